@@ -1,0 +1,28 @@
+/*
+ * error.h — yardstick's error codes. Functions that act return 0 or one of
+ * these negative codes; the detail of a failure lives in the object that
+ * failed (or in a message buffer the caller passed), never in a global.
+ */
+#ifndef YS_ERROR_H
+#define YS_ERROR_H
+
+/* X(name, value, message): one table generates the enum and the messages. */
+#define YS_ERRNO_MAP(X)                                                      \
+  X(YS_ENOMEM, -1, "out of memory")                                          \
+  X(YS_EINVAL, -2, "invalid argument")                                       \
+  X(YS_EIO, -3, "input/output error")                                        \
+  X(YS_ENOTSUP, -4, "not supported here")                                    \
+  X(YS_ENOENT, -5, "not found")                                              \
+  X(YS_EFORMAT, -6, "malformed input")                                       \
+  X(YS_EBENCH, -7, "benchmark failed")
+
+typedef enum ys_errno {
+#define YS__ERRNO_ENUM(name, value, message) name = value,
+  YS_ERRNO_MAP(YS__ERRNO_ENUM)
+#undef YS__ERRNO_ENUM
+} ys_errno;
+
+/* Returns the message for a YS_E* code (or "unknown error"). */
+const char *ys_strerror(int code);
+
+#endif

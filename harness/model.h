@@ -1,0 +1,178 @@
+/*
+ * model.h — the plain structs that flow down the pipeline:
+ * runner (samples, rounds) → stats (analysis) → reports.
+ *
+ * Every stage reads what the one before filled and writes only its own part:
+ * the runner fills samples and rounds, ys_stats_analyze fills `analysis`, a
+ * report only reads. Arrays are owned by the ys_run_result that holds them
+ * (see ys_run_result_free).
+ */
+#ifndef YS_MODEL_H
+#define YS_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One timed batch: `iterations` runs of the loop body took `value` units in
+ * total (nanoseconds for time). Per-iteration value = value / iterations. */
+typedef struct ys_sample {
+  uint64_t iterations;
+  double value;
+} ys_sample;
+
+/* One round: a fresh warm-up then a run of consecutive samples. Rounds are
+ * the unit of replication for comparisons (STATISTICS.md §3). */
+typedef struct ys_round {
+  size_t first_sample; /* index into ys_series.samples */
+  size_t n_samples;
+  bool linear;     /* iteration counts d, 2d, ... nd (else all equal) */
+  double estimate; /* per-iteration point estimate: slope if linear, else
+                      mean of per-iteration values */
+} ys_round;
+
+typedef struct ys_estimate {
+  double point;
+  double lo; /* bootstrap confidence interval */
+  double hi;
+} ys_estimate;
+
+/* Tukey's classes of the per-iteration values (never dropped, reported). */
+typedef struct ys_outliers {
+  size_t low_severe;
+  size_t low_mild;
+  size_t normal;
+  size_t high_mild;
+  size_t high_severe;
+  double fences[4]; /* q1-3iqr, q1-1.5iqr, q3+1.5iqr, q3+3iqr */
+} ys_outliers;
+
+/* Diagnostics; reports explain each set bit. */
+enum {
+  YS_WARN_LOW_R_SQUARED = 1u << 0,  /* slope fit R² < 0.9 */
+  YS_WARN_HIGH_VARIANCE = 1u << 1,  /* std_dev >= 10 % of the mean */
+  YS_WARN_SHORT_SAMPLES = 1u << 2,  /* a sample near the clock resolution */
+  YS_WARN_AUTOCORRELATED = 1u << 3, /* lag-1 autocorrelation > 0.5 */
+  YS_WARN_FEW_ITERATIONS = 1u << 4, /* d or k was 1: sample size too big */
+  YS_WARN_NOISY_ROUNDS = 1u << 5,   /* many rounds > 5 % above the fastest */
+};
+
+/* What ys_stats_analyze computes from one series. */
+typedef struct ys_analysis {
+  ys_estimate mean; /* of per-iteration values */
+  ys_estimate median;
+  ys_estimate std_dev;
+  ys_estimate mad; /* scaled by 1.4826 */
+  ys_estimate slope; /* through the origin over all (iterations, value) */
+  bool has_slope;    /* at least one round was linear */
+  double r_squared;  /* of the slope fit */
+  double lag1_autocorrelation;
+  ys_outliers outliers;
+  /* Over the round estimates. */
+  double round_min;
+  double round_median;
+  double round_max;
+  double noisy_round_share; /* rounds more than 5 % above round_min */
+  unsigned warnings;        /* YS_WARN_* bits */
+  size_t suggested_sample_size; /* with YS_WARN_FEW_ITERATIONS, else 0 */
+} ys_analysis;
+
+/* The headline per-iteration estimate: the slope when there is one, else
+ * the mean. */
+static inline const ys_estimate *ys_analysis_headline(const ys_analysis *a) {
+  return a->has_slope ? &a->slope : &a->mean;
+}
+
+/* Everything measured for one metric of one benchmark. */
+typedef struct ys_series {
+  const char *metric; /* "time", "cpu_time", ...; static storage */
+  const char *unit;   /* "ns", "instructions", ...; static storage */
+  ys_sample *samples; /* all rounds, in order */
+  size_t n_samples;
+  ys_round *rounds;
+  size_t n_rounds;
+  ys_analysis analysis;
+} ys_series;
+
+typedef enum ys_bench_status {
+  YS_BENCH_OK,
+  YS_BENCH_SKIPPED, /* ys_skip: reason in message */
+  YS_BENCH_FAILED,  /* ys_error or a crash: reason in message */
+} ys_bench_status;
+
+#define YS_MESSAGE_MAX 256
+#define YS_NAME_MAX 256
+
+/* The result of one benchmark instance. series[0] is the primary metric
+ * (wall time for the wall collector). */
+typedef struct ys_bench_result {
+  char name[YS_NAME_MAX]; /* instance name, e.g. "sort/1024" */
+  ys_bench_status status;
+  char message[YS_MESSAGE_MAX];
+  uint64_t bytes_per_iteration;    /* 0 when not set */
+  uint64_t elements_per_iteration; /* 0 when not set */
+  uint64_t total_iterations;       /* measured, warm-up excluded */
+  double elapsed_s;                /* wall time spent on it, warm-up included */
+  ys_series *series;
+  size_t n_series;
+} ys_bench_result;
+
+/* One cache level as reported by the OS (Google Benchmark's context). */
+typedef struct ys_cache_info {
+  char type[16]; /* "Data", "Instruction", "Unified" */
+  int level;
+  long size; /* bytes */
+  int num_sharing;
+} ys_cache_info;
+
+#define YS_MAX_CACHES 8
+
+/* Where and how the run happened; shared by every report's header. */
+typedef struct ys_context {
+  char date[40]; /* ISO 8601, UTC */
+  char host_name[128];
+  char executable[512];
+  char cpu_model[128];
+  int num_cpus;
+  double mhz_per_cpu;
+  bool cpu_scaling_enabled; /* governor other than "performance" */
+  bool aslr_enabled;
+  double load_avg[3];
+  ys_cache_info caches[YS_MAX_CACHES];
+  size_t n_caches;
+  const char *compiler;   /* static storage */
+  const char *build_type; /* "release" or "debug" */
+  const char *library_version;
+  const char *collector; /* "wall" */
+  double clock_resolution_ns;
+  double loop_overhead_ns; /* per iteration of an empty ys_loop */
+  /* The run's settings, so a report says how it was measured. */
+  uint64_t seed;
+  size_t rounds;
+  size_t sample_size;
+  double warm_up_time_s;    /* per benchmark, all rounds */
+  double measurement_time_s; /* per benchmark, all rounds */
+} ys_context;
+
+/* Totals for a run, handed to reports' end hook. */
+typedef struct ys_summary {
+  size_t n_ok;
+  size_t n_skipped;
+  size_t n_failed;
+  double elapsed_s;
+} ys_summary;
+
+/* A comparison of one benchmark against a baseline; defined by the baseline
+ * stage. Reports receive NULL when there is nothing to compare against. */
+typedef struct ys_comparison ys_comparison;
+
+/* All results of a run, in name order. */
+typedef struct ys_run_result {
+  ys_bench_result *benches;
+  size_t n_benches;
+} ys_run_result;
+
+/* Frees everything a run result owns (not the struct itself). NULL-safe. */
+void ys_run_result_free(ys_run_result *run);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * options.h — everything a run is told by its command line, in one struct
+ * that is passed down (never kept in a global).
+ */
+#ifndef YS_OPTIONS_H
+#define YS_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../reports/report.h"
+
+/* Defaults, per benchmark, summed over its rounds. Ten short rounds beat
+ * fewer long ones on a noisy machine (STATISTICS.md §3); README's
+ * "Performance" section gives the measurements behind these numbers. */
+#define YS_DEFAULT_WARM_UP_S 0.2
+#define YS_DEFAULT_MEASUREMENT_S 0.6
+#define YS_DEFAULT_SAMPLE_SIZE 20
+#define YS_DEFAULT_ROUNDS 10
+#define YS_DEFAULT_SEED 1
+
+/* --quick: a smoke-test run of about a tenth of the default. */
+#define YS_QUICK_WARM_UP_S 0.03
+#define YS_QUICK_MEASUREMENT_S 0.12
+#define YS_QUICK_SAMPLE_SIZE 10
+#define YS_QUICK_ROUNDS 5
+
+#define YS_MAX_OUTPUTS 8
+
+/* A report written to a file besides stdout (--output). */
+typedef struct ys_output {
+  const ys_report_ops *format;
+  const char *path; /* borrowed from argv; "-" is stdout */
+} ys_output;
+
+typedef struct ys_options {
+  /* What to run. */
+  char **filters; /* POSIX EREs (or exact names with --exact); borrowed */
+  size_t n_filters;
+  bool exact;
+  bool list;
+  /* How to measure. */
+  const char *collector; /* "wall" */
+  double warm_up_time_s;
+  double measurement_time_s;
+  size_t sample_size;
+  size_t rounds;
+  uint64_t seed;
+  bool quick;
+  /* How to report. */
+  const ys_report_ops *format; /* what goes to stdout */
+  ys_output outputs[YS_MAX_OUTPUTS];
+  size_t n_outputs;
+  /* Informational; the caller prints and exits 0. */
+  bool help;
+  bool version;
+} ys_options;
+
+#endif
