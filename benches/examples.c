@@ -1,0 +1,69 @@
+/*
+ * examples.c — the example suite: how to write the common kinds of
+ * benchmark. Built as `bench`.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <yardstick.h>
+
+#include "kernels/kernels.h"
+
+/* The cost of the harness itself: an iteration that does nothing. The
+ * clobber stops the compiler from deleting the loop. */
+BENCH(empty_loop) {
+  while (ys_loop(state)) ys_clobber_memory();
+}
+
+/* Setup outside the loop, a black box on the result, throughput in bytes. */
+BENCH(fnv1a_4k) {
+  enum { size = 4096 };
+  unsigned char *buf = malloc(size);
+  if (buf == NULL) {
+    ys_error(state, "out of memory");
+    return;
+  }
+  for (size_t i = 0; i < size; i++) buf[i] = (unsigned char)(i * 31u);
+  ys_set_bytes_per_iteration(state, size);
+  while (ys_loop(state)) ys_black_box(kernel_fnv1a(buf, size));
+  free(buf);
+}
+
+/* A parameterized benchmark: one instance per size, "memcpy/64" ... The
+ * clobber keeps the copy, whose result is otherwise never read. */
+BENCH_ARGS(memcpy, 64, 4096, 65536) {
+  size_t size = (size_t)ys_arg(state);
+  char *src = malloc(size), *dst = malloc(size);
+  if (src == NULL || dst == NULL) {
+    ys_error(state, "out of memory");
+  } else {
+    memset(src, 7, size);
+    ys_set_bytes_per_iteration(state, size);
+    while (ys_loop(state)) {
+      memcpy(dst, src, size);
+      ys_clobber_memory();
+    }
+  }
+  free(src);
+  free(dst);
+}
+
+/* Per-iteration setup kept out of the timing: sorting destroys its input,
+ * so every iteration refills it with timing paused. Pausing costs two clock
+ * reads, so this suits work far longer than a clock read. */
+BENCH_ARGS(insertion_sort, 64, 512) {
+  size_t n = (size_t)ys_arg(state);
+  uint32_t *v = malloc(n * sizeof(*v));
+  if (v == NULL) {
+    ys_error(state, "out of memory");
+    return;
+  }
+  ys_set_elements_per_iteration(state, n);
+  while (ys_loop(state)) {
+    ys_pause_timing(state);
+    kernel_fill_random(v, n, 42);
+    ys_resume_timing(state);
+    kernel_insertion_sort(v, n);
+    ys_clobber_memory();
+  }
+  free(v);
+}

@@ -1,0 +1,255 @@
+#include "runner.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <yardstick.h>
+
+#include "batch.h"
+#include "error.h"
+#include "plan.h"
+
+/* A sample whose primary value is below this many clock steps carries more
+ * than 0.1 % of quantisation error. */
+#define SHORT_SAMPLE_STEPS 1000.0
+
+typedef struct runner {
+  const ys_runner_config *cfg;
+  void *collector_ctx;
+  double resolution;
+} runner;
+
+/* One benchmark instance being measured, with the runner it belongs to. */
+typedef struct target {
+  const runner *run;
+  const ys_instance *inst;
+  ys_bench_result *res;
+  uint64_t *measured_iterations;
+} target;
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* Calls the benchmark function once for a batch of `iterations`. Returns 0,
+ * or YS_EBENCH with the result marked skipped or failed. */
+static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
+  memset(b, 0, sizeof(*b));
+  b->ops = t->run->cfg->collector;
+  b->collector_ctx = t->run->collector_ctx;
+  b->iterations = iterations;
+  b->status = YS_BENCH_OK;
+
+  ys_state state = {0};
+  state.ys__arg = t->inst->arg;
+  state.ys__run = b;
+  t->inst->def->fn(&state);
+
+  ys_bench_result *res = t->res;
+  if (b->status != YS_BENCH_OK) {
+    res->status = b->status;
+    memcpy(res->message, b->message, sizeof(res->message));
+    return YS_EBENCH;
+  }
+  if (b->phase != YS_LOOP_DONE) {
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message), "%s",
+             b->phase == YS_LOOP_NOT_STARTED
+                 ? "returned without running its loop: call ys_loop() "
+                   "until it returns false"
+                 : "left its loop before ys_loop() returned false");
+    return YS_EBENCH;
+  }
+  res->bytes_per_iteration = b->bytes_per_iteration;
+  res->elements_per_iteration = b->elements_per_iteration;
+  return 0;
+}
+
+/* ys_batch_fn for the warm-up: the primary metric of one batch. */
+static double warm_up_batch(void *ctx, uint64_t iterations) {
+  ys_batch b;
+  if (run_batch(ctx, iterations, &b) != 0) return -1;
+  return b.values[0];
+}
+
+static void record_sample(ys_bench_result *res, uint64_t iterations,
+                          const ys_batch *b) {
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_series *s = &res->series[m];
+    s->samples[s->n_samples++] = (ys_sample){iterations, b->values[m]};
+  }
+}
+
+static void record_round(ys_bench_result *res, size_t first, size_t n,
+                         bool linear) {
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_series *s = &res->series[m];
+    s->rounds[s->n_rounds++] =
+        (ys_round){.first_sample = first, .n_samples = n, .linear = linear};
+  }
+}
+
+static void flag_all(ys_bench_result *res, unsigned warning,
+                     size_t suggested) {
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_analysis *a = &res->series[m].analysis;
+    a->warnings |= warning;
+    if (suggested > a->suggested_sample_size)
+      a->suggested_sample_size = suggested;
+  }
+}
+
+/* One round of one benchmark: warm-up, plan, samples. */
+static void run_round(const target *t) {
+  const ys_runner_config *cfg = t->run->cfg;
+  ys_bench_result *res = t->res;
+  double started = now_s();
+
+  ys_warmup w;
+  if (ys_plan_warm_up(warm_up_batch, (void *)t, cfg->warm_up_ns, &w) != 0)
+    goto out;
+  ys_plan plan;
+  ys_plan_choose(w.met_ns, cfg->measurement_ns, cfg->sample_size, &plan);
+  if (plan.step == 1) flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
+
+  size_t first = res->series[0].n_samples;
+  for (size_t i = 0; i < plan.n; i++) {
+    uint64_t iterations = ys_plan_iterations(&plan, i);
+    ys_batch b;
+    if (run_batch(t, iterations, &b) != 0) goto out;
+    record_sample(res, iterations, &b);
+    *t->measured_iterations += iterations;
+    if (b.values[0] < SHORT_SAMPLE_STEPS * t->run->resolution)
+      flag_all(res, YS_WARN_SHORT_SAMPLES, 0);
+  }
+  record_round(res, first, plan.n, plan.linear);
+out:
+  res->elapsed_s += now_s() - started;
+}
+
+static int result_init(ys_bench_result *res, const ys_instance *inst,
+                       const ys_runner_config *cfg) {
+  const ys_collector_ops *ops = cfg->collector;
+  snprintf(res->name, sizeof(res->name), "%s", inst->name);
+  res->status = YS_BENCH_OK;
+  res->series = calloc(ops->n_metrics, sizeof(*res->series));
+  if (res->series == NULL) return YS_ENOMEM;
+  res->n_series = ops->n_metrics;
+  for (size_t m = 0; m < ops->n_metrics; m++) {
+    ys_series *s = &res->series[m];
+    s->metric = ops->metrics[m].name;
+    s->unit = ops->metrics[m].unit;
+    s->samples = calloc(cfg->rounds * cfg->sample_size, sizeof(*s->samples));
+    s->rounds = calloc(cfg->rounds, sizeof(*s->rounds));
+    if (s->samples == NULL || s->rounds == NULL) return YS_ENOMEM;
+  }
+  return 0;
+}
+
+/* A failed or skipped benchmark keeps its status and message only: partial
+ * rounds must not be mistaken for a measurement. */
+static void discard_measurements(ys_bench_result *res) {
+  for (size_t m = 0; m < res->n_series; m++) {
+    res->series[m].n_samples = 0;
+    res->series[m].n_rounds = 0;
+  }
+  res->total_iterations = 0;
+}
+
+int ys_runner_run(const ys_instance *instances, size_t n,
+                  const ys_runner_config *cfg, ys_run_result *out, char *err,
+                  size_t err_len) {
+  int rc = 0;
+  memset(out, 0, sizeof(*out));
+  runner run = {.cfg = cfg};
+  size_t *order = NULL;
+  gsl_rng *rng = NULL;
+
+  rc = cfg->collector->open(&run.collector_ctx, err, err_len);
+  if (rc != 0) return rc;
+  run.resolution = cfg->collector->resolution(run.collector_ctx);
+
+  out->benches = calloc(n == 0 ? 1 : n, sizeof(*out->benches));
+  order = malloc((n == 0 ? 1 : n) * sizeof(*order));
+  rng = gsl_rng_alloc(gsl_rng_mt19937);
+  if (out->benches == NULL || order == NULL || rng == NULL) {
+    rc = YS_ENOMEM;
+    goto out;
+  }
+  out->n_benches = n;
+  for (size_t i = 0; i < n; i++) {
+    rc = result_init(&out->benches[i], &instances[i], cfg);
+    if (rc != 0) goto out;
+    order[i] = i;
+  }
+  gsl_rng_set(rng, cfg->seed);
+
+  size_t done = 0, total = n * cfg->rounds;
+  for (size_t r = 0; r < cfg->rounds; r++) {
+    /* A fresh order each pass spreads a slow episode of the machine over
+     * different benchmarks' rounds instead of one benchmark's. */
+    gsl_ran_shuffle(rng, order, n, sizeof(*order));
+    for (size_t k = 0; k < n; k++, done++) {
+      ys_bench_result *res = &out->benches[order[k]];
+      if (res->status != YS_BENCH_OK) continue;
+      if (cfg->progress != NULL)
+        cfg->progress(cfg->progress_ctx, done, total, r + 1, cfg->rounds,
+                      res->name);
+      target t = {&run, &instances[order[k]], res, &res->total_iterations};
+      run_round(&t);
+      if (res->status != YS_BENCH_OK) discard_measurements(res);
+    }
+  }
+
+out:
+  gsl_rng_free(rng);
+  free(order);
+  cfg->collector->close(run.collector_ctx);
+  if (rc != 0) ys_run_result_free(out);
+  return rc;
+}
+
+/* The empty benchmark the harness times to know its own cost per
+ * iteration; the clobber keeps the compiler from deleting the loop, as it
+ * would any user's loop with a ys_black_box in it. */
+static void empty_loop(ys_state *state) {
+  while (ys_loop(state)) ys_clobber_memory();
+}
+
+int ys_runner_calibrate(const ys_collector_ops *collector,
+                        double *resolution_ns, double *loop_overhead_ns,
+                        char *err, size_t err_len) {
+  void *ctx;
+  int rc = collector->open(&ctx, err, err_len);
+  if (rc != 0) return rc;
+  *resolution_ns = collector->resolution(ctx);
+
+  static const ys_bench empty = {"(empty loop)", __FILE__, __LINE__,
+                                 empty_loop,     NULL,     0,
+                                 NULL};
+  ys_instance inst = {.def = &empty};
+  runner run = {.collector_ctx = ctx};
+  ys_runner_config cfg = {.collector = collector};
+  run.cfg = &cfg;
+  ys_bench_result res = {0};
+  uint64_t unused = 0;
+  target t = {&run, &inst, &res, &unused};
+
+  /* The fastest of a few large batches: noise only ever adds time. */
+  const uint64_t iterations = 1000000;
+  double best = -1;
+  for (int i = 0; i < 7; i++) {
+    ys_batch b;
+    if (run_batch(&t, iterations, &b) != 0) break;
+    double per_iteration = b.values[0] / (double)iterations;
+    if (best < 0 || per_iteration < best) best = per_iteration;
+  }
+  *loop_overhead_ns = best < 0 ? 0 : best;
+  collector->close(ctx);
+  return 0;
+}

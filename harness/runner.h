@@ -1,0 +1,51 @@
+/*
+ * runner.h — measures the selected benchmarks: R rounds each, the rounds
+ * of all benchmarks interleaved in an order shuffled by the seed, each
+ * round a fresh warm-up followed by a planned series of samples.
+ *
+ * The runner only measures: it fills samples and rounds of each series and
+ * leaves the analysis to ys_stats_analyze.
+ */
+#ifndef YS_RUNNER_H
+#define YS_RUNNER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../collectors/collector.h"
+#include "model.h"
+#include "registry.h"
+
+/* Called before each (benchmark, round) is measured; `done` of `total`
+ * such units are finished; `round` counts from 1. */
+typedef void (*ys_progress_fn)(void *ctx, size_t done, size_t total,
+                               size_t round, size_t n_rounds,
+                               const char *name);
+
+typedef struct ys_runner_config {
+  const ys_collector_ops *collector; /* borrowed */
+  double warm_up_ns;                 /* per round */
+  double measurement_ns;             /* per round */
+  size_t sample_size;                /* samples per round, >= 2 */
+  size_t rounds;                     /* >= 1 */
+  uint64_t seed;                     /* shuffles the order of rounds */
+  ys_progress_fn progress;           /* may be NULL */
+  void *progress_ctx;
+} ys_runner_config;
+
+/* Measures the n instances (borrowed) and fills out->benches in the same
+ * order. A benchmark that skips or fails is marked so and measured no more;
+ * the others go on. Returns 0, YS_ENOMEM, or YS_ENOTSUP when the collector
+ * cannot open (reason in err). Caller frees out with ys_run_result_free. */
+int ys_runner_run(const ys_instance *instances, size_t n,
+                  const ys_runner_config *cfg, ys_run_result *out, char *err,
+                  size_t err_len);
+
+/* Measures the harness itself with the collector: the clock's resolution
+ * and the cost of one iteration of an empty ys_loop, in ns. Returns 0 or a
+ * YS_E* code (reason in err). */
+int ys_runner_calibrate(const ys_collector_ops *collector,
+                        double *resolution_ns, double *loop_overhead_ns,
+                        char *err, size_t err_len);
+
+#endif

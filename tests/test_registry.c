@@ -1,0 +1,140 @@
+/* Tests of harness/registry.c and harness/select.c: expansion of
+ * parameterized benchmarks, sorting, duplicate names, filters. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "harness/error.h"
+#include "harness/registry.h"
+#include "harness/select.h"
+
+static void nothing(ys_state *state) {
+  (void)state;
+}
+
+static const int64_t sizes[] = {1024, 16};
+
+/* Builds a chain c -> b -> a as the constructors would, in link order. */
+static ys_bench bench_a = {"zeta", "a.c", 1, nothing, NULL, 0, NULL};
+static ys_bench bench_b = {"sort", "b.c", 2, nothing, sizes, 2, NULL};
+static ys_bench bench_c = {"alpha", "c.c", 3, nothing, NULL, 0, NULL};
+
+static const ys_bench *chain(void) {
+  bench_a.next = NULL;
+  bench_b.next = &bench_a;
+  bench_c.next = &bench_b;
+  return &bench_c;
+}
+
+static void test_expand_sorts_and_names_instances(void **unused) {
+  (void)unused;
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[256] = "";
+  assert_int_equal(ys_registry_expand(chain(), &list, &n, err, sizeof(err)),
+                   0);
+  assert_int_equal(n, 4);
+  assert_string_equal(list[0].name, "alpha");
+  assert_string_equal(list[1].name, "sort/1024");
+  assert_int_equal(list[1].arg, 1024);
+  assert_string_equal(list[2].name, "sort/16");
+  assert_int_equal(list[2].arg, 16);
+  assert_string_equal(list[3].name, "zeta");
+  assert_ptr_equal(list[3].def, &bench_a);
+  free(list);
+}
+
+static void test_expand_rejects_duplicates(void **unused) {
+  (void)unused;
+  static ys_bench twin = {"alpha", "d.c", 9, nothing, NULL, 0, NULL};
+  twin.next = (ys_bench *)chain();
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[256] = "";
+  assert_int_equal(ys_registry_expand(&twin, &list, &n, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "duplicate benchmark name 'alpha'"));
+  assert_non_null(strstr(err, "c.c:3"));
+  assert_non_null(strstr(err, "d.c:9"));
+}
+
+static void test_expand_rejects_duplicate_args(void **unused) {
+  (void)unused;
+  static const int64_t same[] = {8, 8};
+  static ys_bench b = {"fill", "e.c", 4, nothing, same, 2, NULL};
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[256] = "";
+  assert_int_equal(ys_registry_expand(&b, &list, &n, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "'fill/8'"));
+}
+
+static void test_expand_empty_chain(void **unused) {
+  (void)unused;
+  ys_instance *list = NULL;
+  size_t n = 99;
+  char err[256] = "";
+  assert_int_equal(ys_registry_expand(NULL, &list, &n, err, sizeof(err)), 0);
+  assert_int_equal(n, 0);
+  free(list);
+}
+
+static void test_select(void **unused) {
+  (void)unused;
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[256] = "";
+  assert_int_equal(ys_registry_expand(chain(), &list, &n, err, sizeof(err)),
+                   0);
+  bool chosen[4];
+
+  assert_int_equal(ys_select(list, n, NULL, 0, false, chosen, err,
+                             sizeof(err)),
+                   4);
+
+  char *re[] = {"^sort/", "eta$"};
+  assert_int_equal(ys_select(list, n, re, 2, false, chosen, err, sizeof(err)),
+                   3);
+  assert_false(chosen[0]);
+  assert_true(chosen[1] && chosen[2] && chosen[3]);
+
+  char *exact[] = {"sort/16"};
+  assert_int_equal(
+      ys_select(list, n, exact, 1, true, chosen, err, sizeof(err)), 1);
+  assert_true(chosen[2]);
+
+  char *prefix_only[] = {"sort"};
+  assert_int_equal(
+      ys_select(list, n, prefix_only, 1, true, chosen, err, sizeof(err)),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "no benchmark is named 'sort'"));
+
+  char *none[] = {"nothing"};
+  assert_int_equal(ys_select(list, n, none, 1, false, chosen, err,
+                             sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "no benchmark matches 'nothing'"));
+
+  char *bad[] = {"(unclosed"};
+  assert_int_equal(ys_select(list, n, bad, 1, false, chosen, err,
+                             sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "'(unclosed' is not a valid regular"));
+  free(list);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_expand_sorts_and_names_instances),
+      cmocka_unit_test(test_expand_rejects_duplicates),
+      cmocka_unit_test(test_expand_rejects_duplicate_args),
+      cmocka_unit_test(test_expand_empty_chain),
+      cmocka_unit_test(test_select),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,256 @@
+/* Tests of harness/runner.c and harness/state.c through a fake collector
+ * whose clock only moves when a benchmark body says so: iteration counts,
+ * samples, pausing, skip/error paths and the shuffled order of rounds are
+ * then exact. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tests/test_support.h"
+#include <yardstick.h>
+
+#include "harness/error.h"
+#include "harness/runner.h"
+
+static double fake_now; /* ns */
+static int fake_opens, fake_closes;
+
+static int fake_open(void **ctx, char *err, size_t err_len) {
+  (void)err;
+  (void)err_len;
+  fake_opens++;
+  *ctx = malloc(sizeof(double));
+  return *ctx == NULL ? YS_ENOMEM : 0;
+}
+static void fake_start(void *ctx) {
+  *(double *)ctx = fake_now;
+}
+static void fake_stop(void *ctx, double *acc) {
+  acc[0] += fake_now - *(double *)ctx;
+  acc[1] += 1; /* windows opened: shows pauses split a batch */
+}
+static void fake_close(void *ctx) {
+  fake_closes++;
+  free(ctx);
+}
+static double fake_resolution(void *ctx) {
+  (void)ctx;
+  return 1.0;
+}
+
+static const ys_metric fake_metrics[] = {{"time", "ns"}, {"windows", "n"}};
+static const ys_collector_ops fake_collector = {
+    "fake",     fake_metrics, 2,         fake_open, fake_start, fake_stop,
+    fake_close, fake_resolution,
+};
+
+/* 1 ms per iteration inside the loop; 5 ms of paused setup per iteration
+ * and 7 ms of setup outside the loop, neither of which may be counted. */
+static void one_ms(ys_state *state) {
+  fake_now += 7e6;
+  ys_set_bytes_per_iteration(state, 64);
+  while (ys_loop(state)) {
+    ys_pause_timing(state);
+    fake_now += 5e6;
+    ys_resume_timing(state);
+    fake_now += 1e6;
+  }
+  fake_now += 7e6;
+}
+
+static void skips(ys_state *state) {
+  ys_skip(state, "needs %d widgets", 3);
+  while (ys_loop(state)) fake_now += 1;
+}
+
+static int error_countdown;
+static void fails_later(ys_state *state) {
+  if (--error_countdown == 0) {
+    ys_error(state, "lost the input");
+    return;
+  }
+  while (ys_loop(state)) fake_now += 1e6;
+}
+
+static void never_loops(ys_state *state) {
+  (void)state;
+}
+
+static void breaks_early(ys_state *state) {
+  while (ys_loop(state)) break;
+}
+
+static ys_instance instance(const char *name, ys_bench_fn fn) {
+  static ys_bench defs[8];
+  static size_t used;
+  ys_bench *def = &defs[used++ % 8];
+  *def = (ys_bench){name, __FILE__, __LINE__, fn, NULL, 0, NULL};
+  ys_instance inst = {.def = def};
+  strcpy(inst.name, name);
+  return inst;
+}
+
+static ys_runner_config config(size_t rounds) {
+  /* O9/O10's numbers: warm-up 3 s, measurement 5 s, 100 samples. */
+  return (ys_runner_config){.collector = &fake_collector,
+                            .warm_up_ns = 3e9,
+                            .measurement_ns = 5e9,
+                            .sample_size = 100,
+                            .rounds = rounds,
+                            .seed = 7};
+}
+
+static void test_samples_are_exact_and_setup_is_not_timed(void **unused) {
+  (void)unused;
+  ys_instance inst = instance("one_ms", one_ms);
+  ys_runner_config cfg = config(2);
+  ys_run_result run;
+  char err[128];
+  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run, err, sizeof(err)), 0);
+  assert_int_equal(fake_opens, fake_closes);
+  ys_bench_result *res = &run.benches[0];
+  assert_string_equal(res->name, "one_ms");
+  assert_int_equal(res->status, YS_BENCH_OK);
+  assert_int_equal(res->bytes_per_iteration, 64);
+  assert_int_equal(res->n_series, 2);
+  ys_series *time = &res->series[0];
+  assert_string_equal(time->metric, "time");
+  assert_int_equal(time->n_rounds, 2);
+  assert_int_equal(time->n_samples, 200);
+  /* met = 1 ms → linear with d = 1: iterations 1..100 per round. */
+  for (size_t r = 0; r < 2; r++) {
+    assert_true(time->rounds[r].linear);
+    assert_int_equal(time->rounds[r].first_sample, r * 100);
+    assert_int_equal(time->rounds[r].n_samples, 100);
+    for (size_t i = 0; i < 100; i++) {
+      const ys_sample *s = &time->samples[r * 100 + i];
+      assert_int_equal(s->iterations, i + 1);
+      assert_close(s->value, 1e6 * (double)(i + 1), 1e-6);
+      /* Each pause closes a window and each resume opens one: k
+       * iterations make k + 1 windows. */
+      assert_close(res->series[1].samples[r * 100 + i].value,
+                   (double)(i + 2), 0);
+    }
+  }
+  assert_int_equal(res->total_iterations, 2 * 5050);
+  assert_true(time->analysis.warnings & YS_WARN_FEW_ITERATIONS);
+  assert_int_equal(time->analysis.suggested_sample_size, 70);
+  ys_run_result_free(&run);
+}
+
+static void test_skip_error_and_misuse_are_reported(void **unused) {
+  (void)unused;
+  error_countdown = 20; /* fails in the second round's warm-up */
+  ys_instance list[] = {
+      instance("ok", one_ms),
+      instance("skips", skips),
+      instance("fails_later", fails_later),
+      instance("never_loops", never_loops),
+      instance("breaks_early", breaks_early),
+  };
+  ys_runner_config cfg = config(3);
+  cfg.sample_size = 5;
+  ys_run_result run;
+  char err[128];
+  assert_int_equal(ys_runner_run(list, 5, &cfg, &run, err, sizeof(err)), 0);
+  assert_int_equal(run.benches[0].status, YS_BENCH_OK);
+  assert_int_equal(run.benches[0].series[0].n_rounds, 3);
+
+  assert_int_equal(run.benches[1].status, YS_BENCH_SKIPPED);
+  assert_string_equal(run.benches[1].message, "needs 3 widgets");
+  assert_int_equal(run.benches[1].series[0].n_samples, 0);
+
+  assert_int_equal(run.benches[2].status, YS_BENCH_FAILED);
+  assert_string_equal(run.benches[2].message, "lost the input");
+  assert_int_equal(run.benches[2].series[0].n_rounds, 0);
+  assert_int_equal(run.benches[2].total_iterations, 0);
+
+  assert_int_equal(run.benches[3].status, YS_BENCH_FAILED);
+  assert_non_null(strstr(run.benches[3].message, "without running its loop"));
+  assert_int_equal(run.benches[4].status, YS_BENCH_FAILED);
+  assert_non_null(strstr(run.benches[4].message, "left its loop"));
+  ys_run_result_free(&run);
+}
+
+/* The progress callback sees the order the rounds run in. */
+typedef struct order_log {
+  char names[64][16];
+  size_t n;
+} order_log;
+
+static void log_order(void *ctx, size_t done, size_t total, size_t round,
+                      size_t n_rounds, const char *name) {
+  order_log *log = ctx;
+  assert_int_equal(done, log->n);
+  assert_int_equal(total, 4 * 6);
+  assert_int_equal(n_rounds, 6);
+  assert_int_equal(round, log->n / 4 + 1);
+  strcpy(log->names[log->n++], name);
+}
+
+static void run_logged(uint64_t seed, order_log *log) {
+  ys_instance list[] = {instance("a", one_ms), instance("b", one_ms),
+                        instance("c", one_ms), instance("d", one_ms)};
+  ys_runner_config cfg = config(6);
+  cfg.sample_size = 2;
+  cfg.warm_up_ns = 1e6;
+  cfg.measurement_ns = 1e7;
+  cfg.seed = seed;
+  cfg.progress = log_order;
+  cfg.progress_ctx = log;
+  memset(log, 0, sizeof(*log));
+  ys_run_result run;
+  char err[128];
+  assert_int_equal(ys_runner_run(list, 4, &cfg, &run, err, sizeof(err)), 0);
+  ys_run_result_free(&run);
+}
+
+static void test_rounds_interleave_in_a_seeded_order(void **unused) {
+  (void)unused;
+  order_log first, again, other;
+  run_logged(11, &first);
+  run_logged(11, &again);
+  run_logged(12, &other);
+  assert_int_equal(first.n, 24);
+  /* Every pass measures every benchmark once. */
+  for (size_t pass = 0; pass < 6; pass++) {
+    int seen = 0;
+    for (size_t k = 0; k < 4; k++)
+      seen |= 1 << (first.names[pass * 4 + k][0] - 'a');
+    assert_int_equal(seen, 0xf);
+  }
+  /* Same seed, same order; the passes are not all in one order. */
+  assert_memory_equal(first.names, again.names, sizeof(first.names));
+  assert_memory_not_equal(first.names, other.names, sizeof(first.names));
+  bool differs = false;
+  for (size_t pass = 1; pass < 6; pass++)
+    differs |= memcmp(first.names[0], first.names[pass * 4],
+                      4 * sizeof(first.names[0])) != 0;
+  assert_true(differs);
+}
+
+static void test_calibrate_measures_the_empty_loop(void **unused) {
+  (void)unused;
+  double resolution = 0, overhead = -1;
+  char err[128];
+  assert_int_equal(ys_runner_calibrate(&fake_collector, &resolution,
+                                       &overhead, err, sizeof(err)),
+                   0);
+  assert_close(resolution, 1.0, 0);
+  /* The fake clock does not move in an empty loop. */
+  assert_close(overhead, 0.0, 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_samples_are_exact_and_setup_is_not_timed),
+      cmocka_unit_test(test_skip_error_and_misuse_are_reported),
+      cmocka_unit_test(test_rounds_interleave_in_a_seeded_order),
+      cmocka_unit_test(test_calibrate_measures_the_empty_loop),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
