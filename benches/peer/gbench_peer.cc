@@ -15,7 +15,8 @@ namespace {
 // The cost of the harness itself: the body only stops the compiler from
 // deleting the loop, as ys_clobber_memory() does on the yardstick side.
 void peer_empty(benchmark::State &state) {
-  for (auto _ : state) benchmark::ClobberMemory();
+  for (auto _ : state)
+    benchmark::ClobberMemory();
 }
 
 // FNV-1a over a fixed input made before the loop (not timed), its result
@@ -26,7 +27,8 @@ void fnv1a_over(benchmark::State &state, size_t n) {
     state.SkipWithError("out of memory");
     return;
   }
-  for (auto _ : state) benchmark::DoNotOptimize(kernel_fnv1a(buf, n));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(kernel_fnv1a(buf, n));
   std::free(buf);
 }
 

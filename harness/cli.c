@@ -1,0 +1,448 @@
+/*
+ * cli.c — parses the command line from one table that also writes --help.
+ */
+#include "cli.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yardstick.h>
+
+#include "../collectors/collector.h"
+#include "error.h"
+
+/* How a row turns its argument into a field of ys_options. */
+typedef enum cli_kind {
+  CLI_FLAG,      /* no argument: sets a bool to true */
+  CLI_SECONDS,   /* double in (0, max] */
+  CLI_COUNT,     /* size_t in [min, max] */
+  CLI_SEED,      /* any uint64_t */
+  CLI_COLLECTOR, /* const char *, a collector's name */
+  CLI_FORMAT,    /* const ys_report_ops *, by name */
+  CLI_OUTPUT,    /* appends to outputs[] */
+} cli_kind;
+
+typedef struct cli_option {
+  const char *name;    /* long name without "--" */
+  int has_arg;         /* no_argument or required_argument */
+  const char *metavar; /* shown in --help; NULL without argument */
+  const char *help;
+  cli_kind kind;
+  size_t field;      /* offsetof(ys_options, <what it sets>) */
+  double min, max;   /* bounds of CLI_SECONDS (min exclusive) and CLI_COUNT */
+  double quick;      /* the value --quick gives the field; 0 for none */
+  bool show_default; /* --help prints the default value */
+} cli_option;
+
+#define CLI_FIELD(member) offsetof(ys_options, member)
+
+static const cli_option cli_options[] = {
+    {"exact", no_argument, NULL, "match each REGEX as an exact name", CLI_FLAG,
+     CLI_FIELD(exact), 0, 0, 0, false},
+    {"list", no_argument, NULL, "print the selected benchmark names and exit",
+     CLI_FLAG, CLI_FIELD(list), 0, 0, 0, false},
+    {"collector", required_argument, "NAME", "what each sample measures",
+     CLI_COLLECTOR, CLI_FIELD(collector), 0, 0, 0, true},
+    {"warm-up-time", required_argument, "S",
+     "seconds of warm-up per benchmark, all rounds", CLI_SECONDS,
+     CLI_FIELD(warm_up_time_s), 0, 3600, YS_QUICK_WARM_UP_S, true},
+    {"measurement-time", required_argument, "S",
+     "seconds of measurement per benchmark, all rounds", CLI_SECONDS,
+     CLI_FIELD(measurement_time_s), 0, 3600, YS_QUICK_MEASUREMENT_S, true},
+    {"sample-size", required_argument, "N", "samples per round", CLI_COUNT,
+     CLI_FIELD(sample_size), 2, 1000000, YS_QUICK_SAMPLE_SIZE, true},
+    {"rounds", required_argument, "N", "rounds per benchmark", CLI_COUNT,
+     CLI_FIELD(rounds), 1, 10000, YS_QUICK_ROUNDS, true},
+    {"seed", required_argument, "N", "seed of the round order and bootstrap",
+     CLI_SEED, CLI_FIELD(seed), 0, 0, 0, true},
+    {"quick", no_argument, NULL,
+     "short run for smoke tests; settings given explicitly are kept", CLI_FLAG,
+     CLI_FIELD(quick), 0, 0, 0, false},
+    {"format", required_argument, "NAME", "report format written to stdout",
+     CLI_FORMAT, CLI_FIELD(format), 0, 0, 0, true},
+    {"output", required_argument, "[FORMAT:]FILE",
+     "also write a report to FILE ('-' is stdout); format from the extension "
+     "if omitted; repeatable",
+     CLI_OUTPUT, CLI_FIELD(outputs), 0, 0, 0, false},
+    {"help", no_argument, NULL, "print this help and exit", CLI_FLAG,
+     CLI_FIELD(help), 0, 0, 0, false},
+    {"version", no_argument, NULL, "print the version and exit", CLI_FLAG,
+     CLI_FIELD(version), 0, 0, 0, false},
+};
+
+#define CLI_N_OPTIONS (sizeof(cli_options) / sizeof(cli_options[0]))
+
+/* Which rows were given is kept as bits of one word. */
+_Static_assert(CLI_N_OPTIONS <= 32, "cli_options has more rows than bits");
+
+/* getopt_long returns this plus the row index, above every char value, so a
+ * return value maps straight back to its row. */
+#define CLI_VAL_BASE 0x100
+
+void ys_options_init(ys_options *o) {
+  memset(o, 0, sizeof(*o));
+  o->collector = "wall";
+  o->warm_up_time_s = YS_DEFAULT_WARM_UP_S;
+  o->measurement_time_s = YS_DEFAULT_MEASUREMENT_S;
+  o->sample_size = YS_DEFAULT_SAMPLE_SIZE;
+  o->rounds = YS_DEFAULT_ROUNDS;
+  o->seed = YS_DEFAULT_SEED;
+  o->format = ys_report_find("console");
+}
+
+/* Writes a message into the caller's buffer and returns YS_EINVAL, so each
+ * error path is one statement. */
+__attribute__((format(printf, 3, 4))) static int
+cli_fail(char *err, size_t err_len, const char *fmt, ...) {
+  if (err != NULL && err_len > 0) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, err_len, fmt, ap);
+    va_end(ap);
+  }
+  return YS_EINVAL;
+}
+
+/* Parses a whole string of decimal digits. Signs and spaces are refused:
+ * strtoull would silently wrap "-1" to 2^64-1. */
+static bool cli_parse_u64(const char *text, uint64_t *out) {
+  if (text[0] < '0' || text[0] > '9') return false;
+  errno = 0;
+  char *end;
+  unsigned long long v = strtoull(text, &end, 10);
+  if (errno != 0 || *end != '\0') return false;
+  *out = v;
+  return true;
+}
+
+static int cli_set_seconds(const cli_option *row, const char *arg, double *out,
+                           char *err, size_t err_len) {
+  char *end;
+  double v = 0;
+  /* strtod skips leading spaces and accepts an empty tail; neither is a
+   * number the user meant. */
+  bool ok = arg[0] != '\0' && !isspace((unsigned char)arg[0]);
+  if (ok) {
+    errno = 0;
+    v = strtod(arg, &end);
+    ok = errno == 0 && *end == '\0' && isfinite(v) && v > row->min &&
+         v <= row->max;
+  }
+  if (!ok)
+    return cli_fail(err, err_len,
+                    "--%s: '%s' is not a number of seconds in (%g, %g]",
+                    row->name, arg, row->min, row->max);
+  *out = v;
+  return 0;
+}
+
+static int cli_set_count(const cli_option *row, const char *arg, size_t *out,
+                         char *err, size_t err_len) {
+  uint64_t v;
+  if (!cli_parse_u64(arg, &v) || v < (uint64_t)row->min ||
+      v > (uint64_t)row->max)
+    return cli_fail(err, err_len, "--%s: '%s' is not an integer in %.0f..%.0f",
+                    row->name, arg, row->min, row->max);
+  *out = (size_t)v;
+  return 0;
+}
+
+static int cli_set_seed(const cli_option *row, const char *arg, uint64_t *out,
+                        char *err, size_t err_len) {
+  if (!cli_parse_u64(arg, out))
+    return cli_fail(err, err_len, "--%s: '%s' is not an integer in 0..%" PRIu64,
+                    row->name, arg, UINT64_MAX);
+  return 0;
+}
+
+static int cli_set_collector(const cli_option *row, const char *arg,
+                             const char **out, char *err, size_t err_len) {
+  const ys_collector_ops *found = ys_collector_find(arg);
+  if (found != NULL) {
+    /* Static storage, so the options do not depend on argv for it. */
+    *out = found->name;
+    return 0;
+  }
+  return cli_fail(err, err_len, "--%s: unknown collector '%s' (available: %s)",
+                  row->name, arg, ys_collector_names());
+}
+
+static int cli_set_format(const cli_option *row, const char *arg,
+                          const ys_report_ops **out, char *err,
+                          size_t err_len) {
+  const ys_report_ops *ops = ys_report_find(arg);
+  if (ops == NULL)
+    return cli_fail(err, err_len, "--%s: unknown format '%s' (available: %s)",
+                    row->name, arg, ys_report_names());
+  *out = ops;
+  return 0;
+}
+
+/* "[FORMAT:]FILE": a known format name before the first ':' wins, so that
+ * "json:out.txt" works; otherwise the whole argument is a path whose
+ * extension picks the format (a path may itself contain ':'). */
+static int cli_add_output(const cli_option *row, const char *arg, ys_options *o,
+                          char *err, size_t err_len) {
+  if (o->n_outputs == YS_MAX_OUTPUTS)
+    return cli_fail(err, err_len, "--%s: at most %d outputs may be given",
+                    row->name, YS_MAX_OUTPUTS);
+  const ys_report_ops *format = NULL;
+  const char *path = arg;
+  const char *colon = strchr(arg, ':');
+  if (colon != NULL) {
+    char name[32];
+    size_t len = (size_t)(colon - arg);
+    if (len < sizeof(name)) {
+      memcpy(name, arg, len);
+      name[len] = '\0';
+      format = ys_report_find(name);
+      if (format != NULL) path = colon + 1;
+    }
+  }
+  if (format == NULL) format = ys_report_for_path(arg);
+  if (format == NULL)
+    return cli_fail(err, err_len,
+                    "--%s: cannot tell the format of '%s'; write FORMAT:FILE "
+                    "(formats: %s)",
+                    row->name, arg, ys_report_names());
+  if (path[0] == '\0')
+    return cli_fail(err, err_len, "--%s: '%s' names no file", row->name, arg);
+  o->outputs[o->n_outputs].format = format;
+  o->outputs[o->n_outputs].path = path;
+  o->n_outputs++;
+  return 0;
+}
+
+/* Stores one option's argument in the field its row names. */
+static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
+                     char *err, size_t err_len) {
+  void *field = (char *)o + row->field;
+  switch (row->kind) {
+  case CLI_FLAG:
+    *(bool *)field = true;
+    return 0;
+  case CLI_SECONDS:
+    return cli_set_seconds(row, arg, field, err, err_len);
+  case CLI_COUNT:
+    return cli_set_count(row, arg, field, err, err_len);
+  case CLI_SEED:
+    return cli_set_seed(row, arg, field, err, err_len);
+  case CLI_COLLECTOR:
+    return cli_set_collector(row, arg, field, err, err_len);
+  case CLI_FORMAT:
+    return cli_set_format(row, arg, field, err, err_len);
+  case CLI_OUTPUT:
+    return cli_add_output(row, arg, o, err, err_len);
+  }
+  /* Unreachable while every kind has a case above; kept so a new kind
+   * without one fails loudly instead of being ignored. */
+  return cli_fail(err, err_len, "--%s: unhandled option", row->name);
+}
+
+/* --quick shortens only the settings the user did not give, so the result
+ * does not depend on the order of the flags. */
+static void cli_apply_quick(ys_options *o, uint32_t given) {
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
+    const cli_option *row = &cli_options[i];
+    if (row->quick <= 0 || (given & (UINT32_C(1) << i)) != 0) continue;
+    void *field = (char *)o + row->field;
+    if (row->kind == CLI_SECONDS) *(double *)field = row->quick;
+    if (row->kind == CLI_COUNT) *(size_t *)field = (size_t)row->quick;
+  }
+}
+
+/* getopt reports an unknown or ambiguous long option without its name; the
+ * argv element it skipped holds it. */
+static int cli_fail_unknown(const char *arg, char *err, size_t err_len) {
+  if (strncmp(arg, "--", 2) != 0)
+    return cli_fail(err, err_len, "unknown option '%s'", arg);
+  const char *name = arg + 2;
+  size_t len = strcspn(name, "=");
+  size_t matches = 0;
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++)
+    if (strncmp(cli_options[i].name, name, len) == 0) matches++;
+  if (len > 0 && matches > 1)
+    return cli_fail(err, err_len, "ambiguous option '%.*s' (see --help)",
+                    (int)(len + 2), arg);
+  return cli_fail(err, err_len, "unknown option '%s' (see --help)", arg);
+}
+
+int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
+                 size_t err_len) {
+  struct option longopts[CLI_N_OPTIONS + 1];
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
+    longopts[i].name = cli_options[i].name;
+    longopts[i].has_arg = cli_options[i].has_arg;
+    longopts[i].flag = NULL;
+    longopts[i].val = CLI_VAL_BASE + (int)i;
+  }
+  memset(&longopts[CLI_N_OPTIONS], 0, sizeof(longopts[0]));
+
+  if (err != NULL && err_len > 0) err[0] = '\0';
+  /* optind = 0 makes glibc re-initialise its scanner, so repeated calls
+   * (tests, a caller parsing twice) start clean. */
+  int saved_opterr = opterr;
+  opterr = 0;
+  optind = 0;
+  uint32_t given = 0;
+  int rc = 0;
+  int c;
+  /* A leading ':' makes a missing argument return ':' rather than '?'. */
+  while (rc == 0 && (c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+    if (c >= CLI_VAL_BASE && c < CLI_VAL_BASE + (int)CLI_N_OPTIONS) {
+      size_t i = (size_t)(c - CLI_VAL_BASE);
+      given |= UINT32_C(1) << i;
+      rc = cli_apply(&cli_options[i], optarg, o, err, err_len);
+    } else if (c == ':' && optopt >= CLI_VAL_BASE) {
+      const cli_option *row = &cli_options[optopt - CLI_VAL_BASE];
+      rc = cli_fail(err, err_len, "--%s: missing value %s", row->name,
+                    row->metavar);
+    } else if (optopt >= CLI_VAL_BASE) {
+      /* A known flag without argument was given "=value". */
+      rc = cli_fail(err, err_len, "--%s: takes no value",
+                    cli_options[optopt - CLI_VAL_BASE].name);
+    } else if (optopt != 0) {
+      rc = cli_fail(err, err_len, "unknown option '-%c' (see --help)", optopt);
+    } else {
+      rc = cli_fail_unknown(argv[optind - 1], err, err_len);
+    }
+  }
+  opterr = saved_opterr;
+  if (rc != 0) return rc;
+
+  if (o->quick) cli_apply_quick(o, given);
+  if (optind < argc) {
+    o->filters = &argv[optind];
+    o->n_filters = (size_t)(argc - optind);
+  } else {
+    o->filters = NULL;
+    o->n_filters = 0;
+  }
+  return 0;
+}
+
+/* "--name METAVAR", the left column of --help. */
+static int cli_left_column(const cli_option *row, char *buf, size_t len) {
+  if (row->metavar != NULL)
+    return snprintf(buf, len, "--%s %s", row->name, row->metavar);
+  return snprintf(buf, len, "--%s", row->name);
+}
+
+/* Stands for a space where --help must not break the line. */
+#define CLI_GLUE "\x1f"
+
+/* The default of a row's field as " (default: X)", read from a
+ * freshly initialised ys_options so that --help can never disagree with the
+ * code. Writes an empty string for rows without a default worth showing. */
+static void cli_format_default(const cli_option *row, const ys_options *d,
+                               char *buf, size_t len) {
+  const void *field = (const char *)d + row->field;
+  buf[0] = '\0';
+  switch (row->kind) {
+  case CLI_SECONDS:
+    snprintf(buf, len, " (default:" CLI_GLUE "%g)", *(const double *)field);
+    break;
+  case CLI_COUNT:
+    snprintf(buf, len, " (default:" CLI_GLUE "%zu)", *(const size_t *)field);
+    break;
+  case CLI_SEED:
+    snprintf(buf, len, " (default:" CLI_GLUE "%" PRIu64 ")",
+             *(const uint64_t *)field);
+    break;
+  case CLI_COLLECTOR:
+    snprintf(buf, len, " (default:" CLI_GLUE "%s)",
+             *(const char *const *)field);
+    break;
+  case CLI_FORMAT: {
+    const ys_report_ops *ops = *(const ys_report_ops *const *)field;
+    if (ops != NULL) snprintf(buf, len, " (default:" CLI_GLUE "%s)", ops->name);
+    break;
+  }
+  case CLI_FLAG:
+  case CLI_OUTPUT:
+    break;
+  }
+}
+
+/* The right column of --help for one row: its help text, the values it
+ * accepts when they form a short list, and its default. */
+static void cli_describe(const cli_option *row, const ys_options *defaults,
+                         char *buf, size_t len) {
+  char choices[160] = "";
+  if (row->kind == CLI_COLLECTOR)
+    snprintf(choices, sizeof(choices), ": %s", ys_collector_names());
+  if (row->kind == CLI_FORMAT)
+    snprintf(choices, sizeof(choices), ": %s", ys_report_names());
+  char def[64] = "";
+  if (row->show_default) cli_format_default(row, defaults, def, sizeof(def));
+  snprintf(buf, len, "%s%s%s", row->help, choices, def);
+}
+
+#define CLI_HELP_COLUMNS 80
+
+/* Writes `text` from column `indent` on, wrapped at word boundaries so the
+ * help fits a terminal of CLI_HELP_COLUMNS. */
+static void cli_print_wrapped(FILE *out, const char *text, int indent) {
+  int avail = CLI_HELP_COLUMNS - indent;
+  int col = 0;
+  const char *p = text + strspn(text, " ");
+  while (*p != '\0') {
+    int word = (int)strcspn(p, " ");
+    if (col > 0 && col + 1 + word > avail) {
+      fprintf(out, "\n%*s", indent, "");
+      col = 0;
+    } else if (col > 0) {
+      fputc(' ', out);
+      col++;
+    }
+    for (int i = 0; i < word; i++)
+      fputc(p[i] == CLI_GLUE[0] ? ' ' : p[i], out);
+    col += word;
+    p += word;
+    p += strspn(p, " ");
+  }
+  fputc('\n', out);
+}
+
+void ys_cli_print_help(FILE *out, const char *prog) {
+  ys_options defaults;
+  ys_options_init(&defaults);
+
+  char left[64];
+  int width = 0;
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
+    int n = cli_left_column(&cli_options[i], left, sizeof(left));
+    if (n > width) width = n;
+  }
+
+  fprintf(out, "Usage: %s [OPTION]... [REGEX]...\n",
+          prog != NULL ? prog : "bench");
+  fprintf(out, "Run the benchmarks whose names match any REGEX (POSIX "
+               "extended; all when none\nis given) and report their "
+               "statistics.\n\nOptions:\n");
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
+    const cli_option *row = &cli_options[i];
+    char text[512];
+    cli_left_column(row, left, sizeof(left));
+    cli_describe(row, &defaults, text, sizeof(text));
+    fprintf(out, "  %-*s  ", width, left);
+    cli_print_wrapped(out, text, 2 + width + 2);
+  }
+  fprintf(out, "\nExit status:\n"
+               "  0  success\n"
+               "  1  a regression above the threshold was found\n"
+               "  2  usage or input error\n"
+               "  3  a benchmark failed\n");
+}
+
+void ys_cli_print_version(FILE *out) {
+  fprintf(out, "yardstick %s\n", YS_VERSION_STRING);
+}

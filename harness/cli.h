@@ -1,0 +1,53 @@
+/*
+ * cli.h — the benchmark program's command line: argv → ys_options.
+ *
+ * One static table of options drives both getopt_long and --help, so a flag
+ * cannot be parsed without being documented, or documented without being
+ * parsed. Parsing allocates nothing: positional REGEX arguments are left in
+ * argv (GNU getopt moves them to its end) and borrowed from there.
+ */
+#ifndef YS_CLI_H
+#define YS_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "options.h"
+
+/*
+ * Fills `o` with the defaults of options.h: no filters, the "wall"
+ * collector, the "console" format on stdout and no extra outputs.
+ * `o` is caller-owned; every field is overwritten.
+ */
+void ys_options_init(ys_options *o);
+
+/*
+ * Parses the command line into `o`, which the caller has filled with
+ * ys_options_init (only the options given are changed). Flags and REGEX
+ * arguments may be mixed; "--" ends the flags.
+ *
+ * argc, argv: as given to main. argv is permuted in place (non-options move
+ *   to its end) and must outlive `o`: o->filters and o->outputs[].path
+ *   point into it (borrowed).
+ * err, err_len: a buffer for a one-line message naming the flag at fault and
+ *   the bad value, e.g. "--sample-size: 'abc' is not an integer in
+ *   2..1000000". May be NULL when err_len is 0.
+ *
+ * Returns 0, or YS_EINVAL with the message in `err`; on error `o` may be
+ * partly updated. Uses getopt's globals, so it is not thread-safe; it resets
+ * them on entry, so it may be called any number of times.
+ */
+int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
+                 size_t err_len);
+
+/*
+ * Writes the --help text to `out`: usage line, description, the option
+ * table with defaults, and the exit codes. `prog` is the program name shown
+ * in the usage line (e.g. argv[0]); borrowed.
+ */
+void ys_cli_print_help(FILE *out, const char *prog);
+
+/* Writes "yardstick VERSION\n" to `out`. */
+void ys_cli_print_version(FILE *out);
+
+#endif

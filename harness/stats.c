@@ -1,0 +1,411 @@
+/*
+ * stats.c — estimates, bootstrap confidence intervals, Tukey outliers and
+ * diagnostics of one series (STATISTICS.md §1, §2 and §5), with GSL.
+ */
+#include "stats.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_fit.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "error.h"
+
+/*
+ * Bootstrap replicates B. Measured with scripts/measure_bootstrap.c (200
+ * samples, 10 linear rounds, lognormal noise, 20 seeds; gcc -O2):
+ *
+ *       B   ms/call   endpoint spread over seeds / CI width (worst of 5)
+ *    1000      3.1     4.6 %
+ *    2000      6.2     3.2 %
+ *    5000     15.5     2.0 %
+ *   10000     31.0     1.5 %
+ *   20000     62.1     1.0 %
+ *  100000    311.6     0.4 %
+ *
+ * 5000 is the smallest B whose endpoints move by at most 2 % of the
+ * interval's width from seed to seed, and it stays under 20 ms per call;
+ * criterion's 100 000 buys a third of that spread for 20 times the time.
+ */
+#define YS_STATS_RESAMPLES 5000
+
+/* MAD scale that makes it a consistent estimator of the standard deviation
+ * for normal data (STATISTICS.md §2). */
+#define YS_STATS_MAD_SCALE 1.4826
+
+/* Warning thresholds (STATISTICS.md §5).
+ * R² below 0.9: the time no longer grows linearly with the iteration count,
+ * so the slope is a poor summary (criterion's warning level).
+ * Standard deviation at or above 10 % of the mean: pyperf's sign of an
+ * unstable benchmark.
+ * Lag-1 autocorrelation above 0.5 over at least 10 samples: samples follow
+ * each other instead of being independent; with fewer samples the estimate's
+ * own error (about 1/sqrt(n)) is too large to say.
+ * More than 30 % of rounds over 5 % above the fastest round, with at least 3
+ * rounds: on a quiet machine almost no round strays that far, and §3(b)
+ * measured 41 % with a noisy neighbour; one or two rounds give no share. */
+#define YS_STATS_MIN_R_SQUARED       0.9
+#define YS_STATS_MAX_CV              0.1
+#define YS_STATS_MAX_LAG1            0.5
+#define YS_STATS_MIN_LAG1_SAMPLES    10
+#define YS_STATS_NOISY_ROUND_FACTOR  1.05
+#define YS_STATS_MAX_NOISY_SHARE     0.3
+#define YS_STATS_MIN_NOISY_ROUNDS    3
+
+/* Most positions are drawn 0 to 3 times (Poisson(1) counts): the resample
+ * is written four copies at a time, so that the common case has no branch
+ * that depends on the count. The resample buffer has room for the overhang. */
+#define YS__EMIT_UNROLL 4
+
+/* The estimators bootstrapped together from each resample. */
+enum {
+  YS__REP_MEAN,
+  YS__REP_MEDIAN,
+  YS__REP_SD,
+  YS__REP_MAD,
+  YS__REP_SLOPE,
+  YS__REP_COUNT,
+};
+
+ys_stats_config ys_stats_config_default(uint64_t seed) {
+  ys_stats_config cfg = {
+      .resamples = YS_STATS_RESAMPLES,
+      .confidence = 0.95,
+      .seed = seed,
+  };
+  return cfg;
+}
+
+double ys_stats_slope(const double *x, const double *y, size_t n,
+                      double *r_squared) {
+  double c1, cov11, sumsq;
+  gsl_fit_mul(x, 1, y, 1, n, &c1, &cov11, &sumsq);
+  if (r_squared != NULL) {
+    double total = gsl_stats_tss(y, 1, n);
+    /* Constant y leaves nothing to explain: the fit is as good as it gets,
+     * and 1 − 0/0 would be NaN. */
+    *r_squared = total > 0.0 ? 1.0 - sumsq / total : 1.0;
+  }
+  return c1;
+}
+
+void ys_stats_outliers(const double *sorted, size_t n, ys_outliers *out) {
+  double q1 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.25);
+  double q3 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.75);
+  double iqr = q3 - q1;
+
+  memset(out, 0, sizeof(*out));
+  out->fences[0] = q1 - 3.0 * iqr;
+  out->fences[1] = q1 - 1.5 * iqr;
+  out->fences[2] = q3 + 1.5 * iqr;
+  out->fences[3] = q3 + 3.0 * iqr;
+  for (size_t i = 0; i < n; i++) {
+    double v = sorted[i];
+    if (v < out->fences[0])
+      out->low_severe++;
+    else if (v > out->fences[3])
+      out->high_severe++;
+    else if (v < out->fences[1])
+      out->low_mild++;
+    else if (v > out->fences[2])
+      out->high_mild++;
+    else
+      out->normal++;
+  }
+}
+
+void ys_stats_percentile_ci(double *replicates, size_t n, double confidence,
+                            double *lo, double *hi) {
+  gsl_sort(replicates, 1, n);
+  *lo = gsl_stats_quantile_from_sorted_data(replicates, 1, n,
+                                            (1.0 - confidence) / 2.0);
+  *hi = gsl_stats_quantile_from_sorted_data(replicates, 1, n,
+                                            (1.0 + confidence) / 2.0);
+}
+
+double ys_stats_round_estimate(const ys_sample *samples, size_t n,
+                               bool linear) {
+  /* Closed forms over the samples themselves, so that no array of doubles
+   * has to be allocated: the slope through the origin is Σxy/Σx² (what
+   * gsl_fit_mul computes), the flat estimate the mean of value/iterations.
+   * Iteration counts are exact integers well below 2^53. */
+  double num = 0.0, den = 0.0;
+  for (size_t i = 0; i < n; i++) {
+    double it = (double)samples[i].iterations;
+    if (linear) {
+      num += it * samples[i].value;
+      den += it * it;
+    } else {
+      num += samples[i].value / it;
+      den += 1.0;
+    }
+  }
+  return num / den;
+}
+
+/* Scratch arrays of one analyze call, carved from a single allocation. */
+typedef struct ys__scratch {
+  double *per_iter;   /* value / iterations, in sample order */
+  double *sorted;     /* per_iter, ascending */
+  double *iters;      /* iterations as doubles, in the order of sorted */
+  double *values;     /* total values, in the order of sorted */
+  double *re_per;     /* one resample of sorted, ascending */
+  double *work;       /* deviations from the median, for the MAD */
+  double *rounds;     /* round estimates, then sorted */
+  double *replicates; /* YS__REP_COUNT rows of B */
+  size_t *order;      /* sample index of each sorted position */
+  size_t *counts;     /* how often a resample drew each sorted position */
+} ys__scratch;
+
+/* Returns 0 or YS_ENOMEM; on success the caller frees with
+ * ys__scratch_free. */
+static int ys__scratch_alloc(ys__scratch *s, size_t n, size_t n_rounds,
+                             size_t b) {
+  /* Six arrays of n (one with an overhang), one of n_rounds, YS__REP_COUNT
+   * of b: bound each term so that a huge B cannot wrap the total around. */
+  size_t limit = SIZE_MAX / sizeof(double);
+  if (n > limit / 32 || n_rounds > limit / 4 || b > limit / 32)
+    return YS_ENOMEM;
+  double *block = malloc((6 * n + YS__EMIT_UNROLL + n_rounds +
+                          YS__REP_COUNT * b) *
+                         sizeof(*block));
+  if (block == NULL) return YS_ENOMEM;
+  s->order = malloc(2 * n * sizeof(*s->order));
+  if (s->order == NULL) goto err_free_block;
+  s->counts = s->order + n;
+  s->per_iter = block;
+  s->sorted = s->per_iter + n;
+  s->iters = s->sorted + n;
+  s->values = s->iters + n;
+  s->re_per = s->values + n;
+  s->work = s->re_per + n + YS__EMIT_UNROLL;
+  s->rounds = s->work + n;
+  s->replicates = s->rounds + n_rounds;
+  return 0;
+
+err_free_block:
+  free(block);
+  return YS_ENOMEM;
+}
+
+static void ys__scratch_free(ys__scratch *s) {
+  free(s->per_iter);
+  free(s->order);
+}
+
+/* Sample standard deviation (n − 1), 0 for one value where it is
+ * undefined. */
+static double ys__sd(const double *x, size_t n, double mean) {
+  return n > 1 ? gsl_stats_sd_m(x, 1, n, mean) : 0.0;
+}
+
+/* The replicates of mean, standard deviation (n − 1) and slope through the
+ * origin of one resample, as sums over the sorted sample weighted by the
+ * draw counts. The mean and slope are taken about the whole sample's point
+ * estimates (`shift`), which keeps the sums small and returns a constant
+ * exactly; the deviation uses a second pass, so it is never negative. */
+static void ys__replicate_moments(const ys__scratch *s, size_t n,
+                                  const ys_analysis *a, double *mean,
+                                  double *sd, double *slope) {
+  double sum = 0.0, num = 0.0, den = 0.0;
+  for (size_t j = 0; j < n; j++) {
+    double c = (double)s->counts[j];
+    double x = s->iters[j];
+    sum += c * (s->sorted[j] - a->mean.point);
+    num += c * x * (s->values[j] - a->slope.point * x);
+    den += c * x * x;
+  }
+  *mean = a->mean.point + sum / (double)n;
+  *slope = a->slope.point + num / den;
+
+  double ss = 0.0;
+  for (size_t j = 0; j < n; j++) {
+    double d = s->sorted[j] - *mean;
+    ss += (double)s->counts[j] * d * d;
+  }
+  *sd = n > 1 ? sqrt(ss / (double)(n - 1)) : 0.0;
+}
+
+/* Draws B resamples and stores each estimator's replicate in its row of
+ * s->replicates; `a` holds the point estimates.
+ *
+ * A resample is drawn as counts over the sorted sample: n draws of
+ * gsl_rng_uniform_int pick positions, and writing each position as often as
+ * it was drawn gives the same multiset as drawing values, already in order.
+ * The median then needs no selection, and the slope weighs the (iterations,
+ * value) pairs of the same positions. One draw serves all estimators: each
+ * one's replicates have the bootstrap distribution, at a fifth of the cost
+ * of a draw per estimator.
+ *
+ * This loop is nearly all of analyze's time. gsl_stats_mean, gsl_stats_sd_m
+ * and gsl_fit_mul update running means with a division per element, and
+ * selecting medians in unsorted resamples dominated the rest; with weighted
+ * sums and sorted resamples a replicate of 200 samples costs about a
+ * quarter as much. The MAD is computed as gsl_stats_mad0 does, reusing the
+ * median. */
+static void ys__bootstrap(ys__scratch *s, size_t n, size_t b,
+                          const ys_analysis *a, gsl_rng *rng) {
+  for (size_t r = 0; r < b; r++) {
+    memset(s->counts, 0, n * sizeof(*s->counts));
+    for (size_t i = 0; i < n; i++)
+      s->counts[gsl_rng_uniform_int(rng, n)]++;
+    size_t k = 0;
+    for (size_t j = 0; j < n; j++) {
+      double v = s->sorted[j];
+      for (size_t e = 0; e < YS__EMIT_UNROLL; e++)
+        s->re_per[k + e] = v;
+      for (size_t e = YS__EMIT_UNROLL; e < s->counts[j]; e++)
+        s->re_per[k + e] = v;
+      k += s->counts[j];
+    }
+
+    double mean, sd, slope;
+    ys__replicate_moments(s, n, a, &mean, &sd, &slope);
+    s->replicates[YS__REP_MEAN * b + r] = mean;
+    s->replicates[YS__REP_SD * b + r] = sd;
+    s->replicates[YS__REP_SLOPE * b + r] = slope;
+    double median = gsl_stats_median_from_sorted_data(s->re_per, 1, n);
+    s->replicates[YS__REP_MEDIAN * b + r] = median;
+    for (size_t i = 0; i < n; i++)
+      s->work[i] = fabs(s->re_per[i] - median);
+    s->replicates[YS__REP_MAD * b + r] =
+        gsl_stats_median(s->work, 1, n) * YS_STATS_MAD_SCALE;
+  }
+}
+
+/* mt19937 keeps only 32 bits of its seed: fold the upper half in so that
+ * every bit of a 64-bit seed changes the stream. Seeds below 2^32 are used
+ * as given, so seed 5489 is the reference stream. */
+static unsigned long ys__rng_seed(uint64_t seed) {
+  return (unsigned long)((seed ^ (seed >> 32)) & 0xffffffffu);
+}
+
+/* Round estimates and the figures over them (STATISTICS.md §3). */
+static void ys__analyze_rounds(ys_series *series, double *estimates) {
+  ys_analysis *a = &series->analysis;
+  size_t n = series->n_rounds;
+
+  for (size_t r = 0; r < n; r++) {
+    ys_round *round = &series->rounds[r];
+    round->estimate = ys_stats_round_estimate(
+        series->samples + round->first_sample, round->n_samples,
+        round->linear);
+    estimates[r] = round->estimate;
+  }
+  gsl_sort(estimates, 1, n);
+  a->round_min = estimates[0];
+  a->round_max = estimates[n - 1];
+  a->round_median = gsl_stats_median_from_sorted_data(estimates, 1, n);
+
+  size_t noisy = 0;
+  for (size_t r = 0; r < n; r++)
+    if (estimates[r] > YS_STATS_NOISY_ROUND_FACTOR * a->round_min) noisy++;
+  a->noisy_round_share = (double)noisy / (double)n;
+}
+
+static unsigned ys__warnings(const ys_series *series) {
+  const ys_analysis *a = &series->analysis;
+  unsigned w = 0;
+  if (a->has_slope && a->r_squared < YS_STATS_MIN_R_SQUARED)
+    w |= YS_WARN_LOW_R_SQUARED;
+  if (a->std_dev.point >= YS_STATS_MAX_CV * a->mean.point)
+    w |= YS_WARN_HIGH_VARIANCE;
+  if (series->n_samples >= YS_STATS_MIN_LAG1_SAMPLES &&
+      a->lag1_autocorrelation > YS_STATS_MAX_LAG1)
+    w |= YS_WARN_AUTOCORRELATED;
+  if (series->n_rounds >= YS_STATS_MIN_NOISY_ROUNDS &&
+      a->noisy_round_share > YS_STATS_MAX_NOISY_SHARE)
+    w |= YS_WARN_NOISY_ROUNDS;
+  return w;
+}
+
+static bool ys__series_is_valid(const ys_series *series,
+                                const ys_stats_config *cfg) {
+  if (series->n_samples == 0 || series->n_rounds == 0 || cfg->resamples == 0)
+    return false;
+  /* gsl_rng_uniform_int draws below the generator's 2^32 range. */
+  if (series->n_samples > UINT32_MAX) return false;
+  for (size_t i = 0; i < series->n_samples; i++)
+    if (series->samples[i].iterations == 0) return false;
+  for (size_t r = 0; r < series->n_rounds; r++) {
+    const ys_round *round = &series->rounds[r];
+    if (round->n_samples == 0 || round->first_sample > series->n_samples ||
+        round->n_samples > series->n_samples - round->first_sample)
+      return false;
+  }
+  return true;
+}
+
+int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
+  if (!ys__series_is_valid(series, cfg)) return YS_EINVAL;
+
+  size_t n = series->n_samples;
+  size_t b = cfg->resamples;
+  ys__scratch s;
+  if (ys__scratch_alloc(&s, n, series->n_rounds, b) != 0) return YS_ENOMEM;
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  if (rng == NULL) goto err_free_scratch;
+  gsl_rng_set(rng, ys__rng_seed(cfg->seed));
+
+  /* The runner decided these two before calling; they survive the reset,
+   * which also zeroes padding so equal analyses compare equal bytewise. */
+  ys_analysis *a = &series->analysis;
+  unsigned kept = a->warnings & (YS_WARN_FEW_ITERATIONS | YS_WARN_SHORT_SAMPLES);
+  size_t suggested = a->suggested_sample_size;
+  memset(a, 0, sizeof(*a));
+  a->warnings = kept;
+  a->suggested_sample_size = suggested;
+
+  for (size_t i = 0; i < n; i++)
+    s.per_iter[i] = series->samples[i].value /
+                    (double)series->samples[i].iterations;
+  gsl_sort_index(s.order, s.per_iter, 1, n);
+  for (size_t j = 0; j < n; j++) {
+    const ys_sample *sample = &series->samples[s.order[j]];
+    s.sorted[j] = s.per_iter[s.order[j]];
+    s.iters[j] = (double)sample->iterations;
+    s.values[j] = sample->value;
+  }
+
+  a->mean.point = gsl_stats_mean(s.per_iter, 1, n);
+  a->median.point = gsl_stats_median_from_sorted_data(s.sorted, 1, n);
+  a->std_dev.point = ys__sd(s.per_iter, n, a->mean.point);
+  a->mad.point =
+      gsl_stats_mad0(s.per_iter, 1, n, s.work) * YS_STATS_MAD_SCALE;
+  a->slope.point = ys_stats_slope(s.iters, s.values, n, &a->r_squared);
+  for (size_t r = 0; r < series->n_rounds; r++)
+    if (series->rounds[r].linear) a->has_slope = true;
+  /* Constant values make the autocorrelation 0/0; they have no serial
+   * dependence to report. */
+  if (n >= 3 && a->std_dev.point > 0.0) {
+    double lag1 = gsl_stats_lag1_autocorrelation(s.per_iter, 1, n);
+    a->lag1_autocorrelation = isfinite(lag1) ? lag1 : 0.0;
+  }
+  ys_stats_outliers(s.sorted, n, &a->outliers);
+
+  ys__bootstrap(&s, n, b, a, rng);
+  ys_estimate *targets[YS__REP_COUNT] = {
+      [YS__REP_MEAN] = &a->mean,  [YS__REP_MEDIAN] = &a->median,
+      [YS__REP_SD] = &a->std_dev, [YS__REP_MAD] = &a->mad,
+      [YS__REP_SLOPE] = &a->slope,
+  };
+  for (size_t k = 0; k < YS__REP_COUNT; k++)
+    ys_stats_percentile_ci(s.replicates + k * b, b, cfg->confidence,
+                           &targets[k]->lo, &targets[k]->hi);
+
+  ys__analyze_rounds(series, s.rounds);
+  a->warnings |= ys__warnings(series);
+
+  gsl_rng_free(rng);
+  ys__scratch_free(&s);
+  return 0;
+
+err_free_scratch:
+  ys__scratch_free(&s);
+  return YS_ENOMEM;
+}

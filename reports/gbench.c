@@ -1,0 +1,279 @@
+/*
+ * gbench.c — Google Benchmark's JSON format (schema version 1), so tools
+ * built for it (compare.py, github-action-benchmark, Bencher) read
+ * yardstick's results unchanged. INTEROP.md lists what each consumer needs.
+ *
+ * The mapping: a yardstick benchmark is a Google Benchmark family with one
+ * instance; each round is one repetition ("iteration" row), followed by the
+ * "mean", "median", "stddev" and "cv" aggregate rows. compare.py runs its
+ * U test on the iteration rows, which is why rounds are written one by one.
+ * Every number is taken from the analysis as it is: the only arithmetic here
+ * is formatting (sums of iteration counts, ratios of two existing values).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <yardstick.h>
+
+#include "json_writer.h"
+#include "report.h"
+
+/* Depth of the "benchmarks" array: inside the top-level object. */
+#define YS_GBENCH_BENCH_DEPTH 2
+
+/* Aggregate rows in Google Benchmark's order. */
+static const char *const ys_report_gbench_aggregates[] = {"mean", "median",
+                                                          "stddev", "cv"};
+
+/* Keys of a row that a metric name must not shadow when it becomes a
+ * counter. */
+static const char *const ys_report_gbench_reserved[] = {
+    "name",
+    "family_index",
+    "per_family_instance_index",
+    "run_name",
+    "run_type",
+    "repetitions",
+    "repetition_index",
+    "threads",
+    "aggregate_name",
+    "aggregate_unit",
+    "iterations",
+    "real_time",
+    "cpu_time",
+    "time_unit",
+    "bytes_per_second",
+    "items_per_second",
+    "error_occurred",
+    "error_message",
+    "skipped",
+    "skip_message",
+    "label",
+    "time",
+};
+
+static void ys_report_gbench_begin(ys_report *r, const ys_context *ctx) {
+  ys_json w;
+  char version[160];
+  ys_json_init(&w, r->out);
+  ys_json_begin_object(&w);
+  ys_json_key(&w, "context");
+  ys_json_begin_object(&w);
+  if (ctx != NULL) {
+    ys_json_kv_string(&w, "date", ctx->date);
+    ys_json_kv_string(&w, "host_name", ctx->host_name);
+    ys_json_kv_string(&w, "executable", ctx->executable);
+    ys_json_kv_int(&w, "num_cpus", ctx->num_cpus);
+    /* Google Benchmark writes whole megahertz. */
+    ys_json_kv_int(&w, "mhz_per_cpu",
+                   isfinite(ctx->mhz_per_cpu) ? llround(ctx->mhz_per_cpu) : 0);
+    ys_json_kv_bool(&w, "cpu_scaling_enabled", ctx->cpu_scaling_enabled);
+    ys_json_kv_bool(&w, "aslr_enabled", ctx->aslr_enabled);
+    ys_json_key(&w, "caches");
+    ys_json_begin_array(&w);
+    for (size_t i = 0; i < ctx->n_caches && i < YS_MAX_CACHES; i++) {
+      const ys_cache_info *cache = &ctx->caches[i];
+      ys_json_begin_object(&w);
+      ys_json_kv_string(&w, "type", cache->type);
+      ys_json_kv_int(&w, "level", cache->level);
+      ys_json_kv_int(&w, "size", cache->size);
+      ys_json_kv_int(&w, "num_sharing", cache->num_sharing);
+      ys_json_end_object(&w);
+    }
+    ys_json_end_array(&w);
+    ys_json_key(&w, "load_avg");
+    ys_json_begin_array_inline(&w);
+    for (size_t i = 0; i < 3; i++)
+      ys_json_double(&w, ctx->load_avg[i]);
+    ys_json_end_array(&w);
+  } else {
+    /* Bencher requires the caches key even when nothing is known. */
+    ys_json_key(&w, "caches");
+    ys_json_begin_array(&w);
+    ys_json_end_array(&w);
+  }
+  snprintf(version, sizeof(version), "yardstick %s",
+           ctx != NULL && ctx->library_version != NULL ? ctx->library_version
+                                                       : YS_VERSION_STRING);
+  ys_json_kv_string(&w, "library_version", version);
+  ys_json_kv_string(&w, "library_build_type",
+                    ctx != NULL && ctx->build_type != NULL ? ctx->build_type
+                                                           : "release");
+  ys_json_kv_int(&w, "json_schema_version", 1);
+  ys_json_end_object(&w);
+  ys_json_key(&w, "benchmarks");
+  ys_json_begin_array(&w);
+  /* Left open: the bench hooks add the rows, end closes it. */
+}
+
+/* The value of series `s` for a row: the estimate of round `round` for an
+ * iteration row (aggregate == NULL), else the named aggregate from the
+ * analysis. NaN when there is none; the writer turns that into null. */
+static double ys_report_gbench_pick(const ys_series *s, const char *aggregate,
+                                    size_t round) {
+  if (s == NULL) return NAN;
+  const ys_analysis *a = &s->analysis;
+  if (aggregate == NULL)
+    return round < s->n_rounds ? s->rounds[round].estimate : NAN;
+  if (strcmp(aggregate, "mean") == 0) return a->mean.point;
+  if (strcmp(aggregate, "median") == 0) return a->median.point;
+  if (strcmp(aggregate, "stddev") == 0) return a->std_dev.point;
+  /* cv: Google Benchmark writes the ratio itself, e.g. 0.02 for 2 %. */
+  return a->mean.point != 0 ? a->std_dev.point / a->mean.point : NAN;
+}
+
+/* Total iterations of round `round` of `s` (0 when there is no such round). */
+static uint64_t ys_report_gbench_round_iterations(const ys_series *s,
+                                                  size_t round) {
+  if (s == NULL || round >= s->n_rounds) return 0;
+  const ys_round *rd = &s->rounds[round];
+  uint64_t total = 0;
+  for (size_t j = rd->first_sample;
+       j < rd->first_sample + rd->n_samples && j < s->n_samples; j++)
+    total += s->samples[j].iterations;
+  return total;
+}
+
+static bool ys_report_gbench_is_reserved(const char *metric) {
+  for (size_t i = 0; i < sizeof(ys_report_gbench_reserved) /
+                             sizeof(ys_report_gbench_reserved[0]);
+       i++)
+    if (strcmp(metric, ys_report_gbench_reserved[i]) == 0) return true;
+  return false;
+}
+
+/* The keys every row starts with. */
+static void ys_report_gbench_row_head(ys_json *w, const ys_bench_result *res,
+                                      size_t family_index, const char *name,
+                                      const char *run_type,
+                                      size_t repetitions) {
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "name", name);
+  ys_json_kv_uint(w, "family_index", family_index);
+  ys_json_kv_uint(w, "per_family_instance_index", 0);
+  ys_json_kv_string(w, "run_name", res->name);
+  ys_json_kv_string(w, "run_type", run_type);
+  ys_json_kv_uint(w, "repetitions", repetitions);
+}
+
+/* A failed or skipped benchmark: one row with the reason, zero times, as
+ * Google Benchmark writes a run that stopped before measuring. */
+static void ys_report_gbench_stopped(ys_json *w, const ys_bench_result *res,
+                                     size_t family_index) {
+  bool failed = res->status == YS_BENCH_FAILED;
+  ys_report_gbench_row_head(w, res, family_index, res->name, "iteration", 1);
+  ys_json_kv_uint(w, "repetition_index", 0);
+  ys_json_kv_uint(w, "threads", 1);
+  /* 1.8 added SkipWithMessage, written as skipped/skip_message; errors keep
+   * the error_occurred/error_message pair older readers know. */
+  ys_json_kv_bool(w, failed ? "error_occurred" : "skipped", true);
+  ys_json_kv_string(w, failed ? "error_message" : "skip_message", res->message);
+  ys_json_kv_uint(w, "iterations", 0);
+  ys_json_kv_double(w, "real_time", 0);
+  ys_json_kv_double(w, "cpu_time", 0);
+  ys_json_kv_string(w, "time_unit", "ns");
+  ys_json_end_object(w);
+}
+
+/* Writes "<name>_per_second" for `per_iteration` units processed in
+ * `time_ns`, when both are known. */
+static void ys_report_gbench_rate(ys_json *w, const char *key,
+                                  uint64_t per_iteration, double time_ns) {
+  if (per_iteration == 0 || !(time_ns > 0) || !isfinite(time_ns)) return;
+  ys_json_kv_double(w, key, (double)per_iteration / (time_ns * 1e-9));
+}
+
+/* One row of an ok benchmark: round `round` when aggregate is NULL, else the
+ * named aggregate. */
+static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
+                                 size_t family_index, const char *aggregate,
+                                 size_t round) {
+  const ys_series *time = res->n_series > 0 ? &res->series[0] : NULL;
+  const ys_series *cpu = time;
+  for (size_t i = 0; i < res->n_series; i++)
+    if (res->series[i].metric != NULL &&
+        strcmp(res->series[i].metric, "cpu_time") == 0)
+      cpu = &res->series[i];
+  size_t repetitions = time != NULL ? time->n_rounds : 0;
+  char name[YS_NAME_MAX + 16];
+
+  if (aggregate == NULL) {
+    ys_report_gbench_row_head(w, res, family_index, res->name, "iteration",
+                              repetitions);
+    ys_json_kv_uint(w, "repetition_index", round);
+    ys_json_kv_uint(w, "threads", 1);
+  } else {
+    snprintf(name, sizeof(name), "%s_%s", res->name, aggregate);
+    ys_report_gbench_row_head(w, res, family_index, name, "aggregate",
+                              repetitions);
+    ys_json_kv_uint(w, "threads", 1);
+    ys_json_kv_string(w, "aggregate_name", aggregate);
+    ys_json_kv_string(w, "aggregate_unit",
+                      strcmp(aggregate, "cv") == 0 ? "percentage" : "time");
+  }
+  /* Aggregates carry one repetition's iteration count, as Google Benchmark
+   * does; the first round stands for all of them. */
+  ys_json_kv_uint(
+      w, "iterations",
+      ys_report_gbench_round_iterations(time, aggregate == NULL ? round : 0));
+  double real_time = ys_report_gbench_pick(time, aggregate, round);
+  ys_json_kv_double(w, "real_time", real_time);
+  ys_json_kv_double(w, "cpu_time",
+                    ys_report_gbench_pick(cpu, aggregate, round));
+  ys_json_kv_string(w, "time_unit", "ns");
+  /* A rate derived from a spread (stddev, cv) would mean nothing. */
+  if (aggregate == NULL || strcmp(aggregate, "mean") == 0 ||
+      strcmp(aggregate, "median") == 0) {
+    ys_report_gbench_rate(w, "bytes_per_second", res->bytes_per_iteration,
+                          real_time);
+    ys_report_gbench_rate(w, "items_per_second", res->elements_per_iteration,
+                          real_time);
+  }
+  /* Other metrics (instructions, cycles, ...) become user counters. */
+  for (size_t i = 1; i < res->n_series; i++) {
+    const ys_series *s = &res->series[i];
+    if (s == cpu || s->metric == NULL ||
+        ys_report_gbench_is_reserved(s->metric))
+      continue;
+    ys_json_kv_double(w, s->metric, ys_report_gbench_pick(s, aggregate, round));
+  }
+  ys_json_end_object(w);
+}
+
+static void ys_report_gbench_bench(ys_report *r, const ys_bench_result *res,
+                                   const ys_comparison *cmp) {
+  (void)cmp; /* compare.py does its own comparison of two files */
+  ys_json w;
+  /* Every benchmark writes at least one row, so the array holds an element
+   * exactly when an earlier benchmark was written. */
+  ys_json_resume(&w, r->out, YS_GBENCH_BENCH_DEPTH, false, r->count > 0);
+  if (res->status != YS_BENCH_OK) {
+    ys_report_gbench_stopped(&w, res, r->count);
+    return;
+  }
+  size_t n_rounds = res->n_series > 0 ? res->series[0].n_rounds : 0;
+  for (size_t i = 0; i < n_rounds; i++)
+    ys_report_gbench_row(&w, res, r->count, NULL, i);
+  for (size_t i = 0; i < sizeof(ys_report_gbench_aggregates) /
+                             sizeof(ys_report_gbench_aggregates[0]);
+       i++)
+    ys_report_gbench_row(&w, res, r->count, ys_report_gbench_aggregates[i], 0);
+}
+
+static void ys_report_gbench_end(ys_report *r, const ys_summary *sum) {
+  (void)sum; /* the format has no place for totals */
+  ys_json w;
+  ys_json_resume(&w, r->out, YS_GBENCH_BENCH_DEPTH, false, r->count > 0);
+  ys_json_end_array(&w);
+  ys_json_end_object(&w);
+  fflush(r->out);
+}
+
+const ys_report_ops ys_report_gbench = {
+    .name = "gbench",
+    .extension = "gbench.json",
+    .begin = ys_report_gbench_begin,
+    .bench = ys_report_gbench_bench,
+    .end = ys_report_gbench_end,
+};

@@ -1,0 +1,240 @@
+/*
+ * json.c — yardstick's own JSON report: every estimate, interval, round and
+ * sample, so other programs can redo or check any analysis. The schema is
+ * documented field by field in docs/json-schema.md.
+ *
+ * The document is written in three pieces: begin opens it and leaves the
+ * "benchmarks" array open, each bench hook adds one element, end closes the
+ * array and the document. Between hooks the only state needed is whether the
+ * array already holds an element, which is r->count.
+ */
+#include <stddef.h>
+
+#include "json_writer.h"
+#include "report.h"
+
+/* Version of the schema in docs/json-schema.md; bumped on incompatible
+ * changes. */
+#define YS_JSON_SCHEMA_VERSION 1
+
+/* Depth of the "benchmarks" array: inside the top-level object. */
+#define YS_JSON_BENCH_DEPTH 2
+
+static const struct {
+  unsigned bit;
+  const char *name;
+} ys_report_json_warning_names[] = {
+    {YS_WARN_LOW_R_SQUARED, "low_r_squared"},
+    {YS_WARN_HIGH_VARIANCE, "high_variance"},
+    {YS_WARN_SHORT_SAMPLES, "short_samples"},
+    {YS_WARN_AUTOCORRELATED, "autocorrelated"},
+    {YS_WARN_FEW_ITERATIONS, "few_iterations"},
+    {YS_WARN_NOISY_ROUNDS, "noisy_rounds"},
+};
+
+static const char *ys_report_json_status_name(ys_bench_status status) {
+  switch (status) {
+  case YS_BENCH_OK:
+    return "ok";
+  case YS_BENCH_SKIPPED:
+    return "skipped";
+  case YS_BENCH_FAILED:
+    return "failed";
+  }
+  return "failed";
+}
+
+static void ys_report_json_context(ys_json *w, const ys_context *c) {
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "date", c->date);
+  ys_json_kv_string(w, "host_name", c->host_name);
+  ys_json_kv_string(w, "executable", c->executable);
+  ys_json_kv_string(w, "cpu_model", c->cpu_model);
+  ys_json_kv_int(w, "num_cpus", c->num_cpus);
+  ys_json_kv_double(w, "mhz_per_cpu", c->mhz_per_cpu);
+  ys_json_kv_bool(w, "cpu_scaling_enabled", c->cpu_scaling_enabled);
+  ys_json_kv_bool(w, "aslr_enabled", c->aslr_enabled);
+  ys_json_key(w, "load_avg");
+  ys_json_begin_array_inline(w);
+  for (size_t i = 0; i < 3; i++)
+    ys_json_double(w, c->load_avg[i]);
+  ys_json_end_array(w);
+  ys_json_key(w, "caches");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < c->n_caches && i < YS_MAX_CACHES; i++) {
+    const ys_cache_info *cache = &c->caches[i];
+    ys_json_begin_object_inline(w);
+    ys_json_kv_string(w, "type", cache->type);
+    ys_json_kv_int(w, "level", cache->level);
+    ys_json_kv_int(w, "size", cache->size);
+    ys_json_kv_int(w, "num_sharing", cache->num_sharing);
+    ys_json_end_object(w);
+  }
+  ys_json_end_array(w);
+  ys_json_kv_string(w, "compiler", c->compiler);
+  ys_json_kv_string(w, "build_type", c->build_type);
+  ys_json_kv_string(w, "library_version", c->library_version);
+  ys_json_kv_string(w, "collector", c->collector);
+  ys_json_kv_double(w, "clock_resolution_ns", c->clock_resolution_ns);
+  ys_json_kv_double(w, "loop_overhead_ns", c->loop_overhead_ns);
+  ys_json_kv_uint(w, "seed", c->seed);
+  ys_json_kv_uint(w, "rounds", c->rounds);
+  ys_json_kv_uint(w, "sample_size", c->sample_size);
+  ys_json_kv_double(w, "warm_up_time_s", c->warm_up_time_s);
+  ys_json_kv_double(w, "measurement_time_s", c->measurement_time_s);
+  ys_json_end_object(w);
+}
+
+static void ys_report_json_begin(ys_report *r, const ys_context *ctx) {
+  ys_json w;
+  ys_json_init(&w, r->out);
+  ys_json_begin_object(&w);
+  ys_json_kv_int(&w, "yardstick", YS_JSON_SCHEMA_VERSION);
+  ys_json_key(&w, "context");
+  if (ctx != NULL)
+    ys_report_json_context(&w, ctx);
+  else
+    ys_json_null(&w);
+  ys_json_key(&w, "benchmarks");
+  ys_json_begin_array(&w);
+  /* Left open: the bench hooks add the elements, end closes it. */
+}
+
+static void ys_report_json_estimate(ys_json *w, const char *key,
+                                    const ys_estimate *e) {
+  ys_json_key(w, key);
+  ys_json_begin_object_inline(w);
+  ys_json_kv_double(w, "point", e->point);
+  ys_json_kv_double(w, "lo", e->lo);
+  ys_json_kv_double(w, "hi", e->hi);
+  ys_json_end_object(w);
+}
+
+static void ys_report_json_outliers(ys_json *w, const ys_outliers *o) {
+  ys_json_key(w, "outliers");
+  ys_json_begin_object(w);
+  ys_json_kv_uint(w, "low_severe", o->low_severe);
+  ys_json_kv_uint(w, "low_mild", o->low_mild);
+  ys_json_kv_uint(w, "normal", o->normal);
+  ys_json_kv_uint(w, "high_mild", o->high_mild);
+  ys_json_kv_uint(w, "high_severe", o->high_severe);
+  ys_json_key(w, "fences");
+  ys_json_begin_array_inline(w);
+  for (size_t i = 0; i < 4; i++)
+    ys_json_double(w, o->fences[i]);
+  ys_json_end_array(w);
+  ys_json_end_object(w);
+}
+
+static void ys_report_json_rounds(ys_json *w, const ys_series *s) {
+  ys_json_key(w, "rounds");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < s->n_rounds; i++) {
+    const ys_round *round = &s->rounds[i];
+    ys_json_begin_object(w);
+    ys_json_kv_double(w, "estimate", round->estimate);
+    ys_json_kv_bool(w, "linear", round->linear);
+    ys_json_key(w, "samples");
+    ys_json_begin_array(w);
+    /* A round that claims samples beyond the array is cut at its end rather
+     * than read out of bounds. */
+    for (size_t j = round->first_sample;
+         j < round->first_sample + round->n_samples && j < s->n_samples; j++) {
+      ys_json_begin_array_inline(w);
+      ys_json_uint(w, s->samples[j].iterations);
+      ys_json_double(w, s->samples[j].value);
+      ys_json_end_array(w);
+    }
+    ys_json_end_array(w);
+    ys_json_end_object(w);
+  }
+  ys_json_end_array(w);
+}
+
+static void ys_report_json_series(ys_json *w, const ys_series *s) {
+  const ys_analysis *a = &s->analysis;
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "metric", s->metric);
+  ys_json_kv_string(w, "unit", s->unit);
+  ys_json_key(w, "estimates");
+  ys_json_begin_object(w);
+  ys_report_json_estimate(w, "mean", &a->mean);
+  ys_report_json_estimate(w, "median", &a->median);
+  ys_report_json_estimate(w, "std_dev", &a->std_dev);
+  ys_report_json_estimate(w, "mad", &a->mad);
+  if (a->has_slope) ys_report_json_estimate(w, "slope", &a->slope);
+  ys_json_end_object(w);
+  ys_json_kv_double(w, "r_squared", a->r_squared);
+  ys_json_kv_double(w, "lag1_autocorrelation", a->lag1_autocorrelation);
+  ys_report_json_outliers(w, &a->outliers);
+  ys_json_key(w, "round_summary");
+  ys_json_begin_object(w);
+  ys_json_kv_double(w, "min", a->round_min);
+  ys_json_kv_double(w, "median", a->round_median);
+  ys_json_kv_double(w, "max", a->round_max);
+  ys_json_kv_double(w, "noisy_share", a->noisy_round_share);
+  ys_json_end_object(w);
+  ys_json_key(w, "warnings");
+  ys_json_begin_array_inline(w);
+  for (size_t i = 0; i < sizeof(ys_report_json_warning_names) /
+                             sizeof(ys_report_json_warning_names[0]);
+       i++)
+    if (a->warnings & ys_report_json_warning_names[i].bit)
+      ys_json_string(w, ys_report_json_warning_names[i].name);
+  ys_json_end_array(w);
+  if (a->suggested_sample_size != 0)
+    ys_json_kv_uint(w, "suggested_sample_size", a->suggested_sample_size);
+  ys_report_json_rounds(w, s);
+  ys_json_end_object(w);
+}
+
+static void ys_report_json_bench(ys_report *r, const ys_bench_result *res,
+                                 const ys_comparison *cmp) {
+  (void)cmp; /* comparisons belong to the baseline reports */
+  ys_json w;
+  ys_json_resume(&w, r->out, YS_JSON_BENCH_DEPTH, false, r->count > 0);
+  ys_json_begin_object(&w);
+  ys_json_kv_string(&w, "name", res->name);
+  ys_json_kv_string(&w, "status", ys_report_json_status_name(res->status));
+  if (res->status != YS_BENCH_OK)
+    ys_json_kv_string(&w, "message", res->message);
+  if (res->bytes_per_iteration != 0)
+    ys_json_kv_uint(&w, "bytes_per_iteration", res->bytes_per_iteration);
+  if (res->elements_per_iteration != 0)
+    ys_json_kv_uint(&w, "elements_per_iteration", res->elements_per_iteration);
+  ys_json_kv_uint(&w, "total_iterations", res->total_iterations);
+  ys_json_kv_double(&w, "elapsed_s", res->elapsed_s);
+  ys_json_key(&w, "series");
+  ys_json_begin_array(&w);
+  for (size_t i = 0; i < res->n_series; i++)
+    ys_report_json_series(&w, &res->series[i]);
+  ys_json_end_array(&w);
+  ys_json_end_object(&w);
+}
+
+static void ys_report_json_end(ys_report *r, const ys_summary *sum) {
+  ys_json w;
+  ys_json_resume(&w, r->out, YS_JSON_BENCH_DEPTH, false, r->count > 0);
+  ys_json_end_array(&w);
+  ys_json_key(&w, "summary");
+  if (sum != NULL) {
+    ys_json_begin_object(&w);
+    ys_json_kv_uint(&w, "ok", sum->n_ok);
+    ys_json_kv_uint(&w, "skipped", sum->n_skipped);
+    ys_json_kv_uint(&w, "failed", sum->n_failed);
+    ys_json_kv_double(&w, "elapsed_s", sum->elapsed_s);
+    ys_json_end_object(&w);
+  } else {
+    ys_json_null(&w);
+  }
+  ys_json_end_object(&w);
+  fflush(r->out);
+}
+
+const ys_report_ops ys_report_json = {
+    .name = "json",
+    .extension = "json",
+    .begin = ys_report_json_begin,
+    .bench = ys_report_json_bench,
+    .end = ys_report_json_end,
+};

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# End-to-end tests of the benchmark program's command line: listing,
+# filters, every error path's exit code and message, and a quick run.
+# Usage: cli.sh PATH/TO/bench TESTS_SOURCE_DIR
+set -uo pipefail
+bench=$1
+fixtures=$(dirname "$bench")/tests
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+# expect CODE PATTERN -- COMMAND...: runs COMMAND, checks its exit code and
+# that stdout+stderr match the extended regex PATTERN.
+expect() {
+  local code=$1 pattern=$2
+  shift 3
+  "$@" >"$tmp/out" 2>&1
+  local got=$?
+  if [ "$got" -ne "$code" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
+    echo "FAIL: $* → exit $got (want $code), output:"
+    sed 's/^/    /' "$tmp/out" | head -20
+    echo "    (wanted a match for: $pattern)"
+    failures=$((failures + 1))
+  else
+    echo "ok: $* → $got"
+  fi
+}
+
+expect 0 '^empty_loop$' -- "$bench" --list
+expect 0 '^memcpy/4096$' -- "$bench" --list memcpy
+expect 0 'Usage: bench' -- "$bench" --help
+expect 0 '^yardstick [0-9]+\.[0-9]+\.[0-9]+' -- "$bench" --version
+expect 2 "unknown option|unrecognized|--no-such-flag" -- "$bench" --no-such-flag
+expect 2 'sample-size' -- "$bench" --sample-size abc
+expect 2 'rounds' -- "$bench" --rounds 0
+expect 2 'measurement-time' -- "$bench" --measurement-time -1
+expect 2 'seed' -- "$bench" --seed
+expect 2 'format' -- "$bench" --format yaml
+expect 2 'collector' -- "$bench" --collector abacus
+expect 2 "no benchmark matches 'zzz'" -- "$bench" zzz
+expect 2 "no benchmark is named 'memcpy'" -- "$bench" --exact memcpy
+expect 2 'not a valid regular expression' -- "$bench" '(unclosed'
+expect 2 "cannot write '/nonexistent/dir/out.json'" -- \
+  "$bench" --quick --output /nonexistent/dir/out.json empty_loop
+
+# The listing is sorted and complete.
+"$bench" --list >"$tmp/list"
+if ! sort -c "$tmp/list" 2>/dev/null; then
+  echo "FAIL: --list is not sorted"
+  failures=$((failures + 1))
+fi
+
+# A quick run of one benchmark prints a Criterion-like line.
+expect 0 'fnv1a_4k .*time: +\[' -- "$bench" --quick --exact fnv1a_4k
+
+# A failing benchmark is reported, the others still are, and the exit code
+# is 3.
+expect 3 'broken.*FAILED: could not open the input file' -- \
+  "$fixtures/fixture_mixed" --quick
+expect 3 'fine .*time: +\[' -- "$fixtures/fixture_mixed" --quick
+expect 3 'needs_hardware.*skipped: no such device here' -- \
+  "$fixtures/fixture_mixed" --quick
+expect 3 'forgets_loop.*without running its loop' -- \
+  "$fixtures/fixture_mixed" --quick
+expect 0 'fine' -- "$fixtures/fixture_mixed" --quick fine needs_hardware
+
+# Two benchmarks with one name: refused at start-up.
+expect 2 "duplicate benchmark name 'twin'" -- "$fixtures/fixture_duplicate" --list
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all checks passed"

@@ -1,0 +1,356 @@
+/*
+ * test_console.c — the console report against a golden file, its colours,
+ * and the progress line in both modes.
+ *
+ * Set YS_UPDATE_GOLDEN=1 to rewrite tests/data/console.txt from the current
+ * output; read the new file before keeping it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "reports/progress.h"
+#include "reports/report.h"
+
+extern const ys_report_ops ys_report_console;
+
+#define GOLDEN YS_TEST_DATA_DIR "/console.txt"
+
+static const ys_context fixed_context = {
+    .library_version = "0.1.0",
+    .collector = "wall",
+    .build_type = "release",
+    .compiler = "GNU 12.2.0",
+    .clock_resolution_ns = 1.0,
+    .loop_overhead_ns = 0.3124,
+    .seed = 1,
+    .rounds = 10,
+    .sample_size = 20,
+};
+
+static ys_round rounds10[10];
+
+/* A benchmark with everything: throughput, outliers, two warnings and a
+ * second series. */
+static ys_series sort_series[2] = {
+    {
+        .metric = "time",
+        .unit = "ns",
+        .n_samples = 200,
+        .rounds = rounds10,
+        .n_rounds = 10,
+        .analysis =
+            {
+                .mean = {1250.0, 1238.0, 1263.0},
+                .std_dev = {150.0, 140.0, 160.0},
+                .slope = {1234.5, 1230.1, 1240.9},
+                .has_slope = true,
+                .r_squared = 0.998,
+                .outliers = {.low_mild = 1, .high_mild = 2, .high_severe = 1},
+                .round_min = 1228.0,
+                .round_median = 1236.2,
+                .round_max = 1300.0,
+                .noisy_round_share = 0.2,
+                .warnings = YS_WARN_HIGH_VARIANCE | YS_WARN_NOISY_ROUNDS,
+            },
+    },
+    {
+        .metric = "cpu_time",
+        .unit = "ns",
+        .n_samples = 200,
+        .rounds = rounds10,
+        .n_rounds = 10,
+        .analysis =
+            {
+                .slope = {1220.7, 1215.0, 1226.3},
+                .has_slope = true,
+            },
+    },
+};
+
+/* A long name, a mean headline (no slope) and an elements rate. */
+static ys_series long_series[1] = {{
+    .metric = "time",
+    .unit = "ns",
+    .n_samples = 100,
+    .rounds = rounds10,
+    .n_rounds = 5,
+    .analysis =
+        {
+            .mean = {0.8124, 0.8101, 0.8150},
+            .round_min = 0.8090,
+            .round_median = 0.8120,
+            .warnings = YS_WARN_FEW_ITERATIONS,
+            .suggested_sample_size = 5,
+        },
+}};
+
+/* A count with no time unit, as the callgrind collector gives. */
+static ys_series count_series[1] = {{
+    .metric = "instructions",
+    .unit = "instructions",
+    .n_samples = 10,
+    .analysis =
+        {
+            .mean = {1234567.0, 1234567.0, 1234567.0},
+        },
+}};
+
+static ys_bench_result results[5] = {
+    {
+        .name = "sort/1024",
+        .status = YS_BENCH_OK,
+        .bytes_per_iteration = 4096,
+        .series = sort_series,
+        .n_series = 2,
+    },
+    {
+        .name = "a_really_long_benchmark_name/with/arguments/65536",
+        .status = YS_BENCH_OK,
+        .elements_per_iteration = 1,
+        .series = long_series,
+        .n_series = 1,
+    },
+    {
+        .name = "hash/callgrind",
+        .status = YS_BENCH_OK,
+        .bytes_per_iteration = 64,
+        .series = count_series,
+        .n_series = 1,
+    },
+    {
+        .name = "needs_avx512",
+        .status = YS_BENCH_SKIPPED,
+        .message = "CPU lacks AVX-512",
+    },
+    {
+        .name = "parse/broken",
+        .status = YS_BENCH_FAILED,
+        .message = "crashed with signal 11 (SIGSEGV)",
+    },
+};
+
+static const ys_summary fixed_summary = {
+    .n_ok = 3, .n_skipped = 1, .n_failed = 1, .elapsed_s = 12.3456};
+
+/* Renders the fixed run through the console hooks; caller frees. */
+static char *render(bool color, const ys_context *ctx) {
+  char *text = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream(&text, &size);
+  assert_non_null(out);
+  ys_report r = {
+      .ops = &ys_report_console, .out = out, .color = color, .ctx = ctx};
+  ys_report_console.begin(&r, ctx);
+  for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++)
+    ys_report_console.bench(&r, &results[i], NULL);
+  ys_report_console.end(&r, &fixed_summary);
+  assert_int_equal(fclose(out), 0);
+  return text;
+}
+
+static char *read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) return NULL;
+  char *text = NULL;
+  size_t size = 0;
+  FILE *mem = open_memstream(&text, &size);
+  assert_non_null(mem);
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+    fwrite(chunk, 1, n, mem);
+  fclose(f);
+  fclose(mem);
+  return text;
+}
+
+static void test_console_golden(void **state) {
+  (void)state;
+  char *got = render(false, &fixed_context);
+  const char *update = getenv("YS_UPDATE_GOLDEN");
+  if (update != NULL && strcmp(update, "1") == 0) {
+    FILE *f = fopen(GOLDEN, "wb");
+    assert_non_null(f);
+    fputs(got, f);
+    fclose(f);
+  }
+  char *want = read_file(GOLDEN);
+  assert_non_null(want);
+  assert_string_equal(got, want);
+  free(want);
+  free(got);
+}
+
+static void test_console_color(void **state) {
+  (void)state;
+  char *plain = render(false, &fixed_context);
+  assert_null(strchr(plain, '\033'));
+  free(plain);
+
+  char *color = render(true, &fixed_context);
+  assert_non_null(strstr(color, "\033[1msort/1024\033[0m"));
+  assert_non_null(strstr(color, "\033[1;31mFAILED\033[0m: crashed"));
+  assert_non_null(strstr(color, "\033[33mwarning: std dev is 12.0 %"));
+  assert_non_null(strstr(color, "\033[1;31m1 failed\033[0m"));
+  free(color);
+}
+
+static void test_console_context_warnings(void **state) {
+  (void)state;
+  ys_context ctx = fixed_context;
+  ctx.cpu_scaling_enabled = true;
+  ctx.build_type = "debug";
+  ctx.collector = "callgrind";
+  ctx.rounds = 1;
+  char *text = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream(&text, &size);
+  assert_non_null(out);
+  ys_report r = {.ops = &ys_report_console, .out = out, .ctx = &ctx};
+  ys_report_console.begin(&r, &ctx);
+  fclose(out);
+  assert_string_equal(
+      text, "yardstick 0.1.0 \xc2\xb7 callgrind \xc2\xb7 1 round \xc3\x97 20 "
+            "samples \xc2\xb7 seed 1\n"
+            "warning: CPU frequency scaling is enabled, so timings follow "
+            "the clock speed; set the governor to \"performance\"\n"
+            "warning: yardstick was built for debugging, its own overhead "
+            "is higher; build it in release mode\n"
+            "\n");
+  free(text);
+}
+
+/* Runs `fn` on a progress object writing to a memstream and returns the
+ * text; caller frees. The stream's buffer pointer sits in a heap cell:
+ * with it on this frame, GCC's -Wdangling-pointer takes the closed stream
+ * for one that still points into the frame. */
+static char *capture_progress(bool live, void (*fn)(ys_progress *)) {
+  struct {
+    char *text;
+    size_t size;
+  } *mem = calloc(1, sizeof(*mem));
+  assert_non_null(mem);
+  FILE *out = open_memstream(&mem->text, &mem->size);
+  assert_non_null(out);
+  ys_progress *p = ys_progress_new(out, live);
+  assert_non_null(p);
+  fn(p);
+  ys_progress_free(p);
+  fclose(out);
+  char *text = mem->text;
+  free(mem);
+  return text;
+}
+
+/* Two benchmarks, three rounds, interleaved as the runner does. */
+static void three_rounds(ys_progress *p) {
+  size_t done = 0;
+  for (size_t round = 1; round <= 3; round++) {
+    ys_progress_update(p, done++, 6, round, 3, "a");
+    ys_progress_update(p, done++, 6, round, 3, "b");
+  }
+  ys_progress_finish(p);
+  /* A second finish has nothing left to report. */
+  ys_progress_finish(p);
+}
+
+static void test_progress_plain(void **state) {
+  (void)state;
+  char *text = capture_progress(false, three_rounds);
+  assert_string_equal(text, "round 1/3 done\n"
+                            "round 2/3 done\n"
+                            "round 3/3 done\n");
+  free(text);
+}
+
+static void test_progress_plain_nothing_run(void **state) {
+  (void)state;
+  char *text = capture_progress(false, ys_progress_finish);
+  assert_string_equal(text, "");
+  free(text);
+  ys_progress_update(NULL, 0, 1, 1, 1, "x");
+  ys_progress_finish(NULL);
+  ys_progress_free(NULL);
+  assert_null(ys_progress_new(NULL, true));
+}
+
+static void one_live_update(ys_progress *p) {
+  ys_progress_update(p, 36, 120, 4, 10, "sort/1024");
+  ys_progress_finish(p);
+}
+
+static void test_progress_live(void **state) {
+  (void)state;
+  char *text = capture_progress(true, one_live_update);
+  assert_string_equal(text, "\r\033[K[ 36/120] round 4/10 \xc2\xb7 sort/1024"
+                            "\r\033[K");
+  free(text);
+}
+
+/* Columns of the text after the last "\r\033[K": one per UTF-8 character. */
+static size_t last_line_columns(const char *text) {
+  const char *line = text;
+  for (const char *s = strstr(text, "\r\033[K"); s != NULL;
+       s = strstr(s + 1, "\r\033[K"))
+    line = s + 4;
+  size_t n = 0;
+  for (; *line != '\0'; line++)
+    n += ((unsigned char)*line & 0xC0) != 0x80;
+  return n;
+}
+
+static void long_ascii_name(ys_progress *p) {
+  char name[201];
+  memset(name, 'x', 200);
+  name[200] = '\0';
+  ys_progress_update(p, 1, 9, 1, 3, name);
+}
+
+static void long_utf8_name(ys_progress *p) {
+  /* 100 two-byte characters: cutting by bytes would split one. */
+  char name[201];
+  for (size_t i = 0; i < 100; i++)
+    memcpy(name + 2 * i, "\xc3\xa9", 2);
+  name[200] = '\0';
+  ys_progress_update(p, 1, 9, 1, 3, name);
+}
+
+static void test_progress_live_truncates(void **state) {
+  (void)state;
+  const char *prefix = "\r\033[K[1/9] round 1/3 \xc2\xb7 ";
+  char *text = capture_progress(true, long_ascii_name);
+  assert_int_equal(strncmp(text, prefix, strlen(prefix)), 0);
+  assert_int_equal(last_line_columns(text), YS_PROGRESS_COLUMNS);
+  /* 18 columns of prefix, 61 of name, then the ellipsis. */
+  size_t len = strlen(text);
+  assert_int_equal(len, strlen(prefix) + 61 + 3);
+  assert_string_equal(text + len - 4, "x\xe2\x80\xa6");
+  free(text);
+
+  text = capture_progress(true, long_utf8_name);
+  assert_int_equal(last_line_columns(text), YS_PROGRESS_COLUMNS);
+  len = strlen(text);
+  assert_int_equal(len, strlen(prefix) + 2 * 61 + 3);
+  assert_string_equal(text + len - 5, "\xc3\xa9\xe2\x80\xa6");
+  free(text);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_console_golden),
+      cmocka_unit_test(test_console_color),
+      cmocka_unit_test(test_console_context_warnings),
+      cmocka_unit_test(test_progress_plain),
+      cmocka_unit_test(test_progress_plain_nothing_run),
+      cmocka_unit_test(test_progress_live),
+      cmocka_unit_test(test_progress_live_truncates),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,461 @@
+/*
+ * Tests of the format table (reports/report.c) and of the machine-readable
+ * reports: json, gbench and csv render a fixed, hand-made run and must match
+ * the golden files in tests/data byte for byte.
+ *
+ * To rewrite the golden files after a deliberate format change, run this
+ * test with YS_UPDATE_GOLDEN=1 (the affected tests then fail once, saying so),
+ * and review the diff of tests/data before keeping it.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness/model.h"
+#include "reports/report.h"
+
+extern const ys_report_ops ys_report_console;
+extern const ys_report_ops ys_report_json;
+extern const ys_report_ops ys_report_gbench;
+extern const ys_report_ops ys_report_csv;
+
+/* ---- the fixed run ---------------------------------------------------- */
+
+static ys_context make_context(void) {
+  ys_context c;
+  memset(&c, 0, sizeof(c));
+  strcpy(c.date, "2026-01-02T03:04:05Z");
+  strcpy(c.host_name, "testhost");
+  strcpy(c.executable, "/opt/bench/bench");
+  strcpy(c.cpu_model, "Test CPU @ 3.00GHz");
+  c.num_cpus = 2;
+  c.mhz_per_cpu = 2995.5;
+  c.cpu_scaling_enabled = true;
+  c.aslr_enabled = false;
+  c.load_avg[0] = 0.5;
+  c.load_avg[1] = 0.25;
+  c.load_avg[2] = 0.125;
+  c.caches[0] = (ys_cache_info){"Data", 1, 32768, 1};
+  c.caches[1] = (ys_cache_info){"Instruction", 1, 32768, 1};
+  c.caches[2] = (ys_cache_info){"Unified", 2, 1048576, 2};
+  c.n_caches = 3;
+  c.compiler = "GNU 12.2.0";
+  c.build_type = "release";
+  c.library_version = "0.1.0";
+  c.collector = "wall";
+  c.clock_resolution_ns = 1;
+  c.loop_overhead_ns = 0.31;
+  c.seed = 42;
+  c.rounds = 3;
+  c.sample_size = 3;
+  c.warm_up_time_s = 0.2;
+  c.measurement_time_s = 0.6;
+  return c;
+}
+
+/* sort/1024, wall time: 3 linear rounds of 3 samples (10, 20, 30 iterations;
+ * values are batch totals in ns). */
+static ys_sample sort_time_samples[] = {
+    {10, 1000.5}, {20, 2001},    {30, 3003},     /* round 0 */
+    {10, 1100},   {20, 2150.25}, {30, 3300},     /* round 1 */
+    {10, 990},    {20, 1985},    {30, 2970.125}, /* round 2 */
+};
+static ys_round sort_time_rounds[] = {
+    {0, 3, true, 100.1},
+    {3, 3, true, 109.5},
+    {6, 3, true, 99.0},
+};
+static ys_sample sort_cpu_samples[] = {
+    {10, 995},  {20, 1990}, {30, 2985}, {10, 1090}, {20, 2140},
+    {30, 3290}, {10, 985},  {20, 1980}, {30, 2965},
+};
+static ys_round sort_cpu_rounds[] = {
+    {0, 3, false, 99.5},
+    {3, 3, false, 108.0},
+    {6, 3, false, 98.75},
+};
+
+/* 'quote"d, name': one flat series of 2 rounds, and an instruction count. */
+static ys_sample quoted_time_samples[] = {
+    {1000, 5.0e6}, {1000, 5.5e6}, {1000, 5.25e6}, {1000, 5.125e6}};
+static ys_round quoted_time_rounds[] = {{0, 2, false, 5250.0},
+                                        {2, 2, false, 5187.5}};
+static ys_sample quoted_insn_samples[] = {
+    {1000, 12000000}, {1000, 12000000}, {1000, 12000000}, {1000, 12000001}};
+static ys_round quoted_insn_rounds[] = {{0, 2, false, 12000},
+                                        {2, 2, false, 12000.0005}};
+
+static ys_series sort_series[2];
+static ys_series quoted_series[2];
+static ys_bench_result benches[4];
+
+static void make_results(void) {
+  memset(sort_series, 0, sizeof(sort_series));
+  memset(quoted_series, 0, sizeof(quoted_series));
+  memset(benches, 0, sizeof(benches));
+
+  ys_series *t = &sort_series[0];
+  t->metric = "time";
+  t->unit = "ns";
+  t->samples = sort_time_samples;
+  t->n_samples = 9;
+  t->rounds = sort_time_rounds;
+  t->n_rounds = 3;
+  t->analysis = (ys_analysis){
+      .mean = {102.86, 99.9, 106.1},
+      .median = {100.05, 99.0, 109.5},
+      .std_dev = {4.5, 2.1, 6.25},
+      .mad = {1.4826, 0.5, 3.0},
+      .slope = {102.7, 99.8, 105.9},
+      .has_slope = true,
+      .r_squared = 0.85,
+      .lag1_autocorrelation = -0.125,
+      .outliers = {0, 1, 7, 1, 0, {85.0, 92.5, 112.5, 120.0}},
+      .round_min = 99.0,
+      .round_median = 100.1,
+      .round_max = 109.5,
+      .noisy_round_share = 1.0 / 3.0,
+      .warnings = YS_WARN_LOW_R_SQUARED | YS_WARN_NOISY_ROUNDS,
+  };
+  ys_series *c = &sort_series[1];
+  c->metric = "cpu_time";
+  c->unit = "ns";
+  c->samples = sort_cpu_samples;
+  c->n_samples = 9;
+  c->rounds = sort_cpu_rounds;
+  c->n_rounds = 3;
+  c->analysis = (ys_analysis){
+      .mean = {102.0, 99.0, 105.0},
+      .median = {99.5, 98.75, 108.0},
+      .std_dev = {4.0, 2.0, 6.0},
+      .mad = {1.0, 0.25, 2.5},
+      .r_squared = 0.99,
+      .lag1_autocorrelation = 0.1,
+      .outliers = {0, 0, 9, 0, 0, {80.0, 90.0, 115.0, 125.0}},
+      .round_min = 98.75,
+      .round_median = 99.5,
+      .round_max = 108.0,
+      .noisy_round_share = 1.0 / 3.0,
+      .warnings = YS_WARN_FEW_ITERATIONS,
+      .suggested_sample_size = 50,
+  };
+
+  ys_series *q = &quoted_series[0];
+  q->metric = "time";
+  q->unit = "ns";
+  q->samples = quoted_time_samples;
+  q->n_samples = 4;
+  q->rounds = quoted_time_rounds;
+  q->n_rounds = 2;
+  q->analysis = (ys_analysis){
+      .mean = {5218.75, 5000.0, 5500.0},
+      .median = {5187.5, 5000.0, 5500.0},
+      .std_dev = {213.5, 0.0, 250.0},
+      .mad = {0.1, 0.0, 0.2},
+      .r_squared = 1.0,
+      /* Not computable from so few samples: must never print as NaN. */
+      .lag1_autocorrelation = NAN,
+      .outliers = {0, 0, 4, 0, 0, {4000.0, 4500.0, 6000.0, 6500.0}},
+      .round_min = 5187.5,
+      .round_median = 5218.75,
+      .round_max = 5250.0,
+      .noisy_round_share = 0.0,
+      .warnings = 0,
+  };
+  ys_series *n = &quoted_series[1];
+  n->metric = "instructions";
+  n->unit = "instructions";
+  n->samples = quoted_insn_samples;
+  n->n_samples = 4;
+  n->rounds = quoted_insn_rounds;
+  n->n_rounds = 2;
+  n->analysis = (ys_analysis){
+      .mean = {12000.00025, 12000.0, 12000.0005},
+      .median = {12000.0, 12000.0, 12000.0005},
+      .std_dev = {0.0005, 0.0, 0.001},
+      .mad = {0.0, 0.0, 0.0},
+      .r_squared = 1.0,
+      .lag1_autocorrelation = INFINITY,
+      .outliers = {0, 0, 3, 0, 1, {12000.0, 12000.0, 12000.0, 12000.0}},
+      .round_min = 12000.0,
+      .round_median = 12000.00025,
+      .round_max = 12000.0005,
+      .noisy_round_share = 0.0,
+  };
+
+  /* In name order, as the runner hands them over. */
+  ys_bench_result *b = &benches[0];
+  strcpy(b->name, "broken");
+  b->status = YS_BENCH_FAILED;
+  strcpy(b->message, "exit \"code\" 3,\nsee log");
+  b->elapsed_s = 0.01;
+
+  b = &benches[1];
+  strcpy(b->name, "needs_avx512");
+  b->status = YS_BENCH_SKIPPED;
+  strcpy(b->message, "no AVX-512 here");
+  b->elapsed_s = 0.001;
+
+  b = &benches[2];
+  strcpy(b->name, "quote\"d, name");
+  b->status = YS_BENCH_OK;
+  b->total_iterations = 4000;
+  b->elapsed_s = 0.125;
+  b->series = quoted_series;
+  b->n_series = 2;
+
+  b = &benches[3];
+  strcpy(b->name, "sort/1024");
+  b->status = YS_BENCH_OK;
+  b->bytes_per_iteration = 4096;
+  b->elements_per_iteration = 1024;
+  b->total_iterations = 180;
+  b->elapsed_s = 0.85;
+  b->series = sort_series;
+  b->n_series = 2;
+}
+
+/* ---- rendering and golden files --------------------------------------- */
+
+/* Runs `ops` over the given run into memory; the caller frees the text. */
+static char *render(const ys_report_ops *ops, const ys_context *ctx,
+                    const ys_bench_result *list, size_t n,
+                    const ys_summary *sum) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  assert_non_null(fp);
+  ys_report r = {.ops = ops, .out = fp, .color = false, .count = 7};
+  ys_report_begin(&r, ctx);
+  for (size_t i = 0; i < n; i++)
+    ys_report_bench(&r, &list[i], NULL);
+  ys_report_end(&r, sum);
+  assert_int_equal(fclose(fp), 0);
+  return buf;
+}
+
+static char *render_fixed_run(const ys_report_ops *ops) {
+  ys_context ctx = make_context();
+  ys_summary sum = {.n_ok = 2, .n_skipped = 1, .n_failed = 1, .elapsed_s = 2.5};
+  make_results();
+  return render(ops, &ctx, benches, 4, &sum);
+}
+
+static char *read_file(const char *path) {
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) return NULL;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  assert_non_null(mem);
+  char chunk[4096];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
+    fwrite(chunk, 1, n, mem);
+  fclose(fp);
+  fclose(mem);
+  return buf;
+}
+
+static void check_golden(const char *actual, const char *file) {
+  char path[1024];
+  snprintf(path, sizeof(path), "%s/%s", YS_TEST_DATA_DIR, file);
+  const char *update = getenv("YS_UPDATE_GOLDEN");
+  if (update != NULL && strcmp(update, "1") == 0) {
+    FILE *fp = fopen(path, "wb");
+    assert_non_null(fp);
+    fputs(actual, fp);
+    assert_int_equal(fclose(fp), 0);
+    fail_msg("rewrote %s: review it, then run again without "
+             "YS_UPDATE_GOLDEN",
+             path);
+  }
+  char *expected = read_file(path);
+  if (expected == NULL) fail_msg("cannot read golden file %s", path);
+  /* Report the first differing line, which says more than a byte offset. */
+  if (strcmp(actual, expected) != 0) {
+    size_t i = 0, line = 1, start = 0;
+    while (actual[i] != '\0' && actual[i] == expected[i]) {
+      if (actual[i] == '\n') {
+        line++;
+        start = i + 1;
+      }
+      i++;
+    }
+    const char *got = actual + start, *want = expected + start;
+    print_error("%s differs at line %zu:\n  got:      %.*s\n  expected: %.*s\n",
+                file, line, (int)strcspn(got, "\n"), got,
+                (int)strcspn(want, "\n"), want);
+  }
+  assert_string_equal(actual, expected);
+  free(expected);
+}
+
+static void test_json_matches_golden(void **state) {
+  (void)state;
+  char *out = render_fixed_run(&ys_report_json);
+  check_golden(out, "report.json");
+  free(out);
+}
+
+static void test_gbench_matches_golden(void **state) {
+  (void)state;
+  char *out = render_fixed_run(&ys_report_gbench);
+  check_golden(out, "report.gbench.json");
+  free(out);
+}
+
+static void test_csv_matches_golden(void **state) {
+  (void)state;
+  char *out = render_fixed_run(&ys_report_csv);
+  check_golden(out, "report.csv");
+  free(out);
+}
+
+/* A run with no benchmark still gives a complete document. */
+static void test_empty_run_closes_documents(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  ys_summary sum = {0};
+  char *out = render(&ys_report_json, &ctx, NULL, 0, &sum);
+  assert_non_null(strstr(out, "  \"benchmarks\": [],\n  \"summary\": {\n"
+                              "    \"ok\": 0,\n"));
+  assert_int_equal(out[strlen(out) - 2], '}');
+  free(out);
+  out = render(&ys_report_gbench, &ctx, NULL, 0, &sum);
+  assert_non_null(strstr(out, "  },\n  \"benchmarks\": []\n}\n"));
+  free(out);
+  out = render(&ys_report_csv, &ctx, NULL, 0, &sum);
+  assert_string_equal(
+      out, "name,metric,unit,status,estimate,lo,hi,mean,median,std_dev,mad,"
+           "r_squared,round_min,round_median,samples,iterations,"
+           "bytes_per_iteration,elements_per_iteration,message\n");
+  free(out);
+}
+
+/* True when `s` holds no raw control character but '\n' and no byte that
+ * cannot appear in UTF-8, i.e. every string in it was escaped. */
+static bool is_clean_text(const char *s) {
+  for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\n') || *p == 0xff || *p == 0xfe) return false;
+  return true;
+}
+
+static void test_context_strings_are_escaped(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  strcpy(ctx.host_name, "bad\x01host\t\"x\"");
+  strcpy(ctx.executable, "/tmp/caf\xff/b\\in");
+  strcpy(ctx.caches[0].type, "D\nata");
+  ys_summary sum = {0};
+
+  char *out = render(&ys_report_json, &ctx, NULL, 0, &sum);
+  assert_true(is_clean_text(out));
+  assert_non_null(
+      strstr(out, "\"host_name\": \"bad\\u0001host\\t\\\"x\\\"\",\n"));
+  assert_non_null(
+      strstr(out, "\"executable\": \"/tmp/caf\\ufffd/b\\\\in\",\n"));
+  assert_non_null(strstr(out, "{\"type\": \"D\\nata\", \"level\": 1,"));
+  free(out);
+
+  out = render(&ys_report_gbench, &ctx, NULL, 0, &sum);
+  assert_true(is_clean_text(out));
+  assert_non_null(
+      strstr(out, "\"host_name\": \"bad\\u0001host\\t\\\"x\\\"\",\n"));
+  assert_non_null(
+      strstr(out, "\"executable\": \"/tmp/caf\\ufffd/b\\\\in\",\n"));
+  free(out);
+}
+
+/* ---- the format table ------------------------------------------------- */
+
+static void test_find_by_name(void **state) {
+  (void)state;
+  assert_ptr_equal(ys_report_find("console"), &ys_report_console);
+  assert_ptr_equal(ys_report_find("json"), &ys_report_json);
+  assert_ptr_equal(ys_report_find("gbench"), &ys_report_gbench);
+  assert_ptr_equal(ys_report_find("csv"), &ys_report_csv);
+  assert_null(ys_report_find("JSON"));
+  assert_null(ys_report_find("gbench.json"));
+  assert_null(ys_report_find(""));
+  assert_null(ys_report_find(NULL));
+  assert_string_equal(ys_report_json.name, "json");
+  assert_string_equal(ys_report_gbench.name, "gbench");
+  assert_string_equal(ys_report_csv.name, "csv");
+}
+
+static void test_for_path_by_extension(void **state) {
+  (void)state;
+  assert_ptr_equal(ys_report_for_path("out.json"), &ys_report_json);
+  assert_ptr_equal(ys_report_for_path("dir.v2/run.gbench.json"),
+                   &ys_report_gbench);
+  assert_ptr_equal(ys_report_for_path("gbench.json"), &ys_report_json);
+  assert_ptr_equal(ys_report_for_path("x.gbench.json.json"), &ys_report_json);
+  assert_ptr_equal(ys_report_for_path("RESULTS.CSV"), &ys_report_csv);
+  assert_ptr_equal(ys_report_for_path("run.txt"), &ys_report_console);
+  assert_ptr_equal(ys_report_for_path("run.log"), &ys_report_console);
+  assert_null(ys_report_for_path("run.yaml"));
+  assert_null(ys_report_for_path("json"));
+  assert_null(ys_report_for_path("out.json.bak"));
+  assert_null(ys_report_for_path(""));
+  assert_null(ys_report_for_path("-"));
+  assert_null(ys_report_for_path(NULL));
+}
+
+static void test_names_lists_every_format(void **state) {
+  (void)state;
+  const char *names = ys_report_names();
+  assert_string_equal(names, "console, json, gbench, csv");
+  /* Every listed name must be findable. */
+  char copy[128];
+  snprintf(copy, sizeof(copy), "%s", names);
+  size_t count = 0;
+  for (char *save = NULL, *tok = strtok_r(copy, ", ", &save); tok != NULL;
+       tok = strtok_r(NULL, ", ", &save)) {
+    assert_non_null(ys_report_find(tok));
+    count++;
+  }
+  assert_int_equal(count, 4);
+}
+
+/* A format without hooks: the drivers still keep count. */
+static void test_drivers_without_hooks(void **state) {
+  (void)state;
+  static const ys_report_ops bare = {.name = "bare"};
+  ys_context ctx = make_context();
+  ys_bench_result res;
+  memset(&res, 0, sizeof(res));
+  ys_summary sum = {0};
+  ys_report r = {.ops = &bare, .out = NULL, .count = 5, .ctx = NULL};
+  ys_report_begin(&r, &ctx);
+  assert_ptr_equal(r.ctx, &ctx);
+  assert_int_equal(r.count, 0);
+  ys_report_bench(&r, &res, NULL);
+  ys_report_bench(&r, &res, NULL);
+  assert_int_equal(r.count, 2);
+  ys_report_end(&r, &sum);
+  assert_int_equal(r.count, 2);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_json_matches_golden),
+      cmocka_unit_test(test_gbench_matches_golden),
+      cmocka_unit_test(test_csv_matches_golden),
+      cmocka_unit_test(test_empty_run_closes_documents),
+      cmocka_unit_test(test_context_strings_are_escaped),
+      cmocka_unit_test(test_find_by_name),
+      cmocka_unit_test(test_for_path_by_extension),
+      cmocka_unit_test(test_names_lists_every_format),
+      cmocka_unit_test(test_drivers_without_hooks),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,192 @@
+/*
+ * test_units.c — exact strings for every formatter, with the unit
+ * boundaries where rounding decides the unit.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "reports/units.h"
+
+#define MU "\xc2\xb5"
+
+static void check_duration(double ns, const char *want) {
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_duration(ns, buf, sizeof(buf)), want);
+}
+
+static void test_duration_units(void **state) {
+  (void)state;
+  check_duration(0.3124, "312.4 ps");
+  check_duration(0.03124, "31.24 ps");
+  check_duration(3.124, "3.124 ns");
+  check_duration(31.24, "31.24 ns");
+  check_duration(312.4, "312.4 ns");
+  check_duration(30120.0, "30.12 " MU "s");
+  check_duration(4.5e6, "4.500 ms");
+  check_duration(1e9, "1.000 s");
+  check_duration(61.5e9, "61.50 s");
+}
+
+static void test_duration_boundaries(void **state) {
+  (void)state;
+  /* The unit follows the rounded value, never "1000 ns" or "1000. ns". */
+  check_duration(999.94, "999.9 ns");
+  check_duration(999.96, "1.000 " MU "s");
+  check_duration(1000.0, "1.000 " MU "s");
+  check_duration(0.99994, "999.9 ps");
+  check_duration(0.99996, "1.000 ns");
+  check_duration(999996.0, "1.000 ms");
+  check_duration(999999600.0, "1.000 s");
+  /* Rounding inside a unit moves the point: 9.9996 → 10.00. */
+  check_duration(9.9996, "10.00 ns");
+  check_duration(99.996, "100.0 ns");
+  check_duration(12.3456, "12.35 ns");
+}
+
+static void test_duration_extremes(void **state) {
+  (void)state;
+  check_duration(0.0, "0.000 ns");
+  check_duration(-0.0, "0.000 ns");
+  check_duration(-1500.0, "-1.500 " MU "s");
+  check_duration(-0.25, "-250.0 ps");
+  check_duration(0.0005, "0.5000 ps");
+  check_duration(3600e9, "3600 s");
+  check_duration(12345.6e9, "12346 s");
+  check_duration(NAN, "n/a");
+  check_duration(INFINITY, "n/a");
+  check_duration(-INFINITY, "n/a");
+}
+
+static void test_duration_truncates(void **state) {
+  (void)state;
+  char buf[6];
+  assert_string_equal(ys_units_duration(30120.0, buf, sizeof(buf)), "30.12");
+  char one[1] = {'x'};
+  assert_string_equal(ys_units_duration(1.0, one, sizeof(one)), "");
+}
+
+static void check_bytes(double v, const char *want) {
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_bytes_rate(v, buf, sizeof(buf)), want);
+}
+
+static void test_bytes_rate(void **state) {
+  (void)state;
+  check_bytes(0.0, "0.000 B/s");
+  check_bytes(0.5, "0.5000 B/s");
+  check_bytes(512.0, "512.0 B/s");
+  check_bytes(1000.0, "1000 B/s");
+  check_bytes(1023.0, "1023 B/s");
+  /* 1023.6 rounds to 1024: the next unit, as "1.000". */
+  check_bytes(1023.6, "1.000 KiB/s");
+  check_bytes(1024.0, "1.000 KiB/s");
+  check_bytes(1536.0, "1.500 KiB/s");
+  check_bytes(3.0 * 1024 * 1024, "3.000 MiB/s");
+  check_bytes(3.125 * 1024 * 1024 * 1024, "3.125 GiB/s");
+  check_bytes(2.0 * 1024 * 1024 * 1024 * 1024, "2.000 TiB/s");
+  /* No unit above TiB: the number grows instead. */
+  check_bytes(2048.0 * 1024 * 1024 * 1024 * 1024, "2048 TiB/s");
+  check_bytes(-1536.0, "-1.500 KiB/s");
+  check_bytes(NAN, "n/a");
+  check_bytes(INFINITY, "n/a");
+}
+
+static void check_elements(double v, const char *want) {
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_elements_rate(v, buf, sizeof(buf)), want);
+}
+
+static void test_elements_rate(void **state) {
+  (void)state;
+  check_elements(0.0, "0.000 elem/s");
+  check_elements(12.5, "12.50 elem/s");
+  check_elements(999.96, "1.000 Kelem/s");
+  check_elements(12.5e6, "12.50 Melem/s");
+  check_elements(7.25e9, "7.250 Gelem/s");
+  check_elements(4.2e12, "4200 Gelem/s");
+  check_elements(-INFINITY, "n/a");
+}
+
+static void check_count(int64_t n, const char *want) {
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_count(n, buf, sizeof(buf)), want);
+}
+
+static void test_count(void **state) {
+  (void)state;
+  check_count(0, "0");
+  check_count(7, "7");
+  check_count(999, "999");
+  check_count(1000, "1,000");
+  check_count(1234567, "1,234,567");
+  check_count(-1000, "-1,000");
+  check_count(-999, "-999");
+  check_count(INT64_MAX, "9,223,372,036,854,775,807");
+  check_count(INT64_MIN, "-9,223,372,036,854,775,808");
+}
+
+static void check_quantity(double v, const char *unit, const char *want) {
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_quantity(v, unit, buf, sizeof(buf)), want);
+}
+
+static void test_quantity(void **state) {
+  (void)state;
+  check_quantity(12.5, "instructions", "12.50 instructions");
+  check_quantity(999.94, "cycles", "999.9 cycles");
+  check_quantity(999.96, "cycles", "1,000 cycles");
+  check_quantity(1234567.4, "instructions", "1,234,567 instructions");
+  check_quantity(-2500.0, "B", "-2,500 B");
+  check_quantity(0.0, "allocations", "0 allocations");
+  check_quantity(0.5, NULL, "0.5000");
+  check_quantity(42.0, "", "42.00");
+  check_quantity(1e20, "x", "1.000e+20 x");
+  check_quantity(NAN, "cycles", "n/a");
+}
+
+static void check_percent(double ratio, int decimals, bool sign,
+                          const char *want) {
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_percent(ratio, decimals, sign, buf, sizeof(buf)),
+                      want);
+}
+
+static void test_percent(void **state) {
+  (void)state;
+  check_percent(0.0521, 2, true, "+5.21 %");
+  check_percent(0.0521, 2, false, "5.21 %");
+  check_percent(-0.0521, 2, true, "-5.21 %");
+  check_percent(-0.0521, 2, false, "-5.21 %");
+  check_percent(0.0, 2, true, "+0.00 %");
+  check_percent(0.0, 2, false, "0.00 %");
+  /* Rounds to zero: no minus sign. */
+  check_percent(-0.00001, 2, true, "+0.00 %");
+  check_percent(-0.00001, 2, false, "0.00 %");
+  check_percent(0.3, 0, false, "30 %");
+  check_percent(1.0, 1, false, "100.0 %");
+  check_percent(0.123456, 12, false, "12.345600000 %");
+  check_percent(0.5, -3, true, "+50 %");
+  check_percent(NAN, 2, true, "n/a");
+  check_percent(INFINITY, 2, false, "n/a");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_duration_units),
+      cmocka_unit_test(test_duration_boundaries),
+      cmocka_unit_test(test_duration_extremes),
+      cmocka_unit_test(test_duration_truncates),
+      cmocka_unit_test(test_bytes_rate),
+      cmocka_unit_test(test_elements_rate),
+      cmocka_unit_test(test_count),
+      cmocka_unit_test(test_quantity),
+      cmocka_unit_test(test_percent),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
