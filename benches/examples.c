@@ -11,7 +11,8 @@
 /* The cost of the harness itself: an iteration that does nothing. The
  * clobber stops the compiler from deleting the loop. */
 BENCH(empty_loop) {
-  while (ys_loop(state)) ys_clobber_memory();
+  while (ys_loop(state))
+    ys_clobber_memory();
 }
 
 /* Setup outside the loop, a black box on the result, throughput in bytes. */
@@ -22,9 +23,11 @@ BENCH(fnv1a_4k) {
     ys_error(state, "out of memory");
     return;
   }
-  for (size_t i = 0; i < size; i++) buf[i] = (unsigned char)(i * 31u);
+  for (size_t i = 0; i < size; i++)
+    buf[i] = (unsigned char)(i * 31u);
   ys_set_bytes_per_iteration(state, size);
-  while (ys_loop(state)) ys_black_box(kernel_fnv1a(buf, size));
+  while (ys_loop(state))
+    ys_black_box(kernel_fnv1a(buf, size));
   free(buf);
 }
 

@@ -59,11 +59,11 @@ static void close_reports(report_set *set) {
 
 /* Opens every destination before anything is measured, so that a bad path
  * fails in a second, not after the whole suite has run. */
-static int open_reports(const ys_options *o, report_set *set, const char *prog) {
+static int open_reports(const ys_options *o, report_set *set,
+                        const char *prog) {
   set->n = 0;
-  set->reports[set->n++] = (ys_report){.ops = o->format,
-                                       .out = stdout,
-                                       .color = stdout_wants_color()};
+  set->reports[set->n++] = (ys_report){
+      .ops = o->format, .out = stdout, .color = stdout_wants_color()};
   for (size_t i = 0; i < o->n_outputs; i++) {
     const ys_output *dst = &o->outputs[i];
     FILE *f = stdout;
@@ -227,8 +227,8 @@ int ys_main(int argc, char **argv) {
     fprintf(stderr, "%s: out of memory\n", prog);
     goto out;
   }
-  int n_chosen = ys_select(instances, n, o.filters, o.n_filters, o.exact,
-                           marks, err, sizeof(err));
+  int n_chosen = ys_select(instances, n, o.filters, o.n_filters, o.exact, marks,
+                           err, sizeof(err));
   if (n_chosen < 0) {
     fprintf(stderr, "%s: %s\n", prog, err);
     goto out;

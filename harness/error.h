@@ -7,13 +7,13 @@
 #define YS_ERROR_H
 
 /* X(name, value, message): one table generates the enum and the messages. */
-#define YS_ERRNO_MAP(X)                                                      \
-  X(YS_ENOMEM, -1, "out of memory")                                          \
-  X(YS_EINVAL, -2, "invalid argument")                                       \
-  X(YS_EIO, -3, "input/output error")                                        \
-  X(YS_ENOTSUP, -4, "not supported here")                                    \
-  X(YS_ENOENT, -5, "not found")                                              \
-  X(YS_EFORMAT, -6, "malformed input")                                       \
+#define YS_ERRNO_MAP(X)                                                        \
+  X(YS_ENOMEM, -1, "out of memory")                                            \
+  X(YS_EINVAL, -2, "invalid argument")                                         \
+  X(YS_EIO, -3, "input/output error")                                          \
+  X(YS_ENOTSUP, -4, "not supported here")                                      \
+  X(YS_ENOENT, -5, "not found")                                                \
+  X(YS_EFORMAT, -6, "malformed input")                                         \
   X(YS_EBENCH, -7, "benchmark failed")
 
 typedef enum ys_errno {

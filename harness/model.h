@@ -62,7 +62,7 @@ typedef struct ys_analysis {
   ys_estimate mean; /* of per-iteration values */
   ys_estimate median;
   ys_estimate std_dev;
-  ys_estimate mad; /* scaled by 1.4826 */
+  ys_estimate mad;   /* scaled by 1.4826 */
   ys_estimate slope; /* through the origin over all (iterations, value) */
   bool has_slope;    /* at least one round was linear */
   double r_squared;  /* of the slope fit */
@@ -72,8 +72,8 @@ typedef struct ys_analysis {
   double round_min;
   double round_median;
   double round_max;
-  double noisy_round_share; /* rounds more than 5 % above round_min */
-  unsigned warnings;        /* YS_WARN_* bits */
+  double noisy_round_share;     /* rounds more than 5 % above round_min */
+  unsigned warnings;            /* YS_WARN_* bits */
   size_t suggested_sample_size; /* with YS_WARN_FEW_ITERATIONS, else 0 */
 } ys_analysis;
 
@@ -101,7 +101,7 @@ typedef enum ys_bench_status {
 } ys_bench_status;
 
 #define YS_MESSAGE_MAX 256
-#define YS_NAME_MAX 256
+#define YS_NAME_MAX    256
 
 /* The result of one benchmark instance. series[0] is the primary metric
  * (wall time for the wall collector). */
@@ -150,7 +150,7 @@ typedef struct ys_context {
   uint64_t seed;
   size_t rounds;
   size_t sample_size;
-  double warm_up_time_s;    /* per benchmark, all rounds */
+  double warm_up_time_s;     /* per benchmark, all rounds */
   double measurement_time_s; /* per benchmark, all rounds */
 } ys_context;
 

@@ -14,17 +14,17 @@
 /* Defaults, per benchmark, summed over its rounds. Ten short rounds beat
  * fewer long ones on a noisy machine (STATISTICS.md §3); README's
  * "Performance" section gives the measurements behind these numbers. */
-#define YS_DEFAULT_WARM_UP_S 0.2
+#define YS_DEFAULT_WARM_UP_S     0.2
 #define YS_DEFAULT_MEASUREMENT_S 0.6
-#define YS_DEFAULT_SAMPLE_SIZE 20
-#define YS_DEFAULT_ROUNDS 10
-#define YS_DEFAULT_SEED 1
+#define YS_DEFAULT_SAMPLE_SIZE   20
+#define YS_DEFAULT_ROUNDS        10
+#define YS_DEFAULT_SEED          1
 
 /* --quick: a smoke-test run of about a tenth of the default. */
-#define YS_QUICK_WARM_UP_S 0.03
+#define YS_QUICK_WARM_UP_S     0.03
 #define YS_QUICK_MEASUREMENT_S 0.12
-#define YS_QUICK_SAMPLE_SIZE 10
-#define YS_QUICK_ROUNDS 5
+#define YS_QUICK_SAMPLE_SIZE   10
+#define YS_QUICK_ROUNDS        5
 
 #define YS_MAX_OUTPUTS 8
 

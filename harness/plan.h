@@ -30,10 +30,10 @@ int ys_plan_warm_up(ys_batch_fn run, void *ctx, double warm_up_ns,
                     ys_warmup *out);
 
 typedef struct ys_plan {
-  bool linear;          /* iterations d, 2d, ..., n·d; else k each */
-  uint64_t step;        /* d when linear, k when flat */
-  size_t n;             /* number of samples */
-  size_t suggested_n;   /* when step == 1: a sample size that fits, else 0 */
+  bool linear;        /* iterations d, 2d, ..., n·d; else k each */
+  uint64_t step;      /* d when linear, k when flat */
+  size_t n;           /* number of samples */
+  size_t suggested_n; /* when step == 1: a sample size that fits, else 0 */
 } ys_plan;
 
 /* Chooses the iteration counts of n samples for a measurement time of

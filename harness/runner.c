@@ -94,8 +94,7 @@ static void record_round(ys_bench_result *res, size_t first, size_t n,
   }
 }
 
-static void flag_all(ys_bench_result *res, unsigned warning,
-                     size_t suggested) {
+static void flag_all(ys_bench_result *res, unsigned warning, size_t suggested) {
   for (size_t m = 0; m < res->n_series; m++) {
     ys_analysis *a = &res->series[m].analysis;
     a->warnings |= warning;
@@ -218,7 +217,8 @@ out:
  * iteration; the clobber keeps the compiler from deleting the loop, as it
  * would any user's loop with a ys_black_box in it. */
 static void empty_loop(ys_state *state) {
-  while (ys_loop(state)) ys_clobber_memory();
+  while (ys_loop(state))
+    ys_clobber_memory();
 }
 
 int ys_runner_calibrate(const ys_collector_ops *collector,
@@ -229,9 +229,8 @@ int ys_runner_calibrate(const ys_collector_ops *collector,
   if (rc != 0) return rc;
   *resolution_ns = collector->resolution(ctx);
 
-  static const ys_bench empty = {"(empty loop)", __FILE__, __LINE__,
-                                 empty_loop,     NULL,     0,
-                                 NULL};
+  static const ys_bench empty = {"(empty loop)", __FILE__, __LINE__, empty_loop,
+                                 NULL,           0,        NULL};
   ys_instance inst = {.def = &empty};
   runner run = {.collector_ctx = ctx};
   ys_runner_config cfg = {.collector = collector};

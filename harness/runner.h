@@ -19,8 +19,7 @@
 /* Called before each (benchmark, round) is measured; `done` of `total`
  * such units are finished; `round` counts from 1. */
 typedef void (*ys_progress_fn)(void *ctx, size_t done, size_t total,
-                               size_t round, size_t n_rounds,
-                               const char *name);
+                               size_t round, size_t n_rounds, const char *name);
 
 typedef struct ys_runner_config {
   const ys_collector_ops *collector; /* borrowed */

@@ -6,8 +6,8 @@
 
 #include "error.h"
 
-static int mark_exact(const ys_instance *instances, size_t n,
-                      const char *name, bool *chosen) {
+static int mark_exact(const ys_instance *instances, size_t n, const char *name,
+                      bool *chosen) {
   int found = 0;
   for (size_t i = 0; i < n; i++) {
     if (strcmp(instances[i].name, name) == 0) {
@@ -44,13 +44,14 @@ static int mark_regex(const ys_instance *instances, size_t n,
 int ys_select(const ys_instance *instances, size_t n, char *const *filters,
               size_t n_filters, bool exact, bool *chosen, char *err,
               size_t err_len) {
-  for (size_t i = 0; i < n; i++) chosen[i] = n_filters == 0;
+  for (size_t i = 0; i < n; i++)
+    chosen[i] = n_filters == 0;
   if (n_filters == 0) return (int)n;
 
   for (size_t f = 0; f < n_filters; f++) {
-    int found = exact ? mark_exact(instances, n, filters[f], chosen)
-                      : mark_regex(instances, n, filters[f], chosen, err,
-                                   err_len);
+    int found =
+        exact ? mark_exact(instances, n, filters[f], chosen)
+              : mark_regex(instances, n, filters[f], chosen, err, err_len);
     if (found < 0) return found;
     if (found == 0) {
       snprintf(err, err_len, "no benchmark %s '%s' (see --list)",
@@ -59,6 +60,7 @@ int ys_select(const ys_instance *instances, size_t n, char *const *filters,
     }
   }
   int total = 0;
-  for (size_t i = 0; i < n; i++) total += chosen[i];
+  for (size_t i = 0; i < n; i++)
+    total += chosen[i];
   return total;
 }

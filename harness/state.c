@@ -51,8 +51,8 @@ void ys_set_elements_per_iteration(ys_state *state, uint64_t elements) {
 
 /* Ends the loop at its next test and records why. The first report wins:
  * a benchmark that errors after skipping stays skipped. */
-static void stop_with(ys_state *state, ys_bench_status status,
-                      const char *fmt, va_list ap) {
+static void stop_with(ys_state *state, ys_bench_status status, const char *fmt,
+                      va_list ap) {
   ys_batch *b = state->ys__run;
   if (state->ys__stopped) return;
   state->ys__stopped = true;

@@ -49,13 +49,13 @@
  * More than 30 % of rounds over 5 % above the fastest round, with at least 3
  * rounds: on a quiet machine almost no round strays that far, and §3(b)
  * measured 41 % with a noisy neighbour; one or two rounds give no share. */
-#define YS_STATS_MIN_R_SQUARED       0.9
-#define YS_STATS_MAX_CV              0.1
-#define YS_STATS_MAX_LAG1            0.5
-#define YS_STATS_MIN_LAG1_SAMPLES    10
-#define YS_STATS_NOISY_ROUND_FACTOR  1.05
-#define YS_STATS_MAX_NOISY_SHARE     0.3
-#define YS_STATS_MIN_NOISY_ROUNDS    3
+#define YS_STATS_MIN_R_SQUARED      0.9
+#define YS_STATS_MAX_CV             0.1
+#define YS_STATS_MAX_LAG1           0.5
+#define YS_STATS_MIN_LAG1_SAMPLES   10
+#define YS_STATS_NOISY_ROUND_FACTOR 1.05
+#define YS_STATS_MAX_NOISY_SHARE    0.3
+#define YS_STATS_MIN_NOISY_ROUNDS   3
 
 /* Most positions are drawn 0 to 3 times (Poisson(1) counts): the resample
  * is written four copies at a time, so that the common case has no branch
@@ -171,9 +171,9 @@ static int ys__scratch_alloc(ys__scratch *s, size_t n, size_t n_rounds,
   size_t limit = SIZE_MAX / sizeof(double);
   if (n > limit / 32 || n_rounds > limit / 4 || b > limit / 32)
     return YS_ENOMEM;
-  double *block = malloc((6 * n + YS__EMIT_UNROLL + n_rounds +
-                          YS__REP_COUNT * b) *
-                         sizeof(*block));
+  double *block =
+      malloc((6 * n + YS__EMIT_UNROLL + n_rounds + YS__REP_COUNT * b) *
+             sizeof(*block));
   if (block == NULL) return YS_ENOMEM;
   s->order = malloc(2 * n * sizeof(*s->order));
   if (s->order == NULL) goto err_free_block;
@@ -293,8 +293,7 @@ static void ys__analyze_rounds(ys_series *series, double *estimates) {
   for (size_t r = 0; r < n; r++) {
     ys_round *round = &series->rounds[r];
     round->estimate = ys_stats_round_estimate(
-        series->samples + round->first_sample, round->n_samples,
-        round->linear);
+        series->samples + round->first_sample, round->n_samples, round->linear);
     estimates[r] = round->estimate;
   }
   gsl_sort(estimates, 1, n);
@@ -355,15 +354,16 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
   /* The runner decided these two before calling; they survive the reset,
    * which also zeroes padding so equal analyses compare equal bytewise. */
   ys_analysis *a = &series->analysis;
-  unsigned kept = a->warnings & (YS_WARN_FEW_ITERATIONS | YS_WARN_SHORT_SAMPLES);
+  unsigned kept =
+      a->warnings & (YS_WARN_FEW_ITERATIONS | YS_WARN_SHORT_SAMPLES);
   size_t suggested = a->suggested_sample_size;
   memset(a, 0, sizeof(*a));
   a->warnings = kept;
   a->suggested_sample_size = suggested;
 
   for (size_t i = 0; i < n; i++)
-    s.per_iter[i] = series->samples[i].value /
-                    (double)series->samples[i].iterations;
+    s.per_iter[i] =
+        series->samples[i].value / (double)series->samples[i].iterations;
   gsl_sort_index(s.order, s.per_iter, 1, n);
   for (size_t j = 0; j < n; j++) {
     const ys_sample *sample = &series->samples[s.order[j]];
@@ -375,8 +375,7 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
   a->mean.point = gsl_stats_mean(s.per_iter, 1, n);
   a->median.point = gsl_stats_median_from_sorted_data(s.sorted, 1, n);
   a->std_dev.point = ys__sd(s.per_iter, n, a->mean.point);
-  a->mad.point =
-      gsl_stats_mad0(s.per_iter, 1, n, s.work) * YS_STATS_MAD_SCALE;
+  a->mad.point = gsl_stats_mad0(s.per_iter, 1, n, s.work) * YS_STATS_MAD_SCALE;
   a->slope.point = ys_stats_slope(s.iters, s.values, n, &a->r_squared);
   for (size_t r = 0; r < series->n_rounds; r++)
     if (series->rounds[r].linear) a->has_slope = true;
@@ -390,8 +389,8 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
 
   ys__bootstrap(&s, n, b, a, rng);
   ys_estimate *targets[YS__REP_COUNT] = {
-      [YS__REP_MEAN] = &a->mean,  [YS__REP_MEDIAN] = &a->median,
-      [YS__REP_SD] = &a->std_dev, [YS__REP_MAD] = &a->mad,
+      [YS__REP_MEAN] = &a->mean,   [YS__REP_MEDIAN] = &a->median,
+      [YS__REP_SD] = &a->std_dev,  [YS__REP_MAD] = &a->mad,
       [YS__REP_SLOPE] = &a->slope,
   };
   for (size_t k = 0; k < YS__REP_COUNT; k++)

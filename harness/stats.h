@@ -40,8 +40,7 @@ void ys_stats_percentile_ci(double *replicates, size_t n, double confidence,
 
 /* The point estimate of one round: the slope of value on iterations when
  * `linear`, else the mean of value/iterations. */
-double ys_stats_round_estimate(const ys_sample *samples, size_t n,
-                               bool linear);
+double ys_stats_round_estimate(const ys_sample *samples, size_t n, bool linear);
 
 /* Fills series->analysis from series->samples and series->rounds (both
  * non-empty): estimates with bootstrap CIs, R², outliers, autocorrelation,

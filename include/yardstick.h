@@ -28,9 +28,9 @@
 extern "C" {
 #endif
 
-#define YS_VERSION_MAJOR 0
-#define YS_VERSION_MINOR 1
-#define YS_VERSION_PATCH 0
+#define YS_VERSION_MAJOR  0
+#define YS_VERSION_MINOR  1
+#define YS_VERSION_PATCH  0
 #define YS_VERSION_STRING "0.1.0"
 
 typedef struct ys_state ys_state;
@@ -43,13 +43,13 @@ typedef void (*ys_bench_fn)(ys_state *state);
  * only the macros are the stable interface.
  */
 struct ys_bench {
-  const char *name;     /* family name, e.g. "sort" */
-  const char *file;     /* where it was defined, for messages */
+  const char *name; /* family name, e.g. "sort" */
+  const char *file; /* where it was defined, for messages */
   int line;
   ys_bench_fn fn;
-  const int64_t *args;  /* parameter values, NULL when not parameterized */
-  size_t n_args;        /* each value becomes an instance "name/value" */
-  ys_bench *next;       /* registry chain, set by ys_registry_add */
+  const int64_t *args; /* parameter values, NULL when not parameterized */
+  size_t n_args;       /* each value becomes an instance "name/value" */
+  ys_bench *next;      /* registry chain, set by ys_registry_add */
 };
 
 /*
@@ -87,11 +87,11 @@ static inline bool ys_loop(ys_state *state) {
  * removed and not hoisted out of the loop. Also acts as a compiler memory
  * barrier: stores made before it are considered observed.
  */
-#define ys_black_box(value)                                                   \
-  __extension__({                                                            \
-    __typeof__(value) ys__bb = (value);                                      \
-    __asm__ volatile("" : "+r,m"(ys__bb) : : "memory");                      \
-    ys__bb;                                                                  \
+#define ys_black_box(value)                                                    \
+  __extension__({                                                              \
+    __typeof__(value) ys__bb = (value);                                        \
+    __asm__ volatile("" : "+rm"(ys__bb) : : "memory");                         \
+    ys__bb;                                                                    \
   })
 
 /* ys_clobber_memory(): make the compiler assume all memory is read and
@@ -137,13 +137,13 @@ void ys_registry_add(ys_bench *bench);
  * code (0 ok, 1 regression, 2 usage or input error, 3 a benchmark failed). */
 int ys_main(int argc, char **argv);
 
-#define YS__REGISTER(NAME, ARGS, N_ARGS)                                     \
-  static void ys__fn_##NAME(ys_state *state);                               \
-  static ys_bench ys__def_##NAME = {#NAME,  __FILE__, __LINE__,             \
-                                    ys__fn_##NAME, ARGS, N_ARGS, NULL};     \
-  __attribute__((constructor)) static void ys__reg_##NAME(void) {           \
-    ys_registry_add(&ys__def_##NAME);                                       \
-  }                                                                         \
+#define YS__REGISTER(NAME, ARGS, N_ARGS)                                       \
+  static void ys__fn_##NAME(ys_state *state);                                  \
+  static ys_bench ys__def_##NAME = {#NAME, __FILE__, __LINE__, ys__fn_##NAME,  \
+                                    ARGS,  N_ARGS,   NULL};                    \
+  __attribute__((constructor)) static void ys__reg_##NAME(void) {              \
+    ys_registry_add(&ys__def_##NAME);                                          \
+  }                                                                            \
   static void ys__fn_##NAME(ys_state *state)
 
 /* BENCH(name) { body }: defines and registers a benchmark. `name` must be a
@@ -152,14 +152,16 @@ int ys_main(int argc, char **argv);
 
 /* BENCH_ARGS(name, v1, v2, ...) { body }: one instance per value, named
  * "name/v1", "name/v2", ...; the body reads its value with ys_arg(state). */
-#define BENCH_ARGS(NAME, ...)                                                \
-  static const int64_t ys__args_##NAME[] = {__VA_ARGS__};                    \
-  YS__REGISTER(NAME, ys__args_##NAME,                                        \
+#define BENCH_ARGS(NAME, ...)                                                  \
+  static const int64_t ys__args_##NAME[] = {__VA_ARGS__};                      \
+  YS__REGISTER(NAME, ys__args_##NAME,                                          \
                sizeof(ys__args_##NAME) / sizeof(ys__args_##NAME[0]))
 
 /* YS_MAIN(): defines main() for programs that do not link yardstick_main. */
-#define YS_MAIN()                                                            \
-  int main(int argc, char **argv) { return ys_main(argc, argv); }
+#define YS_MAIN()                                                              \
+  int main(int argc, char **argv) {                                            \
+    return ys_main(argc, argv);                                                \
+  }
 
 #ifdef __cplusplus
 }

@@ -29,10 +29,10 @@ typedef struct ys_report_ops {
  * `count` and `ctx`; the stream is borrowed. */
 struct ys_report {
   const ys_report_ops *ops;
-  FILE *out;              /* borrowed */
-  bool color;             /* ANSI colours allowed (console only) */
-  size_t count;           /* benchmarks written so far */
-  const ys_context *ctx;  /* set by ys_report_begin; borrowed */
+  FILE *out;             /* borrowed */
+  bool color;            /* ANSI colours allowed (console only) */
+  size_t count;          /* benchmarks written so far */
+  const ys_context *ctx; /* set by ys_report_begin; borrowed */
 };
 
 /* The format named `name`, or NULL. */

@@ -2,10 +2,11 @@
  * measure_bootstrap.c — how many bootstrap replicates ys_stats_analyze needs.
  *
  * For each B in {1000, 2000, 5000, 10000, 20000, 100000}, analyses one
- * realistic synthetic series with several seeds and prints the mean time per
- * ys_stats_analyze call and, per estimate, the spread (standard deviation
- * over seeds) of the CI endpoints as a share of the mean CI width. The
- * smallest B with a small spread and an affordable time is the default in
+ * realistic synthetic series with several seeds and prints the mean wall and
+ * CPU time per ys_stats_analyze call (CPU time is the figure to trust when
+ * other work shares the machine) and, per estimate, the spread (standard
+ * deviation over seeds) of the CI endpoints as a share of the mean CI width.
+ * The smallest B with a small spread and an affordable time is the default in
  * harness/stats.c.
  *
  * Build and run from the repository root:
@@ -27,7 +28,7 @@
 #define N_ROUNDS  10
 #define PER_ROUND 20
 #define N_SAMPLES (N_ROUNDS * PER_ROUND)
-#define N_SEEDS   20
+#define N_SEEDS   40
 #define N_EST     5
 
 /* The series: a 350 ns loop body measured in linear rounds of d, 2d, ...
@@ -41,9 +42,8 @@ static void make_series(ys_sample *samples, ys_round *rounds) {
   const uint64_t d = 143;
   for (size_t r = 0; r < N_ROUNDS; r++) {
     double offset = gsl_ran_lognormal(rng, 0.0, 0.02);
-    rounds[r] = (ys_round){.first_sample = r * PER_ROUND,
-                           .n_samples = PER_ROUND,
-                           .linear = true};
+    rounds[r] = (ys_round){
+        .first_sample = r * PER_ROUND, .n_samples = PER_ROUND, .linear = true};
     for (size_t i = 0; i < PER_ROUND; i++) {
       uint64_t it = d * (i + 1);
       double noise = gsl_ran_lognormal(rng, 0.0, 0.03);
@@ -56,15 +56,15 @@ static void make_series(ys_sample *samples, ys_round *rounds) {
   gsl_rng_free(rng);
 }
 
-static double now_s(void) {
+static double now_s(clockid_t clock) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(clock, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 static const ys_estimate *estimate_of(const ys_analysis *a, int k) {
-  const ys_estimate *all[N_EST] = {&a->mean, &a->median, &a->std_dev,
-                                   &a->mad, &a->slope};
+  const ys_estimate *all[N_EST] = {&a->mean, &a->median, &a->std_dev, &a->mad,
+                                   &a->slope};
   return all[k];
 }
 
@@ -81,20 +81,22 @@ int main(void) {
                       .rounds = rounds,
                       .n_rounds = N_ROUNDS};
 
-  printf("%7s %9s", "B", "ms/call");
+  printf("%7s %8s %8s", "B", "wall ms", "cpu ms");
   for (int k = 0; k < N_EST; k++)
     printf(" %7s", names[k]);
   printf("   (endpoint sd over %d seeds / CI width, %%)\n", N_SEEDS);
 
   for (size_t bi = 0; bi < sizeof(bs) / sizeof(bs[0]); bi++) {
     double lo[N_EST][N_SEEDS], hi[N_EST][N_SEEDS];
-    double elapsed = 0.0;
+    double wall = 0.0, cpu = 0.0;
     for (int s = 0; s < N_SEEDS; s++) {
       ys_stats_config cfg = ys_stats_config_default((uint64_t)s + 1);
       cfg.resamples = bs[bi];
-      double t0 = now_s();
+      double w0 = now_s(CLOCK_MONOTONIC);
+      double c0 = now_s(CLOCK_PROCESS_CPUTIME_ID);
       int rc = ys_stats_analyze(&series, &cfg);
-      elapsed += now_s() - t0;
+      cpu += now_s(CLOCK_PROCESS_CPUTIME_ID) - c0;
+      wall += now_s(CLOCK_MONOTONIC) - w0;
       if (rc != 0) {
         fprintf(stderr, "analyze: %s\n", ys_strerror(rc));
         return 1;
@@ -104,10 +106,11 @@ int main(void) {
         hi[k][s] = estimate_of(&series.analysis, k)->hi;
       }
     }
-    printf("%7zu %9.2f", bs[bi], 1e3 * elapsed / N_SEEDS);
+    printf("%7zu %8.2f %8.2f", bs[bi], 1e3 * wall / N_SEEDS,
+           1e3 * cpu / N_SEEDS);
     for (int k = 0; k < N_EST; k++) {
-      double width = gsl_stats_mean(hi[k], 1, N_SEEDS) -
-                     gsl_stats_mean(lo[k], 1, N_SEEDS);
+      double width =
+          gsl_stats_mean(hi[k], 1, N_SEEDS) - gsl_stats_mean(lo[k], 1, N_SEEDS);
       double spread_lo = gsl_stats_sd(lo[k], 1, N_SEEDS);
       double spread_hi = gsl_stats_sd(hi[k], 1, N_SEEDS);
       double spread = spread_lo > spread_hi ? spread_lo : spread_hi;

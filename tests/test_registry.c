@@ -35,8 +35,7 @@ static void test_expand_sorts_and_names_instances(void **unused) {
   ys_instance *list = NULL;
   size_t n = 0;
   char err[256] = "";
-  assert_int_equal(ys_registry_expand(chain(), &list, &n, err, sizeof(err)),
-                   0);
+  assert_int_equal(ys_registry_expand(chain(), &list, &n, err, sizeof(err)), 0);
   assert_int_equal(n, 4);
   assert_string_equal(list[0].name, "alpha");
   assert_string_equal(list[1].name, "sort/1024");
@@ -89,12 +88,10 @@ static void test_select(void **unused) {
   ys_instance *list = NULL;
   size_t n = 0;
   char err[256] = "";
-  assert_int_equal(ys_registry_expand(chain(), &list, &n, err, sizeof(err)),
-                   0);
+  assert_int_equal(ys_registry_expand(chain(), &list, &n, err, sizeof(err)), 0);
   bool chosen[4];
 
-  assert_int_equal(ys_select(list, n, NULL, 0, false, chosen, err,
-                             sizeof(err)),
+  assert_int_equal(ys_select(list, n, NULL, 0, false, chosen, err, sizeof(err)),
                    4);
 
   char *re[] = {"^sort/", "eta$"};
@@ -104,8 +101,8 @@ static void test_select(void **unused) {
   assert_true(chosen[1] && chosen[2] && chosen[3]);
 
   char *exact[] = {"sort/16"};
-  assert_int_equal(
-      ys_select(list, n, exact, 1, true, chosen, err, sizeof(err)), 1);
+  assert_int_equal(ys_select(list, n, exact, 1, true, chosen, err, sizeof(err)),
+                   1);
   assert_true(chosen[2]);
 
   char *prefix_only[] = {"sort"};
@@ -115,14 +112,12 @@ static void test_select(void **unused) {
   assert_non_null(strstr(err, "no benchmark is named 'sort'"));
 
   char *none[] = {"nothing"};
-  assert_int_equal(ys_select(list, n, none, 1, false, chosen, err,
-                             sizeof(err)),
+  assert_int_equal(ys_select(list, n, none, 1, false, chosen, err, sizeof(err)),
                    YS_EINVAL);
   assert_non_null(strstr(err, "no benchmark matches 'nothing'"));
 
   char *bad[] = {"(unclosed"};
-  assert_int_equal(ys_select(list, n, bad, 1, false, chosen, err,
-                             sizeof(err)),
+  assert_int_equal(ys_select(list, n, bad, 1, false, chosen, err, sizeof(err)),
                    YS_EINVAL);
   assert_non_null(strstr(err, "'(unclosed' is not a valid regular"));
   free(list);

@@ -44,8 +44,8 @@ static double fake_resolution(void *ctx) {
 
 static const ys_metric fake_metrics[] = {{"time", "ns"}, {"windows", "n"}};
 static const ys_collector_ops fake_collector = {
-    "fake",     fake_metrics, 2,         fake_open, fake_start, fake_stop,
-    fake_close, fake_resolution,
+    "fake",     fake_metrics, 2,          fake_open,
+    fake_start, fake_stop,    fake_close, fake_resolution,
 };
 
 /* 1 ms per iteration inside the loop; 5 ms of paused setup per iteration
@@ -64,7 +64,8 @@ static void one_ms(ys_state *state) {
 
 static void skips(ys_state *state) {
   ys_skip(state, "needs %d widgets", 3);
-  while (ys_loop(state)) fake_now += 1;
+  while (ys_loop(state))
+    fake_now += 1;
 }
 
 static int error_countdown;
@@ -73,7 +74,8 @@ static void fails_later(ys_state *state) {
     ys_error(state, "lost the input");
     return;
   }
-  while (ys_loop(state)) fake_now += 1e6;
+  while (ys_loop(state))
+    fake_now += 1e6;
 }
 
 static void never_loops(ys_state *state) {
@@ -81,7 +83,8 @@ static void never_loops(ys_state *state) {
 }
 
 static void breaks_early(ys_state *state) {
-  while (ys_loop(state)) break;
+  while (ys_loop(state))
+    break;
 }
 
 static ys_instance instance(const char *name, ys_bench_fn fn) {
@@ -132,8 +135,8 @@ static void test_samples_are_exact_and_setup_is_not_timed(void **unused) {
       assert_close(s->value, 1e6 * (double)(i + 1), 1e-6);
       /* Each pause closes a window and each resume opens one: k
        * iterations make k + 1 windows. */
-      assert_close(res->series[1].samples[r * 100 + i].value,
-                   (double)(i + 2), 0);
+      assert_close(res->series[1].samples[r * 100 + i].value, (double)(i + 2),
+                   0);
     }
   }
   assert_int_equal(res->total_iterations, 2 * 5050);
@@ -237,8 +240,8 @@ static void test_calibrate_measures_the_empty_loop(void **unused) {
   (void)unused;
   double resolution = 0, overhead = -1;
   char err[128];
-  assert_int_equal(ys_runner_calibrate(&fake_collector, &resolution,
-                                       &overhead, err, sizeof(err)),
+  assert_int_equal(ys_runner_calibrate(&fake_collector, &resolution, &overhead,
+                                       err, sizeof(err)),
                    0);
   assert_close(resolution, 1.0, 0);
   /* The fake clock does not move in an empty loop. */

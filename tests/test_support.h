@@ -9,14 +9,14 @@
 
 /* Fails the test unless |actual − expected| <= tolerance; prints both
  * values with full precision when it fails. Include after <cmocka.h>. */
-#define assert_close(actual, expected, tolerance)                            \
-  do {                                                                       \
-    double ys__a = (actual), ys__e = (expected);                             \
-    if (!(fabs(ys__a - ys__e) <= (tolerance))) {                             \
-      print_error("%s = %.17g, expected %.17g (tolerance %g)\n", #actual,    \
-                  ys__a, ys__e, (double)(tolerance));                        \
-      fail();                                                                \
-    }                                                                        \
+#define assert_close(actual, expected, tolerance)                              \
+  do {                                                                         \
+    double ys__a = (actual), ys__e = (expected);                               \
+    if (!(fabs(ys__a - ys__e) <= (tolerance))) {                               \
+      print_error("%s = %.17g, expected %.17g (tolerance %g)\n", #actual,      \
+                  ys__a, ys__e, (double)(tolerance));                          \
+      fail();                                                                  \
+    }                                                                          \
   } while (0)
 
 #endif
