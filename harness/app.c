@@ -3,6 +3,7 @@
  * It wires the stages together and decides nothing they decide: parse →
  * select → measure → analyse → report.
  */
+#include <gsl/gsl_errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +195,9 @@ static int run_and_report(const ys_options *o, const ys_instance *chosen,
 }
 
 int ys_main(int argc, char **argv) {
+  /* GSL's default handler aborts; every GSL call here checks its result
+   * and turns a failure into a message and an exit code instead. */
+  gsl_set_error_handler_off();
   const char *prog = program_name(argc > 0 ? argv[0] : "bench");
   char err[512] = "";
   ys_options o;

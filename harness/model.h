@@ -27,8 +27,9 @@ typedef struct ys_round {
   size_t first_sample; /* index into ys_series.samples */
   size_t n_samples;
   bool linear;     /* iteration counts d, 2d, ... nd (else all equal) */
-  double estimate; /* per-iteration point estimate: slope if linear, else
-                      mean of per-iteration values */
+  double estimate; /* per-iteration point estimate, filled by
+                      ys_stats_analyze: slope if linear, else mean of
+                      per-iteration values */
 } ys_round;
 
 typedef struct ys_estimate {

@@ -17,22 +17,27 @@
 #include "error.h"
 
 /*
- * Bootstrap replicates B. Measured with scripts/measure_bootstrap.c (200
- * samples, 10 linear rounds, lognormal noise, 20 seeds; gcc -O2):
+ * Bootstrap replicates B, chosen with scripts/measure_bootstrap.c: one
+ * series of 10 linear rounds × 20 samples (350 ns per iteration, 3 %
+ * lognormal noise per sample, 2 % per round), 40 seeds, gcc -O2, on the
+ * project's 2-core VM. CPU time per ys_stats_analyze call, and the standard
+ * deviation over seeds of the CI endpoints as a share of the CI width:
  *
- *       B   ms/call   endpoint spread over seeds / CI width (worst of 5)
- *    1000      3.1     4.6 %
- *    2000      6.2     3.2 %
- *    5000     15.5     2.0 %
- *   10000     31.0     1.5 %
- *   20000     62.1     1.0 %
- *  100000    311.6     0.4 %
+ *        B   ms/call   mean  median    sd    mad  slope   (%)
+ *     1000      5.0    2.2    3.0     2.4   3.6   2.4
+ *     2000     10.6    1.6    2.3     1.6   2.3   1.3
+ *     5000     27.5    1.1    1.5     1.1   1.4   0.9
+ *    10000     52.1    0.7    0.6     0.6   0.8   0.6
+ *    20000    101.9    0.5    0.4     0.5   0.7   0.5
+ *   100000    553.9    0.2    0.2     0.2   0.3   0.2
  *
- * 5000 is the smallest B whose endpoints move by at most 2 % of the
- * interval's width from seed to seed, and it stays under 20 ms per call;
- * criterion's 100 000 buys a third of that spread for 20 times the time.
+ * 2000 is the smallest B whose endpoints move by no more than about 2 % of
+ * the interval from seed to seed, and the largest under 20 ms per call;
+ * criterion's 100 000 would cost half a second per benchmark for a spread
+ * nobody reads off a report. The intervals are supporting evidence: the
+ * verdict rests on round minima (STATISTICS.md §3).
  */
-#define YS_STATS_RESAMPLES 5000
+#define YS_STATS_RESAMPLES 2000
 
 /* MAD scale that makes it a consistent estimator of the standard deviation
  * for normal data (STATISTICS.md §2). */
@@ -72,6 +77,8 @@ enum {
   YS__REP_COUNT,
 };
 
+/* Returns the default configuration: YS_STATS_RESAMPLES replicates,
+ * confidence 0.95, and `seed`. */
 ys_stats_config ys_stats_config_default(uint64_t seed) {
   ys_stats_config cfg = {
       .resamples = YS_STATS_RESAMPLES,
@@ -81,6 +88,8 @@ ys_stats_config ys_stats_config_default(uint64_t seed) {
   return cfg;
 }
 
+/* Returns the least-squares slope through the origin of y on x (borrowed,
+ * n >= 1 each) and, when r_squared is not NULL, stores R² there. */
 double ys_stats_slope(const double *x, const double *y, size_t n,
                       double *r_squared) {
   double c1, cov11, sumsq;
@@ -94,6 +103,8 @@ double ys_stats_slope(const double *x, const double *y, size_t n,
   return c1;
 }
 
+/* Classifies the n >= 1 ascending values of `sorted` (borrowed) by
+ * Tukey's fences into *out (caller's storage, overwritten). */
 void ys_stats_outliers(const double *sorted, size_t n, ys_outliers *out) {
   double q1 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.25);
   double q3 = gsl_stats_quantile_from_sorted_data(sorted, 1, n, 0.75);
@@ -119,6 +130,8 @@ void ys_stats_outliers(const double *sorted, size_t n, ys_outliers *out) {
   }
 }
 
+/* Sorts the n >= 1 `replicates` in place (borrowed) and stores their
+ * (1−c)/2 and (1+c)/2 quantiles in *lo and *hi; 0 <= confidence <= 1. */
 void ys_stats_percentile_ci(double *replicates, size_t n, double confidence,
                             double *lo, double *hi) {
   gsl_sort(replicates, 1, n);
@@ -128,6 +141,8 @@ void ys_stats_percentile_ci(double *replicates, size_t n, double confidence,
                                             (1.0 + confidence) / 2.0);
 }
 
+/* Returns the per-iteration estimate of one round's n >= 1 samples
+ * (borrowed, iterations > 0): the slope when `linear`, else the mean. */
 double ys_stats_round_estimate(const ys_sample *samples, size_t n,
                                bool linear) {
   /* Closed forms over the samples themselves, so that no array of doubles
@@ -239,15 +254,15 @@ static void ys__replicate_moments(const ys__scratch *s, size_t n,
  * it was drawn gives the same multiset as drawing values, already in order.
  * The median then needs no selection, and the slope weighs the (iterations,
  * value) pairs of the same positions. One draw serves all estimators: each
- * one's replicates have the bootstrap distribution, at a fifth of the cost
- * of a draw per estimator.
+ * one's replicates have the bootstrap distribution, and the generator runs
+ * once per replicate instead of once per estimator.
  *
  * This loop is nearly all of analyze's time. gsl_stats_mean, gsl_stats_sd_m
  * and gsl_fit_mul update running means with a division per element, and
  * selecting medians in unsorted resamples dominated the rest; with weighted
- * sums and sorted resamples a replicate of 200 samples costs about a
- * quarter as much. The MAD is computed as gsl_stats_mad0 does, reusing the
- * median. */
+ * sums and sorted resamples a replicate of 200 samples costs about a third
+ * as much (5 µs instead of 15). The MAD is computed as gsl_stats_mad0 does,
+ * reusing the median. */
 static void ys__bootstrap(ys__scratch *s, size_t n, size_t b,
                           const ys_analysis *a, gsl_rng *rng) {
   for (size_t r = 0; r < b; r++) {
@@ -327,6 +342,8 @@ static bool ys__series_is_valid(const ys_series *series,
                                 const ys_stats_config *cfg) {
   if (series->n_samples == 0 || series->n_rounds == 0 || cfg->resamples == 0)
     return false;
+  /* Written to also reject NaN. */
+  if (!(cfg->confidence >= 0.0 && cfg->confidence <= 1.0)) return false;
   /* gsl_rng_uniform_int draws below the generator's 2^32 range. */
   if (series->n_samples > UINT32_MAX) return false;
   for (size_t i = 0; i < series->n_samples; i++)
@@ -340,6 +357,13 @@ static bool ys__series_is_valid(const ys_series *series,
   return true;
 }
 
+/* Fills series->analysis and every series->rounds[i].estimate from the
+ * samples (series borrowed and updated in place; cfg borrowed). Keeps the
+ * runner's YS_WARN_FEW_ITERATIONS, YS_WARN_SHORT_SAMPLES and suggested
+ * sample size. Returns 0; YS_EINVAL, leaving the series untouched, when it
+ * has no samples or rounds, a sample has 0 iterations, a round reaches past
+ * the samples, or cfg asks for no replicates or a confidence outside
+ * [0, 1]; YS_ENOMEM when scratch memory cannot be had. */
 int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
   if (!ys__series_is_valid(series, cfg)) return YS_EINVAL;
 

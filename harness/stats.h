@@ -42,11 +42,13 @@ void ys_stats_percentile_ci(double *replicates, size_t n, double confidence,
  * `linear`, else the mean of value/iterations. */
 double ys_stats_round_estimate(const ys_sample *samples, size_t n, bool linear);
 
-/* Fills series->analysis from series->samples and series->rounds (both
- * non-empty): estimates with bootstrap CIs, R², outliers, autocorrelation,
- * round figures and warning bits (except YS_WARN_FEW_ITERATIONS and
- * YS_WARN_SHORT_SAMPLES, which the runner knows about and keeps).
- * Returns 0 or YS_ENOMEM. */
+/* Fills every series->rounds[i].estimate, then series->analysis from
+ * series->samples and series->rounds (both non-empty): estimates with
+ * bootstrap CIs, R², outliers, autocorrelation, round figures and warning
+ * bits (YS_WARN_FEW_ITERATIONS and YS_WARN_SHORT_SAMPLES, which only the
+ * runner can know, and suggested_sample_size are kept as they were).
+ * Returns 0, YS_EINVAL for an empty or inconsistent series or config (the
+ * series is then untouched), or YS_ENOMEM. */
 int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg);
 
 #endif

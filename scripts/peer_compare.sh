@@ -40,6 +40,7 @@ case $RUNS in
 '' | *[!0-9]*) die "RUNS must be a positive number, not '$RUNS'" ;;
 esac
 [ "$RUNS" -ge 2 ] || die "RUNS must be at least 2 to measure a spread"
+[ -n "${EPOCHREALTIME:-}" ] || die "needs bash 5 or later (EPOCHREALTIME)"
 
 # Check the tools first, so a missing one gets one clear message instead of
 # a CMake error.
