@@ -254,6 +254,16 @@ static bool context_read_aslr(void) {
   return text[0] != '\0' && strcmp(text, "0") != 0;
 }
 
+/* The commit being measured, when the environment says: CI systems export
+ * it (GITHUB_SHA); YARDSTICK_GIT_COMMIT lets anyone else. No subprocess: a
+ * benchmark program must not depend on git being installed. */
+static void context_read_git_commit(ys_context *ctx) {
+  const char *commit = getenv("YARDSTICK_GIT_COMMIT");
+  if (commit == NULL || commit[0] == '\0') commit = getenv("GITHUB_SHA");
+  snprintf(ctx->git_commit, sizeof(ctx->git_commit), "%s",
+           commit != NULL ? commit : "");
+}
+
 void ys_context_collect(ys_context *ctx) {
   ctx->date[0] = '\0';
   ctx->host_name[0] = '\0';
@@ -268,6 +278,7 @@ void ys_context_collect(ys_context *ctx) {
   ctx->host_name[sizeof(ctx->host_name) - 1] = '\0';
 
   context_read_executable(ctx);
+  context_read_git_commit(ctx);
 
   context_read_cpuinfo(ctx);
   if (ctx->mhz_per_cpu <= 0) ctx->mhz_per_cpu = context_read_max_mhz();

@@ -145,6 +145,7 @@ typedef struct ys_context {
   const char *build_type; /* "release" or "debug" */
   const char *library_version;
   const char *collector; /* "wall" */
+  char git_commit[64];   /* YARDSTICK_GIT_COMMIT or GITHUB_SHA; may be "" */
   double clock_resolution_ns;
   double loop_overhead_ns; /* per iteration of an empty ys_loop */
   /* The run's settings, so a report says how it was measured. */
@@ -155,17 +156,63 @@ typedef struct ys_context {
   double measurement_time_s; /* per benchmark, all rounds */
 } ys_context;
 
+/* What a comparison against a baseline concluded for one benchmark
+ * (STATISTICS.md §3). */
+typedef enum ys_verdict {
+  YS_VERDICT_UNCHANGED,
+  YS_VERDICT_IMPROVED,
+  YS_VERDICT_REGRESSED,          /* fails the run (exit 1) */
+  YS_VERDICT_POSSIBLY_REGRESSED, /* one estimate crossed: warns only */
+  YS_VERDICT_POSSIBLY_IMPROVED,
+  YS_VERDICT_NEW,          /* in this run only */
+  YS_VERDICT_MISSING,      /* in the baseline only */
+  YS_VERDICT_NOT_COMPARED, /* skipped or failed on either side */
+  YS_VERDICT_COUNT,
+} ys_verdict;
+
+/* A comparison of one benchmark's primary series against its baseline.
+ * Changes are fractions (0.05 = 5 % slower); for "new", "missing" and "not
+ * compared" only the verdict and what exists on each side are set.
+ * Reports receive NULL when there is nothing to compare against. */
+typedef struct ys_comparison {
+  ys_verdict verdict;
+  const char *metric; /* static storage */
+  const char *unit;   /* static storage */
+  bool deterministic; /* counts: the threshold alone decides, no test */
+  size_t base_rounds;
+  size_t new_rounds;
+  double base_min; /* minimum of round estimates */
+  double new_min;
+  double base_median; /* median of round estimates */
+  double new_median;
+  double change;         /* new_min / base_min − 1: decides */
+  double median_change;  /* new_median / base_median − 1: backs it */
+  ys_estimate change_ci; /* bootstrap CI of median_change */
+  double p_value;        /* one-sided Mann-Whitney, new slower than base;
+                            NaN when not computed (deterministic) */
+  double threshold;      /* the gate, e.g. 0.05 */
+  double base_noise;     /* share of rounds > 5 % above the fastest */
+  double new_noise;
+  bool noisy;     /* either side too noisy to trust: say so in reports */
+  bool confirmed; /* the verdict stands after re-measuring */
+} ys_comparison;
+
+/* The verdict's name as reports print it: "regressed", "possibly
+ * regressed", "unchanged", ... */
+const char *ys_verdict_name(ys_verdict v);
+
 /* Totals for a run, handed to reports' end hook. */
 typedef struct ys_summary {
   size_t n_ok;
   size_t n_skipped;
   size_t n_failed;
   double elapsed_s;
+  /* Set when the run was compared against a baseline. */
+  bool compared;
+  const char *baseline_name;      /* borrowed */
+  const ys_context *baseline_ctx; /* borrowed: where the baseline ran */
+  size_t n_verdicts[YS_VERDICT_COUNT];
 } ys_summary;
-
-/* A comparison of one benchmark against a baseline; defined by the baseline
- * stage. Reports receive NULL when there is nothing to compare against. */
-typedef struct ys_comparison ys_comparison;
 
 /* All results of a run, in name order. */
 typedef struct ys_run_result {

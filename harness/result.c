@@ -16,3 +16,26 @@ void ys_run_result_free(ys_run_result *run) {
   free(run->benches);
   memset(run, 0, sizeof(*run));
 }
+
+const char *ys_verdict_name(ys_verdict v) {
+  switch (v) {
+  case YS_VERDICT_UNCHANGED:
+    return "unchanged";
+  case YS_VERDICT_IMPROVED:
+    return "improved";
+  case YS_VERDICT_REGRESSED:
+    return "regressed";
+  case YS_VERDICT_POSSIBLY_REGRESSED:
+    return "possibly regressed";
+  case YS_VERDICT_POSSIBLY_IMPROVED:
+    return "possibly improved";
+  case YS_VERDICT_NEW:
+    return "new";
+  case YS_VERDICT_MISSING:
+    return "missing";
+  case YS_VERDICT_NOT_COMPARED:
+  case YS_VERDICT_COUNT:
+    break;
+  }
+  return "not compared";
+}

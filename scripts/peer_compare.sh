@@ -20,7 +20,7 @@
 # Environment: PEER_BUILD_DIR (default build-peer), PEER_KEEP (a directory
 # to keep the raw JSON of every run in; default: a temporary one, removed).
 #
-# Needs: cmake, a C compiler, g++, libgsl-dev and libbenchmark-dev; the
+# Needs: cmake, pkg-config, gcc, g++, libgsl-dev and libbenchmark-dev; the
 # JSON is read with /usr/bin/python3 (standard library only).
 
 set -euo pipefail
@@ -61,8 +61,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     "cmake pkg-config ${missing[*]}"
 fi
 
-echo "Building $BUILD (Release, YS_BUILD_PEER=ON)..." >&2
+echo "Building $BUILD (Release, YS_BUILD_PEER=ON, no tests)..." >&2
 cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DYS_BUILD_PEER=ON \
+  -DYS_BUILD_TESTS=OFF \
   >/dev/null
 cmake --build "$BUILD" -j2 --target bench gbench_peer >/dev/null
 

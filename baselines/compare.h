@@ -1,0 +1,52 @@
+/*
+ * compare.h — did it change? One benchmark's new rounds against its
+ * baseline rounds, decided as STATISTICS.md §3 says: the change of the
+ * minimum of round estimates decides, backed by the change of medians; the
+ * one-sided Mann-Whitney p and a bootstrap CI of the change are reported
+ * as evidence.
+ */
+#ifndef YS_COMPARE_H
+#define YS_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../harness/model.h"
+
+#define YS_DEFAULT_THRESHOLD 0.05
+
+/* A side is called noisy when more than this share of its rounds ran more
+ * than 5 % above its fastest round. */
+#define YS_NOISY_SHARE 0.3
+
+typedef struct ys_compare_config {
+  double threshold;  /* fraction, e.g. 0.05 */
+  size_t resamples;  /* bootstrap replicates of the change CI */
+  double confidence; /* e.g. 0.95 */
+  uint64_t seed;
+} ys_compare_config;
+
+ys_compare_config ys_compare_config_default(uint64_t seed);
+
+/* Compares the primary series (series[0]) of `current` against `base`;
+ * either may be NULL (→ "missing" / "new"). A benchmark that is not OK on
+ * either side, or whose primary metrics differ, is "not compared". The
+ * series must have been analysed (round estimates filled). Fills *out.
+ * Returns 0 or YS_ENOMEM. */
+int ys_compare_bench(const ys_bench_result *base,
+                     const ys_bench_result *current,
+                     const ys_compare_config *cfg, ys_comparison *out);
+
+/* Exact one-sided Mann-Whitney p-value that `b` tends to be larger than
+ * `a` (P(U_a <= observed) under H0, ties averaged) for small samples, the
+ * normal approximation with continuity and tie correction for large ones.
+ * STATISTICS.md's oracle O6. Returns NaN for empty input. */
+double ys_compare_mann_whitney_greater(const double *a, size_t na,
+                                       const double *b, size_t nb);
+
+/* Whether a unit's values are exact counts (instructions, ...) that need no
+ * statistics: the threshold alone decides. */
+bool ys_compare_is_deterministic(const char *unit);
+
+#endif

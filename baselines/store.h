@@ -1,0 +1,76 @@
+/*
+ * store.h — baselines on disk: a run's context and results saved as YAML
+ * (libyaml's emitter) and loaded back (libyaml's parser), so a later run or
+ * `bench compare` can compare against them.
+ *
+ * The schema is documented in docs/baselines.md. Saving is atomic: the new
+ * file is written beside the old one, flushed to disk and renamed over it,
+ * under an exclusive lock, so an interrupted or concurrent save never leaves
+ * a torn or interleaved file. Loading never trusts the file: every error
+ * names the file and, where there is one, the line.
+ */
+#ifndef YS_STORE_H
+#define YS_STORE_H
+
+#include <stddef.h>
+
+#include "../harness/model.h"
+
+/* The schema version written, and the only major version read. */
+#define YS_BASELINE_VERSION 1
+
+/* Refuse files larger than this before parsing: a baseline of 10 000
+ * benchmarks with full samples is a few MiB. */
+#define YS_BASELINE_MAX_BYTES (64L * 1024 * 1024)
+
+/* Where baselines live when neither --baseline-dir nor the environment
+ * says: relative to the working directory. */
+#define YS_BASELINE_DEFAULT_DIR ".yardstick/baselines"
+
+/* A loaded baseline. Owns everything it points to, including the strings
+ * that ctx's const char * fields point into. */
+typedef struct ys_baseline {
+  char *path;        /* the file it was loaded from */
+  char *name;        /* as saved */
+  char *created;     /* ISO 8601 UTC */
+  ys_context ctx;    /* context of the run that saved it */
+  ys_run_result run; /* its results, benchmarks sorted by name */
+  char *strings;     /* storage behind ctx's pointers and series' metric/unit */
+} ys_baseline;
+
+/* Checks that `name` can name a baseline file: non-empty, at most 100
+ * bytes, only letters, digits, '.', '_' and '-', not starting with '.'.
+ * Returns 0 or YS_EINVAL with the reason in err. */
+int ys_store_check_name(const char *name, char *err, size_t err_len);
+
+/* The baseline directory: `flag_dir` when not NULL, else the environment
+ * variable YARDSTICK_BASELINE_DIR when set and non-empty, else
+ * YS_BASELINE_DEFAULT_DIR. The result is borrowed from its source. */
+const char *ys_store_dir(const char *flag_dir);
+
+/* Turns --baseline's argument into a path: a NAME (checked as above)
+ * becomes DIR/NAME.yaml; an argument containing '/' or ending in ".yaml" is
+ * a path used as it is. Writes into out (out_len bytes). Returns 0 or
+ * YS_EINVAL with the reason in err. */
+int ys_store_resolve(const char *name_or_path, const char *dir, char *out,
+                     size_t out_len, char *err, size_t err_len);
+
+/* Saves `run` (and ctx) as baseline `name` at `path`, creating missing
+ * directories, atomically (see above). Returns 0 or YS_EIO/YS_ENOMEM with a
+ * message naming the path in err; on failure any old file is untouched. */
+int ys_store_save(const char *path, const char *name, const ys_context *ctx,
+                  const ys_run_result *run, char *err, size_t err_len);
+
+/* Loads the baseline at `path`. On success stores a new baseline (caller
+ * frees with ys_baseline_free) in *out and returns 0. Returns YS_ENOENT
+ * for a missing file, YS_EFORMAT for anything malformed (not YAML, wrong
+ * types, NaN or Inf, duplicate benchmark names, an unknown major version,
+ * aliases, too large), YS_EIO or YS_ENOMEM, each with a message like
+ * "main.yaml:12: 'rounds' must be a list of numbers" in err. */
+int ys_store_load(const char *path, ys_baseline **out, char *err,
+                  size_t err_len);
+
+/* Frees a baseline; NULL-safe. */
+void ys_baseline_free(ys_baseline *b);
+
+#endif
