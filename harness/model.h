@@ -73,6 +73,8 @@ typedef struct ys_analysis {
   double round_min;
   double round_median;
   double round_max;
+  double round_mean;
+  double round_std_dev;         /* n−1 denominator; 0 for one round */
   double noisy_round_share;     /* rounds more than 5 % above round_min */
   unsigned warnings;            /* YS_WARN_* bits */
   size_t suggested_sample_size; /* with YS_WARN_FEW_ITERATIONS, else 0 */

@@ -315,6 +315,8 @@ static void ys__analyze_rounds(ys_series *series, double *estimates) {
   a->round_min = estimates[0];
   a->round_max = estimates[n - 1];
   a->round_median = gsl_stats_median_from_sorted_data(estimates, 1, n);
+  a->round_mean = gsl_stats_mean(estimates, 1, n);
+  a->round_std_dev = n > 1 ? gsl_stats_sd_m(estimates, 1, n, a->round_mean) : 0;
 
   size_t noisy = 0;
   for (size_t r = 0; r < n; r++)
