@@ -70,11 +70,42 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   return 0;
 }
 
-/* ys_batch_fn for the warm-up: the primary metric of one batch. */
+/* What the warm-up learns beyond ys_warmup: the wall-clock cost of whole
+ * calls, which includes what the benchmark keeps out of its timing. */
+typedef struct warm_up_probe {
+  const target *t;
+  double timed_ns;      /* collector's primary metric, summed */
+  double first_call_ns; /* wall time of the first call (1 iteration) */
+  double last_call_ns;  /* wall time of the last call */
+  uint64_t last_iterations;
+} warm_up_probe;
+
+/* ys_batch_fn for the warm-up. The budget is spent in wall-clock time of
+ * whole calls, so a benchmark that pauses its timing for costly
+ * per-iteration setup still warms up in the time it was given. */
 static double warm_up_batch(void *ctx, uint64_t iterations) {
+  warm_up_probe *p = ctx;
   ys_batch b;
-  if (run_batch(ctx, iterations, &b) != 0) return -1;
-  return b.values[0];
+  double started = now_s();
+  if (run_batch(p->t, iterations, &b) != 0) return -1;
+  double call_ns = (now_s() - started) * 1e9;
+  if (iterations == 1) p->first_call_ns = call_ns;
+  p->last_call_ns = call_ns;
+  p->last_iterations = iterations;
+  p->timed_ns += b.values[0];
+  return call_ns;
+}
+
+/* The cost of one more iteration in wall-clock time, which the sample plan
+ * must budget: the timed cost plus whatever the benchmark pauses out of its
+ * timing, without its per-call setup. The difference between the first call
+ * (one iteration) and the last one (the most) cancels the setup. Noise can
+ * only make it larger, which makes the plan cheaper, never longer. */
+static double planning_cost_ns(const warm_up_probe *p, double timed_met_ns) {
+  if (p->last_iterations <= 1) return timed_met_ns;
+  double marginal =
+      (p->last_call_ns - p->first_call_ns) / (double)(p->last_iterations - 1);
+  return marginal > timed_met_ns ? marginal : timed_met_ns;
 }
 
 static void record_sample(ys_bench_result *res, uint64_t iterations,
@@ -110,10 +141,13 @@ static void run_round(const target *t) {
   double started = now_s();
 
   ys_warmup w;
-  if (ys_plan_warm_up(warm_up_batch, (void *)t, cfg->warm_up_ns, &w) != 0)
+  warm_up_probe probe = {.t = t};
+  if (ys_plan_warm_up(warm_up_batch, &probe, cfg->warm_up_ns, &w) != 0)
     goto out;
+  double timed_met_ns = probe.timed_ns / (double)w.iterations;
   ys_plan plan;
-  ys_plan_choose(w.met_ns, cfg->measurement_ns, cfg->sample_size, &plan);
+  ys_plan_choose(planning_cost_ns(&probe, timed_met_ns), cfg->measurement_ns,
+                 cfg->sample_size, &plan);
   if (plan.step == 1) flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
 
   size_t first = res->series[0].n_samples;
