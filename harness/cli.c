@@ -17,6 +17,7 @@
 #include <yardstick.h>
 
 #include "../collectors/collector.h"
+#include "../baselines/store.h"
 #include "error.h"
 
 /* How a row turns its argument into a field of ys_options. */
@@ -28,13 +29,15 @@ typedef enum cli_kind {
   CLI_COLLECTOR, /* const char *, a collector's name */
   CLI_FORMAT,    /* const ys_report_ops *, by name */
   CLI_OUTPUT,    /* appends to outputs[] */
+  CLI_STRING,    /* const char *, non-empty, borrowed from argv */
+  CLI_PERCENT,   /* double in (min, max] percent, stored as a fraction */
 } cli_kind;
 
 typedef struct cli_option {
   const char *name;    /* long name without "--" */
   int has_arg;         /* no_argument or required_argument */
   const char *metavar; /* shown in --help; NULL without argument */
-  const char *help;
+  const char *help;    /* NULL: internal, left out of --help */
   cli_kind kind;
   size_t field;      /* offsetof(ys_options, <what it sets>) */
   double min, max;   /* bounds of CLI_SECONDS (min exclusive) and CLI_COUNT */
@@ -72,6 +75,25 @@ static const cli_option cli_options[] = {
      "also write a report to FILE ('-' is stdout); format from the extension "
      "if omitted; repeatable",
      CLI_OUTPUT, CLI_FIELD(outputs), 0, 0, 0, false},
+    {"save-baseline", required_argument, "NAME",
+     "save this run as baseline NAME in the baseline directory", CLI_STRING,
+     CLI_FIELD(save_baseline), 0, 0, 0, false},
+    {"baseline", required_argument, "NAME|PATH",
+     "compare with a saved baseline; exit 1 when a benchmark regressed",
+     CLI_STRING, CLI_FIELD(baseline), 0, 0, 0, false},
+    {"against", required_argument, "PROGRAM",
+     "compare with another build of this suite, run round for round "
+     "alongside this one",
+     CLI_STRING, CLI_FIELD(against), 0, 0, 0, false},
+    {"baseline-dir", required_argument, "DIR",
+     "where baselines are saved (also YARDSTICK_BASELINE_DIR; "
+     "default " YS_BASELINE_DEFAULT_DIR ")",
+     CLI_STRING, CLI_FIELD(baseline_dir), 0, 0, 0, false},
+    {"threshold", required_argument, "PCT",
+     "slow-down, in percent, above which a benchmark regressed", CLI_PERCENT,
+     CLI_FIELD(threshold), 0, 1000, 0, true},
+    {"worker", no_argument, NULL, NULL, CLI_FLAG, CLI_FIELD(worker), 0, 0, 0,
+     false},
     {"help", no_argument, NULL, "print this help and exit", CLI_FLAG,
      CLI_FIELD(help), 0, 0, 0, false},
     {"version", no_argument, NULL, "print the version and exit", CLI_FLAG,
@@ -96,6 +118,7 @@ void ys_options_init(ys_options *o) {
   o->rounds = YS_DEFAULT_ROUNDS;
   o->seed = YS_DEFAULT_SEED;
   o->format = ys_report_find("console");
+  o->threshold = YS_DEFAULT_THRESHOLD_PCT / 100.0;
 }
 
 /* Writes a message into the caller's buffer and returns YS_EINVAL, so each
@@ -141,6 +164,33 @@ static int cli_set_seconds(const cli_option *row, const char *arg, double *out,
                     "--%s: '%s' is not a number of seconds in (%g, %g]",
                     row->name, arg, row->min, row->max);
   *out = v;
+  return 0;
+}
+
+static int cli_set_percent(const cli_option *row, const char *arg, double *out,
+                           char *err, size_t err_len) {
+  char *end;
+  double v = 0;
+  bool ok = arg[0] != '\0' && !isspace((unsigned char)arg[0]);
+  if (ok) {
+    errno = 0;
+    v = strtod(arg, &end);
+    ok = errno == 0 && *end == '\0' && isfinite(v) && v > row->min &&
+         v <= row->max;
+  }
+  if (!ok)
+    return cli_fail(err, err_len, "--%s: '%s' is not a percentage in (%g, %g]",
+                    row->name, arg, row->min, row->max);
+  *out = v / 100.0;
+  return 0;
+}
+
+static int cli_set_string(const cli_option *row, const char *arg,
+                          const char **out, char *err, size_t err_len) {
+  if (arg[0] == '\0')
+    return cli_fail(err, err_len, "--%s: the value must not be empty",
+                    row->name);
+  *out = arg;
   return 0;
 }
 
@@ -241,6 +291,10 @@ static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
     return cli_set_format(row, arg, field, err, err_len);
   case CLI_OUTPUT:
     return cli_add_output(row, arg, o, err, err_len);
+  case CLI_STRING:
+    return cli_set_string(row, arg, field, err, err_len);
+  case CLI_PERCENT:
+    return cli_set_percent(row, arg, field, err, err_len);
   }
   /* Unreachable while every kind has a case above; kept so a new kind
    * without one fails loudly instead of being ignored. */
@@ -366,8 +420,13 @@ static void cli_format_default(const cli_option *row, const ys_options *d,
     if (ops != NULL) snprintf(buf, len, " (default:" CLI_GLUE "%s)", ops->name);
     break;
   }
+  case CLI_PERCENT:
+    snprintf(buf, len, " (default:" CLI_GLUE "%g)",
+             *(const double *)field * 100.0);
+    break;
   case CLI_FLAG:
   case CLI_OUTPUT:
+  case CLI_STRING:
     break;
   }
 }
@@ -419,17 +478,23 @@ void ys_cli_print_help(FILE *out, const char *prog) {
   char left[64];
   int width = 0;
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
+    if (cli_options[i].help == NULL) continue;
     int n = cli_left_column(&cli_options[i], left, sizeof(left));
     if (n > width) width = n;
   }
 
-  fprintf(out, "Usage: %s [OPTION]... [REGEX]...\n",
-          prog != NULL ? prog : "bench");
+  prog = prog != NULL ? prog : "bench";
+  fprintf(out,
+          "Usage: %s [OPTION]... [REGEX]...\n"
+          "   or: %s compare OLD NEW [OPTION]...\n",
+          prog, prog);
   fprintf(out, "Run the benchmarks whose names match any REGEX (POSIX "
                "extended; all when none\nis given) and report their "
-               "statistics.\n\nOptions:\n");
+               "statistics. 'compare' compares two saved baselines\n"
+               "(names or paths) without running anything.\n\nOptions:\n");
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
     const cli_option *row = &cli_options[i];
+    if (row->help == NULL) continue;
     char text[512];
     cli_left_column(row, left, sizeof(left));
     cli_describe(row, &defaults, text, sizeof(text));

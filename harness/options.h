@@ -19,6 +19,7 @@
 #define YS_DEFAULT_SAMPLE_SIZE   20
 #define YS_DEFAULT_ROUNDS        10
 #define YS_DEFAULT_SEED          1
+#define YS_DEFAULT_THRESHOLD_PCT 5.0
 
 /* --quick: a smoke-test run of about a tenth of the default. */
 #define YS_QUICK_WARM_UP_S     0.03
@@ -52,6 +53,14 @@ typedef struct ys_options {
   const ys_report_ops *format; /* what goes to stdout */
   ys_output outputs[YS_MAX_OUTPUTS];
   size_t n_outputs;
+  /* Baselines and comparisons. */
+  const char *save_baseline; /* NAME to save this run as; borrowed */
+  const char *baseline;      /* NAME or PATH to compare against; borrowed */
+  const char *baseline_dir;  /* NULL: YARDSTICK_BASELINE_DIR or default */
+  const char *against;       /* another build of the suite to run as the
+                                baseline, round for round; borrowed */
+  double threshold;          /* regression gate, a fraction (0.05 = 5 %) */
+  bool worker;               /* serve rounds to a parent over stdin/stdout */
   /* Informational; the caller prints and exits 0. */
   bool help;
   bool version;

@@ -16,15 +16,15 @@
  * than 0.1 % of quantisation error. */
 #define SHORT_SAMPLE_STEPS 1000.0
 
-typedef struct runner {
-  const ys_runner_config *cfg;
+struct ys_runner {
+  ys_runner_config cfg;
   void *collector_ctx;
   double resolution;
-} runner;
+};
 
 /* One benchmark instance being measured, with the runner it belongs to. */
 typedef struct target {
-  const runner *run;
+  const ys_runner *run;
   const ys_instance *inst;
   ys_bench_result *res;
   uint64_t *measured_iterations;
@@ -40,7 +40,7 @@ static double now_s(void) {
  * or YS_EBENCH with the result marked skipped or failed. */
 static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   memset(b, 0, sizeof(*b));
-  b->ops = t->run->cfg->collector;
+  b->ops = t->run->cfg.collector;
   b->collector_ctx = t->run->collector_ctx;
   b->iterations = iterations;
   b->status = YS_BENCH_OK;
@@ -125,6 +125,30 @@ static void record_round(ys_bench_result *res, size_t first, size_t n,
   }
 }
 
+static void discard_measurements(ys_bench_result *res) {
+  for (size_t m = 0; m < res->n_series; m++) {
+    res->series[m].n_samples = 0;
+    res->series[m].n_rounds = 0;
+  }
+  res->total_iterations = 0;
+}
+
+/* Makes room in every series for one more round of n samples. Allocation
+ * happens here, between batches, never inside a timed window. */
+static int reserve(ys_bench_result *res, size_t n) {
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_series *s = &res->series[m];
+    ys_sample *samples =
+        realloc(s->samples, (s->n_samples + n) * sizeof(*samples));
+    if (samples == NULL) return YS_ENOMEM;
+    s->samples = samples;
+    ys_round *rounds = realloc(s->rounds, (s->n_rounds + 1) * sizeof(*rounds));
+    if (rounds == NULL) return YS_ENOMEM;
+    s->rounds = rounds;
+  }
+  return 0;
+}
+
 static void flag_all(ys_bench_result *res, unsigned warning, size_t suggested) {
   for (size_t m = 0; m < res->n_series; m++) {
     ys_analysis *a = &res->series[m].analysis;
@@ -135,8 +159,8 @@ static void flag_all(ys_bench_result *res, unsigned warning, size_t suggested) {
 }
 
 /* One round of one benchmark: warm-up, plan, samples. */
-static void run_round(const target *t) {
-  const ys_runner_config *cfg = t->run->cfg;
+static int run_round(const target *t) {
+  const ys_runner_config *cfg = &t->run->cfg;
   ys_bench_result *res = t->res;
   double started = now_s();
 
@@ -149,6 +173,10 @@ static void run_round(const target *t) {
   ys_plan_choose(planning_cost_ns(&probe, timed_met_ns), cfg->measurement_ns,
                  cfg->sample_size, &plan);
   if (plan.step == 1) flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
+  if (reserve(res, plan.n) != 0) {
+    res->elapsed_s += now_s() - started;
+    return YS_ENOMEM;
+  }
 
   size_t first = res->series[0].n_samples;
   for (size_t i = 0; i < plan.n; i++) {
@@ -163,50 +191,73 @@ static void run_round(const target *t) {
   record_round(res, first, plan.n, plan.linear);
 out:
   res->elapsed_s += now_s() - started;
+  /* Partial rounds of a benchmark that stopped must not be mistaken for a
+   * measurement: it keeps its status and message only. */
+  if (res->status != YS_BENCH_OK) discard_measurements(res);
+  return 0;
 }
 
-static int result_init(ys_bench_result *res, const ys_instance *inst,
-                       const ys_runner_config *cfg) {
-  const ys_collector_ops *ops = cfg->collector;
+int ys_runner_result_init(const ys_runner *r, const ys_instance *inst,
+                          ys_bench_result *res) {
+  const ys_collector_ops *ops = r->cfg.collector;
+  memset(res, 0, sizeof(*res));
   snprintf(res->name, sizeof(res->name), "%s", inst->name);
   res->status = YS_BENCH_OK;
   res->series = calloc(ops->n_metrics, sizeof(*res->series));
   if (res->series == NULL) return YS_ENOMEM;
   res->n_series = ops->n_metrics;
   for (size_t m = 0; m < ops->n_metrics; m++) {
-    ys_series *s = &res->series[m];
-    s->metric = ops->metrics[m].name;
-    s->unit = ops->metrics[m].unit;
-    s->samples = calloc(cfg->rounds * cfg->sample_size, sizeof(*s->samples));
-    s->rounds = calloc(cfg->rounds, sizeof(*s->rounds));
-    if (s->samples == NULL || s->rounds == NULL) return YS_ENOMEM;
+    res->series[m].metric = ops->metrics[m].name;
+    res->series[m].unit = ops->metrics[m].unit;
   }
   return 0;
 }
 
-/* A failed or skipped benchmark keeps its status and message only: partial
- * rounds must not be mistaken for a measurement. */
-static void discard_measurements(ys_bench_result *res) {
-  for (size_t m = 0; m < res->n_series; m++) {
-    res->series[m].n_samples = 0;
-    res->series[m].n_rounds = 0;
+int ys_runner_open(const ys_runner_config *cfg, ys_runner **out, char *err,
+                   size_t err_len) {
+  ys_runner *r = calloc(1, sizeof(*r));
+  if (r == NULL) return YS_ENOMEM;
+  r->cfg = *cfg;
+  int rc = cfg->collector->open(&r->collector_ctx, err, err_len);
+  if (rc != 0) {
+    free(r);
+    return rc;
   }
-  res->total_iterations = 0;
+  r->resolution = cfg->collector->resolution(r->collector_ctx);
+  *out = r;
+  return 0;
+}
+
+void ys_runner_close(ys_runner *r) {
+  if (r == NULL) return;
+  r->cfg.collector->close(r->collector_ctx);
+  free(r);
+}
+
+void ys_runner_set_budget(ys_runner *r, double warm_up_ns,
+                          double measurement_ns, size_t sample_size) {
+  r->cfg.warm_up_ns = warm_up_ns;
+  r->cfg.measurement_ns = measurement_ns;
+  r->cfg.sample_size = sample_size;
+}
+
+int ys_runner_round(ys_runner *r, const ys_instance *inst,
+                    ys_bench_result *res) {
+  if (res->status != YS_BENCH_OK) return 0;
+  target t = {r, inst, res, &res->total_iterations};
+  return run_round(&t);
 }
 
 int ys_runner_run(const ys_instance *instances, size_t n,
                   const ys_runner_config *cfg, ys_run_result *out, char *err,
                   size_t err_len) {
-  int rc = 0;
   memset(out, 0, sizeof(*out));
-  runner run = {.cfg = cfg};
+  ys_runner *run = NULL;
   size_t *order = NULL;
   gsl_rng *rng = NULL;
 
-  rc = cfg->collector->open(&run.collector_ctx, err, err_len);
+  int rc = ys_runner_open(cfg, &run, err, err_len);
   if (rc != 0) return rc;
-  run.resolution = cfg->collector->resolution(run.collector_ctx);
-
   out->benches = calloc(n == 0 ? 1 : n, sizeof(*out->benches));
   order = malloc((n == 0 ? 1 : n) * sizeof(*order));
   rng = gsl_rng_alloc(gsl_rng_mt19937);
@@ -216,33 +267,31 @@ int ys_runner_run(const ys_instance *instances, size_t n,
   }
   out->n_benches = n;
   for (size_t i = 0; i < n; i++) {
-    rc = result_init(&out->benches[i], &instances[i], cfg);
+    rc = ys_runner_result_init(run, &instances[i], &out->benches[i]);
     if (rc != 0) goto out;
     order[i] = i;
   }
   gsl_rng_set(rng, cfg->seed);
 
   size_t done = 0, total = n * cfg->rounds;
-  for (size_t r = 0; r < cfg->rounds; r++) {
+  for (size_t r = 0; r < cfg->rounds && rc == 0; r++) {
     /* A fresh order each pass spreads a slow episode of the machine over
      * different benchmarks' rounds instead of one benchmark's. */
     gsl_ran_shuffle(rng, order, n, sizeof(*order));
-    for (size_t k = 0; k < n; k++, done++) {
+    for (size_t k = 0; k < n && rc == 0; k++, done++) {
       ys_bench_result *res = &out->benches[order[k]];
       if (res->status != YS_BENCH_OK) continue;
       if (cfg->progress != NULL)
         cfg->progress(cfg->progress_ctx, done, total, r + 1, cfg->rounds,
                       res->name);
-      target t = {&run, &instances[order[k]], res, &res->total_iterations};
-      run_round(&t);
-      if (res->status != YS_BENCH_OK) discard_measurements(res);
+      rc = ys_runner_round(run, &instances[order[k]], res);
     }
   }
 
 out:
   gsl_rng_free(rng);
   free(order);
-  cfg->collector->close(run.collector_ctx);
+  ys_runner_close(run);
   if (rc != 0) ys_run_result_free(out);
   return rc;
 }
@@ -266,9 +315,7 @@ int ys_runner_calibrate(const ys_collector_ops *collector,
   static const ys_bench empty = {"(empty loop)", __FILE__, __LINE__, empty_loop,
                                  NULL,           0,        NULL};
   ys_instance inst = {.def = &empty};
-  runner run = {.collector_ctx = ctx};
-  ys_runner_config cfg = {.collector = collector};
-  run.cfg = &cfg;
+  ys_runner run = {.cfg = {.collector = collector}, .collector_ctx = ctx};
   ys_bench_result res = {0};
   uint64_t unused = 0;
   target t = {&run, &inst, &res, &unused};

@@ -40,6 +40,35 @@ int ys_runner_run(const ys_instance *instances, size_t n,
                   const ys_runner_config *cfg, ys_run_result *out, char *err,
                   size_t err_len);
 
+/* A runner measures rounds one at a time, for callers that schedule rounds
+ * themselves (confirmation runs, --against, the worker). */
+typedef struct ys_runner ys_runner;
+
+/* Opens the collector of cfg (copied; progress is not used). Returns 0 and
+ * a runner to close with ys_runner_close, YS_ENOTSUP (reason in err) or
+ * YS_ENOMEM. */
+int ys_runner_open(const ys_runner_config *cfg, ys_runner **out, char *err,
+                   size_t err_len);
+
+/* Closes a runner; NULL-safe. */
+void ys_runner_close(ys_runner *r);
+
+/* Changes the per-round budget of later rounds. */
+void ys_runner_set_budget(ys_runner *r, double warm_up_ns,
+                          double measurement_ns, size_t sample_size);
+
+/* Prepares an empty result for `inst` (borrowed) with one series per metric
+ * of the runner's collector. Returns 0 or YS_ENOMEM; free the result with
+ * the run result that holds it (ys_run_result_free). */
+int ys_runner_result_init(const ys_runner *r, const ys_instance *inst,
+                          ys_bench_result *res);
+
+/* Measures one more round of `inst` and appends it to res. A benchmark that
+ * skips or fails is marked so, its measurements dropped, and is not run
+ * again. Returns 0 or YS_ENOMEM. */
+int ys_runner_round(ys_runner *r, const ys_instance *inst,
+                    ys_bench_result *res);
+
 /* Measures the harness itself with the collector: the clock's resolution
  * and the cost of one iteration of an empty ys_loop, in ns. Returns 0 or a
  * YS_E* code (reason in err). */
