@@ -45,6 +45,13 @@ int ys_compare_bench(const ys_bench_result *base,
 double ys_compare_mann_whitney_greater(const double *a, size_t na,
                                        const double *b, size_t nb);
 
+/* The same p by the normal approximation alone (continuity and tie
+ * correction), whatever the sample sizes: the large-sample path of
+ * ys_compare_mann_whitney_greater, callable on its own so that it can be
+ * checked against O6. Returns NaN for empty input. */
+double ys_compare_mann_whitney_greater_normal(const double *a, size_t na,
+                                              const double *b, size_t nb);
+
 /* Whether a unit's values are exact counts (instructions, ...) that need no
  * statistics: the threshold alone decides. */
 bool ys_compare_is_deterministic(const char *unit);

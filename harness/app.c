@@ -1,9 +1,10 @@
 /*
  * app.c — ys_main: the benchmark program from command line to exit code.
  * It wires the stages together and decides nothing they decide: parse →
- * select → measure → analyse → report.
+ * select → load baseline → measure → analyse → compare → report → save.
  */
 #include <gsl/gsl_errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,16 +12,21 @@
 #include <unistd.h>
 #include <yardstick.h>
 
+#include "../baselines/compare.h"
+#include "../baselines/store.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
 #include "cli.h"
 #include "context.h"
 #include "error.h"
+#include "judge.h"
 #include "options.h"
+#include "peer.h"
 #include "registry.h"
 #include "runner.h"
 #include "select.h"
 #include "stats.h"
+#include "worker.h"
 
 enum {
   EXIT_OK = 0,
@@ -34,6 +40,28 @@ typedef struct report_set {
   ys_report reports[YS_MAX_OUTPUTS + 1];
   size_t n;
 } report_set;
+
+/* Everything one invocation holds; freed by session_free. */
+typedef struct session {
+  const char *prog;
+  ys_options o;
+  const ys_collector_ops *collector;
+  ys_instance *instances; /* every benchmark of the program */
+  size_t n_instances;
+  ys_instance *chosen; /* the selected ones, sorted by name */
+  size_t n_chosen;
+  ys_baseline *baseline; /* --baseline, loaded before anything runs */
+  char save_path[PATH_MAX];
+  ys_peer *peer;        /* --against */
+  size_t *peer_index;   /* chosen index → remote.benches index, or SIZE_MAX */
+  ys_run_result remote; /* --against: the other build's results */
+  ys_context ctx;
+  ys_run_result run;
+  ys_judgement judgement; /* when compared */
+  bool judged;
+  report_set reports;
+  char err[512];
+} session;
 
 static const char *program_name(const char *argv0) {
   const char *slash = strrchr(argv0, '/');
@@ -50,6 +78,12 @@ static bool stdout_wants_color(void) {
   return isatty(STDOUT_FILENO);
 }
 
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 static void close_reports(report_set *set) {
   for (size_t i = 0; i < set->n; i++) {
     FILE *f = set->reports[i].out;
@@ -60,18 +94,18 @@ static void close_reports(report_set *set) {
 
 /* Opens every destination before anything is measured, so that a bad path
  * fails in a second, not after the whole suite has run. */
-static int open_reports(const ys_options *o, report_set *set,
-                        const char *prog) {
+static int open_reports(session *s) {
+  report_set *set = &s->reports;
   set->n = 0;
   set->reports[set->n++] = (ys_report){
-      .ops = o->format, .out = stdout, .color = stdout_wants_color()};
-  for (size_t i = 0; i < o->n_outputs; i++) {
-    const ys_output *dst = &o->outputs[i];
+      .ops = s->o.format, .out = stdout, .color = stdout_wants_color()};
+  for (size_t i = 0; i < s->o.n_outputs; i++) {
+    const ys_output *dst = &s->o.outputs[i];
     FILE *f = stdout;
     if (strcmp(dst->path, "-") != 0) {
       f = fopen(dst->path, "w");
       if (f == NULL) {
-        fprintf(stderr, "%s: --output: cannot write '%s': %m\n", prog,
+        fprintf(stderr, "%s: --output: cannot write '%s': %m\n", s->prog,
                 dst->path);
         close_reports(set);
         return YS_EIO;
@@ -82,26 +116,143 @@ static int open_reports(const ys_options *o, report_set *set,
   return 0;
 }
 
-static void print_list(const ys_instance *instances, const bool *chosen,
-                       size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (chosen[i]) printf("%s\n", instances[i].name);
+static void session_free(session *s) {
+  close_reports(&s->reports);
+  ys_judgement_free(&s->judgement);
+  ys_run_result_free(&s->run);
+  ys_run_result_free(&s->remote);
+  ys_peer_stop(s->peer);
+  free(s->peer_index);
+  ys_baseline_free(s->baseline);
+  free(s->chosen);
+  free(s->instances);
 }
 
-static void fill_run_settings(ys_context *ctx, const ys_options *o) {
-  ctx->collector = o->collector;
-  ctx->seed = o->seed;
-  ctx->rounds = o->rounds;
-  ctx->sample_size = o->sample_size;
-  ctx->warm_up_time_s = o->warm_up_time_s;
-  ctx->measurement_time_s = o->measurement_time_s;
+/* Expands the registry and applies the filters. Returns an exit code. */
+static int select_benchmarks(session *s) {
+  if (ys_registry_expand(ys_registry_head(), &s->instances, &s->n_instances,
+                         s->err, sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err[0] ? s->err : "out of memory");
+    return EXIT_USAGE;
+  }
+  size_t n = s->n_instances;
+  bool *marks = calloc(n == 0 ? 1 : n, sizeof(*marks));
+  s->chosen = calloc(n == 0 ? 1 : n, sizeof(*s->chosen));
+  if (marks == NULL || s->chosen == NULL) {
+    free(marks);
+    fprintf(stderr, "%s: out of memory\n", s->prog);
+    return EXIT_USAGE;
+  }
+  int found = ys_select(s->instances, n, s->o.filters, s->o.n_filters,
+                        s->o.exact, marks, s->err, sizeof(s->err));
+  for (size_t i = 0; found > 0 && i < n; i++)
+    if (marks[i]) s->chosen[s->n_chosen++] = s->instances[i];
+  free(marks);
+  if (found < 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
+}
+
+/* Resolves and loads --baseline, and checks --save-baseline's name, before
+ * anything runs: bad input must cost a second, not a whole suite. */
+static int prepare_baselines(session *s) {
+  const ys_options *o = &s->o;
+  const char *dir = ys_store_dir(o->baseline_dir);
+  char path[PATH_MAX];
+  if (o->baseline != NULL && o->against != NULL) {
+    fprintf(stderr, "%s: give --baseline or --against, not both\n", s->prog);
+    return EXIT_USAGE;
+  }
+  if (o->baseline != NULL) {
+    if (ys_store_resolve(o->baseline, dir, path, sizeof(path), s->err,
+                         sizeof(s->err)) != 0 ||
+        ys_store_load(path, &s->baseline, s->err, sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: --baseline: %s\n", s->prog, s->err);
+      return EXIT_USAGE;
+    }
+  }
+  if (o->save_baseline != NULL &&
+      (ys_store_check_name(o->save_baseline, s->err, sizeof(s->err)) != 0 ||
+       ys_store_resolve(o->save_baseline, dir, s->save_path,
+                        sizeof(s->save_path), s->err, sizeof(s->err)) != 0)) {
+    fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);
+    return EXIT_USAGE;
+  }
+  return EXIT_OK;
+}
+
+/* The partner of the runner under --against: one round of the same
+ * benchmark in the other build. */
+static int peer_round(void *ctx, size_t index) {
+  session *s = ctx;
+  size_t r = s->peer_index[index];
+  if (r == SIZE_MAX || s->remote.benches[r].status != YS_BENCH_OK) return 0;
+  double rounds = (double)s->o.rounds;
+  return ys_peer_round(s->peer, s->chosen[index].name,
+                       s->o.warm_up_time_s * 1e9 / rounds,
+                       s->o.measurement_time_s * 1e9 / rounds, s->o.sample_size,
+                       &s->remote.benches[r], s->err, sizeof(s->err));
+}
+
+/* Starts the other build and prepares its results: one per benchmark that
+ * both builds define, in the same name order. */
+static int start_peer(session *s) {
+  if (ys_peer_start(s->o.against, s->collector, &s->peer, s->err,
+                    sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+    return EXIT_USAGE;
+  }
+  s->peer_index = calloc(s->n_chosen + 1, sizeof(*s->peer_index));
+  s->remote.benches = calloc(s->n_chosen + 1, sizeof(*s->remote.benches));
+  if (s->peer_index == NULL || s->remote.benches == NULL) return EXIT_USAGE;
+  for (size_t i = 0; i < s->n_chosen; i++) {
+    s->peer_index[i] = SIZE_MAX;
+    if (!ys_peer_has(s->peer, s->chosen[i].name)) continue;
+    s->peer_index[i] = s->remote.n_benches;
+    if (ys_runner_result_init(s->collector, &s->chosen[i],
+                              &s->remote.benches[s->remote.n_benches++]) != 0)
+      return EXIT_USAGE;
+  }
+  if (strcmp(ys_peer_version(s->peer), YS_VERSION_STRING) != 0)
+    fprintf(stderr, "%s: note: %s was built with yardstick %s, this with %s\n",
+            s->prog, s->o.against, ys_peer_version(s->peer), YS_VERSION_STRING);
+  for (size_t i = 0; i < ys_peer_count(s->peer); i++) {
+    const char *name = ys_peer_name(s->peer, i);
+    bool here = false;
+    for (size_t k = 0; k < s->n_instances && !here; k++)
+      here = strcmp(s->instances[k].name, name) == 0;
+    if (!here)
+      fprintf(stderr, "%s: note: '%s' exists only in %s; not compared\n",
+              s->prog, name, s->o.against);
+  }
+  return EXIT_OK;
+}
+
+static ys_runner_config runner_config(session *s, ys_progress *progress) {
+  const ys_options *o = &s->o;
+  return (ys_runner_config){
+      .collector = s->collector,
+      .warm_up_ns = o->warm_up_time_s * 1e9 / (double)o->rounds,
+      .measurement_ns = o->measurement_time_s * 1e9 / (double)o->rounds,
+      .sample_size = o->sample_size,
+      .rounds = o->rounds,
+      .seed = o->seed,
+      .progress = progress != NULL ? ys_progress_update : NULL,
+      .progress_ctx = progress,
+      .partner_round = s->peer != NULL ? peer_round : NULL,
+      .partner_ctx = s,
+  };
 }
 
 static int analyze_all(ys_run_result *run, uint64_t seed) {
   ys_stats_config cfg = ys_stats_config_default(seed);
   for (size_t i = 0; i < run->n_benches; i++) {
     ys_bench_result *res = &run->benches[i];
-    if (res->status != YS_BENCH_OK) continue;
+    if (res->status != YS_BENCH_OK || res->n_series == 0 ||
+        res->series[0].n_rounds == 0)
+      continue;
     for (size_t m = 0; m < res->n_series; m++) {
       int rc = ys_stats_analyze(&res->series[m], &cfg);
       if (rc != 0) return rc;
@@ -110,22 +261,95 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
   return 0;
 }
 
-static void write_reports(report_set *set, const ys_context *ctx,
-                          const ys_run_result *run, const ys_summary *sum) {
-  for (size_t r = 0; r < set->n; r++) {
-    ys_report *rep = &set->reports[r];
-    ys_report_begin(rep, ctx);
-    for (size_t i = 0; i < run->n_benches; i++)
-      ys_report_bench(rep, &run->benches[i], NULL);
-    ys_report_end(rep, sum);
-    fflush(rep->out);
-  }
+/* Benchmarks only in the baseline count as missing unless this run left
+ * them out on purpose: the program still defines them, or the filters do
+ * not select them. */
+static bool excluded_from_run(void *ctx, const char *name) {
+  const session *s = ctx;
+  for (size_t i = 0; i < s->n_instances; i++)
+    if (strcmp(s->instances[i].name, name) == 0) return true;
+  return !ys_select_matches(name, s->o.filters, s->o.n_filters, s->o.exact);
 }
 
-static ys_summary summarize(const ys_run_result *run, double elapsed_s) {
+static const ys_run_result *base_results(const session *s) {
+  return s->baseline != NULL ? &s->baseline->run : &s->remote;
+}
+
+static int judge(session *s) {
+  ys_compare_config cfg = ys_compare_config_default(s->o.seed);
+  cfg.threshold = s->o.threshold;
+  ys_judgement_free(&s->judgement);
+  s->judged = true;
+  return ys_judge(&s->run, base_results(s), excluded_from_run, s, &cfg,
+                  &s->judgement);
+}
+
+/* Re-measures, with fresh rounds (both sides under --against), every
+ * benchmark whose verdict would fail or warn, and decides again on all its
+ * rounds: one benchmark's rare false alarm would otherwise compound over a
+ * whole suite (STATISTICS.md §3, point 4). */
+static int confirm(session *s, ys_progress *progress) {
+  size_t n = 0;
+  size_t *which = calloc(s->n_chosen + 1, sizeof(*which));
+  ys_instance *subset = calloc(s->n_chosen + 1, sizeof(*subset));
+  size_t *peer_index = calloc(s->n_chosen + 1, sizeof(*peer_index));
+  int rc =
+      which == NULL || subset == NULL || peer_index == NULL ? YS_ENOMEM : 0;
+  for (size_t e = 0; rc == 0 && e < s->judgement.n; e++) {
+    const ys_judged *j = &s->judgement.entries[e];
+    if (!ys_judged_needs_confirmation(j) || j->res < s->run.benches ||
+        j->res >= s->run.benches + s->run.n_benches)
+      continue;
+    size_t i = (size_t)(j->res - s->run.benches);
+    which[n] = i;
+    subset[n] = s->chosen[i];
+    if (s->peer != NULL) peer_index[n] = s->peer_index[i];
+    n++;
+  }
+  if (rc != 0 || n == 0) goto out;
+
+  ys_run_result extra;
+  ys_runner_config cfg = runner_config(s, progress);
+  cfg.seed = s->o.seed + 1;
+  /* The partner sees indices into the subset: give it the subset's map. */
+  size_t *full_index = s->peer_index;
+  ys_instance *full_chosen = s->chosen;
+  s->peer_index = peer_index;
+  s->chosen = subset;
+  rc = ys_runner_run(subset, n, &cfg, &extra, s->err, sizeof(s->err));
+  s->peer_index = full_index;
+  s->chosen = full_chosen;
+  if (rc != 0) goto out;
+  for (size_t k = 0; k < n && rc == 0; k++) {
+    ys_bench_result *res = &s->run.benches[which[k]];
+    if (extra.benches[k].status != YS_BENCH_OK) {
+      res->status = extra.benches[k].status;
+      memcpy(res->message, extra.benches[k].message, sizeof(res->message));
+      continue;
+    }
+    rc = ys_bench_result_append_rounds(res, &extra.benches[k]);
+  }
+  ys_run_result_free(&extra);
+  if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
+  if (rc == 0 && s->peer != NULL) rc = analyze_all(&s->remote, s->o.seed);
+  if (rc == 0) rc = judge(s);
+  for (size_t e = 0; rc == 0 && e < s->judgement.n; e++) {
+    ys_judged *j = &s->judgement.entries[e];
+    for (size_t k = 0; k < n; k++)
+      if (j->res == &s->run.benches[which[k]])
+        j->cmp.confirmed = ys_judged_needs_confirmation(j);
+  }
+out:
+  free(which);
+  free(subset);
+  free(peer_index);
+  return rc;
+}
+
+static ys_summary summarize(const session *s, double elapsed_s) {
   ys_summary sum = {.elapsed_s = elapsed_s};
-  for (size_t i = 0; i < run->n_benches; i++) {
-    switch (run->benches[i].status) {
+  for (size_t i = 0; i < s->run.n_benches; i++) {
+    switch (s->run.benches[i].status) {
     case YS_BENCH_OK:
       sum.n_ok++;
       break;
@@ -137,127 +361,202 @@ static ys_summary summarize(const ys_run_result *run, double elapsed_s) {
       break;
     }
   }
+  if (s->judged) {
+    sum.compared = true;
+    sum.baseline_name = s->baseline != NULL ? s->baseline->name : s->o.against;
+    sum.baseline_ctx = s->baseline != NULL ? &s->baseline->ctx : NULL;
+    ys_judgement_count(&s->judgement, sum.n_verdicts);
+  }
   return sum;
 }
 
-/* Measures the chosen instances and writes every report. */
-static int run_and_report(const ys_options *o, const ys_instance *chosen,
-                          size_t n, report_set *set, const char *prog) {
-  char err[256] = "";
-  const ys_collector_ops *collector = ys_collector_find(o->collector);
-  ys_context ctx;
-  memset(&ctx, 0, sizeof(ctx));
-  ys_context_collect(&ctx);
-  fill_run_settings(&ctx, o);
-  int rc = ys_runner_calibrate(collector, &ctx.clock_resolution_ns,
-                               &ctx.loop_overhead_ns, err, sizeof(err));
-  if (rc != 0) {
-    fprintf(stderr, "%s: collector '%s': %s\n", prog, o->collector, err);
+static void write_reports(session *s, const ys_summary *sum) {
+  for (size_t r = 0; r < s->reports.n; r++) {
+    ys_report *rep = &s->reports.reports[r];
+    ys_report_begin(rep, &s->ctx);
+    if (s->judged) {
+      for (size_t e = 0; e < s->judgement.n; e++)
+        ys_report_bench(rep, s->judgement.entries[e].res,
+                        &s->judgement.entries[e].cmp);
+    } else {
+      for (size_t i = 0; i < s->run.n_benches; i++)
+        ys_report_bench(rep, &s->run.benches[i], NULL);
+    }
+    ys_report_end(rep, sum);
+    fflush(rep->out);
+  }
+}
+
+/* The exit code of a finished run: a failed benchmark (3) outweighs a
+ * regression (1), which outweighs success. */
+static int exit_code(const ys_summary *sum) {
+  if (sum->n_failed > 0) return EXIT_BENCH_FAILED;
+  if (sum->compared && sum->n_verdicts[YS_VERDICT_REGRESSED] > 0)
+    return EXIT_REGRESSION;
+  return EXIT_OK;
+}
+
+static void fill_run_settings(session *s) {
+  s->ctx.collector = s->o.collector;
+  s->ctx.seed = s->o.seed;
+  s->ctx.rounds = s->o.rounds;
+  s->ctx.sample_size = s->o.sample_size;
+  s->ctx.warm_up_time_s = s->o.warm_up_time_s;
+  s->ctx.measurement_time_s = s->o.measurement_time_s;
+}
+
+/* Measures, compares, reports and saves. Returns an exit code. */
+static int run_suite(session *s) {
+  ys_context_collect(&s->ctx);
+  fill_run_settings(s);
+  if (ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
+                          &s->ctx.loop_overhead_ns, s->err,
+                          sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: collector '%s': %s\n", s->prog, s->o.collector,
+            s->err);
     return EXIT_USAGE;
+  }
+  if (s->o.against != NULL) {
+    int code = start_peer(s);
+    if (code != EXIT_OK) return code;
   }
 
   ys_progress *progress = ys_progress_new(stderr, isatty(STDERR_FILENO));
-  ys_runner_config cfg = {
-      .collector = collector,
-      .warm_up_ns = o->warm_up_time_s * 1e9 / (double)o->rounds,
-      .measurement_ns = o->measurement_time_s * 1e9 / (double)o->rounds,
-      .sample_size = o->sample_size,
-      .rounds = o->rounds,
-      .seed = o->seed,
-      .progress = progress != NULL ? ys_progress_update : NULL,
-      .progress_ctx = progress,
-  };
-  ys_run_result run;
-  struct timespec t0, t1;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  rc = ys_runner_run(chosen, n, &cfg, &run, err, sizeof(err));
-  clock_gettime(CLOCK_MONOTONIC, &t1);
+  ys_runner_config cfg = runner_config(s, progress);
+  double started = now_s();
+  int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run, s->err,
+                         sizeof(s->err));
+  if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
+  if (rc == 0 && s->peer != NULL) rc = analyze_all(&s->remote, s->o.seed);
+  if (rc == 0 && (s->baseline != NULL || s->peer != NULL)) {
+    rc = judge(s);
+    if (rc == 0) rc = confirm(s, progress);
+  }
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
-  if (rc == 0) rc = analyze_all(&run, o->seed);
   if (rc != 0) {
-    fprintf(stderr, "%s: %s%s%s\n", prog, ys_strerror(rc), err[0] ? ": " : "",
-            err);
-    ys_run_result_free(&run);
+    fprintf(stderr, "%s: %s%s%s\n", s->prog, ys_strerror(rc),
+            s->err[0] ? ": " : "", s->err);
     return rc == YS_ENOTSUP ? EXIT_USAGE : EXIT_BENCH_FAILED;
   }
 
-  double elapsed = (double)(t1.tv_sec - t0.tv_sec) +
-                   (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-  ys_summary sum = summarize(&run, elapsed);
-  write_reports(set, &ctx, &run, &sum);
-  for (size_t i = 0; i < run.n_benches; i++)
-    if (run.benches[i].status == YS_BENCH_FAILED)
-      fprintf(stderr, "%s: benchmark '%s' failed: %s\n", prog,
-              run.benches[i].name, run.benches[i].message);
-  ys_run_result_free(&run);
-  return sum.n_failed > 0 ? EXIT_BENCH_FAILED : EXIT_OK;
+  ys_summary sum = summarize(s, now_s() - started);
+  write_reports(s, &sum);
+  for (size_t i = 0; i < s->run.n_benches; i++)
+    if (s->run.benches[i].status == YS_BENCH_FAILED)
+      fprintf(stderr, "%s: benchmark '%s' failed: %s\n", s->prog,
+              s->run.benches[i].name, s->run.benches[i].message);
+
+  if (s->o.save_baseline != NULL) {
+    if (ys_store_save(s->save_path, s->o.save_baseline, &s->ctx, &s->run,
+                      s->err, sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);
+      return EXIT_USAGE;
+    }
+    fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
+            s->o.save_baseline, s->save_path);
+  }
+  return exit_code(&sum);
+}
+
+/* `bench compare OLD NEW [OPTION]...`: two saved baselines, no run. */
+static int compare_baselines(session *s) {
+  if (s->o.n_filters != 2) {
+    fprintf(stderr, "%s: compare: give exactly two baselines, OLD and NEW\n",
+            s->prog);
+    return EXIT_USAGE;
+  }
+  const char *dir = ys_store_dir(s->o.baseline_dir);
+  ys_baseline *newer = NULL;
+  char path[PATH_MAX];
+  const char *names[2] = {s->o.filters[0], s->o.filters[1]};
+  ys_baseline **dst[2] = {&s->baseline, &newer};
+  for (int k = 0; k < 2; k++) {
+    if (ys_store_resolve(names[k], dir, path, sizeof(path), s->err,
+                         sizeof(s->err)) != 0 ||
+        ys_store_load(path, dst[k], s->err, sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: compare: %s\n", s->prog, s->err);
+      ys_baseline_free(newer);
+      return EXIT_USAGE;
+    }
+  }
+  /* The newer baseline plays this run: its results move into the session
+   * (their strings stay owned by `newer`, which outlives the reports). */
+  s->run = newer->run;
+  s->ctx = newer->ctx;
+  s->o.filters = NULL;
+  s->o.n_filters = 0;
+  int code = EXIT_USAGE;
+  if (judge(s) == 0) {
+    ys_summary sum = summarize(s, 0);
+    write_reports(s, &sum);
+    code = exit_code(&sum);
+  } else {
+    fprintf(stderr, "%s: compare: out of memory\n", s->prog);
+  }
+  ys_judgement_free(&s->judgement);
+  memset(&s->run, 0, sizeof(s->run));
+  ys_baseline_free(newer);
+  return code;
 }
 
 int ys_main(int argc, char **argv) {
   /* GSL's default handler aborts; every GSL call here checks its result
    * and turns a failure into a message and an exit code instead. */
   gsl_set_error_handler_off();
-  const char *prog = program_name(argc > 0 ? argv[0] : "bench");
-  char err[512] = "";
-  ys_options o;
-  ys_options_init(&o);
-  if (ys_cli_parse(argc, argv, &o, err, sizeof(err)) != 0) {
-    fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", prog,
-            err, prog);
+  session s;
+  memset(&s, 0, sizeof(s));
+  s.prog = program_name(argc > 0 ? argv[0] : "bench");
+  bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
+  if (compare) {
+    argc--;
+    argv++;
+  }
+  ys_options_init(&s.o);
+  if (ys_cli_parse(argc, argv, &s.o, s.err, sizeof(s.err)) != 0) {
+    fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", s.prog,
+            s.err, s.prog);
     return EXIT_USAGE;
   }
-  if (o.help) {
-    ys_cli_print_help(stdout, prog);
+  if (s.o.help) {
+    ys_cli_print_help(stdout, s.prog);
     return EXIT_OK;
   }
-  if (o.version) {
+  if (s.o.version) {
     ys_cli_print_version(stdout);
     return EXIT_OK;
   }
+  s.collector = ys_collector_find(s.o.collector);
 
-  int exit_code = EXIT_USAGE;
-  ys_instance *instances = NULL, *chosen = NULL;
-  bool *marks = NULL;
-  size_t n = 0;
-  if (ys_registry_expand(ys_registry_head(), &instances, &n, err,
-                         sizeof(err)) != 0) {
-    fprintf(stderr, "%s: %s\n", prog, err[0] ? err : "out of memory");
-    return EXIT_USAGE;
+  int code;
+  if (compare) {
+    code = open_reports(&s) == 0 ? compare_baselines(&s) : EXIT_USAGE;
+    session_free(&s);
+    return code;
   }
-  marks = calloc(n == 0 ? 1 : n, sizeof(*marks));
-  chosen = calloc(n == 0 ? 1 : n, sizeof(*chosen));
-  if (marks == NULL || chosen == NULL) {
-    fprintf(stderr, "%s: out of memory\n", prog);
-    goto out;
+  if (s.o.worker) {
+    code = select_benchmarks(&s);
+    if (code == EXIT_OK)
+      code = ys_worker_serve(s.collector, s.instances, s.n_instances, stdin,
+                             stdout) == 0
+                 ? EXIT_OK
+                 : EXIT_BENCH_FAILED;
+    session_free(&s);
+    return code;
   }
-  int n_chosen = ys_select(instances, n, o.filters, o.n_filters, o.exact, marks,
-                           err, sizeof(err));
-  if (n_chosen < 0) {
-    fprintf(stderr, "%s: %s\n", prog, err);
-    goto out;
-  }
-  if (o.list) {
-    print_list(instances, marks, n);
-    exit_code = EXIT_OK;
-    goto out;
-  }
-  if (n_chosen == 0) {
-    fprintf(stderr, "%s: this program defines no benchmarks\n", prog);
-    goto out;
-  }
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (marks[i]) chosen[k++] = instances[i];
 
-  report_set set;
-  if (open_reports(&o, &set, prog) != 0) goto out;
-  exit_code = run_and_report(&o, chosen, k, &set, prog);
-  close_reports(&set);
-
-out:
-  free(chosen);
-  free(marks);
-  free(instances);
-  return exit_code;
+  code = select_benchmarks(&s);
+  if (code == EXIT_OK && s.o.list) {
+    for (size_t i = 0; i < s.n_chosen; i++)
+      printf("%s\n", s.chosen[i].name);
+  } else if (code == EXIT_OK && s.n_chosen == 0) {
+    fprintf(stderr, "%s: this program defines no benchmarks\n", s.prog);
+    code = EXIT_USAGE;
+  } else if (code == EXIT_OK) {
+    code = prepare_baselines(&s);
+    if (code == EXIT_OK && open_reports(&s) != 0) code = EXIT_USAGE;
+    if (code == EXIT_OK) code = run_suite(&s);
+  }
+  session_free(&s);
+  return code;
 }

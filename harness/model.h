@@ -222,6 +222,17 @@ typedef struct ys_run_result {
   size_t n_benches;
 } ys_run_result;
 
+/* Appends the rounds (and samples) of `more` to those of `res`, series by
+ * series; both must hold the same metrics. Used to decide on all rounds
+ * after re-measuring. Returns 0, YS_EINVAL when the series differ, or
+ * YS_ENOMEM. The analysis is left to be recomputed. */
+int ys_bench_result_append_rounds(ys_bench_result *res,
+                                  const ys_bench_result *more);
+
+/* Frees the series a single result owns (not the struct itself) and
+ * leaves it without series. NULL-safe. */
+void ys_bench_result_clear(ys_bench_result *res);
+
 /* Frees everything a run result owns (not the struct itself). NULL-safe. */
 void ys_run_result_free(ys_run_result *run);
 

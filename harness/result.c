@@ -1,18 +1,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 #include "model.h"
+
+void ys_bench_result_clear(ys_bench_result *res) {
+  if (res == NULL) return;
+  for (size_t m = 0; m < res->n_series; m++) {
+    free(res->series[m].samples);
+    free(res->series[m].rounds);
+  }
+  free(res->series);
+  res->series = NULL;
+  res->n_series = 0;
+}
 
 void ys_run_result_free(ys_run_result *run) {
   if (run == NULL) return;
-  for (size_t i = 0; i < run->n_benches; i++) {
-    ys_bench_result *res = &run->benches[i];
-    for (size_t m = 0; m < res->n_series; m++) {
-      free(res->series[m].samples);
-      free(res->series[m].rounds);
-    }
-    free(res->series);
-  }
+  for (size_t i = 0; i < run->n_benches; i++)
+    ys_bench_result_clear(&run->benches[i]);
   free(run->benches);
   memset(run, 0, sizeof(*run));
 }
@@ -38,4 +44,35 @@ const char *ys_verdict_name(ys_verdict v) {
     break;
   }
   return "not compared";
+}
+
+int ys_bench_result_append_rounds(ys_bench_result *res,
+                                  const ys_bench_result *more) {
+  if (res->n_series != more->n_series) return YS_EINVAL;
+  for (size_t m = 0; m < res->n_series; m++)
+    if (strcmp(res->series[m].metric, more->series[m].metric) != 0)
+      return YS_EINVAL;
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_series *dst = &res->series[m];
+    const ys_series *src = &more->series[m];
+    ys_sample *samples = realloc(
+        dst->samples, (dst->n_samples + src->n_samples) * sizeof(*samples));
+    if (samples == NULL) return YS_ENOMEM;
+    dst->samples = samples;
+    ys_round *rounds =
+        realloc(dst->rounds, (dst->n_rounds + src->n_rounds) * sizeof(*rounds));
+    if (rounds == NULL) return YS_ENOMEM;
+    dst->rounds = rounds;
+    for (size_t r = 0; r < src->n_rounds; r++) {
+      ys_round round = src->rounds[r];
+      round.first_sample += dst->n_samples;
+      dst->rounds[dst->n_rounds++] = round;
+    }
+    memcpy(dst->samples + dst->n_samples, src->samples,
+           src->n_samples * sizeof(*samples));
+    dst->n_samples += src->n_samples;
+  }
+  res->total_iterations += more->total_iterations;
+  res->elapsed_s += more->elapsed_s;
+  return 0;
 }

@@ -197,9 +197,9 @@ out:
   return 0;
 }
 
-int ys_runner_result_init(const ys_runner *r, const ys_instance *inst,
-                          ys_bench_result *res) {
-  const ys_collector_ops *ops = r->cfg.collector;
+int ys_runner_result_init(const ys_collector_ops *collector,
+                          const ys_instance *inst, ys_bench_result *res) {
+  const ys_collector_ops *ops = collector;
   memset(res, 0, sizeof(*res));
   snprintf(res->name, sizeof(res->name), "%s", inst->name);
   res->status = YS_BENCH_OK;
@@ -267,7 +267,7 @@ int ys_runner_run(const ys_instance *instances, size_t n,
   }
   out->n_benches = n;
   for (size_t i = 0; i < n; i++) {
-    rc = ys_runner_result_init(run, &instances[i], &out->benches[i]);
+    rc = ys_runner_result_init(cfg->collector, &instances[i], &out->benches[i]);
     if (rc != 0) goto out;
     order[i] = i;
   }
@@ -284,7 +284,12 @@ int ys_runner_run(const ys_instance *instances, size_t n,
       if (cfg->progress != NULL)
         cfg->progress(cfg->progress_ctx, done, total, r + 1, cfg->rounds,
                       res->name);
-      rc = ys_runner_round(run, &instances[order[k]], res);
+      bool partner_first = r % 2 == 1;
+      if (cfg->partner_round != NULL && partner_first)
+        rc = cfg->partner_round(cfg->partner_ctx, order[k]);
+      if (rc == 0) rc = ys_runner_round(run, &instances[order[k]], res);
+      if (rc == 0 && cfg->partner_round != NULL && !partner_first)
+        rc = cfg->partner_round(cfg->partner_ctx, order[k]);
     }
   }
 

@@ -30,6 +30,12 @@ typedef struct ys_runner_config {
   uint64_t seed;                     /* shuffles the order of rounds */
   ys_progress_fn progress;           /* may be NULL */
   void *progress_ctx;
+  /* Optional: measures one round of instance `index` elsewhere (another
+   * build, in another process), alternating with ours: after ours on even
+   * passes, before it on odd ones, so both sides see the same machine.
+   * Returns 0, or an error code that ends the run. */
+  int (*partner_round)(void *ctx, size_t index);
+  void *partner_ctx;
 } ys_runner_config;
 
 /* Measures the n instances (borrowed) and fills out->benches in the same
@@ -58,10 +64,10 @@ void ys_runner_set_budget(ys_runner *r, double warm_up_ns,
                           double measurement_ns, size_t sample_size);
 
 /* Prepares an empty result for `inst` (borrowed) with one series per metric
- * of the runner's collector. Returns 0 or YS_ENOMEM; free the result with
+ * of `collector`. Returns 0 or YS_ENOMEM; free the result with
  * the run result that holds it (ys_run_result_free). */
-int ys_runner_result_init(const ys_runner *r, const ys_instance *inst,
-                          ys_bench_result *res);
+int ys_runner_result_init(const ys_collector_ops *collector,
+                          const ys_instance *inst, ys_bench_result *res);
 
 /* Measures one more round of `inst` and appends it to res. A benchmark that
  * skips or fails is marked so, its measurements dropped, and is not run

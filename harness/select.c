@@ -64,3 +64,20 @@ int ys_select(const ys_instance *instances, size_t n, char *const *filters,
     total += chosen[i];
   return total;
 }
+
+bool ys_select_matches(const char *name, char *const *filters, size_t n_filters,
+                       bool exact) {
+  if (n_filters == 0) return true;
+  for (size_t f = 0; f < n_filters; f++) {
+    if (exact) {
+      if (strcmp(name, filters[f]) == 0) return true;
+      continue;
+    }
+    regex_t re;
+    if (regcomp(&re, filters[f], REG_EXTENDED | REG_NOSUB) != 0) continue;
+    bool hit = regexec(&re, name, 0, NULL, 0) == 0;
+    regfree(&re);
+    if (hit) return true;
+  }
+  return false;
+}

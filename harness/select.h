@@ -18,4 +18,9 @@ int ys_select(const ys_instance *instances, size_t n, char *const *filters,
               size_t n_filters, bool exact, bool *chosen, char *err,
               size_t err_len);
 
+/* Whether `name` matches any of the filters as ys_select would (all names
+ * match when there are none). An invalid expression matches nothing. */
+bool ys_select_matches(const char *name, char *const *filters, size_t n_filters,
+                       bool exact);
+
 #endif

@@ -6,6 +6,13 @@
  *     sort/1024               time:   [1.230 µs 1.234 µs 1.240 µs]
  *                             thrpt:  [3.075 GiB/s 3.091 GiB/s 3.101 GiB/s]
  *
+ * Against a baseline, each benchmark also gets a "change:" line under its
+ * rounds that names which figure is which, since the minimum decides, the
+ * median backs it and the interval is the median's:
+ *
+ *     change: min +12.30 % · median +11.80 % [+10.10 % +14.20 %] · p = 0.004
+ *             → regressed                                  (all on one line)
+ *
  * Colours are used only when r->color is set; deciding that (terminal,
  * NO_COLOR) is the caller's job.
  */
@@ -24,6 +31,7 @@
 #define YS_SGR_BOLD   "\033[1m"
 #define YS_SGR_RED    "\033[1;31m"
 #define YS_SGR_YELLOW "\033[33m"
+#define YS_SGR_GREEN  "\033[32m"
 #define YS_SGR_RESET  "\033[0m"
 
 /* An escape sequence when colours are on, else nothing. */
@@ -223,7 +231,72 @@ static void write_other_series(ys_report *r, const ys_series *s) {
   write_interval(r, s, ys_analysis_headline(&s->analysis));
 }
 
-static void write_ok(ys_report *r, const ys_bench_result *res) {
+/* The colour of a verdict: red fails the run, green is good news, yellow
+ * is worth a look; none for the rest. */
+static const char *verdict_color(ys_verdict v) {
+  switch (v) {
+  case YS_VERDICT_REGRESSED:
+    return YS_SGR_RED;
+  case YS_VERDICT_IMPROVED:
+    return YS_SGR_GREEN;
+  case YS_VERDICT_POSSIBLY_REGRESSED:
+  case YS_VERDICT_POSSIBLY_IMPROVED:
+    return YS_SGR_YELLOW;
+  default:
+    return NULL;
+  }
+}
+
+/* "→ regressed", coloured, then what qualifies it. */
+static void write_verdict(ys_report *r, const ys_comparison *cmp) {
+  const char *color = verdict_color(cmp->verdict);
+  fprintf(r->out, " \xe2\x86\x92 %s%s%s", color != NULL ? sgr(r, color) : "",
+          ys_verdict_name(cmp->verdict),
+          color != NULL ? sgr(r, YS_SGR_RESET) : "");
+  if (cmp->confirmed) fprintf(r->out, ", confirmed by re-measuring");
+  if (cmp->noisy) {
+    char base[YS_UNITS_BUF], now[YS_UNITS_BUF];
+    fprintf(r->out, " (noisy: %s of baseline and %s of new rounds > 5 %% slow)",
+            ys_units_percent(cmp->base_noise, 0, false, base, sizeof(base)),
+            ys_units_percent(cmp->new_noise, 0, false, now, sizeof(now)));
+  }
+}
+
+/* The "change:" line of a benchmark measured in this run. */
+static void write_change(ys_report *r, const ys_comparison *cmp) {
+  char a[YS_UNITS_BUF], b[YS_UNITS_BUF], c[YS_UNITS_BUF], d[YS_UNITS_BUF];
+  char p[YS_UNITS_BUF];
+  indent(r);
+  write_label(r, "change");
+  if (cmp->verdict == YS_VERDICT_NEW) {
+    fprintf(r->out, "new, not in the baseline\n");
+    return;
+  }
+  if (!ys_units_verdict_has_change(cmp->verdict)) {
+    fprintf(r->out, "not compared: the baseline skipped or failed it, or "
+                    "measured another metric\n");
+    return;
+  }
+  if (cmp->deterministic) {
+    /* Exact counts: no interval or test, the threshold alone decides. */
+    fprintf(r->out, "%s (exact count)",
+            ys_units_percent(cmp->change, 2, true, a, sizeof(a)));
+  } else {
+    ys_units_p_value(cmp->p_value, p, sizeof(p));
+    fprintf(r->out, "min %s \xc2\xb7 median %s [%s %s] \xc2\xb7 p %s%s",
+            ys_units_percent(cmp->change, 2, true, a, sizeof(a)),
+            ys_units_percent(cmp->median_change, 2, true, b, sizeof(b)),
+            ys_units_percent(cmp->change_ci.lo, 2, true, c, sizeof(c)),
+            ys_units_percent(cmp->change_ci.hi, 2, true, d, sizeof(d)),
+            /* "p < 0.001" reads better than "p = < 0.001". */
+            p[0] == '<' ? "" : "= ", p);
+  }
+  write_verdict(r, cmp);
+  fputc('\n', r->out);
+}
+
+static void write_ok(ys_report *r, const ys_bench_result *res,
+                     const ys_comparison *cmp) {
   if (res->n_series == 0 || res->series == NULL) {
     fprintf(r->out, "no measurements\n");
     return;
@@ -239,6 +312,7 @@ static void write_ok(ys_report *r, const ys_bench_result *res) {
     write_throughput(r, head, res->elements_per_iteration,
                      ys_units_elements_rate);
   if (s0->n_rounds > 0) write_rounds(r, s0);
+  if (cmp != NULL) write_change(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
     write_other_series(r, &res->series[i]);
   write_outliers(r, s0);
@@ -274,13 +348,22 @@ static void console_begin(ys_report *r, const ys_context *ctx) {
 
 static void console_bench(ys_report *r, const ys_bench_result *res,
                           const ys_comparison *cmp) {
-  /* A comparison's layout belongs to the baseline stage and is opaque
-   * here, so this report shows the measurement alone. */
-  (void)cmp;
   write_name(r, res->name);
+  if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
+    /* `res` is the baseline's result: nothing of it was measured now. */
+    char base[YS_UNITS_BUF] = "";
+    if (cmp->base_rounds > 0 && cmp->unit != NULL) {
+      ys_series s = {.unit = cmp->unit};
+      format_value(&s, cmp->base_min, base, sizeof(base));
+    }
+    fprintf(r->out, "missing: in the baseline%s%s, not in this run\n",
+            base[0] != '\0' ? " at " : "", base);
+    fputc('\n', r->out);
+    return;
+  }
   switch (res->status) {
   case YS_BENCH_OK:
-    write_ok(r, res);
+    write_ok(r, res, cmp);
     break;
   case YS_BENCH_SKIPPED:
     fprintf(r->out, "skipped%s%s\n", res->message[0] != '\0' ? ": " : "",
@@ -305,6 +388,15 @@ static void console_end(ys_report *r, const ys_summary *sum) {
           failed ? sgr(r, YS_SGR_RED) : "", sum->n_failed,
           failed ? sgr(r, YS_SGR_RESET) : "",
           ys_units_duration(sum->elapsed_s * 1e9, t, sizeof(t)));
+  if (sum->compared) {
+    char counts[512];
+    bool regressed = sum->n_verdicts[YS_VERDICT_REGRESSED] > 0;
+    fprintf(r->out, "vs baseline %s: %s%s%s\n",
+            sum->baseline_name != NULL ? sum->baseline_name : "(unnamed)",
+            regressed ? sgr(r, YS_SGR_RED) : "",
+            ys_units_verdict_counts(sum->n_verdicts, counts, sizeof(counts)),
+            regressed ? sgr(r, YS_SGR_RESET) : "");
+  }
 }
 
 /* Criterion-like text for a terminal; also chosen for "--output x.txt". */

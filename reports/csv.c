@@ -6,22 +6,37 @@
  * line-based tools such as grep and cut prefer it). Numbers use the JSON
  * writer's formatting, so they read back bit for bit; an unknown value
  * (failed or skipped benchmark, NaN) is an empty field.
+ *
+ * A run compared against a baseline gets seven more columns, after the
+ * others so that readers of the shorter rows keep working; a run without
+ * one is written exactly as before they existed. Which of the two it is
+ * shows only with the first benchmark (a compared run hands every
+ * benchmark a comparison), so the header is written then, not in begin.
+ * The comparison is filled on the row of the compared (primary) series
+ * only. A benchmark found only in the baseline gets one row with status
+ * "missing".
  */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "json_writer.h"
 #include "report.h"
+#include "units.h"
 
 static const char ys_report_csv_header[] =
     "name,metric,unit,status,estimate,lo,hi,mean,median,std_dev,mad,"
     "r_squared,round_min,round_median,samples,iterations,"
-    "bytes_per_iteration,elements_per_iteration,message\n";
+    "bytes_per_iteration,elements_per_iteration,message";
 
-static void ys_report_csv_begin(ys_report *r, const ys_context *ctx) {
-  (void)ctx; /* a flat table has no place for the context */
-  fputs(ys_report_csv_header, r->out);
+static const char ys_report_csv_header_compared[] =
+    ",baseline,change,median_change,change_lo,change_hi,p_value,verdict";
+
+static void ys_report_csv_write_header(FILE *out, bool compared) {
+  fputs(ys_report_csv_header, out);
+  if (compared) fputs(ys_report_csv_header_compared, out);
+  fputc('\n', out);
 }
 
 /* Writes `s` as one field (NULL as empty), quoted when it must be. */
@@ -65,9 +80,35 @@ static const char *ys_report_csv_status(ys_bench_status status) {
   return "failed";
 }
 
-/* One row; `s` is NULL for a benchmark without measurements. */
+/* The comparison columns of a compared run, each after a comma: empty for
+ * a row without `cmp` (a series other than the compared one). Nothing in a
+ * run without a baseline. */
+static void ys_report_csv_comparison(FILE *out, bool compared,
+                                     const ys_comparison *cmp) {
+  if (!compared) return;
+  if (cmp == NULL) {
+    fputs(",,,,,,,", out);
+    return;
+  }
+  bool change = ys_units_verdict_has_change(cmp->verdict);
+  bool interval = change && !cmp->deterministic;
+  double none = NAN; /* printed as an empty field */
+  ys_report_csv_double(out, cmp->base_rounds > 0 ? cmp->base_min : none);
+  ys_report_csv_double(out, change ? cmp->change : none);
+  ys_report_csv_double(out, change ? cmp->median_change : none);
+  ys_report_csv_double(out, interval ? cmp->change_ci.lo : none);
+  ys_report_csv_double(out, interval ? cmp->change_ci.hi : none);
+  ys_report_csv_double(out, change ? cmp->p_value : none);
+  fputc(',', out);
+  ys_report_csv_text(out, ys_verdict_name(cmp->verdict));
+}
+
+/* One row; `s` is NULL for a benchmark without measurements; `compared`
+ * says whether the run has comparison columns, `cmp` (may be NULL) fills
+ * them. */
 static void ys_report_csv_row(FILE *out, const ys_bench_result *res,
-                              const ys_series *s) {
+                              const ys_series *s, bool compared,
+                              const ys_comparison *cmp) {
   ys_report_csv_text(out, res->name);
   fputc(',', out);
   if (s != NULL) ys_report_csv_text(out, s->metric);
@@ -97,29 +138,54 @@ static void ys_report_csv_row(FILE *out, const ys_bench_result *res,
   }
   fputc(',', out);
   if (res->status != YS_BENCH_OK) ys_report_csv_text(out, res->message);
+  ys_report_csv_comparison(out, compared, cmp);
+  fputc('\n', out);
+}
+
+/* A benchmark of the baseline that this run did not have: its name and
+ * compared metric, status "missing", no figures of this run. `res` is the
+ * baseline's result, of which only the name is used. */
+static void ys_report_csv_missing(FILE *out, const ys_bench_result *res,
+                                  const ys_comparison *cmp) {
+  ys_report_csv_text(out, res->name);
+  fputc(',', out);
+  ys_report_csv_text(out, cmp->metric);
+  fputc(',', out);
+  ys_report_csv_text(out, cmp->unit);
+  /* status, then estimate through message: 15 empty fields */
+  fputs(",missing,,,,,,,,,,,,,,,", out);
+  ys_report_csv_comparison(out, true, cmp);
   fputc('\n', out);
 }
 
 static void ys_report_csv_bench(ys_report *r, const ys_bench_result *res,
                                 const ys_comparison *cmp) {
-  (void)cmp; /* comparisons belong to the baseline reports */
-  if (res->status != YS_BENCH_OK || res->n_series == 0) {
-    ys_report_csv_row(r->out, res, NULL);
+  bool compared = cmp != NULL;
+  if (r->count == 0) ys_report_csv_write_header(r->out, compared);
+  if (compared && cmp->verdict == YS_VERDICT_MISSING) {
+    ys_report_csv_missing(r->out, res, cmp);
     return;
   }
+  if (res->status != YS_BENCH_OK || res->n_series == 0) {
+    ys_report_csv_row(r->out, res, NULL, compared, cmp);
+    return;
+  }
+  /* The comparison is of series[0]: the other rows get empty columns. */
   for (size_t i = 0; i < res->n_series; i++)
-    ys_report_csv_row(r->out, res, &res->series[i]);
+    ys_report_csv_row(r->out, res, &res->series[i], compared,
+                      i == 0 ? cmp : NULL);
 }
 
 static void ys_report_csv_end(ys_report *r, const ys_summary *sum) {
-  (void)sum; /* totals are the count of rows by status */
+  /* With no benchmark, no bench hook wrote the header. */
+  if (r->count == 0)
+    ys_report_csv_write_header(r->out, sum != NULL && sum->compared);
   fflush(r->out);
 }
 
 const ys_report_ops ys_report_csv = {
     .name = "csv",
     .extension = "csv",
-    .begin = ys_report_csv_begin,
     .bench = ys_report_csv_bench,
     .end = ys_report_csv_end,
 };

@@ -5,10 +5,18 @@
  *
  * The mapping: a yardstick benchmark is a Google Benchmark family with one
  * instance; each round is one repetition ("iteration" row), followed by the
- * "mean", "median", "stddev" and "cv" aggregate rows. compare.py runs its
- * U test on the iteration rows, which is why rounds are written one by one.
- * Every number is taken from the analysis as it is: the only arithmetic here
- * is formatting (sums of iteration counts, ratios of two existing values).
+ * "mean", "median", "stddev" and "cv" aggregate rows. Google Benchmark's
+ * aggregates are statistics over the repetition rows, so they are the
+ * figures over the round estimates here, not those over all samples.
+ * compare.py runs its U test on the iteration rows, which is why rounds are
+ * written one by one. Every number is taken from the analysis as it is: the
+ * only arithmetic here is formatting (sums of iteration counts, ratios of
+ * two existing values).
+ *
+ * Against a baseline, the mean row also carries yardstick's verdict and
+ * change ("yardstick_verdict", "yardstick_change"); compare.py ignores keys
+ * it does not know. A benchmark found only in the baseline gets no row: a
+ * row would make compare.py compare the baseline with itself.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +26,7 @@
 
 #include "json_writer.h"
 #include "report.h"
+#include "units.h"
 
 /* Depth of the "benchmarks" array: inside the top-level object. */
 #define YS_GBENCH_BENCH_DEPTH 2
@@ -116,11 +125,11 @@ static double ys_report_gbench_pick(const ys_series *s, const char *aggregate,
   const ys_analysis *a = &s->analysis;
   if (aggregate == NULL)
     return round < s->n_rounds ? s->rounds[round].estimate : NAN;
-  if (strcmp(aggregate, "mean") == 0) return a->mean.point;
-  if (strcmp(aggregate, "median") == 0) return a->median.point;
-  if (strcmp(aggregate, "stddev") == 0) return a->std_dev.point;
+  if (strcmp(aggregate, "mean") == 0) return a->round_mean;
+  if (strcmp(aggregate, "median") == 0) return a->round_median;
+  if (strcmp(aggregate, "stddev") == 0) return a->round_std_dev;
   /* cv: Google Benchmark writes the ratio itself, e.g. 0.02 for 2 %. */
-  return a->mean.point != 0 ? a->std_dev.point / a->mean.point : NAN;
+  return a->round_mean != 0 ? a->round_std_dev / a->round_mean : NAN;
 }
 
 /* Total iterations of round `round` of `s` (0 when there is no such round). */
@@ -184,11 +193,19 @@ static void ys_report_gbench_rate(ys_json *w, const char *key,
   ys_json_kv_double(w, key, (double)per_iteration / (time_ns * 1e-9));
 }
 
+/* yardstick's verdict on the benchmark, and its change when both sides
+ * were measured. */
+static void ys_report_gbench_comparison(ys_json *w, const ys_comparison *cmp) {
+  ys_json_kv_string(w, "yardstick_verdict", ys_verdict_name(cmp->verdict));
+  if (ys_units_verdict_has_change(cmp->verdict))
+    ys_json_kv_double(w, "yardstick_change", cmp->change);
+}
+
 /* One row of an ok benchmark: round `round` when aggregate is NULL, else the
- * named aggregate. */
+ * named aggregate. `cmp` (may be NULL) goes on the mean row. */
 static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
                                  size_t family_index, const char *aggregate,
-                                 size_t round) {
+                                 size_t round, const ys_comparison *cmp) {
   const ys_series *time = res->n_series > 0 ? &res->series[0] : NULL;
   const ys_series *cpu = time;
   for (size_t i = 0; i < res->n_series; i++)
@@ -238,15 +255,23 @@ static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
       continue;
     ys_json_kv_double(w, s->metric, ys_report_gbench_pick(s, aggregate, round));
   }
+  if (cmp != NULL && aggregate != NULL && strcmp(aggregate, "mean") == 0)
+    ys_report_gbench_comparison(w, cmp);
   ys_json_end_object(w);
 }
 
 static void ys_report_gbench_bench(ys_report *r, const ys_bench_result *res,
                                    const ys_comparison *cmp) {
-  (void)cmp; /* compare.py does its own comparison of two files */
+  if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
+    /* Nothing is written, so it must not count: r->count stays the number
+     * of benchmarks written (ys_report_bench adds one after this hook),
+     * which keeps family indices dense and the comma rule below true. */
+    r->count--;
+    return;
+  }
   ys_json w;
-  /* Every benchmark writes at least one row, so the array holds an element
-   * exactly when an earlier benchmark was written. */
+  /* Every benchmark written has at least one row, so the array holds an
+   * element exactly when an earlier benchmark was written. */
   ys_json_resume(&w, r->out, YS_GBENCH_BENCH_DEPTH, false, r->count > 0);
   if (res->status != YS_BENCH_OK) {
     ys_report_gbench_stopped(&w, res, r->count);
@@ -254,11 +279,12 @@ static void ys_report_gbench_bench(ys_report *r, const ys_bench_result *res,
   }
   size_t n_rounds = res->n_series > 0 ? res->series[0].n_rounds : 0;
   for (size_t i = 0; i < n_rounds; i++)
-    ys_report_gbench_row(&w, res, r->count, NULL, i);
+    ys_report_gbench_row(&w, res, r->count, NULL, i, NULL);
   for (size_t i = 0; i < sizeof(ys_report_gbench_aggregates) /
                              sizeof(ys_report_gbench_aggregates[0]);
        i++)
-    ys_report_gbench_row(&w, res, r->count, ys_report_gbench_aggregates[i], 0);
+    ys_report_gbench_row(&w, res, r->count, ys_report_gbench_aggregates[i], 0,
+                         cmp);
 }
 
 static void ys_report_gbench_end(ys_report *r, const ys_summary *sum) {

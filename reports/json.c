@@ -7,11 +7,17 @@
  * "benchmarks" array open, each bench hook adds one element, end closes the
  * array and the document. Between hooks the only state needed is whether the
  * array already holds an element, which is r->count.
+ *
+ * Against a baseline, each benchmark carries a "comparison" object, and the
+ * end adds the baseline's name and context and the count of each verdict.
+ * A benchmark found only in the baseline is listed with status "missing"
+ * and no series: its measurements belong to the baseline's report.
  */
 #include <stddef.h>
 
 #include "json_writer.h"
 #include "report.h"
+#include "units.h"
 
 /* Version of the schema in docs/json-schema.md; bumped on incompatible
  * changes. */
@@ -188,11 +194,75 @@ static void ys_report_json_series(ys_json *w, const ys_series *s) {
   ys_json_end_object(w);
 }
 
+/* `v`, or null when `known` is false: a side without rounds has no
+ * figures, whatever the struct holds. */
+static void ys_report_json_kv_known(ys_json *w, const char *key, bool known,
+                                    double v) {
+  if (known)
+    ys_json_kv_double(w, key, v);
+  else {
+    ys_json_key(w, key);
+    ys_json_null(w);
+  }
+}
+
+static void ys_report_json_comparison(ys_json *w, const ys_comparison *c) {
+  bool base = c->base_rounds > 0, now = c->new_rounds > 0;
+  bool compared = ys_units_verdict_has_change(c->verdict);
+  ys_json_key(w, "comparison");
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "verdict", ys_verdict_name(c->verdict));
+  ys_json_kv_string(w, "metric", c->metric);
+  ys_json_kv_string(w, "unit", c->unit);
+  ys_json_kv_bool(w, "deterministic", c->deterministic);
+  ys_report_json_kv_known(w, "base_min", base, c->base_min);
+  ys_report_json_kv_known(w, "new_min", now, c->new_min);
+  ys_report_json_kv_known(w, "base_median", base, c->base_median);
+  ys_report_json_kv_known(w, "new_median", now, c->new_median);
+  ys_report_json_kv_known(w, "change", compared, c->change);
+  ys_report_json_kv_known(w, "median_change", compared, c->median_change);
+  ys_json_key(w, "change_ci");
+  if (compared && !c->deterministic) {
+    ys_json_begin_object_inline(w);
+    ys_json_kv_double(w, "lo", c->change_ci.lo);
+    ys_json_kv_double(w, "hi", c->change_ci.hi);
+    ys_json_end_object(w);
+  } else {
+    ys_json_null(w);
+  }
+  /* NaN (no test, as for counts) comes out as null. */
+  ys_report_json_kv_known(w, "p_value", compared, c->p_value);
+  ys_json_kv_double(w, "threshold", c->threshold);
+  ys_report_json_kv_known(w, "base_noise", base, c->base_noise);
+  ys_report_json_kv_known(w, "new_noise", now, c->new_noise);
+  ys_json_kv_bool(w, "noisy", c->noisy);
+  ys_json_kv_bool(w, "confirmed", c->confirmed);
+  ys_json_kv_uint(w, "base_rounds", c->base_rounds);
+  ys_json_kv_uint(w, "new_rounds", c->new_rounds);
+  ys_json_end_object(w);
+}
+
+/* A benchmark of the baseline that this run did not have. */
+static void ys_report_json_missing(ys_json *w, const ys_bench_result *res,
+                                   const ys_comparison *cmp) {
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "name", res->name);
+  ys_json_kv_string(w, "status", "missing");
+  ys_json_key(w, "series");
+  ys_json_begin_array(w);
+  ys_json_end_array(w);
+  ys_report_json_comparison(w, cmp);
+  ys_json_end_object(w);
+}
+
 static void ys_report_json_bench(ys_report *r, const ys_bench_result *res,
                                  const ys_comparison *cmp) {
-  (void)cmp; /* comparisons belong to the baseline reports */
   ys_json w;
   ys_json_resume(&w, r->out, YS_JSON_BENCH_DEPTH, false, r->count > 0);
+  if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
+    ys_report_json_missing(&w, res, cmp);
+    return;
+  }
   ys_json_begin_object(&w);
   ys_json_kv_string(&w, "name", res->name);
   ys_json_kv_string(&w, "status", ys_report_json_status_name(res->status));
@@ -209,6 +279,7 @@ static void ys_report_json_bench(ys_report *r, const ys_bench_result *res,
   for (size_t i = 0; i < res->n_series; i++)
     ys_report_json_series(&w, &res->series[i]);
   ys_json_end_array(&w);
+  if (cmp != NULL) ys_report_json_comparison(&w, cmp);
   ys_json_end_object(&w);
 }
 
@@ -216,6 +287,18 @@ static void ys_report_json_end(ys_report *r, const ys_summary *sum) {
   ys_json w;
   ys_json_resume(&w, r->out, YS_JSON_BENCH_DEPTH, false, r->count > 0);
   ys_json_end_array(&w);
+  bool compared = sum != NULL && sum->compared;
+  if (compared) {
+    ys_json_key(&w, "baseline");
+    ys_json_begin_object(&w);
+    ys_json_kv_string(&w, "name", sum->baseline_name);
+    ys_json_key(&w, "context");
+    if (sum->baseline_ctx != NULL)
+      ys_report_json_context(&w, sum->baseline_ctx);
+    else
+      ys_json_null(&w);
+    ys_json_end_object(&w);
+  }
   ys_json_key(&w, "summary");
   if (sum != NULL) {
     ys_json_begin_object(&w);
@@ -223,6 +306,13 @@ static void ys_report_json_end(ys_report *r, const ys_summary *sum) {
     ys_json_kv_uint(&w, "skipped", sum->n_skipped);
     ys_json_kv_uint(&w, "failed", sum->n_failed);
     ys_json_kv_double(&w, "elapsed_s", sum->elapsed_s);
+    if (compared) {
+      ys_json_key(&w, "verdicts");
+      ys_json_begin_object(&w);
+      for (int v = 0; v < YS_VERDICT_COUNT; v++)
+        ys_json_kv_uint(&w, ys_verdict_name((ys_verdict)v), sum->n_verdicts[v]);
+      ys_json_end_object(&w);
+    }
     ys_json_end_object(&w);
   } else {
     ys_json_null(&w);

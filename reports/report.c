@@ -10,12 +10,11 @@ extern const ys_report_ops ys_report_console;
 extern const ys_report_ops ys_report_json;
 extern const ys_report_ops ys_report_gbench;
 extern const ys_report_ops ys_report_csv;
+extern const ys_report_ops ys_report_markdown;
 
 static const ys_report_ops *const ys_report_formats[] = {
-    &ys_report_console,
-    &ys_report_json,
-    &ys_report_gbench,
-    &ys_report_csv,
+    &ys_report_console, &ys_report_json,     &ys_report_gbench,
+    &ys_report_csv,     &ys_report_markdown,
 };
 
 #define YS_REPORT_N_FORMATS                                                    \
@@ -30,6 +29,7 @@ static const struct {
     {".gbench.json", &ys_report_gbench},
     {".json", &ys_report_json},
     {".csv", &ys_report_csv},
+    {".md", &ys_report_markdown},
     {".txt", &ys_report_console},
     {".log", &ys_report_console},
 };
@@ -58,7 +58,7 @@ const ys_report_ops *ys_report_for_path(const char *path) {
 
 const char *ys_report_names(void) {
   /* Kept in the order of ys_report_formats; a unit test checks they agree. */
-  return "console, json, gbench, csv";
+  return "console, json, gbench, csv, markdown";
 }
 
 void ys_report_begin(ys_report *r, const ys_context *ctx) {

@@ -33,6 +33,8 @@ struct ys_report {
   bool color;            /* ANSI colours allowed (console only) */
   size_t count;          /* benchmarks written so far */
   const ys_context *ctx; /* set by ys_report_begin; borrowed */
+  void *data;            /* a format's own state between begin and end:
+                            set by its begin hook, freed by its end hook */
 };
 
 /* The format named `name`, or NULL. */

@@ -175,3 +175,54 @@ char *ys_units_percent(double ratio, int decimals, bool sign, char *buf,
   snprintf(buf, len, "%s%s %%", prefix, digits);
   return buf;
 }
+
+char *ys_units_p_value(double p, char *buf, size_t len) {
+  if (len == 0) return buf;
+  if (!isfinite(p))
+    snprintf(buf, len, "%s", ys__na);
+  else if (p < 0.0005)
+    snprintf(buf, len, "< 0.001");
+  else
+    snprintf(buf, len, "%.3f", p);
+  return buf;
+}
+
+bool ys_units_verdict_has_change(ys_verdict v) {
+  switch (v) {
+  case YS_VERDICT_UNCHANGED:
+  case YS_VERDICT_IMPROVED:
+  case YS_VERDICT_REGRESSED:
+  case YS_VERDICT_POSSIBLY_REGRESSED:
+  case YS_VERDICT_POSSIBLY_IMPROVED:
+    return true;
+  case YS_VERDICT_NEW:
+  case YS_VERDICT_MISSING:
+  case YS_VERDICT_NOT_COMPARED:
+  case YS_VERDICT_COUNT:
+    break;
+  }
+  return false;
+}
+
+char *ys_units_verdict_counts(const size_t n[YS_VERDICT_COUNT], char *buf,
+                              size_t len) {
+  /* Worst first, so the part a reader must act on is never cut off. */
+  static const ys_verdict order[] = {
+      YS_VERDICT_REGRESSED, YS_VERDICT_POSSIBLY_REGRESSED,
+      YS_VERDICT_IMPROVED,  YS_VERDICT_POSSIBLY_IMPROVED,
+      YS_VERDICT_UNCHANGED, YS_VERDICT_NEW,
+      YS_VERDICT_MISSING,   YS_VERDICT_NOT_COMPARED,
+  };
+  if (len == 0) return buf;
+  buf[0] = '\0';
+  size_t used = 0;
+  for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+    if (n[order[i]] == 0) continue;
+    int w = snprintf(buf + used, len - used, "%s%zu %s", used > 0 ? ", " : "",
+                     n[order[i]], ys_verdict_name(order[i]));
+    if (w < 0 || (size_t)w >= len - used) return buf; /* truncated */
+    used += (size_t)w;
+  }
+  if (used == 0) snprintf(buf, len, "nothing compared");
+  return buf;
+}

@@ -8,6 +8,9 @@
  * that is NaN or infinite prints as "n/a": a report never shows "nan".
  *
  * YS_UNITS_BUF is always large enough for one value.
+ *
+ * The verdict helpers at the end serve every report that shows a
+ * comparison, so that all of them name and count verdicts alike.
  */
 #ifndef YS_UNITS_H
 #define YS_UNITS_H
@@ -15,6 +18,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "../harness/model.h"
 
 #define YS_UNITS_BUF 64
 
@@ -53,5 +58,24 @@ char *ys_units_quantity(double value, const char *unit, char *buf, size_t len);
  * Returns buf. */
 char *ys_units_percent(double ratio, int decimals, bool sign, char *buf,
                        size_t len);
+
+/* Formats a p-value with three decimals ("0.004", "1.000"); a value that
+ * would print as a misleading "0.000" is "< 0.001". NaN (no test was run)
+ * is "n/a". Returns buf. */
+char *ys_units_p_value(double p, char *buf, size_t len);
+
+/* Whether a comparison with verdict `v` measured both sides, so that its
+ * change, change_ci and p_value mean something: true for unchanged,
+ * improved, regressed and the two "possibly" verdicts; false for new,
+ * missing and not compared, whose reports show no change. */
+bool ys_units_verdict_has_change(ys_verdict v);
+
+/* Formats the verdict counts of a comparison as a list of the non-zero
+ * ones in a fixed order, worst first: regressed, possibly regressed,
+ * improved, possibly improved, unchanged, new, missing, not compared
+ * ("2 regressed, 1 improved, 37 unchanged"). `n` (borrowed) is indexed by
+ * ys_verdict; all zero gives "nothing compared". Returns buf. */
+char *ys_units_verdict_counts(const size_t n[YS_VERDICT_COUNT], char *buf,
+                              size_t len);
 
 #endif

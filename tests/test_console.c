@@ -2,13 +2,15 @@
  * test_console.c — the console report against a golden file, its colours,
  * and the progress line in both modes.
  *
- * Set YS_UPDATE_GOLDEN=1 to rewrite tests/data/console.txt from the current
- * output; read the new file before keeping it.
+ * Set YS_UPDATE_GOLDEN=1 to rewrite tests/data/console.txt and
+ * console_compared.txt (the same run against a baseline) from the current
+ * output; read the new files before keeping them.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +22,8 @@
 
 extern const ys_report_ops ys_report_console;
 
-#define GOLDEN YS_TEST_DATA_DIR "/console.txt"
+#define GOLDEN          YS_TEST_DATA_DIR "/console.txt"
+#define GOLDEN_COMPARED YS_TEST_DATA_DIR "/console_compared.txt"
 
 static const ys_context fixed_context = {
     .library_version = "0.1.0",
@@ -139,6 +142,134 @@ static ys_bench_result results[5] = {
 static const ys_summary fixed_summary = {
     .n_ok = 3, .n_skipped = 1, .n_failed = 1, .elapsed_s = 12.3456};
 
+/* ---- the same run against a baseline ---------------------------------- */
+
+/* Benchmarks only one side has, and two more verdicts; their results reuse
+ * the series above, since only the comparison line differs. */
+static ys_bench_result more_results[4] = {
+    {
+        .name = "old/gone", /* the baseline's result */
+        .status = YS_BENCH_OK,
+        .series = long_series,
+        .n_series = 1,
+    },
+    {
+        .name = "sort/2048",
+        .status = YS_BENCH_OK,
+        .series = sort_series,
+        .n_series = 1,
+    },
+    {
+        .name = "sort/4096",
+        .status = YS_BENCH_OK,
+        .series = long_series,
+        .n_series = 1,
+    },
+    {
+        .name = "zz/new",
+        .status = YS_BENCH_OK,
+        .series = long_series,
+        .n_series = 1,
+    },
+};
+
+/* The union of both sides in name order, with each one's comparison. */
+static const struct {
+  const ys_bench_result *res;
+  ys_comparison cmp;
+} compared[] = {
+    {&results[1],
+     {.verdict = YS_VERDICT_POSSIBLY_IMPROVED,
+      .unit = "ns",
+      .base_rounds = 5,
+      .new_rounds = 5,
+      .change = -0.0612,
+      .median_change = -0.031,
+      .change_ci = {-0.031, -0.052, -0.0105},
+      .p_value = 0.0397,
+      .threshold = 0.05}},
+    {&results[2],
+     {.verdict = YS_VERDICT_UNCHANGED,
+      .unit = "instructions",
+      .deterministic = true,
+      .base_rounds = 1,
+      .new_rounds = 1,
+      .p_value = NAN,
+      .threshold = 0.05}},
+    {&results[3], {.verdict = YS_VERDICT_NOT_COMPARED, .threshold = 0.05}},
+    {&more_results[0],
+     {.verdict = YS_VERDICT_MISSING,
+      .unit = "ns",
+      .base_rounds = 5,
+      .base_min = 0.809,
+      .threshold = 0.05}},
+    {&results[4], {.verdict = YS_VERDICT_NOT_COMPARED, .threshold = 0.05}},
+    {&results[0],
+     {.verdict = YS_VERDICT_REGRESSED,
+      .unit = "ns",
+      .base_rounds = 10,
+      .new_rounds = 10,
+      .change = 0.123,
+      .median_change = 0.118,
+      .change_ci = {0.118, 0.101, 0.142},
+      .p_value = 0.00001,
+      .threshold = 0.05,
+      .base_noise = 0.1,
+      .new_noise = 0.4,
+      .noisy = true,
+      .confirmed = true}},
+    {&more_results[1],
+     {.verdict = YS_VERDICT_POSSIBLY_REGRESSED,
+      .unit = "ns",
+      .base_rounds = 10,
+      .new_rounds = 10,
+      .change = 0.0712,
+      .median_change = 0.021,
+      .change_ci = {0.021, -0.004, 0.043},
+      .p_value = 0.0881,
+      .threshold = 0.05}},
+    {&more_results[2],
+     {.verdict = YS_VERDICT_NOT_COMPARED,
+      .unit = "ns",
+      .new_rounds = 5,
+      .threshold = 0.05}},
+    {&more_results[3],
+     {.verdict = YS_VERDICT_NEW, .unit = "ns", .new_rounds = 5}},
+};
+
+#define N_COMPARED (sizeof(compared) / sizeof(compared[0]))
+
+/* Renders the compared run; caller frees. */
+static char *render_compared(bool color) {
+  static const ys_context base_ctx = {.date = "2025-12-24T10:00:00Z"};
+  ys_summary sum = fixed_summary;
+  sum.n_ok = 6; /* the missing one was not run */
+  sum.compared = true;
+  sum.baseline_name = "main";
+  sum.baseline_ctx = &base_ctx;
+  sum.n_verdicts[YS_VERDICT_REGRESSED] = 1;
+  sum.n_verdicts[YS_VERDICT_POSSIBLY_REGRESSED] = 1;
+  sum.n_verdicts[YS_VERDICT_POSSIBLY_IMPROVED] = 1;
+  sum.n_verdicts[YS_VERDICT_UNCHANGED] = 1;
+  sum.n_verdicts[YS_VERDICT_NEW] = 1;
+  sum.n_verdicts[YS_VERDICT_MISSING] = 1;
+  sum.n_verdicts[YS_VERDICT_NOT_COMPARED] = 3;
+  char *text = NULL;
+  size_t size = 0;
+  FILE *out = open_memstream(&text, &size);
+  assert_non_null(out);
+  ys_report r = {.ops = &ys_report_console,
+                 .out = out,
+                 .color = color,
+                 .ctx = &fixed_context};
+  ys_report_console.begin(&r, &fixed_context);
+  for (size_t i = 0; i < N_COMPARED; i++)
+    ys_report_console.bench(&r, compared[i].res, &compared[i].cmp);
+  ys_report_console.end(&r, &sum);
+  assert_int_equal(fclose(out), 0);
+  return text;
+}
+
 /* Renders the fixed run through the console hooks; caller frees. */
 static char *render(bool color, const ys_context *ctx) {
   char *text = NULL;
@@ -171,21 +302,49 @@ static char *read_file(const char *path) {
   return text;
 }
 
-static void test_console_golden(void **state) {
-  (void)state;
-  char *got = render(false, &fixed_context);
+/* Compares `got` with the golden file `path`, after rewriting it when
+ * YS_UPDATE_GOLDEN=1. */
+static void check_golden(const char *got, const char *path) {
   const char *update = getenv("YS_UPDATE_GOLDEN");
   if (update != NULL && strcmp(update, "1") == 0) {
-    FILE *f = fopen(GOLDEN, "wb");
+    FILE *f = fopen(path, "wb");
     assert_non_null(f);
     fputs(got, f);
     fclose(f);
   }
-  char *want = read_file(GOLDEN);
+  char *want = read_file(path);
   assert_non_null(want);
   assert_string_equal(got, want);
   free(want);
+}
+
+static void test_console_golden(void **state) {
+  (void)state;
+  char *got = render(false, &fixed_context);
+  check_golden(got, GOLDEN);
   free(got);
+}
+
+static void test_console_compared_golden(void **state) {
+  (void)state;
+  char *got = render_compared(false);
+  check_golden(got, GOLDEN_COMPARED);
+  free(got);
+}
+
+/* Red fails the run, green is good news, yellow is worth a look. */
+static void test_console_compared_color(void **state) {
+  (void)state;
+  char *color = render_compared(true);
+  assert_non_null(strstr(color, "\xe2\x86\x92 \033[1;31mregressed\033[0m, "
+                                "confirmed by re-measuring"));
+  assert_non_null(
+      strstr(color, "\xe2\x86\x92 \033[33mpossibly regressed\033[0m\n"));
+  assert_non_null(
+      strstr(color, "\xe2\x86\x92 \033[33mpossibly improved\033[0m\n"));
+  assert_non_null(strstr(color, "\xe2\x86\x92 unchanged\n"));
+  assert_non_null(strstr(color, "vs baseline main: \033[1;31m1 regressed, "));
+  free(color);
 }
 
 static void test_console_color(void **state) {
@@ -346,6 +505,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_console_golden),
       cmocka_unit_test(test_console_color),
+      cmocka_unit_test(test_console_compared_golden),
+      cmocka_unit_test(test_console_compared_color),
       cmocka_unit_test(test_console_context_warnings),
       cmocka_unit_test(test_progress_plain),
       cmocka_unit_test(test_progress_plain_nothing_run),

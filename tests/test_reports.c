@@ -1,7 +1,8 @@
 /*
  * Tests of the format table (reports/report.c) and of the machine-readable
- * reports: json, gbench and csv render a fixed, hand-made run and must match
- * the golden files in tests/data byte for byte.
+ * reports: json, gbench and csv render a fixed, hand-made run, alone and
+ * compared against a baseline, and must match the golden files in
+ * tests/data byte for byte (report.* and report.cmp.*).
  *
  * To rewrite the golden files after a deliberate format change, run this
  * test with YS_UPDATE_GOLDEN=1 (the affected tests then fail once, saying so),
@@ -26,6 +27,7 @@ extern const ys_report_ops ys_report_console;
 extern const ys_report_ops ys_report_json;
 extern const ys_report_ops ys_report_gbench;
 extern const ys_report_ops ys_report_csv;
+extern const ys_report_ops ys_report_markdown;
 
 /* ---- the fixed run ---------------------------------------------------- */
 
@@ -122,6 +124,8 @@ static void make_results(void) {
       .round_min = 99.0,
       .round_median = 100.1,
       .round_max = 109.5,
+      .round_mean = 102.86666666666666,
+      .round_std_dev = 5.770904030854555,
       .noisy_round_share = 1.0 / 3.0,
       .warnings = YS_WARN_LOW_R_SQUARED | YS_WARN_NOISY_ROUNDS,
   };
@@ -143,6 +147,8 @@ static void make_results(void) {
       .round_min = 98.75,
       .round_median = 99.5,
       .round_max = 108.0,
+      .round_mean = 102.08333333333333,
+      .round_std_dev = 5.137687547266117,
       .noisy_round_share = 1.0 / 3.0,
       .warnings = YS_WARN_FEW_ITERATIONS,
       .suggested_sample_size = 50,
@@ -167,6 +173,8 @@ static void make_results(void) {
       .round_min = 5187.5,
       .round_median = 5218.75,
       .round_max = 5250.0,
+      .round_mean = 5218.75,
+      .round_std_dev = 44.19417382415922,
       .noisy_round_share = 0.0,
       .warnings = 0,
   };
@@ -188,6 +196,8 @@ static void make_results(void) {
       .round_min = 12000.0,
       .round_median = 12000.00025,
       .round_max = 12000.0005,
+      .round_mean = 12000.00025,
+      .round_std_dev = 0.0003535533906653021,
       .noisy_round_share = 0.0,
   };
 
@@ -223,6 +233,162 @@ static void make_results(void) {
   b->n_series = 2;
 }
 
+/* ---- the same run against a baseline ---------------------------------- */
+
+/* A deterministic count measured by the callgrind collector. */
+static ys_sample hash_insn_samples[] = {{10, 12345670}, {10, 12345670}};
+static ys_round hash_insn_rounds[] = {{0, 1, false, 1234567.0},
+                                      {1, 1, false, 1234567.0}};
+static ys_series hash_series[1];
+/* A benchmark of the baseline only: what the baseline stored for it. */
+static ys_series gone_series[1];
+static ys_bench_result extra[3];
+
+/* The union of both sides in name order, as the caller hands it over. */
+static const ys_bench_result *cmp_list[7];
+static ys_comparison cmps[7];
+
+static void make_comparison(void) {
+  make_results();
+  memset(hash_series, 0, sizeof(hash_series));
+  memset(gone_series, 0, sizeof(gone_series));
+  memset(extra, 0, sizeof(extra));
+
+  hash_series[0] = (ys_series){
+      .metric = "instructions",
+      .unit = "instructions",
+      .samples = hash_insn_samples,
+      .n_samples = 2,
+      .rounds = hash_insn_rounds,
+      .n_rounds = 2,
+      .analysis = {.mean = {1234567.0, 1234567.0, 1234567.0},
+                   .median = {1234567.0, 1234567.0, 1234567.0},
+                   .r_squared = 1.0,
+                   .round_min = 1234567.0,
+                   .round_median = 1234567.0,
+                   .round_max = 1234567.0,
+                   .round_mean = 1234567.0},
+  };
+  gone_series[0] = quoted_series[0];
+
+  ys_bench_result *b = &extra[0];
+  strcpy(b->name, "gone|old");
+  b->status = YS_BENCH_OK;
+  b->total_iterations = 4000;
+  b->series = gone_series;
+  b->n_series = 1;
+  b = &extra[1];
+  strcpy(b->name, "hash");
+  b->status = YS_BENCH_OK;
+  b->total_iterations = 20;
+  b->series = hash_series;
+  b->n_series = 1;
+  b = &extra[2];
+  strcpy(b->name, "new_one");
+  b->status = YS_BENCH_OK;
+  b->total_iterations = 180;
+  b->series = sort_series;
+  b->n_series = 1;
+
+  cmp_list[0] = &benches[0]; /* broken: failed now */
+  cmp_list[1] = &extra[0];   /* gone|old: missing */
+  cmp_list[2] = &extra[1];   /* hash: deterministic, improved */
+  cmp_list[3] = &benches[1]; /* needs_avx512: skipped on both sides */
+  cmp_list[4] = &extra[2];   /* new_one: new */
+  cmp_list[5] = &benches[2]; /* quote"d, name: unchanged */
+  cmp_list[6] = &benches[3]; /* sort/1024: regressed, noisy, confirmed */
+
+  memset(cmps, 0, sizeof(cmps));
+  for (size_t i = 0; i < 7; i++) {
+    cmps[i].metric = "time";
+    cmps[i].unit = "ns";
+    cmps[i].threshold = 0.05;
+    cmps[i].p_value = NAN;
+  }
+  cmps[0].verdict = YS_VERDICT_NOT_COMPARED;
+  cmps[0].base_rounds = 3;
+  cmps[0].base_min = 55.5;
+  cmps[0].base_median = 56.0;
+  cmps[0].base_noise = 0.0;
+
+  cmps[1].verdict = YS_VERDICT_MISSING;
+  cmps[1].base_rounds = 2;
+  cmps[1].base_min = 5187.5;
+  cmps[1].base_median = 5218.75;
+
+  cmps[2] = (ys_comparison){
+      .verdict = YS_VERDICT_IMPROVED,
+      .metric = "instructions",
+      .unit = "instructions",
+      .deterministic = true,
+      .base_rounds = 2,
+      .new_rounds = 2,
+      .base_min = 1300000.0,
+      .new_min = 1234567.0,
+      .base_median = 1300000.0,
+      .new_median = 1234567.0,
+      .change = -0.050333076923076926,
+      .median_change = -0.050333076923076926,
+      .p_value = NAN,
+      .threshold = 0.05,
+  };
+
+  cmps[3].verdict = YS_VERDICT_NOT_COMPARED;
+
+  cmps[4].verdict = YS_VERDICT_NEW;
+  cmps[4].new_rounds = 3;
+  cmps[4].new_min = 99.0;
+  cmps[4].new_median = 100.1;
+  cmps[4].new_noise = 1.0 / 3.0;
+
+  cmps[5] = (ys_comparison){
+      .verdict = YS_VERDICT_UNCHANGED,
+      .metric = "time",
+      .unit = "ns",
+      .base_rounds = 2,
+      .new_rounds = 2,
+      .base_min = 5136.125,
+      .new_min = 5187.5,
+      .base_median = 5193.0,
+      .new_median = 5218.75,
+      .change = 0.01,
+      .median_change = 0.0049585,
+      .change_ci = {0.0049585, -0.0125, 0.02},
+      .p_value = 0.5,
+      .threshold = 0.05,
+  };
+
+  cmps[6] = (ys_comparison){
+      .verdict = YS_VERDICT_REGRESSED,
+      .metric = "time",
+      .unit = "ns",
+      .base_rounds = 3,
+      .new_rounds = 3,
+      .base_min = 90.0,
+      .new_min = 99.0,
+      .base_median = 91.5,
+      .new_median = 100.1,
+      .change = 0.1,
+      .median_change = 0.09398907103825136,
+      .change_ci = {0.09398907103825136, 0.0625, 0.125},
+      .p_value = 0.05,
+      .threshold = 0.05,
+      .base_noise = 0.0,
+      .new_noise = 1.0 / 3.0,
+      .noisy = true,
+      .confirmed = true,
+  };
+}
+
+/* Where the baseline ran: another CPU and compiler than make_context. */
+static ys_context make_baseline_context(void) {
+  ys_context c = make_context();
+  strcpy(c.date, "2025-12-24T10:00:00Z");
+  strcpy(c.cpu_model, "Other CPU @ 2.50GHz");
+  c.compiler = "Clang 16.0.6";
+  return c;
+}
+
 /* ---- rendering and golden files --------------------------------------- */
 
 /* Runs `ops` over the given run into memory; the caller frees the text. */
@@ -238,6 +404,38 @@ static char *render(const ys_report_ops *ops, const ys_context *ctx,
   for (size_t i = 0; i < n; i++)
     ys_report_bench(&r, &list[i], NULL);
   ys_report_end(&r, sum);
+  assert_int_equal(fclose(fp), 0);
+  return buf;
+}
+
+/* Runs `ops` over the compared run (make_comparison) into memory; the
+ * caller frees the text. */
+static char *render_compared_run(const ys_report_ops *ops) {
+  ys_context ctx = make_context();
+  ys_context base = make_baseline_context();
+  ys_summary sum = {.n_ok = 4,
+                    .n_skipped = 1,
+                    .n_failed = 1,
+                    .elapsed_s = 3.0,
+                    .compared = true,
+                    .baseline_name = "main",
+                    .baseline_ctx = &base};
+  sum.n_verdicts[YS_VERDICT_REGRESSED] = 1;
+  sum.n_verdicts[YS_VERDICT_UNCHANGED] = 1;
+  sum.n_verdicts[YS_VERDICT_IMPROVED] = 1;
+  sum.n_verdicts[YS_VERDICT_NEW] = 1;
+  sum.n_verdicts[YS_VERDICT_MISSING] = 1;
+  sum.n_verdicts[YS_VERDICT_NOT_COMPARED] = 2;
+  make_comparison();
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  assert_non_null(fp);
+  ys_report r = {.ops = ops, .out = fp, .color = false};
+  ys_report_begin(&r, &ctx);
+  for (size_t i = 0; i < 7; i++)
+    ys_report_bench(&r, cmp_list[i], &cmps[i]);
+  ys_report_end(&r, &sum);
   assert_int_equal(fclose(fp), 0);
   return buf;
 }
@@ -320,6 +518,54 @@ static void test_csv_matches_golden(void **state) {
   free(out);
 }
 
+static void test_json_compared_matches_golden(void **state) {
+  (void)state;
+  char *out = render_compared_run(&ys_report_json);
+  check_golden(out, "report.cmp.json");
+  free(out);
+}
+
+static void test_gbench_compared_matches_golden(void **state) {
+  (void)state;
+  char *out = render_compared_run(&ys_report_gbench);
+  check_golden(out, "report.cmp.gbench.json");
+  free(out);
+}
+
+static void test_csv_compared_matches_golden(void **state) {
+  (void)state;
+  char *out = render_compared_run(&ys_report_csv);
+  check_golden(out, "report.cmp.csv");
+  free(out);
+}
+
+/* gbench leaves a missing benchmark out; the family indices of the others
+ * stay dense and the document stays valid even when the missing one comes
+ * first. */
+static void test_gbench_missing_first(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  ys_summary sum = {.compared = true, .baseline_name = "main"};
+  make_comparison();
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  assert_non_null(fp);
+  ys_report r = {.ops = &ys_report_gbench, .out = fp};
+  ys_report_begin(&r, &ctx);
+  ys_report_bench(&r, cmp_list[1], &cmps[1]); /* missing */
+  ys_report_bench(&r, cmp_list[4], &cmps[4]); /* new */
+  assert_int_equal(r.count, 1);
+  ys_report_end(&r, &sum);
+  assert_int_equal(fclose(fp), 0);
+  assert_null(strstr(buf, "gone|old"));
+  assert_non_null(strstr(buf, "  \"benchmarks\": [\n    {\n      \"name\": "
+                              "\"new_one\",\n      \"family_index\": 0,"));
+  assert_non_null(strstr(buf, "\"yardstick_verdict\": \"new\"\n"));
+  assert_null(strstr(buf, "yardstick_change"));
+  free(buf);
+}
+
 /* A run with no benchmark still gives a complete document. */
 static void test_empty_run_closes_documents(void **state) {
   (void)state;
@@ -338,6 +584,15 @@ static void test_empty_run_closes_documents(void **state) {
       out, "name,metric,unit,status,estimate,lo,hi,mean,median,std_dev,mad,"
            "r_squared,round_min,round_median,samples,iterations,"
            "bytes_per_iteration,elements_per_iteration,message\n");
+  free(out);
+  /* Compared, the header names the comparison columns even with no row. */
+  sum.compared = true;
+  out = render(&ys_report_csv, &ctx, NULL, 0, &sum);
+  assert_string_equal(
+      out, "name,metric,unit,status,estimate,lo,hi,mean,median,std_dev,mad,"
+           "r_squared,round_min,round_median,samples,iterations,"
+           "bytes_per_iteration,elements_per_iteration,message,baseline,"
+           "change,median_change,change_lo,change_hi,p_value,verdict\n");
   free(out);
 }
 
@@ -383,6 +638,8 @@ static void test_find_by_name(void **state) {
   assert_ptr_equal(ys_report_find("json"), &ys_report_json);
   assert_ptr_equal(ys_report_find("gbench"), &ys_report_gbench);
   assert_ptr_equal(ys_report_find("csv"), &ys_report_csv);
+  assert_ptr_equal(ys_report_find("markdown"), &ys_report_markdown);
+  assert_null(ys_report_find("md"));
   assert_null(ys_report_find("JSON"));
   assert_null(ys_report_find("gbench.json"));
   assert_null(ys_report_find(""));
@@ -390,6 +647,8 @@ static void test_find_by_name(void **state) {
   assert_string_equal(ys_report_json.name, "json");
   assert_string_equal(ys_report_gbench.name, "gbench");
   assert_string_equal(ys_report_csv.name, "csv");
+  assert_string_equal(ys_report_markdown.name, "markdown");
+  assert_string_equal(ys_report_markdown.extension, "md");
 }
 
 static void test_for_path_by_extension(void **state) {
@@ -402,6 +661,9 @@ static void test_for_path_by_extension(void **state) {
   assert_ptr_equal(ys_report_for_path("RESULTS.CSV"), &ys_report_csv);
   assert_ptr_equal(ys_report_for_path("run.txt"), &ys_report_console);
   assert_ptr_equal(ys_report_for_path("run.log"), &ys_report_console);
+  assert_ptr_equal(ys_report_for_path("summary.md"), &ys_report_markdown);
+  assert_ptr_equal(ys_report_for_path("SUMMARY.MD"), &ys_report_markdown);
+  assert_null(ys_report_for_path("summary.mdx"));
   assert_null(ys_report_for_path("run.yaml"));
   assert_null(ys_report_for_path("json"));
   assert_null(ys_report_for_path("out.json.bak"));
@@ -413,7 +675,7 @@ static void test_for_path_by_extension(void **state) {
 static void test_names_lists_every_format(void **state) {
   (void)state;
   const char *names = ys_report_names();
-  assert_string_equal(names, "console, json, gbench, csv");
+  assert_string_equal(names, "console, json, gbench, csv, markdown");
   /* Every listed name must be findable. */
   char copy[128];
   snprintf(copy, sizeof(copy), "%s", names);
@@ -423,7 +685,7 @@ static void test_names_lists_every_format(void **state) {
     assert_non_null(ys_report_find(tok));
     count++;
   }
-  assert_int_equal(count, 4);
+  assert_int_equal(count, 5);
 }
 
 /* A format without hooks: the drivers still keep count. */
@@ -450,6 +712,10 @@ int main(void) {
       cmocka_unit_test(test_json_matches_golden),
       cmocka_unit_test(test_gbench_matches_golden),
       cmocka_unit_test(test_csv_matches_golden),
+      cmocka_unit_test(test_json_compared_matches_golden),
+      cmocka_unit_test(test_gbench_compared_matches_golden),
+      cmocka_unit_test(test_csv_compared_matches_golden),
+      cmocka_unit_test(test_gbench_missing_first),
       cmocka_unit_test(test_empty_run_closes_documents),
       cmocka_unit_test(test_context_strings_are_escaped),
       cmocka_unit_test(test_find_by_name),

@@ -1,6 +1,6 @@
 /*
  * test_units.c — exact strings for every formatter, with the unit
- * boundaries where rounding decides the unit.
+ * boundaries where rounding decides the unit, and the verdict helpers.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -176,6 +176,63 @@ static void test_percent(void **state) {
   check_percent(INFINITY, 2, false, "n/a");
 }
 
+static void check_p(double p, const char *want) {
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_p_value(p, buf, sizeof(buf)), want);
+}
+
+static void test_p_value(void **state) {
+  (void)state;
+  check_p(0.004, "0.004");
+  check_p(0.0397, "0.040");
+  check_p(1.0, "1.000");
+  check_p(0.5, "0.500");
+  /* Would print "0.000": said as a bound instead. */
+  check_p(0.0004, "< 0.001");
+  check_p(5.4e-6, "< 0.001");
+  check_p(0.0, "< 0.001");
+  check_p(0.0006, "0.001");
+  check_p(NAN, "n/a");
+}
+
+static void test_verdict_has_change(void **state) {
+  (void)state;
+  assert_true(ys_units_verdict_has_change(YS_VERDICT_UNCHANGED));
+  assert_true(ys_units_verdict_has_change(YS_VERDICT_IMPROVED));
+  assert_true(ys_units_verdict_has_change(YS_VERDICT_REGRESSED));
+  assert_true(ys_units_verdict_has_change(YS_VERDICT_POSSIBLY_REGRESSED));
+  assert_true(ys_units_verdict_has_change(YS_VERDICT_POSSIBLY_IMPROVED));
+  assert_false(ys_units_verdict_has_change(YS_VERDICT_NEW));
+  assert_false(ys_units_verdict_has_change(YS_VERDICT_MISSING));
+  assert_false(ys_units_verdict_has_change(YS_VERDICT_NOT_COMPARED));
+}
+
+static void test_verdict_counts(void **state) {
+  (void)state;
+  char buf[YS_UNITS_BUF * 4];
+  size_t n[YS_VERDICT_COUNT] = {0};
+  assert_string_equal(ys_units_verdict_counts(n, buf, sizeof(buf)),
+                      "nothing compared");
+  n[YS_VERDICT_UNCHANGED] = 37;
+  n[YS_VERDICT_IMPROVED] = 1;
+  n[YS_VERDICT_REGRESSED] = 2;
+  assert_string_equal(ys_units_verdict_counts(n, buf, sizeof(buf)),
+                      "2 regressed, 1 improved, 37 unchanged");
+  /* Every verdict, in the fixed order whatever the enum's. */
+  for (size_t v = 0; v < YS_VERDICT_COUNT; v++)
+    n[v] = v + 1;
+  assert_string_equal(
+      ys_units_verdict_counts(n, buf, sizeof(buf)),
+      "3 regressed, 4 possibly regressed, 2 improved, 5 possibly improved, "
+      "1 unchanged, 6 new, 7 missing, 8 not compared");
+  /* Cut like snprintf when the buffer is short. */
+  char small[12];
+  assert_string_equal(ys_units_verdict_counts(n, small, sizeof(small)),
+                      "3 regressed");
+  char tiny[5];
+  assert_string_equal(ys_units_verdict_counts(n, tiny, sizeof(tiny)), "3 re");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_duration_units),
@@ -187,6 +244,9 @@ int main(void) {
       cmocka_unit_test(test_count),
       cmocka_unit_test(test_quantity),
       cmocka_unit_test(test_percent),
+      cmocka_unit_test(test_p_value),
+      cmocka_unit_test(test_verdict_has_change),
+      cmocka_unit_test(test_verdict_counts),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,449 @@
+/*
+ * compare.c — one benchmark against its baseline, decided as STATISTICS.md
+ * §3 says.
+ *
+ * The unit of replication is a round: each side contributes the point
+ * estimates of its rounds, nothing finer. The change of the minimum decides
+ * (noise on a shared machine only ever adds time, so the fastest round is
+ * the steadiest estimate of the floor), the change of the medians backs it,
+ * and the one-sided Mann-Whitney p and a bootstrap CI of the median change
+ * are evidence for the reader, never a gate.
+ */
+#include "compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_sort_double.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "../harness/error.h"
+#include "../harness/stats.h"
+
+/* The exact distribution of U is used up to this many observations per
+ * side: its counts then stay below C(40, 20) ≈ 1.4e11, which a double holds
+ * exactly, and the table is at most 21 × 401 doubles. Beyond, the normal
+ * approximation is within a few per cent of the exact p. */
+#define YS__EXACT_MAX 20
+
+/* A round more than this factor above its side's fastest is "noisy". */
+#define YS__NOISY_FACTOR 1.05
+
+/* Changes are ratios of measured doubles, so a change that is exactly the
+ * threshold on paper (1 050 000 instructions against 1 000 000 at 5 %)
+ * comes out a few ulps above it. Within this slack a change counts as equal
+ * to the threshold, which does not cross it. */
+#define YS__THRESHOLD_SLACK 1e-9
+
+/* Returns the defaults of STATISTICS.md §3: a 5 % threshold and a 95 % CI
+ * from 2000 bootstrap replicates seeded with `seed`. */
+ys_compare_config ys_compare_config_default(uint64_t seed) {
+  return (ys_compare_config){
+      .threshold = YS_DEFAULT_THRESHOLD,
+      .resamples = 2000,
+      .confidence = 0.95,
+      .seed = seed,
+  };
+}
+
+/* Returns true unless `unit` (borrowed, may be NULL) is a unit of time. An
+ * unknown (NULL) unit is treated as time, so that it gets the statistics
+ * rather than the bare threshold. */
+bool ys_compare_is_deterministic(const char *unit) {
+  /* "\xc2\xb5s" is "µs" in UTF-8. */
+  static const char *const time_units[] = {"ns", "us", "\xc2\xb5s", "ms", "s"};
+  if (unit == NULL) return false;
+  for (size_t i = 0; i < sizeof(time_units) / sizeof(time_units[0]); i++)
+    if (strcmp(unit, time_units[i]) == 0) return false;
+  return true;
+}
+
+/* ---- Mann-Whitney U ---------------------------------------------------- */
+
+typedef struct ys__mw_stat {
+  double u_a;      /* pairs with a_i > b_j, plus one half per tie */
+  double tie_term; /* Σ (t³ − t) over groups of t equal values */
+} ys__mw_stat;
+
+/* Computes U_a from the ranks of the pooled sample (tied values share the
+ * mean of their ranks, which gives the half per tie) and the tie term of
+ * the variance. a and b borrowed, na, nb >= 1. Returns 0 or YS_ENOMEM. */
+static int ys__mw_statistic(const double *a, size_t na, const double *b,
+                            size_t nb, ys__mw_stat *out) {
+  size_t n = na + nb;
+  double *pooled = malloc(n * sizeof(*pooled));
+  size_t *order = malloc(n * sizeof(*order));
+  if (pooled == NULL || order == NULL) goto err_free;
+  memcpy(pooled, a, na * sizeof(*pooled));
+  memcpy(pooled + na, b, nb * sizeof(*pooled));
+  gsl_sort_index(order, pooled, 1, n);
+
+  double rank_sum_a = 0.0, tie_term = 0.0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && pooled[order[j]] == pooled[order[i]])
+      j++;
+    /* Sorted positions i..j−1 hold ranks i+1..j; each gets their mean. */
+    double rank = (double)(i + j + 1) / 2.0;
+    for (size_t k = i; k < j; k++)
+      if (order[k] < na) rank_sum_a += rank;
+    double t = (double)(j - i);
+    tie_term += t * t * t - t;
+    i = j;
+  }
+  out->u_a = rank_sum_a - (double)na * (double)(na + 1) / 2.0;
+  out->tie_term = tie_term;
+  free(order);
+  free(pooled);
+  return 0;
+
+err_free:
+  free(order);
+  free(pooled);
+  return YS_ENOMEM;
+}
+
+/* Exact P(U <= u_obs) under H0 for samples of m and n distinct values.
+ * f(i, j, u), the number of orderings of i a's and j b's with U = u, obeys
+ * f(i, j, u) = f(i−1, j, u−j) + f(i, j−1, u): the largest value is either
+ * an a, which beats all j b's, or a b, which adds nothing. Rows j = 0..n
+ * are kept for the current i and updated in place. Writes *p; returns 0 or
+ * YS_ENOMEM. */
+static int ys__mw_exact_p(size_t m, size_t n, double u_obs, double *p) {
+  size_t width = m * n + 1;
+  double *f = calloc((n + 1) * width, sizeof(*f));
+  if (f == NULL) return YS_ENOMEM;
+
+  for (size_t j = 0; j <= n; j++)
+    f[j * width] = 1.0; /* f(0, j, ·) */
+  for (size_t i = 1; i <= m; i++) {
+    for (size_t j = 1; j <= n; j++) {
+      double *row = f + j * width;
+      const double *shorter = f + (j - 1) * width; /* already f(i, j−1, ·) */
+      /* Descending u, so row[u − j] still holds f(i−1, j, ·). */
+      for (size_t u = width; u-- > 0;)
+        row[u] = (u >= j ? row[u - j] : 0.0) + shorter[u];
+    }
+  }
+
+  const double *dist = f + n * width;
+  double count = 0.0;
+  for (size_t u = 0; u < width && (double)u <= u_obs; u++)
+    count += dist[u];
+  *p = count / gsl_sf_choose((unsigned)(m + n), (unsigned)m);
+  free(f);
+  return 0;
+}
+
+/* P(U <= u_obs) by the normal approximation: mean mn/2, variance
+ * mn/12 · ((N+1) − Σ(t³−t)/(N(N−1))), plus one half for continuity. */
+static double ys__mw_normal_p(size_t m, size_t n, const ys__mw_stat *s) {
+  double mm = (double)m, nn = (double)n, total = mm + nn;
+  double mean = mm * nn / 2.0;
+  double var =
+      mm * nn / 12.0 * ((total + 1.0) - s->tie_term / (total * (total - 1.0)));
+  /* Every value tied: U can only be its mean, and P(U <= U) = 1. */
+  if (!(var > 0.0)) return 1.0;
+  return gsl_cdf_ugaussian_P((s->u_a + 0.5 - mean) / sqrt(var));
+}
+
+/* Whether all n values are finite (NaN would make the sort meaningless). */
+static bool ys__all_finite(const double *x, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (!isfinite(x[i])) return false;
+  return true;
+}
+
+/* The one-sided p that b tends to be larger than a: exact when `exact_ok`,
+ * both sides are small and nothing is tied, else normal. Writes NaN for
+ * empty or non-finite input. Returns 0 or YS_ENOMEM. */
+static int ys__mw_greater(const double *a, size_t na, const double *b,
+                          size_t nb, bool exact_ok, double *p) {
+  *p = NAN;
+  if (a == NULL || b == NULL || na == 0 || nb == 0) return 0;
+  if (!ys__all_finite(a, na) || !ys__all_finite(b, nb)) return 0;
+
+  ys__mw_stat s;
+  int rc = ys__mw_statistic(a, na, b, nb, &s);
+  if (rc != 0) return rc;
+  if (exact_ok && na <= YS__EXACT_MAX && nb <= YS__EXACT_MAX &&
+      s.tie_term == 0.0)
+    return ys__mw_exact_p(na, nb, s.u_a, p);
+  *p = ys__mw_normal_p(na, nb, &s);
+  return 0;
+}
+
+/* Returns the one-sided Mann-Whitney p that `b` (nb values, borrowed) is
+ * stochastically larger than `a` (na values, borrowed): P(U_a <= observed)
+ * under H0, exact for up to 20 distinct values a side, else normal with
+ * continuity and tie correction. NaN for empty or non-finite input, and
+ * when scratch memory cannot be had. */
+double ys_compare_mann_whitney_greater(const double *a, size_t na,
+                                       const double *b, size_t nb) {
+  double p;
+  if (ys__mw_greater(a, na, b, nb, true, &p) != 0) return NAN;
+  return p;
+}
+
+/* Returns the same p as ys_compare_mann_whitney_greater, always by the
+ * normal approximation. NaN as there. */
+double ys_compare_mann_whitney_greater_normal(const double *a, size_t na,
+                                              const double *b, size_t nb) {
+  double p;
+  if (ys__mw_greater(a, na, b, nb, false, &p) != 0) return NAN;
+  return p;
+}
+
+/* ---- One side's rounds ---------------------------------------------- */
+
+/* The figures of one side. `sorted` is owned; n == 0 means the side has
+ * nothing to compare. */
+typedef struct ys__side {
+  double *sorted; /* round estimates, ascending */
+  size_t n;
+  double min;
+  double median;
+  double noise; /* share of rounds above YS__NOISY_FACTOR × min */
+} ys__side;
+
+/* The primary series of `res` (borrowed, may be NULL), or NULL. */
+static const ys_series *ys__primary(const ys_bench_result *res) {
+  if (res == NULL || res->series == NULL || res->n_series == 0) return NULL;
+  return &res->series[0];
+}
+
+/* Loads the round estimates of `res`'s primary series into *side when the
+ * benchmark ran OK and has rounds with finite estimates; leaves side->n at
+ * 0 otherwise. Returns 0 or YS_ENOMEM. */
+static int ys__side_load(const ys_bench_result *res, ys__side *side) {
+  const ys_series *s = ys__primary(res);
+  *side = (ys__side){.min = NAN, .median = NAN, .noise = NAN};
+  if (s == NULL || res->status != YS_BENCH_OK || s->rounds == NULL ||
+      s->n_rounds == 0)
+    return 0;
+
+  double *x = malloc(s->n_rounds * sizeof(*x));
+  if (x == NULL) return YS_ENOMEM;
+  for (size_t i = 0; i < s->n_rounds; i++)
+    x[i] = s->rounds[i].estimate;
+  if (!ys__all_finite(x, s->n_rounds)) {
+    free(x);
+    return 0;
+  }
+  gsl_sort(x, 1, s->n_rounds);
+
+  size_t noisy = 0;
+  for (size_t i = 0; i < s->n_rounds; i++)
+    if (x[i] > YS__NOISY_FACTOR * x[0]) noisy++;
+
+  side->sorted = x;
+  side->n = s->n_rounds;
+  side->min = x[0];
+  side->median = gsl_stats_median_from_sorted_data(x, 1, side->n);
+  side->noise = (double)noisy / (double)side->n;
+  return 0;
+}
+
+/* Returns now / before − 1, and 0 when the two are equal, so that a count
+ * that stayed at 0 has not changed (0 / 0 would be NaN). */
+static double ys__relative(double now, double before) {
+  if (now == before) return 0.0;
+  return now / before - 1.0;
+}
+
+/* Draws n values of `from` with replacement into `to`, sorts them and
+ * returns their median. */
+static double ys__resample_median(const gsl_rng *rng, const double *from,
+                                  double *to, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    to[i] = from[gsl_rng_uniform_int(rng, (unsigned long)n)];
+  gsl_sort(to, 1, n);
+  return gsl_stats_median_from_sorted_data(to, 1, n);
+}
+
+/* The same folding of a 64-bit seed into mt19937's 32-bit one as
+ * harness/stats.c, so a seed means the same stream everywhere. */
+static unsigned long ys__rng_seed(uint64_t seed) {
+  return (unsigned long)((seed ^ (seed >> 32)) & 0xffffffffu);
+}
+
+/* Percentile bootstrap CI of the median change: each replicate resamples
+ * the rounds of both sides independently. ci->point is the observed median
+ * change; lo and hi stay NaN when cfg asks for no replicates or a
+ * confidence outside [0, 1]. Returns 0 or YS_ENOMEM. */
+static int ys__bootstrap_ci(const ys__side *base, const ys__side *cur,
+                            const ys_compare_config *cfg, ys_estimate *ci) {
+  ci->point = ys__relative(cur->median, base->median);
+  ci->lo = NAN;
+  ci->hi = NAN;
+  size_t b = cfg->resamples;
+  if (b == 0 || !(cfg->confidence >= 0.0 && cfg->confidence <= 1.0)) return 0;
+
+  int rc = YS_ENOMEM;
+  double *reps = malloc(b * sizeof(*reps));
+  double *base_star = malloc(base->n * sizeof(*base_star));
+  double *cur_star = malloc(cur->n * sizeof(*cur_star));
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  if (reps == NULL || base_star == NULL || cur_star == NULL || rng == NULL)
+    goto out;
+  gsl_rng_set(rng, ys__rng_seed(cfg->seed));
+
+  for (size_t r = 0; r < b; r++) {
+    double mb = ys__resample_median(rng, base->sorted, base_star, base->n);
+    double mc = ys__resample_median(rng, cur->sorted, cur_star, cur->n);
+    reps[r] = ys__relative(mc, mb);
+  }
+  ys_stats_percentile_ci(reps, b, cfg->confidence, &ci->lo, &ci->hi);
+  rc = 0;
+
+out:
+  if (rng != NULL) gsl_rng_free(rng);
+  free(cur_star);
+  free(base_star);
+  free(reps);
+  return rc;
+}
+
+/* ---- Verdicts -------------------------------------------------------- */
+
+static bool ys__above(double change, double threshold) {
+  return change > threshold + YS__THRESHOLD_SLACK;
+}
+
+static bool ys__below(double change, double threshold) {
+  return change < -threshold - YS__THRESHOLD_SLACK;
+}
+
+/* Counts are exact: the threshold alone decides (§3 point 6). */
+static ys_verdict ys__decide_counts(double change, double threshold) {
+  if (ys__above(change, threshold)) return YS_VERDICT_REGRESSED;
+  if (ys__below(change, threshold)) return YS_VERDICT_IMPROVED;
+  return YS_VERDICT_UNCHANGED;
+}
+
+/* Time (§3 point 3): the minimum's change decides when the median's change
+ * points the same way; when only one of the two crosses the threshold the
+ * verdict is only "possibly". When they cross in opposite directions the
+ * upward one wins, because "possibly regressed" is re-measured and
+ * "possibly improved" is not: doubt goes to the side that gets a second
+ * look.
+ *
+ * With a single round on either side the rule has nothing to stand on: that
+ * side's minimum is its median, so the two estimates cannot back each
+ * other, and one round is one draw of a noise that made 41 % of rounds run
+ * more than 5 % slow in §3's measurements. A crossing is then at most
+ * "possibly" regressed or improved; the confirmation step re-measures it,
+ * and with the added rounds the full rule applies. */
+static ys_verdict ys__decide_time(double change, double median_change,
+                                  double threshold, bool single_round) {
+  bool min_up = ys__above(change, threshold);
+  bool min_down = ys__below(change, threshold);
+  if (!single_round) {
+    if (min_up && median_change > 0.0) return YS_VERDICT_REGRESSED;
+    if (min_down && median_change < 0.0) return YS_VERDICT_IMPROVED;
+  }
+  if (min_up || ys__above(median_change, threshold))
+    return YS_VERDICT_POSSIBLY_REGRESSED;
+  if (min_down || ys__below(median_change, threshold))
+    return YS_VERDICT_POSSIBLY_IMPROVED;
+  return YS_VERDICT_UNCHANGED;
+}
+
+/* Whether two static strings (either may be NULL) are the same. */
+static bool ys__same(const char *x, const char *y) {
+  if (x == NULL || y == NULL) return x == y;
+  return strcmp(x, y) == 0;
+}
+
+/* Compares the primary series of `current` (borrowed, may be NULL: the
+ * benchmark is missing) against that of `base` (borrowed, may be NULL: the
+ * benchmark is new) under `cfg` (borrowed; NULL means the defaults with
+ * seed 0). Fills *out entirely: figures of a side are set when that side
+ * ran OK with finite round estimates (else its rounds are 0 and its figures
+ * NaN); changes, CI and p are NaN unless the verdict is unchanged, improved,
+ * regressed or possibly so. `confirmed` is left false for the caller. The
+ * same inputs and seed give a bytewise identical *out. Returns 0 or
+ * YS_ENOMEM (*out then says "not compared"). */
+int ys_compare_bench(const ys_bench_result *base,
+                     const ys_bench_result *current,
+                     const ys_compare_config *cfg, ys_comparison *out) {
+  ys_compare_config defaults = ys_compare_config_default(0);
+  if (cfg == NULL) cfg = &defaults;
+
+  /* Zeroed first so that padding, too, is the same on every call. */
+  memset(out, 0, sizeof(*out));
+  out->verdict = YS_VERDICT_NOT_COMPARED;
+  out->base_min = out->new_min = NAN;
+  out->base_median = out->new_median = NAN;
+  out->base_noise = out->new_noise = NAN;
+  out->change = out->median_change = NAN;
+  out->change_ci = (ys_estimate){NAN, NAN, NAN};
+  out->p_value = NAN;
+  out->threshold = cfg->threshold;
+
+  const ys_series *bs = ys__primary(base);
+  const ys_series *cs = ys__primary(current);
+  const ys_series *named = cs != NULL ? cs : bs;
+  if (named != NULL) {
+    out->metric = named->metric;
+    out->unit = named->unit;
+    out->deterministic = ys_compare_is_deterministic(named->unit);
+  }
+
+  ys__side b, c;
+  int rc = ys__side_load(base, &b);
+  if (rc != 0) return rc;
+  rc = ys__side_load(current, &c);
+  if (rc != 0) goto out_free_base;
+
+  out->base_rounds = b.n;
+  out->base_min = b.min;
+  out->base_median = b.median;
+  out->base_noise = b.noise;
+  out->new_rounds = c.n;
+  out->new_min = c.min;
+  out->new_median = c.median;
+  out->new_noise = c.noise;
+
+  if (base == NULL) {
+    out->verdict = YS_VERDICT_NEW;
+    goto out_free_both;
+  }
+  if (current == NULL) {
+    out->verdict = YS_VERDICT_MISSING;
+    goto out_free_both;
+  }
+  if (b.n == 0 || c.n == 0 || !ys__same(bs->metric, cs->metric) ||
+      !ys__same(bs->unit, cs->unit))
+    goto out_free_both; /* not compared */
+
+  out->change = ys__relative(c.min, b.min);
+  out->median_change = ys__relative(c.median, b.median);
+  out->noisy = b.noise > YS_NOISY_SHARE || c.noise > YS_NOISY_SHARE;
+
+  if (out->deterministic) {
+    out->change_ci = (ys_estimate){
+        .point = out->change, .lo = out->change, .hi = out->change};
+    out->verdict = ys__decide_counts(out->change, cfg->threshold);
+    goto out_free_both;
+  }
+
+  rc = ys__mw_greater(b.sorted, b.n, c.sorted, c.n, true, &out->p_value);
+  if (rc != 0) goto out_free_both;
+  rc = ys__bootstrap_ci(&b, &c, cfg, &out->change_ci);
+  if (rc != 0) goto out_free_both;
+  out->verdict = ys__decide_time(out->change, out->median_change,
+                                 cfg->threshold, b.n == 1 || c.n == 1);
+
+out_free_both:
+  free(c.sorted);
+out_free_base:
+  free(b.sorted);
+  if (rc != 0) out->verdict = YS_VERDICT_NOT_COMPARED;
+  return rc;
+}

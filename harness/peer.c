@@ -1,0 +1,278 @@
+#include "peer.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "worker.h"
+
+struct ys_peer {
+  char *program;
+  pid_t pid;
+  FILE *to;   /* the worker's stdin */
+  FILE *from; /* the worker's stdout */
+  const ys_collector_ops *collector;
+  char version[32];
+  char **names;
+  size_t n_names;
+};
+
+/* Reads one line without its newline. Returns false at end of input. */
+static bool read_line(ys_peer *p, char *line, size_t len) {
+  if (fgets(line, (int)len, p->from) == NULL) return false;
+  line[strcspn(line, "\n")] = '\0';
+  return true;
+}
+
+static int fail(char *err, size_t err_len, int rc, const ys_peer *p,
+                const char *what) {
+  snprintf(err, err_len, "--against %s: %s", p->program, what);
+  return rc;
+}
+
+static int spawn(ys_peer *p, char *err, size_t err_len) {
+  int to_child[2], from_child[2];
+  if (pipe(to_child) != 0)
+    return fail(err, err_len, YS_EIO, p, strerror(errno));
+  if (pipe(from_child) != 0) {
+    close(to_child[0]);
+    close(to_child[1]);
+    return fail(err, err_len, YS_EIO, p, strerror(errno));
+  }
+  fflush(NULL);
+  p->pid = fork();
+  if (p->pid < 0) {
+    close(to_child[0]), close(to_child[1]);
+    close(from_child[0]), close(from_child[1]);
+    return fail(err, err_len, YS_EIO, p, strerror(errno));
+  }
+  if (p->pid == 0) {
+    dup2(to_child[0], STDIN_FILENO);
+    dup2(from_child[1], STDOUT_FILENO);
+    close(to_child[0]), close(to_child[1]);
+    close(from_child[0]), close(from_child[1]);
+    char *argv[] = {p->program, "--worker", NULL};
+    execvp(p->program, argv);
+    fprintf(stderr, "--against %s: cannot run it: %s\n", p->program,
+            strerror(errno));
+    _exit(127);
+  }
+  close(to_child[0]);
+  close(from_child[1]);
+  p->to = fdopen(to_child[1], "w");
+  p->from = fdopen(from_child[0], "r");
+  if (p->to == NULL || p->from == NULL)
+    return fail(err, err_len, YS_ENOMEM, p, "out of memory");
+  return 0;
+}
+
+/* "metrics N NAME UNIT ...": the peer must measure what we measure, or its
+ * rounds cannot stand beside ours. */
+static int check_metrics(ys_peer *p, char *line, char *err, size_t err_len) {
+  char *save = NULL;
+  char *word = strtok_r(line, " ", &save);
+  char *count = strtok_r(NULL, " ", &save);
+  if (word == NULL || strcmp(word, "metrics") != 0 || count == NULL)
+    return fail(err, err_len, YS_EFORMAT, p, "broke the worker protocol");
+  const ys_collector_ops *c = p->collector;
+  bool same = strtoul(count, NULL, 10) == c->n_metrics;
+  for (size_t m = 0; same && m < c->n_metrics; m++) {
+    char *name = strtok_r(NULL, " ", &save);
+    char *unit = strtok_r(NULL, " ", &save);
+    same = name != NULL && unit != NULL &&
+           strcmp(name, c->metrics[m].name) == 0 &&
+           strcmp(unit, c->metrics[m].unit) == 0;
+  }
+  if (!same)
+    return fail(err, err_len, YS_EFORMAT, p,
+                "measures other metrics than this program's collector: "
+                "run both with the same --collector");
+  return 0;
+}
+
+static int read_greeting(ys_peer *p, char *err, size_t err_len) {
+  char line[YS_WORKER_LINE_MAX];
+  int protocol = 0;
+  if (!read_line(p, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, p,
+                "exited before greeting; is it a yardstick benchmark "
+                "program?");
+  if (sscanf(line, "yardstick-worker %d %31s", &protocol, p->version) != 2)
+    return fail(err, err_len, YS_EFORMAT, p,
+                "is not a yardstick benchmark program (no worker greeting)");
+  if (protocol != YS_WORKER_PROTOCOL) {
+    char what[256];
+    snprintf(what, sizeof(what),
+             "speaks worker protocol %d (yardstick %s); this program speaks "
+             "%d: rebuild both with the same yardstick",
+             protocol, p->version, YS_WORKER_PROTOCOL);
+    return fail(err, err_len, YS_EFORMAT, p, what);
+  }
+  if (!read_line(p, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, p, "exited during its greeting");
+  int rc = check_metrics(p, line, err, err_len);
+  if (rc != 0) return rc;
+  while (read_line(p, line, sizeof(line))) {
+    if (strcmp(line, "ready") == 0) return 0;
+    if (strncmp(line, "bench ", 6) != 0)
+      return fail(err, err_len, YS_EFORMAT, p, "broke the worker protocol");
+    char **names = realloc(p->names, (p->n_names + 1) * sizeof(*names));
+    if (names == NULL) return fail(err, err_len, YS_ENOMEM, p, "out of memory");
+    p->names = names;
+    p->names[p->n_names] = strdup(line + 6);
+    if (p->names[p->n_names] == NULL)
+      return fail(err, err_len, YS_ENOMEM, p, "out of memory");
+    p->n_names++;
+  }
+  return fail(err, err_len, YS_EIO, p, "exited during its greeting");
+}
+
+int ys_peer_start(const char *program, const ys_collector_ops *collector,
+                  ys_peer **out, char *err, size_t err_len) {
+  ys_peer *p = calloc(1, sizeof(*p));
+  if (p == NULL) return YS_ENOMEM;
+  p->program = strdup(program);
+  p->collector = collector;
+  p->pid = -1;
+  if (p->program == NULL) {
+    free(p);
+    return YS_ENOMEM;
+  }
+  /* A worker that dies must surface as an error on our next write, not
+   * kill us with SIGPIPE. */
+  signal(SIGPIPE, SIG_IGN);
+  int rc = spawn(p, err, err_len);
+  if (rc == 0) rc = read_greeting(p, err, err_len);
+  if (rc != 0) {
+    ys_peer_stop(p);
+    return rc;
+  }
+  *out = p;
+  return 0;
+}
+
+const char *ys_peer_version(const ys_peer *p) {
+  return p->version;
+}
+
+size_t ys_peer_count(const ys_peer *p) {
+  return p->n_names;
+}
+
+const char *ys_peer_name(const ys_peer *p, size_t i) {
+  return p->names[i];
+}
+
+bool ys_peer_has(const ys_peer *p, const char *name) {
+  for (size_t i = 0; i < p->n_names; i++)
+    if (strcmp(p->names[i], name) == 0) return true;
+  return false;
+}
+
+/* Parses "ITERATIONS V1 ... VM" into sample i of every series of one. */
+static bool parse_sample(char *line, ys_bench_result *one, size_t i) {
+  char *end;
+  errno = 0;
+  unsigned long long iterations = strtoull(line, &end, 10);
+  if (errno != 0 || end == line || iterations == 0) return false;
+  for (size_t m = 0; m < one->n_series; m++) {
+    char *start = end;
+    double v = strtod(start, &end);
+    if (end == start) return false;
+    one->series[m].samples[i] = (ys_sample){iterations, v};
+  }
+  return *end == '\0';
+}
+
+/* Reads the samples of one round into a one-round result shaped like res,
+ * then appends it. */
+static int receive_round(ys_peer *p, size_t n, bool linear,
+                         ys_bench_result *res, char *err, size_t err_len) {
+  ys_bench_result one = {0};
+  int rc = 0;
+  one.series = calloc(res->n_series, sizeof(*one.series));
+  if (one.series == NULL) return YS_ENOMEM;
+  one.n_series = res->n_series;
+  for (size_t m = 0; m < res->n_series && rc == 0; m++) {
+    ys_series *s = &one.series[m];
+    s->metric = res->series[m].metric;
+    s->unit = res->series[m].unit;
+    s->samples = calloc(n, sizeof(*s->samples));
+    s->rounds = calloc(1, sizeof(*s->rounds));
+    if (s->samples == NULL || s->rounds == NULL) rc = YS_ENOMEM;
+    s->n_samples = n;
+    s->n_rounds = 1;
+    s->rounds[0] = (ys_round){.n_samples = n, .linear = linear};
+  }
+  /* Room for M numbers of up to 24 characters and the iteration count. */
+  size_t line_len = 32 + 32 * res->n_series;
+  char *line = malloc(line_len);
+  if (line == NULL) rc = YS_ENOMEM;
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    if (!read_line(p, line, line_len))
+      rc = fail(err, err_len, YS_EIO, p, "exited in the middle of a round");
+    else if (!parse_sample(line, &one, i))
+      rc = fail(err, err_len, YS_EFORMAT, p, "sent a malformed sample");
+    else
+      one.total_iterations += one.series[0].samples[i].iterations;
+  }
+  free(line);
+  if (rc == 0) rc = ys_bench_result_append_rounds(res, &one);
+  ys_bench_result_clear(&one);
+  return rc;
+}
+
+int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
+                  double measurement_ns, size_t sample_size,
+                  ys_bench_result *res, char *err, size_t err_len) {
+  fprintf(p->to, "round %s %.17g %.17g %zu\n", name, warm_up_ns, measurement_ns,
+          sample_size);
+  if (fflush(p->to) != 0)
+    return fail(err, err_len, YS_EIO, p, "exited (it may have crashed)");
+  char line[YS_WORKER_LINE_MAX];
+  if (!read_line(p, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, p,
+                "exited during a round (it may have crashed)");
+  size_t n;
+  int linear;
+  unsigned long long bytes, elements;
+  if (sscanf(line, "ok %zu %d %llu %llu", &n, &linear, &bytes, &elements) ==
+      4) {
+    if (n == 0 || n > 10000000)
+      return fail(err, err_len, YS_EFORMAT, p, "sent a malformed round");
+    res->bytes_per_iteration = bytes;
+    res->elements_per_iteration = elements;
+    return receive_round(p, n, linear != 0, res, err, err_len);
+  }
+  ys_bench_status status =
+      strncmp(line, "skipped ", 8) == 0 ? YS_BENCH_SKIPPED : YS_BENCH_FAILED;
+  const char *message = strchr(line, ' ');
+  if (strncmp(line, "error ", 6) == 0)
+    return fail(err, err_len, YS_EFORMAT, p, line + 6);
+  if (status == YS_BENCH_FAILED && strncmp(line, "failed ", 7) != 0)
+    return fail(err, err_len, YS_EFORMAT, p, "broke the worker protocol");
+  res->status = status;
+  snprintf(res->message, sizeof(res->message), "%s",
+           message != NULL ? message + 1 : "");
+  return 0;
+}
+
+void ys_peer_stop(ys_peer *p) {
+  if (p == NULL) return;
+  if (p->to != NULL) {
+    fputs("quit\n", p->to);
+    fclose(p->to);
+  }
+  if (p->from != NULL) fclose(p->from);
+  if (p->pid > 0) waitpid(p->pid, NULL, 0);
+  for (size_t i = 0; i < p->n_names; i++)
+    free(p->names[i]);
+  free(p->names);
+  free(p->program);
+  free(p);
+}

@@ -1,0 +1,43 @@
+/*
+ * peer.h — the parent side of the round protocol (worker.h): starts another
+ * benchmark program with --worker and has it measure rounds on request.
+ */
+#ifndef YS_PEER_H
+#define YS_PEER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../collectors/collector.h"
+#include "model.h"
+
+typedef struct ys_peer ys_peer;
+
+/* Starts `program --worker` with pipes to its stdin and stdout (its stderr
+ * is ours) and reads its greeting. The peer must speak this protocol
+ * version and measure the same metrics as `collector`. Returns 0 and a peer
+ * to stop with ys_peer_stop, or YS_EIO / YS_EFORMAT / YS_ENOMEM with a
+ * message naming the program in err. */
+int ys_peer_start(const char *program, const ys_collector_ops *collector,
+                  ys_peer **out, char *err, size_t err_len);
+
+/* The yardstick version the peer reported. */
+const char *ys_peer_version(const ys_peer *p);
+
+/* The benchmarks the peer defines, sorted by name. */
+size_t ys_peer_count(const ys_peer *p);
+const char *ys_peer_name(const ys_peer *p, size_t i);
+bool ys_peer_has(const ys_peer *p, const char *name);
+
+/* Has the peer measure one round of `name` and appends it to res (made for
+ * the same collector's metrics). A benchmark that skips or fails there
+ * marks res so. Returns 0, or YS_EIO / YS_EFORMAT with a message in err
+ * when the peer died or broke the protocol. */
+int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
+                  double measurement_ns, size_t sample_size,
+                  ys_bench_result *res, char *err, size_t err_len);
+
+/* Asks the peer to quit, waits for it and frees everything; NULL-safe. */
+void ys_peer_stop(ys_peer *p);
+
+#endif

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end test of the CI workflow: save a baseline, compare against it,
+# catch a slow-down with exit code 1, compare two saved baselines offline,
+# run --against another build, and refuse bad baseline input with exit 2
+# without touching the saved file.
+# Usage: baseline_workflow.sh PATH/TO/bench TESTS_SOURCE_DIR
+set -uo pipefail
+suite=$(dirname "$1")/tests/fixture_scalable
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+pick=(--quick --exact chain/300 chain/1000)
+
+# expect CODE PATTERN -- COMMAND...: checks the exit code and that
+# stdout+stderr match the extended regex PATTERN.
+expect() {
+  local code=$1 pattern=$2
+  shift 3
+  "$@" >"$tmp/out" 2>&1
+  local got=$?
+  if [ "$got" -ne "$code" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
+    echo "FAIL: $* → exit $got (want $code), output:"
+    sed 's/^/    /' "$tmp/out" | head -30
+    echo "    (wanted a match for: $pattern)"
+    failures=$((failures + 1))
+  else
+    echo "ok: $* → $got"
+  fi
+}
+
+export YARDSTICK_BASELINE_DIR=$tmp/baselines
+
+# Save, then compare the same build: nothing may regress. The generous
+# threshold keeps a noisy machine from failing this functional test; the
+# false-alarm rate at the default threshold is measured by a script, not
+# asserted here.
+expect 0 "saved baseline 'main'" -- "$suite" "${pick[@]}" --save-baseline main
+[ -s "$tmp/baselines/main.yaml" ] || { echo "FAIL: no main.yaml"; failures=$((failures + 1)); }
+expect 0 'unchanged' -- "$suite" "${pick[@]}" --baseline main --threshold 60 \
+  --format markdown
+
+# Three times the work: regressed, exit 1, in every report.
+expect 1 'regressed' -- env YS_FIXTURE_SLOWDOWN_PCT=200 \
+  "$suite" "${pick[@]}" --baseline main --format markdown
+expect 1 'regressed' -- env YS_FIXTURE_SLOWDOWN_PCT=200 \
+  "$suite" "${pick[@]}" --baseline main --save-baseline slow
+
+# The slow run was saved after the comparison: offline compare agrees.
+expect 1 'regressed' -- "$suite" compare main slow --format markdown
+expect 0 'improved' -- "$suite" compare slow main
+expect 0 '"verdict"' -- "$suite" compare main main --format json
+
+# A benchmark the baseline does not have is new; one it has that the program
+# lost would be missing.
+expect 0 'new' -- "$suite" --quick --exact chain/300 chain/500 \
+  --baseline main --threshold 60
+
+# --against: the other build runs round for round beside this one.
+base="$(dirname "$1")/tests/fixture_scalable_base"
+expect 1 'regressed' -- env YS_FIXTURE_SLOWDOWN_PCT=200 \
+  "$suite" "${pick[@]}" --against "$base"
+expect 0 'unchanged' -- "$suite" "${pick[@]}" --against "$base" --threshold 60
+expect 2 'not a yardstick benchmark program|exited before' -- \
+  "$suite" "${pick[@]}" --against /bin/true
+
+# Bad input: exit 2, a message naming the file, the saved baseline intact.
+cp "$tmp/baselines/main.yaml" "$tmp/main.before"
+printf 'yardstick: 1\nbenchmarks: [\n' >"$tmp/baselines/broken.yaml"
+expect 2 'broken.yaml' -- "$suite" "${pick[@]}" --baseline broken
+expect 2 "not found|No such file" -- "$suite" "${pick[@]}" --baseline nosuch
+expect 2 'save-baseline' -- "$suite" "${pick[@]}" --save-baseline ../escape
+expect 2 'save-baseline' -- "$suite" "${pick[@]}" --save-baseline ''
+expect 2 'baseline' -- "$suite" "${pick[@]}" --baseline main --against "$base"
+cmp -s "$tmp/baselines/main.yaml" "$tmp/main.before" ||
+  { echo "FAIL: main.yaml changed"; failures=$((failures + 1)); }
+[ ! -e "$tmp/escape.yaml" ] || { echo "FAIL: escaped the baseline dir"; failures=$((failures + 1)); }
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed"
+  exit 1
+fi
+echo "all checks passed"

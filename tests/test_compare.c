@@ -1,0 +1,620 @@
+/*
+ * test_compare.c — baselines/compare.c: the Mann-Whitney p against oracle
+ * O6 of STATISTICS.md §4 and against values computed independently with
+ * scipy 1.10 (scipy.stats.mannwhitneyu), and every verdict of §3 on
+ * hand-built results whose round estimates are given.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "baselines/compare.h"
+#include "harness/model.h"
+#include "tests/test_support.h"
+
+#define TIGHT 1e-12
+
+/* ---- Fixtures ---------------------------------------------------------- */
+
+#define MAX_ROUNDS 32
+
+/* One benchmark result whose primary series has the given round estimates
+ * (the comparison reads nothing else). Points into itself: do not copy. */
+typedef struct fixture {
+  ys_bench_result res;
+  ys_series series;
+  ys_round rounds[MAX_ROUNDS];
+} fixture;
+
+static void build(fixture *f, const char *metric, const char *unit,
+                  const double *estimates, size_t n) {
+  assert_true(n <= MAX_ROUNDS);
+  memset(f, 0, sizeof(*f));
+  strcpy(f->res.name, "sort/1024");
+  f->res.status = YS_BENCH_OK;
+  f->res.series = &f->series;
+  f->res.n_series = 1;
+  f->series.metric = metric;
+  f->series.unit = unit;
+  f->series.rounds = f->rounds;
+  f->series.n_rounds = n;
+  for (size_t i = 0; i < n; i++) {
+    f->rounds[i].first_sample = i * 10;
+    f->rounds[i].n_samples = 10;
+    f->rounds[i].linear = true;
+    f->rounds[i].estimate = estimates[i];
+  }
+}
+
+static void build_time(fixture *f, const double *estimates, size_t n) {
+  build(f, "time", "ns", estimates, n);
+}
+
+/* Ten distinct round estimates around 100 ns, as a quiet machine gives. */
+static const double BASE10[10] = {100.0, 100.4, 100.9, 101.3, 100.2,
+                                  101.7, 100.6, 102.0, 101.1, 100.8};
+
+static void scaled(double *to, const double *from, size_t n, double factor) {
+  for (size_t i = 0; i < n; i++)
+    to[i] = from[i] * factor;
+}
+
+static ys_comparison compare(const fixture *base, const fixture *cur) {
+  ys_compare_config cfg = ys_compare_config_default(42);
+  ys_comparison out;
+  assert_int_equal(ys_compare_bench(base ? &base->res : NULL,
+                                    cur ? &cur->res : NULL, &cfg, &out),
+                   0);
+  return out;
+}
+
+/* ---- Mann-Whitney ------------------------------------------------------ */
+
+static const double O6_A[7] = {1.10, 1.12, 1.05, 1.08, 1.11, 1.07, 1.09};
+static const double O6_B[7] = {1.15, 1.13, 1.18, 1.16, 1.14, 1.19, 1.06};
+
+static void test_mw_o6_exact(void **state) {
+  (void)state;
+  double p = ys_compare_mann_whitney_greater(O6_A, 7, O6_B, 7);
+  assert_close(p, 0.00874125874125874, TIGHT);
+  assert_close(2.0 * p, 0.01748251748251748, TIGHT);
+  /* The other way round, B is not larger: P(U_B <= 43) = 1 − P(U_A <= 5). */
+  double q = ys_compare_mann_whitney_greater(O6_B, 7, O6_A, 7);
+  assert_true(q > 0.99);
+}
+
+static void test_mw_o6_normal(void **state) {
+  (void)state;
+  double p = ys_compare_mann_whitney_greater_normal(O6_A, 7, O6_B, 7);
+  assert_close(2.0 * p, 0.021450733686322058, TIGHT);
+  assert_close(p, 0.010725366843161029, TIGHT);
+}
+
+/* With n = m and every b above every a, p is 1 / C(2n, n), the smallest
+ * a one-sided exact test can give (STATISTICS.md §3). */
+static void test_mw_minimum_exact_p(void **state) {
+  (void)state;
+  const double expected[] = {0.05, 1.0 / 70.0, 1.0 / 252.0};
+  for (size_t n = 3; n <= 5; n++) {
+    double a[5], b[5];
+    for (size_t i = 0; i < n; i++) {
+      a[i] = (double)(i + 1);
+      b[i] = (double)(n + i + 1);
+    }
+    assert_close(ys_compare_mann_whitney_greater(a, n, b, n), expected[n - 3],
+                 TIGHT);
+  }
+  assert_close(1.0 / 252.0, 0.003968253968253968, TIGHT);
+}
+
+static void test_mw_no_evidence(void **state) {
+  (void)state;
+  /* b entirely below a: U_A is its maximum, so P(U_A <= max) = 1. */
+  double a[4] = {10, 11, 12, 13}, b[4] = {1, 2, 3, 4};
+  assert_close(ys_compare_mann_whitney_greater(a, 4, b, 4), 1.0, TIGHT);
+  /* Identical samples: every pair tied, U at its mean; scipy gives
+   * 0.5327158854353529 for [1,2,2,3,4,5] against itself. */
+  double c[6] = {1, 2, 2, 3, 4, 5};
+  double p = ys_compare_mann_whitney_greater(c, 6, c, 6);
+  assert_close(p, 0.5327158854353529, TIGHT);
+  assert_true(p > 0.5);
+  /* All values equal: no variance at all. */
+  double k[3] = {7, 7, 7};
+  assert_close(ys_compare_mann_whitney_greater(k, 3, k, 3), 1.0, TIGHT);
+}
+
+/* Ties send small samples to the normal path, tie-corrected: scipy's
+ * asymptotic p for [2,3,5,6,6,7] greater than [1,2,2,3,4,5]. */
+static void test_mw_ties_use_normal(void **state) {
+  (void)state;
+  double c[6] = {1, 2, 2, 3, 4, 5}, d[6] = {2, 3, 5, 6, 6, 7};
+  double p = ys_compare_mann_whitney_greater(c, 6, d, 6);
+  assert_close(p, 0.04434890728439566, TIGHT);
+  assert_close(ys_compare_mann_whitney_greater_normal(c, 6, d, 6), p, 0.0);
+}
+
+/* More than 20 a side: the normal approximation (scipy: U_a = 298,
+ * p = 0.09799065663388867). */
+static void test_mw_large_samples(void **state) {
+  (void)state;
+  double a[25], b[30];
+  for (int i = 0; i < 25; i++)
+    a[i] = 100.0 + (double)((i * 37) % 50);
+  for (int i = 0; i < 30; i++)
+    b[i] = 103.5 + (double)((i * 23) % 53);
+  double p = ys_compare_mann_whitney_greater(a, 25, b, 30);
+  assert_close(p, 0.09799065663388867, TIGHT);
+  assert_close(ys_compare_mann_whitney_greater_normal(a, 25, b, 30), p, 0.0);
+}
+
+static void test_mw_empty_is_nan(void **state) {
+  (void)state;
+  double a[2] = {1, 2};
+  assert_true(isnan(ys_compare_mann_whitney_greater(a, 0, a, 2)));
+  assert_true(isnan(ys_compare_mann_whitney_greater(a, 2, a, 0)));
+  assert_true(isnan(ys_compare_mann_whitney_greater_normal(NULL, 0, a, 2)));
+  double bad[2] = {1, NAN};
+  assert_true(isnan(ys_compare_mann_whitney_greater(a, 2, bad, 2)));
+}
+
+/* ---- Small pieces ------------------------------------------------------ */
+
+static void test_config_default(void **state) {
+  (void)state;
+  ys_compare_config cfg = ys_compare_config_default(7);
+  assert_close(cfg.threshold, 0.05, 0.0);
+  assert_int_equal(cfg.resamples, 2000);
+  assert_close(cfg.confidence, 0.95, 0.0);
+  assert_int_equal(cfg.seed, 7);
+}
+
+static void test_is_deterministic(void **state) {
+  (void)state;
+  assert_false(ys_compare_is_deterministic("ns"));
+  assert_false(ys_compare_is_deterministic("us"));
+  assert_false(ys_compare_is_deterministic("ms"));
+  assert_false(ys_compare_is_deterministic("s"));
+  assert_false(ys_compare_is_deterministic(NULL));
+  assert_true(ys_compare_is_deterministic("instructions"));
+  assert_true(ys_compare_is_deterministic("cycles"));
+  assert_true(ys_compare_is_deterministic("allocations"));
+}
+
+/* ---- Verdicts on time -------------------------------------------------- */
+
+static void test_aa_unchanged(void **state) {
+  (void)state;
+  fixture base, cur;
+  build_time(&base, BASE10, 10);
+  build_time(&cur, BASE10, 10);
+  ys_comparison c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_string_equal(c.metric, "time");
+  assert_string_equal(c.unit, "ns");
+  assert_false(c.deterministic);
+  assert_int_equal(c.base_rounds, 10);
+  assert_int_equal(c.new_rounds, 10);
+  assert_close(c.base_min, 100.0, 0.0);
+  assert_close(c.new_min, 100.0, 0.0);
+  /* Sorted: 100, 100.2, 100.4, 100.6, 100.8, 100.9, ... */
+  assert_close(c.base_median, 100.85, TIGHT);
+  assert_close(c.change, 0.0, 0.0);
+  assert_close(c.median_change, 0.0, 0.0);
+  assert_close(c.threshold, 0.05, 0.0);
+  assert_true(c.p_value > 0.5);
+  assert_true(c.change_ci.lo <= 0.0 && c.change_ci.hi >= 0.0);
+  assert_close(c.base_noise, 0.0, 0.0);
+  assert_false(c.noisy);
+  assert_false(c.confirmed);
+}
+
+static void test_ten_percent_slower_regressed(void **state) {
+  (void)state;
+  fixture base, cur;
+  double slow[10];
+  scaled(slow, BASE10, 10, 1.10);
+  build_time(&base, BASE10, 10);
+  build_time(&cur, slow, 10);
+  ys_comparison c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+  assert_close(c.change, 0.10, TIGHT);
+  assert_close(c.median_change, 0.10, TIGHT);
+  assert_close(c.new_min, 110.0, TIGHT);
+  /* Every new round above every base round: p = 1 / C(20, 10). */
+  assert_close(c.p_value, 5.412544112234515e-06, 1e-16);
+  assert_true(c.change_ci.lo > 0.05 && c.change_ci.hi < 0.15);
+}
+
+static void test_ten_percent_faster_improved(void **state) {
+  (void)state;
+  fixture base, cur;
+  double fast[10];
+  scaled(fast, BASE10, 10, 0.90);
+  build_time(&base, BASE10, 10);
+  build_time(&cur, fast, 10);
+  ys_comparison c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_IMPROVED);
+  assert_close(c.change, -0.10, TIGHT);
+  assert_close(c.median_change, -0.10, TIGHT);
+  assert_close(c.p_value, 1.0, TIGHT);
+}
+
+/* The fastest new round is 10 % slower but the medians did not move: only
+ * one estimate crossed. */
+static void test_min_up_median_flat_possibly_regressed(void **state) {
+  (void)state;
+  fixture base, cur;
+  ys_comparison c;
+
+  /* Min up 10 %, median equal. */
+  const double b2[5] = {100, 120, 121, 122, 123};
+  const double c2[5] = {110, 118, 121, 124, 125};
+  build_time(&base, b2, 5);
+  build_time(&cur, c2, 5);
+  c = compare(&base, &cur);
+  assert_close(c.change, 0.10, TIGHT);
+  assert_close(c.median_change, 0.0, 0.0);
+  assert_int_equal(c.verdict, YS_VERDICT_POSSIBLY_REGRESSED);
+
+  /* Min up 10 %, median down 8 %: the min's direction, only possibly. */
+  const double c3[5] = {110, 110.4, 111.32, 111.5, 112};
+  build_time(&cur, c3, 5);
+  c = compare(&base, &cur);
+  assert_close(c.change, 0.10, TIGHT);
+  assert_close(c.median_change, 111.32 / 121.0 - 1.0, TIGHT);
+  assert_true(c.median_change < -0.05);
+  assert_int_equal(c.verdict, YS_VERDICT_POSSIBLY_REGRESSED);
+}
+
+/* The medians moved 10 % but the floor did not: possibly regressed. */
+static void test_median_up_min_flat_possibly_regressed(void **state) {
+  (void)state;
+  const double base_r[5] = {100, 101, 102, 103, 104};
+  const double cur_r[5] = {100.5, 111, 112.2, 113, 114};
+  fixture base, cur;
+  build_time(&base, base_r, 5);
+  build_time(&cur, cur_r, 5);
+  ys_comparison c = compare(&base, &cur);
+  assert_close(c.change, 0.005, TIGHT);
+  assert_close(c.median_change, 0.10, TIGHT);
+  assert_int_equal(c.verdict, YS_VERDICT_POSSIBLY_REGRESSED);
+}
+
+static void test_possibly_improved(void **state) {
+  (void)state;
+  /* Min down 10 %, medians equal. */
+  const double base_r[5] = {100, 120, 121, 122, 123};
+  const double cur_r[5] = {90, 119, 121, 125, 126};
+  fixture base, cur;
+  build_time(&base, base_r, 5);
+  build_time(&cur, cur_r, 5);
+  ys_comparison c = compare(&base, &cur);
+  assert_close(c.change, -0.10, TIGHT);
+  assert_close(c.median_change, 0.0, 0.0);
+  assert_int_equal(c.verdict, YS_VERDICT_POSSIBLY_IMPROVED);
+}
+
+/* One slow round (a noisy neighbour) on the new side only: the minimum
+ * does not see it, the noise share does. */
+static void test_one_noisy_round_not_regressed(void **state) {
+  (void)state;
+  double cur_r[10];
+  memcpy(cur_r, BASE10, sizeof(cur_r));
+  cur_r[3] = 180.0;
+  fixture base, cur;
+  build_time(&base, BASE10, 10);
+  build_time(&cur, cur_r, 10);
+  ys_comparison c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_close(c.change, 0.0, 0.0);
+  assert_close(c.base_noise, 0.0, 0.0);
+  assert_close(c.new_noise, 0.1, TIGHT);
+  assert_false(c.noisy);
+}
+
+/* Noisy when more than 30 % of a side's rounds ran more than 5 % above its
+ * fastest: 3 of 10 is not, 4 of 10 is. */
+static void test_noisy_flag(void **state) {
+  (void)state;
+  double cur_r[10];
+  memcpy(cur_r, BASE10, sizeof(cur_r));
+  cur_r[1] = 105.1; /* more than 5 % above 100 */
+  cur_r[4] = 130.0;
+  cur_r[6] = 150.0;
+  cur_r[8] = 105.0; /* exactly 5 % above: not noisy */
+  fixture base, cur;
+  build_time(&base, BASE10, 10);
+  build_time(&cur, cur_r, 10);
+  ys_comparison c = compare(&base, &cur);
+  assert_close(c.new_noise, 0.3, TIGHT);
+  assert_false(c.noisy);
+
+  cur_r[9] = 140.0;
+  build_time(&cur, cur_r, 10);
+  c = compare(&base, &cur);
+  assert_close(c.new_noise, 0.4, TIGHT);
+  assert_true(c.noisy);
+  /* Noise on the base side counts as well. */
+  c = compare(&cur, &base);
+  assert_close(c.base_noise, 0.4, TIGHT);
+  assert_close(c.new_noise, 0.0, 0.0);
+  assert_true(c.noisy);
+}
+
+/* A change exactly at the threshold does not cross it. */
+static void test_threshold_boundary(void **state) {
+  (void)state;
+  const double base_r[3] = {4.0, 4.0, 4.0};
+  const double cur_r[3] = {5.0, 5.0, 5.0};
+  fixture base, cur;
+  build_time(&base, base_r, 3);
+  build_time(&cur, cur_r, 3);
+  ys_compare_config cfg = ys_compare_config_default(1);
+  ys_comparison c;
+
+  cfg.threshold = 0.25; /* 5 / 4 − 1, exactly */
+  assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c), 0);
+  assert_close(c.change, 0.25, 0.0);
+  assert_close(c.threshold, 0.25, 0.0);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_int_equal(ys_compare_bench(&cur.res, &base.res, &cfg, &c), 0);
+  assert_close(c.change, -0.2, TIGHT);
+  cfg.threshold = 0.2;
+  assert_int_equal(ys_compare_bench(&cur.res, &base.res, &cfg, &c), 0);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+
+  cfg.threshold = 0.24;
+  assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c), 0);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+  cfg.threshold = 0.19;
+  assert_int_equal(ys_compare_bench(&cur.res, &base.res, &cfg, &c), 0);
+  assert_int_equal(c.verdict, YS_VERDICT_IMPROVED);
+
+  /* 21 / 20 is 5 % on paper and a few ulps above it in doubles. */
+  const double b2[3] = {20.0, 20.0, 20.0}, c2[3] = {21.0, 21.0, 21.0};
+  build_time(&base, b2, 3);
+  build_time(&cur, c2, 3);
+  cfg.threshold = 0.05;
+  assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c), 0);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+}
+
+/* The CI of the median change contains the observed median change, and
+ * the whole comparison is the same, byte for byte, for the same seed. */
+static void test_ci_and_determinism(void **state) {
+  (void)state;
+  const double base_r[8] = {100, 103, 101, 108, 102, 115, 104, 101.5};
+  const double cur_r[8] = {104, 109, 106, 103, 120, 107, 105, 108};
+  fixture base, cur;
+  build_time(&base, base_r, 8);
+  build_time(&cur, cur_r, 8);
+  ys_compare_config cfg = ys_compare_config_default(12345);
+  ys_comparison c1, c2;
+  assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c1), 0);
+  assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c2), 0);
+  assert_memory_equal(&c1, &c2, sizeof(c1));
+
+  /* Medians 102.5 and 106.5. */
+  assert_close(c1.median_change, 106.5 / 102.5 - 1.0, TIGHT);
+  assert_close(c1.change_ci.point, c1.median_change, 0.0);
+  assert_true(c1.change_ci.lo < c1.median_change);
+  assert_true(c1.change_ci.hi > c1.median_change);
+  /* Replicates are ratios of medians of resampled rounds: the extremes are
+   * 103 / 115 − 1 and 120 / 100 − 1, which a 95 % interval stays inside. */
+  assert_true(c1.change_ci.lo > 103.0 / 115.0 - 1.0);
+  assert_true(c1.change_ci.hi < 120.0 / 100.0 - 1.0);
+
+  /* Another seed resamples differently. */
+  cfg.seed = 999;
+  assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c2), 0);
+  assert_close(c2.median_change, c1.median_change, 0.0);
+  assert_true(c2.change_ci.lo != c1.change_ci.lo ||
+              c2.change_ci.hi != c1.change_ci.hi);
+
+  /* No replicates asked: no interval. */
+  cfg.resamples = 0;
+  assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c2), 0);
+  assert_close(c2.change_ci.point, c1.median_change, 0.0);
+  assert_true(isnan(c2.change_ci.lo) && isnan(c2.change_ci.hi));
+}
+
+/* One round a side: its minimum is its median, so nothing backs the
+ * change and a crossing is only "possibly". */
+static void test_single_round_only_possibly(void **state) {
+  (void)state;
+  const double b1[1] = {100.0}, slow[1] = {110.0}, fast[1] = {90.0};
+  fixture base, cur;
+  build_time(&base, b1, 1);
+  build_time(&cur, slow, 1);
+  ys_comparison c = compare(&base, &cur);
+  assert_close(c.change, 0.10, TIGHT);
+  assert_close(c.median_change, 0.10, TIGHT);
+  assert_close(c.p_value, 0.5, TIGHT);
+  assert_int_equal(c.verdict, YS_VERDICT_POSSIBLY_REGRESSED);
+
+  build_time(&cur, fast, 1);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_POSSIBLY_IMPROVED);
+
+  /* One round against many counts too. */
+  double many[10];
+  scaled(many, BASE10, 10, 1.10);
+  build_time(&cur, many, 10);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_POSSIBLY_REGRESSED);
+
+  /* Two rounds a side are enough for the full rule. */
+  const double b2[2] = {100.0, 101.0}, c2[2] = {110.0, 111.1};
+  build_time(&base, b2, 2);
+  build_time(&cur, c2, 2);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+}
+
+/* ---- Deterministic counts --------------------------------------------- */
+
+static void test_counts_threshold_alone(void **state) {
+  (void)state;
+  const double b[3] = {1000000, 1000000, 1000000};
+  const double up6[3] = {1060000, 1060000, 1060000};
+  const double up5[3] = {1050000, 1050000, 1050000};
+  const double up4[3] = {1040000, 1040000, 1040000};
+  const double down6[3] = {940000, 940000, 940000};
+  fixture base, cur;
+  build(&base, "instructions", "instructions", b, 3);
+
+  build(&cur, "instructions", "instructions", up6, 3);
+  ys_comparison c = compare(&base, &cur);
+  assert_true(c.deterministic);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+  assert_close(c.change, 0.06, TIGHT);
+  assert_true(isnan(c.p_value));
+  assert_close(c.change_ci.point, c.change, 0.0);
+  assert_close(c.change_ci.lo, c.change, 0.0);
+  assert_close(c.change_ci.hi, c.change, 0.0);
+
+  build(&cur, "instructions", "instructions", up5, 3);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+
+  build(&cur, "instructions", "instructions", up4, 3);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_close(c.change, 0.04, TIGHT);
+
+  build(&cur, "instructions", "instructions", down6, 3);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_IMPROVED);
+
+  /* Exact counts need no second round. */
+  build(&base, "instructions", "instructions", b, 1);
+  build(&cur, "instructions", "instructions", up6, 1);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+}
+
+/* A count that stayed at zero has not changed (0 / 0 would be NaN). */
+static void test_counts_zero_unchanged(void **state) {
+  (void)state;
+  const double zero[2] = {0, 0}, two[2] = {2, 2};
+  fixture base, cur;
+  build(&base, "allocations", "allocations", zero, 2);
+  build(&cur, "allocations", "allocations", zero, 2);
+  ys_comparison c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_close(c.change, 0.0, 0.0);
+
+  build(&cur, "allocations", "allocations", two, 2);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+}
+
+/* ---- Nothing to compare ----------------------------------------------- */
+
+static void test_new_and_missing(void **state) {
+  (void)state;
+  fixture f;
+  build_time(&f, BASE10, 10);
+
+  ys_comparison c = compare(NULL, &f);
+  assert_int_equal(c.verdict, YS_VERDICT_NEW);
+  assert_string_equal(c.metric, "time");
+  assert_int_equal(c.new_rounds, 10);
+  assert_close(c.new_min, 100.0, 0.0);
+  assert_int_equal(c.base_rounds, 0);
+  assert_true(isnan(c.base_min));
+  assert_true(isnan(c.change));
+  assert_true(isnan(c.p_value));
+  assert_close(c.threshold, 0.05, 0.0);
+
+  c = compare(&f, NULL);
+  assert_int_equal(c.verdict, YS_VERDICT_MISSING);
+  assert_int_equal(c.base_rounds, 10);
+  assert_close(c.base_median, 100.85, TIGHT);
+  assert_int_equal(c.new_rounds, 0);
+  assert_true(isnan(c.new_min));
+  assert_true(isnan(c.median_change));
+}
+
+static void test_not_compared(void **state) {
+  (void)state;
+  fixture base, cur;
+  build_time(&base, BASE10, 10);
+
+  /* Failed on the new side. */
+  build_time(&cur, BASE10, 10);
+  cur.res.status = YS_BENCH_FAILED;
+  ys_comparison c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+  assert_int_equal(c.base_rounds, 10);
+  assert_close(c.base_min, 100.0, 0.0);
+  assert_int_equal(c.new_rounds, 0);
+  assert_true(isnan(c.new_min));
+  assert_true(isnan(c.change));
+
+  /* Skipped in the baseline. */
+  build_time(&cur, BASE10, 10);
+  base.res.status = YS_BENCH_SKIPPED;
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+  assert_int_equal(c.new_rounds, 10);
+  assert_true(isnan(c.base_min));
+
+  /* No rounds. */
+  build_time(&base, BASE10, 0);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+
+  /* Different primary metric, or unit. */
+  build_time(&base, BASE10, 10);
+  build(&cur, "instructions", "instructions", BASE10, 10);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+  assert_string_equal(c.metric, "instructions");
+  assert_true(isnan(c.change));
+  build(&cur, "time", "us", BASE10, 10);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+
+  /* No series at all. */
+  build_time(&cur, BASE10, 10);
+  base.res.n_series = 0;
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+  assert_int_equal(c.base_rounds, 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_mw_o6_exact),
+      cmocka_unit_test(test_mw_o6_normal),
+      cmocka_unit_test(test_mw_minimum_exact_p),
+      cmocka_unit_test(test_mw_no_evidence),
+      cmocka_unit_test(test_mw_ties_use_normal),
+      cmocka_unit_test(test_mw_large_samples),
+      cmocka_unit_test(test_mw_empty_is_nan),
+      cmocka_unit_test(test_config_default),
+      cmocka_unit_test(test_is_deterministic),
+      cmocka_unit_test(test_aa_unchanged),
+      cmocka_unit_test(test_ten_percent_slower_regressed),
+      cmocka_unit_test(test_ten_percent_faster_improved),
+      cmocka_unit_test(test_min_up_median_flat_possibly_regressed),
+      cmocka_unit_test(test_median_up_min_flat_possibly_regressed),
+      cmocka_unit_test(test_possibly_improved),
+      cmocka_unit_test(test_one_noisy_round_not_regressed),
+      cmocka_unit_test(test_noisy_flag),
+      cmocka_unit_test(test_threshold_boundary),
+      cmocka_unit_test(test_ci_and_determinism),
+      cmocka_unit_test(test_single_round_only_possibly),
+      cmocka_unit_test(test_counts_threshold_alone),
+      cmocka_unit_test(test_counts_zero_unchanged),
+      cmocka_unit_test(test_new_and_missing),
+      cmocka_unit_test(test_not_compared),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
