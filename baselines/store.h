@@ -56,8 +56,11 @@ int ys_store_resolve(const char *name_or_path, const char *dir, char *out,
                      size_t out_len, char *err, size_t err_len);
 
 /* Saves `run` (and ctx) as baseline `name` at `path`, creating missing
- * directories, atomically (see above). Returns 0 or YS_EIO/YS_ENOMEM with a
- * message naming the path in err; on failure any old file is untouched. */
+ * directories, atomically (see above). Returns 0; YS_EINVAL for a run the
+ * loader would refuse (names not sorted and distinct, rounds not covering
+ * the samples in order, a sample of 0 iterations, a non-finite sample,
+ * round or summary value); or YS_EIO/YS_ENOMEM; each with a message naming
+ * the path in err. On failure any old file is untouched. */
 int ys_store_save(const char *path, const char *name, const ys_context *ctx,
                   const ys_run_result *run, char *err, size_t err_len);
 

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Measures how far the regression gate can be trusted on this machine:
+# false alarms when nothing changed (A/A) and detection of real slow-downs,
+# for `--baseline` and `--against`, with Google Benchmark's compare.py (U test
+# on --benchmark_repetitions) measured beside it on the same work.
+#
+# The suite is tests/fixtures/scalable_suite.c: 20 benchmarks (chain/100 ...
+# chain/2000, about 0.1-2 µs each) whose work grows by
+# YS_FIXTURE_SLOWDOWN_PCT percent. yardstick runs with its default settings.
+#
+# Usage: scripts/measure_gate.sh [TRIALS_AA] [TRIALS_DETECT]
+#   (defaults 30 and 10; about an hour with the defaults)
+#   GATE_ARGS="--quick" adds options to every yardstick run (a smoke test).
+# Prints a Markdown table; keeps every report in $GATE_KEEP when set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+trials_aa=${1:-30}
+trials_detect=${2:-10}
+py=/usr/bin/python3
+compare_py=/usr/share/benchmark/compare.py
+
+for need in cmake g++ "$py"; do
+  command -v "$need" >/dev/null ||
+    { echo "missing $need: apt-get install cmake g++ python3" >&2; exit 2; }
+done
+[ -f "$compare_py" ] && "$py" -c 'import scipy' 2>/dev/null ||
+  { echo "missing compare.py: apt-get install libbenchmark-dev libbenchmark-tools python3-scipy" >&2; exit 2; }
+
+build=build-gate
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release -DYS_BUILD_PEER=ON \
+  >/dev/null
+cmake --build "$build" -j2 --target fixture_scalable gbench_scalable >/dev/null
+suite=$build/tests/fixture_scalable
+base=$build/tests/fixture_scalable_base
+gb=$build/tests/gbench_scalable
+
+out=${GATE_KEEP:-$(mktemp -d)}
+mkdir -p "$out"
+[ -n "${GATE_KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
+export YARDSTICK_BASELINE_DIR=$out/baselines
+started=$(date +%s)
+
+# One yardstick comparison; its JSON report goes to $out/NAME.json.
+ys_run() {
+  local name=$1
+  shift
+  local t0=$SECONDS
+  # shellcheck disable=SC2086 # GATE_ARGS is a list of options.
+  "$@" ${GATE_ARGS:-} --format json >"$out/$name.json" 2>/dev/null || true
+  echo $((SECONDS - t0)) >"$out/$name.seconds"
+}
+
+# One Google Benchmark run: 10 repetitions of 0.05 s, about the time per
+# benchmark yardstick's defaults take (0.8 s).
+gb_run() {
+  local name=$1
+  local t0=$SECONDS
+  "$gb" --benchmark_repetitions=10 --benchmark_min_time=0.05 \
+    --benchmark_format=json >"$out/$name.json" 2>/dev/null
+  echo $((SECONDS - t0)) >"$out/$name.seconds"
+}
+
+echo "A/A with --baseline ($trials_aa comparisons) ..." >&2
+ys_run aa_base_0 "$suite" --save-baseline r0
+for i in $(seq 1 "$trials_aa"); do
+  ys_run "aa_base_$i" "$suite" --baseline "r$((i - 1))" --save-baseline "r$i"
+done
+
+echo "A/A with --against ($trials_aa runs) ..." >&2
+for i in $(seq 1 "$trials_aa"); do
+  ys_run "aa_against_$i" "$suite" --against "$base"
+done
+
+for pct in 10 2; do
+  echo "+$pct % ($trials_detect trials of each) ..." >&2
+  for i in $(seq 1 "$trials_detect"); do
+    ys_run "slow${pct}_base_$i" env YS_FIXTURE_SLOWDOWN_PCT=$pct \
+      "$suite" --baseline "r$(((i - 1) % trials_aa + 1))"
+    ys_run "slow${pct}_against_$i" env YS_FIXTURE_SLOWDOWN_PCT=$pct \
+      "$suite" --against "$base"
+  done
+done
+
+echo "Google Benchmark + compare.py ..." >&2
+# As for yardstick: each A/A run is compared with the run before it, each
+# slowed run with one of the A/A runs.
+gb_run gb_aa_0
+for i in $(seq 1 "$trials_aa"); do gb_run "gb_aa_$i"; done
+for pct in 10 2; do
+  for i in $(seq 1 "$trials_detect"); do
+    YS_FIXTURE_SLOWDOWN_PCT=$pct gb_run "gb_slow${pct}_$i"
+  done
+done
+gb_compare() {
+  "$py" "$compare_py" -d "$out/$3.cmp" benchmarks "$out/$1.json" \
+    "$out/$2.json" >/dev/null 2>&1 || true
+}
+for i in $(seq 1 "$trials_aa"); do
+  gb_compare "gb_aa_$((i - 1))" "gb_aa_$i" "gb_aa_$i"
+done
+for pct in 10 2; do
+  for i in $(seq 1 "$trials_detect"); do
+    gb_compare "gb_aa_$(((i - 1) % trials_aa + 1))" "gb_slow${pct}_$i" \
+      "gb_slow${pct}_$i"
+  done
+done
+
+"$py" - "$out" "$trials_aa" "$trials_detect" "$(($(date +%s) - started))" <<'PY'
+import glob, json, os, sys
+
+out, trials_aa, trials_detect, elapsed = sys.argv[1], *map(int, sys.argv[2:])
+
+def ys_verdicts(name):
+    """Verdicts of one yardstick run, or None when it produced no report."""
+    try:
+        with open(os.path.join(out, name + ".json")) as f:
+            doc = json.load(f)
+    except (OSError, ValueError):
+        return None
+    return [b["comparison"]["verdict"] for b in doc["benchmarks"]
+            if b.get("comparison")]
+
+def seconds(name):
+    with open(os.path.join(out, name + ".seconds")) as f:
+        return int(f.read())
+
+def gb_flags(path):
+    """Per benchmark: flagged regressed when compare.py's U test (its
+    iteration row's time_pvalue, two-sided) is below 0.05 and the change of
+    the mean (its _mean row) is above +5 %: the same 5 % gate as yardstick's,
+    with compare.py's own significance test."""
+    try:
+        with open(path) as f:
+            rows = json.load(f)
+    except (OSError, ValueError):
+        return None
+    p_of = {r["name"]: r["utest"]["time_pvalue"] for r in rows
+            if r.get("run_type") == "iteration" and r.get("utest")}
+    change_of = {r["name"][:-len("_mean")]: r["measurements"][0]["time"]
+                 for r in rows if r.get("aggregate_name") == "mean"}
+    return [p_of[name] < 0.05 and change_of.get(name, 0) > 0.05
+            for name in p_of]
+
+def row(label, runs, is_flag):
+    comps = flagged = suites = bad_suites = missing = 0
+    for verdicts in runs:
+        if verdicts is None:
+            missing += 1
+            continue
+        hits = sum(1 for v in verdicts if is_flag(v))
+        comps += len(verdicts)
+        flagged += hits
+        suites += 1
+        bad_suites += hits > 0
+    share = 100.0 * flagged / comps if comps else float("nan")
+    note = f" ({missing} runs without a report)" if missing else ""
+    print(f"| {label} | {flagged}/{comps} ({share:.1f} %) | "
+          f"{bad_suites}/{suites}{note} |")
+
+regressed = lambda v: v == "regressed"
+print(f"Trials: {trials_aa} A/A, {trials_detect} per slow-down; "
+      f"20 benchmarks each; total wall time {elapsed / 60:.0f} min.\n")
+print("| case | benchmark comparisons flagged regressed | suite runs with any flagged |")
+print("|---|---:|---:|")
+row("yardstick --baseline, A/A",
+    [ys_verdicts(f"aa_base_{i}") for i in range(1, trials_aa + 1)], regressed)
+row("yardstick --against, A/A",
+    [ys_verdicts(f"aa_against_{i}") for i in range(1, trials_aa + 1)], regressed)
+for pct in (10, 2):
+    for mode in ("base", "against"):
+        row(f"yardstick --{'baseline' if mode == 'base' else 'against'}, +{pct} %",
+            [ys_verdicts(f"slow{pct}_{mode}_{i}") for i in range(1, trials_detect + 1)],
+            regressed)
+row("compare.py (U test, 10 repetitions), A/A",
+    [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, "gb_aa_*.cmp")))],
+    bool)
+for pct in (10, 2):
+    row(f"compare.py (U test, 10 repetitions), +{pct} %",
+        [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, f"gb_slow{pct}_*.cmp")))],
+        bool)
+
+def med(xs):
+    xs = sorted(xs)
+    return xs[len(xs) // 2] if xs else float("nan")
+print()
+print("| harness | median wall time of one run of the suite (s) |")
+print("|---|---:|")
+print(f"| yardstick --baseline | {med([seconds(f'aa_base_{i}') for i in range(1, trials_aa + 1)])} |")
+print(f"| yardstick --against (both builds) | {med([seconds(f'aa_against_{i}') for i in range(1, trials_aa + 1)])} |")
+print(f"| Google Benchmark, 10 repetitions | {med([seconds(f'gb_aa_{i}') for i in range(1, trials_aa + 1)])} |")
+PY
