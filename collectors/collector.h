@@ -4,45 +4,96 @@
  * A collector measures the window between start() and stop(); the runner
  * opens one window per batch (more when a benchmark pauses timing). Each
  * backend is one file with a `const ys_collector_ops` and one row in the
- * table in collector.c.
+ * table in collector.c. A program opens its collector once, with
+ * ys_collector_open, which also combines backends ("wall,perf").
  */
 #ifndef YS_COLLECTOR_H
 #define YS_COLLECTOR_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Upper bound on the metrics one collector (or a combination) reports. */
-#define YS_MAX_METRICS 16
+#define YS_MAX_METRICS 32
 
 /* One metric a collector measures. */
 typedef struct ys_metric {
-  const char *name; /* "time", "cpu_time", ... */
-  const char *unit; /* "ns", ... */
+  const char *name; /* "time", "cpu_time", "instructions", ... */
+  const char *unit; /* "ns", "instructions", "events", ... */
 } ys_metric;
+
+/* What the command line tells collectors. */
+typedef struct ys_collector_options {
+  const char *counters;  /* perf: --counters LIST, NULL for the default set */
+  bool require_counters; /* perf: a requested event that cannot be counted
+                            is an error instead of a note */
+  bool cache_sim;        /* callgrind: simulate caches (--cache-sim) */
+  const char *callgrind_out; /* callgrind: keep raw files in this folder */
+  uint64_t iterations;       /* iterations per measured batch for deterministic
+                                collectors (callgrind); >= 1 */
+} ys_collector_options;
 
 typedef struct ys_collector_ops {
   const char *name; /* as given to --collector */
-  /* Metrics in the order stop() fills them; the first is the primary. */
-  const ys_metric *metrics;
-  size_t n_metrics;
-  /* Prepares a context. Returns 0, YS_ENOTSUP when unusable on this machine
-   * (with a reason in err), or YS_ENOMEM. */
-  int (*open)(void **ctx, char *err, size_t err_len);
+  /* Counts are exact and repeatable (callgrind): the runner measures one
+   * round of one sample of a fixed iteration count, after one unmeasured
+   * batch, instead of a timed plan. */
+  bool deterministic;
+  /* Prepares a context. Returns 0; YS_ENOTSUP when unusable on this machine
+   * or YS_EINVAL for options it refuses (reason in err); or YS_ENOMEM. */
+  int (*open)(void **ctx, const ys_collector_options *opts, char *err,
+              size_t err_len);
+  /* The metrics measured, in the order stop() fills them; the first is the
+   * primary. Valid from open to close. */
+  size_t (*metrics)(void *ctx, const ys_metric **out);
   /* Opens the window. On the hot path's edge: no allocation, no I/O. */
   void (*start)(void *ctx);
   /* Closes the window and ADDS its measurements to acc[0..n_metrics). */
   void (*stop)(void *ctx, double *acc);
   /* Frees the context; NULL-safe. */
   void (*close)(void *ctx);
-  /* The finest step the primary metric can resolve, in its unit. */
+  /* Optional: the finest step of the primary metric, in its unit. */
   double (*resolution)(void *ctx);
+  /* Optional: names the benchmark the next windows belong to. */
+  void (*label)(void *ctx, const char *name);
+  /* Optional: what a user should know about this collector here (events
+   * that cannot be counted and why), or NULL. Static until close. */
+  const char *(*notes)(void *ctx);
+  /* Optional, called before anything else: when the program must run in
+   * another process to be measured (under valgrind), runs it there with
+   * the same arguments and returns its exit code; returns -1 when this
+   * process is already the one to measure in. */
+  int (*reexec)(int argc, char **argv, const ys_collector_options *opts);
 } ys_collector_ops;
 
-/* The collector named `name`, or NULL. */
+/* An open collector: one backend, or several measured together. */
+typedef struct ys_collector {
+  const ys_collector_ops *ops; /* drives ctx; combined backends share one */
+  void *ctx;
+  const ys_metric *metrics;
+  size_t n_metrics;
+  bool deterministic;
+} ys_collector;
+
+/* Checks a --collector value: one backend name, or several joined by ','
+ * (each at most once; a deterministic backend cannot be combined). Returns
+ * 0 or YS_EINVAL with the reason in err. */
+int ys_collector_check(const char *spec, char *err, size_t err_len);
+
+/* Opens the collector `spec` names (see ys_collector_check). Returns 0 and
+ * a collector to close with ys_collector_close, or an error code of the
+ * backend's open with its reason in err. */
+int ys_collector_open(const char *spec, const ys_collector_options *opts,
+                      ys_collector **out, char *err, size_t err_len);
+
+/* Closes a collector; NULL-safe. */
+void ys_collector_close(ys_collector *c);
+
+/* The backend named `name`, or NULL. */
 const ys_collector_ops *ys_collector_find(const char *name);
 
-/* Comma-separated names of the collectors built in, for messages. */
+/* Comma-separated names of the backends built in, for messages. */
 const char *ys_collector_names(void);
 
 #endif

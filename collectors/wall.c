@@ -28,11 +28,19 @@ static double elapsed_ns(const struct timespec *a, const struct timespec *b) {
          (double)(b->tv_nsec - a->tv_nsec);
 }
 
-static int wall_open(void **ctx, char *err, size_t err_len) {
+static int wall_open(void **ctx, const ys_collector_options *opts, char *err,
+                     size_t err_len) {
+  (void)opts;
   (void)err;
   (void)err_len;
   *ctx = calloc(1, sizeof(wall_ctx));
   return *ctx == NULL ? YS_ENOMEM : 0;
+}
+
+static size_t wall_metrics_of(void *ctx, const ys_metric **out) {
+  (void)ctx;
+  *out = wall_metrics;
+  return sizeof(wall_metrics) / sizeof(wall_metrics[0]);
 }
 
 static void wall_start(void *ctx) {
@@ -74,9 +82,8 @@ static double wall_resolution(void *ctx) {
 
 const ys_collector_ops ys_collector_wall = {
     .name = "wall",
-    .metrics = wall_metrics,
-    .n_metrics = sizeof(wall_metrics) / sizeof(wall_metrics[0]),
     .open = wall_open,
+    .metrics = wall_metrics_of,
     .start = wall_start,
     .stop = wall_stop,
     .close = wall_close,

@@ -45,8 +45,8 @@ typedef struct report_set {
 typedef struct session {
   const char *prog;
   ys_options o;
-  const ys_collector_ops *collector;
-  ys_instance *instances; /* every benchmark of the program */
+  ys_collector *collector; /* opened once the program is to measure */
+  ys_instance *instances;  /* every benchmark of the program */
   size_t n_instances;
   ys_instance *chosen; /* the selected ones, sorted by name */
   size_t n_chosen;
@@ -117,6 +117,7 @@ static int open_reports(session *s) {
 }
 
 static void session_free(session *s) {
+  ys_collector_close(s->collector);
   close_reports(&s->reports);
   ys_judgement_free(&s->judgement);
   ys_run_result_free(&s->run);
@@ -152,6 +153,24 @@ static int select_benchmarks(session *s) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err);
     return EXIT_USAGE;
   }
+  return EXIT_OK;
+}
+
+/* Opens the collector once for the whole program, and says what it cannot
+ * measure here. An exact collector needs no repetition: one round. */
+static int open_collector(session *s) {
+  if (ys_collector_open(s->o.collector, &s->o.collect, &s->collector, s->err,
+                        sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: --collector %s: %s\n", s->prog, s->o.collector,
+            s->err);
+    return EXIT_USAGE;
+  }
+  const char *notes = s->collector->ops->notes != NULL
+                          ? s->collector->ops->notes(s->collector->ctx)
+                          : NULL;
+  if (notes != NULL && !s->o.worker)
+    fprintf(stderr, "%s: note: %s\n", s->prog, notes);
+  if (s->collector->deterministic) s->o.rounds = 1;
   return EXIT_OK;
 }
 
@@ -239,6 +258,7 @@ static ys_runner_config runner_config(session *s, ys_progress *progress) {
       .sample_size = o->sample_size,
       .rounds = o->rounds,
       .seed = o->seed,
+      .fixed_iterations = o->collect.iterations,
       .progress = progress != NULL ? ys_progress_update : NULL,
       .progress_ctx = progress,
       .partner_round = s->peer != NULL ? peer_round : NULL,
@@ -409,13 +429,8 @@ static void fill_run_settings(session *s) {
 static int run_suite(session *s) {
   ys_context_collect(&s->ctx);
   fill_run_settings(s);
-  if (ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
-                          &s->ctx.loop_overhead_ns, s->err,
-                          sizeof(s->err)) != 0) {
-    fprintf(stderr, "%s: collector '%s': %s\n", s->prog, s->o.collector,
-            s->err);
-    return EXIT_USAGE;
-  }
+  ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
+                      &s->ctx.loop_overhead_ns);
   if (s->o.against != NULL) {
     int code = start_peer(s);
     if (code != EXIT_OK) return code;
@@ -526,9 +541,12 @@ int ys_main(int argc, char **argv) {
     ys_cli_print_version(stdout);
     return EXIT_OK;
   }
-  s.collector = ys_collector_find(s.o.collector);
-
   int code;
+  const ys_collector_ops *single = ys_collector_find(s.o.collector);
+  if (!compare && !s.o.list && single != NULL && single->reexec != NULL) {
+    code = single->reexec(argc, argv, &s.o.collect);
+    if (code >= 0) return code;
+  }
   if (compare) {
     code = open_reports(&s) == 0 ? compare_baselines(&s) : EXIT_USAGE;
     session_free(&s);
@@ -536,6 +554,7 @@ int ys_main(int argc, char **argv) {
   }
   if (s.o.worker) {
     code = select_benchmarks(&s);
+    if (code == EXIT_OK) code = open_collector(&s);
     if (code == EXIT_OK)
       code = ys_worker_serve(s.collector, s.instances, s.n_instances, stdin,
                              stdout) == 0
@@ -554,6 +573,7 @@ int ys_main(int argc, char **argv) {
     code = EXIT_USAGE;
   } else if (code == EXIT_OK) {
     code = prepare_baselines(&s);
+    if (code == EXIT_OK) code = open_collector(&s);
     if (code == EXIT_OK && open_reports(&s) != 0) code = EXIT_USAGE;
     if (code == EXIT_OK) code = run_suite(&s);
   }

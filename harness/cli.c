@@ -26,6 +26,7 @@ typedef enum cli_kind {
   CLI_SECONDS,   /* double in (0, max] */
   CLI_COUNT,     /* size_t in [min, max] */
   CLI_SEED,      /* any uint64_t */
+  CLI_U64,       /* uint64_t in [min, max] */
   CLI_COLLECTOR, /* const char *, a collector's name */
   CLI_FORMAT,    /* const ys_report_ops *, by name */
   CLI_OUTPUT,    /* appends to outputs[] */
@@ -60,6 +61,21 @@ static const cli_option cli_options[] = {
     {"measurement-time", required_argument, "S",
      "seconds of measurement per benchmark, all rounds", CLI_SECONDS,
      CLI_FIELD(measurement_time_s), 0, 3600, YS_QUICK_MEASUREMENT_S, true},
+    {"counters", required_argument, "LIST",
+     "perf events to count, comma-separated (default: all it knows)",
+     CLI_STRING, CLI_FIELD(collect.counters), 0, 0, 0, false},
+    {"require-counters", no_argument, NULL,
+     "fail (exit 2) when a perf event cannot be counted here", CLI_FLAG,
+     CLI_FIELD(collect.require_counters), 0, 0, 0, false},
+    {"cache-sim", no_argument, NULL,
+     "callgrind: simulate caches and report misses and estimated cycles",
+     CLI_FLAG, CLI_FIELD(collect.cache_sim), 0, 0, 0, false},
+    {"callgrind-out", required_argument, "DIR",
+     "callgrind: keep the raw callgrind files in DIR", CLI_STRING,
+     CLI_FIELD(collect.callgrind_out), 0, 0, 0, false},
+    {"iterations", required_argument, "N",
+     "iterations per measurement of an exact collector (callgrind)", CLI_U64,
+     CLI_FIELD(collect.iterations), 1, 1000000000, 0, true},
     {"sample-size", required_argument, "N", "samples per round", CLI_COUNT,
      CLI_FIELD(sample_size), 2, 1000000, YS_QUICK_SAMPLE_SIZE, true},
     {"rounds", required_argument, "N", "rounds per benchmark", CLI_COUNT,
@@ -119,6 +135,7 @@ void ys_options_init(ys_options *o) {
   o->seed = YS_DEFAULT_SEED;
   o->format = ys_report_find("console");
   o->threshold = YS_DEFAULT_THRESHOLD_PCT / 100.0;
+  o->collect.iterations = 1;
 }
 
 /* Writes a message into the caller's buffer and returns YS_EINVAL, so each
@@ -205,6 +222,17 @@ static int cli_set_count(const cli_option *row, const char *arg, size_t *out,
   return 0;
 }
 
+static int cli_set_u64(const cli_option *row, const char *arg, uint64_t *out,
+                       char *err, size_t err_len) {
+  uint64_t v;
+  if (!cli_parse_u64(arg, &v) || v < (uint64_t)row->min ||
+      v > (uint64_t)row->max)
+    return cli_fail(err, err_len, "--%s: '%s' is not an integer in %.0f..%.0f",
+                    row->name, arg, row->min, row->max);
+  *out = v;
+  return 0;
+}
+
 static int cli_set_seed(const cli_option *row, const char *arg, uint64_t *out,
                         char *err, size_t err_len) {
   if (!cli_parse_u64(arg, out))
@@ -213,16 +241,14 @@ static int cli_set_seed(const cli_option *row, const char *arg, uint64_t *out,
   return 0;
 }
 
+/* One collector or several joined by ','; borrowed from argv. */
 static int cli_set_collector(const cli_option *row, const char *arg,
                              const char **out, char *err, size_t err_len) {
-  const ys_collector_ops *found = ys_collector_find(arg);
-  if (found != NULL) {
-    /* Static storage, so the options do not depend on argv for it. */
-    *out = found->name;
-    return 0;
-  }
-  return cli_fail(err, err_len, "--%s: unknown collector '%s' (available: %s)",
-                  row->name, arg, ys_collector_names());
+  char why[200];
+  if (ys_collector_check(arg, why, sizeof(why)) != 0)
+    return cli_fail(err, err_len, "--%s: %s", row->name, why);
+  *out = arg;
+  return 0;
 }
 
 static int cli_set_format(const cli_option *row, const char *arg,
@@ -285,6 +311,8 @@ static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
     return cli_set_count(row, arg, field, err, err_len);
   case CLI_SEED:
     return cli_set_seed(row, arg, field, err, err_len);
+  case CLI_U64:
+    return cli_set_u64(row, arg, field, err, err_len);
   case CLI_COLLECTOR:
     return cli_set_collector(row, arg, field, err, err_len);
   case CLI_FORMAT:
@@ -408,6 +436,7 @@ static void cli_format_default(const cli_option *row, const ys_options *d,
     snprintf(buf, len, " (default:" CLI_GLUE "%zu)", *(const size_t *)field);
     break;
   case CLI_SEED:
+  case CLI_U64:
     snprintf(buf, len, " (default:" CLI_GLUE "%" PRIu64 ")",
              *(const uint64_t *)field);
     break;

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../collectors/collector.h"
 #include "../reports/report.h"
 
 /* Defaults, per benchmark, summed over its rounds. Ten short rounds beat
@@ -53,6 +54,8 @@ typedef struct ys_options {
   const ys_report_ops *format; /* what goes to stdout */
   ys_output outputs[YS_MAX_OUTPUTS];
   size_t n_outputs;
+  /* What collectors are told; see collectors/collector.h. */
+  ys_collector_options collect;
   /* Baselines and comparisons. */
   const char *save_baseline; /* NAME to save this run as; borrowed */
   const char *baseline;      /* NAME or PATH to compare against; borrowed */

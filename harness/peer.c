@@ -16,7 +16,7 @@ struct ys_peer {
   pid_t pid;
   FILE *to;   /* the worker's stdin */
   FILE *from; /* the worker's stdout */
-  const ys_collector_ops *collector;
+  const ys_collector *collector;
   char version[32];
   char **names;
   size_t n_names;
@@ -79,7 +79,7 @@ static int check_metrics(ys_peer *p, char *line, char *err, size_t err_len) {
   char *count = strtok_r(NULL, " ", &save);
   if (word == NULL || strcmp(word, "metrics") != 0 || count == NULL)
     return fail(err, err_len, YS_EFORMAT, p, "broke the worker protocol");
-  const ys_collector_ops *c = p->collector;
+  const ys_collector *c = p->collector;
   bool same = strtoul(count, NULL, 10) == c->n_metrics;
   for (size_t m = 0; same && m < c->n_metrics; m++) {
     char *name = strtok_r(NULL, " ", &save);
@@ -132,7 +132,7 @@ static int read_greeting(ys_peer *p, char *err, size_t err_len) {
   return fail(err, err_len, YS_EIO, p, "exited during its greeting");
 }
 
-int ys_peer_start(const char *program, const ys_collector_ops *collector,
+int ys_peer_start(const char *program, const ys_collector *collector,
                   ys_peer **out, char *err, size_t err_len) {
   ys_peer *p = calloc(1, sizeof(*p));
   if (p == NULL) return YS_ENOMEM;

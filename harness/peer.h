@@ -18,7 +18,7 @@ typedef struct ys_peer ys_peer;
  * version and measure the same metrics as `collector`. Returns 0 and a peer
  * to stop with ys_peer_stop, or YS_EIO / YS_EFORMAT / YS_ENOMEM with a
  * message naming the program in err. */
-int ys_peer_start(const char *program, const ys_collector_ops *collector,
+int ys_peer_start(const char *program, const ys_collector *collector,
                   ys_peer **out, char *err, size_t err_len);
 
 /* The yardstick version the peer reported. */

@@ -22,13 +22,14 @@ typedef void (*ys_progress_fn)(void *ctx, size_t done, size_t total,
                                size_t round, size_t n_rounds, const char *name);
 
 typedef struct ys_runner_config {
-  const ys_collector_ops *collector; /* borrowed */
-  double warm_up_ns;                 /* per round */
-  double measurement_ns;             /* per round */
-  size_t sample_size;                /* samples per round, >= 2 */
-  size_t rounds;                     /* >= 1 */
-  uint64_t seed;                     /* shuffles the order of rounds */
-  ys_progress_fn progress;           /* may be NULL */
+  const ys_collector *collector; /* open; borrowed */
+  double warm_up_ns;             /* per round */
+  double measurement_ns;         /* per round */
+  size_t sample_size;            /* samples per round, >= 2 */
+  size_t rounds;                 /* >= 1 */
+  uint64_t seed;                 /* shuffles the order of rounds */
+  uint64_t fixed_iterations;     /* deterministic collectors: >= 1 */
+  ys_progress_fn progress;       /* may be NULL */
   void *progress_ctx;
   /* Optional: measures one round of instance `index` elsewhere (another
    * build, in another process), alternating with ours: after ours on even
@@ -40,8 +41,10 @@ typedef struct ys_runner_config {
 
 /* Measures the n instances (borrowed) and fills out->benches in the same
  * order. A benchmark that skips or fails is marked so and measured no more;
- * the others go on. Returns 0, YS_ENOMEM, or YS_ENOTSUP when the collector
- * cannot open (reason in err). Caller frees out with ys_run_result_free. */
+ * the others go on. A deterministic collector gets one round of one sample
+ * of its fixed iteration count per benchmark. Returns 0, YS_ENOMEM, or the
+ * partner's error (reason in err). Caller frees out with
+ * ys_run_result_free. */
 int ys_runner_run(const ys_instance *instances, size_t n,
                   const ys_runner_config *cfg, ys_run_result *out, char *err,
                   size_t err_len);
@@ -50,11 +53,10 @@ int ys_runner_run(const ys_instance *instances, size_t n,
  * themselves (confirmation runs, --against, the worker). */
 typedef struct ys_runner ys_runner;
 
-/* Opens the collector of cfg (copied; progress is not used). Returns 0 and
- * a runner to close with ys_runner_close, YS_ENOTSUP (reason in err) or
- * YS_ENOMEM. */
-int ys_runner_open(const ys_runner_config *cfg, ys_runner **out, char *err,
-                   size_t err_len);
+/* Prepares a runner with cfg (copied; progress is not used; the collector
+ * stays the caller's). Returns 0 and a runner to close with
+ * ys_runner_close, or YS_ENOMEM. */
+int ys_runner_open(const ys_runner_config *cfg, ys_runner **out);
 
 /* Closes a runner; NULL-safe. */
 void ys_runner_close(ys_runner *r);
@@ -65,8 +67,8 @@ void ys_runner_set_budget(ys_runner *r, double warm_up_ns,
 
 /* Prepares an empty result for `inst` (borrowed) with one series per metric
  * of `collector`. Returns 0 or YS_ENOMEM; free the result with
- * the run result that holds it (ys_run_result_free). */
-int ys_runner_result_init(const ys_collector_ops *collector,
+ * ys_bench_result_clear or the run result that holds it. */
+int ys_runner_result_init(const ys_collector *collector,
                           const ys_instance *inst, ys_bench_result *res);
 
 /* Measures one more round of `inst` and appends it to res. A benchmark that
@@ -75,11 +77,10 @@ int ys_runner_result_init(const ys_collector_ops *collector,
 int ys_runner_round(ys_runner *r, const ys_instance *inst,
                     ys_bench_result *res);
 
-/* Measures the harness itself with the collector: the clock's resolution
- * and the cost of one iteration of an empty ys_loop, in ns. Returns 0 or a
- * YS_E* code (reason in err). */
-int ys_runner_calibrate(const ys_collector_ops *collector,
-                        double *resolution_ns, double *loop_overhead_ns,
-                        char *err, size_t err_len);
+/* Measures the harness itself with the collector: the resolution of its
+ * primary metric and the cost of one iteration of an empty ys_loop, in its
+ * unit. Returns 0. */
+int ys_runner_calibrate(const ys_collector *collector, double *resolution_ns,
+                        double *loop_overhead_ns);
 
 #endif

@@ -8,8 +8,8 @@
 #include "error.h"
 #include "runner.h"
 
-static void greet(const ys_collector_ops *collector,
-                  const ys_instance *instances, size_t n, FILE *out) {
+static void greet(const ys_collector *collector, const ys_instance *instances,
+                  size_t n, FILE *out) {
   fprintf(out, "yardstick-worker %d %s\n", YS_WORKER_PROTOCOL,
           YS_VERSION_STRING);
   fprintf(out, "metrics %zu", collector->n_metrics);
@@ -51,7 +51,7 @@ static void send_round(const ys_bench_result *res, FILE *out) {
 }
 
 /* Runs one "round NAME WARM MEAS SIZE" command and answers it. */
-static int serve_round(ys_runner *runner, const ys_collector_ops *collector,
+static int serve_round(ys_runner *runner, const ys_collector *collector,
                        const ys_instance *instances, size_t n, const char *args,
                        FILE *out) {
   char name[YS_NAME_MAX];
@@ -86,17 +86,12 @@ static int serve_round(ys_runner *runner, const ys_collector_ops *collector,
   return rc;
 }
 
-int ys_worker_serve(const ys_collector_ops *collector,
-                    const ys_instance *instances, size_t n, FILE *in,
-                    FILE *out) {
-  char err[256] = "";
+int ys_worker_serve(const ys_collector *collector, const ys_instance *instances,
+                    size_t n, FILE *in, FILE *out) {
   ys_runner_config cfg = {.collector = collector, .rounds = 1};
   ys_runner *runner;
-  int rc = ys_runner_open(&cfg, &runner, err, sizeof(err));
-  if (rc != 0) {
-    fprintf(stderr, "worker: %s\n", err);
-    return rc;
-  }
+  int rc = ys_runner_open(&cfg, &runner);
+  if (rc != 0) return rc;
   greet(collector, instances, n, out);
 
   char line[YS_WORKER_LINE_MAX];

@@ -38,8 +38,7 @@
 /* Serves rounds of the n instances (borrowed) measured with `collector`
  * until "quit" or end of input. Returns 0, or YS_EIO / YS_ENOMEM /
  * YS_ENOTSUP with a message on stderr. */
-int ys_worker_serve(const ys_collector_ops *collector,
-                    const ys_instance *instances, size_t n, FILE *in,
-                    FILE *out);
+int ys_worker_serve(const ys_collector *collector, const ys_instance *instances,
+                    size_t n, FILE *in, FILE *out);
 
 #endif

@@ -60,37 +60,30 @@ gb_run() {
   echo $((SECONDS - t0)) >"$out/$name.seconds"
 }
 
-echo "A/A with --baseline ($trials_aa comparisons) ..." >&2
+# The three harness setups take turns within every trial, so that a busy
+# spell of the machine falls on all of them alike.
+echo "A/A: $trials_aa trials ..." >&2
 ys_run aa_base_0 "$suite" --save-baseline r0
+gb_run gb_aa_0
 for i in $(seq 1 "$trials_aa"); do
   ys_run "aa_base_$i" "$suite" --baseline "r$((i - 1))" --save-baseline "r$i"
-done
-
-echo "A/A with --against ($trials_aa runs) ..." >&2
-for i in $(seq 1 "$trials_aa"); do
   ys_run "aa_against_$i" "$suite" --against "$base"
+  gb_run "gb_aa_$i"
 done
 
+# Each slowed run is compared with one of the A/A runs (yardstick's saved
+# baselines, Google Benchmark's outputs).
 for pct in 10 2; do
-  echo "+$pct % ($trials_detect trials of each) ..." >&2
+  echo "+$pct %: $trials_detect trials ..." >&2
   for i in $(seq 1 "$trials_detect"); do
     ys_run "slow${pct}_base_$i" env YS_FIXTURE_SLOWDOWN_PCT=$pct \
       "$suite" --baseline "r$(((i - 1) % trials_aa + 1))"
     ys_run "slow${pct}_against_$i" env YS_FIXTURE_SLOWDOWN_PCT=$pct \
       "$suite" --against "$base"
-  done
-done
-
-echo "Google Benchmark + compare.py ..." >&2
-# As for yardstick: each A/A run is compared with the run before it, each
-# slowed run with one of the A/A runs.
-gb_run gb_aa_0
-for i in $(seq 1 "$trials_aa"); do gb_run "gb_aa_$i"; done
-for pct in 10 2; do
-  for i in $(seq 1 "$trials_detect"); do
     YS_FIXTURE_SLOWDOWN_PCT=$pct gb_run "gb_slow${pct}_$i"
   done
 done
+
 gb_compare() {
   "$py" "$compare_py" -d "$out/$3.cmp" benchmarks "$out/$1.json" \
     "$out/$2.json" >/dev/null 2>&1 || true

@@ -36,7 +36,10 @@ expect 2 'rounds' -- "$bench" --rounds 0
 expect 2 'measurement-time' -- "$bench" --measurement-time -1
 expect 2 'seed' -- "$bench" --seed
 expect 2 'format' -- "$bench" --format yaml
-expect 2 'collector' -- "$bench" --collector abacus
+expect 2 "collector.*unknown collector 'abacus'" -- "$bench" --collector abacus
+expect 2 "collector.*named twice" -- "$bench" --collector wall,wall
+expect 2 "collector.*not a list" -- "$bench" --collector wall,
+expect 2 'iterations' -- "$bench" --iterations 0
 expect 2 "no benchmark matches 'zzz'" -- "$bench" zzz
 expect 2 "no benchmark is named 'memcpy'" -- "$bench" --exact memcpy
 expect 2 'not a valid regular expression' -- "$bench" '(unclosed'
