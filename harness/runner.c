@@ -19,6 +19,11 @@
 struct ys_runner {
   ys_runner_config cfg;
   double resolution;
+  /* Deterministic collectors: what a batch of an empty loop body of the
+   * fixed iteration count measures (the window and the loop itself), so
+   * that a body of exactly K instructions reports K. */
+  bool empty_measured;
+  double empty[YS_MAX_METRICS];
 };
 
 /* One benchmark instance being measured, with the runner it belongs to. */
@@ -157,17 +162,45 @@ static void flag_all(ys_bench_result *res, unsigned warning, size_t suggested) {
   }
 }
 
+/* The empty benchmark the harness times to know its own cost per
+ * iteration; the clobber keeps the compiler from deleting the loop, as it
+ * would any user's loop with a ys_black_box in it. */
+static void empty_loop(ys_state *state) {
+  while (ys_loop(state))
+    ys_clobber_memory();
+}
+
+static const ys_bench empty_bench = {
+    "(empty loop)", __FILE__, __LINE__, empty_loop, NULL, 0, NULL};
+
+/* Measures the empty loop once per runner, as a benchmark would be: one
+ * unmeasured batch, then the measured one. */
+static void measure_empty(ys_runner *r) {
+  ys_instance inst = {.def = &empty_bench};
+  ys_bench_result res = {0};
+  uint64_t unused = 0;
+  target t = {r, &inst, &res, &unused};
+  ys_batch b;
+  r->empty_measured = true;
+  if (run_batch(&t, r->cfg.fixed_iterations, &b) != 0 ||
+      run_batch(&t, r->cfg.fixed_iterations, &b) != 0)
+    return;
+  memcpy(r->empty, b.values, sizeof(r->empty));
+}
+
 /* One round under a deterministic collector: one unmeasured batch (lazy
  * binding, first-touch allocations and cold code would otherwise be
  * counted), then one measured batch of the fixed iteration count. */
-static int run_fixed_round(const target *t) {
+static int run_fixed_round(ys_runner *r, const target *t) {
   ys_bench_result *res = t->res;
-  uint64_t iterations = t->run->cfg.fixed_iterations;
-  if (iterations == 0) iterations = 1;
+  uint64_t iterations = r->cfg.fixed_iterations;
+  if (!r->empty_measured) measure_empty(r);
   double started = now_s();
   ys_batch b;
   if (run_batch(t, iterations, &b) == 0 && reserve(res, 1) == 0 &&
       run_batch(t, iterations, &b) == 0) {
+    for (size_t m = 0; m < res->n_series; m++)
+      b.values[m] = b.values[m] > r->empty[m] ? b.values[m] - r->empty[m] : 0;
     size_t first = res->series[0].n_samples;
     record_sample(res, iterations, &b);
     record_round(res, first, 1, false);
@@ -237,6 +270,7 @@ int ys_runner_open(const ys_runner_config *cfg, ys_runner **out) {
   ys_runner *r = calloc(1, sizeof(*r));
   if (r == NULL) return YS_ENOMEM;
   r->cfg = *cfg;
+  if (r->cfg.fixed_iterations == 0) r->cfg.fixed_iterations = 1;
   const ys_collector *c = cfg->collector;
   r->resolution = c->ops->resolution != NULL ? c->ops->resolution(c->ctx) : 0;
   *out = r;
@@ -260,7 +294,7 @@ int ys_runner_round(ys_runner *r, const ys_instance *inst,
   const ys_collector *c = r->cfg.collector;
   if (c->ops->label != NULL) c->ops->label(c->ctx, inst->name);
   target t = {r, inst, res, &res->total_iterations};
-  return c->deterministic ? run_fixed_round(&t) : run_round(&t);
+  return c->deterministic ? run_fixed_round(r, &t) : run_round(&t);
 }
 
 int ys_runner_run(const ys_instance *instances, size_t n,
@@ -318,14 +352,6 @@ out:
   return rc;
 }
 
-/* The empty benchmark the harness times to know its own cost per
- * iteration; the clobber keeps the compiler from deleting the loop, as it
- * would any user's loop with a ys_black_box in it. */
-static void empty_loop(ys_state *state) {
-  while (ys_loop(state))
-    ys_clobber_memory();
-}
-
 int ys_runner_calibrate(const ys_collector *collector, double *resolution_ns,
                         double *loop_overhead_ns) {
   const ys_collector_ops *ops = collector->ops;
@@ -336,9 +362,7 @@ int ys_runner_calibrate(const ys_collector *collector, double *resolution_ns,
    * millions of iterations under it (valgrind) would cost seconds. */
   if (collector->deterministic) return 0;
 
-  static const ys_bench empty = {"(empty loop)", __FILE__, __LINE__, empty_loop,
-                                 NULL,           0,        NULL};
-  ys_instance inst = {.def = &empty};
+  ys_instance inst = {.def = &empty_bench};
   ys_runner run = {.cfg = {.collector = collector}};
   ys_bench_result res = {0};
   uint64_t unused = 0;
