@@ -56,27 +56,6 @@
  * integer 20; longer text is not a number this writer produced. */
 #define YS__STORE_NUMBER_MAX 64
 
-static const struct {
-  unsigned bit;
-  const char *name;
-} ys__store_warnings[] = {
-    {YS_WARN_LOW_R_SQUARED, "low_r_squared"},
-    {YS_WARN_HIGH_VARIANCE, "high_variance"},
-    {YS_WARN_SHORT_SAMPLES, "short_samples"},
-    {YS_WARN_AUTOCORRELATED, "autocorrelated"},
-    {YS_WARN_FEW_ITERATIONS, "few_iterations"},
-    {YS_WARN_NOISY_ROUNDS, "noisy_rounds"},
-};
-
-#define YS__STORE_N_WARNINGS                                                   \
-  (sizeof(ys__store_warnings) / sizeof(ys__store_warnings[0]))
-
-static const char *const ys__store_status_names[] = {
-    [YS_BENCH_OK] = "ok",
-    [YS_BENCH_SKIPPED] = "skipped",
-    [YS_BENCH_FAILED] = "failed",
-};
-
 /* ------------------------------------------------------------------------ */
 /* Names and paths                                                           */
 
@@ -613,9 +592,9 @@ static void ys__store_write_series(ys__writer *w, const ys_series *s) {
   if (a->warnings != 0) {
     ys__store_plain(w, "warnings");
     ys__store_seq_begin(w, true);
-    for (size_t i = 0; i < YS__STORE_N_WARNINGS; i++)
-      if (a->warnings & ys__store_warnings[i].bit)
-        ys__store_plain(w, ys__store_warnings[i].name);
+    for (size_t i = 0; i < YS_WARN_COUNT; i++)
+      if (a->warnings & ys_warnings[i].bit)
+        ys__store_plain(w, ys_warnings[i].name);
     ys__store_seq_end(w);
   }
   if (a->suggested_sample_size != 0)
@@ -630,7 +609,7 @@ static void ys__store_write_bench(ys__writer *w, const ys_bench_result *res) {
                         ? (unsigned)res->status
                         : (unsigned)YS_BENCH_FAILED;
   ys__store_plain(w, "status");
-  ys__store_plain(w, ys__store_status_names[status]);
+  ys__store_plain(w, ys_bench_status_name(status));
   if (status != YS_BENCH_OK) ys__store_kv_string(w, "message", res->message);
   if (res->bytes_per_iteration != 0)
     ys__store_kv_uint(w, "bytes_per_iteration", res->bytes_per_iteration);
@@ -1399,9 +1378,9 @@ static int ys__store_read_warnings(ys__reader *r, unsigned *bits) {
     if (r->ev.type != YAML_SCALAR_EVENT)
       return ys__store_fail(r, ys__store_line(r),
                             "'warnings' must be a list of names");
-    for (size_t i = 0; i < YS__STORE_N_WARNINGS; i++)
-      if (ys__store_is_scalar_text(r, ys__store_warnings[i].name))
-        *bits |= ys__store_warnings[i].bit;
+    for (size_t i = 0; i < YS_WARN_COUNT; i++)
+      if (ys__store_is_scalar_text(r, ys_warnings[i].name))
+        *bits |= ys_warnings[i].bit;
   }
 }
 
@@ -1657,7 +1636,8 @@ static const char *const ys__store_bench_keys[YS__BENCH_N_KEYS] = {
 static int ys__store_read_status(ys__reader *r, ys_bench_status *out) {
   if (r->ev.type == YAML_SCALAR_EVENT)
     for (size_t i = 0; i <= YS_BENCH_FAILED; i++)
-      if (ys__store_is_scalar_text(r, ys__store_status_names[i])) {
+      if (ys__store_is_scalar_text(r,
+                                   ys_bench_status_name((ys_bench_status)i))) {
         *out = (ys_bench_status)i;
         return 0;
       }

@@ -58,6 +58,15 @@ enum {
   YS_WARN_NOISY_ROUNDS = 1u << 5,   /* many rounds > 5 % above the fastest */
 };
 
+/* The warning bits with their names in files and reports, in a fixed
+ * order: ys_warnings[i] for i < YS_WARN_COUNT. */
+#define YS_WARN_COUNT 6
+typedef struct ys_warning_info {
+  unsigned bit;
+  const char *name; /* "low_r_squared", ... */
+} ys_warning_info;
+extern const ys_warning_info ys_warnings[YS_WARN_COUNT];
+
 /* What ys_stats_analyze computes from one series. */
 typedef struct ys_analysis {
   ys_estimate mean; /* of per-iteration values */
@@ -105,6 +114,9 @@ typedef enum ys_bench_status {
 
 #define YS_MESSAGE_MAX 256
 #define YS_NAME_MAX    256
+
+/* "ok", "skipped" or "failed": a status as files and reports name it. */
+const char *ys_bench_status_name(ys_bench_status status);
 
 /* The result of one benchmark instance. series[0] is the primary metric
  * (wall time for the wall collector). */

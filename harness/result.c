@@ -76,3 +76,24 @@ int ys_bench_result_append_rounds(ys_bench_result *res,
   res->elapsed_s += more->elapsed_s;
   return 0;
 }
+
+const ys_warning_info ys_warnings[YS_WARN_COUNT] = {
+    {YS_WARN_LOW_R_SQUARED, "low_r_squared"},
+    {YS_WARN_HIGH_VARIANCE, "high_variance"},
+    {YS_WARN_SHORT_SAMPLES, "short_samples"},
+    {YS_WARN_AUTOCORRELATED, "autocorrelated"},
+    {YS_WARN_FEW_ITERATIONS, "few_iterations"},
+    {YS_WARN_NOISY_ROUNDS, "noisy_rounds"},
+};
+
+const char *ys_bench_status_name(ys_bench_status status) {
+  switch (status) {
+  case YS_BENCH_OK:
+    return "ok";
+  case YS_BENCH_SKIPPED:
+    return "skipped";
+  case YS_BENCH_FAILED:
+    break;
+  }
+  return "failed";
+}

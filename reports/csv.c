@@ -68,18 +68,6 @@ static void ys_report_csv_count(FILE *out, uint64_t v) {
   if (v != 0) fprintf(out, "%" PRIu64, v);
 }
 
-static const char *ys_report_csv_status(ys_bench_status status) {
-  switch (status) {
-  case YS_BENCH_OK:
-    return "ok";
-  case YS_BENCH_SKIPPED:
-    return "skipped";
-  case YS_BENCH_FAILED:
-    return "failed";
-  }
-  return "failed";
-}
-
 /* The comparison columns of a compared run, each after a comma: empty for
  * a row without `cmp` (a series other than the compared one). Nothing in a
  * run without a baseline. */
@@ -115,7 +103,7 @@ static void ys_report_csv_row(FILE *out, const ys_bench_result *res,
   fputc(',', out);
   if (s != NULL) ys_report_csv_text(out, s->unit);
   fputc(',', out);
-  fputs(ys_report_csv_status(res->status), out);
+  fputs(ys_bench_status_name(res->status), out);
   if (s != NULL) {
     const ys_analysis *a = &s->analysis;
     const ys_estimate *headline = ys_analysis_headline(a);

@@ -26,30 +26,6 @@
 /* Depth of the "benchmarks" array: inside the top-level object. */
 #define YS_JSON_BENCH_DEPTH 2
 
-static const struct {
-  unsigned bit;
-  const char *name;
-} ys_report_json_warning_names[] = {
-    {YS_WARN_LOW_R_SQUARED, "low_r_squared"},
-    {YS_WARN_HIGH_VARIANCE, "high_variance"},
-    {YS_WARN_SHORT_SAMPLES, "short_samples"},
-    {YS_WARN_AUTOCORRELATED, "autocorrelated"},
-    {YS_WARN_FEW_ITERATIONS, "few_iterations"},
-    {YS_WARN_NOISY_ROUNDS, "noisy_rounds"},
-};
-
-static const char *ys_report_json_status_name(ys_bench_status status) {
-  switch (status) {
-  case YS_BENCH_OK:
-    return "ok";
-  case YS_BENCH_SKIPPED:
-    return "skipped";
-  case YS_BENCH_FAILED:
-    return "failed";
-  }
-  return "failed";
-}
-
 static void ys_report_json_context(ys_json *w, const ys_context *c) {
   ys_json_begin_object(w);
   ys_json_kv_string(w, "date", c->date);
@@ -182,11 +158,9 @@ static void ys_report_json_series(ys_json *w, const ys_series *s) {
   ys_json_end_object(w);
   ys_json_key(w, "warnings");
   ys_json_begin_array_inline(w);
-  for (size_t i = 0; i < sizeof(ys_report_json_warning_names) /
-                             sizeof(ys_report_json_warning_names[0]);
-       i++)
-    if (a->warnings & ys_report_json_warning_names[i].bit)
-      ys_json_string(w, ys_report_json_warning_names[i].name);
+  for (size_t i = 0; i < YS_WARN_COUNT; i++)
+    if (a->warnings & ys_warnings[i].bit)
+      ys_json_string(w, ys_warnings[i].name);
   ys_json_end_array(w);
   if (a->suggested_sample_size != 0)
     ys_json_kv_uint(w, "suggested_sample_size", a->suggested_sample_size);
@@ -265,7 +239,7 @@ static void ys_report_json_bench(ys_report *r, const ys_bench_result *res,
   }
   ys_json_begin_object(&w);
   ys_json_kv_string(&w, "name", res->name);
-  ys_json_kv_string(&w, "status", ys_report_json_status_name(res->status));
+  ys_json_kv_string(&w, "status", ys_bench_status_name(res->status));
   if (res->status != YS_BENCH_OK)
     ys_json_kv_string(&w, "message", res->message);
   if (res->bytes_per_iteration != 0)

@@ -11,22 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 failures=0
 pick=(--quick --exact chain/300 chain/1000)
 
-# expect CODE PATTERN -- COMMAND...: checks the exit code and that
-# stdout+stderr match the extended regex PATTERN.
-expect() {
-  local code=$1 pattern=$2
-  shift 3
-  "$@" >"$tmp/out" 2>&1
-  local got=$?
-  if [ "$got" -ne "$code" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
-    echo "FAIL: $* → exit $got (want $code), output:"
-    sed 's/^/    /' "$tmp/out" | head -30
-    echo "    (wanted a match for: $pattern)"
-    failures=$((failures + 1))
-  else
-    echo "ok: $* → $got"
-  fi
-}
+# shellcheck source=lib/expect.sh
+. "$(dirname "$0")/lib/expect.sh"
 
 export YARDSTICK_BASELINE_DIR=$tmp/baselines
 
@@ -75,8 +61,4 @@ cmp -s "$tmp/baselines/main.yaml" "$tmp/main.before" ||
   { echo "FAIL: main.yaml changed"; failures=$((failures + 1)); }
 [ ! -e "$tmp/escape.yaml" ] || { echo "FAIL: escaped the baseline dir"; failures=$((failures + 1)); }
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all checks passed"
+finish

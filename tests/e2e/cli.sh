@@ -9,22 +9,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 
-# expect CODE PATTERN -- COMMAND...: runs COMMAND, checks its exit code and
-# that stdout+stderr match the extended regex PATTERN.
-expect() {
-  local code=$1 pattern=$2
-  shift 3
-  "$@" >"$tmp/out" 2>&1
-  local got=$?
-  if [ "$got" -ne "$code" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
-    echo "FAIL: $* → exit $got (want $code), output:"
-    sed 's/^/    /' "$tmp/out" | head -20
-    echo "    (wanted a match for: $pattern)"
-    failures=$((failures + 1))
-  else
-    echo "ok: $* → $got"
-  fi
-}
+# shellcheck source=lib/expect.sh
+. "$(dirname "$0")/lib/expect.sh"
 
 expect 0 '^empty_loop$' -- "$bench" --list
 expect 0 '^memcpy/4096$' -- "$bench" --list memcpy
@@ -70,8 +56,4 @@ expect 0 'fine' -- "$fixtures/fixture_mixed" --quick fine needs_hardware
 # Two benchmarks with one name: refused at start-up.
 expect 2 "duplicate benchmark name 'twin'" -- "$fixtures/fixture_duplicate" --list
 
-if [ "$failures" -ne 0 ]; then
-  echo "$failures check(s) failed"
-  exit 1
-fi
-echo "all checks passed"
+finish
