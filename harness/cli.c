@@ -163,39 +163,36 @@ static bool cli_parse_u64(const char *text, uint64_t *out) {
   return true;
 }
 
+/* A whole string that is a finite number in (row->min, row->max]. strtod
+ * skips leading spaces and accepts an empty tail; neither is a number the
+ * user meant. */
+static bool cli_parse_bounded(const cli_option *row, const char *arg,
+                              double *out) {
+  if (arg[0] == '\0' || isspace((unsigned char)arg[0])) return false;
+  char *end;
+  errno = 0;
+  double v = strtod(arg, &end);
+  if (errno != 0 || *end != '\0' || !isfinite(v) || v <= row->min ||
+      v > row->max)
+    return false;
+  *out = v;
+  return true;
+}
+
 static int cli_set_seconds(const cli_option *row, const char *arg, double *out,
                            char *err, size_t err_len) {
-  char *end;
-  double v = 0;
-  /* strtod skips leading spaces and accepts an empty tail; neither is a
-   * number the user meant. */
-  bool ok = arg[0] != '\0' && !isspace((unsigned char)arg[0]);
-  if (ok) {
-    errno = 0;
-    v = strtod(arg, &end);
-    ok = errno == 0 && *end == '\0' && isfinite(v) && v > row->min &&
-         v <= row->max;
-  }
-  if (!ok)
+  if (!cli_parse_bounded(row, arg, out))
     return cli_fail(err, err_len,
                     "--%s: '%s' is not a number of seconds in (%g, %g]",
                     row->name, arg, row->min, row->max);
-  *out = v;
   return 0;
 }
 
+/* Percent on the command line, a fraction in the options. */
 static int cli_set_percent(const cli_option *row, const char *arg, double *out,
                            char *err, size_t err_len) {
-  char *end;
-  double v = 0;
-  bool ok = arg[0] != '\0' && !isspace((unsigned char)arg[0]);
-  if (ok) {
-    errno = 0;
-    v = strtod(arg, &end);
-    ok = errno == 0 && *end == '\0' && isfinite(v) && v > row->min &&
-         v <= row->max;
-  }
-  if (!ok)
+  double v;
+  if (!cli_parse_bounded(row, arg, &v))
     return cli_fail(err, err_len, "--%s: '%s' is not a percentage in (%g, %g]",
                     row->name, arg, row->min, row->max);
   *out = v / 100.0;

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include <cmocka.h>
+
+#include "tests/test_support.h"
 #include <yardstick.h>
 
 #include "harness/cli.h"
@@ -51,6 +53,42 @@ static int parse(cmdline *c, ...) {
     if (strstr(c_.err, frag1) == NULL || strstr(c_.err, frag2) == NULL)        \
       fail_msg("message \"%s\" lacks \"%s\" or \"%s\"", c_.err, frag1, frag2); \
   } while (0)
+
+static void test_baseline_and_collector_flags(void **state) {
+  (void)state;
+  cmdline c;
+  assert_int_equal(parse(&c, "--save-baseline", "main", "--baseline",
+                         "old.yaml", "--baseline-dir", "dir", "--threshold",
+                         "7.5", "--against", "../other/bench", "--collector",
+                         "wall,perf", "--counters", "page-faults,task-clock",
+                         "--require-counters", "--cache-sim", "--callgrind-out",
+                         "cg", "--iterations", "10", "--worker", NULL),
+                   0);
+  assert_string_equal(c.o.save_baseline, "main");
+  assert_string_equal(c.o.baseline, "old.yaml");
+  assert_string_equal(c.o.baseline_dir, "dir");
+  assert_close(c.o.threshold, 0.075, 1e-15);
+  assert_string_equal(c.o.against, "../other/bench");
+  assert_string_equal(c.o.collector, "wall");
+  assert_string_equal(c.o.collect.counters, "page-faults,task-clock");
+  assert_true(c.o.collect.require_counters);
+  assert_true(c.o.collect.cache_sim);
+  assert_string_equal(c.o.collect.callgrind_out, "cg");
+  assert_true(c.o.collect.iterations == 10);
+  assert_true(c.o.worker);
+
+  assert_int_equal(parse(&c, NULL), 0);
+  assert_close(c.o.threshold, 0.05, 1e-15);
+  assert_true(c.o.collect.iterations == 1);
+  assert_null(c.o.baseline);
+
+  assert_rejected("--threshold", "'0'", "--threshold", "0");
+  assert_rejected("--threshold", "'-5'", "--threshold", "-5");
+  assert_rejected("--save-baseline", "empty", "--save-baseline", "");
+  assert_rejected("--iterations", "'0'", "--iterations", "0");
+  assert_rejected("--collector", "named twice", "--collector", "wall,wall");
+  assert_rejected("--collector", "'nope'", "--collector", "wall,nope");
+}
 
 static void test_defaults(void **state) {
   (void)state;
@@ -373,12 +411,25 @@ static void test_help(void **state) {
                                       "--quick",
                                       "--format NAME",
                                       "--output [FORMAT:]FILE",
+                                      "--save-baseline NAME",
+                                      "--baseline NAME|PATH",
+                                      "--against PROGRAM",
+                                      "--baseline-dir DIR",
+                                      "--threshold PCT",
+                                      "--counters LIST",
+                                      "--require-counters",
+                                      "--cache-sim",
+                                      "--callgrind-out DIR",
+                                      "--iterations N",
                                       "--help",
                                       "--version"};
   for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
     if (strstr(help, names[i]) == NULL)
       fail_msg("--help lacks \"%s\":\n%s", names[i], help);
   assert_non_null(strstr(help, "Usage: bench [OPTION]... [REGEX]...\n"));
+  assert_non_null(strstr(help, "bench compare OLD NEW"));
+  /* The worker flag is internal: parsed, never advertised. */
+  assert_null(strstr(help, "--worker"));
   assert_non_null(strstr(help, "(default: 20)"));
   assert_non_null(strstr(help, "(default: console)"));
   /* Every format is listed (the list may wrap between names). */
@@ -420,6 +471,7 @@ static void test_version(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_defaults),
+      cmocka_unit_test(test_baseline_and_collector_flags),
       cmocka_unit_test(test_every_flag),
       cmocka_unit_test(test_bounds_accepted),
       cmocka_unit_test(test_quick_alone),
