@@ -7,9 +7,11 @@
 #include "../harness/error.h"
 
 extern const ys_collector_ops ys_collector_wall;
+extern const ys_collector_ops ys_collector_perf;
 
 static const ys_collector_ops *const collectors[] = {
     &ys_collector_wall,
+    &ys_collector_perf,
 };
 
 #define N_COLLECTORS (sizeof(collectors) / sizeof(collectors[0]))

@@ -9,6 +9,7 @@
 #include <yardstick.h>
 
 #include "batch.h"
+#include "crash.h"
 #include "error.h"
 #include "plan.h"
 
@@ -52,9 +53,15 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   ys_state state = {0};
   state.ys__arg = t->inst->arg;
   state.ys__run = b;
-  t->inst->def->fn(&state);
+  int crash = ys_crash_call(t->inst->def->fn, &state);
 
   ys_bench_result *res = t->res;
+  if (crash != 0) {
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message), "crashed with signal %d (%s)",
+             crash, strsignal(crash));
+    return YS_EBENCH;
+  }
   if (b->status != YS_BENCH_OK) {
     res->status = b->status;
     memcpy(res->message, b->message, sizeof(res->message));
@@ -269,6 +276,10 @@ int ys_runner_result_init(const ys_collector *collector,
 int ys_runner_open(const ys_runner_config *cfg, ys_runner **out) {
   ys_runner *r = calloc(1, sizeof(*r));
   if (r == NULL) return YS_ENOMEM;
+  if (ys_crash_guard_install() != 0) {
+    free(r);
+    return YS_ENOMEM;
+  }
   r->cfg = *cfg;
   if (r->cfg.fixed_iterations == 0) r->cfg.fixed_iterations = 1;
   const ys_collector *c = cfg->collector;
@@ -278,6 +289,8 @@ int ys_runner_open(const ys_runner_config *cfg, ys_runner **out) {
 }
 
 void ys_runner_close(ys_runner *r) {
+  if (r == NULL) return;
+  ys_crash_guard_remove();
   free(r);
 }
 

@@ -49,6 +49,8 @@ expect 3 'broken.*FAILED: could not open the input file' -- \
 expect 3 'fine .*time: +\[' -- "$fixtures/fixture_mixed" --quick
 expect 3 'needs_hardware.*skipped: no such device here' -- \
   "$fixtures/fixture_mixed" --quick
+expect 3 'crashes.*FAILED: crashed with signal 11' -- \
+  "$fixtures/fixture_mixed" --quick
 expect 3 'forgets_loop.*without running its loop' -- \
   "$fixtures/fixture_mixed" --quick
 expect 0 'fine' -- "$fixtures/fixture_mixed" --quick fine needs_hardware
