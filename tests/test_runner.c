@@ -86,6 +86,11 @@ static void never_loops(ys_state *state) {
   (void)state;
 }
 
+static void aborts(ys_state *state) {
+  while (ys_loop(state))
+    abort();
+}
+
 static void breaks_early(ys_state *state) {
   while (ys_loop(state))
     break;
@@ -158,13 +163,14 @@ static void test_skip_error_and_misuse_are_reported(void **unused) {
       instance("fails_later", fails_later),
       instance("never_loops", never_loops),
       instance("breaks_early", breaks_early),
+      instance("aborts", aborts),
   };
   ys_runner_config cfg = config(3);
   cfg.sample_size = 5;
   cfg.progress = count_rounds;
   ys_run_result run;
   char err[128];
-  assert_int_equal(ys_runner_run(list, 5, &cfg, &run, err, sizeof(err)), 0);
+  assert_int_equal(ys_runner_run(list, 6, &cfg, &run, err, sizeof(err)), 0);
   assert_int_equal(run.benches[0].status, YS_BENCH_OK);
   assert_int_equal(run.benches[0].series[0].n_rounds, 3);
 
@@ -181,6 +187,10 @@ static void test_skip_error_and_misuse_are_reported(void **unused) {
   assert_non_null(strstr(run.benches[3].message, "without running its loop"));
   assert_int_equal(run.benches[4].status, YS_BENCH_FAILED);
   assert_non_null(strstr(run.benches[4].message, "left its loop"));
+  /* A crash is caught, reported with its signal, and the run goes on. */
+  assert_int_equal(run.benches[5].status, YS_BENCH_FAILED);
+  assert_non_null(strstr(run.benches[5].message, "crashed with signal 6"));
+  assert_int_equal(run.benches[0].series[0].n_rounds, 3);
   ys_run_result_free(&run);
 }
 
