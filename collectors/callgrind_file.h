@@ -52,7 +52,6 @@ int ys_callgrind_file_trigger(const char *line, char *name, size_t len);
 
 /* The column of event `name` ("Ir", "D1mr", ...), or -1 when the dump does
  * not count it. */
-int ys_callgrind_file_find(const ys_callgrind_events *events,
-                           const char *name);
+int ys_callgrind_file_find(const ys_callgrind_events *events, const char *name);
 
 #endif

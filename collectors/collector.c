@@ -7,10 +7,12 @@
 #include "../harness/error.h"
 
 extern const ys_collector_ops ys_collector_wall;
+extern const ys_collector_ops ys_collector_callgrind;
 extern const ys_collector_ops ys_collector_perf;
 
 static const ys_collector_ops *const collectors[] = {
     &ys_collector_wall,
+    &ys_collector_callgrind,
     &ys_collector_perf,
 };
 

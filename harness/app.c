@@ -53,7 +53,6 @@ typedef struct session {
   ys_baseline *baseline; /* --baseline, loaded before anything runs */
   char save_path[PATH_MAX];
   ys_peer *peer;        /* --against */
-  size_t *peer_index;   /* chosen index → remote.benches index, or SIZE_MAX */
   ys_run_result remote; /* --against: the other build's results */
   ys_context ctx;
   ys_run_result run;
@@ -123,7 +122,6 @@ static void session_free(session *s) {
   ys_run_result_free(&s->run);
   ys_run_result_free(&s->remote);
   ys_peer_stop(s->peer);
-  free(s->peer_index);
   ys_baseline_free(s->baseline);
   free(s->chosen);
   free(s->instances);
@@ -202,17 +200,22 @@ static int prepare_baselines(session *s) {
   return EXIT_OK;
 }
 
+static int compare_result_names(const void *key, const void *item) {
+  return strcmp(key, ((const ys_bench_result *)item)->name);
+}
+
 /* The partner of the runner under --against: one round of the same
- * benchmark in the other build. */
-static int peer_round(void *ctx, size_t index) {
+ * benchmark in the other build, when it has that benchmark. */
+static int peer_round(void *ctx, const ys_instance *inst) {
   session *s = ctx;
-  size_t r = s->peer_index[index];
-  if (r == SIZE_MAX || s->remote.benches[r].status != YS_BENCH_OK) return 0;
+  ys_bench_result *remote =
+      bsearch(inst->name, s->remote.benches, s->remote.n_benches,
+              sizeof(*remote), compare_result_names);
+  if (remote == NULL || remote->status != YS_BENCH_OK) return 0;
   double rounds = (double)s->o.rounds;
-  return ys_peer_round(s->peer, s->chosen[index].name,
-                       s->o.warm_up_time_s * 1e9 / rounds,
+  return ys_peer_round(s->peer, inst->name, s->o.warm_up_time_s * 1e9 / rounds,
                        s->o.measurement_time_s * 1e9 / rounds, s->o.sample_size,
-                       &s->remote.benches[r], s->err, sizeof(s->err));
+                       remote, s->err, sizeof(s->err));
 }
 
 /* Starts the other build and prepares its results: one per benchmark that
@@ -223,13 +226,10 @@ static int start_peer(session *s) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err);
     return EXIT_USAGE;
   }
-  s->peer_index = calloc(s->n_chosen + 1, sizeof(*s->peer_index));
   s->remote.benches = calloc(s->n_chosen + 1, sizeof(*s->remote.benches));
-  if (s->peer_index == NULL || s->remote.benches == NULL) return EXIT_USAGE;
+  if (s->remote.benches == NULL) return EXIT_USAGE;
   for (size_t i = 0; i < s->n_chosen; i++) {
-    s->peer_index[i] = SIZE_MAX;
     if (!ys_peer_has(s->peer, s->chosen[i].name)) continue;
-    s->peer_index[i] = s->remote.n_benches;
     if (ys_runner_result_init(s->collector, &s->chosen[i],
                               &s->remote.benches[s->remote.n_benches++]) != 0)
       return EXIT_USAGE;
@@ -312,9 +312,7 @@ static int confirm(session *s, ys_progress *progress) {
   size_t n = 0;
   size_t *which = calloc(s->n_chosen + 1, sizeof(*which));
   ys_instance *subset = calloc(s->n_chosen + 1, sizeof(*subset));
-  size_t *peer_index = calloc(s->n_chosen + 1, sizeof(*peer_index));
-  int rc =
-      which == NULL || subset == NULL || peer_index == NULL ? YS_ENOMEM : 0;
+  int rc = which == NULL || subset == NULL ? YS_ENOMEM : 0;
   for (size_t e = 0; rc == 0 && e < s->judgement.n; e++) {
     const ys_judged *j = &s->judgement.entries[e];
     if (!ys_judged_needs_confirmation(j) || j->res < s->run.benches ||
@@ -323,7 +321,6 @@ static int confirm(session *s, ys_progress *progress) {
     size_t i = (size_t)(j->res - s->run.benches);
     which[n] = i;
     subset[n] = s->chosen[i];
-    if (s->peer != NULL) peer_index[n] = s->peer_index[i];
     n++;
   }
   if (rc != 0 || n == 0) goto out;
@@ -331,14 +328,7 @@ static int confirm(session *s, ys_progress *progress) {
   ys_run_result extra;
   ys_runner_config cfg = runner_config(s, progress);
   cfg.seed = s->o.seed + 1;
-  /* The partner sees indices into the subset: give it the subset's map. */
-  size_t *full_index = s->peer_index;
-  ys_instance *full_chosen = s->chosen;
-  s->peer_index = peer_index;
-  s->chosen = subset;
   rc = ys_runner_run(subset, n, &cfg, &extra, s->err, sizeof(s->err));
-  s->peer_index = full_index;
-  s->chosen = full_chosen;
   if (rc != 0) goto out;
   for (size_t k = 0; k < n && rc == 0; k++) {
     ys_bench_result *res = &s->run.benches[which[k]];
@@ -362,7 +352,6 @@ static int confirm(session *s, ys_progress *progress) {
 out:
   free(which);
   free(subset);
-  free(peer_index);
   return rc;
 }
 

@@ -31,11 +31,11 @@ typedef struct ys_runner_config {
   uint64_t fixed_iterations;     /* deterministic collectors: >= 1 */
   ys_progress_fn progress;       /* may be NULL */
   void *progress_ctx;
-  /* Optional: measures one round of instance `index` elsewhere (another
+  /* Optional: measures one round of the same benchmark elsewhere (another
    * build, in another process), alternating with ours: after ours on even
    * passes, before it on odd ones, so both sides see the same machine.
    * Returns 0, or an error code that ends the run. */
-  int (*partner_round)(void *ctx, size_t index);
+  int (*partner_round)(void *ctx, const ys_instance *inst);
   void *partner_ctx;
 } ys_runner_config;
 
