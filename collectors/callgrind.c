@@ -93,6 +93,7 @@ typedef struct callgrind_ctx {
   ys_callgrind_events events;
   bool broken; /* the file could not be read: said once, counts nothing */
   char label[256];
+  char trigger[256]; /* the name of the dump being read */
   char notes[PATH_MAX + 256];
 } callgrind_ctx;
 
@@ -128,7 +129,7 @@ static int callgrind_open(void **out, const ys_collector_options *opts,
   if (opts->callgrind_out != NULL)
     used += (size_t)snprintf(
         c->notes, sizeof(c->notes),
-        "callgrind: raw files kept in %s (one part per measured window, "
+        "callgrind: raw files kept in %s (one part per window, "
         "named after its benchmark; read them with callgrind_annotate)",
         opts->callgrind_out);
   if (c->cache_sim && used < sizeof(c->notes))
@@ -158,10 +159,10 @@ static void callgrind_start(void *ctx) {
   CALLGRIND_START_INSTRUMENTATION;
 }
 
-/* Reads the file up to the next "totals:" line into raw[] (in enum order;
- * events the dump does not count are 0). Returns 0, YS_ENOENT when the
- * file cannot be opened (errno says why), YS_EIO when it ends first, or
- * YS_EFORMAT. */
+/* Reads the file up to the "totals:" line of the next dump named after the
+ * label, into raw[] in enum order (events the dump does not count are 0).
+ * Returns 0, YS_ENOENT when the file cannot be opened (errno says why),
+ * YS_EIO when it ends first, or YS_EFORMAT. */
 static int read_dump(callgrind_ctx *c, uint64_t *raw) {
   if (c->fp == NULL) {
     c->fp = fopen(c->path, "r");
@@ -179,6 +180,11 @@ static int read_dump(callgrind_ctx *c, uint64_t *raw) {
     bool starts_line = c->at_line_start;
     c->at_line_start = strchr(line, '\n') != NULL;
     if (!starts_line) continue;
+    if (strncmp(line, "desc: Trigger:", 14) == 0) {
+      if (ys_callgrind_file_trigger(line, c->trigger, sizeof(c->trigger)) == 0)
+        c->trigger[0] = '\0';
+      continue;
+    }
     int rc = ys_callgrind_file_events(line, &c->events);
     if (rc < 0) return rc;
     if (rc == 1) continue;
@@ -186,6 +192,9 @@ static int read_dump(callgrind_ctx *c, uint64_t *raw) {
     rc = ys_callgrind_file_totals(line, c->events.n, totals);
     if (rc < 0 || (rc == 1 && c->events.n == 0)) return YS_EFORMAT;
     if (rc == 0) continue;
+    /* A dump the benchmark itself asked for (CALLGRIND_DUMP_STATS) is not
+     * a window of ours: skip it rather than be one part behind forever. */
+    if (strcmp(c->trigger, c->label) != 0) continue;
     for (int k = 0; k < N_RAW; k++) {
       int col = ys_callgrind_file_find(&c->events, raw_names[k]);
       raw[k] = col < 0 ? 0 : totals[col];

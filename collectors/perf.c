@@ -57,8 +57,9 @@ static const perf_event_def known_events[] = {
 
 #define N_KNOWN (sizeof(known_events) / sizeof(known_events[0]))
 
-/* Hardware and software events: at most one group each. */
-#define MAX_GROUPS 2
+/* Hardware and software events: at most one live group each, and one
+ * dropped group whose software events were opened again. */
+#define MAX_GROUPS 3
 
 /* Empty windows measured to calibrate the overhead (nanobench keeps the
  * minimum of as many). */
@@ -78,6 +79,7 @@ static const perf_event_def known_events[] = {
  * its metric's. */
 typedef struct perf_event {
   size_t def; /* index in known_events */
+  size_t pos; /* index in the list the user gave */
   int fd;
   uint64_t id; /* PERF_EVENT_IOC_ID, to find it in a group read */
   size_t group;
@@ -191,13 +193,16 @@ static int open_event(const perf_event_def *def, int group_fd) {
  * leads, else into the first group (a mixed group), else — or when the
  * kernel refuses the mixed group — as the leader of a group of its own.
  * Returns 0, or the errno that kept it out. */
-static int add_event(perf_ctx *c, size_t def) {
+static int add_event(perf_ctx *c, size_t def, size_t pos) {
   const perf_event_def *d = &known_events[def];
-  size_t same = c->n_groups;
-  for (size_t g = 0; g < c->n_groups; g++)
+  size_t same = c->n_groups, first = c->n_groups;
+  for (size_t g = c->n_groups; g-- > 0;) {
+    if (c->groups[g].leader_fd < 0) continue; /* dropped */
     if (c->groups[g].type == d->type) same = g;
-  size_t group = same < c->n_groups ? same : 0;
-  int fd = c->n_groups > 0 ? open_event(d, c->groups[group].leader_fd) : -1;
+    first = g;
+  }
+  size_t group = same < c->n_groups ? same : first;
+  int fd = group < c->n_groups ? open_event(d, c->groups[group].leader_fd) : -1;
   int failure = errno;
   if (fd < 0 && same == c->n_groups && c->n_groups < MAX_GROUPS) {
     fd = open_event(d, -1);
@@ -215,7 +220,7 @@ static int add_event(perf_ctx *c, size_t def) {
     close(fd);
     return failure;
   }
-  c->events[c->n_events++] = (perf_event){def, fd, id, group, 0};
+  c->events[c->n_events++] = (perf_event){def, pos, fd, id, group, 0};
   return 0;
 }
 
@@ -298,9 +303,11 @@ static bool group_is_schedulable(perf_ctx *c, size_t g) {
   return grp->running > running;
 }
 
-/* Closes group g's events and records them as failures. */
+/* Closes group g's events. Its hardware events are recorded as failures;
+ * its software events, refused only for the company they kept, are put in
+ * `again` to be opened anew. */
 static void drop_group(perf_ctx *c, size_t g, perf_failure *failed,
-                       size_t *n_failed) {
+                       size_t *n_failed, perf_event *again, size_t *n_again) {
   size_t kept = 0;
   /* Members first: closing the leader first would leave them orphaned
    * until they are closed too, which is harmless but needless. */
@@ -310,21 +317,26 @@ static void drop_group(perf_ctx *c, size_t g, perf_failure *failed,
   close(c->groups[g].leader_fd);
   c->groups[g].leader_fd = -1;
   for (size_t e = 0; e < c->n_events; e++) {
-    if (c->events[e].group == g)
-      failed[(*n_failed)++] = (perf_failure){c->events[e].def, UNSCHEDULED};
-    else
+    if (c->events[e].group != g)
       c->events[kept++] = c->events[e];
+    else if (known_events[c->events[e].def].type == PERF_TYPE_SOFTWARE)
+      again[(*n_again)++] = c->events[e];
+    else
+      failed[(*n_failed)++] = (perf_failure){c->events[e].def, UNSCHEDULED};
   }
   c->n_events = kept;
 }
 
-/* Measures empty windows and keeps, per event, the least it counted: what
- * the enable/disable pair itself costs. Groups that never ran are given a
- * longer chance, then dropped. */
-static void calibrate(perf_ctx *c, perf_failure *failed, size_t *n_failed) {
+/* Measures empty windows and keeps, per event, the least it counted in a
+ * window its group ran: what the enable/disable pair itself costs.
+ * seen[e] tells whether event e's group ran at all. */
+static void measure_overhead(perf_ctx *c, bool *seen) {
   for (size_t g = 0; g < c->n_groups; g++)
-    read_group(c, g);
-  bool seen[N_KNOWN] = {false};
+    if (c->groups[g].leader_fd >= 0) read_group(c, g);
+  for (size_t e = 0; e < c->n_events; e++) {
+    seen[e] = false;
+    c->events[e].overhead = 0;
+  }
   for (int w = 0; w < CALIBRATION_WINDOWS; w++) {
     perf_start(c);
     close_window(c);
@@ -335,13 +347,41 @@ static void calibrate(perf_ctx *c, perf_failure *failed, size_t *n_failed) {
       seen[e] = true;
     }
   }
+}
+
+/* Calibrates the overhead. A group that never ran is given a longer
+ * chance, then dropped; its software events are opened again without the
+ * hardware ones, and calibrated anew. */
+static void calibrate(perf_ctx *c, perf_failure *failed, size_t *n_failed) {
+  bool seen[N_KNOWN];
+  measure_overhead(c, seen);
+  bool drop[MAX_GROUPS] = {false};
   for (size_t g = 0; g < c->n_groups; g++) {
-    bool group_seen = false;
+    if (c->groups[g].leader_fd < 0) continue;
+    bool ran = false;
     for (size_t e = 0; e < c->n_events; e++)
-      if (c->events[e].group == g && seen[e]) group_seen = true;
-    if (!group_seen && !group_is_schedulable(c, g))
-      drop_group(c, g, failed, n_failed);
+      if (c->events[e].group == g && seen[e]) ran = true;
+    drop[g] = !ran && !group_is_schedulable(c, g);
   }
+  perf_event again[N_KNOWN];
+  size_t n_again = 0;
+  for (size_t g = 0; g < c->n_groups; g++)
+    if (drop[g]) drop_group(c, g, failed, n_failed, again, &n_again);
+  if (n_again == 0) return;
+  for (size_t i = 0; i < n_again; i++) {
+    int failure = add_event(c, again[i].def, again[i].pos);
+    if (failure != 0)
+      failed[(*n_failed)++] = (perf_failure){again[i].def, failure};
+  }
+  /* Metrics come in the order the user asked for. */
+  for (size_t i = 1; i < c->n_events; i++) {
+    perf_event e = c->events[i];
+    size_t k = i;
+    for (; k > 0 && c->events[k - 1].pos > e.pos; k--)
+      c->events[k] = c->events[k - 1];
+    c->events[k] = e;
+  }
+  measure_overhead(c, seen);
 }
 
 /* Why an event could not be counted, as one phrase. */
@@ -431,7 +471,7 @@ static int perf_open(void **ctx, const ys_collector_options *opts, char *err,
   perf_failure failed[N_KNOWN];
   size_t n_failed = 0;
   for (size_t i = 0; i < (size_t)n; i++) {
-    int failure = add_event(c, defs[i]);
+    int failure = add_event(c, defs[i], i);
     if (failure != 0) failed[n_failed++] = (perf_failure){defs[i], failure};
   }
   calibrate(c, failed, &n_failed);

@@ -168,7 +168,10 @@ static int open_collector(session *s) {
                           : NULL;
   if (notes != NULL && !s->o.worker)
     fprintf(stderr, "%s: note: %s\n", s->prog, notes);
-  if (s->collector->deterministic) s->o.rounds = 1;
+  if (s->collector->deterministic) {
+    s->o.rounds = 1;
+    s->o.sample_size = 1;
+  }
   return EXIT_OK;
 }
 

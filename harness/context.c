@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/personality.h>
 #include <unistd.h>
 
 #include <yardstick.h>
@@ -246,7 +247,11 @@ static void context_read_executable(ys_context *ctx) {
   ctx->executable[n] = '\0';
 }
 
+/* ASLR as this process sees it: off system-wide, or off for this process
+ * (as the callgrind collector runs the measured program). */
 static bool context_read_aslr(void) {
+  int persona = personality(0xffffffff);
+  if (persona != -1 && (persona & ADDR_NO_RANDOMIZE) != 0) return false;
   char text[16];
   if (!context_read_line("/proc/sys/kernel/randomize_va_space", text,
                          sizeof(text)))

@@ -20,6 +20,7 @@
 struct ys_runner {
   ys_runner_config cfg;
   double resolution;
+  bool primary_is_time; /* the first metric is in ns */
   /* Deterministic collectors: what a batch of an empty loop body of the
    * fixed iteration count measures (the window and the loop itself), so
    * that a body of exactly K instructions reports K. */
@@ -201,7 +202,6 @@ static void measure_empty(ys_runner *r) {
 static int run_fixed_round(ys_runner *r, const target *t) {
   ys_bench_result *res = t->res;
   uint64_t iterations = r->cfg.fixed_iterations;
-  if (!r->empty_measured) measure_empty(r);
   double started = now_s();
   ys_batch b;
   if (run_batch(t, iterations, &b) == 0 && reserve(res, 1) == 0 &&
@@ -228,7 +228,12 @@ static int run_round(const target *t) {
   warm_up_probe probe = {.t = t};
   if (ys_plan_warm_up(warm_up_batch, &probe, cfg->warm_up_ns, &w) != 0)
     goto out;
-  double timed_met_ns = probe.timed_ns / (double)w.iterations;
+  /* When the primary metric is not time (perf counts alone), the plan can
+   * only go by the wall clock: whole calls, setup included. */
+  double timed_met_ns =
+      t->run->primary_is_time
+          ? probe.timed_ns / (double)w.iterations
+          : probe.last_call_ns / (double)probe.last_iterations;
   ys_plan plan;
   ys_plan_choose(planning_cost_ns(&probe, timed_met_ns), cfg->measurement_ns,
                  cfg->sample_size, &plan);
@@ -245,7 +250,8 @@ static int run_round(const target *t) {
     if (run_batch(t, iterations, &b) != 0) goto out;
     record_sample(res, iterations, &b);
     *t->measured_iterations += iterations;
-    if (b.values[0] < SHORT_SAMPLE_STEPS * t->run->resolution)
+    if (t->run->primary_is_time &&
+        b.values[0] < SHORT_SAMPLE_STEPS * t->run->resolution)
       flag_all(res, YS_WARN_SHORT_SAMPLES, 0);
   }
   record_round(res, first, plan.n, plan.linear);
@@ -284,6 +290,8 @@ int ys_runner_open(const ys_runner_config *cfg, ys_runner **out) {
   if (r->cfg.fixed_iterations == 0) r->cfg.fixed_iterations = 1;
   const ys_collector *c = cfg->collector;
   r->resolution = c->ops->resolution != NULL ? c->ops->resolution(c->ctx) : 0;
+  r->primary_is_time =
+      c->n_metrics > 0 && strcmp(c->metrics[0].unit, "ns") == 0;
   *out = r;
   return 0;
 }
@@ -305,6 +313,11 @@ int ys_runner_round(ys_runner *r, const ys_instance *inst,
                     ys_bench_result *res) {
   if (res->status != YS_BENCH_OK) return 0;
   const ys_collector *c = r->cfg.collector;
+  if (c->deterministic && !r->empty_measured) {
+    /* Named for what it is in raw files (callgrind's dumps). */
+    if (c->ops->label != NULL) c->ops->label(c->ctx, empty_bench.name);
+    measure_empty(r);
+  }
   if (c->ops->label != NULL) c->ops->label(c->ctx, inst->name);
   target t = {r, inst, res, &res->total_iterations};
   return c->deterministic ? run_fixed_round(r, &t) : run_round(&t);

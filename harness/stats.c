@@ -329,7 +329,8 @@ static unsigned ys__warnings(const ys_series *series) {
   unsigned w = 0;
   if (a->has_slope && a->r_squared < YS_STATS_MIN_R_SQUARED)
     w |= YS_WARN_LOW_R_SQUARED;
-  if (a->std_dev.point >= YS_STATS_MAX_CV * a->mean.point)
+  /* A mean of 0 (a count that never happens) has no relative spread. */
+  if (a->mean.point > 0 && a->std_dev.point >= YS_STATS_MAX_CV * a->mean.point)
     w |= YS_WARN_HIGH_VARIANCE;
   if (series->n_samples >= YS_STATS_MIN_LAG1_SAMPLES &&
       a->lag1_autocorrelation > YS_STATS_MAX_LAG1)

@@ -520,6 +520,20 @@ static void test_noisy_rounds(void **state) {
   assert_false(f.series.analysis.warnings & YS_WARN_NOISY_ROUNDS);
 }
 
+/* A count that never happens (0 page faults per iteration) has no relative
+ * spread to warn about. */
+static void test_no_variance_warning_for_zero_counts(void **state) {
+  (void)state;
+  static const uint64_t it[4] = {1, 2, 3, 4};
+  static const double v[4] = {0, 0, 0, 0};
+  fixture f;
+  fixture_init(&f);
+  fixture_add_round(&f, it, v, 4, true);
+  analyze(&f, 1);
+  assert_close(f.series.analysis.mean.point, 0, 0);
+  assert_false(f.series.analysis.warnings & YS_WARN_HIGH_VARIANCE);
+}
+
 static void test_warning_low_r_squared(void **state) {
   (void)state;
   static const uint64_t it[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
@@ -612,6 +626,7 @@ int main(void) {
       cmocka_unit_test(test_round_estimates),
       cmocka_unit_test(test_noisy_rounds),
       cmocka_unit_test(test_warning_low_r_squared),
+      cmocka_unit_test(test_no_variance_warning_for_zero_counts),
       cmocka_unit_test(test_warning_autocorrelation_needs_samples),
       cmocka_unit_test(test_warnings_kept_from_runner),
       cmocka_unit_test(test_invalid_input),
