@@ -224,7 +224,21 @@ static int peer_round(void *ctx, const ys_instance *inst) {
 /* Starts the other build and prepares its results: one per benchmark that
  * both builds define, in the same name order. */
 static int start_peer(session *s) {
-  if (ys_peer_start(s->o.against, s->collector, &s->peer, s->err,
+  /* The other build measures with the same collector and settings. */
+  const ys_collector_options *c = &s->o.collect;
+  char iterations[24];
+  snprintf(iterations, sizeof(iterations), "%llu",
+           (unsigned long long)c->iterations);
+  char *args[12] = {"--collector", (char *)s->o.collector, "--iterations",
+                    iterations};
+  size_t n = 4;
+  if (c->counters != NULL) {
+    args[n++] = "--counters";
+    args[n++] = (char *)c->counters;
+  }
+  if (c->cache_sim) args[n++] = "--cache-sim";
+  args[n] = NULL;
+  if (ys_peer_start(s->o.against, args, s->collector, &s->peer, s->err,
                     sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err);
     return EXIT_USAGE;

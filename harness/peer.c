@@ -35,7 +35,18 @@ static int fail(char *err, size_t err_len, int rc, const ys_peer *p,
   return rc;
 }
 
-static int spawn(ys_peer *p, char *err, size_t err_len) {
+/* Most arguments a worker is started with, program and --worker included. */
+#define MAX_WORKER_ARGS 16
+
+static int spawn(ys_peer *p, char *const *args, char *err, size_t err_len) {
+  char *argv[MAX_WORKER_ARGS + 1] = {p->program, "--worker"};
+  size_t n = 2;
+  for (size_t i = 0; args != NULL && args[i] != NULL; i++) {
+    if (n == MAX_WORKER_ARGS)
+      return fail(err, err_len, YS_EINVAL, p, "too many worker arguments");
+    argv[n++] = args[i];
+  }
+  argv[n] = NULL;
   int to_child[2], from_child[2];
   if (pipe(to_child) != 0)
     return fail(err, err_len, YS_EIO, p, strerror(errno));
@@ -56,7 +67,6 @@ static int spawn(ys_peer *p, char *err, size_t err_len) {
     dup2(from_child[1], STDOUT_FILENO);
     close(to_child[0]), close(to_child[1]);
     close(from_child[0]), close(from_child[1]);
-    char *argv[] = {p->program, "--worker", NULL};
     execvp(p->program, argv);
     fprintf(stderr, "--against %s: cannot run it: %s\n", p->program,
             strerror(errno));
@@ -132,8 +142,9 @@ static int read_greeting(ys_peer *p, char *err, size_t err_len) {
   return fail(err, err_len, YS_EIO, p, "exited during its greeting");
 }
 
-int ys_peer_start(const char *program, const ys_collector *collector,
-                  ys_peer **out, char *err, size_t err_len) {
+int ys_peer_start(const char *program, char *const *args,
+                  const ys_collector *collector, ys_peer **out, char *err,
+                  size_t err_len) {
   ys_peer *p = calloc(1, sizeof(*p));
   if (p == NULL) return YS_ENOMEM;
   p->program = strdup(program);
@@ -146,7 +157,7 @@ int ys_peer_start(const char *program, const ys_collector *collector,
   /* A worker that dies must surface as an error on our next write, not
    * kill us with SIGPIPE. */
   signal(SIGPIPE, SIG_IGN);
-  int rc = spawn(p, err, err_len);
+  int rc = spawn(p, args, err, err_len);
   if (rc == 0) rc = read_greeting(p, err, err_len);
   if (rc != 0) {
     ys_peer_stop(p);

@@ -13,13 +13,15 @@
 
 typedef struct ys_peer ys_peer;
 
-/* Starts `program --worker` with pipes to its stdin and stdout (its stderr
- * is ours) and reads its greeting. The peer must speak this protocol
- * version and measure the same metrics as `collector`. Returns 0 and a peer
- * to stop with ys_peer_stop, or YS_EIO / YS_EFORMAT / YS_ENOMEM with a
- * message naming the program in err. */
-int ys_peer_start(const char *program, const ys_collector *collector,
-                  ys_peer **out, char *err, size_t err_len);
+/* Starts `program --worker ARGS...` (args: a NULL-terminated list of the
+ * options that set up its collector, borrowed) with pipes to its stdin and
+ * stdout (its stderr is ours) and reads its greeting. The peer must speak
+ * this protocol version and measure the same metrics as `collector`.
+ * Returns 0 and a peer to stop with ys_peer_stop, or YS_EIO / YS_EFORMAT /
+ * YS_ENOMEM with a message naming the program in err. */
+int ys_peer_start(const char *program, char *const *args,
+                  const ys_collector *collector, ys_peer **out, char *err,
+                  size_t err_len);
 
 /* The yardstick version the peer reported. */
 const char *ys_peer_version(const ys_peer *p);

@@ -59,7 +59,7 @@ static int serve_round(ys_runner *runner, const ys_collector *collector,
   size_t sample_size;
   if (sscanf(args, "%255s %lf %lf %zu", name, &warm_up_ns, &measurement_ns,
              &sample_size) != 4 ||
-      !(warm_up_ns > 0) || !(measurement_ns > 0) || sample_size < 2) {
+      !(warm_up_ns > 0) || !(measurement_ns > 0) || sample_size < 1) {
     fprintf(out, "error malformed round command\n");
     return 0;
   }

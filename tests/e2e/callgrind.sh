@@ -93,6 +93,14 @@ if run compare "${pick[@]}" --baseline x; then
       "$(head -20 "$tmp/compare.out")"
 fi
 
+# --against: the other build is started with the same collector and
+# counts under valgrind too; the same build compares as unchanged.
+if run against "${pick[@]}" --against "$suite"; then
+  grep -q unchanged "$tmp/against.out" ||
+    fail "no 'unchanged' verdict with --against:" \
+      "$(head -20 "$tmp/against.out")"
+fi
+
 # Raw files: kept where asked, one part per window, readable by
 # callgrind_annotate.
 if run raw "${pick[@]}" --callgrind-out "$tmp/raw/nested"; then
