@@ -22,6 +22,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "derived.h"
 #include "units.h"
 
 /* Criterion's column: names shorter than this share the line with the
@@ -225,6 +226,24 @@ static void write_warnings(ys_report *r, const ys_series *s) {
 
 /* Another metric of the same benchmark ("cpu_time", "instructions"): its
  * headline estimate only, the details belong to the primary one. */
+/* "derived:  IPC 2.310 · branch misses 1.20 %" when perf counted them. */
+static void write_derived(ys_report *r, const ys_bench_result *res) {
+  ys_derived d[YS_DERIVED_MAX];
+  size_t n = ys_derived_ratios(res, d);
+  if (n == 0) return;
+  indent(r);
+  write_label(r, "derived");
+  for (size_t i = 0; i < n; i++) {
+    char v[YS_UNITS_BUF];
+    if (d[i].percent)
+      ys_units_percent(d[i].value, 2, false, v, sizeof(v));
+    else
+      snprintf(v, sizeof(v), "%.3f", d[i].value);
+    fprintf(r->out, "%s%s %s", i > 0 ? " \xc2\xb7 " : "", d[i].label, v);
+  }
+  fputc('\n', r->out);
+}
+
 static void write_other_series(ys_report *r, const ys_series *s) {
   indent(r);
   write_label(r, s->metric != NULL ? s->metric : "other");
@@ -315,6 +334,7 @@ static void write_ok(ys_report *r, const ys_bench_result *res,
   if (cmp != NULL) write_change(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
     write_other_series(r, &res->series[i]);
+  write_derived(r, res);
   write_outliers(r, s0);
   write_warnings(r, s0);
 }

@@ -17,6 +17,7 @@
 
 #include "json_writer.h"
 #include "report.h"
+#include "derived.h"
 #include "units.h"
 
 /* Version of the schema in docs/json-schema.md; bumped on incompatible
@@ -253,6 +254,15 @@ static void ys_report_json_bench(ys_report *r, const ys_bench_result *res,
   for (size_t i = 0; i < res->n_series; i++)
     ys_report_json_series(&w, &res->series[i]);
   ys_json_end_array(&w);
+  ys_derived d[YS_DERIVED_MAX];
+  size_t n_derived = ys_derived_ratios(res, d);
+  if (n_derived > 0) {
+    ys_json_key(&w, "derived");
+    ys_json_begin_object(&w);
+    for (size_t i = 0; i < n_derived; i++)
+      ys_json_kv_double(&w, d[i].name, d[i].value);
+    ys_json_end_object(&w);
+  }
   if (cmp != NULL) ys_report_json_comparison(&w, cmp);
   ys_json_end_object(&w);
 }
