@@ -239,6 +239,13 @@ static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
   ys_json_kv_double(w, "cpu_time",
                     ys_report_gbench_pick(cpu, aggregate, round));
   ys_json_kv_string(w, "time_unit", "ns");
+  /* A primary metric that is not time (callgrind's instructions) stays in
+   * real_time, so compare.py and dashboards compare it, and is also given
+   * under its own name, which says what it is. */
+  if (time != NULL && time->metric != NULL && time->unit != NULL &&
+      strcmp(time->unit, "ns") != 0 &&
+      !ys_report_gbench_is_reserved(time->metric))
+    ys_json_kv_double(w, time->metric, real_time);
   /* A rate derived from a spread (stddev, cv) would mean nothing. */
   if (aggregate == NULL || strcmp(aggregate, "mean") == 0 ||
       strcmp(aggregate, "median") == 0) {
