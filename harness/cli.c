@@ -208,25 +208,19 @@ static int cli_set_string(const cli_option *row, const char *arg,
   return 0;
 }
 
-static int cli_set_count(const cli_option *row, const char *arg, size_t *out,
-                         char *err, size_t err_len) {
+/* An integer in [row->min, row->max], stored as the row's kind says:
+ * size_t for CLI_COUNT, uint64_t for CLI_U64. */
+static int cli_set_integer(const cli_option *row, const char *arg, void *field,
+                           char *err, size_t err_len) {
   uint64_t v;
   if (!cli_parse_u64(arg, &v) || v < (uint64_t)row->min ||
       v > (uint64_t)row->max)
     return cli_fail(err, err_len, "--%s: '%s' is not an integer in %.0f..%.0f",
                     row->name, arg, row->min, row->max);
-  *out = (size_t)v;
-  return 0;
-}
-
-static int cli_set_u64(const cli_option *row, const char *arg, uint64_t *out,
-                       char *err, size_t err_len) {
-  uint64_t v;
-  if (!cli_parse_u64(arg, &v) || v < (uint64_t)row->min ||
-      v > (uint64_t)row->max)
-    return cli_fail(err, err_len, "--%s: '%s' is not an integer in %.0f..%.0f",
-                    row->name, arg, row->min, row->max);
-  *out = v;
+  if (row->kind == CLI_COUNT)
+    *(size_t *)field = (size_t)v;
+  else
+    *(uint64_t *)field = v;
   return 0;
 }
 
@@ -305,11 +299,11 @@ static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
   case CLI_SECONDS:
     return cli_set_seconds(row, arg, field, err, err_len);
   case CLI_COUNT:
-    return cli_set_count(row, arg, field, err, err_len);
+  case CLI_U64:
+    return cli_set_integer(row, arg, field, err, err_len);
   case CLI_SEED:
     return cli_set_seed(row, arg, field, err, err_len);
-  case CLI_U64:
-    return cli_set_u64(row, arg, field, err, err_len);
+
   case CLI_COLLECTOR:
     return cli_set_collector(row, arg, field, err, err_len);
   case CLI_FORMAT:

@@ -17,13 +17,15 @@
 
 #include <cmocka.h>
 
+#include "tests/support/golden.h"
+
 #include "reports/progress.h"
 #include "reports/report.h"
 
 extern const ys_report_ops ys_report_console;
 
-#define GOLDEN          YS_TEST_DATA_DIR "/console.txt"
-#define GOLDEN_COMPARED YS_TEST_DATA_DIR "/console_compared.txt"
+#define GOLDEN          "console.txt"
+#define GOLDEN_COMPARED "console_compared.txt"
 
 static const ys_context fixed_context = {
     .library_version = "0.1.0",
@@ -286,49 +288,17 @@ static char *render(bool color, const ys_context *ctx) {
   return text;
 }
 
-static char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (f == NULL) return NULL;
-  char *text = NULL;
-  size_t size = 0;
-  FILE *mem = open_memstream(&text, &size);
-  assert_non_null(mem);
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-    fwrite(chunk, 1, n, mem);
-  fclose(f);
-  fclose(mem);
-  return text;
-}
-
-/* Compares `got` with the golden file `path`, after rewriting it when
- * YS_UPDATE_GOLDEN=1. */
-static void check_golden(const char *got, const char *path) {
-  const char *update = getenv("YS_UPDATE_GOLDEN");
-  if (update != NULL && strcmp(update, "1") == 0) {
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(got, f);
-    fclose(f);
-  }
-  char *want = read_file(path);
-  assert_non_null(want);
-  assert_string_equal(got, want);
-  free(want);
-}
-
 static void test_console_golden(void **state) {
   (void)state;
   char *got = render(false, &fixed_context);
-  check_golden(got, GOLDEN);
+  ys_test_check_golden(got, GOLDEN);
   free(got);
 }
 
 static void test_console_compared_golden(void **state) {
   (void)state;
   char *got = render_compared(false);
-  check_golden(got, GOLDEN_COMPARED);
+  ys_test_check_golden(got, GOLDEN_COMPARED);
   free(got);
 }
 

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "tests/support/golden.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -253,41 +255,6 @@ static char *render(const ys_context *ctx, const ys_bench_result *list,
   return text;
 }
 
-static char *read_file(const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return NULL;
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&buf, &len);
-  assert_non_null(mem);
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-    fwrite(chunk, 1, n, mem);
-  fclose(fp);
-  fclose(mem);
-  return buf;
-}
-
-static void check_golden(const char *actual, const char *file) {
-  char path[1024];
-  snprintf(path, sizeof(path), "%s/%s", YS_TEST_DATA_DIR, file);
-  const char *update = getenv("YS_UPDATE_GOLDEN");
-  if (update != NULL && strcmp(update, "1") == 0) {
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs(actual, fp);
-    assert_int_equal(fclose(fp), 0);
-    fail_msg("rewrote %s: review it, then run again without "
-             "YS_UPDATE_GOLDEN",
-             path);
-  }
-  char *expected = read_file(path);
-  if (expected == NULL) fail_msg("cannot read golden file %s", path);
-  assert_string_equal(actual, expected);
-  free(expected);
-}
-
 /* Number of non-overlapping occurrences of `needle` in `s`. */
 static size_t count_of(const char *s, const char *needle) {
   size_t n = 0;
@@ -306,7 +273,7 @@ static void test_compared_matches_golden(void **state) {
   ys_summary sum = compared_summary(&base);
   make_compared_run();
   char *out = render(&ctx, benches, cmps, N_BENCHES, &sum);
-  check_golden(out, "report.md");
+  ys_test_check_golden(out, "report.md");
   free(out);
 }
 
@@ -318,7 +285,7 @@ static void test_plain_matches_golden(void **state) {
   /* Without a baseline the missing one would not be in the run. */
   benches[2] = ok_result("gone|old", &count_series);
   char *out = render(&ctx, benches, NULL, N_BENCHES, &sum);
-  check_golden(out, "report_plain.md");
+  ys_test_check_golden(out, "report_plain.md");
   free(out);
 }
 

@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "tests/support/golden.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -447,95 +449,45 @@ static char *render_fixed_run(const ys_report_ops *ops) {
   return render(ops, &ctx, benches, 4, &sum);
 }
 
-static char *read_file(const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return NULL;
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&buf, &len);
-  assert_non_null(mem);
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-    fwrite(chunk, 1, n, mem);
-  fclose(fp);
-  fclose(mem);
-  return buf;
-}
-
-static void check_golden(const char *actual, const char *file) {
-  char path[1024];
-  snprintf(path, sizeof(path), "%s/%s", YS_TEST_DATA_DIR, file);
-  const char *update = getenv("YS_UPDATE_GOLDEN");
-  if (update != NULL && strcmp(update, "1") == 0) {
-    FILE *fp = fopen(path, "wb");
-    assert_non_null(fp);
-    fputs(actual, fp);
-    assert_int_equal(fclose(fp), 0);
-    fail_msg("rewrote %s: review it, then run again without "
-             "YS_UPDATE_GOLDEN",
-             path);
-  }
-  char *expected = read_file(path);
-  if (expected == NULL) fail_msg("cannot read golden file %s", path);
-  /* Report the first differing line, which says more than a byte offset. */
-  if (strcmp(actual, expected) != 0) {
-    size_t i = 0, line = 1, start = 0;
-    while (actual[i] != '\0' && actual[i] == expected[i]) {
-      if (actual[i] == '\n') {
-        line++;
-        start = i + 1;
-      }
-      i++;
-    }
-    const char *got = actual + start, *want = expected + start;
-    print_error("%s differs at line %zu:\n  got:      %.*s\n  expected: %.*s\n",
-                file, line, (int)strcspn(got, "\n"), got,
-                (int)strcspn(want, "\n"), want);
-  }
-  assert_string_equal(actual, expected);
-  free(expected);
-}
-
 static void test_json_matches_golden(void **state) {
   (void)state;
   char *out = render_fixed_run(&ys_report_json);
-  check_golden(out, "report.json");
+  ys_test_check_golden(out, "report.json");
   free(out);
 }
 
 static void test_gbench_matches_golden(void **state) {
   (void)state;
   char *out = render_fixed_run(&ys_report_gbench);
-  check_golden(out, "report.gbench.json");
+  ys_test_check_golden(out, "report.gbench.json");
   free(out);
 }
 
 static void test_csv_matches_golden(void **state) {
   (void)state;
   char *out = render_fixed_run(&ys_report_csv);
-  check_golden(out, "report.csv");
+  ys_test_check_golden(out, "report.csv");
   free(out);
 }
 
 static void test_json_compared_matches_golden(void **state) {
   (void)state;
   char *out = render_compared_run(&ys_report_json);
-  check_golden(out, "report.cmp.json");
+  ys_test_check_golden(out, "report.cmp.json");
   free(out);
 }
 
 static void test_gbench_compared_matches_golden(void **state) {
   (void)state;
   char *out = render_compared_run(&ys_report_gbench);
-  check_golden(out, "report.cmp.gbench.json");
+  ys_test_check_golden(out, "report.cmp.gbench.json");
   free(out);
 }
 
 static void test_csv_compared_matches_golden(void **state) {
   (void)state;
   char *out = render_compared_run(&ys_report_csv);
-  check_golden(out, "report.cmp.csv");
+  ys_test_check_golden(out, "report.cmp.csv");
   free(out);
 }
 

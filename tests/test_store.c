@@ -28,6 +28,7 @@
 
 #include "baselines/store.h"
 #include "harness/error.h"
+#include "tests/support/golden.h"
 #include "tests/test_support.h"
 
 #define CORPUS YS_TEST_DATA_DIR "/baselines/"
@@ -63,24 +64,6 @@ static char *path_in(const char *dir, const char *name) {
   char *path = NULL;
   assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
   return path;
-}
-
-/* The whole content of a file; caller frees. */
-static char *read_all(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  assert_non_null(f);
-  char *buf = NULL;
-  size_t cap = 0;
-  FILE *mem = open_memstream(&buf, &cap);
-  assert_non_null(mem);
-  char chunk[4096];
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-    fwrite(chunk, 1, n, mem);
-  fclose(f);
-  fclose(mem);
-  *len = cap;
-  return buf;
 }
 
 static double now_s(void) {
@@ -418,7 +401,7 @@ static void test_saved_text_is_yaml(void **state) {
   assert_int_equal(ys_store_save(path, "main", &ctx, &run, err, sizeof(err)),
                    0);
   size_t len;
-  char *text = read_all(path, &len);
+  char *text = ys_test_read_file(path, &len);
   assert_int_equal(strlen(text), len);
   assert_valid_yaml(text, len);
   assert_memory_equal(text, "yardstick: 1\nname: main\n", 24);
@@ -515,7 +498,7 @@ static char *save_good(const char *path, size_t *len) {
   assert_int_equal(ys_store_save(path, "main", &ctx, &run, err, sizeof(err)),
                    0);
   ys_run_result_free(&run);
-  return read_all(path, len);
+  return ys_test_read_file(path, len);
 }
 
 /* A different run to save over the good one. */
@@ -532,7 +515,7 @@ static int save_other(const char *path, char *err, size_t err_len) {
 
 static void assert_file_is(const char *path, const char *bytes, size_t len) {
   size_t now_len;
-  char *now = read_all(path, &now_len);
+  char *now = ys_test_read_file(path, &now_len);
   assert_int_equal(now_len, len);
   assert_memory_equal(now, bytes, len);
   free(now);
@@ -723,7 +706,7 @@ static void test_save_waits_for_lock(void **state) {
   assert_true(WIFEXITED(status));
   assert_int_equal(WEXITSTATUS(status), 0);
   size_t new_len;
-  char *now = read_all(path, &new_len);
+  char *now = ys_test_read_file(path, &new_len);
   assert_non_null(strstr(now, "name: other\n"));
   free(now);
   close(lock_fd);
