@@ -83,7 +83,13 @@ static void check_page_faults(size_t pages) {
   double acc[2] = {5, 0};
   touch_pages_in_window(&ys_collector_perf, ctx, pages, acc);
   /* stop() adds to what acc held. */
+#ifdef __SANITIZE_ADDRESS__
+  /* AddressSanitizer's shadow memory faults pages of its own beside ours:
+   * only a lower bound holds in such a build. */
+  assert_true(acc[0] >= 5.0 + (double)pages);
+#else
   assert_close(acc[0], 5.0 + (double)pages, 0);
+#endif
   ys_collector_perf.close(ctx);
 }
 
