@@ -1,5 +1,6 @@
 #include "registry.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,15 @@ void ys_registry_add(ys_bench *bench) {
 
 const ys_bench *ys_registry_head(void) {
   return registry_head;
+}
+
+/* Names travel through reports, files and the worker protocol's
+ * space-separated lines: no whitespace, no control characters, not empty. */
+static bool is_valid_name(const char *name) {
+  if (name == NULL || name[0] == '\0') return false;
+  for (const unsigned char *p = (const unsigned char *)name; *p != '\0'; p++)
+    if (*p <= ' ' || *p == 0x7f) return false;
+  return true;
 }
 
 static int compare_instances(const void *a, const void *b) {
@@ -39,6 +49,13 @@ int ys_registry_expand(const ys_bench *head, ys_instance **out, size_t *n,
 
   size_t k = 0;
   for (const ys_bench *b = head; b != NULL; b = b->next) {
+    if (!is_valid_name(b->name)) {
+      snprintf(err, err_len,
+               "%s:%d: benchmark name '%s' is empty or holds whitespace or "
+               "control characters",
+               b->file, b->line, b->name != NULL ? b->name : "");
+      goto err_free_list;
+    }
     for (size_t i = 0; i < instance_count(b); i++, k++) {
       ys_instance *inst = &list[k];
       inst->def = b;

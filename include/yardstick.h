@@ -137,9 +137,9 @@ void ys_registry_add(ys_bench *bench);
  * code (0 ok, 1 regression, 2 usage or input error, 3 a benchmark failed). */
 int ys_main(int argc, char **argv);
 
-#define YS__REGISTER(NAME, ARGS, N_ARGS)                                       \
+#define YS__REGISTER(NAME, TITLE, ARGS, N_ARGS)                                \
   static void ys__fn_##NAME(ys_state *state);                                  \
-  static ys_bench ys__def_##NAME = {#NAME, __FILE__, __LINE__, ys__fn_##NAME,  \
+  static ys_bench ys__def_##NAME = {TITLE, __FILE__, __LINE__, ys__fn_##NAME,  \
                                     ARGS,  N_ARGS,   NULL};                    \
   __attribute__((constructor)) static void ys__reg_##NAME(void) {              \
     ys_registry_add(&ys__def_##NAME);                                          \
@@ -148,13 +148,18 @@ int ys_main(int argc, char **argv);
 
 /* BENCH(name) { body }: defines and registers a benchmark. `name` must be a
  * C identifier; the body sees `ys_state *state`. */
-#define BENCH(NAME) YS__REGISTER(NAME, NULL, 0)
+#define BENCH(NAME) YS__REGISTER(NAME, #NAME, NULL, 0)
+
+/* BENCH_NAMED(id, "any/name") { body }: as BENCH, for a name that is not a
+ * C identifier (slashes, dots, dashes); `id` only has to be unique in the
+ * file. */
+#define BENCH_NAMED(ID, TITLE) YS__REGISTER(ID, TITLE, NULL, 0)
 
 /* BENCH_ARGS(name, v1, v2, ...) { body }: one instance per value, named
  * "name/v1", "name/v2", ...; the body reads its value with ys_arg(state). */
 #define BENCH_ARGS(NAME, ...)                                                  \
   static const int64_t ys__args_##NAME[] = {__VA_ARGS__};                      \
-  YS__REGISTER(NAME, ys__args_##NAME,                                          \
+  YS__REGISTER(NAME, #NAME, ys__args_##NAME,                                   \
                sizeof(ys__args_##NAME) / sizeof(ys__args_##NAME[0]))
 
 /* YS_MAIN(): defines main() for programs that do not link yardstick_main. */

@@ -73,6 +73,27 @@ static void test_expand_rejects_duplicate_args(void **unused) {
   assert_non_null(strstr(err, "'fill/8'"));
 }
 
+static void test_expand_rejects_bad_names(void **unused) {
+  (void)unused;
+  static const char *const bad[] = {"", "two words", "tab\there", "nl\n"};
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    ys_bench b = {bad[i], "f.c", 7, nothing, NULL, 0, NULL};
+    ys_instance *list = NULL;
+    size_t n = 0;
+    char err[256] = "";
+    assert_int_equal(ys_registry_expand(&b, &list, &n, err, sizeof(err)),
+                     YS_EINVAL);
+    assert_non_null(strstr(err, "f.c:7: benchmark name"));
+  }
+  static ys_bench named = {"peer/k300.v2-x", "g.c", 1, nothing, NULL, 0, NULL};
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[256] = "";
+  assert_int_equal(ys_registry_expand(&named, &list, &n, err, sizeof(err)), 0);
+  assert_string_equal(list[0].name, "peer/k300.v2-x");
+  free(list);
+}
+
 static void test_expand_empty_chain(void **unused) {
   (void)unused;
   ys_instance *list = NULL;
@@ -128,6 +149,7 @@ int main(void) {
       cmocka_unit_test(test_expand_sorts_and_names_instances),
       cmocka_unit_test(test_expand_rejects_duplicates),
       cmocka_unit_test(test_expand_rejects_duplicate_args),
+      cmocka_unit_test(test_expand_rejects_bad_names),
       cmocka_unit_test(test_expand_empty_chain),
       cmocka_unit_test(test_select),
   };

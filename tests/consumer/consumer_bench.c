@@ -35,3 +35,9 @@ BENCH(black_box_types) {
     ys_black_box(&p);
   }
 }
+
+/* A name that is not a C identifier. */
+BENCH_NAMED(parse_v2, "parse/v2.json") {
+  while (ys_loop(state))
+    ys_clobber_memory();
+}

@@ -20,7 +20,7 @@ if [ -e "$tmp/yardstick/bench" ] || [ -d "$tmp/yardstick/tests" ]; then
 fi
 
 list=$("$tmp/consumer_bench" --list)
-expected=$'black_box_types\nsquare\nsum_to/10\nsum_to/100'
+expected=$'black_box_types\nparse/v2.json\nsquare\nsum_to/10\nsum_to/100'
 if [ "$list" != "$expected" ]; then
   echo "FAIL: consumer_bench --list printed:"
   echo "$list"
