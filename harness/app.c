@@ -16,12 +16,12 @@
 #include "../baselines/store.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
+#include "against.h"
 #include "cli.h"
 #include "context.h"
 #include "error.h"
 #include "judge.h"
 #include "options.h"
-#include "peer.h"
 #include "registry.h"
 #include "runner.h"
 #include "select.h"
@@ -52,8 +52,7 @@ typedef struct session {
   size_t n_chosen;
   ys_baseline *baseline; /* --baseline, loaded before anything runs */
   char save_path[PATH_MAX];
-  ys_peer *peer;        /* --against */
-  ys_run_result remote; /* --against: the other build's results */
+  ys_against against; /* --against: the other build and its results */
   ys_context ctx;
   ys_run_result run;
   ys_judgement judgement; /* when compared */
@@ -120,8 +119,7 @@ static void session_free(session *s) {
   close_reports(&s->reports);
   ys_judgement_free(&s->judgement);
   ys_run_result_free(&s->run);
-  ys_run_result_free(&s->remote);
-  ys_peer_stop(s->peer);
+  ys_against_stop(&s->against);
   ys_baseline_free(s->baseline);
   free(s->chosen);
   free(s->instances);
@@ -203,65 +201,12 @@ static int prepare_baselines(session *s) {
   return EXIT_OK;
 }
 
-static int compare_result_names(const void *key, const void *item) {
-  return strcmp(key, ((const ys_bench_result *)item)->name);
-}
-
-/* The partner of the runner under --against: one round of the same
- * benchmark in the other build, when it has that benchmark. */
-static int peer_round(void *ctx, const ys_instance *inst) {
-  session *s = ctx;
-  ys_bench_result *remote =
-      bsearch(inst->name, s->remote.benches, s->remote.n_benches,
-              sizeof(*remote), compare_result_names);
-  if (remote == NULL || remote->status != YS_BENCH_OK) return 0;
-  double rounds = (double)s->o.rounds;
-  return ys_peer_round(s->peer, inst->name, s->o.warm_up_time_s * 1e9 / rounds,
-                       s->o.measurement_time_s * 1e9 / rounds, s->o.sample_size,
-                       remote, s->err, sizeof(s->err));
-}
-
-/* Starts the other build and prepares its results: one per benchmark that
- * both builds define, in the same name order. */
+/* Starts the other build of --against. */
 static int start_peer(session *s) {
-  /* The other build measures with the same collector and settings. */
-  const ys_collector_options *c = &s->o.collect;
-  char iterations[24];
-  snprintf(iterations, sizeof(iterations), "%llu",
-           (unsigned long long)c->iterations);
-  char *args[12] = {"--collector", (char *)s->o.collector, "--iterations",
-                    iterations};
-  size_t n = 4;
-  if (c->counters != NULL) {
-    args[n++] = "--counters";
-    args[n++] = (char *)c->counters;
-  }
-  if (c->cache_sim) args[n++] = "--cache-sim";
-  args[n] = NULL;
-  if (ys_peer_start(s->o.against, args, s->collector, &s->peer, s->err,
-                    sizeof(s->err)) != 0) {
-    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+  if (ys_against_start(&s->against, &s->o, s->collector, s->chosen, s->n_chosen,
+                       s->instances, s->n_instances, s->prog) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->against.err);
     return EXIT_USAGE;
-  }
-  s->remote.benches = calloc(s->n_chosen + 1, sizeof(*s->remote.benches));
-  if (s->remote.benches == NULL) return EXIT_USAGE;
-  for (size_t i = 0; i < s->n_chosen; i++) {
-    if (!ys_peer_has(s->peer, s->chosen[i].name)) continue;
-    if (ys_runner_result_init(s->collector, &s->chosen[i],
-                              &s->remote.benches[s->remote.n_benches++]) != 0)
-      return EXIT_USAGE;
-  }
-  if (strcmp(ys_peer_version(s->peer), YS_VERSION_STRING) != 0)
-    fprintf(stderr, "%s: note: %s was built with yardstick %s, this with %s\n",
-            s->prog, s->o.against, ys_peer_version(s->peer), YS_VERSION_STRING);
-  for (size_t i = 0; i < ys_peer_count(s->peer); i++) {
-    const char *name = ys_peer_name(s->peer, i);
-    bool here = false;
-    for (size_t k = 0; k < s->n_instances && !here; k++)
-      here = strcmp(s->instances[k].name, name) == 0;
-    if (!here)
-      fprintf(stderr, "%s: note: '%s' exists only in %s; not compared\n",
-              s->prog, name, s->o.against);
   }
   return EXIT_OK;
 }
@@ -278,8 +223,8 @@ static ys_runner_config runner_config(session *s, ys_progress *progress) {
       .fixed_iterations = o->collect.iterations,
       .progress = progress != NULL ? ys_progress_update : NULL,
       .progress_ctx = progress,
-      .partner_round = s->peer != NULL ? peer_round : NULL,
-      .partner_ctx = s,
+      .partner_round = s->against.peer != NULL ? ys_against_round : NULL,
+      .partner_ctx = &s->against,
   };
 }
 
@@ -309,7 +254,7 @@ static bool excluded_from_run(void *ctx, const char *name) {
 }
 
 static const ys_run_result *base_results(const session *s) {
-  return s->baseline != NULL ? &s->baseline->run : &s->remote;
+  return s->baseline != NULL ? &s->baseline->run : &s->against.remote;
 }
 
 static int judge(session *s) {
@@ -358,7 +303,8 @@ static int confirm(session *s, ys_progress *progress) {
   }
   ys_run_result_free(&extra);
   if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
-  if (rc == 0 && s->peer != NULL) rc = analyze_all(&s->remote, s->o.seed);
+  if (rc == 0 && s->against.peer != NULL)
+    rc = analyze_all(&s->against.remote, s->o.seed);
   if (rc == 0) rc = judge(s);
   for (size_t e = 0; rc == 0 && e < s->judgement.n; e++) {
     ys_judged *j = &s->judgement.entries[e];
@@ -448,8 +394,9 @@ static int run_suite(session *s) {
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run, s->err,
                          sizeof(s->err));
   if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
-  if (rc == 0 && s->peer != NULL) rc = analyze_all(&s->remote, s->o.seed);
-  if (rc == 0 && (s->baseline != NULL || s->peer != NULL)) {
+  if (rc == 0 && s->against.peer != NULL)
+    rc = analyze_all(&s->against.remote, s->o.seed);
+  if (rc == 0 && (s->baseline != NULL || s->against.peer != NULL)) {
     rc = judge(s);
     if (rc == 0) rc = confirm(s, progress);
   }

@@ -1,0 +1,43 @@
+/*
+ * against.h — `--against PROGRAM`: another build of the suite, started as a
+ * worker (peer.h), measured round for round beside this one. Its results
+ * play the baseline.
+ */
+#ifndef YS_AGAINST_H
+#define YS_AGAINST_H
+
+#include <stddef.h>
+
+#include "../collectors/collector.h"
+#include "model.h"
+#include "options.h"
+#include "peer.h"
+#include "registry.h"
+
+typedef struct ys_against {
+  ys_peer *peer;
+  ys_run_result remote; /* the benchmarks both builds define, by name */
+  const ys_options *o;  /* borrowed */
+  char err[512];        /* why a round failed */
+} ys_against;
+
+/* Starts o->against with this program's collector settings and prepares a
+ * result for every chosen benchmark it also defines. Notes for the user (a
+ * different yardstick version, benchmarks only the other build has) go to
+ * stderr, prefixed with `prog`. `a` is caller-owned and zeroed here;
+ * everything else is borrowed. Returns 0, or an error code with the
+ * message in a->err. */
+int ys_against_start(ys_against *a, const ys_options *o,
+                     const ys_collector *collector, const ys_instance *chosen,
+                     size_t n_chosen, const ys_instance *all, size_t n_all,
+                     const char *prog);
+
+/* The runner's partner_round for `a` (a ys_against *): one round of the
+ * same benchmark in the other build, when it has that benchmark. */
+int ys_against_round(void *a, const ys_instance *inst);
+
+/* Stops the other build and frees its results; NULL-safe, and safe on a
+ * zeroed ys_against. */
+void ys_against_stop(ys_against *a);
+
+#endif
