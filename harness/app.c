@@ -41,8 +41,8 @@ typedef struct report_set {
   size_t n;
 } report_set;
 
-/* Everything one invocation holds; freed by session_free. */
-typedef struct session {
+/* Everything one invocation holds; freed by invocation_free. */
+typedef struct invocation {
   const char *prog;
   ys_options o;
   ys_collector *collector; /* opened once the program is to measure */
@@ -59,7 +59,7 @@ typedef struct session {
   bool judged;
   report_set reports;
   char err[512];
-} session;
+} invocation;
 
 static const char *program_name(const char *argv0) {
   const char *slash = strrchr(argv0, '/');
@@ -92,7 +92,7 @@ static void close_reports(report_set *set) {
 
 /* Opens every destination before anything is measured, so that a bad path
  * fails in a second, not after the whole suite has run. */
-static int open_reports(session *s) {
+static int open_reports(invocation *s) {
   report_set *set = &s->reports;
   set->n = 0;
   set->reports[set->n++] = (ys_report){
@@ -114,7 +114,7 @@ static int open_reports(session *s) {
   return 0;
 }
 
-static void session_free(session *s) {
+static void invocation_free(invocation *s) {
   ys_collector_close(s->collector);
   close_reports(&s->reports);
   ys_judgement_free(&s->judgement);
@@ -126,7 +126,7 @@ static void session_free(session *s) {
 }
 
 /* Expands the registry and applies the filters. Returns an exit code. */
-static int select_benchmarks(session *s) {
+static int select_benchmarks(invocation *s) {
   if (ys_registry_expand(ys_registry_head(), &s->instances, &s->n_instances,
                          s->err, sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err[0] ? s->err : "out of memory");
@@ -154,7 +154,7 @@ static int select_benchmarks(session *s) {
 
 /* Opens the collector once for the whole program, and says what it cannot
  * measure here. An exact collector needs no repetition: one round. */
-static int open_collector(session *s) {
+static int open_collector(invocation *s) {
   if (ys_collector_open(s->o.collector, &s->o.collect, &s->collector, s->err,
                         sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: --collector %s: %s\n", s->prog, s->o.collector,
@@ -175,7 +175,7 @@ static int open_collector(session *s) {
 
 /* Resolves and loads --baseline, and checks --save-baseline's name, before
  * anything runs: bad input must cost a second, not a whole suite. */
-static int prepare_baselines(session *s) {
+static int prepare_baselines(invocation *s) {
   const ys_options *o = &s->o;
   const char *dir = ys_store_dir(o->baseline_dir);
   char path[PATH_MAX];
@@ -202,7 +202,7 @@ static int prepare_baselines(session *s) {
 }
 
 /* Starts the other build of --against. */
-static int start_peer(session *s) {
+static int start_peer(invocation *s) {
   if (ys_against_start(&s->against, &s->o, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->against.err);
@@ -211,7 +211,7 @@ static int start_peer(session *s) {
   return EXIT_OK;
 }
 
-static ys_runner_config runner_config(session *s, ys_progress *progress) {
+static ys_runner_config runner_config(invocation *s, ys_progress *progress) {
   const ys_options *o = &s->o;
   return (ys_runner_config){
       .collector = s->collector,
@@ -247,17 +247,17 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
  * them out on purpose: the program still defines them, or the filters do
  * not select them. */
 static bool excluded_from_run(void *ctx, const char *name) {
-  const session *s = ctx;
+  const invocation *s = ctx;
   for (size_t i = 0; i < s->n_instances; i++)
     if (strcmp(s->instances[i].name, name) == 0) return true;
   return !ys_select_matches(name, s->o.filters, s->o.n_filters, s->o.exact);
 }
 
-static const ys_run_result *base_results(const session *s) {
+static const ys_run_result *base_results(const invocation *s) {
   return s->baseline != NULL ? &s->baseline->run : &s->against.remote;
 }
 
-static int judge(session *s) {
+static int judge(invocation *s) {
   ys_compare_config cfg = ys_compare_config_default(s->o.seed);
   cfg.threshold = s->o.threshold;
   ys_judgement_free(&s->judgement);
@@ -270,7 +270,7 @@ static int judge(session *s) {
  * benchmark whose verdict would fail or warn, and decides again on all its
  * rounds: one benchmark's rare false alarm would otherwise compound over a
  * whole suite (STATISTICS.md §3, point 4). */
-static int confirm(session *s, ys_progress *progress) {
+static int confirm(invocation *s, ys_progress *progress) {
   size_t n = 0;
   size_t *which = calloc(s->n_chosen + 1, sizeof(*which));
   ys_instance *subset = calloc(s->n_chosen + 1, sizeof(*subset));
@@ -318,7 +318,7 @@ out:
   return rc;
 }
 
-static ys_summary summarize(const session *s, double elapsed_s) {
+static ys_summary summarize(const invocation *s, double elapsed_s) {
   ys_summary sum = {.elapsed_s = elapsed_s};
   for (size_t i = 0; i < s->run.n_benches; i++) {
     switch (s->run.benches[i].status) {
@@ -342,7 +342,7 @@ static ys_summary summarize(const session *s, double elapsed_s) {
   return sum;
 }
 
-static void write_reports(session *s, const ys_summary *sum) {
+static void write_reports(invocation *s, const ys_summary *sum) {
   for (size_t r = 0; r < s->reports.n; r++) {
     ys_report *rep = &s->reports.reports[r];
     ys_report_begin(rep, &s->ctx);
@@ -368,7 +368,7 @@ static int exit_code(const ys_summary *sum) {
   return EXIT_OK;
 }
 
-static void fill_run_settings(session *s) {
+static void fill_run_settings(invocation *s) {
   s->ctx.collector = s->o.collector;
   s->ctx.seed = s->o.seed;
   s->ctx.rounds = s->o.rounds;
@@ -378,7 +378,7 @@ static void fill_run_settings(session *s) {
 }
 
 /* Measures, compares, reports and saves. Returns an exit code. */
-static int run_suite(session *s) {
+static int run_suite(invocation *s) {
   ys_context_collect(&s->ctx);
   fill_run_settings(s);
   ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
@@ -428,7 +428,7 @@ static int run_suite(session *s) {
 }
 
 /* `bench compare OLD NEW [OPTION]...`: two saved baselines, no run. */
-static int compare_baselines(session *s) {
+static int compare_baselines(invocation *s) {
   if (s->o.n_filters != 2) {
     fprintf(stderr, "%s: compare: give exactly two baselines, OLD and NEW\n",
             s->prog);
@@ -448,7 +448,7 @@ static int compare_baselines(session *s) {
       return EXIT_USAGE;
     }
   }
-  /* The newer baseline plays this run: its results move into the session
+  /* The newer baseline plays this run: its results move into the invocation
    * (their strings stay owned by `newer`, which outlives the reports). */
   s->run = newer->run;
   s->ctx = newer->ctx;
@@ -472,7 +472,7 @@ int ys_main(int argc, char **argv) {
   /* GSL's default handler aborts; every GSL call here checks its result
    * and turns a failure into a message and an exit code instead. */
   gsl_set_error_handler_off();
-  session s;
+  invocation s;
   memset(&s, 0, sizeof(s));
   s.prog = program_name(argc > 0 ? argv[0] : "bench");
   bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
@@ -502,7 +502,7 @@ int ys_main(int argc, char **argv) {
   }
   if (compare) {
     code = open_reports(&s) == 0 ? compare_baselines(&s) : EXIT_USAGE;
-    session_free(&s);
+    invocation_free(&s);
     return code;
   }
   if (s.o.worker) {
@@ -513,7 +513,7 @@ int ys_main(int argc, char **argv) {
                              stdout) == 0
                  ? EXIT_OK
                  : EXIT_BENCH_FAILED;
-    session_free(&s);
+    invocation_free(&s);
     return code;
   }
 
@@ -530,6 +530,6 @@ int ys_main(int argc, char **argv) {
     if (code == EXIT_OK && open_reports(&s) != 0) code = EXIT_USAGE;
     if (code == EXIT_OK) code = run_suite(&s);
   }
-  session_free(&s);
+  invocation_free(&s);
   return code;
 }
