@@ -353,10 +353,11 @@ static void console_begin(ys_report *r, const ys_context *ctx) {
               ys_units_duration(ctx->clock_resolution_ns, a, sizeof(a)),
               ys_units_duration(ctx->loop_overhead_ns, b, sizeof(b)));
   }
-  fprintf(
-      out,
-      " \xc2\xb7 %zu round%s \xc3\x97 %zu samples \xc2\xb7 seed %" PRIu64 "\n",
-      ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size, ctx->seed);
+  fprintf(out,
+          " \xc2\xb7 %zu round%s \xc3\x97 %zu sample%s \xc2\xb7 seed %" PRIu64
+          "\n",
+          ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
+          ctx->sample_size == 1 ? "" : "s", ctx->seed);
   if (ctx->cpu_scaling_enabled)
     write_warning(r, "CPU frequency scaling is enabled, so timings follow the "
                      "clock speed; set the governor to \"performance\"");

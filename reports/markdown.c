@@ -427,8 +427,9 @@ static double md_threshold_of(const md_state *st) {
 
 /* How it was measured, in one italic line. */
 static void md_footnote(FILE *out, const md_state *st, bool compared) {
-  fprintf(out, "\n*%zu round%s \xc3\x97 %zu samples per benchmark",
-          st->ctx.rounds, st->ctx.rounds == 1 ? "" : "s", st->ctx.sample_size);
+  fprintf(out, "\n*%zu round%s \xc3\x97 %zu sample%s per benchmark",
+          st->ctx.rounds, st->ctx.rounds == 1 ? "" : "s", st->ctx.sample_size,
+          st->ctx.sample_size == 1 ? "" : "s");
   if (compared) {
     double t = md_threshold_of(st);
     char buf[YS_UNITS_BUF];

@@ -139,11 +139,12 @@ char *ys_units_quantity(double value, const char *unit, char *buf, size_t len) {
   if (mag == 0) {
     minus = "";
     snprintf(digits, sizeof(digits), "0");
-  } else if (rounded < 1000) {
+  } else if (rounded < 1000 && mag != floor(mag)) {
     sig4_write(mag, digits, sizeof(digits));
   } else if (mag < 9e18) {
-    /* Whole numbers from here: a fraction of an instruction in a count of
-     * thousands says nothing. 9e18 keeps llround inside int64_t. */
+    /* Whole numbers as they are, and everything from a thousand up: a
+     * fraction of an instruction in a count of thousands says nothing.
+     * 9e18 keeps llround inside int64_t. */
     write_grouped((uint64_t)llround(mag), false, digits, sizeof(digits));
   } else {
     snprintf(digits, sizeof(digits), "%.3e", mag);

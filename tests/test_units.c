@@ -145,7 +145,9 @@ static void test_quantity(void **state) {
   check_quantity(-2500.0, "B", "-2,500 B");
   check_quantity(0.0, "allocations", "0 allocations");
   check_quantity(0.5, NULL, "0.5000");
-  check_quantity(42.0, "", "42.00");
+  check_quantity(42.0, "", "42");
+  check_quantity(100.0, "instructions", "100 instructions");
+  check_quantity(100.25, "instructions", "100.2 instructions");
   check_quantity(1e20, "x", "1.000e+20 x");
   check_quantity(NAN, "cycles", "n/a");
 }
