@@ -290,7 +290,7 @@ static int confirm(invocation *s, ys_progress *progress) {
   ys_run_result extra;
   ys_runner_config cfg = runner_config(s, progress);
   cfg.seed = s->o.seed + 1;
-  rc = ys_runner_run(subset, n, &cfg, &extra, s->err, sizeof(s->err));
+  rc = ys_runner_run(subset, n, &cfg, &extra);
   if (rc != 0) goto out;
   for (size_t k = 0; k < n && rc == 0; k++) {
     ys_bench_result *res = &s->run.benches[which[k]];
@@ -391,8 +391,7 @@ static int run_suite(invocation *s) {
   ys_progress *progress = ys_progress_new(stderr, isatty(STDERR_FILENO));
   ys_runner_config cfg = runner_config(s, progress);
   double started = now_s();
-  int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run, s->err,
-                         sizeof(s->err));
+  int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
   if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
   if (rc == 0 && s->against.peer != NULL)
     rc = analyze_all(&s->against.remote, s->o.seed);
@@ -403,8 +402,10 @@ static int run_suite(invocation *s) {
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
   if (rc != 0) {
+    /* A round of --against that failed says why in its own buffer. */
+    const char *why = s->against.err[0] != '\0' ? s->against.err : s->err;
     fprintf(stderr, "%s: %s%s%s\n", s->prog, ys_strerror(rc),
-            s->err[0] ? ": " : "", s->err);
+            why[0] ? ": " : "", why);
     return rc == YS_ENOTSUP ? EXIT_USAGE : EXIT_BENCH_FAILED;
   }
 

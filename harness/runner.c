@@ -183,15 +183,21 @@ static const ys_bench empty_bench = {
 
 /* Measures the empty loop once per runner, as a benchmark would be: one
  * unmeasured batch, then the measured one. */
-static void measure_empty(ys_runner *r) {
+/* One batch of the empty loop, measured like any benchmark's. */
+static int run_empty_batch(const ys_runner *r, uint64_t iterations,
+                           ys_batch *b) {
   ys_instance inst = {.def = &empty_bench};
   ys_bench_result res = {0};
   uint64_t unused = 0;
   target t = {r, &inst, &res, &unused};
+  return run_batch(&t, iterations, b);
+}
+
+static void measure_empty(ys_runner *r) {
   ys_batch b;
   r->empty_measured = true;
-  if (run_batch(&t, r->cfg.fixed_iterations, &b) != 0 ||
-      run_batch(&t, r->cfg.fixed_iterations, &b) != 0)
+  if (run_empty_batch(r, r->cfg.fixed_iterations, &b) != 0 ||
+      run_empty_batch(r, r->cfg.fixed_iterations, &b) != 0)
     return;
   memcpy(r->empty, b.values, sizeof(r->empty));
 }
@@ -324,15 +330,12 @@ int ys_runner_round(ys_runner *r, const ys_instance *inst,
 }
 
 int ys_runner_run(const ys_instance *instances, size_t n,
-                  const ys_runner_config *cfg, ys_run_result *out, char *err,
-                  size_t err_len) {
+                  const ys_runner_config *cfg, ys_run_result *out) {
   memset(out, 0, sizeof(*out));
   ys_runner *run = NULL;
   size_t *order = NULL;
   gsl_rng *rng = NULL;
 
-  (void)err;
-  (void)err_len;
   int rc = ys_runner_open(cfg, &run);
   if (rc != 0) return rc;
   out->benches = calloc(n == 0 ? 1 : n, sizeof(*out->benches));
@@ -384,22 +387,19 @@ int ys_runner_calibrate(const ys_collector *collector, double *resolution_ns,
   *resolution_ns =
       ops->resolution != NULL ? ops->resolution(collector->ctx) : 0;
   *loop_overhead_ns = 0;
-  /* A deterministic collector subtracts its own window's cost, and running
-   * millions of iterations under it (valgrind) would cost seconds. */
+  /* Under a deterministic collector the runner subtracts an empty loop of
+   * the fixed iteration count instead, and running millions of iterations
+   * under it (valgrind) would cost seconds. */
   if (collector->deterministic) return 0;
 
-  ys_instance inst = {.def = &empty_bench};
   ys_runner run = {.cfg = {.collector = collector}};
-  ys_bench_result res = {0};
-  uint64_t unused = 0;
-  target t = {&run, &inst, &res, &unused};
 
   /* The fastest of a few large batches: noise only ever adds time. */
   const uint64_t iterations = 1000000;
   double best = -1;
   for (int i = 0; i < 7; i++) {
     ys_batch b;
-    if (run_batch(&t, iterations, &b) != 0) break;
+    if (run_empty_batch(&run, iterations, &b) != 0) break;
     double per_iteration = b.values[0] / (double)iterations;
     if (best < 0 || per_iteration < best) best = per_iteration;
   }

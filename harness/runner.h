@@ -43,11 +43,10 @@ typedef struct ys_runner_config {
  * order. A benchmark that skips or fails is marked so and measured no more;
  * the others go on. A deterministic collector gets one round of one sample
  * of its fixed iteration count per benchmark. Returns 0, YS_ENOMEM, or the
- * partner's error (reason in err). Caller frees out with
+ * partner's error (the partner keeps its reason). Caller frees out with
  * ys_run_result_free. */
 int ys_runner_run(const ys_instance *instances, size_t n,
-                  const ys_runner_config *cfg, ys_run_result *out, char *err,
-                  size_t err_len);
+                  const ys_runner_config *cfg, ys_run_result *out);
 
 /* A runner measures rounds one at a time, for callers that schedule rounds
  * themselves (confirmation runs, --against, the worker). */

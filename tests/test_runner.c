@@ -123,8 +123,7 @@ static void test_samples_are_exact_and_setup_is_not_timed(void **unused) {
   ys_instance inst = instance("one_ms", one_ms);
   ys_runner_config cfg = config(2);
   ys_run_result run;
-  char err[128];
-  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run, err, sizeof(err)), 0);
+  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run), 0);
   ys_bench_result *res = &run.benches[0];
   assert_string_equal(res->name, "one_ms");
   assert_int_equal(res->status, YS_BENCH_OK);
@@ -169,8 +168,7 @@ static void test_skip_error_and_misuse_are_reported(void **unused) {
   cfg.sample_size = 5;
   cfg.progress = count_rounds;
   ys_run_result run;
-  char err[128];
-  assert_int_equal(ys_runner_run(list, 6, &cfg, &run, err, sizeof(err)), 0);
+  assert_int_equal(ys_runner_run(list, 6, &cfg, &run), 0);
   assert_int_equal(run.benches[0].status, YS_BENCH_OK);
   assert_int_equal(run.benches[0].series[0].n_rounds, 3);
 
@@ -222,8 +220,7 @@ static void run_logged(uint64_t seed, order_log *log) {
   cfg.progress_ctx = log;
   memset(log, 0, sizeof(*log));
   ys_run_result run;
-  char err[128];
-  assert_int_equal(ys_runner_run(list, 4, &cfg, &run, err, sizeof(err)), 0);
+  assert_int_equal(ys_runner_run(list, 4, &cfg, &run), 0);
   ys_run_result_free(&run);
 }
 
@@ -271,8 +268,7 @@ static void test_deterministic_collector_measures_fixed_batches(void **unused) {
   cfg.collector = &exact;
   cfg.fixed_iterations = 3;
   ys_run_result run;
-  char err[128];
-  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run, err, sizeof(err)), 0);
+  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run), 0);
   const ys_series *s = &run.benches[0].series[0];
   assert_int_equal(s->n_rounds, 1);
   assert_int_equal(s->n_samples, 1);
