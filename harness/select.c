@@ -68,16 +68,16 @@ int ys_select(const ys_instance *instances, size_t n, char *const *filters,
 bool ys_select_matches(const char *name, char *const *filters, size_t n_filters,
                        bool exact) {
   if (n_filters == 0) return true;
-  for (size_t f = 0; f < n_filters; f++) {
-    if (exact) {
-      if (strcmp(name, filters[f]) == 0) return true;
-      continue;
-    }
-    regex_t re;
-    if (regcomp(&re, filters[f], REG_EXTENDED | REG_NOSUB) != 0) continue;
-    bool hit = regexec(&re, name, 0, NULL, 0) == 0;
-    regfree(&re);
-    if (hit) return true;
+  ys_instance one = {.def = NULL};
+  snprintf(one.name, sizeof(one.name), "%s", name);
+  bool chosen = false;
+  char err[256];
+  for (size_t f = 0; f < n_filters && !chosen; f++) {
+    /* An invalid expression marks nothing and its message is not wanted. */
+    if (exact)
+      mark_exact(&one, 1, filters[f], &chosen);
+    else
+      mark_regex(&one, 1, filters[f], &chosen, err, sizeof(err));
   }
-  return false;
+  return chosen;
 }

@@ -137,10 +137,18 @@ static void test_select(void **unused) {
                    YS_EINVAL);
   assert_non_null(strstr(err, "no benchmark matches 'nothing'"));
 
+  /* The same rules for a single name (baseline-only benchmarks). */
+  assert_true(ys_select_matches("sort/16", re, 2, false));
+  assert_false(ys_select_matches("alpha", re, 2, false));
+  assert_true(ys_select_matches("sort/16", exact, 1, true));
+  assert_false(ys_select_matches("sort/1024", exact, 1, true));
+  assert_true(ys_select_matches("anything", NULL, 0, false));
+
   char *bad[] = {"(unclosed"};
   assert_int_equal(ys_select(list, n, bad, 1, false, chosen, err, sizeof(err)),
                    YS_EINVAL);
   assert_non_null(strstr(err, "'(unclosed' is not a valid regular"));
+  assert_false(ys_select_matches("alpha", bad, 1, false));
   free(list);
 }
 
