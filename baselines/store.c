@@ -36,8 +36,8 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "../harness/error.h"
-#include "../reports/json_writer.h"
+#include "../core/error.h"
+#include "../core/json_writer.h"
 
 /* Longest baseline name ys_store_check_name accepts. */
 #define YS__STORE_NAME_MAX 100

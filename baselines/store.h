@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "../harness/model.h"
+#include "../core/model.h"
 
 /* The schema version written, and the only major version read. */
 #define YS_BASELINE_VERSION 1

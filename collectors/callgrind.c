@@ -31,7 +31,7 @@
 #include <valgrind/callgrind.h>
 #include <valgrind/valgrind.h>
 
-#include "../harness/error.h"
+#include "../core/error.h"
 #include "callgrind_file.h"
 
 /* How the re-executed process learns where its output file is. */

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "../harness/error.h"
+#include "../core/error.h"
 
 /* The text after `key` when `line` starts with it, else NULL. */
 static const char *after_key(const char *line, const char *key) {

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../harness/error.h"
+#include "../core/error.h"
 
 extern const ys_collector_ops ys_collector_wall;
 extern const ys_collector_ops ys_collector_callgrind;

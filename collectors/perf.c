@@ -27,7 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../harness/error.h"
+#include "../core/error.h"
 
 /* An event the collector knows by name. */
 typedef struct perf_event_def {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "../harness/error.h"
+#include "../core/error.h"
 
 typedef struct wall_ctx {
   struct timespec wall0;

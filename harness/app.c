@@ -12,21 +12,21 @@
 #include <unistd.h>
 #include <yardstick.h>
 
-#include "../baselines/compare.h"
+#include "../gate/compare.h"
 #include "../baselines/store.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
-#include "against.h"
+#include "../peer/against.h"
 #include "cli.h"
 #include "context.h"
-#include "error.h"
-#include "judge.h"
+#include "../core/error.h"
+#include "../gate/judge.h"
 #include "options.h"
-#include "registry.h"
-#include "runner.h"
-#include "select.h"
-#include "stats.h"
-#include "worker.h"
+#include "../run/registry.h"
+#include "../run/runner.h"
+#include "../run/select.h"
+#include "../analysis/stats.h"
+#include "../peer/worker.h"
 
 enum {
   EXIT_OK = 0,
@@ -201,9 +201,18 @@ static int prepare_baselines(invocation *s) {
   return EXIT_OK;
 }
 
-/* Starts the other build of --against. */
-static int start_peer(invocation *s) {
-  if (ys_against_start(&s->against, &s->o, s->collector, s->chosen, s->n_chosen,
+/* Starts the other build of --against, with this side's collector settings
+ * and per-round budget. */
+static int start_peer(invocation *s, const ys_runner_config *rc) {
+  ys_against_config cfg = {
+      .program = s->o.against,
+      .collector_spec = s->o.collector,
+      .collect = &s->o.collect,
+      .warm_up_ns = rc->warm_up_ns,
+      .measurement_ns = rc->measurement_ns,
+      .sample_size = rc->sample_size,
+  };
+  if (ys_against_start(&s->against, &cfg, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->against.err);
     return EXIT_USAGE;
@@ -384,7 +393,8 @@ static int run_suite(invocation *s) {
   ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
                       &s->ctx.loop_overhead_ns);
   if (s->o.against != NULL) {
-    int code = start_peer(s);
+    ys_runner_config budget = runner_config(s, NULL);
+    int code = start_peer(s, &budget);
     if (code != EXIT_OK) return code;
   }
 

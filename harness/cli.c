@@ -18,7 +18,7 @@
 
 #include "../collectors/collector.h"
 #include "../baselines/store.h"
-#include "error.h"
+#include "../core/error.h"
 
 /* How a row turns its argument into a field of ys_options. */
 typedef enum cli_kind {

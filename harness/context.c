@@ -16,7 +16,7 @@
 
 #include <yardstick.h>
 
-#include "error.h"
+#include "../core/error.h"
 
 /* The build normally defines these for the library; the fallbacks keep the
  * file usable when it is compiled on its own. */

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model.h"
+#include "../core/model.h"
 
 /*
  * Fills the system fields of `ctx`: date, host_name, executable, cpu_model,

@@ -22,7 +22,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "derived.h"
+#include "../analysis/derived.h"
 #include "units.h"
 
 /* Criterion's column: names shorter than this share the line with the

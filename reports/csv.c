@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "json_writer.h"
+#include "../core/json_writer.h"
 #include "report.h"
 #include "units.h"
 

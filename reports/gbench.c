@@ -24,7 +24,7 @@
 
 #include <yardstick.h>
 
-#include "json_writer.h"
+#include "../core/json_writer.h"
 #include "report.h"
 #include "units.h"
 

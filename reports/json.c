@@ -15,9 +15,9 @@
  */
 #include <stddef.h>
 
-#include "json_writer.h"
+#include "../core/json_writer.h"
 #include "report.h"
-#include "derived.h"
+#include "../analysis/derived.h"
 #include "units.h"
 
 /* Version of the schema in docs/json-schema.md; bumped on incompatible

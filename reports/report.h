@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "../harness/model.h"
+#include "../core/model.h"
 
 typedef struct ys_report ys_report;
 

@@ -19,7 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../harness/model.h"
+#include "../core/model.h"
 
 #define YS_UNITS_BUF 64
 

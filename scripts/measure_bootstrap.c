@@ -7,11 +7,11 @@
  * other work shares the machine) and, per estimate, the spread (standard
  * deviation over seeds) of the CI endpoints as a share of the mean CI width.
  * The smallest B with a small spread and an affordable time is the default in
- * harness/stats.c.
+ * analysis/stats.c.
  *
  * Build and run from the repository root:
  *   gcc -std=c11 -D_GNU_SOURCE -O2 -I. -Iinclude scripts/measure_bootstrap.c \
- *     harness/stats.c harness/error.c $(pkg-config --cflags --libs gsl) \
+ *     analysis/stats.c core/error.c $(pkg-config --cflags --libs gsl) \
  *     -o /tmp/mb && /tmp/mb
  */
 #include <stdio.h>
@@ -22,8 +22,8 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "harness/error.h"
-#include "harness/stats.h"
+#include "core/error.h"
+#include "analysis/stats.h"
 
 #define N_ROUNDS  10
 #define PER_ROUND 20

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "collectors/callgrind_file.h"
-#include "harness/error.h"
+#include "core/error.h"
 
 /* One part of a file written with --combine-dumps=yes --cache-sim=yes. */
 static const char *const cache_part[] = {

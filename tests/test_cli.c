@@ -14,7 +14,7 @@
 
 #include "collectors/collector.h"
 #include "harness/cli.h"
-#include "harness/error.h"
+#include "core/error.h"
 
 #define MAX_ARGS 32
 

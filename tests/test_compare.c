@@ -1,5 +1,5 @@
 /*
- * test_compare.c — baselines/compare.c: the Mann-Whitney p against oracle
+ * test_compare.c — gate/compare.c: the Mann-Whitney p against oracle
  * O6 of STATISTICS.md §4 and against values computed independently with
  * scipy 1.10 (scipy.stats.mannwhitneyu), and every verdict of §3 on
  * hand-built results whose round estimates are given.
@@ -13,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "baselines/compare.h"
-#include "harness/model.h"
+#include "gate/compare.h"
+#include "core/model.h"
 #include "tests/test_support.h"
 
 #define TIGHT 1e-12

@@ -16,7 +16,7 @@
 #include <yardstick.h>
 
 #include "harness/context.h"
-#include "harness/error.h"
+#include "core/error.h"
 
 static void test_parse_cache_size(void **state) {
   (void)state;

@@ -1,4 +1,4 @@
-/* Tests of reports/derived.c and its line in the console report: ratios
+/* Tests of analysis/derived.c and its line in the console report: ratios
  * of perf counters, only where both counters exist. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +11,7 @@
 
 #include "tests/test_support.h"
 
-#include "reports/derived.h"
+#include "analysis/derived.h"
 #include "reports/report.h"
 
 extern const ys_report_ops ys_report_console;

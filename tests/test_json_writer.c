@@ -1,4 +1,4 @@
-/* Tests of reports/json_writer.c: escaping, layout, numbers, misuse. */
+/* Tests of core/json_writer.c: escaping, layout, numbers, misuse. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness/error.h"
-#include "reports/json_writer.h"
+#include "core/error.h"
+#include "core/json_writer.h"
 
 /* A writer on an in-memory stream; ys_mem_finish returns what was written. */
 typedef struct ys_mem {

@@ -23,7 +23,7 @@
 
 #include "collectors/collector.h"
 #include "collectors/perf.h"
-#include "harness/error.h"
+#include "core/error.h"
 #include "tests/test_support.h"
 
 static const char *const all_events[] = {

@@ -17,7 +17,7 @@
 
 #include "collectors/collector.h"
 #include "collectors/perf.h"
-#include "harness/error.h"
+#include "core/error.h"
 #include "tests/test_support.h"
 
 /* Iterations of the known loop: large enough that the few instructions

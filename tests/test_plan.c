@@ -1,4 +1,4 @@
-/* Tests of harness/plan.c: the warm-up and the sample plan, against
+/* Tests of run/plan.c: the warm-up and the sample plan, against
  * STATISTICS.md's oracles O9 and O10. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,8 +8,8 @@
 
 #include "tests/test_support.h"
 
-#include "harness/error.h"
-#include "harness/plan.h"
+#include "core/error.h"
+#include "run/plan.h"
 
 /* A fake clock: every iteration takes exactly ns_per_iteration. */
 typedef struct fake_clock {

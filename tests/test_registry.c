@@ -1,4 +1,4 @@
-/* Tests of harness/registry.c and harness/select.c: expansion of
+/* Tests of run/registry.c and run/select.c: expansion of
  * parameterized benchmarks, sorting, duplicate names, filters. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,9 +8,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "harness/error.h"
-#include "harness/registry.h"
-#include "harness/select.h"
+#include "core/error.h"
+#include "run/registry.h"
+#include "run/select.h"
 
 static void nothing(ys_state *state) {
   (void)state;

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "harness/model.h"
+#include "core/model.h"
 #include "reports/report.h"
 
 extern const ys_report_ops ys_report_console;

@@ -1,4 +1,4 @@
-/* Tests of harness/runner.c and harness/state.c through a fake collector
+/* Tests of run/runner.c and run/state.c through a fake collector
  * whose clock only moves when a benchmark body says so: iteration counts,
  * samples, pausing, skip/error paths and the shuffled order of rounds are
  * then exact. */
@@ -13,8 +13,8 @@
 #include "tests/test_support.h"
 #include <yardstick.h>
 
-#include "harness/error.h"
-#include "harness/runner.h"
+#include "core/error.h"
+#include "run/runner.h"
 
 static double fake_now; /* ns */
 static double fake_window_start;

@@ -1,5 +1,5 @@
 /*
- * test_stats.c — harness/stats.c against the oracles of STATISTICS.md §4
+ * test_stats.c — analysis/stats.c against the oracles of STATISTICS.md §4
  * (computed independently with Python, numpy and scipy) and hand-made
  * series whose answers are known.
  */
@@ -15,8 +15,8 @@
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "harness/error.h"
-#include "harness/stats.h"
+#include "core/error.h"
+#include "analysis/stats.h"
 
 /* cmocka 1.1 only compares floats in single precision. */
 #define assert_close(actual, expected, rel)                                    \

@@ -27,7 +27,7 @@
 #include <yaml.h>
 
 #include "baselines/store.h"
-#include "harness/error.h"
+#include "core/error.h"
 #include "tests/support/golden.h"
 #include "tests/test_support.h"
 

@@ -5,7 +5,7 @@
  */
 #include <stdio.h>
 
-#include "../../harness/error.h"
+#include "../../core/error.h"
 #include "../collector.h"
 
 static int unavailable_open(void **ctx, const ys_collector_options *opts,

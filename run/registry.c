@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
+#include "../core/error.h"
 
 /* The only mutable global: written by constructors before main, read-only
  * afterwards. */

@@ -1,6 +1,6 @@
 /*
  * judge.h — a run set against its baseline: benchmarks paired by name,
- * each pair compared (baselines/compare.c), and the verdict counts and exit
+ * each pair compared (gate/compare.c), and the verdict counts and exit
  * code that follow.
  */
 #ifndef YS_JUDGE_H
@@ -9,8 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../baselines/compare.h"
-#include "model.h"
+#include "compare.h"
+#include "../core/model.h"
 
 /* One line of the judgement, in name order. */
 typedef struct ys_judged {

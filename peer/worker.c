@@ -4,9 +4,9 @@
 #include <string.h>
 #include <yardstick.h>
 
-#include "../reports/json_writer.h"
-#include "error.h"
-#include "runner.h"
+#include "../core/json_writer.h"
+#include "../core/error.h"
+#include "../run/runner.h"
 
 static void greet(const ys_collector *collector, const ys_instance *instances,
                   size_t n, FILE *out) {

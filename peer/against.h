@@ -9,25 +9,35 @@
 #include <stddef.h>
 
 #include "../collectors/collector.h"
-#include "model.h"
-#include "options.h"
+#include "../core/model.h"
+#include "../run/registry.h"
 #include "peer.h"
-#include "registry.h"
+
+/* How the other build is started and what one of its rounds costs: the
+ * same collector settings and per-round budget as this side's rounds. */
+typedef struct ys_against_config {
+  const char *program;                 /* borrowed: the other build */
+  const char *collector_spec;          /* borrowed: as given to --collector */
+  const ys_collector_options *collect; /* borrowed */
+  double warm_up_ns;                   /* per round */
+  double measurement_ns;               /* per round */
+  size_t sample_size;
+} ys_against_config;
 
 typedef struct ys_against {
   ys_peer *peer;
-  ys_run_result remote; /* the benchmarks both builds define, by name */
-  const ys_options *o;  /* borrowed */
-  char err[512];        /* why a round failed */
+  ys_run_result remote;  /* the benchmarks both builds define, by name */
+  ys_against_config cfg; /* a copy; its pointers stay borrowed */
+  char err[512];         /* why a round failed */
 } ys_against;
 
-/* Starts o->against with this program's collector settings and prepares a
+/* Starts cfg->program with this program's collector settings and prepares a
  * result for every chosen benchmark it also defines. Notes for the user (a
  * different yardstick version, benchmarks only the other build has) go to
  * stderr, prefixed with `prog`. `a` is caller-owned and zeroed here;
  * everything else is borrowed. Returns 0, or an error code with the
  * message in a->err. */
-int ys_against_start(ys_against *a, const ys_options *o,
+int ys_against_start(ys_against *a, const ys_against_config *cfg,
                      const ys_collector *collector, const ys_instance *chosen,
                      size_t n_chosen, const ys_instance *all, size_t n_all,
                      const char *prog);

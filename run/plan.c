@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-#include "error.h"
+#include "../core/error.h"
 
 int ys_plan_warm_up(ys_batch_fn run, void *ctx, double warm_up_ns,
                     ys_warmup *out) {

@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 #include "../collectors/collector.h"
-#include "model.h"
+#include "../core/model.h"
 
 typedef enum ys_loop_phase {
   YS_LOOP_NOT_STARTED,

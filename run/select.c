@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "error.h"
+#include "../core/error.h"
 
 static int mark_exact(const ys_instance *instances, size_t n, const char *name,
                       bool *chosen) {

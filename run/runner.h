@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #include "../collectors/collector.h"
-#include "model.h"
+#include "../core/model.h"
 #include "registry.h"
 
 /* Called before each (benchmark, round) is measured; `done` of `total`

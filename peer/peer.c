@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "error.h"
+#include "../core/error.h"
 #include "worker.h"
 
 struct ys_peer {

@@ -14,7 +14,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "error.h"
+#include "../core/error.h"
 
 /*
  * Bootstrap replicates B, chosen with scripts/measure_bootstrap.c: one

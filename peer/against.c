@@ -5,17 +5,17 @@
 #include <string.h>
 #include <yardstick.h>
 
-#include "error.h"
-#include "runner.h"
+#include "../core/error.h"
+#include "../run/runner.h"
 
 /* The options that make the other build measure as this one does. */
-static void worker_args(const ys_options *o, char *iterations, size_t len,
-                        char **args) {
-  const ys_collector_options *c = &o->collect;
+static void worker_args(const ys_against_config *cfg, char *iterations,
+                        size_t len, char **args) {
+  const ys_collector_options *c = cfg->collect;
   snprintf(iterations, len, "%llu", (unsigned long long)c->iterations);
   size_t n = 0;
   args[n++] = "--collector";
-  args[n++] = (char *)o->collector;
+  args[n++] = (char *)cfg->collector_spec;
   args[n++] = "--iterations";
   args[n++] = iterations;
   if (c->counters != NULL) {
@@ -32,16 +32,16 @@ static bool defines(const ys_instance *all, size_t n_all, const char *name) {
   return false;
 }
 
-int ys_against_start(ys_against *a, const ys_options *o,
+int ys_against_start(ys_against *a, const ys_against_config *cfg,
                      const ys_collector *collector, const ys_instance *chosen,
                      size_t n_chosen, const ys_instance *all, size_t n_all,
                      const char *prog) {
   memset(a, 0, sizeof(*a));
-  a->o = o;
+  a->cfg = *cfg;
   char iterations[24];
   char *args[8];
-  worker_args(o, iterations, sizeof(iterations), args);
-  int rc = ys_peer_start(o->against, args, collector, &a->peer, a->err,
+  worker_args(cfg, iterations, sizeof(iterations), args);
+  int rc = ys_peer_start(cfg->program, args, collector, &a->peer, a->err,
                          sizeof(a->err));
   if (rc != 0) return rc;
 
@@ -56,11 +56,11 @@ int ys_against_start(ys_against *a, const ys_options *o,
 
   if (strcmp(ys_peer_version(a->peer), YS_VERSION_STRING) != 0)
     fprintf(stderr, "%s: note: %s was built with yardstick %s, this with %s\n",
-            prog, o->against, ys_peer_version(a->peer), YS_VERSION_STRING);
+            prog, cfg->program, ys_peer_version(a->peer), YS_VERSION_STRING);
   for (size_t i = 0; i < ys_peer_count(a->peer); i++)
     if (!defines(all, n_all, ys_peer_name(a->peer, i)))
       fprintf(stderr, "%s: note: '%s' exists only in %s; not compared\n", prog,
-              ys_peer_name(a->peer, i), o->against);
+              ys_peer_name(a->peer, i), cfg->program);
   return 0;
 }
 
@@ -74,11 +74,9 @@ int ys_against_round(void *ctx, const ys_instance *inst) {
       bsearch(inst->name, a->remote.benches, a->remote.n_benches,
               sizeof(*remote), compare_result_names);
   if (remote == NULL || remote->status != YS_BENCH_OK) return 0;
-  /* The same per-round budget as this side's rounds. */
-  double rounds = (double)a->o->rounds;
-  return ys_peer_round(a->peer, inst->name, a->o->warm_up_time_s * 1e9 / rounds,
-                       a->o->measurement_time_s * 1e9 / rounds,
-                       a->o->sample_size, remote, a->err, sizeof(a->err));
+  return ys_peer_round(a->peer, inst->name, a->cfg.warm_up_ns,
+                       a->cfg.measurement_ns, a->cfg.sample_size, remote,
+                       a->err, sizeof(a->err));
 }
 
 void ys_against_stop(ys_against *a) {

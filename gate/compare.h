@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../harness/model.h"
+#include "../core/model.h"
 
 #define YS_DEFAULT_THRESHOLD 0.05
 

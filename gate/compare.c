@@ -22,8 +22,8 @@
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "../harness/error.h"
-#include "../harness/stats.h"
+#include "../core/error.h"
+#include "../analysis/stats.h"
 
 /* The exact distribution of U is used up to this many observations per
  * side: its counts then stay below C(40, 20) ≈ 1.4e11, which a double holds
@@ -267,7 +267,7 @@ static double ys__resample_median(const gsl_rng *rng, const double *from,
 }
 
 /* The same folding of a 64-bit seed into mt19937's 32-bit one as
- * harness/stats.c, so a seed means the same stream everywhere. */
+ * analysis/stats.c, so a seed means the same stream everywhere. */
 static unsigned long ys__rng_seed(uint64_t seed) {
   return (unsigned long)((seed ^ (seed >> 32)) & 0xffffffffu);
 }

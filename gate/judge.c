@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
+#include "../core/error.h"
 
 static int append(ys_judgement *j, const ys_bench_result *res,
                   const ys_bench_result *base, const ys_compare_config *cfg) {

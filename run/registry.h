@@ -13,7 +13,7 @@
 #include <stdint.h>
 #include <yardstick.h>
 
-#include "model.h"
+#include "../core/model.h"
 
 /* One runnable benchmark: a descriptor and, for BENCH_ARGS, one value. */
 typedef struct ys_instance {

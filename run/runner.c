@@ -10,7 +10,7 @@
 
 #include "batch.h"
 #include "crash.h"
-#include "error.h"
+#include "../core/error.h"
 #include "plan.h"
 
 /* A sample whose primary value is below this many clock steps carries more

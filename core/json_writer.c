@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../harness/error.h"
+#include "error.h"
 
 void ys_json_init(ys_json *w, FILE *out) {
   memset(w, 0, sizeof(*w));

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model.h"
+#include "../core/model.h"
 
 /* How ys_stats_analyze resamples. */
 typedef struct ys_stats_config {

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "../harness/model.h"
+#include "../core/model.h"
 
 typedef struct ys_derived {
   const char *name;  /* "ipc", "branch_miss_rate", "cache_miss_rate" */

@@ -28,7 +28,7 @@
 #include <stdio.h>
 
 #include "../collectors/collector.h"
-#include "registry.h"
+#include "../run/registry.h"
 
 #define YS_WORKER_PROTOCOL 1
 

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 #include "../collectors/collector.h"
-#include "model.h"
+#include "../core/model.h"
 
 typedef struct ys_peer ys_peer;
 
