@@ -15,6 +15,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "../core/error.h"
+#include "../core/policy.h"
 
 /*
  * Bootstrap replicates B, chosen with scripts/measure_bootstrap.c: one
@@ -37,30 +38,19 @@
  * nobody reads off a report. The intervals are supporting evidence: the
  * verdict rests on round minima (STATISTICS.md §3).
  */
-#define YS_STATS_RESAMPLES 2000
 
 /* MAD scale that makes it a consistent estimator of the standard deviation
  * for normal data (STATISTICS.md §2). */
 #define YS_STATS_MAD_SCALE 1.4826
 
-/* Warning thresholds (STATISTICS.md §5).
- * R² below 0.9: the time no longer grows linearly with the iteration count,
- * so the slope is a poor summary (criterion's warning level).
- * Standard deviation at or above 10 % of the mean: pyperf's sign of an
- * unstable benchmark.
- * Lag-1 autocorrelation above 0.5 over at least 10 samples: samples follow
- * each other instead of being independent; with fewer samples the estimate's
- * own error (about 1/sqrt(n)) is too large to say.
- * More than 30 % of rounds over 5 % above the fastest round, with at least 3
- * rounds: on a quiet machine almost no round strays that far, and §3(b)
- * measured 41 % with a noisy neighbour; one or two rounds give no share. */
-#define YS_STATS_MIN_R_SQUARED      0.9
-#define YS_STATS_MAX_CV             0.1
-#define YS_STATS_MAX_LAG1           0.5
-#define YS_STATS_MIN_LAG1_SAMPLES   10
-#define YS_STATS_NOISY_ROUND_FACTOR 1.05
-#define YS_STATS_MAX_NOISY_SHARE    0.3
-#define YS_STATS_MIN_NOISY_ROUNDS   3
+/* The warning thresholds are in core/policy.h, with their reasons:
+ * R² below YS_POLICY_MIN_R_SQUARED means the time no longer grows linearly
+ * with the iteration count, so the slope is a poor summary (criterion's
+ * warning level); a standard deviation at or above YS_POLICY_MAX_CV of the
+ * mean is pyperf's sign of an unstable benchmark; a lag-1 autocorrelation
+ * above YS_POLICY_MAX_LAG1 means samples follow each other instead of being
+ * independent (with fewer than YS_POLICY_MIN_LAG1_SAMPLES samples the
+ * estimate's own error, about 1/sqrt(n), is too large to say). */
 
 /* Most positions are drawn 0 to 3 times (Poisson(1) counts): the resample
  * is written four copies at a time, so that the common case has no branch
@@ -77,12 +67,12 @@ enum {
   YS__REP_COUNT,
 };
 
-/* Returns the default configuration: YS_STATS_RESAMPLES replicates,
+/* Returns the default configuration: YS_POLICY_RESAMPLES replicates,
  * confidence 0.95, and `seed`. */
 ys_stats_config ys_stats_config_default(uint64_t seed) {
   ys_stats_config cfg = {
-      .resamples = YS_STATS_RESAMPLES,
-      .confidence = 0.95,
+      .resamples = YS_POLICY_RESAMPLES,
+      .confidence = YS_POLICY_CONFIDENCE,
       .seed = seed,
   };
   return cfg;
@@ -320,23 +310,23 @@ static void ys__analyze_rounds(ys_series *series, double *estimates) {
 
   size_t noisy = 0;
   for (size_t r = 0; r < n; r++)
-    if (estimates[r] > YS_STATS_NOISY_ROUND_FACTOR * a->round_min) noisy++;
+    if (estimates[r] > YS_POLICY_NOISY_FACTOR * a->round_min) noisy++;
   a->noisy_round_share = (double)noisy / (double)n;
 }
 
 static unsigned ys__warnings(const ys_series *series) {
   const ys_analysis *a = &series->analysis;
   unsigned w = 0;
-  if (a->has_slope && a->r_squared < YS_STATS_MIN_R_SQUARED)
+  if (a->has_slope && a->r_squared < YS_POLICY_MIN_R_SQUARED)
     w |= YS_WARN_LOW_R_SQUARED;
   /* A mean of 0 (a count that never happens) has no relative spread. */
-  if (a->mean.point > 0 && a->std_dev.point >= YS_STATS_MAX_CV * a->mean.point)
+  if (a->mean.point > 0 && a->std_dev.point >= YS_POLICY_MAX_CV * a->mean.point)
     w |= YS_WARN_HIGH_VARIANCE;
-  if (series->n_samples >= YS_STATS_MIN_LAG1_SAMPLES &&
-      a->lag1_autocorrelation > YS_STATS_MAX_LAG1)
+  if (series->n_samples >= YS_POLICY_MIN_LAG1_SAMPLES &&
+      a->lag1_autocorrelation > YS_POLICY_MAX_LAG1)
     w |= YS_WARN_AUTOCORRELATED;
-  if (series->n_rounds >= YS_STATS_MIN_NOISY_ROUNDS &&
-      a->noisy_round_share > YS_STATS_MAX_NOISY_SHARE)
+  if (series->n_rounds >= YS_POLICY_MIN_NOISY_ROUNDS &&
+      a->noisy_round_share > YS_POLICY_NOISY_SHARE)
     w |= YS_WARN_NOISY_ROUNDS;
   return w;
 }

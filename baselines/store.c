@@ -531,6 +531,8 @@ static void ys__store_write_series(ys__writer *w, const ys_series *s) {
   ys__store_map_begin(w, false);
   ys__store_kv_string(w, "metric", s->metric);
   ys__store_kv_string(w, "unit", s->unit);
+  ys__store_kv_string(w, "kind", ys_metric_kind_name(s->kind));
+  ys__store_kv_bool(w, "exact", s->exact);
 
   ys__store_plain(w, "rounds");
   ys__store_seq_begin(w, true);
@@ -1393,6 +1395,8 @@ enum {
   YS__SERIES_SAMPLES,
   YS__SERIES_ESTIMATES,
   YS__SERIES_HAS_SLOPE,
+  YS__SERIES_KIND,
+  YS__SERIES_EXACT,
   YS__SERIES_R_SQUARED,
   YS__SERIES_LAG1,
   YS__SERIES_OUTLIERS,
@@ -1416,6 +1420,8 @@ static const char *const ys__store_series_keys[YS__SERIES_N_KEYS] = {
     [YS__SERIES_SAMPLES] = "samples",
     [YS__SERIES_ESTIMATES] = "estimates",
     [YS__SERIES_HAS_SLOPE] = "has_slope",
+    [YS__SERIES_KIND] = "kind",
+    [YS__SERIES_EXACT] = "exact",
     [YS__SERIES_R_SQUARED] = "r_squared",
     [YS__SERIES_LAG1] = "lag1_autocorrelation",
     [YS__SERIES_OUTLIERS] = "outliers",
@@ -1539,6 +1545,17 @@ static int ys__store_read_series_fields(ys__reader *r, ys_series *s,
     case YS__SERIES_HAS_SLOPE:
       rc = ys__store_read_bool(r, key, &a->has_slope);
       break;
+    case YS__SERIES_KIND: {
+      char word[16];
+      rc = ys__store_read_text(r, key, word, sizeof(word), true);
+      if (rc == 0 && !ys_metric_kind_parse(word, &s->kind))
+        rc = ys__store_fail(r, ys__store_line(r),
+                            "'kind' must be 'time' or 'count'");
+      break;
+    }
+    case YS__SERIES_EXACT:
+      rc = ys__store_read_bool(r, key, &s->exact);
+      break;
     case YS__SERIES_R_SQUARED:
       rc = ys__store_read_double(r, key, true, &a->r_squared);
       break;
@@ -1570,8 +1587,12 @@ static int ys__store_read_series_fields(ys__reader *r, ys_series *s,
     if (rc != 0) return rc;
   }
   if (rc != 0) return rc;
-  if (s->metric == NULL || s->unit == NULL)
-    return ys__store_fail(r, start, "a series needs a 'metric' and a 'unit'");
+  const uint64_t kind_bits =
+      (1ull << YS__SERIES_KIND) | (1ull << YS__SERIES_EXACT);
+  if (s->metric == NULL || s->unit == NULL || (seen & kind_bits) != kind_bits)
+    return ys__store_fail(r, start,
+                          "a series needs a 'metric', a 'unit', a 'kind' and "
+                          "'exact'");
   return ys__store_join_rounds(r, rl, s);
 }
 
@@ -1962,6 +1983,12 @@ static int ys__store_check_version(ys__reader *r) {
                             "baseline schema version %lld is newer than this "
                             "yardstick reads (%d); upgrade yardstick",
                             version, YS_BASELINE_VERSION);
+    if (version == 1)
+      return ys__store_fail(r, line,
+                            "baseline schema version 1 does not say which "
+                            "metrics are exact; this yardstick reads version "
+                            "%d: save the baseline again",
+                            YS_BASELINE_VERSION);
     if (version != YS_BASELINE_VERSION)
       return ys__store_fail(r, line,
                             "baseline schema version %lld is not one this "

@@ -17,7 +17,7 @@
 #include "../core/model.h"
 
 /* The schema version written, and the only major version read. */
-#define YS_BASELINE_VERSION 1
+#define YS_BASELINE_VERSION 2
 
 /* Refuse files larger than this before parsing: a baseline of 10 000
  * benchmarks with full samples is a few MiB. */

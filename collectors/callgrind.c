@@ -60,25 +60,25 @@ static const char *const raw_names[N_RAW] = {
 };
 
 static const ys_metric plain_metrics[] = {
-    {"instructions", "instructions"},
+    {"instructions", "instructions", YS_METRIC_COUNT, true},
 };
 
 /* The raw counters in enum order, then what iai-callgrind and gungraun
  * derive from them. */
 static const ys_metric cache_metrics[] = {
-    {"instructions", "instructions"},
-    {"data_reads", "events"},
-    {"data_writes", "events"},
-    {"I1mr", "events"},
-    {"D1mr", "events"},
-    {"D1mw", "events"},
-    {"ILmr", "events"},
-    {"DLmr", "events"},
-    {"DLmw", "events"},
-    {"l1_hits", "events"},
-    {"ll_hits", "events"},
-    {"ram_hits", "events"},
-    {"estimated_cycles", "cycles"},
+    {"instructions", "instructions", YS_METRIC_COUNT, true},
+    {"data_reads", "events", YS_METRIC_COUNT, true},
+    {"data_writes", "events", YS_METRIC_COUNT, true},
+    {"I1mr", "events", YS_METRIC_COUNT, true},
+    {"D1mr", "events", YS_METRIC_COUNT, true},
+    {"D1mw", "events", YS_METRIC_COUNT, true},
+    {"ILmr", "events", YS_METRIC_COUNT, true},
+    {"DLmr", "events", YS_METRIC_COUNT, true},
+    {"DLmw", "events", YS_METRIC_COUNT, true},
+    {"l1_hits", "events", YS_METRIC_COUNT, true},
+    {"ll_hits", "events", YS_METRIC_COUNT, true},
+    {"ram_hits", "events", YS_METRIC_COUNT, true},
+    {"estimated_cycles", "cycles", YS_METRIC_COUNT, true},
 };
 
 /* Latencies of the estimated-cycles formula, in L1 hits. */
@@ -486,7 +486,7 @@ out:
 
 const ys_collector_ops ys_collector_callgrind = {
     .name = "callgrind",
-    .deterministic = true,
+    .exact = true,
     .open = callgrind_open,
     .metrics = callgrind_metrics,
     .start = callgrind_start,

@@ -75,7 +75,7 @@ static int parse_spec(const char *spec, const ys_collector_ops **parts,
     p += len + 1;
   }
   for (int k = 0; n > 1 && k < n; k++) {
-    if (parts[k]->deterministic) {
+    if (parts[k]->exact) {
       snprintf(err, err_len,
                "collector '%s' counts exactly under its own conditions and "
                "cannot be combined with others",
@@ -213,7 +213,7 @@ int ys_collector_open(const char *spec, const ys_collector_options *opts,
     return rc;
   }
   c->n_metrics = c->ops->metrics(c->ctx, &c->metrics);
-  c->deterministic = n == 1 && parts[0]->deterministic;
+  c->exact = n == 1 && parts[0]->exact;
   *out = c;
   return 0;
 }

@@ -14,14 +14,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/metric.h"
+
 /* Upper bound on the metrics one collector (or a combination) reports. */
 #define YS_MAX_METRICS 32
 
-/* One metric a collector measures. */
-typedef struct ys_metric {
-  const char *name; /* "time", "cpu_time", "instructions", ... */
-  const char *unit; /* "ns", "instructions", "events", ... */
-} ys_metric;
 
 /* What the command line tells collectors. */
 typedef struct ys_collector_options {
@@ -30,7 +27,7 @@ typedef struct ys_collector_options {
                             is an error instead of a note */
   bool cache_sim;        /* callgrind: simulate caches (--cache-sim) */
   const char *callgrind_out; /* callgrind: keep raw files in this folder */
-  uint64_t iterations;       /* iterations per measured batch for deterministic
+  uint64_t iterations;       /* iterations per measured batch for exact
                                 collectors (callgrind); >= 1 */
 } ys_collector_options;
 
@@ -39,7 +36,7 @@ typedef struct ys_collector_ops {
   /* Counts are exact and repeatable (callgrind): the runner measures one
    * round of one sample of a fixed iteration count, after one unmeasured
    * batch, instead of a timed plan. */
-  bool deterministic;
+  bool exact;
   /* Prepares a context. Returns 0; YS_ENOTSUP when unusable on this machine
    * or YS_EINVAL for options it refuses (reason in err); or YS_ENOMEM. */
   int (*open)(void **ctx, const ys_collector_options *opts, char *err,
@@ -73,11 +70,11 @@ typedef struct ys_collector {
   void *ctx;
   const ys_metric *metrics;
   size_t n_metrics;
-  bool deterministic;
+  bool exact;
 } ys_collector;
 
 /* Checks a --collector value: one backend name, or several joined by ','
- * (each at most once; a deterministic backend cannot be combined). Returns
+ * (each at most once; a exact backend cannot be combined). Returns
  * 0 or YS_EINVAL with the reason in err. */
 int ys_collector_check(const char *spec, char *err, size_t err_len);
 

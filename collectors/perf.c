@@ -35,24 +35,30 @@ typedef struct perf_event_def {
   uint32_t type; /* PERF_TYPE_HARDWARE or PERF_TYPE_SOFTWARE */
   uint64_t config;
   const char *unit;
+  ys_metric_kind kind;
 } perf_event_def;
 
 static const perf_event_def known_events[] = {
-    {"instructions", PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS, "events"},
-    {"cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES, "events"},
+    {"instructions", PERF_TYPE_HARDWARE, PERF_COUNT_HW_INSTRUCTIONS, "events",
+     YS_METRIC_COUNT},
+    {"cycles", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CPU_CYCLES, "events",
+     YS_METRIC_COUNT},
     {"branches", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_INSTRUCTIONS,
-     "events"},
-    {"branch-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_MISSES,
-     "events"},
+     "events", YS_METRIC_COUNT},
+    {"branch-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_BRANCH_MISSES, "events",
+     YS_METRIC_COUNT},
     {"cache-references", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_REFERENCES,
-     "events"},
-    {"cache-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_MISSES, "events"},
-    {"task-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK, "ns"},
-    {"page-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS, "events"},
+     "events", YS_METRIC_COUNT},
+    {"cache-misses", PERF_TYPE_HARDWARE, PERF_COUNT_HW_CACHE_MISSES, "events",
+     YS_METRIC_COUNT},
+    {"task-clock", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_TASK_CLOCK, "ns",
+     YS_METRIC_TIME},
+    {"page-faults", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_PAGE_FAULTS, "events",
+     YS_METRIC_COUNT},
     {"context-switches", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CONTEXT_SWITCHES,
-     "events"},
+     "events", YS_METRIC_COUNT},
     {"cpu-migrations", PERF_TYPE_SOFTWARE, PERF_COUNT_SW_CPU_MIGRATIONS,
-     "events"},
+     "events", YS_METRIC_COUNT},
 };
 
 #define N_KNOWN (sizeof(known_events) / sizeof(known_events[0]))
@@ -478,7 +484,9 @@ static int perf_open(void **ctx, const ys_collector_options *opts, char *err,
 
   for (size_t e = 0; e < c->n_events; e++) {
     const perf_event_def *d = &known_events[c->events[e].def];
-    c->metrics[e] = (ys_metric){d->name, d->unit};
+    /* Counts from the kernel vary with everything else the machine does:
+     * never exact, so they get the statistics of a noisy metric. */
+    c->metrics[e] = (ys_metric){d->name, d->unit, d->kind, false};
   }
   if (n_failed > 0)
     format_failures(failed, n_failed, "perf: not counted: ", c->notes,

@@ -19,8 +19,8 @@ typedef struct wall_ctx {
 } wall_ctx;
 
 static const ys_metric wall_metrics[] = {
-    {"time", "ns"},
-    {"cpu_time", "ns"},
+    {"time", "ns", YS_METRIC_TIME, false},
+    {"cpu_time", "ns", YS_METRIC_TIME, false},
 };
 
 static double elapsed_ns(const struct timespec *a, const struct timespec *b) {

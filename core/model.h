@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "metric.h"
+
 /* One timed batch: `iterations` runs of the loop body took `value` units in
  * total (nanoseconds for time). Per-iteration value = value / iterations. */
 typedef struct ys_sample {
@@ -97,9 +99,11 @@ static inline const ys_estimate *ys_analysis_headline(const ys_analysis *a) {
 
 /* Everything measured for one metric of one benchmark. */
 typedef struct ys_series {
-  const char *metric; /* "time", "cpu_time", ...; static storage */
-  const char *unit;   /* "ns", "instructions", ...; static storage */
-  ys_sample *samples; /* all rounds, in order */
+  const char *metric;  /* "time", "cpu_time", ...; static storage */
+  const char *unit;    /* "ns", "instructions", ...; printed only */
+  ys_metric_kind kind; /* see metric.h */
+  bool exact;          /* see metric.h: no statistics needed */
+  ys_sample *samples;  /* all rounds, in order */
   size_t n_samples;
   ys_round *rounds;
   size_t n_rounds;
@@ -190,9 +194,10 @@ typedef enum ys_verdict {
  * Reports receive NULL when there is nothing to compare against. */
 typedef struct ys_comparison {
   ys_verdict verdict;
-  const char *metric; /* static storage */
-  const char *unit;   /* static storage */
-  bool deterministic; /* counts: the threshold alone decides, no test */
+  const char *metric;  /* static storage */
+  const char *unit;    /* static storage; printed only */
+  ys_metric_kind kind; /* of the compared metric */
+  bool exact;          /* exact counts: the threshold alone decides */
   size_t base_rounds;
   size_t new_rounds;
   double base_min; /* minimum of round estimates */
@@ -203,7 +208,7 @@ typedef struct ys_comparison {
   double median_change;  /* new_median / base_median − 1: backs it */
   ys_estimate change_ci; /* bootstrap CI of median_change */
   double p_value;        /* one-sided Mann-Whitney, new slower than base;
-                            NaN when not computed (deterministic) */
+                            NaN when not computed (exact) */
   double threshold;      /* the gate, e.g. 0.05 */
   double base_noise;     /* share of rounds > 5 % above the fastest */
   double new_noise;

@@ -23,6 +23,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "../core/error.h"
+#include "../core/policy.h"
 #include "../analysis/stats.h"
 
 /* The exact distribution of U is used up to this many observations per
@@ -30,9 +31,6 @@
  * exactly, and the table is at most 21 × 401 doubles. Beyond, the normal
  * approximation is within a few per cent of the exact p. */
 #define YS__EXACT_MAX 20
-
-/* A round more than this factor above its side's fastest is "noisy". */
-#define YS__NOISY_FACTOR 1.05
 
 /* Changes are ratios of measured doubles, so a change that is exactly the
  * threshold on paper (1 050 000 instructions against 1 000 000 at 5 %)
@@ -44,23 +42,11 @@
  * from 2000 bootstrap replicates seeded with `seed`. */
 ys_compare_config ys_compare_config_default(uint64_t seed) {
   return (ys_compare_config){
-      .threshold = YS_DEFAULT_THRESHOLD,
-      .resamples = 2000,
-      .confidence = 0.95,
+      .threshold = YS_POLICY_THRESHOLD,
+      .resamples = YS_POLICY_RESAMPLES,
+      .confidence = YS_POLICY_CONFIDENCE,
       .seed = seed,
   };
-}
-
-/* Returns true unless `unit` (borrowed, may be NULL) is a unit of time. An
- * unknown (NULL) unit is treated as time, so that it gets the statistics
- * rather than the bare threshold. */
-bool ys_compare_is_deterministic(const char *unit) {
-  /* "\xc2\xb5s" is "µs" in UTF-8. */
-  static const char *const time_units[] = {"ns", "us", "\xc2\xb5s", "ms", "s"};
-  if (unit == NULL) return false;
-  for (size_t i = 0; i < sizeof(time_units) / sizeof(time_units[0]); i++)
-    if (strcmp(unit, time_units[i]) == 0) return false;
-  return true;
 }
 
 /* ---- Mann-Whitney U ---------------------------------------------------- */
@@ -208,7 +194,7 @@ typedef struct ys__side {
   size_t n;
   double min;
   double median;
-  double noise; /* share of rounds above YS__NOISY_FACTOR × min */
+  double noise; /* share of rounds above YS_POLICY_NOISY_FACTOR × min */
 } ys__side;
 
 /* The primary series of `res` (borrowed, may be NULL), or NULL. */
@@ -239,7 +225,7 @@ static int ys__side_load(const ys_bench_result *res, ys__side *side) {
 
   size_t noisy = 0;
   for (size_t i = 0; i < s->n_rounds; i++)
-    if (x[i] > YS__NOISY_FACTOR * x[0]) noisy++;
+    if (x[i] > YS_POLICY_NOISY_FACTOR * x[0]) noisy++;
 
   side->sorted = x;
   side->n = s->n_rounds;
@@ -392,7 +378,8 @@ int ys_compare_bench(const ys_bench_result *base,
   if (named != NULL) {
     out->metric = named->metric;
     out->unit = named->unit;
-    out->deterministic = ys_compare_is_deterministic(named->unit);
+    out->kind = named->kind;
+    out->exact = named->exact;
   }
 
   ys__side b, c;
@@ -419,14 +406,15 @@ int ys_compare_bench(const ys_bench_result *base,
     goto out_free_both;
   }
   if (b.n == 0 || c.n == 0 || !ys__same(bs->metric, cs->metric) ||
-      !ys__same(bs->unit, cs->unit))
+      !ys__same(bs->unit, cs->unit) || bs->kind != cs->kind ||
+      bs->exact != cs->exact)
     goto out_free_both; /* not compared */
 
   out->change = ys__relative(c.min, b.min);
   out->median_change = ys__relative(c.median, b.median);
-  out->noisy = b.noise > YS_NOISY_SHARE || c.noise > YS_NOISY_SHARE;
+  out->noisy = b.noise > YS_POLICY_NOISY_SHARE || c.noise > YS_POLICY_NOISY_SHARE;
 
-  if (out->deterministic) {
+  if (out->exact) {
     out->change_ci = (ys_estimate){
         .point = out->change, .lo = out->change, .hi = out->change};
     out->verdict = ys__decide_counts(out->change, cfg->threshold);

@@ -14,12 +14,6 @@
 
 #include "../core/model.h"
 
-#define YS_DEFAULT_THRESHOLD 0.05
-
-/* A side is called noisy when more than this share of its rounds ran more
- * than 5 % above its fastest round. */
-#define YS_NOISY_SHARE 0.3
-
 typedef struct ys_compare_config {
   double threshold;  /* fraction, e.g. 0.05 */
   size_t resamples;  /* bootstrap replicates of the change CI */
@@ -52,8 +46,5 @@ double ys_compare_mann_whitney_greater(const double *a, size_t na,
 double ys_compare_mann_whitney_greater_normal(const double *a, size_t na,
                                               const double *b, size_t nb);
 
-/* Whether a unit's values are exact counts (instructions, ...) that need no
- * statistics: the threshold alone decides. */
-bool ys_compare_is_deterministic(const char *unit);
 
 #endif

@@ -55,7 +55,7 @@ void ys_judgement_free(ys_judgement *j) {
 }
 
 bool ys_judged_needs_confirmation(const ys_judged *e) {
-  return !e->cmp.deterministic &&
+  return !e->cmp.exact &&
          (e->cmp.verdict == YS_VERDICT_REGRESSED ||
           e->cmp.verdict == YS_VERDICT_POSSIBLY_REGRESSED);
 }

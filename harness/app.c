@@ -166,7 +166,7 @@ static int open_collector(invocation *s) {
                           : NULL;
   if (notes != NULL && !s->o.worker)
     fprintf(stderr, "%s: note: %s\n", s->prog, notes);
-  if (s->collector->deterministic) {
+  if (s->collector->exact) {
     s->o.rounds = 1;
     s->o.sample_size = 1;
   }

@@ -134,7 +134,7 @@ void ys_options_init(ys_options *o) {
   o->rounds = YS_DEFAULT_ROUNDS;
   o->seed = YS_DEFAULT_SEED;
   o->format = ys_report_find("console");
-  o->threshold = YS_DEFAULT_THRESHOLD_PCT / 100.0;
+  o->threshold = YS_POLICY_THRESHOLD;
   o->collect.iterations = 1;
 }
 

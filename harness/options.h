@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "../collectors/collector.h"
+#include "../core/policy.h"
 #include "../reports/report.h"
 
 /* Defaults, per benchmark, summed over its rounds. Ten short rounds beat
@@ -20,7 +21,6 @@
 #define YS_DEFAULT_SAMPLE_SIZE   20
 #define YS_DEFAULT_ROUNDS        10
 #define YS_DEFAULT_SEED          1
-#define YS_DEFAULT_THRESHOLD_PCT 5.0
 
 /* --quick: a smoke-test run of about a tenth of the default. */
 #define YS_QUICK_WARM_UP_S     0.03

@@ -213,6 +213,8 @@ static int receive_round(ys_peer *p, size_t n, bool linear,
     ys_series *s = &one.series[m];
     s->metric = res->series[m].metric;
     s->unit = res->series[m].unit;
+    s->kind = res->series[m].kind;
+    s->exact = res->series[m].exact;
     s->samples = calloc(n, sizeof(*s->samples));
     s->rounds = calloc(1, sizeof(*s->rounds));
     if (s->samples == NULL || s->rounds == NULL) rc = YS_ENOMEM;

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "../analysis/derived.h"
+#include "../core/policy.h"
 #include "units.h"
 
 /* Criterion's column: names shorter than this share the line with the
@@ -72,15 +73,10 @@ static void write_label(ys_report *r, const char *label) {
   fprintf(r->out, "%s:%*s ", label, pad > 0 ? pad : 0, "");
 }
 
-static bool is_time(const ys_series *s) {
-  return s->unit != NULL && strcmp(s->unit, "ns") == 0;
-}
-
 /* A per-iteration value of a series in its unit: durations scaled to a
  * readable unit, anything else as a plain number followed by the unit. */
 static char *format_value(const ys_series *s, double v, char *buf, size_t len) {
-  if (is_time(s)) return ys_units_duration(v, buf, len);
-  return ys_units_quantity(v, s->unit, buf, len);
+  return ys_units_metric_value(s->kind, v, s->unit, buf, len);
 }
 
 /* "[lo point hi]"; an interval of zero width, as deterministic counts
@@ -215,11 +211,14 @@ static void write_warnings(ys_report *r, const ys_series *s) {
     write_warning(r, text);
   }
   if (a->warnings & YS_WARN_NOISY_ROUNDS) {
+    char factor[YS_UNITS_BUF];
     snprintf(
         text, sizeof(text),
-        "%s of rounds ran > 5 %% slower than the fastest, the machine "
+        "%s of rounds ran > %s slower than the fastest, the machine "
         "was noisy; rerun on a quieter machine or raise --rounds",
-        ys_units_percent(a->noisy_round_share, 0, false, num, sizeof(num)));
+        ys_units_percent(a->noisy_round_share, 0, false, num, sizeof(num)),
+        ys_units_percent(YS_POLICY_NOISY_FACTOR - 1, 0, false, factor,
+                         sizeof(factor)));
     write_warning(r, text);
   }
 }
@@ -274,10 +273,12 @@ static void write_verdict(ys_report *r, const ys_comparison *cmp) {
           color != NULL ? sgr(r, YS_SGR_RESET) : "");
   if (cmp->confirmed) fprintf(r->out, ", confirmed by re-measuring");
   if (cmp->noisy) {
-    char base[YS_UNITS_BUF], now[YS_UNITS_BUF];
-    fprintf(r->out, " (noisy: %s of baseline and %s of new rounds > 5 %% slow)",
+    char base[YS_UNITS_BUF], now[YS_UNITS_BUF], factor[YS_UNITS_BUF];
+    fprintf(r->out, " (noisy: %s of baseline and %s of new rounds > %s slow)",
             ys_units_percent(cmp->base_noise, 0, false, base, sizeof(base)),
-            ys_units_percent(cmp->new_noise, 0, false, now, sizeof(now)));
+            ys_units_percent(cmp->new_noise, 0, false, now, sizeof(now)),
+            ys_units_percent(YS_POLICY_NOISY_FACTOR - 1, 0, false, factor,
+                             sizeof(factor)));
   }
 }
 
@@ -296,7 +297,7 @@ static void write_change(ys_report *r, const ys_comparison *cmp) {
                     "measured another metric\n");
     return;
   }
-  if (cmp->deterministic) {
+  if (cmp->exact) {
     /* Exact counts: no interval or test, the threshold alone decides. */
     fprintf(r->out, "%s (exact count)",
             ys_units_percent(cmp->change, 2, true, a, sizeof(a)));
@@ -325,9 +326,9 @@ static void write_ok(ys_report *r, const ys_bench_result *res,
   write_label(r, s0->metric != NULL ? s0->metric : "time");
   write_interval(r, s0, head);
   /* A rate is an amount over time: meaningless for instruction counts. */
-  if (is_time(s0) && res->bytes_per_iteration > 0)
+  if (s0->kind == YS_METRIC_TIME && res->bytes_per_iteration > 0)
     write_throughput(r, head, res->bytes_per_iteration, ys_units_bytes_rate);
-  if (is_time(s0) && res->elements_per_iteration > 0)
+  if (s0->kind == YS_METRIC_TIME && res->elements_per_iteration > 0)
     write_throughput(r, head, res->elements_per_iteration,
                      ys_units_elements_rate);
   if (s0->n_rounds > 0) write_rounds(r, s0);
@@ -374,7 +375,7 @@ static void console_bench(ys_report *r, const ys_bench_result *res,
     /* `res` is the baseline's result: nothing of it was measured now. */
     char base[YS_UNITS_BUF] = "";
     if (cmp->base_rounds > 0 && cmp->unit != NULL) {
-      ys_series s = {.unit = cmp->unit};
+      ys_series s = {.unit = cmp->unit, .kind = cmp->kind};
       format_value(&s, cmp->base_min, base, sizeof(base));
     }
     fprintf(r->out, "missing: in the baseline%s%s, not in this run\n",

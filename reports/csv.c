@@ -79,7 +79,7 @@ static void ys_report_csv_comparison(FILE *out, bool compared,
     return;
   }
   bool change = ys_units_verdict_has_change(cmp->verdict);
-  bool interval = change && !cmp->deterministic;
+  bool interval = change && !cmp->exact;
   double none = NAN; /* printed as an empty field */
   ys_report_csv_double(out, cmp->base_rounds > 0 ? cmp->base_min : none);
   ys_report_csv_double(out, change ? cmp->change : none);

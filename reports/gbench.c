@@ -242,8 +242,7 @@ static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
   /* A primary metric that is not time (callgrind's instructions) stays in
    * real_time, so compare.py and dashboards compare it, and is also given
    * under its own name, which says what it is. */
-  if (time != NULL && time->metric != NULL && time->unit != NULL &&
-      strcmp(time->unit, "ns") != 0 &&
+  if (time != NULL && time->metric != NULL && time->kind != YS_METRIC_TIME &&
       !ys_report_gbench_is_reserved(time->metric))
     ys_json_kv_double(w, time->metric, real_time);
   /* A rate derived from a spread (stddev, cv) would mean nothing. */

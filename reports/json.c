@@ -139,6 +139,8 @@ static void ys_report_json_series(ys_json *w, const ys_series *s) {
   ys_json_begin_object(w);
   ys_json_kv_string(w, "metric", s->metric);
   ys_json_kv_string(w, "unit", s->unit);
+  ys_json_kv_string(w, "kind", ys_metric_kind_name(s->kind));
+  ys_json_kv_bool(w, "exact", s->exact);
   ys_json_key(w, "estimates");
   ys_json_begin_object(w);
   ys_report_json_estimate(w, "mean", &a->mean);
@@ -189,7 +191,8 @@ static void ys_report_json_comparison(ys_json *w, const ys_comparison *c) {
   ys_json_kv_string(w, "verdict", ys_verdict_name(c->verdict));
   ys_json_kv_string(w, "metric", c->metric);
   ys_json_kv_string(w, "unit", c->unit);
-  ys_json_kv_bool(w, "deterministic", c->deterministic);
+  ys_json_kv_string(w, "kind", ys_metric_kind_name(c->kind));
+  ys_json_kv_bool(w, "exact", c->exact);
   ys_report_json_kv_known(w, "base_min", base, c->base_min);
   ys_report_json_kv_known(w, "new_min", now, c->new_min);
   ys_report_json_kv_known(w, "base_median", base, c->base_median);
@@ -197,7 +200,7 @@ static void ys_report_json_comparison(ys_json *w, const ys_comparison *c) {
   ys_report_json_kv_known(w, "change", compared, c->change);
   ys_report_json_kv_known(w, "median_change", compared, c->median_change);
   ys_json_key(w, "change_ci");
-  if (compared && !c->deterministic) {
+  if (compared && !c->exact) {
     ys_json_begin_object_inline(w);
     ys_json_kv_double(w, "lo", c->change_ci.lo);
     ys_json_kv_double(w, "hi", c->change_ci.hi);

@@ -46,7 +46,8 @@ typedef struct md_row {
   ys_comparison cmp;
   /* The primary series, for the table of a run without a baseline. */
   bool has_series;
-  const char *unit; /* static storage */
+  const char *unit;    /* static storage */
+  ys_metric_kind kind; /* of the primary metric */
   ys_estimate headline;
   double round_min;
   double round_median;
@@ -116,10 +117,9 @@ static void md_code(FILE *out, const char *s, bool in_table) {
 
 /* A per-iteration value in its unit: durations scaled, anything else (exact
  * counts included) with thousands separators from 1000 on. */
-static char *md_value(const char *unit, double v, char *buf, size_t len) {
-  if (unit != NULL && strcmp(unit, "ns") == 0)
-    return ys_units_duration(v, buf, len);
-  return ys_units_quantity(v, unit, buf, len);
+static char *md_value(ys_metric_kind kind, const char *unit, double v,
+                      char *buf, size_t len) {
+  return ys_units_metric_value(kind, v, unit, buf, len);
 }
 
 /* A signed percentage with one decimal and no " %" ("+10.1"), for the
@@ -187,8 +187,8 @@ static void md_comparison_row(FILE *out, const md_row *row) {
   char base[YS_UNITS_BUF] = "\xe2\x80\x93", now[YS_UNITS_BUF] = "\xe2\x80\x93";
   char change[YS_UNITS_BUF], lo[YS_UNITS_BUF], hi[YS_UNITS_BUF];
   char p[YS_UNITS_BUF] = "\xe2\x80\x93"; /* – */
-  if (c->base_rounds > 0) md_value(c->unit, c->base_min, base, sizeof(base));
-  if (c->new_rounds > 0) md_value(c->unit, c->new_min, now, sizeof(now));
+  if (c->base_rounds > 0) md_value(c->kind, c->unit, c->base_min, base, sizeof(base));
+  if (c->new_rounds > 0) md_value(c->kind, c->unit, c->new_min, now, sizeof(now));
   bool has_change = ys_units_verdict_has_change(c->verdict);
   if (has_change && isfinite(c->p_value))
     ys_units_p_value(c->p_value, p, sizeof(p));
@@ -201,7 +201,7 @@ static void md_comparison_row(FILE *out, const md_row *row) {
   } else {
     fputs(ys_units_percent(c->change, 1, true, change, sizeof(change)), out);
     /* Counts have no interval; the median's CI backs the min's change. */
-    if (!c->deterministic && isfinite(c->change_ci.lo) &&
+    if (!c->exact && isfinite(c->change_ci.lo) &&
         isfinite(c->change_ci.hi))
       fprintf(out, " <sub>(%s \xe2\x80\xa6 %s)</sub>",
               md_bare_percent(c->change_ci.lo, lo, sizeof(lo)),
@@ -293,19 +293,19 @@ static void md_results_table(FILE *out, const md_state *st) {
     fputs("| ", out);
     md_code(out, row->name, true);
     fprintf(out, " | %s | ",
-            md_value(row->unit, row->headline.point, est, sizeof(est)));
+            md_value(row->kind, row->unit, row->headline.point, est, sizeof(est)));
     /* Exact counts have an interval of zero width: nothing to show. */
     if (row->headline.lo == row->headline.hi)
       fputs("\xe2\x80\x93 | ", out);
     else
       fprintf(out, "%s \xe2\x80\xa6 %s | ",
-              md_value(row->unit, row->headline.lo, lo, sizeof(lo)),
-              md_value(row->unit, row->headline.hi, hi, sizeof(hi)));
+              md_value(row->kind, row->unit, row->headline.lo, lo, sizeof(lo)),
+              md_value(row->kind, row->unit, row->headline.hi, hi, sizeof(hi)));
     if (row->n_rounds > 0)
       fprintf(
           out, "%s | %s | %s |\n",
-          md_value(row->unit, row->round_min, min, sizeof(min)),
-          md_value(row->unit, row->round_median, median, sizeof(median)),
+          md_value(row->kind, row->unit, row->round_min, min, sizeof(min)),
+          md_value(row->kind, row->unit, row->round_median, median, sizeof(median)),
           ys_units_percent(row->noisy_share, 0, false, noisy, sizeof(noisy)));
     else
       fputs("\xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 |\n", out);
@@ -488,6 +488,7 @@ static void md_bench(ys_report *r, const ys_bench_result *res,
     const ys_analysis *a = &s->analysis;
     row->has_series = true;
     row->unit = s->unit;
+    row->kind = s->kind;
     row->headline = *ys_analysis_headline(a);
     row->round_min = a->round_min;
     row->round_median = a->round_median;

@@ -153,6 +153,12 @@ char *ys_units_quantity(double value, const char *unit, char *buf, size_t len) {
   return buf;
 }
 
+char *ys_units_metric_value(ys_metric_kind kind, double value, const char *unit,
+                            char *buf, size_t len) {
+  if (kind == YS_METRIC_TIME) return ys_units_duration(value, buf, len);
+  return ys_units_quantity(value, unit, buf, len);
+}
+
 char *ys_units_percent(double ratio, int decimals, bool sign, char *buf,
                        size_t len) {
   if (len == 0) return buf;

@@ -56,6 +56,12 @@ char *ys_units_quantity(double value, const char *unit, char *buf, size_t len);
  * (0 to 9): 0.0521 → "5.21 %". With `sign`, positive values and zero get a
  * '+' ("+5.21 %", "+0.00 %"); a value that rounds to zero never shows "-".
  * Returns buf. */
+/* A value of a metric of `kind` (see core/metric.h): a time as a scaled
+ * duration ("1.234 µs"), anything else as ys_units_quantity does with
+ * `unit`. Returns buf. */
+char *ys_units_metric_value(ys_metric_kind kind, double value, const char *unit,
+                            char *buf, size_t len);
+
 char *ys_units_percent(double ratio, int decimals, bool sign, char *buf,
                        size_t len);
 

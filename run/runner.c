@@ -202,7 +202,7 @@ static void measure_empty(ys_runner *r) {
   memcpy(r->empty, b.values, sizeof(r->empty));
 }
 
-/* One round under a deterministic collector: one unmeasured batch (lazy
+/* One round under a exact collector: one unmeasured batch (lazy
  * binding, first-touch allocations and cold code would otherwise be
  * counted), then one measured batch of the fixed iteration count. */
 static int run_fixed_round(ys_runner *r, const target *t) {
@@ -281,6 +281,8 @@ int ys_runner_result_init(const ys_collector *collector,
   for (size_t m = 0; m < ops->n_metrics; m++) {
     res->series[m].metric = ops->metrics[m].name;
     res->series[m].unit = ops->metrics[m].unit;
+    res->series[m].kind = ops->metrics[m].kind;
+    res->series[m].exact = ops->metrics[m].exact;
   }
   return 0;
 }
@@ -296,8 +298,7 @@ int ys_runner_open(const ys_runner_config *cfg, ys_runner **out) {
   if (r->cfg.fixed_iterations == 0) r->cfg.fixed_iterations = 1;
   const ys_collector *c = cfg->collector;
   r->resolution = c->ops->resolution != NULL ? c->ops->resolution(c->ctx) : 0;
-  r->primary_is_time =
-      c->n_metrics > 0 && strcmp(c->metrics[0].unit, "ns") == 0;
+  r->primary_is_time = c->n_metrics > 0 && c->metrics[0].kind == YS_METRIC_TIME;
   *out = r;
   return 0;
 }
@@ -319,14 +320,14 @@ int ys_runner_round(ys_runner *r, const ys_instance *inst,
                     ys_bench_result *res) {
   if (res->status != YS_BENCH_OK) return 0;
   const ys_collector *c = r->cfg.collector;
-  if (c->deterministic && !r->empty_measured) {
+  if (c->exact && !r->empty_measured) {
     /* Named for what it is in raw files (callgrind's dumps). */
     if (c->ops->label != NULL) c->ops->label(c->ctx, empty_bench.name);
     measure_empty(r);
   }
   if (c->ops->label != NULL) c->ops->label(c->ctx, inst->name);
   target t = {r, inst, res, &res->total_iterations};
-  return c->deterministic ? run_fixed_round(r, &t) : run_round(&t);
+  return c->exact ? run_fixed_round(r, &t) : run_round(&t);
 }
 
 int ys_runner_run(const ys_instance *instances, size_t n,
@@ -387,10 +388,10 @@ int ys_runner_calibrate(const ys_collector *collector, double *resolution_ns,
   *resolution_ns =
       ops->resolution != NULL ? ops->resolution(collector->ctx) : 0;
   *loop_overhead_ns = 0;
-  /* Under a deterministic collector the runner subtracts an empty loop of
+  /* Under a exact collector the runner subtracts an empty loop of
    * the fixed iteration count instead, and running millions of iterations
    * under it (valgrind) would cost seconds. */
-  if (collector->deterministic) return 0;
+  if (collector->exact) return 0;
 
   ys_runner run = {.cfg = {.collector = collector}};
 

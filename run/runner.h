@@ -28,7 +28,7 @@ typedef struct ys_runner_config {
   size_t sample_size;            /* samples per round, >= 2 */
   size_t rounds;                 /* >= 1 */
   uint64_t seed;                 /* shuffles the order of rounds */
-  uint64_t fixed_iterations;     /* deterministic collectors: >= 1 */
+  uint64_t fixed_iterations;     /* exact collectors: >= 1 */
   ys_progress_fn progress;       /* may be NULL */
   void *progress_ctx;
   /* Optional: measures one round of the same benchmark elsewhere (another
@@ -41,7 +41,7 @@ typedef struct ys_runner_config {
 
 /* Measures the n instances (borrowed) and fills out->benches in the same
  * order. A benchmark that skips or fails is marked so and measured no more;
- * the others go on. A deterministic collector gets one round of one sample
+ * the others go on. A exact collector gets one round of one sample
  * of its fixed iteration count per benchmark. Returns 0, YS_ENOMEM, or the
  * partner's error (the partner keeps its reason). Caller frees out with
  * ys_run_result_free. */

@@ -31,16 +31,18 @@ typedef struct fixture {
   ys_round rounds[MAX_ROUNDS];
 } fixture;
 
-static void build(fixture *f, const char *metric, const char *unit,
-                  const double *estimates, size_t n) {
+static void build_metric(fixture *f, const ys_metric *m,
+                         const double *estimates, size_t n) {
   assert_true(n <= MAX_ROUNDS);
   memset(f, 0, sizeof(*f));
   strcpy(f->res.name, "sort/1024");
   f->res.status = YS_BENCH_OK;
   f->res.series = &f->series;
   f->res.n_series = 1;
-  f->series.metric = metric;
-  f->series.unit = unit;
+  f->series.metric = m->name;
+  f->series.unit = m->unit;
+  f->series.kind = m->kind;
+  f->series.exact = m->exact;
   f->series.rounds = f->rounds;
   f->series.n_rounds = n;
   for (size_t i = 0; i < n; i++) {
@@ -51,8 +53,20 @@ static void build(fixture *f, const char *metric, const char *unit,
   }
 }
 
+/* The metrics the collectors measure: wall time, callgrind's exact
+ * instruction count, and perf's noisy one. */
+static const ys_metric WALL_TIME = {"time", "ns", YS_METRIC_TIME, false};
+static const ys_metric CALLGRIND_IR = {"instructions", "instructions",
+                                       YS_METRIC_COUNT, true};
+static const ys_metric PERF_IR = {"instructions", "events", YS_METRIC_COUNT,
+                                  false};
+
 static void build_time(fixture *f, const double *estimates, size_t n) {
-  build(f, "time", "ns", estimates, n);
+  build_metric(f, &WALL_TIME, estimates, n);
+}
+
+static void build_exact(fixture *f, const double *estimates, size_t n) {
+  build_metric(f, &CALLGRIND_IR, estimates, n);
 }
 
 /* Ten distinct round estimates around 100 ns, as a quiet machine gives. */
@@ -173,16 +187,47 @@ static void test_config_default(void **state) {
   assert_int_equal(cfg.seed, 7);
 }
 
-static void test_is_deterministic(void **state) {
+static void test_metric_kind_names(void **state) {
   (void)state;
-  assert_false(ys_compare_is_deterministic("ns"));
-  assert_false(ys_compare_is_deterministic("us"));
-  assert_false(ys_compare_is_deterministic("ms"));
-  assert_false(ys_compare_is_deterministic("s"));
-  assert_false(ys_compare_is_deterministic(NULL));
-  assert_true(ys_compare_is_deterministic("instructions"));
-  assert_true(ys_compare_is_deterministic("cycles"));
-  assert_true(ys_compare_is_deterministic("allocations"));
+  ys_metric_kind k;
+  for (int i = 0; i < YS_METRIC_KIND_COUNT; i++) {
+    assert_true(ys_metric_kind_parse(ys_metric_kind_name(i), &k));
+    assert_int_equal(k, i);
+  }
+  assert_string_equal(ys_metric_kind_name(YS_METRIC_TIME), "time");
+  assert_string_equal(ys_metric_kind_name(YS_METRIC_COUNT), "count");
+  assert_false(ys_metric_kind_parse("ns", &k));
+  assert_false(ys_metric_kind_parse("", &k));
+}
+
+/* perf's counts are counts, but not exact: a comparison of them gets the
+ * statistics of a noisy metric (Mann-Whitney p, a bootstrap interval), and
+ * one outlying round does not decide, as with time. */
+static void test_perf_counts_get_statistics(void **state) {
+  (void)state;
+  double base_r[10], cur_r[10];
+  for (size_t i = 0; i < 10; i++) {
+    base_r[i] = 1000.0 * BASE10[i];
+    cur_r[i] = 1100.0 * BASE10[i];
+  }
+  fixture base, cur;
+  build_metric(&base, &PERF_IR, base_r, 10);
+  build_metric(&cur, &PERF_IR, cur_r, 10);
+  ys_comparison c = compare(&base, &cur);
+  assert_false(c.exact);
+  assert_int_equal(c.kind, YS_METRIC_COUNT);
+  assert_false(isnan(c.p_value));
+  assert_true(c.p_value < 0.05);
+  assert_true(c.change_ci.lo < c.change_ci.hi);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+
+  /* The same figures as exact counts would be judged on the minimum alone,
+   * without a test. */
+  build_exact(&base, base_r, 10);
+  build_exact(&cur, cur_r, 10);
+  c = compare(&base, &cur);
+  assert_true(c.exact);
+  assert_true(isnan(c.p_value));
 }
 
 /* ---- Verdicts on time -------------------------------------------------- */
@@ -196,7 +241,7 @@ static void test_aa_unchanged(void **state) {
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
   assert_string_equal(c.metric, "time");
   assert_string_equal(c.unit, "ns");
-  assert_false(c.deterministic);
+  assert_false(c.exact);
   assert_int_equal(c.base_rounds, 10);
   assert_int_equal(c.new_rounds, 10);
   assert_close(c.base_min, 100.0, 0.0);
@@ -466,11 +511,11 @@ static void test_counts_threshold_alone(void **state) {
   const double up4[3] = {1040000, 1040000, 1040000};
   const double down6[3] = {940000, 940000, 940000};
   fixture base, cur;
-  build(&base, "instructions", "instructions", b, 3);
+  build_exact(&base, b, 3);
 
-  build(&cur, "instructions", "instructions", up6, 3);
+  build_exact(&cur, up6, 3);
   ys_comparison c = compare(&base, &cur);
-  assert_true(c.deterministic);
+  assert_true(c.exact);
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
   assert_close(c.change, 0.06, TIGHT);
   assert_true(isnan(c.p_value));
@@ -478,22 +523,22 @@ static void test_counts_threshold_alone(void **state) {
   assert_close(c.change_ci.lo, c.change, 0.0);
   assert_close(c.change_ci.hi, c.change, 0.0);
 
-  build(&cur, "instructions", "instructions", up5, 3);
+  build_exact(&cur, up5, 3);
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
 
-  build(&cur, "instructions", "instructions", up4, 3);
+  build_exact(&cur, up4, 3);
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
   assert_close(c.change, 0.04, TIGHT);
 
-  build(&cur, "instructions", "instructions", down6, 3);
+  build_exact(&cur, down6, 3);
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_IMPROVED);
 
   /* Exact counts need no second round. */
-  build(&base, "instructions", "instructions", b, 1);
-  build(&cur, "instructions", "instructions", up6, 1);
+  build_exact(&base, b, 1);
+  build_exact(&cur, up6, 1);
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
 }
@@ -503,13 +548,13 @@ static void test_counts_zero_unchanged(void **state) {
   (void)state;
   const double zero[2] = {0, 0}, two[2] = {2, 2};
   fixture base, cur;
-  build(&base, "allocations", "allocations", zero, 2);
-  build(&cur, "allocations", "allocations", zero, 2);
+  build_exact(&base, zero, 2);
+  build_exact(&cur, zero, 2);
   ys_comparison c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
   assert_close(c.change, 0.0, 0.0);
 
-  build(&cur, "allocations", "allocations", two, 2);
+  build_exact(&cur, two, 2);
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
 }
@@ -572,12 +617,18 @@ static void test_not_compared(void **state) {
 
   /* Different primary metric, or unit. */
   build_time(&base, BASE10, 10);
-  build(&cur, "instructions", "instructions", BASE10, 10);
+  build_exact(&cur, BASE10, 10);
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
   assert_string_equal(c.metric, "instructions");
   assert_true(isnan(c.change));
-  build(&cur, "time", "us", BASE10, 10);
+  build_metric(&cur, &(ys_metric){"time", "us", YS_METRIC_TIME, false}, BASE10,
+               10);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+  /* The same name and unit, but exact on one side only. */
+  build_metric(&base, &PERF_IR, BASE10, 10);
+  build_exact(&cur, BASE10, 10);
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
 
@@ -599,7 +650,8 @@ int main(void) {
       cmocka_unit_test(test_mw_large_samples),
       cmocka_unit_test(test_mw_empty_is_nan),
       cmocka_unit_test(test_config_default),
-      cmocka_unit_test(test_is_deterministic),
+      cmocka_unit_test(test_metric_kind_names),
+      cmocka_unit_test(test_perf_counts_get_statistics),
       cmocka_unit_test(test_aa_unchanged),
       cmocka_unit_test(test_ten_percent_slower_regressed),
       cmocka_unit_test(test_ten_percent_faster_improved),

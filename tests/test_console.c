@@ -100,6 +100,8 @@ static ys_series long_series[1] = {{
 static ys_series count_series[1] = {{
     .metric = "instructions",
     .unit = "instructions",
+    .kind = YS_METRIC_COUNT,
+    .exact = true,
     .n_samples = 10,
     .analysis =
         {
@@ -193,7 +195,8 @@ static const struct {
     {&results[2],
      {.verdict = YS_VERDICT_UNCHANGED,
       .unit = "instructions",
-      .deterministic = true,
+      .kind = YS_METRIC_COUNT,
+      .exact = true,
       .base_rounds = 1,
       .new_rounds = 1,
       .p_value = NAN,

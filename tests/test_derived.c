@@ -19,7 +19,10 @@ extern const ys_report_ops ys_report_console;
 /* A series whose headline (mean: no linear round) is `value`. */
 static ys_series counter(const char *metric, double value) {
   static ys_round one_round = {.n_samples = 1};
-  ys_series s = {.metric = metric, .unit = "events", .n_rounds = 1};
+  ys_series s = {.metric = metric,
+                 .unit = "events",
+                 .kind = YS_METRIC_COUNT,
+                 .n_rounds = 1};
   s.rounds = &one_round;
   s.analysis.mean = (ys_estimate){value, value, value};
   return s;

@@ -70,6 +70,8 @@ static ys_series time_series = {
 static ys_series count_series = {
     .metric = "instructions",
     .unit = "instructions",
+    .kind = YS_METRIC_COUNT,
+    .exact = true,
     .n_rounds = 1,
     .analysis =
         {
@@ -157,7 +159,8 @@ static void make_compared_run(void) {
   cmps[i] = (ys_comparison){.verdict = YS_VERDICT_REGRESSED,
                             .metric = "instructions",
                             .unit = "instructions",
-                            .deterministic = true,
+                            .kind = YS_METRIC_COUNT,
+                            .exact = true,
                             .base_rounds = 1,
                             .new_rounds = 1,
                             .base_min = 1100000.0,

@@ -183,6 +183,8 @@ static void make_results(void) {
   ys_series *n = &quoted_series[1];
   n->metric = "instructions";
   n->unit = "instructions";
+  n->kind = YS_METRIC_COUNT;
+  n->exact = true;
   n->samples = quoted_insn_samples;
   n->n_samples = 4;
   n->rounds = quoted_insn_rounds;
@@ -259,6 +261,8 @@ static void make_comparison(void) {
   hash_series[0] = (ys_series){
       .metric = "instructions",
       .unit = "instructions",
+      .kind = YS_METRIC_COUNT,
+      .exact = true,
       .samples = hash_insn_samples,
       .n_samples = 2,
       .rounds = hash_insn_rounds,
@@ -322,7 +326,8 @@ static void make_comparison(void) {
       .verdict = YS_VERDICT_IMPROVED,
       .metric = "instructions",
       .unit = "instructions",
-      .deterministic = true,
+      .kind = YS_METRIC_COUNT,
+      .exact = true,
       .base_rounds = 2,
       .new_rounds = 2,
       .base_min = 1300000.0,

@@ -33,7 +33,9 @@ static double fake_resolution(void *ctx) {
   return 1.0;
 }
 
-static const ys_metric fake_metrics[] = {{"time", "ns"}, {"windows", "n"}};
+static const ys_metric fake_metrics[] = {
+    {"time", "ns", YS_METRIC_TIME, false},
+    {"windows", "n", YS_METRIC_COUNT, false}};
 static const ys_collector_ops fake_ops = {
     .name = "fake",
     .start = fake_start,

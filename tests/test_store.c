@@ -404,7 +404,7 @@ static void test_saved_text_is_yaml(void **state) {
   char *text = ys_test_read_file(path, &len);
   assert_int_equal(strlen(text), len);
   assert_valid_yaml(text, len);
-  assert_memory_equal(text, "yardstick: 1\nname: main\n", 24);
+  assert_memory_equal(text, "yardstick: 2\nname: main\n", 24);
   assert_non_null(strstr(text, "\n- name: alloc/small\n"));
   assert_non_null(strstr(text, "\n- name: sort/1024\n"));
   assert_non_null(strstr(text, "\n  status: skipped\n"));
@@ -728,43 +728,48 @@ typedef struct bad_case {
 static const bad_case bad_cases[] = {
     {"missing.yaml", YS_ENOENT, 0, "not found"},
     {"empty.yaml", YS_EFORMAT, 0, "is empty"},
-    {"truncated.yaml", YS_EFORMAT, 11, "not valid YAML: did not find"},
-    {"truncated_line.yaml", YS_EFORMAT, 12, "the file is truncated"},
+    {"truncated.yaml", YS_EFORMAT, 13, "not valid YAML: did not find"},
+    {"truncated_line.yaml", YS_EFORMAT, 14, "the file is truncated"},
     {"binary.yaml", YS_EFORMAT, 1, "not valid YAML"},
     {"top_list.yaml", YS_EFORMAT, 1, "the top level must be a mapping"},
-    {"multi_document.yaml", YS_EFORMAT, 14, "more than one YAML document"},
+    {"multi_document.yaml", YS_EFORMAT, 16, "more than one YAML document"},
     {"future_version.yaml", YS_EFORMAT, 4,
-     "baseline schema version 2 is newer than this yardstick reads (1); "
+     "baseline schema version 3 is newer than this yardstick reads (2); "
      "upgrade yardstick"},
     {"version_string.yaml", YS_EFORMAT, 1,
      "'yardstick' must be an integer schema version"},
     {"no_version.yaml", YS_EFORMAT, 1, "no 'yardstick' schema version"},
-    {"rounds_type.yaml", YS_EFORMAT, 8, "'rounds' must be a list of numbers"},
-    {"rounds_string.yaml", YS_EFORMAT, 8, "'rounds' must be a list of numbers"},
+    {"rounds_type.yaml", YS_EFORMAT, 10, "'rounds' must be a list of numbers"},
+    {"rounds_string.yaml", YS_EFORMAT, 10, "'rounds' must be a list of numbers"},
     {"benchmarks_mapping.yaml", YS_EFORMAT, 3,
      "'benchmarks' must be a list of mappings"},
     {"count_type.yaml", YS_EFORMAT, 5,
      "'total_iterations' must be a non-negative integer"},
-    {"nan_sample.yaml", YS_EFORMAT, 11,
+    {"nan_sample.yaml", YS_EFORMAT, 13,
      "'samples' item 1: value must be a finite number"},
-    {"inf_value.yaml", YS_EFORMAT, 12, "'round_min' must be a finite number"},
+    {"inf_value.yaml", YS_EFORMAT, 14, "'round_min' must be a finite number"},
     /* null means "not computed", which the comparison cannot use. */
-    {"null_round_min.yaml", YS_EFORMAT, 12,
+    {"null_round_min.yaml", YS_EFORMAT, 14,
      "'round_min' must be a finite number"},
-    {"huge_number.yaml", YS_EFORMAT, 8,
+    {"huge_number.yaml", YS_EFORMAT, 10,
      "'rounds' item 2 must be a finite number"},
-    {"negative_iterations.yaml", YS_EFORMAT, 11,
+    {"negative_iterations.yaml", YS_EFORMAT, 13,
      "'samples' item 1: iterations must be a positive integer"},
-    {"zero_iterations.yaml", YS_EFORMAT, 11,
+    {"zero_iterations.yaml", YS_EFORMAT, 13,
      "'samples' item 1 has 0 iterations"},
-    {"negative_count.yaml", YS_EFORMAT, 10,
+    {"negative_count.yaml", YS_EFORMAT, 12,
      "'round_samples' must be a list of non-negative integers"},
-    {"rounds_mismatch.yaml", YS_EFORMAT, 10,
+    {"rounds_mismatch.yaml", YS_EFORMAT, 12,
      "'round_samples' do not add up to the 2 samples"},
-    {"duplicate_key.yaml", YS_EFORMAT, 9, "duplicate key 'rounds'"},
-    {"duplicate_names.yaml", YS_EFORMAT, 13, "duplicate benchmark 'sort/1024'"},
+    {"duplicate_key.yaml", YS_EFORMAT, 11, "duplicate key 'rounds'"},
+    {"duplicate_names.yaml", YS_EFORMAT, 15, "duplicate benchmark 'sort/1024'"},
     {"alias_bomb.yaml", YS_EFORMAT, 3, "aliases are not allowed in baselines"},
     {"deep_nesting.yaml", YS_EFORMAT, 2, "nested deeper than 32 levels"},
+    {"version_one.yaml", YS_EFORMAT, 4,
+     "baseline schema version 1 does not say which metrics are exact"},
+    {"bad_kind.yaml", YS_EFORMAT, 8, "'kind' must be 'time' or 'count'"},
+    {"no_kind.yaml", YS_EFORMAT, 6,
+     "a series needs a 'metric', a 'unit', a 'kind' and 'exact'"},
 };
 
 /* Loads `path` expecting failure `rc` with `phrase` and, when line > 0,

@@ -35,7 +35,7 @@ static void unavailable_stop(void *ctx, double *acc) {
 
 const ys_collector_ops ys_collector_callgrind = {
     .name = "callgrind",
-    .deterministic = true,
+    .exact = true,
     .open = unavailable_open,
     .metrics = unavailable_metrics,
     .start = unavailable_window,

@@ -64,7 +64,7 @@ expect 3 "dying_worker: exited during a round" -- \
 
 # Bad input: exit 2, a message naming the file, the saved baseline intact.
 cp "$tmp/baselines/main.yaml" "$tmp/main.before"
-printf 'yardstick: 1\nbenchmarks: [\n' >"$tmp/baselines/broken.yaml"
+printf 'yardstick: 2\nbenchmarks: [\n' >"$tmp/baselines/broken.yaml"
 expect 2 'broken.yaml' -- "$suite" "${pick[@]}" --baseline broken
 expect 2 "not found|No such file" -- "$suite" "${pick[@]}" --baseline nosuch
 expect 2 'save-baseline' -- "$suite" "${pick[@]}" --save-baseline ../escape

@@ -1,0 +1,37 @@
+/*
+ * policy.h — the numbers that decide what yardstick concludes, each in one
+ * place. The statistics, the comparison and the texts of the reports all
+ * read them from here, so a change here changes every one of them.
+ * docs/statistics.md gives the measurements behind each.
+ */
+#ifndef YS_POLICY_H
+#define YS_POLICY_H
+
+/* The regression gate: a change above this fraction fails the run
+ * (--threshold PCT overrides it). */
+#define YS_POLICY_THRESHOLD 0.05
+
+/* A round is "noisy" when its estimate is more than this factor above its
+ * side's fastest round: noise on a shared machine only ever adds time. */
+#define YS_POLICY_NOISY_FACTOR 1.05
+
+/* A side is called noisy when more than this share of its rounds is noisy,
+ * counted only with at least YS_POLICY_MIN_NOISY_ROUNDS rounds: on a quiet
+ * machine almost no round strays that far (docs/statistics.md §3). */
+#define YS_POLICY_NOISY_SHARE      0.3
+#define YS_POLICY_MIN_NOISY_ROUNDS 3
+
+/* Bootstrap replicates for every confidence interval, and their level.
+ * analysis/stats.c gives the measurement that chose B. */
+#define YS_POLICY_RESAMPLES  2000
+#define YS_POLICY_CONFIDENCE 0.95
+
+/* Diagnostics (docs/statistics.md §5): a slope fit below this R², a
+ * standard deviation at or above this share of the mean, a lag-1
+ * autocorrelation above this value over at least this many samples. */
+#define YS_POLICY_MIN_R_SQUARED    0.9
+#define YS_POLICY_MAX_CV           0.1
+#define YS_POLICY_MAX_LAG1         0.5
+#define YS_POLICY_MIN_LAG1_SAMPLES 10
+
+#endif
