@@ -3,8 +3,9 @@
  * valgrind's callgrind tool.
  *
  * A program asked for this collector re-executes itself once under
- * `valgrind --tool=callgrind --instr-atstart=no`, so the whole suite costs
- * one valgrind start-up, and code outside the windows runs uninstrumented.
+ * `valgrind --tool=callgrind --instr-atstart=no` (harness/valgrind_launch.c),
+ * so the whole suite costs one valgrind start-up, and code outside the
+ * windows runs uninstrumented.
  * Each window is bracketed by client requests: ZERO_STATS and
  * START_INSTRUMENTATION open it; STOP_INSTRUMENTATION and DUMP_STATS_AT
  * close it. Client requests cannot return counts, but callgrind appends the
@@ -16,30 +17,18 @@
  */
 #include "collector.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/personality.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <valgrind/callgrind.h>
 #include <valgrind/valgrind.h>
 
 #include "../core/error.h"
+#include "callgrind.h"
 #include "callgrind_file.h"
-
-/* How the re-executed process learns where its output file is. */
-#define DIR_ENV "YS_CALLGRIND_DIR"
-
-/* Exit codes of the re-execution (harness/app.c's). */
-#define EXIT_USAGE        2
-#define EXIT_BENCH_FAILED 3
 
 /* The counters read from a dump, in callgrind's names and this order. */
 enum {
@@ -105,12 +94,12 @@ static int callgrind_open(void **out, const ys_collector_options *opts,
              "itself when started with --collector callgrind");
     return YS_ENOTSUP;
   }
-  const char *dir = getenv(DIR_ENV);
+  const char *dir = getenv(YS_CALLGRIND_DIR_ENV);
   if (dir == NULL || dir[0] == '\0') {
     snprintf(err, err_len,
              "this program starts valgrind itself: run it without valgrind "
              "(%s is not set)",
-             DIR_ENV);
+             YS_CALLGRIND_DIR_ENV);
     return YS_ENOTSUP;
   }
   callgrind_ctx *c = calloc(1, sizeof(*c));
@@ -121,7 +110,7 @@ static int callgrind_open(void **out, const ys_collector_options *opts,
   int n =
       snprintf(c->path, sizeof(c->path), "%s/cg.%ld.out", dir, (long)getpid());
   if (n < 0 || (size_t)n >= sizeof(c->path)) {
-    snprintf(err, err_len, "%s is too long", DIR_ENV);
+    snprintf(err, err_len, "%s is too long", YS_CALLGRIND_DIR_ENV);
     free(c);
     return YS_EINVAL;
   }
@@ -270,223 +259,10 @@ static const char *callgrind_notes(void *ctx) {
   return c->notes[0] != '\0' ? c->notes : NULL;
 }
 
-/* Creates dir and its missing parents (mkdir -p). Returns 0 or an errno. */
-static int make_dirs(const char *dir) {
-  char path[PATH_MAX];
-  int n = snprintf(path, sizeof(path), "%s", dir);
-  if (n < 0 || (size_t)n >= sizeof(path)) return ENAMETOOLONG;
-  for (char *p = path + 1; *p != '\0'; p++) {
-    if (*p != '/') continue;
-    *p = '\0';
-    if (mkdir(path, 0777) != 0 && errno != EEXIST) return errno;
-    *p = '/';
-  }
-  if (mkdir(path, 0777) != 0 && errno != EEXIST) return errno;
-  struct stat st;
-  if (stat(path, &st) != 0) return errno;
-  return S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
-}
-
-/* Removes a temporary folder of plain files. */
-static void remove_dir(const char *dir) {
-  DIR *d = opendir(dir);
-  if (d != NULL) {
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-      if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
-      char path[PATH_MAX];
-      int n = snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-      if (n > 0 && (size_t)n < sizeof(path)) unlink(path);
-    }
-    closedir(d);
-  }
-  rmdir(dir);
-}
-
-/* "--KEY=DIR/NAME" with every '%' of DIR doubled, since valgrind expands
- * %p and %q{VAR} in file names. Caller frees. */
-static char *file_option(const char *key, const char *dir, const char *name) {
-  size_t percents = 0;
-  for (const char *p = dir; *p != '\0'; p++)
-    percents += *p == '%';
-  size_t len = strlen(key) + strlen(dir) + percents + strlen(name) + 2;
-  char *opt = malloc(len);
-  if (opt == NULL) return NULL;
-  char *w = opt + sprintf(opt, "%s", key);
-  for (const char *p = dir; *p != '\0'; p++) {
-    *w++ = *p;
-    if (*p == '%') *w++ = '%';
-  }
-  sprintf(w, "/%s", name);
-  return opt;
-}
-
-/* The child: runs valgrind on this program, or says why it cannot. */
-static void exec_valgrind(char **vargv, const char *dir) {
-  /* The same addresses every run, so that nothing that depends on them
-   * (hashing pointers, alignment of the stack) changes the counts. */
-  int persona = personality(0xffffffff);
-  if (persona != -1) personality((unsigned long)persona | ADDR_NO_RANDOMIZE);
-  if (setenv(DIR_ENV, dir, 1) != 0) _exit(EXIT_USAGE);
-  execvp(vargv[0], vargv);
-  if (errno == ENOENT)
-    fprintf(stderr, "--collector callgrind: valgrind is not installed "
-                    "(apt-get install valgrind)\n");
-  else
-    fprintf(stderr, "--collector callgrind: cannot run valgrind: %s\n",
-            strerror(errno));
-  _exit(EXIT_USAGE);
-}
-
-/* Whether valgrind's log says the program hit an instruction it cannot
- * run, and copies the lines about its death to stderr. */
-static bool explain_log(const char *log_path) {
-  FILE *f = fopen(log_path, "r");
-  if (f == NULL) return false;
-  bool sigill = false;
-  char line[1024];
-  while (fgets(line, sizeof(line), f) != NULL) {
-    if (strstr(line, "SIGILL") != NULL ||
-        strstr(line, "Illegal instruction") != NULL ||
-        strstr(line, "unhandled instruction bytes") != NULL)
-      sigill = true;
-    if (strstr(line, "Process terminating") != NULL ||
-        strstr(line, "unhandled instruction") != NULL ||
-        strstr(line, "   at 0x") != NULL)
-      fputs(line, stderr);
-  }
-  fclose(f);
-  return sigill;
-}
-
-/* Waits for the child with SIGINT and SIGQUIT ignored, as system() does:
- * an interrupt reaches valgrind, and this process lives to clean up. */
-static int wait_child(pid_t pid, int *status) {
-  struct sigaction ignore = {.sa_handler = SIG_IGN}, old_int, old_quit;
-  sigemptyset(&ignore.sa_mask);
-  sigaction(SIGINT, &ignore, &old_int);
-  sigaction(SIGQUIT, &ignore, &old_quit);
-  pid_t got;
-  do
-    got = waitpid(pid, status, 0);
-  while (got < 0 && errno == EINTR);
-  sigaction(SIGINT, &old_int, NULL);
-  sigaction(SIGQUIT, &old_quit, NULL);
-  return got < 0 ? -1 : 0;
-}
-
-/* Turns how valgrind ended into this program's exit code. */
-static int exit_code_of(int status, const char *dir) {
-  char log_path[PATH_MAX + 16];
-  snprintf(log_path, sizeof(log_path), "%s/valgrind.log", dir);
-  bool ended_badly =
-      WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
-  bool sigill = ended_badly && explain_log(log_path);
-  if (sigill) {
-    fprintf(stderr, "--collector callgrind: valgrind cannot run an "
-                    "instruction of this program (e.g. AVX-512): build the "
-                    "benchmarks without it (-march=x86-64-v3 or lower)\n");
-    return EXIT_BENCH_FAILED;
-  }
-  if (WIFSIGNALED(status)) {
-    fprintf(stderr,
-            "--collector callgrind: the program was killed by signal %d (%s) "
-            "under valgrind\n",
-            WTERMSIG(status), strsignal(WTERMSIG(status)));
-    return EXIT_BENCH_FAILED;
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : EXIT_BENCH_FAILED;
-}
-
-/* Runs this program again under callgrind with the same arguments (see
- * collector.h). Returns -1 under valgrind already; otherwise the exit code
- * of the run, or EXIT_USAGE when it cannot start. */
-static int callgrind_reexec(int argc, char **argv,
-                            const ys_collector_options *opts) {
-  if (RUNNING_ON_VALGRIND) return -1;
-  char exe[PATH_MAX];
-  ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (len <= 0) {
-    fprintf(stderr, "--collector callgrind: cannot find this program: %s\n",
-            strerror(errno));
-    return EXIT_USAGE;
-  }
-  exe[len] = '\0';
-
-  char dir[PATH_MAX];
-  bool temporary = opts->callgrind_out == NULL;
-  if (temporary) {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/yardstick-callgrind.XXXXXX",
-             tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-    if (mkdtemp(dir) == NULL) {
-      fprintf(stderr, "--collector callgrind: cannot create %s: %s\n", dir,
-              strerror(errno));
-      return EXIT_USAGE;
-    }
-  } else {
-    int err = make_dirs(opts->callgrind_out);
-    if (err != 0) {
-      fprintf(stderr, "--callgrind-out: cannot create %s: %s\n",
-              opts->callgrind_out, strerror(err));
-      return EXIT_USAGE;
-    }
-    snprintf(dir, sizeof(dir), "%s", opts->callgrind_out);
-  }
-
-  int code = EXIT_USAGE;
-  char *out_opt = file_option("--callgrind-out-file=", dir, "cg.%p.out");
-  char *log_opt = file_option("--log-file=", dir, "valgrind.log");
-  const char *fixed[] = {"valgrind", "--tool=callgrind", "--instr-atstart=no",
-                         "--combine-dumps=yes"};
-  /* gungraun's geometry: the same counts whatever caches the host has. */
-  const char *cache[] = {"--cache-sim=yes", "--I1=32768,8,64",
-                         "--D1=32768,8,64", "--LL=8388608,16,64"};
-  size_t n_fixed = sizeof(fixed) / sizeof(fixed[0]);
-  size_t n_cache = opts->cache_sim ? sizeof(cache) / sizeof(cache[0]) : 0;
-  char **vargv = calloc(n_fixed + n_cache + (size_t)argc + 4, sizeof(*vargv));
-  if (out_opt == NULL || log_opt == NULL || vargv == NULL) {
-    fprintf(stderr, "--collector callgrind: out of memory\n");
-    goto out;
-  }
-  size_t k = 0;
-  for (size_t i = 0; i < n_fixed; i++)
-    vargv[k++] = (char *)fixed[i];
-  vargv[k++] = out_opt;
-  vargv[k++] = log_opt;
-  for (size_t i = 0; i < n_cache; i++)
-    vargv[k++] = (char *)cache[i];
-  vargv[k++] = exe;
-  for (int i = 1; i < argc; i++)
-    vargv[k++] = argv[i];
-  vargv[k] = NULL;
-
-  fflush(NULL); /* nothing buffered may be written twice */
-  pid_t pid = fork();
-  if (pid < 0) {
-    fprintf(stderr, "--collector callgrind: cannot fork: %s\n",
-            strerror(errno));
-    goto out;
-  }
-  if (pid == 0) exec_valgrind(vargv, dir);
-  int status;
-  if (wait_child(pid, &status) != 0) {
-    fprintf(stderr, "--collector callgrind: lost valgrind: %s\n",
-            strerror(errno));
-    goto out;
-  }
-  code = exit_code_of(status, dir);
-out:
-  free(vargv);
-  free(out_opt);
-  free(log_opt);
-  if (temporary) remove_dir(dir);
-  return code;
-}
-
 const ys_collector_ops ys_collector_callgrind = {
     .name = "callgrind",
     .exact = true,
+    .needs_valgrind = true,
     .open = callgrind_open,
     .metrics = callgrind_metrics,
     .start = callgrind_start,
@@ -495,5 +271,4 @@ const ys_collector_ops ys_collector_callgrind = {
     .resolution = callgrind_resolution,
     .label = callgrind_label,
     .notes = callgrind_notes,
-    .reexec = callgrind_reexec,
 };

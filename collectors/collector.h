@@ -19,7 +19,6 @@
 /* Upper bound on the metrics one collector (or a combination) reports. */
 #define YS_MAX_METRICS 32
 
-
 /* What the command line tells collectors. */
 typedef struct ys_collector_options {
   const char *counters;  /* perf: --counters LIST, NULL for the default set */
@@ -33,10 +32,14 @@ typedef struct ys_collector_options {
 
 typedef struct ys_collector_ops {
   const char *name; /* as given to --collector */
-  /* Counts are exact and repeatable (callgrind): the runner measures one
-   * round of one sample of a fixed iteration count, after one unmeasured
-   * batch, instead of a timed plan. */
+  /* Every metric it measures is exact (each ys_metric says so too; a test
+   * checks they agree): the runner measures one round of one sample of a
+   * fixed iteration count, after one unmeasured batch, instead of a timed
+   * plan. Known before opening, so that combinations can be checked. */
   bool exact;
+  /* It measures only inside valgrind: the harness re-executes the program
+   * under valgrind before opening it (harness/valgrind_launch.c). */
+  bool needs_valgrind;
   /* Prepares a context. Returns 0; YS_ENOTSUP when unusable on this machine
    * or YS_EINVAL for options it refuses (reason in err); or YS_ENOMEM. */
   int (*open)(void **ctx, const ys_collector_options *opts, char *err,
@@ -57,11 +60,6 @@ typedef struct ys_collector_ops {
   /* Optional: what a user should know about this collector here (events
    * that cannot be counted and why), or NULL. Static until close. */
   const char *(*notes)(void *ctx);
-  /* Optional, called before anything else: when the program must run in
-   * another process to be measured (under valgrind), runs it there with
-   * the same arguments and returns its exit code; returns -1 when this
-   * process is already the one to measure in. */
-  int (*reexec)(int argc, char **argv, const ys_collector_options *opts);
 } ys_collector_ops;
 
 /* An open collector: one backend, or several measured together. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "utf8.h"
 
 void ys_json_init(ys_json *w, FILE *out) {
   memset(w, 0, sizeof(*w));
@@ -128,32 +129,6 @@ int ys_json_end_array(ys_json *w) {
   return ys_json_end(w, false);
 }
 
-/* Length of the valid UTF-8 sequence starting at s (lead byte >= 0x80), or 0
- * when it is not one: overlong forms, surrogates and code points above
- * U+10FFFF are rejected, as RFC 3629 requires. */
-static size_t ys_json_utf8_len(const unsigned char *s) {
-  unsigned char b = s[0];
-  unsigned char lo = 0x80, hi = 0xBF;
-  size_t len;
-  if (b >= 0xC2 && b <= 0xDF) {
-    len = 2;
-  } else if (b >= 0xE0 && b <= 0xEF) {
-    len = 3;
-    if (b == 0xE0) lo = 0xA0;
-    if (b == 0xED) hi = 0x9F;
-  } else if (b >= 0xF0 && b <= 0xF4) {
-    len = 4;
-    if (b == 0xF0) lo = 0x90;
-    if (b == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s[1] < lo || s[1] > hi) return 0;
-  for (size_t i = 2; i < len; i++)
-    if (s[i] < 0x80 || s[i] > 0xBF) return 0;
-  return len;
-}
-
 static void ys_json_write_escaped(FILE *out, const char *str) {
   const unsigned char *s = (const unsigned char *)str;
   fputc('"', out);
@@ -163,7 +138,9 @@ static void ys_json_write_escaped(FILE *out, const char *str) {
     for (;;) {
       unsigned char c = s[run];
       if (c >= 0x80) {
-        size_t n = ys_json_utf8_len(s + run);
+        /* The string ends in a NUL, which fails every continuation check
+         * before anything past it is read: 4 is only the longest form. */
+        size_t n = ys_utf8_char_len(s + run, 4);
         if (n == 0) break;
         run += n;
       } else if (c >= 0x20 && c != '"' && c != '\\') {

@@ -19,9 +19,11 @@
 #include "../peer/against.h"
 #include "cli.h"
 #include "context.h"
+#include "../core/clock.h"
 #include "../core/error.h"
 #include "../gate/judge.h"
 #include "options.h"
+#include "valgrind_launch.h"
 #include "../run/registry.h"
 #include "../run/runner.h"
 #include "../run/select.h"
@@ -74,12 +76,6 @@ static bool stdout_wants_color(void) {
   if (no_color != NULL && no_color[0] != '\0') return false;
   if (term != NULL && strcmp(term, "dumb") == 0) return false;
   return isatty(STDOUT_FILENO);
-}
-
-static double now_s(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
 static void close_reports(report_set *set) {
@@ -400,7 +396,7 @@ static int run_suite(invocation *s) {
 
   ys_progress *progress = ys_progress_new(stderr, isatty(STDERR_FILENO));
   ys_runner_config cfg = runner_config(s, progress);
-  double started = now_s();
+  double started = ys_clock_now_s();
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
   if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
   if (rc == 0 && s->against.peer != NULL)
@@ -419,7 +415,7 @@ static int run_suite(invocation *s) {
     return rc == YS_ENOTSUP ? EXIT_USAGE : EXIT_BENCH_FAILED;
   }
 
-  ys_summary sum = summarize(s, now_s() - started);
+  ys_summary sum = summarize(s, ys_clock_now_s() - started);
   write_reports(s, &sum);
   for (size_t i = 0; i < s->run.n_benches; i++)
     if (s->run.benches[i].status == YS_BENCH_FAILED)
@@ -507,8 +503,8 @@ int ys_main(int argc, char **argv) {
   }
   int code;
   const ys_collector_ops *single = ys_collector_find(s.o.collector);
-  if (!compare && !s.o.list && single != NULL && single->reexec != NULL) {
-    code = single->reexec(argc, argv, &s.o.collect);
+  if (!compare && !s.o.list && single != NULL && single->needs_valgrind) {
+    code = ys_valgrind_relaunch(argc, argv, &s.o.collect);
     if (code >= 0) return code;
   }
   if (compare) {

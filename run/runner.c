@@ -10,6 +10,7 @@
 
 #include "batch.h"
 #include "crash.h"
+#include "../core/clock.h"
 #include "../core/error.h"
 #include "plan.h"
 
@@ -35,12 +36,6 @@ typedef struct target {
   ys_bench_result *res;
   uint64_t *measured_iterations;
 } target;
-
-static double now_s(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
-}
 
 /* Calls the benchmark function once for a batch of `iterations`. Returns 0,
  * or YS_EBENCH with the result marked skipped or failed. */
@@ -98,9 +93,9 @@ typedef struct warm_up_probe {
 static double warm_up_batch(void *ctx, uint64_t iterations) {
   warm_up_probe *p = ctx;
   ys_batch b;
-  double started = now_s();
+  double started = ys_clock_now_s();
   if (run_batch(p->t, iterations, &b) != 0) return -1;
-  double call_ns = (now_s() - started) * 1e9;
+  double call_ns = (ys_clock_now_s() - started) * 1e9;
   if (iterations == 1) p->first_call_ns = call_ns;
   p->last_call_ns = call_ns;
   p->last_iterations = iterations;
@@ -208,7 +203,7 @@ static void measure_empty(ys_runner *r) {
 static int run_fixed_round(ys_runner *r, const target *t) {
   ys_bench_result *res = t->res;
   uint64_t iterations = r->cfg.fixed_iterations;
-  double started = now_s();
+  double started = ys_clock_now_s();
   ys_batch b;
   if (run_batch(t, iterations, &b) == 0 && reserve(res, 1) == 0 &&
       run_batch(t, iterations, &b) == 0) {
@@ -219,7 +214,7 @@ static int run_fixed_round(ys_runner *r, const target *t) {
     record_round(res, first, 1, false);
     *t->measured_iterations += iterations;
   }
-  res->elapsed_s += now_s() - started;
+  res->elapsed_s += ys_clock_now_s() - started;
   if (res->status != YS_BENCH_OK) discard_measurements(res);
   return 0;
 }
@@ -228,7 +223,7 @@ static int run_fixed_round(ys_runner *r, const target *t) {
 static int run_round(const target *t) {
   const ys_runner_config *cfg = &t->run->cfg;
   ys_bench_result *res = t->res;
-  double started = now_s();
+  double started = ys_clock_now_s();
 
   ys_warmup w;
   warm_up_probe probe = {.t = t};
@@ -245,7 +240,7 @@ static int run_round(const target *t) {
                  cfg->sample_size, &plan);
   if (plan.step == 1) flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
   if (reserve(res, plan.n) != 0) {
-    res->elapsed_s += now_s() - started;
+    res->elapsed_s += ys_clock_now_s() - started;
     return YS_ENOMEM;
   }
 
@@ -262,7 +257,7 @@ static int run_round(const target *t) {
   }
   record_round(res, first, plan.n, plan.linear);
 out:
-  res->elapsed_s += now_s() - started;
+  res->elapsed_s += ys_clock_now_s() - started;
   /* Partial rounds of a benchmark that stopped must not be mistaken for a
    * measurement: it keeps its status and message only. */
   if (res->status != YS_BENCH_OK) discard_measurements(res);

@@ -298,6 +298,31 @@ static void test_combined_with_wall(void **state) {
   ys_collector_close(c);
 }
 
+/* Each metric says what it is: the clocks and task-clock are times, the
+ * events counts, and none of them exact, as the backends declare, so that
+ * a comparison of them gets statistics. */
+static void test_metrics_carry_kind_and_exactness(void **state) {
+  (void)state;
+  ys_collector_options opts = {.counters = "task-clock,page-faults"};
+  ys_collector *c = NULL;
+  char err[512] = "";
+  int rc = ys_collector_open("wall,perf", &opts, &c, err, sizeof(err));
+  if (rc != 0) print_error("%s\n", err);
+  assert_int_equal(rc, 0);
+  assert_false(c->exact);
+  assert_false(ys_collector_find("wall")->exact);
+  assert_false(ys_collector_find("perf")->exact);
+  assert_true(ys_collector_find("callgrind")->exact);
+  const ys_metric_kind want[] = {YS_METRIC_TIME, YS_METRIC_TIME,
+                                 YS_METRIC_TIME, YS_METRIC_COUNT};
+  assert_int_equal(c->n_metrics, 4);
+  for (size_t m = 0; m < c->n_metrics; m++) {
+    assert_int_equal(c->metrics[m].kind, want[m]);
+    assert_false(c->metrics[m].exact);
+  }
+  ys_collector_close(c);
+}
+
 int main(void) {
   ys_collector_options opts = {.counters = "task-clock,page-faults"};
   void *ctx = NULL;
@@ -320,6 +345,7 @@ int main(void) {
       cmocka_unit_test(test_required_hardware_event),
       cmocka_unit_test(test_default_set_names_every_event),
       cmocka_unit_test(test_combined_with_wall),
+      cmocka_unit_test(test_metrics_carry_kind_and_exactness),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

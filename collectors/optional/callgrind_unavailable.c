@@ -36,6 +36,7 @@ static void unavailable_stop(void *ctx, double *acc) {
 const ys_collector_ops ys_collector_callgrind = {
     .name = "callgrind",
     .exact = true,
+    .needs_valgrind = true,
     .open = unavailable_open,
     .metrics = unavailable_metrics,
     .start = unavailable_window,

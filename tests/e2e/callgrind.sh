@@ -121,6 +121,29 @@ if run raw "${pick[@]}" --callgrind-out "$tmp/raw/nested"; then
   fi
 fi
 
+# Every metric callgrind measures is an exact count, in the report and in a
+# saved baseline alike (the comparison then needs no statistics).
+if run kinds "${pick[@]}" --cache-sim --format json \
+  --save-baseline kinds --baseline-dir "$tmp/kinds"; then
+  bad=$(/usr/bin/python3 - "$tmp/kinds.out" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+for b in doc["benchmarks"]:
+    for s in b["series"]:
+        if s["kind"] != "count" or s["exact"] is not True:
+            print(b["name"], s["metric"], s["kind"], s["exact"])
+EOF
+  )
+  [ -z "$bad" ] || fail "callgrind metrics not exact counts: $bad"
+  n_exact=$(grep -c 'exact: true' "$tmp/kinds/kinds.yaml")
+  n_series=$(grep -c -- '- metric:' "$tmp/kinds/kinds.yaml")
+  if [ "$n_series" -eq 0 ] || [ "$n_exact" -ne "$n_series" ]; then
+    fail "baseline holds $n_exact exact series of $n_series"
+  else
+    echo "ok: $n_series series, all exact counts, in the report and baseline"
+  fi
+fi
+
 # Without --callgrind-out the temporary folder goes away.
 left=$(ls -A "$TMPDIR")
 [ -z "$left" ] || fail "temporary files left behind in TMPDIR: $left"

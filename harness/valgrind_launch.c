@@ -1,0 +1,203 @@
+/*
+ * valgrind_launch.c — runs the benchmark program again under valgrind's
+ * callgrind tool, with the same arguments, for the callgrind collector
+ * (docs/collectors.md): one valgrind process for the whole suite, ASLR off,
+ * the output and log files in a temporary folder (or --callgrind-out), and
+ * valgrind's end turned into this program's exit code.
+ */
+#include "valgrind_launch.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/personality.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <valgrind/valgrind.h>
+
+#include "../collectors/callgrind.h"
+#include "../core/fs.h"
+#include "exit_codes.h"
+
+/* "--KEY=DIR/NAME" with every '%' of DIR doubled, since valgrind expands
+ * %p and %q{VAR} in file names. Caller frees. */
+static char *file_option(const char *key, const char *dir, const char *name) {
+  size_t percents = 0;
+  for (const char *p = dir; *p != '\0'; p++)
+    percents += *p == '%';
+  size_t len = strlen(key) + strlen(dir) + percents + strlen(name) + 2;
+  char *opt = malloc(len);
+  if (opt == NULL) return NULL;
+  char *w = opt + sprintf(opt, "%s", key);
+  for (const char *p = dir; *p != '\0'; p++) {
+    *w++ = *p;
+    if (*p == '%') *w++ = '%';
+  }
+  sprintf(w, "/%s", name);
+  return opt;
+}
+
+/* The child: runs valgrind on this program, or says why it cannot. */
+static void exec_valgrind(char **vargv, const char *dir) {
+  /* The same addresses every run, so that nothing that depends on them
+   * (hashing pointers, alignment of the stack) changes the counts. */
+  int persona = personality(0xffffffff);
+  if (persona != -1) personality((unsigned long)persona | ADDR_NO_RANDOMIZE);
+  if (setenv(YS_CALLGRIND_DIR_ENV, dir, 1) != 0) _exit(YS_EXIT_USAGE);
+  execvp(vargv[0], vargv);
+  if (errno == ENOENT)
+    fprintf(stderr, "--collector callgrind: valgrind is not installed "
+                    "(apt-get install valgrind)\n");
+  else
+    fprintf(stderr, "--collector callgrind: cannot run valgrind: %s\n",
+            strerror(errno));
+  _exit(YS_EXIT_USAGE);
+}
+
+/* Whether valgrind's log says the program hit an instruction it cannot
+ * run, and copies the lines about its death to stderr. */
+static bool explain_log(const char *log_path) {
+  FILE *f = fopen(log_path, "r");
+  if (f == NULL) return false;
+  bool sigill = false;
+  char line[1024];
+  while (fgets(line, sizeof(line), f) != NULL) {
+    if (strstr(line, "SIGILL") != NULL ||
+        strstr(line, "Illegal instruction") != NULL ||
+        strstr(line, "unhandled instruction bytes") != NULL)
+      sigill = true;
+    if (strstr(line, "Process terminating") != NULL ||
+        strstr(line, "unhandled instruction") != NULL ||
+        strstr(line, "   at 0x") != NULL)
+      fputs(line, stderr);
+  }
+  fclose(f);
+  return sigill;
+}
+
+/* Waits for the child with SIGINT and SIGQUIT ignored, as system() does:
+ * an interrupt reaches valgrind, and this process lives to clean up. */
+static int wait_child(pid_t pid, int *status) {
+  struct sigaction ignore = {.sa_handler = SIG_IGN}, old_int, old_quit;
+  sigemptyset(&ignore.sa_mask);
+  sigaction(SIGINT, &ignore, &old_int);
+  sigaction(SIGQUIT, &ignore, &old_quit);
+  pid_t got;
+  do
+    got = waitpid(pid, status, 0);
+  while (got < 0 && errno == EINTR);
+  sigaction(SIGINT, &old_int, NULL);
+  sigaction(SIGQUIT, &old_quit, NULL);
+  return got < 0 ? -1 : 0;
+}
+
+/* Turns how valgrind ended into this program's exit code. */
+static int exit_code_of(int status, const char *dir) {
+  char log_path[PATH_MAX + 16];
+  snprintf(log_path, sizeof(log_path), "%s/valgrind.log", dir);
+  bool ended_badly =
+      WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
+  bool sigill = ended_badly && explain_log(log_path);
+  if (sigill) {
+    fprintf(stderr, "--collector callgrind: valgrind cannot run an "
+                    "instruction of this program (e.g. AVX-512): build the "
+                    "benchmarks without it (-march=x86-64-v3 or lower)\n");
+    return YS_EXIT_BENCH_FAILED;
+  }
+  if (WIFSIGNALED(status)) {
+    fprintf(stderr,
+            "--collector callgrind: the program was killed by signal %d (%s) "
+            "under valgrind\n",
+            WTERMSIG(status), strsignal(WTERMSIG(status)));
+    return YS_EXIT_BENCH_FAILED;
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : YS_EXIT_BENCH_FAILED;
+}
+
+int ys_valgrind_relaunch(int argc, char **argv,
+                         const ys_collector_options *opts) {
+  if (RUNNING_ON_VALGRIND) return -1;
+  char exe[PATH_MAX];
+  ssize_t len = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  if (len <= 0) {
+    fprintf(stderr, "--collector callgrind: cannot find this program: %s\n",
+            strerror(errno));
+    return YS_EXIT_USAGE;
+  }
+  exe[len] = '\0';
+
+  char dir[PATH_MAX];
+  bool temporary = opts->callgrind_out == NULL;
+  if (temporary) {
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof(dir), "%s/yardstick-callgrind.XXXXXX",
+             tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+    if (mkdtemp(dir) == NULL) {
+      fprintf(stderr, "--collector callgrind: cannot create %s: %s\n", dir,
+              strerror(errno));
+      return YS_EXIT_USAGE;
+    }
+  } else {
+    int err = ys_fs_make_dirs(opts->callgrind_out);
+    if (err != 0) {
+      fprintf(stderr, "--callgrind-out: cannot create %s: %s\n",
+              opts->callgrind_out, strerror(err));
+      return YS_EXIT_USAGE;
+    }
+    snprintf(dir, sizeof(dir), "%s", opts->callgrind_out);
+  }
+
+  int code = YS_EXIT_USAGE;
+  char *out_opt = file_option("--callgrind-out-file=", dir, "cg.%p.out");
+  char *log_opt = file_option("--log-file=", dir, "valgrind.log");
+  const char *fixed[] = {"valgrind", "--tool=callgrind", "--instr-atstart=no",
+                         "--combine-dumps=yes"};
+  /* gungraun's geometry: the same counts whatever caches the host has. */
+  const char *cache[] = {"--cache-sim=yes", YS_CALLGRIND_I1, YS_CALLGRIND_D1,
+                         YS_CALLGRIND_LL};
+  size_t n_fixed = sizeof(fixed) / sizeof(fixed[0]);
+  size_t n_cache = opts->cache_sim ? sizeof(cache) / sizeof(cache[0]) : 0;
+  char **vargv = calloc(n_fixed + n_cache + (size_t)argc + 4, sizeof(*vargv));
+  if (out_opt == NULL || log_opt == NULL || vargv == NULL) {
+    fprintf(stderr, "--collector callgrind: out of memory\n");
+    goto out;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < n_fixed; i++)
+    vargv[k++] = (char *)fixed[i];
+  vargv[k++] = out_opt;
+  vargv[k++] = log_opt;
+  for (size_t i = 0; i < n_cache; i++)
+    vargv[k++] = (char *)cache[i];
+  vargv[k++] = exe;
+  for (int i = 1; i < argc; i++)
+    vargv[k++] = argv[i];
+  vargv[k] = NULL;
+
+  fflush(NULL); /* nothing buffered may be written twice */
+  pid_t pid = fork();
+  if (pid < 0) {
+    fprintf(stderr, "--collector callgrind: cannot fork: %s\n",
+            strerror(errno));
+    goto out;
+  }
+  if (pid == 0) exec_valgrind(vargv, dir);
+  int status;
+  if (wait_child(pid, &status) != 0) {
+    fprintf(stderr, "--collector callgrind: lost valgrind: %s\n",
+            strerror(errno));
+    goto out;
+  }
+  code = exit_code_of(status, dir);
+out:
+  free(vargv);
+  free(out_opt);
+  free(log_opt);
+  if (temporary) ys_fs_remove_flat_dir(dir);
+  return code;
+}
