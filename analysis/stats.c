@@ -1,6 +1,6 @@
 /*
  * stats.c — estimates, bootstrap confidence intervals, Tukey outliers and
- * diagnostics of one series (STATISTICS.md §1, §2 and §5), with GSL.
+ * diagnostics of one series (docs/statistics.md §1, §2 and §5), with GSL.
  */
 #include "stats.h"
 
@@ -36,11 +36,11 @@
  * the interval from seed to seed, and the largest under 20 ms per call;
  * criterion's 100 000 would cost half a second per benchmark for a spread
  * nobody reads off a report. The intervals are supporting evidence: the
- * verdict rests on round minima (STATISTICS.md §3).
+ * verdict rests on round minima (docs/statistics.md §3).
  */
 
 /* MAD scale that makes it a consistent estimator of the standard deviation
- * for normal data (STATISTICS.md §2). */
+ * for normal data (docs/statistics.md §2). */
 #define YS_STATS_MAD_SCALE 1.4826
 
 /* The warning thresholds are in core/policy.h, with their reasons:
@@ -290,7 +290,7 @@ static unsigned long ys__rng_seed(uint64_t seed) {
   return (unsigned long)((seed ^ (seed >> 32)) & 0xffffffffu);
 }
 
-/* Round estimates and the figures over them (STATISTICS.md §3). */
+/* Round estimates and the figures over them (docs/statistics.md §3). */
 static void ys__analyze_rounds(ys_series *series, double *estimates) {
   ys_analysis *a = &series->analysis;
   size_t n = series->n_rounds;

@@ -1,5 +1,5 @@
 /*
- * stats.h — the statistics of STATISTICS.md, computed with GSL only.
+ * stats.h — the statistics of docs/statistics.md, computed with GSL only.
  *
  * Pure functions over arrays; no I/O. Bootstrap resampling uses
  * gsl_rng_mt19937 seeded explicitly, so the same inputs and seed always give

@@ -5,7 +5,7 @@
  * Events are opened as one group, so that they count over exactly the same
  * window and one read() returns them all. Only the group leader is toggled:
  * enabling a whole group with PERF_IOC_FLAG_GROUP made a page-faults member
- * count on the first window only (COLLECTORS.md). Some kernels refuse a
+ * count on the first window only (docs/collectors.md). Some kernels refuse a
  * software leader for hardware members; then hardware and software events
  * get a group each, toggled one after the other.
  *

@@ -24,7 +24,7 @@ typedef struct ys_sample {
 } ys_sample;
 
 /* One round: a fresh warm-up then a run of consecutive samples. Rounds are
- * the unit of replication for comparisons (STATISTICS.md §3). */
+ * the unit of replication for comparisons (docs/statistics.md §3). */
 typedef struct ys_round {
   size_t first_sample; /* index into ys_series.samples */
   size_t n_samples;
@@ -175,7 +175,7 @@ typedef struct ys_context {
 } ys_context;
 
 /* What a comparison against a baseline concluded for one benchmark
- * (STATISTICS.md §3). */
+ * (docs/statistics.md §3). */
 typedef enum ys_verdict {
   YS_VERDICT_UNCHANGED,
   YS_VERDICT_IMPROVED,

@@ -1,5 +1,5 @@
 /*
- * compare.c — one benchmark against its baseline, decided as STATISTICS.md
+ * compare.c — one benchmark against its baseline, decided as docs/statistics.md
  * §3 says.
  *
  * The unit of replication is a round: each side contributes the point
@@ -38,7 +38,7 @@
  * to the threshold, which does not cross it. */
 #define YS__THRESHOLD_SLACK 1e-9
 
-/* Returns the defaults of STATISTICS.md §3: a 5 % threshold and a 95 % CI
+/* Returns the defaults of docs/statistics.md §3: a 5 % threshold and a 95 % CI
  * from 2000 bootstrap replicates seeded with `seed`. */
 ys_compare_config ys_compare_config_default(uint64_t seed) {
   return (ys_compare_config){

@@ -1,6 +1,6 @@
 /*
  * compare.h — did it change? One benchmark's new rounds against its
- * baseline rounds, decided as STATISTICS.md §3 says: the change of the
+ * baseline rounds, decided as docs/statistics.md §3 says: the change of the
  * minimum of round estimates decides, backed by the change of medians; the
  * one-sided Mann-Whitney p and a bootstrap CI of the change are reported
  * as evidence.
@@ -35,7 +35,7 @@ int ys_compare_bench(const ys_bench_result *base,
 /* Exact one-sided Mann-Whitney p-value that `b` tends to be larger than
  * `a` (P(U_a <= observed) under H0, ties averaged) for small samples, the
  * normal approximation with continuity and tie correction for large ones.
- * STATISTICS.md's oracle O6. Returns NaN for empty input. */
+ * docs/statistics.md's oracle O6. Returns NaN for empty input. */
 double ys_compare_mann_whitney_greater(const double *a, size_t na,
                                        const double *b, size_t nb);
 

@@ -274,7 +274,7 @@ static int judge(invocation *s) {
 /* Re-measures, with fresh rounds (both sides under --against), every
  * benchmark whose verdict would fail or warn, and decides again on all its
  * rounds: one benchmark's rare false alarm would otherwise compound over a
- * whole suite (STATISTICS.md §3, point 4). */
+ * whole suite (docs/statistics.md §3, point 4). */
 static int confirm(invocation *s, ys_progress *progress) {
   size_t n = 0;
   size_t *which = calloc(s->n_chosen + 1, sizeof(*which));

@@ -14,7 +14,7 @@
 #include "../reports/report.h"
 
 /* Defaults, per benchmark, summed over its rounds. Ten short rounds beat
- * fewer long ones on a noisy machine (STATISTICS.md §3); README's
+ * fewer long ones on a noisy machine (docs/statistics.md §3); README's
  * "Performance" section gives the measurements behind these numbers. */
 #define YS_DEFAULT_WARM_UP_S     0.2
 #define YS_DEFAULT_MEASUREMENT_S 0.6

@@ -119,6 +119,31 @@ static int exit_code_of(int status, const char *dir) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : YS_EXIT_BENCH_FAILED;
 }
 
+/* The folder for callgrind's output and log: --callgrind-out (created
+ * when missing), else a new temporary folder. Writes it into dir (len
+ * bytes). Returns 0, or -1 after saying why on stderr. */
+static int output_dir(const ys_collector_options *opts, char *dir, size_t len) {
+  if (opts->callgrind_out == NULL) {
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, len, "%s/yardstick-callgrind.XXXXXX",
+             tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+    if (mkdtemp(dir) == NULL) {
+      fprintf(stderr, "--collector callgrind: cannot create %s: %s\n", dir,
+              strerror(errno));
+      return -1;
+    }
+    return 0;
+  }
+  int err = ys_fs_make_dirs(opts->callgrind_out);
+  if (err != 0) {
+    fprintf(stderr, "--callgrind-out: cannot create %s: %s\n",
+            opts->callgrind_out, strerror(err));
+    return -1;
+  }
+  snprintf(dir, len, "%s", opts->callgrind_out);
+  return 0;
+}
+
 int ys_valgrind_relaunch(int argc, char **argv,
                          const ys_collector_options *opts) {
   if (RUNNING_ON_VALGRIND) return -1;
@@ -133,24 +158,7 @@ int ys_valgrind_relaunch(int argc, char **argv,
 
   char dir[PATH_MAX];
   bool temporary = opts->callgrind_out == NULL;
-  if (temporary) {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof(dir), "%s/yardstick-callgrind.XXXXXX",
-             tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
-    if (mkdtemp(dir) == NULL) {
-      fprintf(stderr, "--collector callgrind: cannot create %s: %s\n", dir,
-              strerror(errno));
-      return YS_EXIT_USAGE;
-    }
-  } else {
-    int err = ys_fs_make_dirs(opts->callgrind_out);
-    if (err != 0) {
-      fprintf(stderr, "--callgrind-out: cannot create %s: %s\n",
-              opts->callgrind_out, strerror(err));
-      return YS_EXIT_USAGE;
-    }
-    snprintf(dir, sizeof(dir), "%s", opts->callgrind_out);
-  }
+  if (output_dir(opts, dir, sizeof(dir)) != 0) return YS_EXIT_USAGE;
 
   int code = YS_EXIT_USAGE;
   char *out_opt = file_option("--callgrind-out-file=", dir, "cg.%p.out");

@@ -1,7 +1,7 @@
 /*
  * gbench.c — Google Benchmark's JSON format (schema version 1), so tools
  * built for it (compare.py, github-action-benchmark, Bencher) read
- * yardstick's results unchanged. INTEROP.md lists what each consumer needs.
+ * yardstick's results unchanged. docs/interop.md lists what each consumer needs.
  *
  * The mapping: a yardstick benchmark is a Google Benchmark family with one
  * instance; each round is one repetition ("iteration" row), followed by the

@@ -1,6 +1,6 @@
 /*
  * markdown.c — a GitHub-flavoured Markdown summary for CI, meant to be
- * appended to $GITHUB_STEP_SUMMARY (INTEROP.md, "Markdown for CI").
+ * appended to $GITHUB_STEP_SUMMARY (docs/interop.md, "Markdown for CI").
  *
  * Against a baseline it leads with what needs attention:
  *

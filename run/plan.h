@@ -1,6 +1,6 @@
 /*
  * plan.h — how many iterations each sample of a round runs
- * (STATISTICS.md §1): a doubling warm-up estimates the time of one
+ * (docs/statistics.md §1): a doubling warm-up estimates the time of one
  * iteration, then the sample plan spreads the measurement time over n
  * samples, linearly growing when it fits, flat otherwise.
  *

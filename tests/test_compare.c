@@ -1,6 +1,6 @@
 /*
  * test_compare.c — gate/compare.c: the Mann-Whitney p against oracle
- * O6 of STATISTICS.md §4 and against values computed independently with
+ * O6 of docs/statistics.md §4 and against values computed independently with
  * scipy 1.10 (scipy.stats.mannwhitneyu), and every verdict of §3 on
  * hand-built results whose round estimates are given.
  */
@@ -110,7 +110,7 @@ static void test_mw_o6_normal(void **state) {
 }
 
 /* With n = m and every b above every a, p is 1 / C(2n, n), the smallest
- * a one-sided exact test can give (STATISTICS.md §3). */
+ * a one-sided exact test can give (docs/statistics.md §3). */
 static void test_mw_minimum_exact_p(void **state) {
   (void)state;
   const double expected[] = {0.05, 1.0 / 70.0, 1.0 / 252.0};

@@ -1,5 +1,5 @@
 /* Tests of run/plan.c: the warm-up and the sample plan, against
- * STATISTICS.md's oracles O9 and O10. */
+ * docs/statistics.md's oracles O9 and O10. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * test_stats.c — analysis/stats.c against the oracles of STATISTICS.md §4
+ * test_stats.c — analysis/stats.c against the oracles of docs/statistics.md §4
  * (computed independently with Python, numpy and scipy) and hand-made
  * series whose answers are known.
  */
@@ -144,7 +144,7 @@ static void test_o1_estimates(void **state) {
   assert_close(q25, 3.25, TIGHT);
   assert_close(q75, 7.75, TIGHT);
 
-  /* Both MAD forms STATISTICS.md allows; stats.c uses the first. */
+  /* Both MAD forms docs/statistics.md allows; stats.c uses the first. */
   double work[10];
   assert_close(gsl_stats_mad0(x, 1, 10, work), 2.5, TIGHT);
   assert_close(gsl_stats_mad(x, 1, 10, work), 3.706505546264005, TIGHT);
