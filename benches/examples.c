@@ -11,7 +11,7 @@
 /* The cost of the harness itself: an iteration that does nothing. The
  * clobber stops the compiler from deleting the loop. */
 BENCH(empty_loop) {
-  while (ys_loop(state))
+  YS_LOOP(state)
     ys_clobber_memory();
 }
 
@@ -26,7 +26,7 @@ BENCH(fnv1a_4k) {
   for (size_t i = 0; i < size; i++)
     buf[i] = (unsigned char)(i * 31u);
   ys_set_bytes_per_iteration(state, size);
-  while (ys_loop(state))
+  YS_LOOP(state)
     ys_black_box(kernel_fnv1a(buf, size));
   free(buf);
 }
@@ -41,7 +41,7 @@ BENCH_ARGS(memcpy, 64, 4096, 65536) {
   } else {
     memset(src, 7, size);
     ys_set_bytes_per_iteration(state, size);
-    while (ys_loop(state)) {
+    YS_LOOP(state) {
       memcpy(dst, src, size);
       ys_clobber_memory();
     }
@@ -61,7 +61,7 @@ BENCH_ARGS(insertion_sort, 64, 512) {
     return;
   }
   ys_set_elements_per_iteration(state, n);
-  while (ys_loop(state)) {
+  YS_LOOP(state) {
     ys_pause_timing(state);
     kernel_fill_random(v, n, 42);
     ys_resume_timing(state);

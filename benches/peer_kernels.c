@@ -12,7 +12,7 @@
 /* The cost of the harness itself: the body only stops the compiler from
  * deleting the loop, as benchmark::ClobberMemory() does on the peer side. */
 BENCH(peer_empty) {
-  while (ys_loop(state))
+  YS_LOOP(state)
     ys_clobber_memory();
 }
 
@@ -25,7 +25,7 @@ static void fnv1a_over(ys_state *state, size_t n) {
     ys_error(state, "out of memory");
     return;
   }
-  while (ys_loop(state))
+  YS_LOOP(state)
     ys_black_box(kernel_fnv1a(buf, n));
   free(buf);
 }

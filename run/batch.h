@@ -23,6 +23,7 @@ typedef struct ys_batch {
   uint64_t iterations;         /* asked for; >= 1 */
   double values[YS_MAX_METRICS];
   ys_loop_phase phase;
+  bool for_form; /* YS_LOOP rather than while (ys_loop(state)) */
   bool paused;
   ys_bench_status status; /* set by ys_skip / ys_error */
   char message[YS_MESSAGE_MAX];

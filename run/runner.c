@@ -22,11 +22,12 @@ struct ys_runner {
   ys_runner_config cfg;
   double resolution;
   bool primary_is_time; /* the first metric is in ns */
-  /* Deterministic collectors: what a batch of an empty loop body of the
-   * fixed iteration count measures (the window and the loop itself), so
-   * that a body of exactly K instructions reports K. */
+  /* Exact collectors: what a batch of an empty loop body of the fixed
+   * iteration count measures (the window and the loop itself), for each
+   * form of the loop ([0] while (ys_loop), [1] YS_LOOP), so that a body of
+   * exactly K instructions reports K whichever form it is written in. */
   bool empty_measured;
-  double empty[YS_MAX_METRICS];
+  double empty[2][YS_MAX_METRICS];
 };
 
 /* One benchmark instance being measured, with the runner it belongs to. */
@@ -67,9 +68,9 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
     res->status = YS_BENCH_FAILED;
     snprintf(res->message, sizeof(res->message), "%s",
              b->phase == YS_LOOP_NOT_STARTED
-                 ? "returned without running its loop: call ys_loop() "
-                   "until it returns false"
-                 : "left its loop before ys_loop() returned false");
+                 ? "returned without running its loop: write "
+                   "YS_LOOP(state) { ... }"
+                 : "left its loop early (break or return inside it)");
     return YS_EBENCH;
   }
   res->bytes_per_iteration = b->bytes_per_iteration;
@@ -165,36 +166,49 @@ static void flag_all(ys_bench_result *res, unsigned warning, size_t suggested) {
   }
 }
 
-/* The empty benchmark the harness times to know its own cost per
- * iteration; the clobber keeps the compiler from deleting the loop, as it
- * would any user's loop with a ys_black_box in it. */
-static void empty_loop(ys_state *state) {
+/* The empty benchmarks the harness times to know its own cost per
+ * iteration, in both forms of the loop; the clobber keeps the compiler from
+ * deleting the loop, as it would any user's loop with a ys_black_box in
+ * it. */
+static void empty_while_loop(ys_state *state) {
   while (ys_loop(state))
     ys_clobber_memory();
 }
 
-static const ys_bench empty_bench = {
-    "(empty loop)", __FILE__, __LINE__, empty_loop, NULL, 0, NULL};
+static void empty_for_loop(ys_state *state) {
+  YS_LOOP(state)
+    ys_clobber_memory();
+}
 
-/* Measures the empty loop once per runner, as a benchmark would be: one
- * unmeasured batch, then the measured one. */
-/* One batch of the empty loop, measured like any benchmark's. */
-static int run_empty_batch(const ys_runner *r, uint64_t iterations,
+static const ys_bench empty_benches[2] = {
+    {"(empty while loop)", __FILE__, __LINE__, empty_while_loop, NULL, 0, NULL},
+    {"(empty loop)", __FILE__, __LINE__, empty_for_loop, NULL, 0, NULL},
+};
+
+/* One batch of an empty loop (form 0: while, 1: YS_LOOP), measured like
+ * any benchmark's. */
+static int run_empty_batch(const ys_runner *r, int form, uint64_t iterations,
                            ys_batch *b) {
-  ys_instance inst = {.def = &empty_bench};
+  ys_instance inst = {.def = &empty_benches[form]};
   ys_bench_result res = {0};
   uint64_t unused = 0;
   target t = {r, &inst, &res, &unused};
   return run_batch(&t, iterations, b);
 }
 
+/* Measures both empty loops once per runner, as a benchmark would be: one
+ * unmeasured batch, then the measured one. */
 static void measure_empty(ys_runner *r) {
-  ys_batch b;
+  const ys_collector *c = r->cfg.collector;
   r->empty_measured = true;
-  if (run_empty_batch(r, r->cfg.fixed_iterations, &b) != 0 ||
-      run_empty_batch(r, r->cfg.fixed_iterations, &b) != 0)
-    return;
-  memcpy(r->empty, b.values, sizeof(r->empty));
+  for (int form = 0; form < 2; form++) {
+    ys_batch b;
+    if (c->ops->label != NULL) c->ops->label(c->ctx, empty_benches[form].name);
+    if (run_empty_batch(r, form, r->cfg.fixed_iterations, &b) != 0 ||
+        run_empty_batch(r, form, r->cfg.fixed_iterations, &b) != 0)
+      continue;
+    memcpy(r->empty[form], b.values, sizeof(r->empty[form]));
+  }
 }
 
 /* One round under a exact collector: one unmeasured batch (lazy
@@ -207,8 +221,9 @@ static int run_fixed_round(ys_runner *r, const target *t) {
   ys_batch b;
   if (run_batch(t, iterations, &b) == 0 && reserve(res, 1) == 0 &&
       run_batch(t, iterations, &b) == 0) {
+    const double *empty = r->empty[b.for_form];
     for (size_t m = 0; m < res->n_series; m++)
-      b.values[m] = b.values[m] > r->empty[m] ? b.values[m] - r->empty[m] : 0;
+      b.values[m] = b.values[m] > empty[m] ? b.values[m] - empty[m] : 0;
     size_t first = res->series[0].n_samples;
     record_sample(res, iterations, &b);
     record_round(res, first, 1, false);
@@ -316,8 +331,6 @@ int ys_runner_round(ys_runner *r, const ys_instance *inst,
   if (res->status != YS_BENCH_OK) return 0;
   const ys_collector *c = r->cfg.collector;
   if (c->exact && !r->empty_measured) {
-    /* Named for what it is in raw files (callgrind's dumps). */
-    if (c->ops->label != NULL) c->ops->label(c->ctx, empty_bench.name);
     measure_empty(r);
   }
   if (c->ops->label != NULL) c->ops->label(c->ctx, inst->name);
@@ -395,7 +408,7 @@ int ys_runner_calibrate(const ys_collector *collector, double *resolution_ns,
   double best = -1;
   for (int i = 0; i < 7; i++) {
     ys_batch b;
-    if (run_empty_batch(&run, iterations, &b) != 0) break;
+    if (run_empty_batch(&run, 1, iterations, &b) != 0) break;
     double per_iteration = b.values[0] / (double)iterations;
     if (best < 0 || per_iteration < best) best = per_iteration;
   }

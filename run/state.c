@@ -25,6 +25,25 @@ bool ys__loop_edge(ys_state *state) {
   return false;
 }
 
+uint64_t ys__loop_begin(ys_state *state) {
+  ys_batch *b = state->ys__run;
+  if (state->ys__stopped || b->phase != YS_LOOP_NOT_STARTED) return 0;
+  state->ys__running = true;
+  b->phase = YS_LOOP_RUNNING;
+  b->for_form = true;
+  b->ops->start(b->collector_ctx); /* last: nothing of ours is timed */
+  return b->iterations;
+}
+
+bool ys__loop_end(ys_state *state) {
+  ys_batch *b = state->ys__run;
+  if (state->ys__running && !b->paused)
+    b->ops->stop(b->collector_ctx, b->values); /* first */
+  state->ys__running = false;
+  if (b->phase == YS_LOOP_RUNNING) b->phase = YS_LOOP_DONE;
+  return false;
+}
+
 void ys_pause_timing(ys_state *state) {
   ys_batch *b = state->ys__run;
   if (!state->ys__running || b->paused) return;

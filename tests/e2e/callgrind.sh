@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 export TMPDIR=$tmp/tmpdir
 mkdir "$TMPDIR"
 failures=0
-pick=(--collector callgrind --exact asm_100 asm_1000)
+pick=(--collector callgrind --exact asm_100 asm_1000 asm_100_for asm_1000_for)
 
 fail() {
   echo "FAIL: $*"
@@ -83,6 +83,49 @@ for iterations in 1 10; do
       "(asm_100: $total100 in $iterations)"
   fi
 done
+
+# Both forms of the loop count exactly K per iteration: the harness
+# subtracts the empty loop of the form each benchmark used.
+for iterations in 1 10; do
+  for k in 100 1000; do
+    for name in "asm_$k" "asm_${k}_for"; do
+      read -r _ total it < <(grep "^$name " "$tmp/it$iterations.1.txt")
+      if [ "${total:-0}" -ne $((k * iterations)) ]; then
+        fail "$name counted ${total:-?} instructions in $iterations" \
+          "iterations, want $((k * iterations))"
+      fi
+    done
+  done
+done
+echo "ok: while and YS_LOOP bodies of K instructions count K per iteration"
+
+# The loop itself: the raw dumps of the harness's empty loops at 1 and 10
+# iterations give its instructions per iteration. YS_LOOP must cost one
+# decrement and one branch; the while form is shown for comparison.
+# empty_totals FILE NAME: the Ir of the last dump named NAME.
+empty_totals() {
+  awk -v want="desc: Trigger: Client Request: $2" '
+    $0 == want { hit = 1; next }
+    hit && /^totals:/ { ir = $2; hit = 0 }
+    END { print ir + 0 }' "$1"
+}
+for iterations in 1 10; do
+  run "loop$iterations" --collector callgrind --exact asm_100_for asm_100 \
+    --iterations "$iterations" --callgrind-out "$tmp/loop$iterations" || true
+done
+f1=("$tmp"/loop1/cg.*.out)
+f10=("$tmp"/loop10/cg.*.out)
+if [ -s "${f1[0]}" ] && [ -s "${f10[0]}" ]; then
+  for form in "(empty loop)" "(empty while loop)"; do
+    per=$((($(empty_totals "${f10[0]}" "$form") - $(empty_totals "${f1[0]}" "$form")) / 9))
+    echo "info: $form costs $per instructions per iteration"
+    if [ "$form" = "(empty loop)" ] && [ "$per" -ne 2 ]; then
+      fail "YS_LOOP's empty loop costs $per instructions per iteration, want 2"
+    fi
+  done
+else
+  fail "no raw files to read the empty loops from"
+fi
 
 # Baselines of counts: the same build compares as unchanged.
 export YARDSTICK_BASELINE_DIR=$tmp/baselines
