@@ -492,9 +492,10 @@ static int perf_open(void **ctx, const ys_collector_options *opts, char *err,
     format_failures(failed, n_failed, "perf: not counted: ", c->notes,
                     sizeof(c->notes));
 
-  /* Only events named on the command line are required: the default set
+  /* With --require-counters every event asked for must be counted, the
+   * default set included (as --help promises); without it the default set
    * stays usable on machines without hardware counters. */
-  if (n_failed > 0 && opts->require_counters && opts->counters != NULL) {
+  if (n_failed > 0 && opts->require_counters) {
     format_failures(failed, n_failed, "not counted: ", err, err_len);
     perf_close(c);
     return YS_EINVAL;

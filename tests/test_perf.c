@@ -250,6 +250,10 @@ static void test_required_hardware_event(void **state) {
   /* Nothing left to count is not a note but an error. */
   expect_open_error("instructions,cycles", false, YS_ENOTSUP,
                     "no perf event can be counted here: instructions, cycles");
+
+  /* --require-counters holds for the default set too: it includes
+   * instructions, which this machine cannot count. */
+  expect_open_error(NULL, true, YS_EINVAL, "not counted: instructions, cycles");
 }
 
 /* Without --counters, every known event is either measured, in the
@@ -313,8 +317,8 @@ static void test_metrics_carry_kind_and_exactness(void **state) {
   assert_false(ys_collector_find("wall")->exact);
   assert_false(ys_collector_find("perf")->exact);
   assert_true(ys_collector_find("callgrind")->exact);
-  const ys_metric_kind want[] = {YS_METRIC_TIME, YS_METRIC_TIME,
-                                 YS_METRIC_TIME, YS_METRIC_COUNT};
+  const ys_metric_kind want[] = {YS_METRIC_TIME, YS_METRIC_TIME, YS_METRIC_TIME,
+                                 YS_METRIC_COUNT};
   assert_int_equal(c->n_metrics, 4);
   for (size_t m = 0; m < c->n_metrics; m++) {
     assert_int_equal(c->metrics[m].kind, want[m]);
