@@ -53,14 +53,18 @@ static void make_bench(ys_bench_result *res, const char *name,
   }
 }
 
-/* One benchmark of a fixture run: its name, status and how much slower
- * than BASE10 its rounds are. */
+/* One benchmark of a fixture run: its name, how much slower than BASE10
+ * its rounds are, its status, and whether its metric is exact. */
 typedef struct spec {
   const char *name;
-  ys_bench_status status;
   double factor;
+  ys_bench_status status; /* OK unless given */
   bool exact;
 } spec;
+
+/* A benchmark that ran and whose metric is noisy (time). */
+#define OK(name, factor)                                                       \
+  { name, factor, YS_BENCH_OK, false }
 
 /* Builds a run of n benchmarks, given in name order. */
 static ys_run_result make_run(const spec *specs, size_t n) {
@@ -92,13 +96,10 @@ static ys_gate gate_for(const ys_run_result *current,
  * run left them out on purpose; the entries follow name order. */
 static void test_pairs_by_name(void **state) {
   (void)state;
-  const spec now[] = {{"a/only_new", YS_BENCH_OK, 1.0, false},
-                      {"b/both", YS_BENCH_OK, 1.0, false},
-                      {"d/both", YS_BENCH_OK, 1.0, false}};
-  const spec before[] = {{"b/both", YS_BENCH_OK, 1.0, false},
-                         {"c/removed", YS_BENCH_OK, 1.0, false},
-                         {"d/both", YS_BENCH_OK, 1.0, false},
-                         {"e/filtered_out", YS_BENCH_OK, 1.0, false}};
+  const spec now[] = {OK("a/only_new", 1.0), OK("b/both", 1.0),
+                      OK("d/both", 1.0)};
+  const spec before[] = {OK("b/both", 1.0), OK("c/removed", 1.0),
+                         OK("d/both", 1.0), OK("e/filtered_out", 1.0)};
   ys_run_result cur = make_run(now, 3), base = make_run(before, 4);
   ys_gate g = gate_for(&cur, &base);
   g.excluded = exclude_named;
@@ -131,7 +132,7 @@ static void test_pairs_by_name(void **state) {
  * missing; two empty runs give an empty judgement. */
 static void test_no_exclusion_and_empty(void **state) {
   (void)state;
-  const spec before[] = {{"x", YS_BENCH_OK, 1.0, false}};
+  const spec before[] = {OK("x", 1.0)};
   ys_run_result none = {0}, base = make_run(before, 1);
   ys_gate g = gate_for(&none, &base);
   ys_judgement j;
@@ -152,14 +153,14 @@ static void test_no_exclusion_and_empty(void **state) {
  * compared, whatever its numbers. */
 static void test_failed_or_skipped_not_compared(void **state) {
   (void)state;
-  const spec now[] = {{"failed_here", YS_BENCH_FAILED, 2.0, false},
-                      {"failed_there", YS_BENCH_OK, 2.0, false},
-                      {"skipped_here", YS_BENCH_SKIPPED, 2.0, false},
-                      {"skipped_there", YS_BENCH_OK, 2.0, false}};
-  const spec before[] = {{"failed_here", YS_BENCH_OK, 1.0, false},
-                         {"failed_there", YS_BENCH_FAILED, 1.0, false},
-                         {"skipped_here", YS_BENCH_OK, 1.0, false},
-                         {"skipped_there", YS_BENCH_SKIPPED, 1.0, false}};
+  const spec now[] = {{"failed_here", 2.0, YS_BENCH_FAILED, false},
+                      OK("failed_there", 2.0),
+                      {"skipped_here", 2.0, YS_BENCH_SKIPPED, false},
+                      OK("skipped_there", 2.0)};
+  const spec before[] = {OK("failed_here", 1.0),
+                         {"failed_there", 1.0, YS_BENCH_FAILED, false},
+                         OK("skipped_here", 1.0),
+                         {"skipped_there", 1.0, YS_BENCH_SKIPPED, false}};
   ys_run_result cur = make_run(now, 4), base = make_run(before, 4);
   ys_gate g = gate_for(&cur, &base);
   ys_judgement j;
@@ -175,14 +176,14 @@ static void test_failed_or_skipped_not_compared(void **state) {
 /* The counts add up every verdict, one per entry. */
 static void test_verdict_counts(void **state) {
   (void)state;
-  const spec now[] = {
-      {"a", YS_BENCH_OK, 1.0, false},     {"b", YS_BENCH_OK, 1.2, false},
-      {"c", YS_BENCH_OK, 1.2, false},     {"d", YS_BENCH_OK, 0.8, false},
-      {"e", YS_BENCH_FAILED, 1.0, false}, {"f", YS_BENCH_OK, 1.0, false}};
-  const spec before[] = {
-      {"a", YS_BENCH_OK, 1.0, false}, {"b", YS_BENCH_OK, 1.0, false},
-      {"c", YS_BENCH_OK, 1.0, false}, {"d", YS_BENCH_OK, 1.0, false},
-      {"e", YS_BENCH_OK, 1.0, false}, {"g", YS_BENCH_OK, 1.0, false}};
+  const spec now[] = {OK("a", 1.0),
+                      OK("b", 1.2),
+                      OK("c", 1.2),
+                      OK("d", 0.8),
+                      {"e", 1.0, YS_BENCH_FAILED, false},
+                      OK("f", 1.0)};
+  const spec before[] = {OK("a", 1.0), OK("b", 1.0), OK("c", 1.0),
+                         OK("d", 1.0), OK("e", 1.0), OK("g", 1.0)};
   ys_run_result cur = make_run(now, 6), base = make_run(before, 6);
   ys_gate g = gate_for(&cur, &base);
   ys_judgement j;
@@ -237,14 +238,10 @@ static int fake_remeasure(void *ctx, const size_t *which, size_t n) {
 
 /* "a" unchanged, "b" 20 % slower, "c" 20 % faster, "d" 20 % more exact
  * instructions: only "b" would fail and is measured again. */
-static const spec CONFIRM_NOW[] = {{"a", YS_BENCH_OK, 1.0, false},
-                                   {"b", YS_BENCH_OK, 1.2, false},
-                                   {"c", YS_BENCH_OK, 0.8, false},
-                                   {"d", YS_BENCH_OK, 1.2, true}};
-static const spec CONFIRM_BEFORE[] = {{"a", YS_BENCH_OK, 1.0, false},
-                                      {"b", YS_BENCH_OK, 1.0, false},
-                                      {"c", YS_BENCH_OK, 1.0, false},
-                                      {"d", YS_BENCH_OK, 1.0, true}};
+static const spec CONFIRM_NOW[] = {
+    OK("a", 1.0), OK("b", 1.2), OK("c", 0.8), {"d", 1.2, YS_BENCH_OK, true}};
+static const spec CONFIRM_BEFORE[] = {
+    OK("a", 1.0), OK("b", 1.0), OK("c", 1.0), {"d", 1.0, YS_BENCH_OK, true}};
 
 /* Judges the CONFIRM_* runs, then confirms with f re-measuring cur. */
 static int judge_and_confirm(ys_run_result *cur, ys_run_result *base, fake *f,
@@ -313,8 +310,7 @@ static void test_flagged_then_cleared(void **state) {
  * the judgement is left as it was. */
 static void test_nothing_flagged_not_remeasured(void **state) {
   (void)state;
-  const spec same[] = {{"a", YS_BENCH_OK, 1.0, false},
-                       {"c", YS_BENCH_OK, 0.8, false}};
+  const spec same[] = {OK("a", 1.0), OK("c", 0.8)};
   ys_run_result cur = make_run(same, 2), base = make_run(same, 2);
   fake f = {.run = &cur, .factor = 1.2};
   ys_gate g = gate_for(&cur, &base);

@@ -148,62 +148,54 @@ static void test_skipped_and_failed(void **state) {
   ys_bench_result_clear(&res);
 }
 
-/* "error MESSAGE": the worker did not understand; its words reach the
- * user, after the program's name. */
-static void test_error_line(void **state) {
-  (void)state;
-  ys_bench_result res;
-  char err[256];
-  new_result(&res);
-  assert_int_equal(read_text("error no benchmark named b\n", &res, err, 256),
-                   YS_EFORMAT);
-  assert_string_equal(err, "--against " PROGRAM ": no benchmark named b");
-  ys_bench_result_clear(&res);
-}
+/* An answer that is refused: the code, and the message after
+ * "--against PROGRAM: ". */
+typedef struct refusal {
+  const char *text;
+  int rc;
+  const char *why;
+} refusal;
 
-/* Anything else is refused, names the program, and adds nothing. */
-static void test_malformed(void **state) {
+#define BROKE      "broke the worker protocol"
+#define BAD_ROUND  "sent a malformed round"
+#define BAD_SAMPLE "sent a malformed sample"
+
+static const refusal REFUSALS[] = {
+    /* The worker did not understand: its words reach the user. */
+    {"error no benchmark named b\n", YS_EFORMAT, "no benchmark named b"},
+    {"hello\n", YS_EFORMAT, BROKE},
+    {"skipped\n", YS_EFORMAT, BROKE}, /* no message */
+    {"ok 2 1\n", YS_EFORMAT, BROKE},  /* too few numbers */
+    {"ok 0 1 0 0\n", YS_EFORMAT, BAD_ROUND},
+    {"ok 10000001 1 0 0\n", YS_EFORMAT, BAD_ROUND}, /* beyond any plan */
+    {"ok 2 1 0 0\n10 100\n20 200 180\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0\n10 100 90 7\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0\n0 100 90\n", YS_EFORMAT, BAD_SAMPLE}, /* no iterations */
+    {"ok 1 1 0 0\nten 100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0\n10 100 abc\n", YS_EFORMAT, BAD_SAMPLE},
+    /* A worker that stops talking mid-answer has exited or crashed. */
+    {"", YS_EIO, "exited during a round (it may have crashed)"},
+    {"ok 2 1 0 0\n10 100 90\n", YS_EIO, "exited in the middle of a round"},
+};
+
+/* Every refused answer names the program and why, and adds nothing. */
+static void test_refused_answers(void **state) {
   (void)state;
-  static const char *const answers[] = {
-      "hello\n",
-      "skipped\n",                        /* no message */
-      "ok 2 1\n",                         /* too few numbers */
-      "ok 0 1 0 0\n",                     /* no samples */
-      "ok 10000001 1 0 0\n",              /* more than any plan makes */
-      "ok 2 1 0 0\n10 100\n20 200 180\n", /* a value missing */
-      "ok 1 1 0 0\n10 100 90 7\n",        /* a value too many */
-      "ok 1 1 0 0\n0 100 90\n",           /* no iterations */
-      "ok 1 1 0 0\nten 100 90\n",
-      "ok 1 1 0 0\n10 100 abc\n",
-  };
-  for (size_t i = 0; i < sizeof(answers) / sizeof(answers[0]); i++) {
+  for (size_t i = 0; i < sizeof(REFUSALS) / sizeof(REFUSALS[0]); i++) {
+    const refusal *r = &REFUSALS[i];
     ys_bench_result res;
-    char err[256];
+    char err[256], want[256];
     new_result(&res);
-    int rc = read_text(answers[i], &res, err, sizeof(err));
-    if (rc != YS_EFORMAT) print_error("answer %zu: %s", i, answers[i]);
-    assert_int_equal(rc, YS_EFORMAT);
-    assert_non_null(strstr(err, "--against " PROGRAM ": "));
+    int rc = read_text(r->text, &res, err, sizeof(err));
+    if (rc != r->rc) print_error("answer '%s'\n", r->text);
+    assert_int_equal(rc, r->rc);
+    snprintf(want, sizeof(want), "--against %s: %s", PROGRAM, r->why);
+    assert_string_equal(err, want);
     assert_int_equal(res.status, YS_BENCH_OK);
     assert_int_equal(res.series[0].n_rounds, 0);
     assert_int_equal(res.series[1].n_samples, 0);
     ys_bench_result_clear(&res);
   }
-}
-
-/* A worker that stops talking mid-answer has exited or crashed. */
-static void test_input_ends(void **state) {
-  (void)state;
-  ys_bench_result res;
-  char err[256];
-  new_result(&res);
-  assert_int_equal(read_text("", &res, err, 256), YS_EIO);
-  assert_non_null(strstr(err, PROGRAM ": exited during a round"));
-  assert_int_equal(read_text("ok 2 1 0 0\n10 100 90\n", &res, err, 256),
-                   YS_EIO);
-  assert_non_null(strstr(err, PROGRAM ": exited in the middle of a round"));
-  assert_int_equal(res.series[0].n_rounds, 0);
-  ys_bench_result_clear(&res);
 }
 
 /* Every allocation of reading a round fails in turn: each time the answer
@@ -346,9 +338,7 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ok_round),
       cmocka_unit_test(test_skipped_and_failed),
-      cmocka_unit_test(test_error_line),
-      cmocka_unit_test(test_malformed),
-      cmocka_unit_test(test_input_ends),
+      cmocka_unit_test(test_refused_answers),
       cmocka_unit_test(test_allocation_failures),
       cmocka_unit_test(test_sigpipe_disposition_kept),
       cmocka_unit_test(test_dead_worker_no_sigpipe),
