@@ -64,12 +64,11 @@ typedef int (*ys_gate_remeasure)(void *ctx, const size_t *which, size_t n);
 /* The confirmation step of docs/statistics.md §3: every benchmark of this
  * run whose verdict in *j would fail the run or warn (regressed or possibly
  * regressed, on a noisy metric: exact counts need no second look) is
- * measured again
- * through `remeasure` (once, all together), and *j is replaced by the
- * judgement of all rounds; those benchmarks are marked `confirmed` when the
- * verdict still fails or warns. One benchmark's rare false alarm would
- * otherwise compound over a whole suite. Nothing is re-measured, and *j
- * stays as it is, when no verdict needs it. Returns 0, YS_ENOMEM, or the
+ * measured again through `remeasure` (once, all together), and *j is
+ * replaced by the judgement of all rounds; those benchmarks are marked
+ * `confirmed` when the verdict still fails or warns. One benchmark's rare false
+ * alarm would otherwise compound over a whole suite. Nothing is re-measured,
+ * and *j stays as it is, when no verdict needs it. Returns 0, YS_ENOMEM, or the
  * error of remeasure; *j is then the judgement from before. */
 int ys_gate_confirm(const ys_gate *g, ys_gate_remeasure remeasure,
                     void *remeasure_ctx, ys_judgement *j);
