@@ -12,7 +12,6 @@
 #include <unistd.h>
 #include <yardstick.h>
 
-#include "../gate/compare.h"
 #include "../baselines/store.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
@@ -21,7 +20,7 @@
 #include "context.h"
 #include "../core/clock.h"
 #include "../core/error.h"
-#include "../gate/judge.h"
+#include "../gate/gate.h"
 #include "options.h"
 #include "valgrind_launch.h"
 #include "../run/registry.h"
@@ -248,6 +247,15 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
   return 0;
 }
 
+/* Analyses what was measured: this run, and the other build's rounds under
+ * --against (a loaded baseline comes analysed). */
+static int analyze_measured(invocation *s) {
+  int rc = analyze_all(&s->run, s->o.seed);
+  if (rc == 0 && s->against.peer != NULL)
+    rc = analyze_all(&s->against.remote, s->o.seed);
+  return rc;
+}
+
 /* Benchmarks only in the baseline count as missing unless this run left
  * them out on purpose: the program still defines them, or the filters do
  * not select them. */
@@ -258,45 +266,48 @@ static bool excluded_from_run(void *ctx, const char *name) {
   return !ys_select_matches(name, s->o.filters, s->o.n_filters, s->o.exact);
 }
 
-static const ys_run_result *base_results(const invocation *s) {
-  return s->baseline != NULL ? &s->baseline->run : &s->against.remote;
+/* This run against --baseline, or against the other build of --against. */
+static ys_gate gate_of(invocation *s) {
+  ys_gate g = {
+      .current = &s->run,
+      .base = s->baseline != NULL ? &s->baseline->run : &s->against.remote,
+      .excluded = excluded_from_run,
+      .excluded_ctx = s,
+      .compare = ys_compare_config_default(s->o.seed),
+  };
+  g.compare.threshold = s->o.threshold;
+  return g;
 }
 
 static int judge(invocation *s) {
-  ys_compare_config cfg = ys_compare_config_default(s->o.seed);
-  cfg.threshold = s->o.threshold;
+  ys_gate g = gate_of(s);
   ys_judgement_free(&s->judgement);
   s->judged = true;
-  return ys_judge(&s->run, base_results(s), excluded_from_run, s, &cfg,
-                  &s->judgement);
+  return ys_gate_judge(&g, &s->judgement);
 }
 
-/* Re-measures, with fresh rounds (both sides under --against), every
- * benchmark whose verdict would fail or warn, and decides again on all its
- * rounds: one benchmark's rare false alarm would otherwise compound over a
- * whole suite (docs/statistics.md §3, point 4). */
-static int confirm(invocation *s, ys_progress *progress) {
-  size_t n = 0;
-  size_t *which = calloc(s->n_chosen + 1, sizeof(*which));
-  ys_instance *subset = calloc(s->n_chosen + 1, sizeof(*subset));
-  int rc = which == NULL || subset == NULL ? YS_ENOMEM : 0;
-  for (size_t e = 0; rc == 0 && e < s->judgement.n; e++) {
-    const ys_judged *j = &s->judgement.entries[e];
-    if (!ys_judged_needs_confirmation(j) || j->res < s->run.benches ||
-        j->res >= s->run.benches + s->run.n_benches)
-      continue;
-    size_t i = (size_t)(j->res - s->run.benches);
-    which[n] = i;
-    subset[n] = s->chosen[i];
-    n++;
-  }
-  if (rc != 0 || n == 0) goto out;
+/* The gate's remeasure callback (ys_gate_remeasure) for a run. */
+typedef struct remeasure_ctx {
+  invocation *s;
+  ys_progress *progress;
+} remeasure_ctx;
 
+/* Runs the benchmarks `which` indexes in s->run again with the run's
+ * settings but another seed (both sides under --against: the runner's
+ * partner), appends the fresh rounds and analyses again. */
+static int remeasure(void *ctx, const size_t *which, size_t n) {
+  remeasure_ctx *m = ctx;
+  invocation *s = m->s;
+  ys_instance *subset = calloc(n, sizeof(*subset));
+  if (subset == NULL) return YS_ENOMEM;
+  for (size_t k = 0; k < n; k++)
+    subset[k] = s->chosen[which[k]];
   ys_run_result extra;
-  ys_runner_config cfg = runner_config(s, progress);
+  ys_runner_config cfg = runner_config(s, m->progress);
   cfg.seed = s->o.seed + 1;
-  rc = ys_runner_run(subset, n, &cfg, &extra);
-  if (rc != 0) goto out;
+  int rc = ys_runner_run(subset, n, &cfg, &extra);
+  free(subset);
+  if (rc != 0) return rc;
   for (size_t k = 0; k < n && rc == 0; k++) {
     ys_bench_result *res = &s->run.benches[which[k]];
     if (extra.benches[k].status != YS_BENCH_OK) {
@@ -307,20 +318,16 @@ static int confirm(invocation *s, ys_progress *progress) {
     rc = ys_bench_result_append_rounds(res, &extra.benches[k]);
   }
   ys_run_result_free(&extra);
-  if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
-  if (rc == 0 && s->against.peer != NULL)
-    rc = analyze_all(&s->against.remote, s->o.seed);
-  if (rc == 0) rc = judge(s);
-  for (size_t e = 0; rc == 0 && e < s->judgement.n; e++) {
-    ys_judged *j = &s->judgement.entries[e];
-    for (size_t k = 0; k < n; k++)
-      if (j->res == &s->run.benches[which[k]])
-        j->cmp.confirmed = ys_judged_needs_confirmation(j);
-  }
-out:
-  free(which);
-  free(subset);
-  return rc;
+  return rc == 0 ? analyze_measured(s) : rc;
+}
+
+/* Judges the run and confirms what would fail or warn (gate.h). */
+static int judge_and_confirm(invocation *s, ys_progress *progress) {
+  int rc = judge(s);
+  if (rc != 0) return rc;
+  ys_gate g = gate_of(s);
+  remeasure_ctx ctx = {s, progress};
+  return ys_gate_confirm(&g, remeasure, &ctx, &s->judgement);
 }
 
 static ys_summary summarize(const invocation *s, double elapsed_s) {
@@ -398,13 +405,9 @@ static int run_suite(invocation *s) {
   ys_runner_config cfg = runner_config(s, progress);
   double started = ys_clock_now_s();
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
-  if (rc == 0) rc = analyze_all(&s->run, s->o.seed);
-  if (rc == 0 && s->against.peer != NULL)
-    rc = analyze_all(&s->against.remote, s->o.seed);
-  if (rc == 0 && (s->baseline != NULL || s->against.peer != NULL)) {
-    rc = judge(s);
-    if (rc == 0) rc = confirm(s, progress);
-  }
+  if (rc == 0) rc = analyze_measured(s);
+  if (rc == 0 && (s->baseline != NULL || s->against.peer != NULL))
+    rc = judge_and_confirm(s, progress);
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
   if (rc != 0) {

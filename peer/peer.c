@@ -1,7 +1,12 @@
+/*
+ * peer.c — the parent side of docs/worker-protocol.md: starts the worker,
+ * reads its greeting, asks for rounds and reads them back.
+ */
 #include "peer.h"
 
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +19,7 @@
 struct ys_peer {
   char *program;
   pid_t pid;
-  FILE *to;   /* the worker's stdin */
+  int to;     /* the worker's stdin, written with send_text; -1 when shut */
   FILE *from; /* the worker's stdout */
   const ys_collector *collector;
   char version[32];
@@ -23,16 +28,52 @@ struct ys_peer {
 };
 
 /* Reads one line without its newline. Returns false at end of input. */
-static bool read_line(ys_peer *p, char *line, size_t len) {
-  if (fgets(line, (int)len, p->from) == NULL) return false;
+static bool read_line(FILE *from, char *line, size_t len) {
+  if (fgets(line, (int)len, from) == NULL) return false;
   line[strcspn(line, "\n")] = '\0';
   return true;
 }
 
-static int fail(char *err, size_t err_len, int rc, const ys_peer *p,
+/* Writes "--against PROGRAM: WHAT" to err and returns rc. */
+static int fail(char *err, size_t err_len, int rc, const char *program,
                 const char *what) {
-  snprintf(err, err_len, "--against %s: %s", p->program, what);
+  snprintf(err, err_len, "--against %s: %s", program, what);
   return rc;
+}
+
+/* Writes all of text to fd, the worker's stdin. A worker that has died
+ * must surface as an error here (EPIPE), not kill this process with
+ * SIGPIPE; yet how the process handles SIGPIPE belongs to the program
+ * that links yardstick, so a library must not change it. Hence SIGPIPE is
+ * blocked in this thread around the write, and one that the write raised
+ * is taken off the pending set before the old mask comes back. A SIGPIPE
+ * that was pending before is left pending. Returns 0 or YS_EIO. */
+static int send_text(int fd, const char *text) {
+  sigset_t pipe_only, old_mask, pending;
+  sigemptyset(&pipe_only);
+  sigaddset(&pipe_only, SIGPIPE);
+  if (pthread_sigmask(SIG_BLOCK, &pipe_only, &old_mask) != 0) return YS_EIO;
+  bool was_pending =
+      sigpending(&pending) == 0 && sigismember(&pending, SIGPIPE);
+
+  size_t len = strlen(text), done = 0;
+  int write_errno = 0;
+  while (done < len) {
+    ssize_t n = write(fd, text + done, len - done);
+    if (n >= 0) {
+      done += (size_t)n;
+    } else if (errno != EINTR) {
+      write_errno = errno;
+      break;
+    }
+  }
+  if (write_errno == EPIPE && !was_pending) {
+    const struct timespec now = {0, 0};
+    while (sigtimedwait(&pipe_only, NULL, &now) < 0 && errno == EINTR)
+      continue;
+  }
+  pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+  return write_errno == 0 ? 0 : YS_EIO;
 }
 
 /* Most arguments a worker is started with, program and --worker included. */
@@ -43,24 +84,25 @@ static int spawn(ys_peer *p, char *const *args, char *err, size_t err_len) {
   size_t n = 2;
   for (size_t i = 0; args != NULL && args[i] != NULL; i++) {
     if (n == MAX_WORKER_ARGS)
-      return fail(err, err_len, YS_EINVAL, p, "too many worker arguments");
+      return fail(err, err_len, YS_EINVAL, p->program,
+                  "too many worker arguments");
     argv[n++] = args[i];
   }
   argv[n] = NULL;
   int to_child[2], from_child[2];
   if (pipe(to_child) != 0)
-    return fail(err, err_len, YS_EIO, p, strerror(errno));
+    return fail(err, err_len, YS_EIO, p->program, strerror(errno));
   if (pipe(from_child) != 0) {
     close(to_child[0]);
     close(to_child[1]);
-    return fail(err, err_len, YS_EIO, p, strerror(errno));
+    return fail(err, err_len, YS_EIO, p->program, strerror(errno));
   }
   fflush(NULL);
   p->pid = fork();
   if (p->pid < 0) {
     close(to_child[0]), close(to_child[1]);
     close(from_child[0]), close(from_child[1]);
-    return fail(err, err_len, YS_EIO, p, strerror(errno));
+    return fail(err, err_len, YS_EIO, p->program, strerror(errno));
   }
   if (p->pid == 0) {
     dup2(to_child[0], STDIN_FILENO);
@@ -74,10 +116,10 @@ static int spawn(ys_peer *p, char *const *args, char *err, size_t err_len) {
   }
   close(to_child[0]);
   close(from_child[1]);
-  p->to = fdopen(to_child[1], "w");
+  p->to = to_child[1];
   p->from = fdopen(from_child[0], "r");
-  if (p->to == NULL || p->from == NULL)
-    return fail(err, err_len, YS_ENOMEM, p, "out of memory");
+  if (p->from == NULL)
+    return fail(err, err_len, YS_ENOMEM, p->program, "out of memory");
   return 0;
 }
 
@@ -88,7 +130,8 @@ static int check_metrics(ys_peer *p, char *line, char *err, size_t err_len) {
   char *word = strtok_r(line, " ", &save);
   char *count = strtok_r(NULL, " ", &save);
   if (word == NULL || strcmp(word, "metrics") != 0 || count == NULL)
-    return fail(err, err_len, YS_EFORMAT, p, "broke the worker protocol");
+    return fail(err, err_len, YS_EFORMAT, p->program,
+                "broke the worker protocol");
   const ys_collector *c = p->collector;
   bool same = strtoul(count, NULL, 10) == c->n_metrics;
   for (size_t m = 0; same && m < c->n_metrics; m++) {
@@ -99,7 +142,7 @@ static int check_metrics(ys_peer *p, char *line, char *err, size_t err_len) {
            strcmp(unit, c->metrics[m].unit) == 0;
   }
   if (!same)
-    return fail(err, err_len, YS_EFORMAT, p,
+    return fail(err, err_len, YS_EFORMAT, p->program,
                 "measures other metrics than this program's collector: "
                 "run both with the same --collector");
   return 0;
@@ -108,12 +151,12 @@ static int check_metrics(ys_peer *p, char *line, char *err, size_t err_len) {
 static int read_greeting(ys_peer *p, char *err, size_t err_len) {
   char line[YS_WORKER_LINE_MAX];
   int protocol = 0;
-  if (!read_line(p, line, sizeof(line)))
-    return fail(err, err_len, YS_EIO, p,
+  if (!read_line(p->from, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, p->program,
                 "exited before greeting; is it a yardstick benchmark "
                 "program?");
   if (sscanf(line, "yardstick-worker %d %31s", &protocol, p->version) != 2)
-    return fail(err, err_len, YS_EFORMAT, p,
+    return fail(err, err_len, YS_EFORMAT, p->program,
                 "is not a yardstick benchmark program (no worker greeting)");
   if (protocol != YS_WORKER_PROTOCOL) {
     char what[256];
@@ -121,25 +164,27 @@ static int read_greeting(ys_peer *p, char *err, size_t err_len) {
              "speaks worker protocol %d (yardstick %s); this program speaks "
              "%d: rebuild both with the same yardstick",
              protocol, p->version, YS_WORKER_PROTOCOL);
-    return fail(err, err_len, YS_EFORMAT, p, what);
+    return fail(err, err_len, YS_EFORMAT, p->program, what);
   }
-  if (!read_line(p, line, sizeof(line)))
-    return fail(err, err_len, YS_EIO, p, "exited during its greeting");
+  if (!read_line(p->from, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, p->program, "exited during its greeting");
   int rc = check_metrics(p, line, err, err_len);
   if (rc != 0) return rc;
-  while (read_line(p, line, sizeof(line))) {
+  while (read_line(p->from, line, sizeof(line))) {
     if (strcmp(line, "ready") == 0) return 0;
     if (strncmp(line, "bench ", 6) != 0)
-      return fail(err, err_len, YS_EFORMAT, p, "broke the worker protocol");
+      return fail(err, err_len, YS_EFORMAT, p->program,
+                  "broke the worker protocol");
     char **names = realloc(p->names, (p->n_names + 1) * sizeof(*names));
-    if (names == NULL) return fail(err, err_len, YS_ENOMEM, p, "out of memory");
+    if (names == NULL)
+      return fail(err, err_len, YS_ENOMEM, p->program, "out of memory");
     p->names = names;
     p->names[p->n_names] = strdup(line + 6);
     if (p->names[p->n_names] == NULL)
-      return fail(err, err_len, YS_ENOMEM, p, "out of memory");
+      return fail(err, err_len, YS_ENOMEM, p->program, "out of memory");
     p->n_names++;
   }
-  return fail(err, err_len, YS_EIO, p, "exited during its greeting");
+  return fail(err, err_len, YS_EIO, p->program, "exited during its greeting");
 }
 
 int ys_peer_start(const char *program, char *const *args,
@@ -150,13 +195,11 @@ int ys_peer_start(const char *program, char *const *args,
   p->program = strdup(program);
   p->collector = collector;
   p->pid = -1;
+  p->to = -1;
   if (p->program == NULL) {
     free(p);
     return YS_ENOMEM;
   }
-  /* A worker that dies must surface as an error on our next write, not
-   * kill us with SIGPIPE. */
-  signal(SIGPIPE, SIG_IGN);
   int rc = spawn(p, args, err, err_len);
   if (rc == 0) rc = read_greeting(p, err, err_len);
   if (rc != 0) {
@@ -200,37 +243,48 @@ static bool parse_sample(char *line, ys_bench_result *one, size_t i) {
   return *end == '\0';
 }
 
-/* Reads the samples of one round into a one-round result shaped like res,
- * then appends it. */
-static int receive_round(ys_peer *p, size_t n, bool linear,
-                         ys_bench_result *res, char *err, size_t err_len) {
-  ys_bench_result one = {0};
-  int rc = 0;
-  one.series = calloc(res->n_series, sizeof(*one.series));
-  if (one.series == NULL) return YS_ENOMEM;
-  one.n_series = res->n_series;
-  for (size_t m = 0; m < res->n_series && rc == 0; m++) {
-    ys_series *s = &one.series[m];
+/* Makes *one an empty round of n samples shaped like res: the same series,
+ * one round, its samples still to be read. Each array is checked before
+ * anything is written through it. Returns 0, or YS_ENOMEM with *one to be
+ * cleared all the same. */
+static int round_like(const ys_bench_result *res, size_t n, bool linear,
+                      ys_bench_result *one) {
+  memset(one, 0, sizeof(*one));
+  one->series = calloc(res->n_series, sizeof(*one->series));
+  if (one->series == NULL) return YS_ENOMEM;
+  one->n_series = res->n_series;
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_series *s = &one->series[m];
     s->metric = res->series[m].metric;
     s->unit = res->series[m].unit;
     s->kind = res->series[m].kind;
     s->exact = res->series[m].exact;
     s->samples = calloc(n, sizeof(*s->samples));
     s->rounds = calloc(1, sizeof(*s->rounds));
-    if (s->samples == NULL || s->rounds == NULL) rc = YS_ENOMEM;
+    if (s->samples == NULL || s->rounds == NULL) return YS_ENOMEM;
     s->n_samples = n;
     s->n_rounds = 1;
     s->rounds[0] = (ys_round){.n_samples = n, .linear = linear};
   }
+  return 0;
+}
+
+/* Reads the n sample lines of one round into a one-round result shaped
+ * like res, then appends it. */
+static int receive_round(FILE *from, const char *program, size_t n, bool linear,
+                         ys_bench_result *res, char *err, size_t err_len) {
+  ys_bench_result one;
+  int rc = round_like(res, n, linear, &one);
   /* Room for M numbers of up to 24 characters and the iteration count. */
   size_t line_len = 32 + 32 * res->n_series;
-  char *line = malloc(line_len);
-  if (line == NULL) rc = YS_ENOMEM;
+  char *line = rc == 0 ? malloc(line_len) : NULL;
+  if (rc == 0 && line == NULL) rc = YS_ENOMEM;
   for (size_t i = 0; i < n && rc == 0; i++) {
-    if (!read_line(p, line, line_len))
-      rc = fail(err, err_len, YS_EIO, p, "exited in the middle of a round");
+    if (!read_line(from, line, line_len))
+      rc = fail(err, err_len, YS_EIO, program,
+                "exited in the middle of a round");
     else if (!parse_sample(line, &one, i))
-      rc = fail(err, err_len, YS_EFORMAT, p, "sent a malformed sample");
+      rc = fail(err, err_len, YS_EFORMAT, program, "sent a malformed sample");
     else
       one.total_iterations += one.series[0].samples[i].iterations;
   }
@@ -240,46 +294,60 @@ static int receive_round(ys_peer *p, size_t n, bool linear,
   return rc;
 }
 
-int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
-                  double measurement_ns, size_t sample_size,
-                  ys_bench_result *res, char *err, size_t err_len) {
-  fprintf(p->to, "round %s %.17g %.17g %zu\n", name, warm_up_ns, measurement_ns,
-          sample_size);
-  if (fflush(p->to) != 0)
-    return fail(err, err_len, YS_EIO, p, "exited (it may have crashed)");
+/* Most samples one round may announce: far more than any plan makes. */
+#define MAX_ROUND_SAMPLES 10000000
+
+int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
+                       char *err, size_t err_len) {
   char line[YS_WORKER_LINE_MAX];
-  if (!read_line(p, line, sizeof(line)))
-    return fail(err, err_len, YS_EIO, p,
+  if (!read_line(from, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, program,
                 "exited during a round (it may have crashed)");
   size_t n;
   int linear;
   unsigned long long bytes, elements;
   if (sscanf(line, "ok %zu %d %llu %llu", &n, &linear, &bytes, &elements) ==
       4) {
-    if (n == 0 || n > 10000000)
-      return fail(err, err_len, YS_EFORMAT, p, "sent a malformed round");
+    if (n == 0 || n > MAX_ROUND_SAMPLES)
+      return fail(err, err_len, YS_EFORMAT, program, "sent a malformed round");
     res->bytes_per_iteration = bytes;
     res->elements_per_iteration = elements;
-    return receive_round(p, n, linear != 0, res, err, err_len);
+    return receive_round(from, program, n, linear != 0, res, err, err_len);
   }
-  ys_bench_status status =
-      strncmp(line, "skipped ", 8) == 0 ? YS_BENCH_SKIPPED : YS_BENCH_FAILED;
-  const char *message = strchr(line, ' ');
   if (strncmp(line, "error ", 6) == 0)
-    return fail(err, err_len, YS_EFORMAT, p, line + 6);
-  if (status == YS_BENCH_FAILED && strncmp(line, "failed ", 7) != 0)
-    return fail(err, err_len, YS_EFORMAT, p, "broke the worker protocol");
+    return fail(err, err_len, YS_EFORMAT, program, line + 6);
+  ys_bench_status status;
+  if (strncmp(line, "skipped ", 8) == 0)
+    status = YS_BENCH_SKIPPED;
+  else if (strncmp(line, "failed ", 7) == 0)
+    status = YS_BENCH_FAILED;
+  else
+    return fail(err, err_len, YS_EFORMAT, program, "broke the worker protocol");
   res->status = status;
-  snprintf(res->message, sizeof(res->message), "%s",
-           message != NULL ? message + 1 : "");
+  snprintf(res->message, sizeof(res->message), "%s", strchr(line, ' ') + 1);
   return 0;
+}
+
+int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
+                  double measurement_ns, size_t sample_size,
+                  ys_bench_result *res, char *err, size_t err_len) {
+  char command[YS_WORKER_LINE_MAX];
+  int len = snprintf(command, sizeof(command), "round %s %.17g %.17g %zu\n",
+                     name, warm_up_ns, measurement_ns, sample_size);
+  if (len < 0 || (size_t)len >= sizeof(command))
+    return fail(err, err_len, YS_EINVAL, p->program,
+                "benchmark name too long for the worker protocol");
+  if (send_text(p->to, command) != 0)
+    return fail(err, err_len, YS_EIO, p->program,
+                "exited (it may have crashed)");
+  return ys_peer_read_round(p->from, p->program, res, err, err_len);
 }
 
 void ys_peer_stop(ys_peer *p) {
   if (p == NULL) return;
-  if (p->to != NULL) {
-    fputs("quit\n", p->to);
-    fclose(p->to);
+  if (p->to >= 0) {
+    send_text(p->to, "quit\n"); /* a worker that is gone needs no "quit" */
+    close(p->to);
   }
   if (p->from != NULL) fclose(p->from);
   if (p->pid > 0) waitpid(p->pid, NULL, 0);

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "../collectors/collector.h"
 #include "../core/model.h"
@@ -18,7 +19,9 @@ typedef struct ys_peer ys_peer;
  * stdout (its stderr is ours) and reads its greeting. The peer must speak
  * this protocol version and measure the same metrics as `collector`.
  * Returns 0 and a peer to stop with ys_peer_stop, or YS_EIO / YS_EFORMAT /
- * YS_ENOMEM with a message naming the program in err. */
+ * YS_ENOMEM with a message naming the program in err. The process's
+ * handling of SIGPIPE is left as it was: a worker that dies shows as an
+ * error of the next write to it, never as a SIGPIPE here. */
 int ys_peer_start(const char *program, char *const *args,
                   const ys_collector *collector, ys_peer **out, char *err,
                   size_t err_len);
@@ -33,11 +36,24 @@ bool ys_peer_has(const ys_peer *p, const char *name);
 
 /* Has the peer measure one round of `name` and appends it to res (made for
  * the same collector's metrics). A benchmark that skips or fails there
- * marks res so. Returns 0, or YS_EIO / YS_EFORMAT with a message in err
- * when the peer died or broke the protocol. */
+ * marks res so. Returns 0; YS_EIO / YS_EFORMAT with a message in err when
+ * the peer died or broke the protocol; YS_EINVAL when the command does not
+ * fit a protocol line; YS_ENOMEM. */
 int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
                   double measurement_ns, size_t sample_size,
                   ys_bench_result *res, char *err, size_t err_len);
+
+/* Reads a worker's answer to one `round` command from `from`, as
+ * docs/worker-protocol.md gives it: "ok N LINEAR BYTES ELEMENTS" then N
+ * lines "ITERATIONS V1 ... VM", appended to res as one more round (res
+ * holds a series for each of the M metrics, in the worker's order); or
+ * "skipped MESSAGE" / "failed MESSAGE", which mark res so. Returns 0;
+ * YS_EIO when the input ends before the answer does; YS_EFORMAT for
+ * "error MESSAGE" and for anything malformed; YS_ENOMEM. Errors other than
+ * YS_ENOMEM leave a message naming `program` in err. ys_peer_round reads
+ * with it; it takes any stream, so that it can be tried on text. */
+int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
+                       char *err, size_t err_len);
 
 /* Asks the peer to quit, waits for it and frees everything; NULL-safe. */
 void ys_peer_stop(ys_peer *p);

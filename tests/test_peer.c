@@ -1,0 +1,347 @@
+/*
+ * test_peer.c — peer/peer.c, the parent side of docs/worker-protocol.md:
+ * the reading of a round's answer from text (rounds, skipped, failed,
+ * error, malformed and cut-short answers, and every allocation failing in
+ * turn), and a real worker on real pipes, after which the process handles
+ * SIGPIPE as it did before.
+ *
+ * The worker is this program itself: started with --worker MODE it plays a
+ * worker that serves rounds of one benchmark "a" ("serve"), or one that
+ * closes its stdin before it greets, so that the parent's next write
+ * meets a pipe nobody reads ("deaf").
+ *
+ * This program is linked with --wrap for malloc, calloc and realloc
+ * (tests/CMakeLists.txt): the library's allocations come through the
+ * __wrap_ functions below, which fail the n-th one when asked to.
+ */
+#include <limits.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "core/error.h"
+#include "core/model.h"
+#include "peer/peer.h"
+#include "peer/worker.h"
+
+/* ---- Allocations that fail on request ----------------------------------- */
+
+void *__real_malloc(size_t size);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *ptr, size_t size);
+
+/* When not 0, the allocation that brings it to 0 fails. */
+static size_t fail_countdown;
+static size_t allocations; /* counted while a countdown runs */
+
+static bool allocation_fails(void) {
+  if (fail_countdown == 0) return false;
+  allocations++;
+  return --fail_countdown == 0;
+}
+
+void *__wrap_malloc(size_t size) {
+  return allocation_fails() ? NULL : __real_malloc(size);
+}
+
+void *__wrap_calloc(size_t n, size_t size) {
+  return allocation_fails() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *ptr, size_t size) {
+  return allocation_fails() ? NULL : __real_realloc(ptr, size);
+}
+
+/* ---- Reading answers from text ------------------------------------------ */
+
+#define PROGRAM "./other_build"
+
+static const ys_metric METRICS[2] = {
+    {"time", "ns", YS_METRIC_TIME, false},
+    {"cpu_time", "ns", YS_METRIC_TIME, false},
+};
+static const ys_collector COLLECTOR = {.metrics = METRICS, .n_metrics = 2};
+
+/* An empty result for the two metrics, as ys_against_start prepares. */
+static void new_result(ys_bench_result *res) {
+  memset(res, 0, sizeof(*res));
+  strcpy(res->name, "a");
+  res->series = calloc(2, sizeof(*res->series));
+  assert_non_null(res->series);
+  res->n_series = 2;
+  for (size_t m = 0; m < 2; m++) {
+    res->series[m].metric = METRICS[m].name;
+    res->series[m].unit = METRICS[m].unit;
+  }
+}
+
+/* Reads one answer from `text` into res. */
+static int read_text(const char *text, ys_bench_result *res, char *err,
+                     size_t err_len) {
+  FILE *f = fmemopen((void *)text, strlen(text), "r");
+  assert_non_null(f);
+  err[0] = '\0';
+  int rc = ys_peer_read_round(f, PROGRAM, res, err, err_len);
+  fclose(f);
+  return rc;
+}
+
+static void test_ok_round(void **state) {
+  (void)state;
+  ys_bench_result res;
+  new_result(&res);
+  char err[256];
+  assert_int_equal(
+      read_text("ok 2 1 64 8\n10 100 90.5\n20 200.25 180\n", &res, err, 256),
+      0);
+  assert_int_equal(res.status, YS_BENCH_OK);
+  assert_int_equal(res.bytes_per_iteration, 64);
+  assert_int_equal(res.elements_per_iteration, 8);
+  assert_int_equal(res.total_iterations, 30);
+  const double values[2][2] = {{100, 200.25}, {90.5, 180}};
+  for (size_t m = 0; m < 2; m++) {
+    const ys_series *s = &res.series[m];
+    assert_int_equal(s->n_rounds, 1);
+    assert_int_equal(s->rounds[0].first_sample, 0);
+    assert_int_equal(s->rounds[0].n_samples, 2);
+    assert_true(s->rounds[0].linear);
+    assert_int_equal(s->n_samples, 2);
+    assert_int_equal(s->samples[0].iterations, 10);
+    assert_int_equal(s->samples[1].iterations, 20);
+    assert_true(s->samples[0].value == values[m][0]);
+    assert_true(s->samples[1].value == values[m][1]);
+  }
+  /* A second answer is one more round after the first. */
+  assert_int_equal(read_text("ok 1 0 0 0\n7 1e3 2e3\n", &res, err, 256), 0);
+  assert_int_equal(res.series[1].n_rounds, 2);
+  assert_int_equal(res.series[1].rounds[1].first_sample, 2);
+  assert_false(res.series[1].rounds[1].linear);
+  assert_true(res.series[1].samples[2].value == 2000.0);
+  assert_int_equal(res.total_iterations, 37);
+  ys_bench_result_clear(&res);
+}
+
+static void test_skipped_and_failed(void **state) {
+  (void)state;
+  ys_bench_result res;
+  char err[256];
+  new_result(&res);
+  assert_int_equal(read_text("skipped needs a GPU\n", &res, err, 256), 0);
+  assert_int_equal(res.status, YS_BENCH_SKIPPED);
+  assert_string_equal(res.message, "needs a GPU");
+  ys_bench_result_clear(&res);
+
+  new_result(&res);
+  assert_int_equal(read_text("failed index 9 out of range\n", &res, err, 256),
+                   0);
+  assert_int_equal(res.status, YS_BENCH_FAILED);
+  assert_string_equal(res.message, "index 9 out of range");
+  assert_int_equal(res.series[0].n_rounds, 0);
+  ys_bench_result_clear(&res);
+}
+
+/* An answer that is refused: the code, and the message after
+ * "--against PROGRAM: ". */
+typedef struct refusal {
+  const char *text;
+  int rc;
+  const char *why;
+} refusal;
+
+#define BROKE      "broke the worker protocol"
+#define BAD_ROUND  "sent a malformed round"
+#define BAD_SAMPLE "sent a malformed sample"
+
+static const refusal REFUSALS[] = {
+    /* The worker did not understand: its words reach the user. */
+    {"error no benchmark named b\n", YS_EFORMAT, "no benchmark named b"},
+    {"hello\n", YS_EFORMAT, BROKE},
+    {"skipped\n", YS_EFORMAT, BROKE}, /* no message */
+    {"ok 2 1\n", YS_EFORMAT, BROKE},  /* too few numbers */
+    {"ok 0 1 0 0\n", YS_EFORMAT, BAD_ROUND},
+    {"ok 10000001 1 0 0\n", YS_EFORMAT, BAD_ROUND}, /* beyond any plan */
+    {"ok 2 1 0 0\n10 100\n20 200 180\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0\n10 100 90 7\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0\n0 100 90\n", YS_EFORMAT, BAD_SAMPLE}, /* no iterations */
+    {"ok 1 1 0 0\nten 100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0\n10 100 abc\n", YS_EFORMAT, BAD_SAMPLE},
+    /* A worker that stops talking mid-answer has exited or crashed. */
+    {"", YS_EIO, "exited during a round (it may have crashed)"},
+    {"ok 2 1 0 0\n10 100 90\n", YS_EIO, "exited in the middle of a round"},
+};
+
+/* Every refused answer names the program and why, and adds nothing. */
+static void test_refused_answers(void **state) {
+  (void)state;
+  for (size_t i = 0; i < sizeof(REFUSALS) / sizeof(REFUSALS[0]); i++) {
+    const refusal *r = &REFUSALS[i];
+    ys_bench_result res;
+    char err[256], want[256];
+    new_result(&res);
+    int rc = read_text(r->text, &res, err, sizeof(err));
+    if (rc != r->rc) print_error("answer '%s'\n", r->text);
+    assert_int_equal(rc, r->rc);
+    snprintf(want, sizeof(want), "--against %s: %s", PROGRAM, r->why);
+    assert_string_equal(err, want);
+    assert_int_equal(res.status, YS_BENCH_OK);
+    assert_int_equal(res.series[0].n_rounds, 0);
+    assert_int_equal(res.series[1].n_samples, 0);
+    ys_bench_result_clear(&res);
+  }
+}
+
+/* Every allocation of reading a round fails in turn: each time the answer
+ * is YS_ENOMEM, and nothing is written through the pointer that failed. */
+static void test_allocation_failures(void **state) {
+  (void)state;
+  size_t failed = 0;
+  for (size_t k = 1;; k++) {
+    ys_bench_result res;
+    char err[256];
+    new_result(&res);
+    allocations = 0;
+    fail_countdown = k;
+    int rc = read_text("ok 2 1 0 0\n10 100 90\n20 200 180\n", &res, err, 256);
+    bool injected = fail_countdown == 0;
+    fail_countdown = 0;
+    ys_bench_result_clear(&res);
+    if (!injected) {
+      assert_int_equal(rc, 0);
+      break;
+    }
+    assert_int_equal(rc, YS_ENOMEM);
+    failed++;
+  }
+  /* One array per part of the one-round result, the line, the growth of
+   * both series: if none failed, the wrapping is not in place. */
+  assert_true(failed >= 8);
+}
+
+/* ---- A real worker ------------------------------------------------------- */
+
+/* This program, which plays the worker. */
+static char self[PATH_MAX];
+
+/* The worker's side, in the child: see the head of this file. */
+static int fake_worker(const char *mode) {
+  bool deaf = strcmp(mode, "deaf") == 0;
+  if (deaf) close(STDIN_FILENO);
+  printf("yardstick-worker %d test\nmetrics 2 time ns cpu_time ns\n"
+         "bench a\nready\n",
+         YS_WORKER_PROTOCOL);
+  fflush(stdout);
+  char line[256];
+  while (!deaf && fgets(line, sizeof(line), stdin) != NULL) {
+    if (strcmp(line, "quit\n") == 0) break;
+    if (strncmp(line, "round a ", 8) == 0)
+      printf("ok 2 1 0 0\n10 100 90\n20 200 180\n");
+    else
+      printf("error unknown command\n");
+    fflush(stdout);
+  }
+  return 0;
+}
+
+static ys_peer *start(const char *mode) {
+  char *args[] = {(char *)mode, NULL};
+  char err[256] = "";
+  ys_peer *p = NULL;
+  int rc = ys_peer_start(self, args, &COLLECTOR, &p, err, sizeof(err));
+  if (rc != 0) print_error("%s\n", err);
+  assert_int_equal(rc, 0);
+  assert_true(ys_peer_has(p, "a"));
+  return p;
+}
+
+static volatile sig_atomic_t sigpipes;
+
+static void count_sigpipe(int sig) {
+  (void)sig;
+  sigpipes++;
+}
+
+/* Installs `handler` for SIGPIPE, runs a worker through a round, stops it
+ * and checks that SIGPIPE is handled by `handler` still. */
+static void round_trip_keeps(void (*handler)(int)) {
+  struct sigaction want = {.sa_handler = handler}, before, after;
+  sigemptyset(&want.sa_mask);
+  assert_int_equal(sigaction(SIGPIPE, &want, &before), 0);
+
+  ys_peer *p = start("serve");
+  ys_bench_result res;
+  char err[256];
+  new_result(&res);
+  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, &res, err, 256), 0);
+  assert_int_equal(res.series[0].n_rounds, 1);
+  ys_bench_result_clear(&res);
+  ys_peer_stop(p);
+
+  assert_int_equal(sigaction(SIGPIPE, &before, &after), 0);
+  assert_true(after.sa_handler == handler);
+}
+
+/* Starting and stopping a worker leaves the process's handling of SIGPIPE
+ * as the program set it: the default, or a handler of its own. */
+static void test_sigpipe_disposition_kept(void **state) {
+  (void)state;
+  round_trip_keeps(SIG_DFL);
+  round_trip_keeps(count_sigpipe);
+}
+
+/* Writing to a worker that no longer reads is an error of that write: the
+ * process is not killed (SIGPIPE is at its default here), no handler runs,
+ * and no SIGPIPE is left pending or blocked. */
+static void test_dead_worker_no_sigpipe(void **state) {
+  (void)state;
+  for (int pass = 0; pass < 2; pass++) {
+    struct sigaction want = {.sa_handler = pass == 0 ? SIG_DFL : count_sigpipe},
+                     before;
+    sigemptyset(&want.sa_mask);
+    assert_int_equal(sigaction(SIGPIPE, &want, &before), 0);
+    sigpipes = 0;
+
+    ys_peer *p = start("deaf");
+    ys_bench_result res;
+    char err[256];
+    new_result(&res);
+    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, &res, err, 256),
+                     YS_EIO);
+    assert_non_null(strstr(err, "exited"));
+    ys_bench_result_clear(&res);
+    ys_peer_stop(p);
+
+    sigset_t pending, mask;
+    assert_int_equal(sigpending(&pending), 0);
+    assert_false(sigismember(&pending, SIGPIPE));
+    assert_int_equal(pthread_sigmask(SIG_SETMASK, NULL, &mask), 0);
+    assert_false(sigismember(&mask, SIGPIPE));
+    assert_int_equal(sigpipes, 0);
+    assert_int_equal(sigaction(SIGPIPE, &before, NULL), 0);
+  }
+}
+
+int main(int argc, char **argv) {
+  if (argc == 3 && strcmp(argv[1], "--worker") == 0)
+    return fake_worker(argv[2]);
+  ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+  if (n <= 0) return 1;
+  self[n] = '\0';
+
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_ok_round),
+      cmocka_unit_test(test_skipped_and_failed),
+      cmocka_unit_test(test_refused_answers),
+      cmocka_unit_test(test_allocation_failures),
+      cmocka_unit_test(test_sigpipe_disposition_kept),
+      cmocka_unit_test(test_dead_worker_no_sigpipe),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
