@@ -583,14 +583,10 @@ static int schema_open_document(ys__yaml_reader *r) {
 static int schema_check_version_value(ys__yaml_reader *r) {
   size_t line = ys__yaml_line(r);
   char buf[YS__YAML_NUMBER_MAX];
-  size_t len = r->ev.type == YAML_SCALAR_EVENT ? r->ev.data.scalar.length : 0;
-  if (r->ev.type != YAML_SCALAR_EVENT ||
-      r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE || len == 0 ||
-      len >= sizeof(buf))
+  size_t len = ys__yaml_number_text(r, buf);
+  if (len == 0)
     return ys__yaml_fail(r, line,
                          "'yardstick' must be an integer schema version");
-  memcpy(buf, r->ev.data.scalar.value, len);
-  buf[len] = '\0';
   errno = 0;
   char *end;
   long long version = strtoll(buf, &end, 10);

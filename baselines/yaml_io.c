@@ -90,32 +90,6 @@ void ys__yaml_seq_end(ys__yaml_writer *w) {
   yaml_emit(w, yaml_sequence_end_event_initialize(&ev), &ev);
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is not one
- * (overlong forms, surrogates and code points past U+10FFFF included). */
-static size_t yaml_utf8_len(const unsigned char *s, size_t n) {
-  unsigned char c = s[0];
-  if (c < 0x80) return 1;
-  size_t len;
-  unsigned char lo = 0x80, hi = 0xbf;
-  if (c >= 0xc2 && c <= 0xdf) {
-    len = 2;
-  } else if (c >= 0xe0 && c <= 0xef) {
-    len = 3;
-    if (c == 0xe0) lo = 0xa0;
-    if (c == 0xed) hi = 0x9f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    len = 4;
-    if (c == 0xf0) lo = 0x90;
-    if (c == 0xf4) hi = 0x8f;
-  } else {
-    return 0;
-  }
-  if (n < len || s[1] < lo || s[1] > hi) return 0;
-  for (size_t i = 2; i < len; i++)
-    if (s[i] < 0x80 || s[i] > 0xbf) return 0;
-  return len;
-}
-
 /* Whether a plain scalar of `s` would read back as a string under YAML's
  * usual resolvers: it starts with a letter (not a digit, sign, '.', '~' or
  * an indicator) and is not a word some resolver takes for a boolean or null.
@@ -152,7 +126,8 @@ void ys__yaml_string(ys__yaml_writer *w, const char *s) {
   const unsigned char *in = (const unsigned char *)s;
   size_t out = 0;
   for (size_t i = 0; i < n;) {
-    size_t len = yaml_utf8_len(in + i, n - i);
+    /* `s` ends in a NUL, which ends any cut sequence. */
+    size_t len = in[i] < 0x80 ? 1 : ys_json_utf8_len(in + i);
     if (len == 0) {
       memcpy(w->scratch + out, "\xef\xbf\xbd", 3);
       out += 3;
@@ -400,6 +375,18 @@ bool ys__yaml_is(const ys__yaml_reader *r, const char *word) {
          memcmp(r->ev.data.scalar.value, word, r->ev.data.scalar.length) == 0;
 }
 
+size_t ys__yaml_number_text(const ys__yaml_reader *r,
+                            char buf[YS__YAML_NUMBER_MAX]) {
+  if (r->ev.type != YAML_SCALAR_EVENT ||
+      r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+    return 0;
+  size_t len = r->ev.data.scalar.length;
+  if (len == 0 || len >= YS__YAML_NUMBER_MAX) return 0;
+  memcpy(buf, r->ev.data.scalar.value, len);
+  buf[len] = '\0';
+  return len;
+}
+
 /* Classifies the current event as a double. Only plain scalars are numbers:
  * "1.5" in quotes is a string. Only decimal notation is taken (no hex
  * floats, no "inf" words), parsed in the C locale whatever the program's. */
@@ -407,15 +394,13 @@ int ys__yaml_scan_double(ys__yaml_reader *r, double *out) {
   if (r->ev.type != YAML_SCALAR_EVENT ||
       r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
     return YS__NUM_BAD;
-  const char *s = (const char *)r->ev.data.scalar.value;
-  size_t len = r->ev.data.scalar.length;
-  if (len == 0 || ys__yaml_is(r, "~") || ys__yaml_is(r, "null") ||
-      ys__yaml_is(r, "Null") || ys__yaml_is(r, "NULL"))
+  if (r->ev.data.scalar.length == 0 || ys__yaml_is(r, "~") ||
+      ys__yaml_is(r, "null") || ys__yaml_is(r, "Null") ||
+      ys__yaml_is(r, "NULL"))
     return YS__NUM_NULL;
-  if (len >= YS__YAML_NUMBER_MAX) return YS__NUM_BAD;
   char buf[YS__YAML_NUMBER_MAX];
-  memcpy(buf, s, len);
-  buf[len] = '\0';
+  size_t len = ys__yaml_number_text(r, buf);
+  if (len == 0) return YS__NUM_BAD;
   const char *word = buf + (buf[0] == '+' || buf[0] == '-');
   if (*word == '.') word++;
   if (strcasecmp(word, "nan") == 0 || strcasecmp(word, "inf") == 0 ||
@@ -434,15 +419,9 @@ int ys__yaml_scan_double(ys__yaml_reader *r, double *out) {
 
 /* Classifies the current event as an unsigned decimal integer. */
 int ys__yaml_scan_uint(ys__yaml_reader *r, uint64_t *out) {
-  if (r->ev.type != YAML_SCALAR_EVENT ||
-      r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-    return YS__NUM_BAD;
-  const char *s = (const char *)r->ev.data.scalar.value;
-  size_t len = r->ev.data.scalar.length;
-  if (len == 0 || len >= YS__YAML_NUMBER_MAX) return YS__NUM_BAD;
   char buf[YS__YAML_NUMBER_MAX];
-  memcpy(buf, s, len);
-  buf[len] = '\0';
+  size_t len = ys__yaml_number_text(r, buf);
+  if (len == 0) return YS__NUM_BAD;
   /* strtoull would take "-1" and " 1"; only digits are a count. */
   if (strspn(buf, "0123456789") != len) return YS__NUM_BAD;
   errno = 0;

@@ -141,6 +141,11 @@ enum {
   YS__NUM_NONFINITE, /* .nan, .inf, nan, inf or a finite-looking overflow */
 };
 
+/* Copies the current event, when it is a plain scalar short enough to be a
+ * number, into buf with a NUL; returns its length, else 0. */
+size_t ys__yaml_number_text(const ys__yaml_reader *r,
+                            char buf[YS__YAML_NUMBER_MAX]);
+
 /* Classify the current event as a double (decimal notation only, in the C
  * locale) or as an unsigned decimal integer; set *out on YS__NUM_OK. */
 int ys__yaml_scan_double(ys__yaml_reader *r, double *out);

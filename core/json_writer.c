@@ -128,10 +128,7 @@ int ys_json_end_array(ys_json *w) {
   return ys_json_end(w, false);
 }
 
-/* Length of the valid UTF-8 sequence starting at s (lead byte >= 0x80), or 0
- * when it is not one: overlong forms, surrogates and code points above
- * U+10FFFF are rejected, as RFC 3629 requires. */
-static size_t ys_json_utf8_len(const unsigned char *s) {
+size_t ys_json_utf8_len(const unsigned char *s) {
   unsigned char b = s[0];
   unsigned char lo = 0x80, hi = 0xBF;
   size_t len;

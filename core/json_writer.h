@@ -136,4 +136,13 @@ int ys_json_error(const ys_json *w);
  */
 size_t ys_json_format_double(char buf[YS_JSON_DOUBLE_MAX], double v);
 
+/*
+ * Length of the valid UTF-8 sequence at `s` (lead byte >= 0x80; NUL-
+ * terminated, so a cut sequence ends at the NUL), or 0 when it is not one:
+ * overlong forms, surrogates and code points above U+10FFFF are rejected,
+ * as RFC 3629 requires. Shared with the baseline writer, which replaces
+ * what is not valid.
+ */
+size_t ys_json_utf8_len(const unsigned char *s);
+
 #endif
