@@ -19,7 +19,7 @@
     .size = sizeof(((s *)0)->m), .flags = fl, .formats = fo                    \
   }
 
-static const ys_field ys__cache_fields[] = {
+static const ys_field context_cache_rows[] = {
     YS__ROW(ys_cache_info, type, "type", YS_FIELD_TEXT, 0, YS__ALL),
     YS__ROW(ys_cache_info, level, "level", YS_FIELD_INT, 0, YS__ALL),
     YS__ROW(ys_cache_info, size, "size", YS_FIELD_LONG, 0, YS__ALL),
@@ -28,8 +28,8 @@ static const ys_field ys__cache_fields[] = {
 };
 
 const ys_table ys_cache_table = {
-    .fields = ys__cache_fields,
-    .n_fields = sizeof(ys__cache_fields) / sizeof(ys__cache_fields[0]),
+    .fields = context_cache_rows,
+    .n_fields = sizeof(context_cache_rows) / sizeof(context_cache_rows[0]),
     .size = sizeof(ys_cache_info),
     .flow = true,
 };
@@ -38,7 +38,7 @@ const ys_table ys_cache_table = {
 
 /* The order is the order written. docs/baselines.md and docs/json-schema.md
  * document each row. */
-static const ys_field ys__context_fields[] = {
+static const ys_field context_rows[] = {
     YS__CTX(date, "date", YS_FIELD_TEXT, 0, YS__ALL),
     YS__CTX(host_name, "host_name", YS_FIELD_TEXT, 0, YS__ALL),
     YS__CTX(executable, "executable", YS_FIELD_TEXT, 0, YS__ALL),
@@ -79,23 +79,23 @@ static const ys_field ys__context_fields[] = {
 };
 
 const ys_table ys_context_table = {
-    .fields = ys__context_fields,
-    .n_fields = sizeof(ys__context_fields) / sizeof(ys__context_fields[0]),
+    .fields = context_rows,
+    .n_fields = sizeof(context_rows) / sizeof(context_rows[0]),
     .size = sizeof(ys_context),
 };
 
 /* The text of a TEXT or STRING row; NULL for a NULL string. */
-static const char *ys__field_text(const void *base, const ys_field *f) {
+static const char *context_field_text(const void *base, const ys_field *f) {
   if (f->type == YS_FIELD_TEXT) return ys_field_at_const(base, f);
   return *(const char *const *)ys_field_at_const(base, f);
 }
 
-static void ys__context_write_table(ys_json *w, const ys_table *t,
-                                    const void *base, unsigned format);
+static void context_write_table(ys_json *w, const ys_table *t, const void *base,
+                                unsigned format);
 
 /* Writes the value of one text row. */
-static void ys__context_write_text(ys_json *w, const ys_field *f, const char *s,
-                                   unsigned format) {
+static void context_write_text(ys_json *w, const ys_field *f, const char *s,
+                               unsigned format) {
   bool unknown = s == NULL || ((f->flags & YS_FIELD_OPTIONAL) && s[0] == '\0');
   if (format == YS_FORMAT_GBENCH && (f->flags & YS_FIELD_GB_NAMED)) {
     char named[160];
@@ -110,13 +110,13 @@ static void ys__context_write_text(ys_json *w, const ys_field *f, const char *s,
 }
 
 /* Writes the value of row `f` of the struct at `base`. */
-static void ys__context_write_value(ys_json *w, const ys_field *f,
-                                    const void *base, unsigned format) {
+static void context_write_value(ys_json *w, const ys_field *f, const void *base,
+                                unsigned format) {
   const void *at = ys_field_at_const(base, f);
   switch (f->type) {
   case YS_FIELD_TEXT:
   case YS_FIELD_STRING:
-    ys__context_write_text(w, f, ys__field_text(base, f), format);
+    context_write_text(w, f, context_field_text(base, f), format);
     break;
   case YS_FIELD_INT:
     ys_json_int(w, *(const int *)at);
@@ -149,7 +149,7 @@ static void ys__context_write_value(ys_json *w, const ys_field *f,
     break;
   case YS_FIELD_MAP:
     ys_json_begin_object(w);
-    ys__context_write_table(w, f->sub, at, format);
+    context_write_table(w, f->sub, at, format);
     ys_json_end_object(w);
     break;
   case YS_FIELD_LIST: {
@@ -160,8 +160,8 @@ static void ys__context_write_value(ys_json *w, const ys_field *f,
         ys_json_begin_object_inline(w);
       else
         ys_json_begin_object(w);
-      ys__context_write_table(w, f->sub, (const char *)at + i * f->sub->size,
-                              format);
+      context_write_table(w, f->sub, (const char *)at + i * f->sub->size,
+                          format);
       ys_json_end_object(w);
     }
     ys_json_end_array(w);
@@ -173,16 +173,16 @@ static void ys__context_write_value(ys_json *w, const ys_field *f,
   }
 }
 
-static void ys__context_write_table(ys_json *w, const ys_table *t,
-                                    const void *base, unsigned format) {
+static void context_write_table(ys_json *w, const ys_table *t, const void *base,
+                                unsigned format) {
   for (size_t i = 0; i < t->n_fields; i++) {
     const ys_field *f = &t->fields[i];
     if (!(f->formats & format)) continue;
     ys_json_key(w, f->key);
-    ys__context_write_value(w, f, base, format);
+    context_write_value(w, f, base, format);
   }
 }
 
 void ys_context_write_json(ys_json *w, const ys_context *ctx, unsigned format) {
-  ys__context_write_table(w, &ys_context_table, ctx, format);
+  context_write_table(w, &ys_context_table, ctx, format);
 }
