@@ -3,7 +3,9 @@
  * (libyaml's emitter) and loaded back (libyaml's parser), so a later run or
  * `bench compare` can compare against them.
  *
- * The schema is documented in docs/baselines.md. Saving is atomic: the new
+ * The schema is documented in docs/baselines.md. Names and paths
+ * (ys_store_check_name, ys_store_dir, ys_store_resolve) are in names.h,
+ * included here. Saving is atomic: the new
  * file is written beside the old one, flushed to disk and renamed over it,
  * under an exclusive lock, so an interrupted or concurrent save never leaves
  * a torn or interleaved file. Loading never trusts the file: every error
@@ -15,6 +17,7 @@
 #include <stddef.h>
 
 #include "../core/model.h"
+#include "names.h"
 
 /* The schema version written, and the only major version read. */
 #define YS_BASELINE_VERSION 2
@@ -22,10 +25,6 @@
 /* Refuse files larger than this before parsing: a baseline of 10 000
  * benchmarks with full samples is a few MiB. */
 #define YS_BASELINE_MAX_BYTES (64L * 1024 * 1024)
-
-/* Where baselines live when neither --baseline-dir nor the environment
- * says: relative to the working directory. */
-#define YS_BASELINE_DEFAULT_DIR ".yardstick/baselines"
 
 /* A loaded baseline. Owns everything it points to, including the strings
  * that ctx's const char * fields point into. */
@@ -37,23 +36,6 @@ typedef struct ys_baseline {
   ys_run_result run; /* its results, benchmarks sorted by name */
   char *strings;     /* storage behind ctx's pointers and series' metric/unit */
 } ys_baseline;
-
-/* Checks that `name` can name a baseline file: non-empty, at most 100
- * bytes, only letters, digits, '.', '_' and '-', not starting with '.'.
- * Returns 0 or YS_EINVAL with the reason in err. */
-int ys_store_check_name(const char *name, char *err, size_t err_len);
-
-/* The baseline directory: `flag_dir` when not NULL, else the environment
- * variable YARDSTICK_BASELINE_DIR when set and non-empty, else
- * YS_BASELINE_DEFAULT_DIR. The result is borrowed from its source. */
-const char *ys_store_dir(const char *flag_dir);
-
-/* Turns --baseline's argument into a path: a NAME (checked as above)
- * becomes DIR/NAME.yaml; an argument containing '/' or ending in ".yaml" is
- * a path used as it is. Writes into out (out_len bytes). Returns 0 or
- * YS_EINVAL with the reason in err. */
-int ys_store_resolve(const char *name_or_path, const char *dir, char *out,
-                     size_t out_len, char *err, size_t err_len);
 
 /* Saves `run` (and ctx) as baseline `name` at `path`, creating missing
  * directories, atomically (see above). Returns 0; YS_EINVAL for a run the

@@ -24,6 +24,7 @@
 
 #include <yardstick.h>
 
+#include "../core/context_fields.h"
 #include "../core/json_writer.h"
 #include "report.h"
 #include "units.h"
@@ -62,53 +63,19 @@ static const char *const ys_report_gbench_reserved[] = {
     "time",
 };
 
+/* The context's members come from its one description (context_fields.h),
+ * shared with the baseline file and the JSON report; Google Benchmark's
+ * readers need only "caches" of it. Without a context, the rows that say
+ * "unknown" are written with nothing known. */
 static void ys_report_gbench_begin(ys_report *r, const ys_context *ctx) {
+  static const ys_context unknown = {.mhz_per_cpu = NAN,
+                                     .load_avg = {NAN, NAN, NAN}};
   ys_json w;
-  char version[160];
   ys_json_init(&w, r->out);
   ys_json_begin_object(&w);
   ys_json_key(&w, "context");
   ys_json_begin_object(&w);
-  if (ctx != NULL) {
-    ys_json_kv_string(&w, "date", ctx->date);
-    ys_json_kv_string(&w, "host_name", ctx->host_name);
-    ys_json_kv_string(&w, "executable", ctx->executable);
-    ys_json_kv_int(&w, "num_cpus", ctx->num_cpus);
-    /* Google Benchmark writes whole megahertz. */
-    ys_json_kv_int(&w, "mhz_per_cpu",
-                   isfinite(ctx->mhz_per_cpu) ? llround(ctx->mhz_per_cpu) : 0);
-    ys_json_kv_bool(&w, "cpu_scaling_enabled", ctx->cpu_scaling_enabled);
-    ys_json_kv_bool(&w, "aslr_enabled", ctx->aslr_enabled);
-    ys_json_key(&w, "caches");
-    ys_json_begin_array(&w);
-    for (size_t i = 0; i < ctx->n_caches && i < YS_MAX_CACHES; i++) {
-      const ys_cache_info *cache = &ctx->caches[i];
-      ys_json_begin_object(&w);
-      ys_json_kv_string(&w, "type", cache->type);
-      ys_json_kv_int(&w, "level", cache->level);
-      ys_json_kv_int(&w, "size", cache->size);
-      ys_json_kv_int(&w, "num_sharing", cache->num_sharing);
-      ys_json_end_object(&w);
-    }
-    ys_json_end_array(&w);
-    ys_json_key(&w, "load_avg");
-    ys_json_begin_array_inline(&w);
-    for (size_t i = 0; i < 3; i++)
-      ys_json_double(&w, ctx->load_avg[i]);
-    ys_json_end_array(&w);
-  } else {
-    /* Bencher requires the caches key even when nothing is known. */
-    ys_json_key(&w, "caches");
-    ys_json_begin_array(&w);
-    ys_json_end_array(&w);
-  }
-  snprintf(version, sizeof(version), "yardstick %s",
-           ctx != NULL && ctx->library_version != NULL ? ctx->library_version
-                                                       : YS_VERSION_STRING);
-  ys_json_kv_string(&w, "library_version", version);
-  ys_json_kv_string(&w, "library_build_type",
-                    ctx != NULL && ctx->build_type != NULL ? ctx->build_type
-                                                           : "release");
+  ys_context_write_json(&w, ctx != NULL ? ctx : &unknown, YS_FORMAT_GBENCH);
   ys_json_kv_int(&w, "json_schema_version", 1);
   ys_json_end_object(&w);
   ys_json_key(&w, "benchmarks");

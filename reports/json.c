@@ -15,6 +15,7 @@
  */
 #include <stddef.h>
 
+#include "../core/context_fields.h"
 #include "../core/json_writer.h"
 #include "report.h"
 #include "../analysis/derived.h"
@@ -27,44 +28,11 @@
 /* Depth of the "benchmarks" array: inside the top-level object. */
 #define YS_JSON_BENCH_DEPTH 2
 
+/* The context's members come from its one description (context_fields.h),
+ * shared with the baseline file and the gbench report. */
 static void ys_report_json_context(ys_json *w, const ys_context *c) {
   ys_json_begin_object(w);
-  ys_json_kv_string(w, "date", c->date);
-  ys_json_kv_string(w, "host_name", c->host_name);
-  ys_json_kv_string(w, "executable", c->executable);
-  ys_json_kv_string(w, "cpu_model", c->cpu_model);
-  ys_json_kv_int(w, "num_cpus", c->num_cpus);
-  ys_json_kv_double(w, "mhz_per_cpu", c->mhz_per_cpu);
-  ys_json_kv_bool(w, "cpu_scaling_enabled", c->cpu_scaling_enabled);
-  ys_json_kv_bool(w, "aslr_enabled", c->aslr_enabled);
-  ys_json_key(w, "load_avg");
-  ys_json_begin_array_inline(w);
-  for (size_t i = 0; i < 3; i++)
-    ys_json_double(w, c->load_avg[i]);
-  ys_json_end_array(w);
-  ys_json_key(w, "caches");
-  ys_json_begin_array(w);
-  for (size_t i = 0; i < c->n_caches && i < YS_MAX_CACHES; i++) {
-    const ys_cache_info *cache = &c->caches[i];
-    ys_json_begin_object_inline(w);
-    ys_json_kv_string(w, "type", cache->type);
-    ys_json_kv_int(w, "level", cache->level);
-    ys_json_kv_int(w, "size", cache->size);
-    ys_json_kv_int(w, "num_sharing", cache->num_sharing);
-    ys_json_end_object(w);
-  }
-  ys_json_end_array(w);
-  ys_json_kv_string(w, "compiler", c->compiler);
-  ys_json_kv_string(w, "build_type", c->build_type);
-  ys_json_kv_string(w, "library_version", c->library_version);
-  ys_json_kv_string(w, "collector", c->collector);
-  ys_json_kv_double(w, "clock_resolution_ns", c->clock_resolution_ns);
-  ys_json_kv_double(w, "loop_overhead_ns", c->loop_overhead_ns);
-  ys_json_kv_uint(w, "seed", c->seed);
-  ys_json_kv_uint(w, "rounds", c->rounds);
-  ys_json_kv_uint(w, "sample_size", c->sample_size);
-  ys_json_kv_double(w, "warm_up_time_s", c->warm_up_time_s);
-  ys_json_kv_double(w, "measurement_time_s", c->measurement_time_s);
+  ys_context_write_json(w, c, YS_FORMAT_JSON);
   ys_json_end_object(w);
 }
 

@@ -26,7 +26,9 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "baselines/schema.h"
 #include "baselines/store.h"
+#include "core/context_fields.h"
 #include "core/error.h"
 #include "tests/support/golden.h"
 #include "tests/test_support.h"
@@ -740,7 +742,8 @@ static const bad_case bad_cases[] = {
      "'yardstick' must be an integer schema version"},
     {"no_version.yaml", YS_EFORMAT, 1, "no 'yardstick' schema version"},
     {"rounds_type.yaml", YS_EFORMAT, 10, "'rounds' must be a list of numbers"},
-    {"rounds_string.yaml", YS_EFORMAT, 10, "'rounds' must be a list of numbers"},
+    {"rounds_string.yaml", YS_EFORMAT, 10,
+     "'rounds' must be a list of numbers"},
     {"benchmarks_mapping.yaml", YS_EFORMAT, 3,
      "'benchmarks' must be a list of mappings"},
     {"count_type.yaml", YS_EFORMAT, 5,
@@ -903,6 +906,161 @@ static void test_good_file_loads(void **state) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* The tables                                                                */
+
+/* Whether any byte of the value is set: a row of a fully populated run
+ * must hold something, or its round trip would prove nothing. */
+static bool is_populated(const void *at, size_t size) {
+  const unsigned char *p = at;
+  for (size_t i = 0; i < size; i++)
+    if (p[i] != 0) return true;
+  return false;
+}
+
+/* Fails unless every YAML row of `t` (nested tables too) holds a value in
+ * `a` and the same value in `b`. Custom rows are compared by
+ * assert_same_run. */
+static void assert_rows_equal(const ys_table *t, const void *a, const void *b,
+                              const char *where) {
+  for (size_t i = 0; i < t->n_fields; i++) {
+    const ys_field *f = &t->fields[i];
+    if (!(f->formats & YS_FORMAT_YAML) || f->type == YS_FIELD_CUSTOM) continue;
+    const void *x = ys_field_at_const(a, f), *y = ys_field_at_const(b, f);
+    const char *sx = NULL, *sy = NULL;
+    switch (f->type) {
+    case YS_FIELD_TEXT:
+      sx = x, sy = y;
+      break;
+    case YS_FIELD_STRING:
+      sx = *(const char *const *)x, sy = *(const char *const *)y;
+      break;
+    case YS_FIELD_MAP:
+      assert_rows_equal(f->sub, x, y, f->key);
+      continue;
+    case YS_FIELD_LIST: {
+      size_t n = *(const size_t *)((const char *)a + f->count_offset);
+      assert_true(n > 0);
+      assert_int_equal(n, *(const size_t *)((const char *)b + f->count_offset));
+      for (size_t k = 0; k < n; k++)
+        assert_rows_equal(f->sub, (const char *)x + k * f->sub->size,
+                          (const char *)y + k * f->sub->size, f->key);
+      continue;
+    }
+    default:
+      break;
+    }
+    bool same = sx != NULL ? sy != NULL && strcmp(sx, sy) == 0
+                           : memcmp(x, y, f->size) == 0;
+    bool populated = sx != NULL ? sx[0] != '\0' : is_populated(x, f->size);
+    if (!same || !populated)
+      print_error("%s.%s: %s\n", where, f->key,
+                  same ? "not populated" : "differs after the round trip");
+    assert_true(same && populated);
+  }
+}
+
+/* Every row of every table round-trips: a run with every field set is
+ * saved, loaded and compared row by row, so a row added to a table without
+ * a writer or reader that agree fails here. */
+static void test_every_table_row_round_trips(void **state) {
+  const char *dir = *state;
+  char *path = path_in(dir, "full.yaml");
+  ys_context ctx;
+  fill_context(&ctx);
+  ctx.aslr_enabled = true; /* false would not prove the row is read */
+  ys_run_result run = {0};
+  fill_run(&run);
+  ys_series *s = &run.benches[1].series[1];
+  s->kind = YS_METRIC_COUNT;
+  s->exact = true;
+  s->analysis.has_slope = true;
+  char err[512] = "";
+  assert_int_equal(ys_store_save(path, "full", &ctx, &run, err, sizeof(err)),
+                   0);
+  ys_baseline *b = NULL;
+  int rc = ys_store_load(path, &b, err, sizeof(err));
+  if (rc != 0) print_error("%s\n", err);
+  assert_int_equal(rc, 0);
+  assert_rows_equal(&ys_context_table, &ctx, &b->ctx, "context");
+  const ys_bench_result *x = &run.benches[1], *y = &b->run.benches[1];
+  assert_rows_equal(&ys__schema_bench_table, x, y, "benchmarks");
+  assert_rows_equal(&ys__schema_series_table, &x->series[1], &y->series[1],
+                    "series");
+  assert_same_run(&run, &b->run);
+  ys_baseline_free(b);
+  ys_run_result_free(&run);
+  free(path);
+}
+
+/* Replaces the value of the first line "INDENT KEY:" (or "- KEY:" one level
+ * up) after `after` in text with `value`; returns a new text, or NULL when
+ * there is no such line. */
+static char *replace_value(const char *text, const char *after, size_t indent,
+                           const char *key, const char *value) {
+  const char *from = strstr(text, after);
+  assert_non_null(from);
+  char plain[128], dashed[128];
+  snprintf(plain, sizeof(plain), "\n%*s%s:", (int)indent, "", key);
+  snprintf(dashed, sizeof(dashed), "\n%*s- %s:", (int)indent - 2, "", key);
+  const char *at = strstr(from, plain), *at2 = strstr(from, dashed);
+  size_t key_len = strlen(plain);
+  if (at == NULL || (at2 != NULL && at2 < at)) {
+    at = at2;
+    key_len = strlen(dashed);
+  }
+  if (at == NULL) return NULL;
+  const char *start = at + key_len, *end = strchr(start, '\n');
+  char *out = NULL;
+  assert_true(
+      asprintf(&out, "%.*s %s%s", (int)(start - text), text, value, end) > 0);
+  return out;
+}
+
+/* For each scalar or flow row of `t` found after `after`, a value of the
+ * wrong type (a mapping) is refused with a message naming the row's key. */
+static void expect_rows_typed(const char *dir, const char *text,
+                              const ys_table *t, const char *after,
+                              size_t indent) {
+  char *path = path_in(dir, "typed.yaml");
+  size_t checked = 0;
+  for (size_t i = 0; i < t->n_fields; i++) {
+    const ys_field *f = &t->fields[i];
+    if (f->type == YS_FIELD_MAP || f->type == YS_FIELD_LIST) continue;
+    char *bad = replace_value(text, after, indent, f->key, "{bad: 1}");
+    if (bad == NULL) continue; /* left out of this file */
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    fputs(bad, out);
+    fclose(out);
+    char err[512] = "", quoted[128];
+    ys_baseline *b = NULL;
+    int rc = ys_store_load(path, &b, err, sizeof(err));
+    snprintf(quoted, sizeof(quoted), "'%s'", f->key);
+    if (rc != YS_EFORMAT || strstr(err, quoted) == NULL)
+      print_error("%s: rc %d, err \"%s\"\n", f->key, rc, err);
+    assert_int_equal(rc, YS_EFORMAT);
+    assert_non_null(strstr(err, quoted));
+    free(bad);
+    checked++;
+  }
+  assert_true(checked >= t->n_fields / 2);
+  free(path);
+}
+
+static void test_row_type_mismatch_names_key(void **state) {
+  const char *dir = *state;
+  char *path = path_in(dir, "main.yaml");
+  size_t len;
+  char *text = save_good(path, &len);
+  expect_rows_typed(dir, text, &ys_context_table, "\ncontext:\n", 2);
+  expect_rows_typed(dir, text, &ys__schema_bench_table, "\nbenchmarks:\n", 2);
+  expect_rows_typed(dir, text, &ys__schema_series_table, "\n  series:\n  - ",
+                    4);
+  free(text);
+  free(path);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Names, paths, directory                                                   */
 
 static void test_check_name(void **state) {
@@ -1032,6 +1190,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_fifo_is_refused_without_hanging,
                                       setup_dir, teardown_dir),
       cmocka_unit_test(test_good_file_loads),
+      cmocka_unit_test_setup_teardown(test_every_table_row_round_trips,
+                                      setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_row_type_mismatch_names_key,
+                                      setup_dir, teardown_dir),
       cmocka_unit_test(test_check_name),
       cmocka_unit_test(test_resolve),
       cmocka_unit_test(test_dir),
