@@ -186,7 +186,7 @@ static void write_warnings(const console *r, const ys_series *s) {
   }
   if (a->warnings & YS_WARN_SHORT_SAMPLES) {
     char res[YS_UNITS_BUF + 16] = "";
-    if (r->ctx != NULL && r->ctx->clock_resolution_ns > 0)
+    if (r->ctx->clock_resolution_ns > 0)
       snprintf(
           res, sizeof(res), " (%s)",
           ys_units_duration(r->ctx->clock_resolution_ns, num, sizeof(num)));

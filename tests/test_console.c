@@ -350,26 +350,25 @@ static void test_console_context_warnings(void **state) {
   free(text);
 }
 
-/* Runs `fn` on a progress object writing to a memstream and returns the
- * text; caller frees. The stream's buffer pointer sits in a heap cell:
- * with it on this frame, GCC's -Wdangling-pointer takes the closed stream
- * for one that still points into the frame. */
-static char *capture_progress(bool live, void (*fn)(ys_progress *)) {
-  struct {
-    char *text;
-    size_t size;
-  } *mem = calloc(1, sizeof(*mem));
-  assert_non_null(mem);
-  FILE *out = open_memstream(&mem->text, &mem->size);
-  assert_non_null(out);
-  ys_progress *p = ys_progress_new(out, live);
+/* What capture_progress hands its writer. */
+typedef struct progress_call {
+  bool live;
+  void (*fn)(ys_progress *);
+} progress_call;
+
+static void write_progress(FILE *out, void *arg) {
+  const progress_call *call = arg;
+  ys_progress *p = ys_progress_new(out, call->live);
   assert_non_null(p);
-  fn(p);
+  call->fn(p);
   ys_progress_free(p);
-  fclose(out);
-  char *text = mem->text;
-  free(mem);
-  return text;
+}
+
+/* Runs `fn` on a progress object writing into memory and returns the
+ * text; caller frees. */
+static char *capture_progress(bool live, void (*fn)(ys_progress *)) {
+  progress_call call = {.live = live, .fn = fn};
+  return ys_test_capture(write_progress, &call);
 }
 
 /* Two benchmarks, three rounds, interleaved as the runner does. */

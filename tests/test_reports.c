@@ -513,6 +513,8 @@ static void test_gbench_missing_first(void **state) {
   assert_null(strstr(buf, "gone|old"));
   assert_non_null(strstr(buf, "  \"benchmarks\": [\n    {\n      \"name\": "
                               "\"new_one\",\n      \"family_index\": 0,"));
+  /* One family only: the missing one took no index. */
+  assert_null(strstr(buf, "\"family_index\": 1"));
   assert_non_null(strstr(buf, "\"yardstick_verdict\": \"new\"\n"));
   assert_null(strstr(buf, "yardstick_change"));
   free(buf);
