@@ -14,22 +14,6 @@ void ys_json_init(ys_json *w, FILE *out) {
   w->out = out;
 }
 
-void ys_json_resume(ys_json *w, FILE *out, size_t depth, bool is_object,
-                    bool has_items) {
-  ys_json_init(w, out);
-  if (depth == 0 || depth > YS_JSON_MAX_DEPTH) {
-    w->error = YS_EINVAL;
-    return;
-  }
-  for (size_t i = 0; i < depth; i++) {
-    w->stack[i].has_items = true;
-    w->stack[i].is_object = true;
-  }
-  w->depth = depth;
-  w->stack[depth - 1].is_object = is_object;
-  w->stack[depth - 1].has_items = has_items;
-}
-
 int ys_json_error(const ys_json *w) {
   return w->error;
 }

@@ -53,18 +53,6 @@ typedef struct ys_json {
 void ys_json_init(ys_json *w, FILE *out);
 
 /*
- * Starts a writer on `out` inside a document whose beginning an earlier
- * writer already wrote: `depth` containers (1..YS_JSON_MAX_DEPTH) are open,
- * the innermost is an object when `is_object`, else an array, and
- * `has_items` says whether it already holds an element (so the next one needs
- * a comma). Outer levels count as non-empty and pretty-printed. This is how
- * a document is written in pieces across report hooks. An out-of-range depth
- * leaves the writer in the YS_EINVAL error state.
- */
-void ys_json_resume(ys_json *w, FILE *out, size_t depth, bool is_object,
-                    bool has_items);
-
-/*
  * Opens an object or array as the next value. The `_inline` forms write the
  * container and everything inside it on one line ("[1, 2]"), for short
  * tuples. Returns 0, or the sticky error (YS_EINVAL when nesting deeper than

@@ -36,9 +36,17 @@ enum {
   EXIT_BENCH_FAILED = 3,
 };
 
+/* Where one report goes, and in which format and style. */
+typedef struct report_dest {
+  const ys_report_ops *ops;
+  FILE *out;
+  const char *path; /* for messages; borrowed */
+  ys_report_style style;
+} report_dest;
+
 /* The reports of one run: stdout's and every --output file. */
 typedef struct report_set {
-  ys_report reports[YS_MAX_OUTPUTS + 1];
+  report_dest reports[YS_MAX_OUTPUTS + 1];
   size_t n;
 } report_set;
 
@@ -90,8 +98,11 @@ static void close_reports(report_set *set) {
 static int open_reports(invocation *s) {
   report_set *set = &s->reports;
   set->n = 0;
-  set->reports[set->n++] = (ys_report){
-      .ops = s->o.format, .out = stdout, .color = stdout_wants_color()};
+  set->reports[set->n++] =
+      (report_dest){.ops = s->o.format,
+                    .out = stdout,
+                    .path = "standard output",
+                    .style = {.color = stdout_wants_color()}};
   for (size_t i = 0; i < s->o.n_outputs; i++) {
     const ys_output *dst = &s->o.outputs[i];
     FILE *f = stdout;
@@ -104,7 +115,10 @@ static int open_reports(invocation *s) {
         return YS_EIO;
       }
     }
-    set->reports[set->n++] = (ys_report){.ops = dst->format, .out = f};
+    set->reports[set->n++] =
+        (report_dest){.ops = dst->format,
+                      .out = f,
+                      .path = f == stdout ? "standard output" : dst->path};
   }
   return 0;
 }
@@ -354,21 +368,30 @@ static ys_summary summarize(const invocation *s, double elapsed_s) {
   return sum;
 }
 
+/* Hands every report one view of the finished run: each benchmark in name
+ * order, with its comparison when the run was judged. A report that cannot
+ * be written is named on stderr. */
 static void write_reports(invocation *s, const ys_summary *sum) {
-  for (size_t r = 0; r < s->reports.n; r++) {
-    ys_report *rep = &s->reports.reports[r];
-    ys_report_begin(rep, &s->ctx);
-    if (s->judged) {
-      for (size_t e = 0; e < s->judgement.n; e++)
-        ys_report_bench(rep, s->judgement.entries[e].res,
-                        &s->judgement.entries[e].cmp);
-    } else {
-      for (size_t i = 0; i < s->run.n_benches; i++)
-        ys_report_bench(rep, &s->run.benches[i], NULL);
-    }
-    ys_report_end(rep, sum);
-    fflush(rep->out);
+  size_t n = s->judged ? s->judgement.n : s->run.n_benches;
+  ys_report_entry *entries = calloc(n > 0 ? n : 1, sizeof(*entries));
+  if (entries == NULL) {
+    fprintf(stderr, "%s: cannot write the reports: out of memory\n", s->prog);
+    return;
   }
+  for (size_t i = 0; i < n; i++)
+    entries[i] = s->judged ? (ys_report_entry){s->judgement.entries[i].res,
+                                               &s->judgement.entries[i].cmp}
+                           : (ys_report_entry){&s->run.benches[i], NULL};
+  const ys_run_view view = {
+      .ctx = &s->ctx, .summary = sum, .entries = entries, .n = n};
+  for (size_t r = 0; r < s->reports.n; r++) {
+    const report_dest *d = &s->reports.reports[r];
+    int rc = d->ops->render(d->out, &view, &d->style);
+    if (rc != 0)
+      fprintf(stderr, "%s: cannot write the %s report to %s: %s\n", s->prog,
+              d->ops->name, d->path, ys_strerror(rc));
+  }
+  free(entries);
 }
 
 /* The exit code of a finished run: a failed benchmark (3) outweighs a

@@ -13,8 +13,8 @@
  *     change: min +12.30 % · median +11.80 % [+10.10 % +14.20 %] · p = 0.004
  *             → regressed                                  (all on one line)
  *
- * Colours are used only when r->color is set; deciding that (terminal,
- * NO_COLOR) is the caller's job.
+ * Colours are used only when the style allows them; deciding that
+ * (terminal, NO_COLOR) is the caller's job.
  */
 #include "report.h"
 
@@ -36,8 +36,16 @@
 #define YS_SGR_GREEN  "\033[32m"
 #define YS_SGR_RESET  "\033[0m"
 
+/* What every piece of the text needs: where it goes, whether it may be
+ * coloured, and the run's context (a warning quotes the clock). */
+typedef struct console {
+  FILE *out;
+  bool color;
+  const ys_context *ctx;
+} console;
+
 /* An escape sequence when colours are on, else nothing. */
-static const char *sgr(const ys_report *r, const char *code) {
+static const char *sgr(const console *r, const char *code) {
   return r->color ? code : "";
 }
 
@@ -49,13 +57,13 @@ static size_t text_columns(const char *s) {
   return n;
 }
 
-static void indent(ys_report *r) {
+static void indent(const console *r) {
   fprintf(r->out, "%*s", YS_CONSOLE_NAME_COLUMN, "");
 }
 
 /* Writes the name and moves to the estimate column, on the next line when
  * the name is too long to leave a space before it. */
-static void write_name(ys_report *r, const char *name) {
+static void write_name(const console *r, const char *name) {
   fprintf(r->out, "%s%s%s", sgr(r, YS_SGR_BOLD), name, sgr(r, YS_SGR_RESET));
   size_t cols = text_columns(name);
   if (cols < YS_CONSOLE_NAME_COLUMN) {
@@ -68,7 +76,7 @@ static void write_name(ys_report *r, const char *name) {
 
 /* Writes "label:" padded so that what follows starts 8 columns on, as
  * Criterion's "time:   [" and "thrpt:  [" do. */
-static void write_label(ys_report *r, const char *label) {
+static void write_label(const console *r, const char *label) {
   int pad = 6 - (int)strlen(label);
   fprintf(r->out, "%s:%*s ", label, pad > 0 ? pad : 0, "");
 }
@@ -81,7 +89,7 @@ static char *format_value(const ys_series *s, double v, char *buf, size_t len) {
 
 /* "[lo point hi]"; an interval of zero width, as deterministic counts
  * have, is one value: "[1,234,567 instructions]". */
-static void write_interval(ys_report *r, const ys_series *s,
+static void write_interval(const console *r, const ys_series *s,
                            const ys_estimate *e) {
   char lo[YS_UNITS_BUF], point[YS_UNITS_BUF], hi[YS_UNITS_BUF];
   if (e->lo == e->point && e->point == e->hi) {
@@ -103,7 +111,7 @@ static double per_second(uint64_t amount, double ns) {
 
 /* A throughput line. The slowest time gives the lowest rate, so the
  * interval is built from hi, point, lo to still read low to high. */
-static void write_throughput(ys_report *r, const ys_estimate *time,
+static void write_throughput(const console *r, const ys_estimate *time,
                              uint64_t amount, rate_fn fmt) {
   char lo[YS_UNITS_BUF], point[YS_UNITS_BUF], hi[YS_UNITS_BUF];
   indent(r);
@@ -114,7 +122,7 @@ static void write_throughput(ys_report *r, const ys_estimate *time,
           fmt(per_second(amount, time->lo), hi, sizeof(hi)));
 }
 
-static void write_rounds(ys_report *r, const ys_series *s) {
+static void write_rounds(const console *r, const ys_series *s) {
   const ys_analysis *a = &s->analysis;
   char min[YS_UNITS_BUF], median[YS_UNITS_BUF], noisy[YS_UNITS_BUF];
   indent(r);
@@ -126,14 +134,14 @@ static void write_rounds(ys_report *r, const ys_series *s) {
       ys_units_percent(a->noisy_round_share, 0, false, noisy, sizeof(noisy)));
 }
 
-static void write_outlier_class(ys_report *r, size_t k, size_t n,
+static void write_outlier_class(const console *r, size_t k, size_t n,
                                 const char *what) {
   if (k == 0) return;
   fprintf(r->out, "  %zu (%.2f%%) %s\n", k, 100.0 * (double)k / (double)n,
           what);
 }
 
-static void write_outliers(ys_report *r, const ys_series *s) {
+static void write_outliers(const console *r, const ys_series *s) {
   const ys_outliers *o = &s->analysis.outliers;
   size_t n = s->n_samples;
   size_t k = o->low_severe + o->low_mild + o->high_mild + o->high_severe;
@@ -156,12 +164,12 @@ static char *format_fixed(double v, int decimals, char *buf, size_t len) {
 }
 
 /* Writes one warning line: what the diagnostic found and what to do. */
-static void write_warning(ys_report *r, const char *text) {
+static void write_warning(const console *r, const char *text) {
   fprintf(r->out, "%swarning: %s%s\n", sgr(r, YS_SGR_YELLOW), text,
           sgr(r, YS_SGR_RESET));
 }
 
-static void write_warnings(ys_report *r, const ys_series *s) {
+static void write_warnings(const console *r, const ys_series *s) {
   const ys_analysis *a = &s->analysis;
   char text[512], num[YS_UNITS_BUF];
   if (a->warnings & YS_WARN_FEW_ITERATIONS) {
@@ -178,7 +186,7 @@ static void write_warnings(ys_report *r, const ys_series *s) {
   }
   if (a->warnings & YS_WARN_SHORT_SAMPLES) {
     char res[YS_UNITS_BUF + 16] = "";
-    if (r->ctx != NULL && r->ctx->clock_resolution_ns > 0)
+    if (r->ctx->clock_resolution_ns > 0)
       snprintf(
           res, sizeof(res), " (%s)",
           ys_units_duration(r->ctx->clock_resolution_ns, num, sizeof(num)));
@@ -212,21 +220,18 @@ static void write_warnings(ys_report *r, const ys_series *s) {
   }
   if (a->warnings & YS_WARN_NOISY_ROUNDS) {
     char factor[YS_UNITS_BUF];
-    snprintf(
-        text, sizeof(text),
-        "%s of rounds ran > %s slower than the fastest, the machine "
-        "was noisy; rerun on a quieter machine or raise --rounds",
-        ys_units_percent(a->noisy_round_share, 0, false, num, sizeof(num)),
-        ys_units_percent(YS_POLICY_NOISY_FACTOR - 1, 0, false, factor,
-                         sizeof(factor)));
+    snprintf(text, sizeof(text),
+             "%s of rounds ran > %s slower than the fastest, the machine "
+             "was noisy; rerun on a quieter machine or raise --rounds",
+             ys_units_percent(a->noisy_round_share, 0, false, num, sizeof(num)),
+             ys_units_percent(YS_POLICY_NOISY_FACTOR - 1, 0, false, factor,
+                              sizeof(factor)));
     write_warning(r, text);
   }
 }
 
-/* Another metric of the same benchmark ("cpu_time", "instructions"): its
- * headline estimate only, the details belong to the primary one. */
 /* "derived:  IPC 2.310 · branch misses 1.20 %" when perf counted them. */
-static void write_derived(ys_report *r, const ys_bench_result *res) {
+static void write_derived(const console *r, const ys_bench_result *res) {
   ys_derived d[YS_DERIVED_MAX];
   size_t n = ys_derived_ratios(res, d);
   if (n == 0) return;
@@ -243,7 +248,9 @@ static void write_derived(ys_report *r, const ys_bench_result *res) {
   fputc('\n', r->out);
 }
 
-static void write_other_series(ys_report *r, const ys_series *s) {
+/* Another metric of the same benchmark ("cpu_time", "instructions"): its
+ * headline estimate only, the details belong to the primary one. */
+static void write_other_series(const console *r, const ys_series *s) {
   indent(r);
   write_label(r, s->metric != NULL ? s->metric : "other");
   write_interval(r, s, ys_analysis_headline(&s->analysis));
@@ -266,7 +273,7 @@ static const char *verdict_color(ys_verdict v) {
 }
 
 /* "→ regressed", coloured, then what qualifies it. */
-static void write_verdict(ys_report *r, const ys_comparison *cmp) {
+static void write_verdict(const console *r, const ys_comparison *cmp) {
   const char *color = verdict_color(cmp->verdict);
   fprintf(r->out, " \xe2\x86\x92 %s%s%s", color != NULL ? sgr(r, color) : "",
           ys_verdict_name(cmp->verdict),
@@ -283,7 +290,7 @@ static void write_verdict(ys_report *r, const ys_comparison *cmp) {
 }
 
 /* The "change:" line of a benchmark measured in this run. */
-static void write_change(ys_report *r, const ys_comparison *cmp) {
+static void write_change(const console *r, const ys_comparison *cmp) {
   char a[YS_UNITS_BUF], b[YS_UNITS_BUF], c[YS_UNITS_BUF], d[YS_UNITS_BUF];
   char p[YS_UNITS_BUF];
   indent(r);
@@ -315,7 +322,7 @@ static void write_change(ys_report *r, const ys_comparison *cmp) {
   fputc('\n', r->out);
 }
 
-static void write_ok(ys_report *r, const ys_bench_result *res,
+static void write_ok(const console *r, const ys_bench_result *res,
                      const ys_comparison *cmp) {
   if (res->n_series == 0 || res->series == NULL) {
     fprintf(r->out, "no measurements\n");
@@ -340,8 +347,10 @@ static void write_ok(ys_report *r, const ys_bench_result *res,
   write_warnings(r, s0);
 }
 
-static void console_begin(ys_report *r, const ys_context *ctx) {
+/* The run's line at the top, and warnings about the machine or build. */
+static void write_header(const console *r) {
   FILE *out = r->out;
+  const ys_context *ctx = r->ctx;
   char a[YS_UNITS_BUF], b[YS_UNITS_BUF];
   fprintf(out, "yardstick");
   if (ctx->library_version != NULL) fprintf(out, " %s", ctx->library_version);
@@ -368,8 +377,9 @@ static void console_begin(ys_report *r, const ys_context *ctx) {
   fputc('\n', out);
 }
 
-static void console_bench(ys_report *r, const ys_bench_result *res,
-                          const ys_comparison *cmp) {
+/* One benchmark: its name, then its figures or why there are none. */
+static void write_bench(const console *r, const ys_bench_result *res,
+                        const ys_comparison *cmp) {
   write_name(r, res->name);
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
     /* `res` is the baseline's result: nothing of it was measured now. */
@@ -400,7 +410,8 @@ static void console_bench(ys_report *r, const ys_bench_result *res,
   fputc('\n', r->out);
 }
 
-static void console_end(ys_report *r, const ys_summary *sum) {
+/* The totals, and the verdict counts against a baseline. */
+static void write_totals(const console *r, const ys_summary *sum) {
   char t[YS_UNITS_BUF];
   size_t n = sum->n_ok + sum->n_skipped + sum->n_failed;
   bool failed = sum->n_failed > 0;
@@ -421,11 +432,21 @@ static void console_end(ys_report *r, const ys_summary *sum) {
   }
 }
 
+static int console_render(FILE *out, const ys_run_view *run,
+                          const ys_report_style *style) {
+  const console r = {.out = out, .color = style->color, .ctx = run->ctx};
+  write_header(&r);
+  for (size_t i = 0; i < run->n; i++)
+    write_bench(&r, run->entries[i].res, run->entries[i].cmp);
+  write_totals(&r, run->summary);
+  return ys_report_finish(out, 0);
+}
+
+static const char *const console_extensions[] = {".txt", ".log", NULL};
+
 /* Criterion-like text for a terminal; also chosen for "--output x.txt". */
 const ys_report_ops ys_report_console = {
     .name = "console",
-    .extension = "txt",
-    .begin = console_begin,
-    .bench = console_bench,
-    .end = console_end,
+    .extensions = console_extensions,
+    .render = console_render,
 };

@@ -9,12 +9,9 @@
  *
  * A run compared against a baseline gets seven more columns, after the
  * others so that readers of the shorter rows keep working; a run without
- * one is written exactly as before they existed. Which of the two it is
- * shows only with the first benchmark (a compared run hands every
- * benchmark a comparison), so the header is written then, not in begin.
- * The comparison is filled on the row of the compared (primary) series
- * only. A benchmark found only in the baseline gets one row with status
- * "missing".
+ * one is written exactly as before they existed. The comparison is filled on
+ * the row of the compared (primary) series only. A benchmark found only in the
+ * baseline gets one row with status "missing".
  */
 #include <inttypes.h>
 #include <math.h>
@@ -146,34 +143,37 @@ static void ys_report_csv_missing(FILE *out, const ys_bench_result *res,
   fputc('\n', out);
 }
 
-static void ys_report_csv_bench(ys_report *r, const ys_bench_result *res,
-                                const ys_comparison *cmp) {
-  bool compared = cmp != NULL;
-  if (r->count == 0) ys_report_csv_write_header(r->out, compared);
-  if (compared && cmp->verdict == YS_VERDICT_MISSING) {
-    ys_report_csv_missing(r->out, res, cmp);
+/* The rows of one benchmark: one per series, or one without figures. */
+static void ys_report_csv_bench(FILE *out, const ys_bench_result *res,
+                                bool compared, const ys_comparison *cmp) {
+  if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
+    ys_report_csv_missing(out, res, cmp);
     return;
   }
   if (res->status != YS_BENCH_OK || res->n_series == 0) {
-    ys_report_csv_row(r->out, res, NULL, compared, cmp);
+    ys_report_csv_row(out, res, NULL, compared, cmp);
     return;
   }
   /* The comparison is of series[0]: the other rows get empty columns. */
   for (size_t i = 0; i < res->n_series; i++)
-    ys_report_csv_row(r->out, res, &res->series[i], compared,
-                      i == 0 ? cmp : NULL);
+    ys_report_csv_row(out, res, &res->series[i], compared, i == 0 ? cmp : NULL);
 }
 
-static void ys_report_csv_end(ys_report *r, const ys_summary *sum) {
-  /* With no benchmark, no bench hook wrote the header. */
-  if (r->count == 0)
-    ys_report_csv_write_header(r->out, sum != NULL && sum->compared);
-  fflush(r->out);
+static int ys_report_csv_render(FILE *out, const ys_run_view *run,
+                                const ys_report_style *style) {
+  (void)style; /* nothing to style in CSV */
+  bool compared = run->summary->compared;
+  ys_report_csv_write_header(out, compared);
+  for (size_t i = 0; i < run->n; i++)
+    ys_report_csv_bench(out, run->entries[i].res, compared,
+                        run->entries[i].cmp);
+  return ys_report_finish(out, 0);
 }
+
+static const char *const ys_report_csv_extensions[] = {".csv", NULL};
 
 const ys_report_ops ys_report_csv = {
     .name = "csv",
-    .extension = "csv",
-    .bench = ys_report_csv_bench,
-    .end = ys_report_csv_end,
+    .extensions = ys_report_csv_extensions,
+    .render = ys_report_csv_render,
 };

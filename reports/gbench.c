@@ -29,9 +29,6 @@
 #include "report.h"
 #include "units.h"
 
-/* Depth of the "benchmarks" array: inside the top-level object. */
-#define YS_GBENCH_BENCH_DEPTH 2
-
 /* Aggregate rows in Google Benchmark's order. */
 static const char *const ys_report_gbench_aggregates[] = {"mean", "median",
                                                           "stddev", "cv"};
@@ -63,15 +60,16 @@ static const char *const ys_report_gbench_reserved[] = {
     "time",
 };
 
-/* The context's members come from its one description (context_fields.h),
- * shared with the baseline file and the JSON report; Google Benchmark's
- * readers need only "caches" of it. Without a context, the rows that say
- * "unknown" are written with nothing known. */
-static void ys_report_gbench_begin(ys_report *r, const ys_context *ctx) {
+/* Writes the document up to its open "benchmarks" array and returns the
+ * writer, positioned for the first row. The context's members come from
+ * its one description (context_fields.h), shared with the baseline file
+ * and the JSON report; Google Benchmark's readers need only "caches" of
+ * it. Without a context, the rows are written with nothing known. */
+static ys_json ys_report_gbench_begin(FILE *out, const ys_context *ctx) {
   static const ys_context unknown = {.mhz_per_cpu = NAN,
                                      .load_avg = {NAN, NAN, NAN}};
   ys_json w;
-  ys_json_init(&w, r->out);
+  ys_json_init(&w, out);
   ys_json_begin_object(&w);
   ys_json_key(&w, "context");
   ys_json_begin_object(&w);
@@ -80,7 +78,7 @@ static void ys_report_gbench_begin(ys_report *r, const ys_context *ctx) {
   ys_json_end_object(&w);
   ys_json_key(&w, "benchmarks");
   ys_json_begin_array(&w);
-  /* Left open: the bench hooks add the rows, end closes it. */
+  return w;
 }
 
 /* The value of series `s` for a row: the estimate of round `round` for an
@@ -233,46 +231,46 @@ static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
   ys_json_end_object(w);
 }
 
-static void ys_report_gbench_bench(ys_report *r, const ys_bench_result *res,
-                                   const ys_comparison *cmp) {
-  if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
-    /* Nothing is written, so it must not count: r->count stays the number
-     * of benchmarks written (ys_report_bench adds one after this hook),
-     * which keeps family indices dense and the comma rule below true. */
-    r->count--;
-    return;
-  }
-  ys_json w;
-  /* Every benchmark written has at least one row, so the array holds an
-   * element exactly when an earlier benchmark was written. */
-  ys_json_resume(&w, r->out, YS_GBENCH_BENCH_DEPTH, false, r->count > 0);
+/* The rows of one benchmark, as family `family_index`. */
+static void ys_report_gbench_bench(ys_json *w, const ys_bench_result *res,
+                                   const ys_comparison *cmp,
+                                   size_t family_index) {
   if (res->status != YS_BENCH_OK) {
-    ys_report_gbench_stopped(&w, res, r->count);
+    ys_report_gbench_stopped(w, res, family_index);
     return;
   }
   size_t n_rounds = res->n_series > 0 ? res->series[0].n_rounds : 0;
   for (size_t i = 0; i < n_rounds; i++)
-    ys_report_gbench_row(&w, res, r->count, NULL, i, NULL);
+    ys_report_gbench_row(w, res, family_index, NULL, i, NULL);
   for (size_t i = 0; i < sizeof(ys_report_gbench_aggregates) /
                              sizeof(ys_report_gbench_aggregates[0]);
        i++)
-    ys_report_gbench_row(&w, res, r->count, ys_report_gbench_aggregates[i], 0,
-                         cmp);
+    ys_report_gbench_row(w, res, family_index, ys_report_gbench_aggregates[i],
+                         0, cmp);
 }
 
-static void ys_report_gbench_end(ys_report *r, const ys_summary *sum) {
-  (void)sum; /* the format has no place for totals */
-  ys_json w;
-  ys_json_resume(&w, r->out, YS_GBENCH_BENCH_DEPTH, false, r->count > 0);
+static int ys_report_gbench_render(FILE *out, const ys_run_view *run,
+                                   const ys_report_style *style) {
+  (void)style; /* nothing to style in JSON */
+  ys_json w = ys_report_gbench_begin(out, run->ctx);
+  /* Family indices count the benchmarks written, so they stay dense when
+   * a missing one is left out. */
+  size_t family = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_comparison *cmp = run->entries[i].cmp;
+    if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) continue;
+    ys_report_gbench_bench(&w, run->entries[i].res, cmp, family++);
+  }
+  /* The summary has no place in the format. */
   ys_json_end_array(&w);
   ys_json_end_object(&w);
-  fflush(r->out);
+  return ys_report_finish(out, ys_json_error(&w));
 }
+
+static const char *const ys_report_gbench_extensions[] = {".gbench.json", NULL};
 
 const ys_report_ops ys_report_gbench = {
     .name = "gbench",
-    .extension = "gbench.json",
-    .begin = ys_report_gbench_begin,
-    .bench = ys_report_gbench_bench,
-    .end = ys_report_gbench_end,
+    .extensions = ys_report_gbench_extensions,
+    .render = ys_report_gbench_render,
 };

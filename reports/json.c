@@ -3,10 +3,8 @@
  * sample, so other programs can redo or check any analysis. The schema is
  * documented field by field in docs/json-schema.md.
  *
- * The document is written in three pieces: begin opens it and leaves the
- * "benchmarks" array open, each bench hook adds one element, end closes the
- * array and the document. Between hooks the only state needed is whether the
- * array already holds an element, which is r->count.
+ * One writer writes the whole document: the context, one element of
+ * "benchmarks" per benchmark, then the baseline and the totals.
  *
  * Against a baseline, each benchmark carries a "comparison" object, and the
  * end adds the baseline's name and context and the count of each verdict.
@@ -25,9 +23,6 @@
  * changes. */
 #define YS_JSON_SCHEMA_VERSION 1
 
-/* Depth of the "benchmarks" array: inside the top-level object. */
-#define YS_JSON_BENCH_DEPTH 2
-
 /* The context's members come from its one description (context_fields.h),
  * shared with the baseline file and the gbench report. */
 static void ys_report_json_context(ys_json *w, const ys_context *c) {
@@ -36,9 +31,11 @@ static void ys_report_json_context(ys_json *w, const ys_context *c) {
   ys_json_end_object(w);
 }
 
-static void ys_report_json_begin(ys_report *r, const ys_context *ctx) {
+/* Writes the document up to its open "benchmarks" array and returns the
+ * writer, positioned for the first element. */
+static ys_json ys_report_json_begin(FILE *out, const ys_context *ctx) {
   ys_json w;
-  ys_json_init(&w, r->out);
+  ys_json_init(&w, out);
   ys_json_begin_object(&w);
   ys_json_kv_int(&w, "yardstick", YS_JSON_SCHEMA_VERSION);
   ys_json_key(&w, "context");
@@ -48,7 +45,7 @@ static void ys_report_json_begin(ys_report *r, const ys_context *ctx) {
     ys_json_null(&w);
   ys_json_key(&w, "benchmarks");
   ys_json_begin_array(&w);
-  /* Left open: the bench hooks add the elements, end closes it. */
+  return w;
 }
 
 static void ys_report_json_estimate(ys_json *w, const char *key,
@@ -201,85 +198,91 @@ static void ys_report_json_missing(ys_json *w, const ys_bench_result *res,
   ys_json_end_object(w);
 }
 
-static void ys_report_json_bench(ys_report *r, const ys_bench_result *res,
-                                 const ys_comparison *cmp) {
-  ys_json w;
-  ys_json_resume(&w, r->out, YS_JSON_BENCH_DEPTH, false, r->count > 0);
-  if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
-    ys_report_json_missing(&w, res, cmp);
-    return;
-  }
-  ys_json_begin_object(&w);
-  ys_json_kv_string(&w, "name", res->name);
-  ys_json_kv_string(&w, "status", ys_bench_status_name(res->status));
-  if (res->status != YS_BENCH_OK)
-    ys_json_kv_string(&w, "message", res->message);
-  if (res->bytes_per_iteration != 0)
-    ys_json_kv_uint(&w, "bytes_per_iteration", res->bytes_per_iteration);
-  if (res->elements_per_iteration != 0)
-    ys_json_kv_uint(&w, "elements_per_iteration", res->elements_per_iteration);
-  ys_json_kv_uint(&w, "total_iterations", res->total_iterations);
-  ys_json_kv_double(&w, "elapsed_s", res->elapsed_s);
-  ys_json_key(&w, "series");
-  ys_json_begin_array(&w);
-  for (size_t i = 0; i < res->n_series; i++)
-    ys_report_json_series(&w, &res->series[i]);
-  ys_json_end_array(&w);
+/* The derived ratios of a benchmark, when it has any. */
+static void ys_report_json_derived(ys_json *w, const ys_bench_result *res) {
   ys_derived d[YS_DERIVED_MAX];
   size_t n_derived = ys_derived_ratios(res, d);
-  if (n_derived > 0) {
-    ys_json_key(&w, "derived");
-    ys_json_begin_object(&w);
-    for (size_t i = 0; i < n_derived; i++)
-      ys_json_kv_double(&w, d[i].name, d[i].value);
-    ys_json_end_object(&w);
-  }
-  if (cmp != NULL) ys_report_json_comparison(&w, cmp);
-  ys_json_end_object(&w);
+  if (n_derived == 0) return;
+  ys_json_key(w, "derived");
+  ys_json_begin_object(w);
+  for (size_t i = 0; i < n_derived; i++)
+    ys_json_kv_double(w, d[i].name, d[i].value);
+  ys_json_end_object(w);
 }
 
-static void ys_report_json_end(ys_report *r, const ys_summary *sum) {
-  ys_json w;
-  ys_json_resume(&w, r->out, YS_JSON_BENCH_DEPTH, false, r->count > 0);
-  ys_json_end_array(&w);
-  bool compared = sum != NULL && sum->compared;
-  if (compared) {
-    ys_json_key(&w, "baseline");
-    ys_json_begin_object(&w);
-    ys_json_kv_string(&w, "name", sum->baseline_name);
-    ys_json_key(&w, "context");
-    if (sum->baseline_ctx != NULL)
-      ys_report_json_context(&w, sum->baseline_ctx);
-    else
-      ys_json_null(&w);
-    ys_json_end_object(&w);
+/* One element of "benchmarks". */
+static void ys_report_json_bench(ys_json *w, const ys_bench_result *res,
+                                 const ys_comparison *cmp) {
+  if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
+    ys_report_json_missing(w, res, cmp);
+    return;
   }
-  ys_json_key(&w, "summary");
-  if (sum != NULL) {
-    ys_json_begin_object(&w);
-    ys_json_kv_uint(&w, "ok", sum->n_ok);
-    ys_json_kv_uint(&w, "skipped", sum->n_skipped);
-    ys_json_kv_uint(&w, "failed", sum->n_failed);
-    ys_json_kv_double(&w, "elapsed_s", sum->elapsed_s);
-    if (compared) {
-      ys_json_key(&w, "verdicts");
-      ys_json_begin_object(&w);
-      for (int v = 0; v < YS_VERDICT_COUNT; v++)
-        ys_json_kv_uint(&w, ys_verdict_name((ys_verdict)v), sum->n_verdicts[v]);
-      ys_json_end_object(&w);
-    }
-    ys_json_end_object(&w);
-  } else {
-    ys_json_null(&w);
-  }
-  ys_json_end_object(&w);
-  fflush(r->out);
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "name", res->name);
+  ys_json_kv_string(w, "status", ys_bench_status_name(res->status));
+  if (res->status != YS_BENCH_OK) ys_json_kv_string(w, "message", res->message);
+  if (res->bytes_per_iteration != 0)
+    ys_json_kv_uint(w, "bytes_per_iteration", res->bytes_per_iteration);
+  if (res->elements_per_iteration != 0)
+    ys_json_kv_uint(w, "elements_per_iteration", res->elements_per_iteration);
+  ys_json_kv_uint(w, "total_iterations", res->total_iterations);
+  ys_json_kv_double(w, "elapsed_s", res->elapsed_s);
+  ys_json_key(w, "series");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < res->n_series; i++)
+    ys_report_json_series(w, &res->series[i]);
+  ys_json_end_array(w);
+  ys_report_json_derived(w, res);
+  if (cmp != NULL) ys_report_json_comparison(w, cmp);
+  ys_json_end_object(w);
 }
+
+/* Closes "benchmarks", then writes the baseline (when compared) and the
+ * totals, and closes the document. */
+static void ys_report_json_end(ys_json *w, const ys_summary *sum) {
+  ys_json_end_array(w);
+  if (sum->compared) {
+    ys_json_key(w, "baseline");
+    ys_json_begin_object(w);
+    ys_json_kv_string(w, "name", sum->baseline_name);
+    ys_json_key(w, "context");
+    if (sum->baseline_ctx != NULL)
+      ys_report_json_context(w, sum->baseline_ctx);
+    else
+      ys_json_null(w);
+    ys_json_end_object(w);
+  }
+  ys_json_key(w, "summary");
+  ys_json_begin_object(w);
+  ys_json_kv_uint(w, "ok", sum->n_ok);
+  ys_json_kv_uint(w, "skipped", sum->n_skipped);
+  ys_json_kv_uint(w, "failed", sum->n_failed);
+  ys_json_kv_double(w, "elapsed_s", sum->elapsed_s);
+  if (sum->compared) {
+    ys_json_key(w, "verdicts");
+    ys_json_begin_object(w);
+    for (int v = 0; v < YS_VERDICT_COUNT; v++)
+      ys_json_kv_uint(w, ys_verdict_name((ys_verdict)v), sum->n_verdicts[v]);
+    ys_json_end_object(w);
+  }
+  ys_json_end_object(w);
+  ys_json_end_object(w);
+}
+
+static int ys_report_json_render(FILE *out, const ys_run_view *run,
+                                 const ys_report_style *style) {
+  (void)style; /* nothing to style in JSON */
+  ys_json w = ys_report_json_begin(out, run->ctx);
+  for (size_t i = 0; i < run->n; i++)
+    ys_report_json_bench(&w, run->entries[i].res, run->entries[i].cmp);
+  ys_report_json_end(&w, run->summary);
+  return ys_report_finish(out, ys_json_error(&w));
+}
+
+static const char *const ys_report_json_extensions[] = {".json", NULL};
 
 const ys_report_ops ys_report_json = {
     .name = "json",
-    .extension = "json",
-    .begin = ys_report_json_begin,
-    .bench = ys_report_json_bench,
-    .end = ys_report_json_end,
+    .extensions = ys_report_json_extensions,
+    .render = ys_report_json_render,
 };

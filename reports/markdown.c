@@ -19,15 +19,12 @@
  * saying how it was measured. Without a baseline the table lists every
  * benchmark's estimate instead.
  *
- * The headline and the ordering need every row, so the bench hook only
- * copies what a row shows and the end hook writes the document. Tables are
- * capped (YS_MARKDOWN_MAX_ROWS) to stay far below GitHub's 1 MiB limit on a
- * step summary.
+ * The headline and the ordering need every row, which the whole run at
+ * hand gives. Tables are capped (YS_MARKDOWN_MAX_ROWS) to stay far below
+ * GitHub's 1 MiB limit on a step summary.
  */
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -36,37 +33,14 @@
 /* Rows per table (and items per list) before "… and N more". */
 #define YS_MARKDOWN_MAX_ROWS 200
 
-/* What one row shows: a copy, since results are not kept after the bench
- * hook returns. */
-typedef struct md_row {
-  char name[YS_NAME_MAX];
-  ys_bench_status status;
-  char message[YS_MESSAGE_MAX];
-  bool has_cmp;
-  ys_comparison cmp;
-  /* The primary series, for the table of a run without a baseline. */
-  bool has_series;
-  const char *unit;    /* static storage */
-  ys_metric_kind kind; /* of the primary metric */
-  ys_estimate headline;
-  double round_min;
-  double round_median;
-  double noisy_share;
-  size_t n_rounds;
-} md_row;
+/* The primary series of an entry, or NULL when nothing was measured. */
+static const ys_series *md_primary(const ys_report_entry *e) {
+  return e->res->n_series > 0 ? e->res->series : NULL;
+}
 
-/* Everything kept between begin and end, in r->data. */
-typedef struct md_state {
-  ys_context ctx; /* a copy of the current run's context */
-  md_row *rows;
-  size_t n_rows;
-  size_t cap_rows;
-  size_t lost; /* rows that could not be stored for want of memory */
-} md_state;
-
-/* The open report's state; NULL when begin could not allocate. */
-static md_state *md_state_of(const ys_report *r) {
-  return r->data;
+/* Whether the entry was compared and got verdict `v`. */
+static bool md_has_verdict(const ys_report_entry *e, ys_verdict v) {
+  return e->cmp != NULL && e->cmp->verdict == v;
 }
 
 /* ---- text ----------------------------------------------------------- */
@@ -182,27 +156,28 @@ static void md_comparison_head(FILE *out) {
         out);
 }
 
-static void md_comparison_row(FILE *out, const md_row *row) {
-  const ys_comparison *c = &row->cmp;
+static void md_comparison_row(FILE *out, const ys_report_entry *e) {
+  const ys_comparison *c = e->cmp;
   char base[YS_UNITS_BUF] = "\xe2\x80\x93", now[YS_UNITS_BUF] = "\xe2\x80\x93";
   char change[YS_UNITS_BUF], lo[YS_UNITS_BUF], hi[YS_UNITS_BUF];
   char p[YS_UNITS_BUF] = "\xe2\x80\x93"; /* – */
-  if (c->base_rounds > 0) md_value(c->kind, c->unit, c->base_min, base, sizeof(base));
-  if (c->new_rounds > 0) md_value(c->kind, c->unit, c->new_min, now, sizeof(now));
+  if (c->base_rounds > 0)
+    md_value(c->kind, c->unit, c->base_min, base, sizeof(base));
+  if (c->new_rounds > 0)
+    md_value(c->kind, c->unit, c->new_min, now, sizeof(now));
   bool has_change = ys_units_verdict_has_change(c->verdict);
   if (has_change && isfinite(c->p_value))
     ys_units_p_value(c->p_value, p, sizeof(p));
 
   fputs("| ", out);
-  md_code(out, row->name, true);
+  md_code(out, e->res->name, true);
   fprintf(out, " | %s | %s | ", base, now);
   if (!has_change) {
     fputs("\xe2\x80\x93", out);
   } else {
     fputs(ys_units_percent(c->change, 1, true, change, sizeof(change)), out);
     /* Counts have no interval; the median's CI backs the min's change. */
-    if (!c->exact && isfinite(c->change_ci.lo) &&
-        isfinite(c->change_ci.hi))
+    if (!c->exact && isfinite(c->change_ci.lo) && isfinite(c->change_ci.hi))
       fprintf(out, " <sub>(%s \xe2\x80\xa6 %s)</sub>",
               md_bare_percent(c->change_ci.lo, lo, sizeof(lo)),
               md_bare_percent(c->change_ci.hi, hi, sizeof(hi)));
@@ -221,13 +196,12 @@ static void md_comparison_row(FILE *out, const md_row *row) {
 /* Writes the rows with verdict `v` in arrival (name) order, counting
  * against the table's cap: `*shown` rows are already in the table and
  * `*hidden` collects those left out. */
-static void md_comparison_group(FILE *out, const md_state *st, ys_verdict v,
+static void md_comparison_group(FILE *out, const ys_run_view *run, ys_verdict v,
                                 size_t *shown, size_t *hidden) {
-  for (size_t i = 0; i < st->n_rows; i++) {
-    const md_row *row = &st->rows[i];
-    if (!row->has_cmp || row->cmp.verdict != v) continue;
+  for (size_t i = 0; i < run->n; i++) {
+    if (!md_has_verdict(&run->entries[i], v)) continue;
     if (*shown < YS_MARKDOWN_MAX_ROWS) {
-      md_comparison_row(out, row);
+      md_comparison_row(out, &run->entries[i]);
       (*shown)++;
     } else {
       (*hidden)++;
@@ -239,46 +213,75 @@ static void md_more(FILE *out, size_t hidden) {
   if (hidden > 0) fprintf(out, "\n\xe2\x80\xa6 and %zu more\n", hidden);
 }
 
-static size_t md_count_verdict(const md_state *st, ys_verdict v) {
+static size_t md_count_verdict(const ys_run_view *run, ys_verdict v) {
   size_t n = 0;
-  for (size_t i = 0; i < st->n_rows; i++)
-    n += st->rows[i].has_cmp && st->rows[i].cmp.verdict == v;
+  for (size_t i = 0; i < run->n; i++)
+    n += md_has_verdict(&run->entries[i], v);
   return n;
 }
 
 /* The benchmarks that need attention; nothing when there are none. */
-static void md_attention_table(FILE *out, const md_state *st) {
+static void md_attention_table(FILE *out, const ys_run_view *run) {
   size_t total = 0;
   for (size_t k = 0; k < sizeof(md_attention_order) / sizeof(ys_verdict); k++)
-    total += md_count_verdict(st, md_attention_order[k]);
+    total += md_count_verdict(run, md_attention_order[k]);
   if (total == 0) return;
   size_t shown = 0, hidden = 0;
   fputc('\n', out);
   md_comparison_head(out);
   for (size_t k = 0; k < sizeof(md_attention_order) / sizeof(ys_verdict); k++)
-    md_comparison_group(out, st, md_attention_order[k], &shown, &hidden);
+    md_comparison_group(out, run, md_attention_order[k], &shown, &hidden);
   md_more(out, hidden);
 }
 
 /* The unchanged benchmarks, collapsed: they matter only when asked. The
  * blank line after <summary> lets GitHub parse the table inside. */
-static void md_unchanged_table(FILE *out, const md_state *st) {
-  size_t n = md_count_verdict(st, YS_VERDICT_UNCHANGED);
+static void md_unchanged_table(FILE *out, const ys_run_view *run) {
+  size_t n = md_count_verdict(run, YS_VERDICT_UNCHANGED);
   if (n == 0) return;
   size_t shown = 0, hidden = 0;
   fprintf(out, "\n<details><summary>%zu unchanged</summary>\n\n", n);
   md_comparison_head(out);
-  md_comparison_group(out, st, YS_VERDICT_UNCHANGED, &shown, &hidden);
+  md_comparison_group(out, run, YS_VERDICT_UNCHANGED, &shown, &hidden);
   md_more(out, hidden);
   fputs("\n</details>\n", out);
 }
 
+/* One row of the results table: the primary series' estimate, its
+ * interval and its rounds. */
+static void md_result_row(FILE *out, const char *name, const ys_series *s) {
+  const ys_analysis *a = &s->analysis;
+  const ys_estimate *head = ys_analysis_headline(a);
+  char est[YS_UNITS_BUF], lo[YS_UNITS_BUF], hi[YS_UNITS_BUF];
+  char min[YS_UNITS_BUF], median[YS_UNITS_BUF], noisy[YS_UNITS_BUF];
+  fputs("| ", out);
+  md_code(out, name, true);
+  fprintf(out, " | %s | ",
+          md_value(s->kind, s->unit, head->point, est, sizeof(est)));
+  /* Exact counts have an interval of zero width: nothing to show. */
+  if (head->lo == head->hi)
+    fputs("\xe2\x80\x93 | ", out);
+  else
+    fprintf(out, "%s \xe2\x80\xa6 %s | ",
+            md_value(s->kind, s->unit, head->lo, lo, sizeof(lo)),
+            md_value(s->kind, s->unit, head->hi, hi, sizeof(hi)));
+  if (s->n_rounds > 0)
+    fprintf(
+        out, "%s | %s | %s |\n",
+        md_value(s->kind, s->unit, a->round_min, min, sizeof(min)),
+        md_value(s->kind, s->unit, a->round_median, median, sizeof(median)),
+        ys_units_percent(a->noisy_round_share, 0, false, noisy, sizeof(noisy)));
+  else
+    fputs("\xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 |\n", out);
+}
+
 /* Without a baseline: every measured benchmark's estimate. */
-static void md_results_table(FILE *out, const md_state *st) {
+static void md_results_table(FILE *out, const ys_run_view *run) {
   size_t shown = 0, hidden = 0;
-  for (size_t i = 0; i < st->n_rows; i++) {
-    const md_row *row = &st->rows[i];
-    if (row->status != YS_BENCH_OK || !row->has_series) continue;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    const ys_series *s = md_primary(e);
+    if (e->res->status != YS_BENCH_OK || s == NULL) continue;
     if (shown == YS_MARKDOWN_MAX_ROWS) {
       hidden++;
       continue;
@@ -288,27 +291,7 @@ static void md_results_table(FILE *out, const md_state *st) {
             "| Median round | Noisy rounds |\n"
             "|---|---:|---:|---:|---:|---:|\n",
             out);
-    char est[YS_UNITS_BUF], lo[YS_UNITS_BUF], hi[YS_UNITS_BUF];
-    char min[YS_UNITS_BUF], median[YS_UNITS_BUF], noisy[YS_UNITS_BUF];
-    fputs("| ", out);
-    md_code(out, row->name, true);
-    fprintf(out, " | %s | ",
-            md_value(row->kind, row->unit, row->headline.point, est, sizeof(est)));
-    /* Exact counts have an interval of zero width: nothing to show. */
-    if (row->headline.lo == row->headline.hi)
-      fputs("\xe2\x80\x93 | ", out);
-    else
-      fprintf(out, "%s \xe2\x80\xa6 %s | ",
-              md_value(row->kind, row->unit, row->headline.lo, lo, sizeof(lo)),
-              md_value(row->kind, row->unit, row->headline.hi, hi, sizeof(hi)));
-    if (row->n_rounds > 0)
-      fprintf(
-          out, "%s | %s | %s |\n",
-          md_value(row->kind, row->unit, row->round_min, min, sizeof(min)),
-          md_value(row->kind, row->unit, row->round_median, median, sizeof(median)),
-          ys_units_percent(row->noisy_share, 0, false, noisy, sizeof(noisy)));
-    else
-      fputs("\xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 |\n", out);
+    md_result_row(out, e->res->name, s);
     shown++;
   }
   md_more(out, hidden);
@@ -316,12 +299,12 @@ static void md_results_table(FILE *out, const md_state *st) {
 
 /* Failed and skipped benchmarks of this run, with their reasons. A missing
  * benchmark's result is the baseline's, so it is not one of them. */
-static void md_problems(FILE *out, const md_state *st) {
+static void md_problems(FILE *out, const ys_run_view *run) {
   size_t shown = 0, hidden = 0;
-  for (size_t i = 0; i < st->n_rows; i++) {
-    const md_row *row = &st->rows[i];
-    if (row->status == YS_BENCH_OK ||
-        (row->has_cmp && row->cmp.verdict == YS_VERDICT_MISSING))
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_bench_result *res = run->entries[i].res;
+    if (res->status == YS_BENCH_OK ||
+        md_has_verdict(&run->entries[i], YS_VERDICT_MISSING))
       continue;
     if (shown == YS_MARKDOWN_MAX_ROWS) {
       hidden++;
@@ -329,11 +312,11 @@ static void md_problems(FILE *out, const md_state *st) {
     }
     if (shown == 0) fputs("\n**Failed or skipped in this run**\n\n", out);
     fputs("- ", out);
-    md_code(out, row->name, false);
-    fputs(row->status == YS_BENCH_FAILED ? " failed" : " skipped", out);
-    if (row->message[0] != '\0') {
+    md_code(out, res->name, false);
+    fputs(res->status == YS_BENCH_FAILED ? " failed" : " skipped", out);
+    if (res->message[0] != '\0') {
       fputs(": ", out);
-      md_text(out, row->message);
+      md_text(out, res->message);
     }
     fputc('\n', out);
     shown++;
@@ -343,10 +326,10 @@ static void md_problems(FILE *out, const md_state *st) {
 
 /* ---- header and footer ---------------------------------------------- */
 
-static void md_headline(FILE *out, const md_state *st, const ys_summary *sum) {
-  size_t n_failed = sum != NULL ? sum->n_failed : 0;
-  size_t n_skipped = sum != NULL ? sum->n_skipped : 0;
-  if (sum != NULL && sum->compared) {
+static void md_headline(FILE *out, const ys_summary *sum) {
+  size_t n_failed = sum->n_failed;
+  size_t n_skipped = sum->n_skipped;
+  if (sum->compared) {
     char counts[512];
     /* A failure is as much a reason to look as a regression. */
     bool bad = sum->n_verdicts[YS_VERDICT_REGRESSED] > 0 || n_failed > 0;
@@ -356,7 +339,7 @@ static void md_headline(FILE *out, const md_state *st, const ys_summary *sum) {
     fputc('\n', out);
     return;
   }
-  size_t n = sum != NULL ? sum->n_ok + n_skipped + n_failed : st->n_rows;
+  size_t n = sum->n_ok + n_skipped + n_failed;
   fprintf(out, "## yardstick: %s%zu benchmark%s",
           n_failed > 0 ? "\xe2\x9d\x8c " : "", n, n == 1 ? "" : "s");
   if (n_skipped > 0) fprintf(out, ", %zu skipped", n_skipped);
@@ -371,8 +354,10 @@ static bool md_same(const char *a, const char *b) {
 /* Where the baseline came from, and a warning when it ran on another
  * machine or build, where a change may be the machine's and not the
  * code's. */
-static void md_baseline(FILE *out, const md_state *st, const ys_summary *sum) {
+static void md_baseline(FILE *out, const ys_run_view *run) {
+  const ys_summary *sum = run->summary;
   const ys_context *base = sum->baseline_ctx;
+  const ys_context *now = run->ctx;
   fputs("\nCompared with baseline ", out);
   md_code(out, sum->baseline_name != NULL ? sum->baseline_name : "", false);
   if (base != NULL && (base->date[0] != '\0' || base->host_name[0] != '\0')) {
@@ -392,11 +377,11 @@ static void md_baseline(FILE *out, const md_state *st, const ys_summary *sum) {
     const char *was;
     const char *now;
   } fields[] = {
-      {"host", base->host_name, st->ctx.host_name},
-      {"cpu", base->cpu_model, st->ctx.cpu_model},
-      {"compiler", base->compiler, st->ctx.compiler},
-      {"build", base->build_type, st->ctx.build_type},
-      {"collector", base->collector, st->ctx.collector},
+      {"host", base->host_name, now->host_name},
+      {"cpu", base->cpu_model, now->cpu_model},
+      {"compiler", base->compiler, now->compiler},
+      {"build", base->build_type, now->build_type},
+      {"collector", base->collector, now->collector},
   };
   size_t n_diff = 0;
   for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
@@ -417,21 +402,23 @@ static void md_baseline(FILE *out, const md_state *st, const ys_summary *sum) {
 
 /* The threshold of the comparisons, from the first one that decided
  * something; NaN when none did. */
-static double md_threshold_of(const md_state *st) {
-  for (size_t i = 0; i < st->n_rows; i++)
-    if (st->rows[i].has_cmp &&
-        ys_units_verdict_has_change(st->rows[i].cmp.verdict))
-      return st->rows[i].cmp.threshold;
+static double md_threshold_of(const ys_run_view *run) {
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_comparison *c = run->entries[i].cmp;
+    if (c != NULL && ys_units_verdict_has_change(c->verdict))
+      return c->threshold;
+  }
   return NAN;
 }
 
 /* How it was measured, in one italic line. */
-static void md_footnote(FILE *out, const md_state *st, bool compared) {
+static void md_footnote(FILE *out, const ys_run_view *run) {
+  const ys_context *ctx = run->ctx;
   fprintf(out, "\n*%zu round%s \xc3\x97 %zu sample%s per benchmark",
-          st->ctx.rounds, st->ctx.rounds == 1 ? "" : "s", st->ctx.sample_size,
-          st->ctx.sample_size == 1 ? "" : "s");
-  if (compared) {
-    double t = md_threshold_of(st);
+          ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
+          ctx->sample_size == 1 ? "" : "s");
+  if (run->summary->compared) {
+    double t = md_threshold_of(run);
     char buf[YS_UNITS_BUF];
     if (isfinite(t))
       fprintf(out, ", threshold %s", md_threshold(t, buf, sizeof(buf)));
@@ -445,94 +432,29 @@ static void md_footnote(FILE *out, const md_state *st, bool compared) {
   }
 }
 
-/* ---- hooks ---------------------------------------------------------- */
+/* ---- the document -------------------------------------------------- */
 
-static void md_begin(ys_report *r, const ys_context *ctx) {
-  md_state *st = calloc(1, sizeof(*st));
-  /* NULL marks the report as unable to keep rows; end says so. */
-  r->data = st;
-  if (st != NULL && ctx != NULL) st->ctx = *ctx;
-}
-
-/* Makes room for one more row; false when memory ran out. */
-static bool md_grow(md_state *st) {
-  if (st->n_rows < st->cap_rows) return true;
-  size_t cap = st->cap_rows > 0 ? 2 * st->cap_rows : 64;
-  if (cap > SIZE_MAX / sizeof(*st->rows)) return false;
-  md_row *rows = realloc(st->rows, cap * sizeof(*rows));
-  if (rows == NULL) return false;
-  st->rows = rows;
-  st->cap_rows = cap;
-  return true;
-}
-
-static void md_bench(ys_report *r, const ys_bench_result *res,
-                     const ys_comparison *cmp) {
-  md_state *st = md_state_of(r);
-  if (st == NULL) return;
-  if (!md_grow(st)) {
-    st->lost++;
-    return;
-  }
-  md_row *row = &st->rows[st->n_rows++];
-  memset(row, 0, sizeof(*row));
-  snprintf(row->name, sizeof(row->name), "%s", res->name);
-  snprintf(row->message, sizeof(row->message), "%s", res->message);
-  row->status = res->status;
-  if (cmp != NULL) {
-    row->has_cmp = true;
-    row->cmp = *cmp;
-  }
-  if (res->n_series > 0 && res->series != NULL) {
-    const ys_series *s = &res->series[0];
-    const ys_analysis *a = &s->analysis;
-    row->has_series = true;
-    row->unit = s->unit;
-    row->kind = s->kind;
-    row->headline = *ys_analysis_headline(a);
-    row->round_min = a->round_min;
-    row->round_median = a->round_median;
-    row->noisy_share = a->noisy_round_share;
-    row->n_rounds = s->n_rounds;
-  }
-}
-
-static void md_end(ys_report *r, const ys_summary *sum) {
-  FILE *out = r->out;
-  md_state *st = md_state_of(r);
-  if (st == NULL) {
-    fputs("## yardstick: the summary could not be written (out of memory)\n",
-          out);
-    fflush(out);
-    return;
-  }
-  bool compared = sum != NULL && sum->compared;
-  md_headline(out, st, sum);
-  if (compared) {
-    md_baseline(out, st, sum);
-    md_attention_table(out, st);
-    md_unchanged_table(out, st);
+static int md_render(FILE *out, const ys_run_view *run,
+                     const ys_report_style *style) {
+  (void)style; /* Markdown has no colours */
+  md_headline(out, run->summary);
+  if (run->summary->compared) {
+    md_baseline(out, run);
+    md_attention_table(out, run);
+    md_unchanged_table(out, run);
   } else {
-    md_results_table(out, st);
+    md_results_table(out, run);
   }
-  md_problems(out, st);
-  if (st->lost > 0)
-    fprintf(out,
-            "\n%zu benchmark%s could not be listed: out of memory while "
-            "writing this summary.\n",
-            st->lost, st->lost == 1 ? "" : "s");
-  md_footnote(out, st, compared);
-  fflush(out);
-  free(st->rows);
-  free(st);
-  r->data = NULL;
+  md_problems(out, run);
+  md_footnote(out, run);
+  return ys_report_finish(out, 0);
 }
+
+static const char *const md_extensions[] = {".md", NULL};
 
 /* GitHub-flavoured Markdown for $GITHUB_STEP_SUMMARY; "--output x.md". */
 const ys_report_ops ys_report_markdown = {
     .name = "markdown",
-    .extension = "md",
-    .begin = md_begin,
-    .bench = md_bench,
-    .end = md_end,
+    .extensions = md_extensions,
+    .render = md_render,
 };

@@ -1,8 +1,10 @@
-/* report.c — the table of output formats and the calls that drive one. */
+/* report.c — the table of output formats, and lookups in it. */
 #include "report.h"
 
 #include <string.h>
 #include <strings.h>
+
+#include "../core/error.h"
 
 /* Each format lives in its own file; this table is the only place that lists
  * them all. */
@@ -20,19 +22,9 @@ static const ys_report_ops *const ys_report_formats[] = {
 #define YS_REPORT_N_FORMATS                                                    \
   (sizeof(ys_report_formats) / sizeof(ys_report_formats[0]))
 
-/* File name endings that pick a format for --output FILE. Longer endings come
- * first so "x.gbench.json" is not taken for plain JSON. */
-static const struct {
-  const char *suffix;
-  const ys_report_ops *format;
-} ys_report_suffixes[] = {
-    {".gbench.json", &ys_report_gbench},
-    {".json", &ys_report_json},
-    {".csv", &ys_report_csv},
-    {".md", &ys_report_markdown},
-    {".txt", &ys_report_console},
-    {".log", &ys_report_console},
-};
+const ys_report_ops *ys_report_format(size_t i) {
+  return i < YS_REPORT_N_FORMATS ? ys_report_formats[i] : NULL;
+}
 
 const ys_report_ops *ys_report_find(const char *name) {
   if (name == NULL) return NULL;
@@ -42,37 +34,48 @@ const ys_report_ops *ys_report_find(const char *name) {
   return NULL;
 }
 
+/* Length of `ext` when it ends `path` (of length `len`), else 0. */
+static size_t ending_length(const char *path, size_t len, const char *ext) {
+  size_t n = strlen(ext);
+  return len >= n && strcasecmp(path + len - n, ext) == 0 ? n : 0;
+}
+
 const ys_report_ops *ys_report_for_path(const char *path) {
   if (path == NULL) return NULL;
-  size_t len = strlen(path);
-  for (size_t i = 0;
-       i < sizeof(ys_report_suffixes) / sizeof(ys_report_suffixes[0]); i++) {
-    size_t n = strlen(ys_report_suffixes[i].suffix);
-    /* Extensions are matched without regard to case: "OUT.JSON" is JSON. */
-    if (len >= n &&
-        strcasecmp(path + len - n, ys_report_suffixes[i].suffix) == 0)
-      return ys_report_suffixes[i].format;
+  size_t len = strlen(path), best = 0;
+  const ys_report_ops *found = NULL;
+  /* Endings of different formats may nest (".json" ends ".gbench.json"):
+   * the longest match is the one the user meant. */
+  for (size_t i = 0; i < YS_REPORT_N_FORMATS; i++) {
+    const char *const *ext = ys_report_formats[i]->extensions;
+    for (; ext != NULL && *ext != NULL; ext++) {
+      size_t n = ending_length(path, len, *ext);
+      if (n > best) {
+        best = n;
+        found = ys_report_formats[i];
+      }
+    }
   }
-  return NULL;
+  return found;
 }
 
 const char *ys_report_names(void) {
-  /* Kept in the order of ys_report_formats; a unit test checks they agree. */
-  return "console, json, gbench, csv, markdown";
+  /* Rebuilt on every call (it is short) so that it can never disagree with
+   * the table; the buffer holds far more than the five names. */
+  static char names[256];
+  size_t used = 0;
+  names[0] = '\0';
+  for (size_t i = 0; i < YS_REPORT_N_FORMATS && used < sizeof(names); i++) {
+    int n = snprintf(names + used, sizeof(names) - used, "%s%s",
+                     i > 0 ? ", " : "", ys_report_formats[i]->name);
+    if (n < 0) break;
+    used += (size_t)n;
+  }
+  return names;
 }
 
-void ys_report_begin(ys_report *r, const ys_context *ctx) {
-  r->ctx = ctx;
-  r->count = 0;
-  if (r->ops->begin != NULL) r->ops->begin(r, ctx);
-}
-
-void ys_report_bench(ys_report *r, const ys_bench_result *res,
-                     const ys_comparison *cmp) {
-  if (r->ops->bench != NULL) r->ops->bench(r, res, cmp);
-  r->count++;
-}
-
-void ys_report_end(ys_report *r, const ys_summary *sum) {
-  if (r->ops->end != NULL) r->ops->end(r, sum);
+int ys_report_finish(FILE *out, int rc) {
+  bool failed = fflush(out) != 0 || ferror(out);
+  if (rc != 0) return rc;
+  return failed ? YS_EIO : 0;
 }

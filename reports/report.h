@@ -1,55 +1,79 @@
 /*
  * report.h — one interface for every output format.
  *
- * A report renders results it is given; it never computes statistics. Each
- * format is one file with a `const ys_report_ops` and one row in the table in
- * report.c. Every hook is optional. Hooks are called as
- * begin, bench (once per benchmark, in name order), end.
+ * A report is handed the whole finished run and renders it in one call; it
+ * never computes statistics and never changes what it is given. Each format
+ * is one file with a `const ys_report_ops` and one row in the table in
+ * report.c. Progress while the run is under way is the progress line's job
+ * (progress.h), not a report's.
  */
 #ifndef YS_REPORT_H
 #define YS_REPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "../core/model.h"
 
-typedef struct ys_report ys_report;
+/* One benchmark of the run, in name order. */
+typedef struct ys_report_entry {
+  /* This run's result; for a benchmark of the baseline only (verdict
+   * "missing") the baseline's, of which nothing was measured now. */
+  const ys_bench_result *res;
+  const ys_comparison *cmp; /* NULL when the run was not compared */
+} ys_report_entry;
+
+/* A read-only view of a finished run: everything any format shows. All
+ * pointers are borrowed and never NULL (entries may be when n is 0). Every
+ * entry has a comparison exactly when summary->compared is set; the
+ * baseline's name and context are in the summary. */
+typedef struct ys_run_view {
+  const ys_context *ctx;     /* where and how this run was measured */
+  const ys_summary *summary; /* totals, verdict counts, the baseline */
+  const ys_report_entry *entries;
+  size_t n;
+} ys_run_view;
+
+/* How a destination wants its text, decided by the caller. */
+typedef struct ys_report_style {
+  /* ANSI colours allowed; only the console uses them. Whether the
+   * destination is a terminal (and NO_COLOR) is the caller's business. */
+  bool color;
+} ys_report_style;
 
 typedef struct ys_report_ops {
-  const char *name;      /* "console", "json", "gbench", "csv" */
-  const char *extension; /* file extension that selects it, e.g. "json" */
-  void (*begin)(ys_report *r, const ys_context *ctx);
-  void (*bench)(ys_report *r, const ys_bench_result *res,
-                const ys_comparison *cmp);
-  void (*end)(ys_report *r, const ys_summary *sum);
+  const char *name; /* "console", "json", "gbench", "csv", "markdown" */
+  /* File name endings, dot included, that select the format for --output;
+   * NULL-terminated. This is the only list of them. */
+  const char *const *extensions;
+  /* Writes the whole report of `run` to `out` (borrowed) and flushes it.
+   * Returns 0, YS_EIO when a write failed (see ys_report_finish), or another
+   * negative YS_E* code; the caller turns it into a message. */
+  int (*render)(FILE *out, const ys_run_view *run,
+                const ys_report_style *style);
 } ys_report_ops;
 
-/* A report being written. Formats keep what they need between hooks in
- * `count` and `ctx`; the stream is borrowed. */
-struct ys_report {
-  const ys_report_ops *ops;
-  FILE *out;             /* borrowed */
-  bool color;            /* ANSI colours allowed (console only) */
-  size_t count;          /* benchmarks written so far */
-  const ys_context *ctx; /* set by ys_report_begin; borrowed */
-  void *data;            /* a format's own state between begin and end:
-                            set by its begin hook, freed by its end hook */
-};
-
-/* The format named `name`, or NULL. */
+/* The format named `name` (exactly, case included), or NULL. */
 const ys_report_ops *ys_report_find(const char *name);
 
-/* The format whose extension ends `path` (e.g. "out.json"), or NULL. */
+/* The format whose extension ends `path`, compared without regard to case
+ * ("OUT.JSON" is JSON), or NULL. The longest matching ending wins, so
+ * "x.gbench.json" is gbench and not plain JSON, whatever the table order. */
 const ys_report_ops *ys_report_for_path(const char *path);
 
-/* Comma-separated names of all formats, for messages and --help. */
+/* The `i`th format of the table (0-based), or NULL past its end; for
+ * listing them all. */
+const ys_report_ops *ys_report_format(size_t i);
+
+/* Comma-separated names of all formats in table order ("console, json,
+ * ..."), for messages and --help. Built from the table; static storage. */
 const char *ys_report_names(void);
 
-/* Drive a report; each is a no-op when the format lacks the hook. */
-void ys_report_begin(ys_report *r, const ys_context *ctx);
-void ys_report_bench(ys_report *r, const ys_bench_result *res,
-                     const ys_comparison *cmp);
-void ys_report_end(ys_report *r, const ys_summary *sum);
+/* For formats, at the end of render: flushes `out` and returns `rc` when it
+ * is already an error (it says more, e.g. the JSON writer's first one),
+ * else YS_EIO when any write to `out` failed, else 0. A full disk or a
+ * closed pipe thus surfaces instead of leaving a silently cut file. */
+int ys_report_finish(FILE *out, int rc);
 
 #endif

@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include "tests/support/golden.h"
+#include "tests/support/render.h"
 
 #include "reports/progress.h"
 #include "reports/report.h"
@@ -259,36 +260,28 @@ static char *render_compared(bool color) {
   sum.n_verdicts[YS_VERDICT_NEW] = 1;
   sum.n_verdicts[YS_VERDICT_MISSING] = 1;
   sum.n_verdicts[YS_VERDICT_NOT_COMPARED] = 3;
-  char *text = NULL;
-  size_t size = 0;
-  FILE *out = open_memstream(&text, &size);
-  assert_non_null(out);
-  ys_report r = {.ops = &ys_report_console,
-                 .out = out,
-                 .color = color,
-                 .ctx = &fixed_context};
-  ys_report_console.begin(&r, &fixed_context);
+  ys_report_entry entries[N_COMPARED];
   for (size_t i = 0; i < N_COMPARED; i++)
-    ys_report_console.bench(&r, compared[i].res, &compared[i].cmp);
-  ys_report_console.end(&r, &sum);
-  assert_int_equal(fclose(out), 0);
-  return text;
+    entries[i] = (ys_report_entry){compared[i].res, &compared[i].cmp};
+  ys_run_view run = {.ctx = &fixed_context,
+                     .summary = &sum,
+                     .entries = entries,
+                     .n = N_COMPARED};
+  return ys_test_render(&ys_report_console, &run, color);
 }
 
-/* Renders the fixed run through the console hooks; caller frees. */
+#define N_RESULTS (sizeof(results) / sizeof(results[0]))
+
+/* Renders the fixed run; caller frees. */
 static char *render(bool color, const ys_context *ctx) {
-  char *text = NULL;
-  size_t size = 0;
-  FILE *out = open_memstream(&text, &size);
-  assert_non_null(out);
-  ys_report r = {
-      .ops = &ys_report_console, .out = out, .color = color, .ctx = ctx};
-  ys_report_console.begin(&r, ctx);
-  for (size_t i = 0; i < sizeof(results) / sizeof(results[0]); i++)
-    ys_report_console.bench(&r, &results[i], NULL);
-  ys_report_console.end(&r, &fixed_summary);
-  assert_int_equal(fclose(out), 0);
-  return text;
+  ys_report_entry entries[N_RESULTS];
+  for (size_t i = 0; i < N_RESULTS; i++)
+    entries[i] = (ys_report_entry){&results[i], NULL};
+  ys_run_view run = {.ctx = ctx,
+                     .summary = &fixed_summary,
+                     .entries = entries,
+                     .n = N_RESULTS};
+  return ys_test_render(&ys_report_console, &run, color);
 }
 
 static void test_console_golden(void **state) {
@@ -341,13 +334,10 @@ static void test_console_context_warnings(void **state) {
   ctx.build_type = "debug";
   ctx.collector = "callgrind";
   ctx.rounds = 1;
-  char *text = NULL;
-  size_t size = 0;
-  FILE *out = open_memstream(&text, &size);
-  assert_non_null(out);
-  ys_report r = {.ops = &ys_report_console, .out = out, .ctx = &ctx};
-  ys_report_console.begin(&r, &ctx);
-  fclose(out);
+  /* A run of no benchmark: the header, then the totals alone. */
+  ys_summary sum = {0};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum};
+  char *text = ys_test_render(&ys_report_console, &run, false);
   assert_string_equal(
       text, "yardstick 0.1.0 \xc2\xb7 callgrind \xc2\xb7 1 round \xc3\x97 20 "
             "samples \xc2\xb7 seed 1\n"
@@ -355,30 +345,30 @@ static void test_console_context_warnings(void **state) {
             "the clock speed; set the governor to \"performance\"\n"
             "warning: yardstick was built for debugging, its own overhead "
             "is higher; build it in release mode\n"
-            "\n");
+            "\n"
+            "0 benchmarks: 0 ok, 0 skipped, 0 failed in 0.000 ns\n");
   free(text);
 }
 
-/* Runs `fn` on a progress object writing to a memstream and returns the
- * text; caller frees. The stream's buffer pointer sits in a heap cell:
- * with it on this frame, GCC's -Wdangling-pointer takes the closed stream
- * for one that still points into the frame. */
-static char *capture_progress(bool live, void (*fn)(ys_progress *)) {
-  struct {
-    char *text;
-    size_t size;
-  } *mem = calloc(1, sizeof(*mem));
-  assert_non_null(mem);
-  FILE *out = open_memstream(&mem->text, &mem->size);
-  assert_non_null(out);
-  ys_progress *p = ys_progress_new(out, live);
+/* What capture_progress hands its writer. */
+typedef struct progress_call {
+  bool live;
+  void (*fn)(ys_progress *);
+} progress_call;
+
+static void write_progress(FILE *out, void *arg) {
+  const progress_call *call = arg;
+  ys_progress *p = ys_progress_new(out, call->live);
   assert_non_null(p);
-  fn(p);
+  call->fn(p);
   ys_progress_free(p);
-  fclose(out);
-  char *text = mem->text;
-  free(mem);
-  return text;
+}
+
+/* Runs `fn` on a progress object writing into memory and returns the
+ * text; caller frees. */
+static char *capture_progress(bool live, void (*fn)(ys_progress *)) {
+  progress_call call = {.live = live, .fn = fn};
+  return ys_test_capture(write_progress, &call);
 }
 
 /* Two benchmarks, three rounds, interleaved as the runner does. */

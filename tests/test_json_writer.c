@@ -256,61 +256,6 @@ static void test_misuse_is_sticky_einval(void **state) {
     assert_int_equal(ys_json_begin_array(&m.w), 0);
   assert_int_equal(ys_json_begin_array(&m.w), YS_EINVAL);
   free((void *)ys_mem_finish(&m));
-
-  /* Resuming at an impossible depth. */
-  ys_mem_open(&m);
-  ys_json_resume(&m.w, m.fp, 0, false, false);
-  assert_int_equal(ys_json_error(&m.w), YS_EINVAL);
-  ys_json_resume(&m.w, m.fp, YS_JSON_MAX_DEPTH + 1, false, false);
-  assert_int_equal(ys_json_error(&m.w), YS_EINVAL);
-  assert_string_equal(ys_mem_finish(&m), "");
-  free(m.buf);
-}
-
-static void test_resume_writes_in_pieces(void **state) {
-  (void)state;
-  ys_mem m;
-  ys_mem_open(&m);
-  ys_json_begin_object(&m.w);
-  ys_json_key(&m.w, "items");
-  ys_json_begin_array(&m.w);
-  /* Each piece is written by a fresh writer, as report hooks do. */
-  for (int i = 0; i < 2; i++) {
-    ys_json w;
-    ys_json_resume(&w, m.fp, 2, false, i > 0);
-    ys_json_begin_object(&w);
-    ys_json_kv_int(&w, "i", i);
-    assert_int_equal(ys_json_end_object(&w), 0);
-  }
-  ys_json w;
-  ys_json_resume(&w, m.fp, 2, false, true);
-  ys_json_end_array(&w);
-  ys_json_kv_bool(&w, "done", true);
-  assert_int_equal(ys_json_end_object(&w), 0);
-  assert_string_equal(ys_mem_finish(&m), "{\n"
-                                         "  \"items\": [\n"
-                                         "    {\n"
-                                         "      \"i\": 0\n"
-                                         "    },\n"
-                                         "    {\n"
-                                         "      \"i\": 1\n"
-                                         "    }\n"
-                                         "  ],\n"
-                                         "  \"done\": true\n"
-                                         "}\n");
-  free(m.buf);
-}
-
-static void test_resume_empty_container_closes_on_one_line(void **state) {
-  (void)state;
-  ys_mem m;
-  ys_mem_open(&m);
-  fputs("{\n  \"items\": [", m.fp);
-  ys_json_resume(&m.w, m.fp, 2, false, false);
-  ys_json_end_array(&m.w);
-  ys_json_end_object(&m.w);
-  assert_string_equal(ys_mem_finish(&m), "{\n  \"items\": []\n}\n");
-  free(m.buf);
 }
 
 static void test_write_failure_is_eio(void **state) {
@@ -337,8 +282,6 @@ int main(void) {
       cmocka_unit_test(test_doubles_round_trip_shortest),
       cmocka_unit_test(test_integers_exact),
       cmocka_unit_test(test_misuse_is_sticky_einval),
-      cmocka_unit_test(test_resume_writes_in_pieces),
-      cmocka_unit_test(test_resume_empty_container_closes_on_one_line),
       cmocka_unit_test(test_write_failure_is_eio),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

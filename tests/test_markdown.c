@@ -1,7 +1,7 @@
 /*
  * test_markdown.c — the Markdown summary against golden files (a run
  * compared with a baseline, and one without), the cap on table rows, the
- * escaping of names and messages, and the report's bookkeeping.
+ * escaping of names and messages, and the footnote.
  *
  * Set YS_UPDATE_GOLDEN=1 to rewrite tests/data/report.md and
  * report_plain.md from the current output (the golden tests then fail once,
@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "tests/support/golden.h"
+#include "tests/support/render.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -231,30 +232,18 @@ static ys_summary compared_summary(const ys_context *base) {
 /* ---- rendering and golden files --------------------------------------- */
 
 /* Runs the report over `n` benchmarks (`list`, with `cmp_list` or NULL for
- * a run without baseline) into memory; the caller frees the text. The
- * stream's buffer pointer sits in a heap cell: with it on this frame, GCC's
- * -Wdangling-pointer takes the closed stream for one that still points
- * into the frame. */
+ * a run without baseline) into memory; the caller frees the text. */
 static char *render(const ys_context *ctx, const ys_bench_result *list,
                     const ys_comparison *cmp_list, size_t n,
                     const ys_summary *sum) {
-  struct {
-    char *text;
-    size_t size;
-  } *mem = calloc(1, sizeof(*mem));
-  assert_non_null(mem);
-  FILE *fp = open_memstream(&mem->text, &mem->size);
-  assert_non_null(fp);
-  ys_report r = {.ops = &ys_report_markdown, .out = fp};
-  ys_report_begin(&r, ctx);
+  ys_report_entry *entries = calloc(n > 0 ? n : 1, sizeof(*entries));
+  assert_non_null(entries);
   for (size_t i = 0; i < n; i++)
-    ys_report_bench(&r, &list[i], cmp_list != NULL ? &cmp_list[i] : NULL);
-  ys_report_end(&r, sum);
-  /* The report frees its own state at the end. */
-  assert_null(r.data);
-  assert_int_equal(fclose(fp), 0);
-  char *text = mem->text;
-  free(mem);
+    entries[i] =
+        (ys_report_entry){&list[i], cmp_list != NULL ? &cmp_list[i] : NULL};
+  ys_run_view run = {.ctx = ctx, .summary = sum, .entries = entries, .n = n};
+  char *text = ys_test_render(&ys_report_markdown, &run, false);
+  free(entries);
   return text;
 }
 

@@ -16,12 +16,15 @@
 #include <cmocka.h>
 
 #include "tests/support/golden.h"
+#include "tests/support/render.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/error.h"
 #include "core/model.h"
 #include "reports/report.h"
 
@@ -398,21 +401,36 @@ static ys_context make_baseline_context(void) {
 
 /* ---- rendering and golden files --------------------------------------- */
 
-/* Runs `ops` over the given run into memory; the caller frees the text. */
+/* Runs `ops` over `n` benchmarks of `list`, not compared, into memory; the
+ * caller frees the text. */
 static char *render(const ys_report_ops *ops, const ys_context *ctx,
                     const ys_bench_result *list, size_t n,
                     const ys_summary *sum) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *fp = open_memstream(&buf, &len);
-  assert_non_null(fp);
-  ys_report r = {.ops = ops, .out = fp, .color = false, .count = 7};
-  ys_report_begin(&r, ctx);
+  ys_report_entry entries[8];
+  assert_true(n <= 8);
   for (size_t i = 0; i < n; i++)
-    ys_report_bench(&r, &list[i], NULL);
-  ys_report_end(&r, sum);
-  assert_int_equal(fclose(fp), 0);
-  return buf;
+    entries[i] = (ys_report_entry){&list[i], NULL};
+  ys_run_view run = {.ctx = ctx, .summary = sum, .entries = entries, .n = n};
+  return ys_test_render(ops, &run, false);
+}
+
+/* The summary of the compared run (make_comparison), against a baseline
+ * that ran at `base`. */
+static ys_summary compared_summary(const ys_context *base) {
+  ys_summary sum = {.n_ok = 4,
+                    .n_skipped = 1,
+                    .n_failed = 1,
+                    .elapsed_s = 3.0,
+                    .compared = true,
+                    .baseline_name = "main",
+                    .baseline_ctx = base};
+  sum.n_verdicts[YS_VERDICT_REGRESSED] = 1;
+  sum.n_verdicts[YS_VERDICT_UNCHANGED] = 1;
+  sum.n_verdicts[YS_VERDICT_IMPROVED] = 1;
+  sum.n_verdicts[YS_VERDICT_NEW] = 1;
+  sum.n_verdicts[YS_VERDICT_MISSING] = 1;
+  sum.n_verdicts[YS_VERDICT_NOT_COMPARED] = 2;
+  return sum;
 }
 
 /* Runs `ops` over the compared run (make_comparison) into memory; the
@@ -420,31 +438,13 @@ static char *render(const ys_report_ops *ops, const ys_context *ctx,
 static char *render_compared_run(const ys_report_ops *ops) {
   ys_context ctx = make_context();
   ys_context base = make_baseline_context();
-  ys_summary sum = {.n_ok = 4,
-                    .n_skipped = 1,
-                    .n_failed = 1,
-                    .elapsed_s = 3.0,
-                    .compared = true,
-                    .baseline_name = "main",
-                    .baseline_ctx = &base};
-  sum.n_verdicts[YS_VERDICT_REGRESSED] = 1;
-  sum.n_verdicts[YS_VERDICT_UNCHANGED] = 1;
-  sum.n_verdicts[YS_VERDICT_IMPROVED] = 1;
-  sum.n_verdicts[YS_VERDICT_NEW] = 1;
-  sum.n_verdicts[YS_VERDICT_MISSING] = 1;
-  sum.n_verdicts[YS_VERDICT_NOT_COMPARED] = 2;
+  ys_summary sum = compared_summary(&base);
   make_comparison();
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *fp = open_memstream(&buf, &len);
-  assert_non_null(fp);
-  ys_report r = {.ops = ops, .out = fp, .color = false};
-  ys_report_begin(&r, &ctx);
+  ys_report_entry entries[7];
   for (size_t i = 0; i < 7; i++)
-    ys_report_bench(&r, cmp_list[i], &cmps[i]);
-  ys_report_end(&r, &sum);
-  assert_int_equal(fclose(fp), 0);
-  return buf;
+    entries[i] = (ys_report_entry){cmp_list[i], &cmps[i]};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = entries, .n = 7};
+  return ys_test_render(ops, &run, false);
 }
 
 static char *render_fixed_run(const ys_report_ops *ops) {
@@ -504,20 +504,17 @@ static void test_gbench_missing_first(void **state) {
   ys_context ctx = make_context();
   ys_summary sum = {.compared = true, .baseline_name = "main"};
   make_comparison();
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *fp = open_memstream(&buf, &len);
-  assert_non_null(fp);
-  ys_report r = {.ops = &ys_report_gbench, .out = fp};
-  ys_report_begin(&r, &ctx);
-  ys_report_bench(&r, cmp_list[1], &cmps[1]); /* missing */
-  ys_report_bench(&r, cmp_list[4], &cmps[4]); /* new */
-  assert_int_equal(r.count, 1);
-  ys_report_end(&r, &sum);
-  assert_int_equal(fclose(fp), 0);
+  ys_report_entry entries[] = {
+      {cmp_list[1], &cmps[1]}, /* missing */
+      {cmp_list[4], &cmps[4]}, /* new */
+  };
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = entries, .n = 2};
+  char *buf = ys_test_render(&ys_report_gbench, &run, false);
   assert_null(strstr(buf, "gone|old"));
   assert_non_null(strstr(buf, "  \"benchmarks\": [\n    {\n      \"name\": "
                               "\"new_one\",\n      \"family_index\": 0,"));
+  /* One family only: the missing one took no index. */
+  assert_null(strstr(buf, "\"family_index\": 1"));
   assert_non_null(strstr(buf, "\"yardstick_verdict\": \"new\"\n"));
   assert_null(strstr(buf, "yardstick_change"));
   free(buf);
@@ -605,7 +602,8 @@ static void test_find_by_name(void **state) {
   assert_string_equal(ys_report_gbench.name, "gbench");
   assert_string_equal(ys_report_csv.name, "csv");
   assert_string_equal(ys_report_markdown.name, "markdown");
-  assert_string_equal(ys_report_markdown.extension, "md");
+  assert_string_equal(ys_report_markdown.extensions[0], ".md");
+  assert_null(ys_report_markdown.extensions[1]);
 }
 
 static void test_for_path_by_extension(void **state) {
@@ -633,35 +631,66 @@ static void test_names_lists_every_format(void **state) {
   (void)state;
   const char *names = ys_report_names();
   assert_string_equal(names, "console, json, gbench, csv, markdown");
-  /* Every listed name must be findable. */
+  /* Every listed name must be findable, and every format listed. */
   char copy[128];
   snprintf(copy, sizeof(copy), "%s", names);
   size_t count = 0;
   for (char *save = NULL, *tok = strtok_r(copy, ", ", &save); tok != NULL;
        tok = strtok_r(NULL, ", ", &save)) {
-    assert_non_null(ys_report_find(tok));
+    assert_ptr_equal(ys_report_find(tok), ys_report_format(count));
     count++;
   }
   assert_int_equal(count, 5);
+  assert_null(ys_report_format(count));
 }
 
-/* A format without hooks: the drivers still keep count. */
-static void test_drivers_without_hooks(void **state) {
+/* The table agrees with itself: each format has a name, a renderer and at
+ * least one extension, every extension (in any case) selects its own
+ * format, and ys_report_names lists it. */
+static void test_table_round_trips(void **state) {
   (void)state;
-  static const ys_report_ops bare = {.name = "bare"};
+  const char *names = ys_report_names();
+  size_t n = 0;
+  for (const ys_report_ops *ops; (ops = ys_report_format(n)) != NULL; n++) {
+    assert_non_null(ops->name);
+    assert_non_null(ops->render);
+    assert_ptr_equal(ys_report_find(ops->name), ops);
+    assert_non_null(strstr(names, ops->name));
+    assert_non_null(ops->extensions);
+    assert_non_null(ops->extensions[0]);
+    for (const char *const *ext = ops->extensions; *ext != NULL; ext++) {
+      char path[64], upper[64];
+      assert_int_equal((*ext)[0], '.');
+      snprintf(path, sizeof(path), "dir.d/out%s", *ext);
+      for (size_t i = 0; i <= strlen(path); i++)
+        upper[i] = (char)toupper((unsigned char)path[i]);
+      if (ys_report_for_path(path) != ops)
+        fail_msg("%s does not select %s", path, ops->name);
+      assert_ptr_equal(ys_report_for_path(upper), ops);
+    }
+  }
+  assert_int_equal(n, 5);
+}
+
+/* A write that fails (a full disk) is YS_EIO from every format. */
+static void test_write_error_is_eio(void **state) {
+  (void)state;
   ys_context ctx = make_context();
-  ys_bench_result res;
-  memset(&res, 0, sizeof(res));
-  ys_summary sum = {0};
-  ys_report r = {.ops = &bare, .out = NULL, .count = 5, .ctx = NULL};
-  ys_report_begin(&r, &ctx);
-  assert_ptr_equal(r.ctx, &ctx);
-  assert_int_equal(r.count, 0);
-  ys_report_bench(&r, &res, NULL);
-  ys_report_bench(&r, &res, NULL);
-  assert_int_equal(r.count, 2);
-  ys_report_end(&r, &sum);
-  assert_int_equal(r.count, 2);
+  ys_summary sum = {.n_ok = 2, .n_skipped = 1, .n_failed = 1};
+  make_results();
+  ys_report_entry entries[4];
+  for (size_t i = 0; i < 4; i++)
+    entries[i] = (ys_report_entry){&benches[i], NULL};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = entries, .n = 4};
+  const ys_report_style style = {.color = false};
+  for (size_t i = 0; ys_report_format(i) != NULL; i++) {
+    FILE *full = fopen("/dev/full", "w");
+    if (full == NULL) skip();
+    const ys_report_ops *ops = ys_report_format(i);
+    int rc = ops->render(full, &run, &style);
+    if (rc != YS_EIO) fail_msg("%s returned %d, not YS_EIO", ops->name, rc);
+    fclose(full);
+  }
 }
 
 int main(void) {
@@ -678,7 +707,8 @@ int main(void) {
       cmocka_unit_test(test_find_by_name),
       cmocka_unit_test(test_for_path_by_extension),
       cmocka_unit_test(test_names_lists_every_format),
-      cmocka_unit_test(test_drivers_without_hooks),
+      cmocka_unit_test(test_table_round_trips),
+      cmocka_unit_test(test_write_error_is_eio),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
