@@ -168,9 +168,8 @@ typedef struct ys__scratch {
 } ys__scratch;
 
 /* Returns 0 or YS_ENOMEM; on success the caller frees with
- * ys__scratch_free. */
-static int ys__scratch_alloc(ys__scratch *s, size_t n, size_t n_rounds,
-                             size_t b) {
+ * scratch_free. */
+static int scratch_alloc(ys__scratch *s, size_t n, size_t n_rounds, size_t b) {
   /* Six arrays of n (one with an overhang), one of n_rounds, YS__REP_COUNT
    * of b: bound each term so that a huge B cannot wrap the total around. */
   size_t limit = SIZE_MAX / sizeof(double);
@@ -198,14 +197,14 @@ err_free_block:
   return YS_ENOMEM;
 }
 
-static void ys__scratch_free(ys__scratch *s) {
+static void scratch_free(ys__scratch *s) {
   free(s->per_iter);
   free(s->order);
 }
 
 /* Sample standard deviation (n − 1), 0 for one value where it is
  * undefined. */
-static double ys__sd(const double *x, size_t n, double mean) {
+static double sample_sd(const double *x, size_t n, double mean) {
   return n > 1 ? gsl_stats_sd_m(x, 1, n, mean) : 0.0;
 }
 
@@ -214,9 +213,9 @@ static double ys__sd(const double *x, size_t n, double mean) {
  * draw counts. The mean and slope are taken about the whole sample's point
  * estimates (`shift`), which keeps the sums small and returns a constant
  * exactly; the deviation uses a second pass, so it is never negative. */
-static void ys__replicate_moments(const ys__scratch *s, size_t n,
-                                  const ys_analysis *a, double *mean,
-                                  double *sd, double *slope) {
+static void replicate_moments(const ys__scratch *s, size_t n,
+                              const ys_analysis *a, double *mean, double *sd,
+                              double *slope) {
   double sum = 0.0, num = 0.0, den = 0.0;
   for (size_t j = 0; j < n; j++) {
     double c = (double)s->counts[j];
@@ -253,7 +252,7 @@ static void ys__replicate_moments(const ys__scratch *s, size_t n,
  * sums and sorted resamples a replicate of 200 samples costs about a third
  * as much (5 µs instead of 15). The MAD is computed as gsl_stats_mad0 does,
  * reusing the median. */
-static void ys__bootstrap(ys__scratch *s, size_t n, size_t b,
+static void run_bootstrap(ys__scratch *s, size_t n, size_t b,
                           const ys_analysis *a, gsl_rng *rng) {
   for (size_t r = 0; r < b; r++) {
     memset(s->counts, 0, n * sizeof(*s->counts));
@@ -270,7 +269,7 @@ static void ys__bootstrap(ys__scratch *s, size_t n, size_t b,
     }
 
     double mean, sd, slope;
-    ys__replicate_moments(s, n, a, &mean, &sd, &slope);
+    replicate_moments(s, n, a, &mean, &sd, &slope);
     s->replicates[YS__REP_MEAN * b + r] = mean;
     s->replicates[YS__REP_SD * b + r] = sd;
     s->replicates[YS__REP_SLOPE * b + r] = slope;
@@ -286,12 +285,12 @@ static void ys__bootstrap(ys__scratch *s, size_t n, size_t b,
 /* mt19937 keeps only 32 bits of its seed: fold the upper half in so that
  * every bit of a 64-bit seed changes the stream. Seeds below 2^32 are used
  * as given, so seed 5489 is the reference stream. */
-static unsigned long ys__rng_seed(uint64_t seed) {
+static unsigned long rng_seed(uint64_t seed) {
   return (unsigned long)((seed ^ (seed >> 32)) & 0xffffffffu);
 }
 
 /* Round estimates and the figures over them (docs/statistics.md §3). */
-static void ys__analyze_rounds(ys_series *series, double *estimates) {
+static void analyze_rounds(ys_series *series, double *estimates) {
   ys_analysis *a = &series->analysis;
   size_t n = series->n_rounds;
 
@@ -314,7 +313,7 @@ static void ys__analyze_rounds(ys_series *series, double *estimates) {
   a->noisy_round_share = (double)noisy / (double)n;
 }
 
-static unsigned ys__warnings(const ys_series *series) {
+static unsigned diagnose(const ys_series *series) {
   const ys_analysis *a = &series->analysis;
   unsigned w = 0;
   if (a->has_slope && a->r_squared < YS_POLICY_MIN_R_SQUARED)
@@ -331,8 +330,8 @@ static unsigned ys__warnings(const ys_series *series) {
   return w;
 }
 
-static bool ys__series_is_valid(const ys_series *series,
-                                const ys_stats_config *cfg) {
+static bool series_is_valid(const ys_series *series,
+                            const ys_stats_config *cfg) {
   if (series->n_samples == 0 || series->n_rounds == 0 || cfg->resamples == 0)
     return false;
   /* Written to also reject NaN. */
@@ -358,15 +357,15 @@ static bool ys__series_is_valid(const ys_series *series,
  * the samples, or cfg asks for no replicates or a confidence outside
  * [0, 1]; YS_ENOMEM when scratch memory cannot be had. */
 int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
-  if (!ys__series_is_valid(series, cfg)) return YS_EINVAL;
+  if (!series_is_valid(series, cfg)) return YS_EINVAL;
 
   size_t n = series->n_samples;
   size_t b = cfg->resamples;
   ys__scratch s;
-  if (ys__scratch_alloc(&s, n, series->n_rounds, b) != 0) return YS_ENOMEM;
+  if (scratch_alloc(&s, n, series->n_rounds, b) != 0) return YS_ENOMEM;
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   if (rng == NULL) goto err_free_scratch;
-  gsl_rng_set(rng, ys__rng_seed(cfg->seed));
+  gsl_rng_set(rng, rng_seed(cfg->seed));
 
   /* The runner decided these two before calling; they survive the reset,
    * which also zeroes padding so equal analyses compare equal bytewise. */
@@ -391,7 +390,7 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
 
   a->mean.point = gsl_stats_mean(s.per_iter, 1, n);
   a->median.point = gsl_stats_median_from_sorted_data(s.sorted, 1, n);
-  a->std_dev.point = ys__sd(s.per_iter, n, a->mean.point);
+  a->std_dev.point = sample_sd(s.per_iter, n, a->mean.point);
   a->mad.point = gsl_stats_mad0(s.per_iter, 1, n, s.work) * YS_STATS_MAD_SCALE;
   a->slope.point = ys_stats_slope(s.iters, s.values, n, &a->r_squared);
   for (size_t r = 0; r < series->n_rounds; r++)
@@ -404,7 +403,7 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
   }
   ys_stats_outliers(s.sorted, n, &a->outliers);
 
-  ys__bootstrap(&s, n, b, a, rng);
+  run_bootstrap(&s, n, b, a, rng);
   ys_estimate *targets[YS__REP_COUNT] = {
       [YS__REP_MEAN] = &a->mean,   [YS__REP_MEDIAN] = &a->median,
       [YS__REP_SD] = &a->std_dev,  [YS__REP_MAD] = &a->mad,
@@ -414,14 +413,14 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
     ys_stats_percentile_ci(s.replicates + k * b, b, cfg->confidence,
                            &targets[k]->lo, &targets[k]->hi);
 
-  ys__analyze_rounds(series, s.rounds);
-  a->warnings |= ys__warnings(series);
+  analyze_rounds(series, s.rounds);
+  a->warnings |= diagnose(series);
 
   gsl_rng_free(rng);
-  ys__scratch_free(&s);
+  scratch_free(&s);
   return 0;
 
 err_free_scratch:
-  ys__scratch_free(&s);
+  scratch_free(&s);
   return YS_ENOMEM;
 }

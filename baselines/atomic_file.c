@@ -11,8 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/fs.h"
 #include "../core/error.h"
+#include "../core/fs.h"
 
 int ys__atomic_fail(char *err, size_t err_len, int rc, const char *what,
                     const char *path, const char *fmt, ...) {

@@ -3,8 +3,8 @@
  * the directory baselines live in, and how --baseline's argument becomes a
  * path (docs/baselines.md, "Where baselines live").
  */
-#ifndef YS_NAMES_H
-#define YS_NAMES_H
+#ifndef YS_BASELINE_NAMES_H
+#define YS_BASELINE_NAMES_H
 
 #include <stddef.h>
 

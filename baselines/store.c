@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "../core/error.h"
+#include "../core/names.h"
 #include "atomic_file.h"
 #include "schema.h"
 #include "yaml_io.h"
@@ -48,7 +49,7 @@ static int store_check_run(const char *path, const ys_context *ctx,
                              "benchmark %zu has no valid name", i);
     /* The loader sorts by name and refuses duplicates; a run comes sorted,
      * so ascending order is checked rather than fixed. */
-    if (i > 0 && strcmp(run->benches[i - 1].name, res->name) >= 0)
+    if (i > 0 && ys_name_compare(run->benches[i - 1].name, res->name) >= 0)
       return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
                              "benchmarks are not sorted by name or not "
                              "distinct at '%s'",
@@ -140,7 +141,7 @@ int ys_store_save(const char *path, const char *name, const ys_context *ctx,
 static int store_compare_index(const void *pa, const void *pb, void *data) {
   size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
   const ys__document *ld = data;
-  int order = strcmp(ld->run.benches[a].name, ld->run.benches[b].name);
+  int order = ys_name_compare(ld->run.benches[a].name, ld->run.benches[b].name);
   if (order != 0) return order;
   return ld->bench_lines[a] < ld->bench_lines[b]   ? -1
          : ld->bench_lines[a] > ld->bench_lines[b] ? 1

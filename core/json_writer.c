@@ -18,7 +18,7 @@ int ys_json_error(const ys_json *w) {
   return w->error;
 }
 
-static void ys_json_indent(ys_json *w, size_t depth) {
+static void writer_indent(ys_json *w, size_t depth) {
   fputc('\n', w->out);
   for (size_t i = 0; i < depth; i++)
     fputs("  ", w->out);
@@ -26,7 +26,7 @@ static void ys_json_indent(ys_json *w, size_t depth) {
 
 /* Records a failed write once the call's output is done, so a full disk or a
  * closed pipe surfaces as YS_EIO instead of a silently truncated file. */
-static int ys_json_check_io(ys_json *w) {
+static int writer_check_io(ys_json *w) {
   if (w->error == 0 && ferror(w->out)) w->error = YS_EIO;
   return w->error;
 }
@@ -34,7 +34,7 @@ static int ys_json_check_io(ys_json *w) {
 /* Everything that must come before a value: the comma and the line break of
  * the enclosing array, or nothing when the value follows its key. Fails when
  * the position expects a key instead. */
-static int ys_json_before_value(ys_json *w) {
+static int writer_before_value(ys_json *w) {
   if (w->error != 0) return w->error;
   if (w->depth == 0) {
     if (w->done) w->error = YS_EINVAL;
@@ -50,49 +50,49 @@ static int ys_json_before_value(ys_json *w) {
   if (top->inline_mode) {
     if (top->has_items) fputc(' ', w->out);
   } else {
-    ys_json_indent(w, w->depth);
+    writer_indent(w, w->depth);
   }
   top->has_items = true;
   return 0;
 }
 
 /* A value finished: a complete top-level value ends the document's line. */
-static int ys_json_after_value(ys_json *w) {
+static int writer_after_value(ys_json *w) {
   if (w->depth == 0) {
     w->done = true;
     fputc('\n', w->out);
   }
-  return ys_json_check_io(w);
+  return writer_check_io(w);
 }
 
-static int ys_json_begin(ys_json *w, bool is_object, bool inline_mode) {
-  if (ys_json_before_value(w) != 0) return w->error;
+static int writer_begin(ys_json *w, bool is_object, bool inline_mode) {
+  if (writer_before_value(w) != 0) return w->error;
   if (w->depth == YS_JSON_MAX_DEPTH) return w->error = YS_EINVAL;
   /* Inside a one-line container everything stays on that line. */
   if (w->depth > 0 && w->stack[w->depth - 1].inline_mode) inline_mode = true;
   w->stack[w->depth] = (ys_json_level){is_object, false, inline_mode};
   w->depth++;
   fputc(is_object ? '{' : '[', w->out);
-  return ys_json_check_io(w);
+  return writer_check_io(w);
 }
 
 int ys_json_begin_object(ys_json *w) {
-  return ys_json_begin(w, true, false);
+  return writer_begin(w, true, false);
 }
 
 int ys_json_begin_array(ys_json *w) {
-  return ys_json_begin(w, false, false);
+  return writer_begin(w, false, false);
 }
 
 int ys_json_begin_object_inline(ys_json *w) {
-  return ys_json_begin(w, true, true);
+  return writer_begin(w, true, true);
 }
 
 int ys_json_begin_array_inline(ys_json *w) {
-  return ys_json_begin(w, false, true);
+  return writer_begin(w, false, true);
 }
 
-static int ys_json_end(ys_json *w, bool is_object) {
+static int writer_end(ys_json *w, bool is_object) {
   if (w->error != 0) return w->error;
   if (w->depth == 0 || w->key_pending ||
       w->stack[w->depth - 1].is_object != is_object)
@@ -100,20 +100,20 @@ static int ys_json_end(ys_json *w, bool is_object) {
   ys_json_level *top = &w->stack[w->depth - 1];
   w->depth--;
   /* An empty container stays "{}" / "[]" on one line. */
-  if (top->has_items && !top->inline_mode) ys_json_indent(w, w->depth);
+  if (top->has_items && !top->inline_mode) writer_indent(w, w->depth);
   fputc(is_object ? '}' : ']', w->out);
-  return ys_json_after_value(w);
+  return writer_after_value(w);
 }
 
 int ys_json_end_object(ys_json *w) {
-  return ys_json_end(w, true);
+  return writer_end(w, true);
 }
 
 int ys_json_end_array(ys_json *w) {
-  return ys_json_end(w, false);
+  return writer_end(w, false);
 }
 
-static void ys_json_write_escaped(FILE *out, const char *str) {
+static void writer_write_escaped(FILE *out, const char *str) {
   const unsigned char *s = (const unsigned char *)str;
   fputc('"', out);
   while (*s != '\0') {
@@ -181,39 +181,39 @@ int ys_json_key(ys_json *w, const char *key) {
   if (top->inline_mode) {
     if (top->has_items) fputc(' ', w->out);
   } else {
-    ys_json_indent(w, w->depth);
+    writer_indent(w, w->depth);
   }
   top->has_items = true;
   w->key_pending = true;
-  ys_json_write_escaped(w->out, key);
+  writer_write_escaped(w->out, key);
   fputs(": ", w->out);
-  return ys_json_check_io(w);
+  return writer_check_io(w);
 }
 
 /* Writes one scalar already formatted as JSON text. */
-static int ys_json_raw(ys_json *w, const char *text) {
-  if (ys_json_before_value(w) != 0) return w->error;
+static int writer_raw(ys_json *w, const char *text) {
+  if (writer_before_value(w) != 0) return w->error;
   fputs(text, w->out);
-  return ys_json_after_value(w);
+  return writer_after_value(w);
 }
 
 int ys_json_string(ys_json *w, const char *s) {
   if (s == NULL) return ys_json_null(w);
-  if (ys_json_before_value(w) != 0) return w->error;
-  ys_json_write_escaped(w->out, s);
-  return ys_json_after_value(w);
+  if (writer_before_value(w) != 0) return w->error;
+  writer_write_escaped(w->out, s);
+  return writer_after_value(w);
 }
 
 int ys_json_uint(ys_json *w, uint64_t v) {
   char buf[24];
   snprintf(buf, sizeof(buf), "%" PRIu64, v);
-  return ys_json_raw(w, buf);
+  return writer_raw(w, buf);
 }
 
 int ys_json_int(ys_json *w, int64_t v) {
   char buf[24];
   snprintf(buf, sizeof(buf), "%" PRId64, v);
-  return ys_json_raw(w, buf);
+  return writer_raw(w, buf);
 }
 
 size_t ys_json_format_double(char buf[YS_JSON_DOUBLE_MAX], double v) {
@@ -237,15 +237,15 @@ size_t ys_json_format_double(char buf[YS_JSON_DOUBLE_MAX], double v) {
 int ys_json_double(ys_json *w, double v) {
   char buf[YS_JSON_DOUBLE_MAX];
   if (ys_json_format_double(buf, v) == 0) return ys_json_null(w);
-  return ys_json_raw(w, buf);
+  return writer_raw(w, buf);
 }
 
 int ys_json_bool(ys_json *w, bool v) {
-  return ys_json_raw(w, v ? "true" : "false");
+  return writer_raw(w, v ? "true" : "false");
 }
 
 int ys_json_null(ys_json *w) {
-  return ys_json_raw(w, "null");
+  return writer_raw(w, "null");
 }
 
 int ys_json_kv_string(ys_json *w, const char *key, const char *s) {

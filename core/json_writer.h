@@ -124,5 +124,4 @@ int ys_json_error(const ys_json *w);
  */
 size_t ys_json_format_double(char buf[YS_JSON_DOUBLE_MAX], double v);
 
-
 #endif

@@ -22,9 +22,9 @@
 #include <gsl/gsl_sort_double.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "../analysis/stats.h"
 #include "../core/error.h"
 #include "../core/policy.h"
-#include "../analysis/stats.h"
 
 /* The exact distribution of U is used up to this many observations per
  * side: its counts then stay below C(40, 20) ≈ 1.4e11, which a double holds
@@ -59,8 +59,8 @@ typedef struct ys__mw_stat {
 /* Computes U_a from the ranks of the pooled sample (tied values share the
  * mean of their ranks, which gives the half per tie) and the tie term of
  * the variance. a and b borrowed, na, nb >= 1. Returns 0 or YS_ENOMEM. */
-static int ys__mw_statistic(const double *a, size_t na, const double *b,
-                            size_t nb, ys__mw_stat *out) {
+static int mw_statistic(const double *a, size_t na, const double *b, size_t nb,
+                        ys__mw_stat *out) {
   size_t n = na + nb;
   double *pooled = malloc(n * sizeof(*pooled));
   size_t *order = malloc(n * sizeof(*order));
@@ -100,7 +100,7 @@ err_free:
  * an a, which beats all j b's, or a b, which adds nothing. Rows j = 0..n
  * are kept for the current i and updated in place. Writes *p; returns 0 or
  * YS_ENOMEM. */
-static int ys__mw_exact_p(size_t m, size_t n, double u_obs, double *p) {
+static int mw_exact_p(size_t m, size_t n, double u_obs, double *p) {
   size_t width = m * n + 1;
   double *f = calloc((n + 1) * width, sizeof(*f));
   if (f == NULL) return YS_ENOMEM;
@@ -128,7 +128,7 @@ static int ys__mw_exact_p(size_t m, size_t n, double u_obs, double *p) {
 
 /* P(U <= u_obs) by the normal approximation: mean mn/2, variance
  * mn/12 · ((N+1) − Σ(t³−t)/(N(N−1))), plus one half for continuity. */
-static double ys__mw_normal_p(size_t m, size_t n, const ys__mw_stat *s) {
+static double mw_normal_p(size_t m, size_t n, const ys__mw_stat *s) {
   double mm = (double)m, nn = (double)n, total = mm + nn;
   double mean = mm * nn / 2.0;
   double var =
@@ -139,7 +139,7 @@ static double ys__mw_normal_p(size_t m, size_t n, const ys__mw_stat *s) {
 }
 
 /* Whether all n values are finite (NaN would make the sort meaningless). */
-static bool ys__all_finite(const double *x, size_t n) {
+static bool all_finite(const double *x, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (!isfinite(x[i])) return false;
   return true;
@@ -148,19 +148,19 @@ static bool ys__all_finite(const double *x, size_t n) {
 /* The one-sided p that b tends to be larger than a: exact when `exact_ok`,
  * both sides are small and nothing is tied, else normal. Writes NaN for
  * empty or non-finite input. Returns 0 or YS_ENOMEM. */
-static int ys__mw_greater(const double *a, size_t na, const double *b,
-                          size_t nb, bool exact_ok, double *p) {
+static int mw_greater(const double *a, size_t na, const double *b, size_t nb,
+                      bool exact_ok, double *p) {
   *p = NAN;
   if (a == NULL || b == NULL || na == 0 || nb == 0) return 0;
-  if (!ys__all_finite(a, na) || !ys__all_finite(b, nb)) return 0;
+  if (!all_finite(a, na) || !all_finite(b, nb)) return 0;
 
   ys__mw_stat s;
-  int rc = ys__mw_statistic(a, na, b, nb, &s);
+  int rc = mw_statistic(a, na, b, nb, &s);
   if (rc != 0) return rc;
   if (exact_ok && na <= YS__EXACT_MAX && nb <= YS__EXACT_MAX &&
       s.tie_term == 0.0)
-    return ys__mw_exact_p(na, nb, s.u_a, p);
-  *p = ys__mw_normal_p(na, nb, &s);
+    return mw_exact_p(na, nb, s.u_a, p);
+  *p = mw_normal_p(na, nb, &s);
   return 0;
 }
 
@@ -172,7 +172,7 @@ static int ys__mw_greater(const double *a, size_t na, const double *b,
 double ys_compare_mann_whitney_greater(const double *a, size_t na,
                                        const double *b, size_t nb) {
   double p;
-  if (ys__mw_greater(a, na, b, nb, true, &p) != 0) return NAN;
+  if (mw_greater(a, na, b, nb, true, &p) != 0) return NAN;
   return p;
 }
 
@@ -181,7 +181,7 @@ double ys_compare_mann_whitney_greater(const double *a, size_t na,
 double ys_compare_mann_whitney_greater_normal(const double *a, size_t na,
                                               const double *b, size_t nb) {
   double p;
-  if (ys__mw_greater(a, na, b, nb, false, &p) != 0) return NAN;
+  if (mw_greater(a, na, b, nb, false, &p) != 0) return NAN;
   return p;
 }
 
@@ -198,7 +198,7 @@ typedef struct ys__side {
 } ys__side;
 
 /* The primary series of `res` (borrowed, may be NULL), or NULL. */
-static const ys_series *ys__primary(const ys_bench_result *res) {
+static const ys_series *primary_series(const ys_bench_result *res) {
   if (res == NULL || res->series == NULL || res->n_series == 0) return NULL;
   return &res->series[0];
 }
@@ -206,8 +206,8 @@ static const ys_series *ys__primary(const ys_bench_result *res) {
 /* Loads the round estimates of `res`'s primary series into *side when the
  * benchmark ran OK and has rounds with finite estimates; leaves side->n at
  * 0 otherwise. Returns 0 or YS_ENOMEM. */
-static int ys__side_load(const ys_bench_result *res, ys__side *side) {
-  const ys_series *s = ys__primary(res);
+static int side_load(const ys_bench_result *res, ys__side *side) {
+  const ys_series *s = primary_series(res);
   *side = (ys__side){.min = NAN, .median = NAN, .noise = NAN};
   if (s == NULL || res->status != YS_BENCH_OK || s->rounds == NULL ||
       s->n_rounds == 0)
@@ -217,7 +217,7 @@ static int ys__side_load(const ys_bench_result *res, ys__side *side) {
   if (x == NULL) return YS_ENOMEM;
   for (size_t i = 0; i < s->n_rounds; i++)
     x[i] = s->rounds[i].estimate;
-  if (!ys__all_finite(x, s->n_rounds)) {
+  if (!all_finite(x, s->n_rounds)) {
     free(x);
     return 0;
   }
@@ -237,15 +237,15 @@ static int ys__side_load(const ys_bench_result *res, ys__side *side) {
 
 /* Returns now / before − 1, and 0 when the two are equal, so that a count
  * that stayed at 0 has not changed (0 / 0 would be NaN). */
-static double ys__relative(double now, double before) {
+static double relative(double now, double before) {
   if (now == before) return 0.0;
   return now / before - 1.0;
 }
 
 /* Draws n values of `from` with replacement into `to`, sorts them and
  * returns their median. */
-static double ys__resample_median(const gsl_rng *rng, const double *from,
-                                  double *to, size_t n) {
+static double resample_median(const gsl_rng *rng, const double *from,
+                              double *to, size_t n) {
   for (size_t i = 0; i < n; i++)
     to[i] = from[gsl_rng_uniform_int(rng, (unsigned long)n)];
   gsl_sort(to, 1, n);
@@ -254,7 +254,7 @@ static double ys__resample_median(const gsl_rng *rng, const double *from,
 
 /* The same folding of a 64-bit seed into mt19937's 32-bit one as
  * analysis/stats.c, so a seed means the same stream everywhere. */
-static unsigned long ys__rng_seed(uint64_t seed) {
+static unsigned long rng_seed(uint64_t seed) {
   return (unsigned long)((seed ^ (seed >> 32)) & 0xffffffffu);
 }
 
@@ -262,9 +262,9 @@ static unsigned long ys__rng_seed(uint64_t seed) {
  * the rounds of both sides independently. ci->point is the observed median
  * change; lo and hi stay NaN when cfg asks for no replicates or a
  * confidence outside [0, 1]. Returns 0 or YS_ENOMEM. */
-static int ys__bootstrap_ci(const ys__side *base, const ys__side *cur,
-                            const ys_compare_config *cfg, ys_estimate *ci) {
-  ci->point = ys__relative(cur->median, base->median);
+static int bootstrap_ci(const ys__side *base, const ys__side *cur,
+                        const ys_compare_config *cfg, ys_estimate *ci) {
+  ci->point = relative(cur->median, base->median);
   ci->lo = NAN;
   ci->hi = NAN;
   size_t b = cfg->resamples;
@@ -277,12 +277,12 @@ static int ys__bootstrap_ci(const ys__side *base, const ys__side *cur,
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   if (reps == NULL || base_star == NULL || cur_star == NULL || rng == NULL)
     goto out;
-  gsl_rng_set(rng, ys__rng_seed(cfg->seed));
+  gsl_rng_set(rng, rng_seed(cfg->seed));
 
   for (size_t r = 0; r < b; r++) {
-    double mb = ys__resample_median(rng, base->sorted, base_star, base->n);
-    double mc = ys__resample_median(rng, cur->sorted, cur_star, cur->n);
-    reps[r] = ys__relative(mc, mb);
+    double mb = resample_median(rng, base->sorted, base_star, base->n);
+    double mc = resample_median(rng, cur->sorted, cur_star, cur->n);
+    reps[r] = relative(mc, mb);
   }
   ys_stats_percentile_ci(reps, b, cfg->confidence, &ci->lo, &ci->hi);
   rc = 0;
@@ -297,18 +297,18 @@ out:
 
 /* ---- Verdicts -------------------------------------------------------- */
 
-static bool ys__above(double change, double threshold) {
+static bool crosses_up(double change, double threshold) {
   return change > threshold + YS__THRESHOLD_SLACK;
 }
 
-static bool ys__below(double change, double threshold) {
+static bool crosses_down(double change, double threshold) {
   return change < -threshold - YS__THRESHOLD_SLACK;
 }
 
 /* Counts are exact: the threshold alone decides (§3 point 6). */
-static ys_verdict ys__decide_counts(double change, double threshold) {
-  if (ys__above(change, threshold)) return YS_VERDICT_REGRESSED;
-  if (ys__below(change, threshold)) return YS_VERDICT_IMPROVED;
+static ys_verdict decide_counts(double change, double threshold) {
+  if (crosses_up(change, threshold)) return YS_VERDICT_REGRESSED;
+  if (crosses_down(change, threshold)) return YS_VERDICT_IMPROVED;
   return YS_VERDICT_UNCHANGED;
 }
 
@@ -325,23 +325,23 @@ static ys_verdict ys__decide_counts(double change, double threshold) {
  * more than 5 % slow in §3's measurements. A crossing is then at most
  * "possibly" regressed or improved; the confirmation step re-measures it,
  * and with the added rounds the full rule applies. */
-static ys_verdict ys__decide_time(double change, double median_change,
-                                  double threshold, bool single_round) {
-  bool min_up = ys__above(change, threshold);
-  bool min_down = ys__below(change, threshold);
+static ys_verdict decide_time(double change, double median_change,
+                              double threshold, bool single_round) {
+  bool min_up = crosses_up(change, threshold);
+  bool min_down = crosses_down(change, threshold);
   if (!single_round) {
     if (min_up && median_change > 0.0) return YS_VERDICT_REGRESSED;
     if (min_down && median_change < 0.0) return YS_VERDICT_IMPROVED;
   }
-  if (min_up || ys__above(median_change, threshold))
+  if (min_up || crosses_up(median_change, threshold))
     return YS_VERDICT_POSSIBLY_REGRESSED;
-  if (min_down || ys__below(median_change, threshold))
+  if (min_down || crosses_down(median_change, threshold))
     return YS_VERDICT_POSSIBLY_IMPROVED;
   return YS_VERDICT_UNCHANGED;
 }
 
 /* Whether two static strings (either may be NULL) are the same. */
-static bool ys__same(const char *x, const char *y) {
+static bool same_text(const char *x, const char *y) {
   if (x == NULL || y == NULL) return x == y;
   return strcmp(x, y) == 0;
 }
@@ -372,8 +372,8 @@ int ys_compare_bench(const ys_bench_result *base,
   out->p_value = NAN;
   out->threshold = cfg->threshold;
 
-  const ys_series *bs = ys__primary(base);
-  const ys_series *cs = ys__primary(current);
+  const ys_series *bs = primary_series(base);
+  const ys_series *cs = primary_series(current);
   const ys_series *named = cs != NULL ? cs : bs;
   if (named != NULL) {
     out->metric = named->metric;
@@ -383,9 +383,9 @@ int ys_compare_bench(const ys_bench_result *base,
   }
 
   ys__side b, c;
-  int rc = ys__side_load(base, &b);
+  int rc = side_load(base, &b);
   if (rc != 0) return rc;
-  rc = ys__side_load(current, &c);
+  rc = side_load(current, &c);
   if (rc != 0) goto out_free_base;
 
   out->base_rounds = b.n;
@@ -405,28 +405,29 @@ int ys_compare_bench(const ys_bench_result *base,
     out->verdict = YS_VERDICT_MISSING;
     goto out_free_both;
   }
-  if (b.n == 0 || c.n == 0 || !ys__same(bs->metric, cs->metric) ||
-      !ys__same(bs->unit, cs->unit) || bs->kind != cs->kind ||
+  if (b.n == 0 || c.n == 0 || !same_text(bs->metric, cs->metric) ||
+      !same_text(bs->unit, cs->unit) || bs->kind != cs->kind ||
       bs->exact != cs->exact)
     goto out_free_both; /* not compared */
 
-  out->change = ys__relative(c.min, b.min);
-  out->median_change = ys__relative(c.median, b.median);
-  out->noisy = b.noise > YS_POLICY_NOISY_SHARE || c.noise > YS_POLICY_NOISY_SHARE;
+  out->change = relative(c.min, b.min);
+  out->median_change = relative(c.median, b.median);
+  out->noisy =
+      b.noise > YS_POLICY_NOISY_SHARE || c.noise > YS_POLICY_NOISY_SHARE;
 
   if (out->exact) {
     out->change_ci = (ys_estimate){
         .point = out->change, .lo = out->change, .hi = out->change};
-    out->verdict = ys__decide_counts(out->change, cfg->threshold);
+    out->verdict = decide_counts(out->change, cfg->threshold);
     goto out_free_both;
   }
 
-  rc = ys__mw_greater(b.sorted, b.n, c.sorted, c.n, true, &out->p_value);
+  rc = mw_greater(b.sorted, b.n, c.sorted, c.n, true, &out->p_value);
   if (rc != 0) goto out_free_both;
-  rc = ys__bootstrap_ci(&b, &c, cfg, &out->change_ci);
+  rc = bootstrap_ci(&b, &c, cfg, &out->change_ci);
   if (rc != 0) goto out_free_both;
-  out->verdict = ys__decide_time(out->change, out->median_change,
-                                 cfg->threshold, b.n == 1 || c.n == 1);
+  out->verdict = decide_time(out->change, out->median_change, cfg->threshold,
+                             b.n == 1 || c.n == 1);
 
 out_free_both:
   free(c.sorted);

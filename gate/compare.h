@@ -46,5 +46,4 @@ double ys_compare_mann_whitney_greater(const double *a, size_t na,
 double ys_compare_mann_whitney_greater_normal(const double *a, size_t na,
                                               const double *b, size_t nb);
 
-
 #endif

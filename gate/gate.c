@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/names.h"
 
 /* Compares one pair into the next free entry of j, which has room. */
 static int append(ys_judgement *j, const ys_bench_result *res,
@@ -36,7 +37,9 @@ int ys_gate_judge(const ys_gate *g, ys_judgement *out) {
     const ys_bench_result *a =
         i < current->n_benches ? &current->benches[i] : NULL;
     const ys_bench_result *b = k < base->n_benches ? &base->benches[k] : NULL;
-    int order = a == NULL ? 1 : b == NULL ? -1 : strcmp(a->name, b->name);
+    int order = a == NULL   ? 1
+                : b == NULL ? -1
+                            : ys_name_compare(a->name, b->name);
     if (order == 0) {
       rc = append(out, a, b, &g->compare);
       i++, k++;

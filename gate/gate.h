@@ -17,8 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "compare.h"
 #include "../core/model.h"
+#include "compare.h"
 
 /* Says whether a benchmark that is only in the baseline was left out of this
  * run on purpose (not selected by the filters, say) rather than removed. */

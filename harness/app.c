@@ -12,29 +12,23 @@
 #include <unistd.h>
 #include <yardstick.h>
 
+#include "../analysis/stats.h"
 #include "../baselines/store.h"
-#include "../reports/progress.h"
-#include "../reports/report.h"
-#include "../peer/against.h"
-#include "cli.h"
-#include "context.h"
 #include "../core/clock.h"
 #include "../core/error.h"
 #include "../gate/gate.h"
-#include "options.h"
-#include "valgrind_launch.h"
+#include "../peer/against.h"
+#include "../peer/worker.h"
+#include "../reports/progress.h"
+#include "../reports/report.h"
 #include "../run/registry.h"
 #include "../run/runner.h"
 #include "../run/select.h"
-#include "../analysis/stats.h"
-#include "../peer/worker.h"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_REGRESSION = 1,
-  EXIT_USAGE = 2,
-  EXIT_BENCH_FAILED = 3,
-};
+#include "cli.h"
+#include "context.h"
+#include "exit_codes.h"
+#include "options.h"
+#include "valgrind_launch.h"
 
 /* Where one report goes, and in which format and style. */
 typedef struct report_dest {
@@ -139,7 +133,7 @@ static int select_benchmarks(invocation *s) {
   if (ys_registry_expand(ys_registry_head(), &s->instances, &s->n_instances,
                          s->err, sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err[0] ? s->err : "out of memory");
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
   size_t n = s->n_instances;
   bool *marks = calloc(n == 0 ? 1 : n, sizeof(*marks));
@@ -147,7 +141,7 @@ static int select_benchmarks(invocation *s) {
   if (marks == NULL || s->chosen == NULL) {
     free(marks);
     fprintf(stderr, "%s: out of memory\n", s->prog);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
   int found = ys_select(s->instances, n, s->o.filters, s->o.n_filters,
                         s->o.exact, marks, s->err, sizeof(s->err));
@@ -156,9 +150,9 @@ static int select_benchmarks(invocation *s) {
   free(marks);
   if (found < 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
-  return EXIT_OK;
+  return YS_EXIT_OK;
 }
 
 /* Opens the collector once for the whole program, and says what it cannot
@@ -168,7 +162,7 @@ static int open_collector(invocation *s) {
                         sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: --collector %s: %s\n", s->prog, s->o.collector,
             s->err);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
   const char *notes = s->collector->ops->notes != NULL
                           ? s->collector->ops->notes(s->collector->ctx)
@@ -179,7 +173,7 @@ static int open_collector(invocation *s) {
     s->o.rounds = 1;
     s->o.sample_size = 1;
   }
-  return EXIT_OK;
+  return YS_EXIT_OK;
 }
 
 /* Resolves and loads --baseline, and checks --save-baseline's name, before
@@ -190,14 +184,14 @@ static int prepare_baselines(invocation *s) {
   char path[PATH_MAX];
   if (o->baseline != NULL && o->against != NULL) {
     fprintf(stderr, "%s: give --baseline or --against, not both\n", s->prog);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
   if (o->baseline != NULL) {
     if (ys_store_resolve(o->baseline, dir, path, sizeof(path), s->err,
                          sizeof(s->err)) != 0 ||
         ys_store_load(path, &s->baseline, s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --baseline: %s\n", s->prog, s->err);
-      return EXIT_USAGE;
+      return YS_EXIT_USAGE;
     }
   }
   if (o->save_baseline != NULL &&
@@ -205,9 +199,9 @@ static int prepare_baselines(invocation *s) {
        ys_store_resolve(o->save_baseline, dir, s->save_path,
                         sizeof(s->save_path), s->err, sizeof(s->err)) != 0)) {
     fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
-  return EXIT_OK;
+  return YS_EXIT_OK;
 }
 
 /* Starts the other build of --against, with this side's collector settings
@@ -224,9 +218,9 @@ static int start_peer(invocation *s, const ys_runner_config *rc) {
   if (ys_against_start(&s->against, &cfg, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->against.err);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
-  return EXIT_OK;
+  return YS_EXIT_OK;
 }
 
 static ys_runner_config runner_config(invocation *s, ys_progress *progress) {
@@ -397,10 +391,10 @@ static void write_reports(invocation *s, const ys_summary *sum) {
 /* The exit code of a finished run: a failed benchmark (3) outweighs a
  * regression (1), which outweighs success. */
 static int exit_code(const ys_summary *sum) {
-  if (sum->n_failed > 0) return EXIT_BENCH_FAILED;
+  if (sum->n_failed > 0) return YS_EXIT_BENCH_FAILED;
   if (sum->compared && sum->n_verdicts[YS_VERDICT_REGRESSED] > 0)
-    return EXIT_REGRESSION;
-  return EXIT_OK;
+    return YS_EXIT_REGRESSION;
+  return YS_EXIT_OK;
 }
 
 static void fill_run_settings(invocation *s) {
@@ -421,7 +415,7 @@ static int run_suite(invocation *s) {
   if (s->o.against != NULL) {
     ys_runner_config budget = runner_config(s, NULL);
     int code = start_peer(s, &budget);
-    if (code != EXIT_OK) return code;
+    if (code != YS_EXIT_OK) return code;
   }
 
   ys_progress *progress = ys_progress_new(stderr, isatty(STDERR_FILENO));
@@ -438,7 +432,7 @@ static int run_suite(invocation *s) {
     const char *why = s->against.err[0] != '\0' ? s->against.err : s->err;
     fprintf(stderr, "%s: %s%s%s\n", s->prog, ys_strerror(rc),
             why[0] ? ": " : "", why);
-    return rc == YS_ENOTSUP ? EXIT_USAGE : EXIT_BENCH_FAILED;
+    return rc == YS_ENOTSUP ? YS_EXIT_USAGE : YS_EXIT_BENCH_FAILED;
   }
 
   ys_summary sum = summarize(s, ys_clock_now_s() - started);
@@ -452,7 +446,7 @@ static int run_suite(invocation *s) {
     if (ys_store_save(s->save_path, s->o.save_baseline, &s->ctx, &s->run,
                       s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);
-      return EXIT_USAGE;
+      return YS_EXIT_USAGE;
     }
     fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
             s->o.save_baseline, s->save_path);
@@ -465,7 +459,7 @@ static int compare_baselines(invocation *s) {
   if (s->o.n_filters != 2) {
     fprintf(stderr, "%s: compare: give exactly two baselines, OLD and NEW\n",
             s->prog);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
   const char *dir = ys_store_dir(s->o.baseline_dir);
   ys_baseline *newer = NULL;
@@ -478,7 +472,7 @@ static int compare_baselines(invocation *s) {
         ys_store_load(path, dst[k], s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: compare: %s\n", s->prog, s->err);
       ys_baseline_free(newer);
-      return EXIT_USAGE;
+      return YS_EXIT_USAGE;
     }
   }
   /* The newer baseline plays this run: its results move into the invocation
@@ -487,7 +481,7 @@ static int compare_baselines(invocation *s) {
   s->ctx = newer->ctx;
   s->o.filters = NULL;
   s->o.n_filters = 0;
-  int code = EXIT_USAGE;
+  int code = YS_EXIT_USAGE;
   if (judge(s) == 0) {
     ys_summary sum = summarize(s, 0);
     write_reports(s, &sum);
@@ -517,15 +511,15 @@ int ys_main(int argc, char **argv) {
   if (ys_cli_parse(argc, argv, &s.o, s.err, sizeof(s.err)) != 0) {
     fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", s.prog,
             s.err, s.prog);
-    return EXIT_USAGE;
+    return YS_EXIT_USAGE;
   }
   if (s.o.help) {
     ys_cli_print_help(stdout, s.prog);
-    return EXIT_OK;
+    return YS_EXIT_OK;
   }
   if (s.o.version) {
     ys_cli_print_version(stdout);
-    return EXIT_OK;
+    return YS_EXIT_OK;
   }
   int code;
   const ys_collector_ops *single = ys_collector_find(s.o.collector);
@@ -534,34 +528,34 @@ int ys_main(int argc, char **argv) {
     if (code >= 0) return code;
   }
   if (compare) {
-    code = open_reports(&s) == 0 ? compare_baselines(&s) : EXIT_USAGE;
+    code = open_reports(&s) == 0 ? compare_baselines(&s) : YS_EXIT_USAGE;
     invocation_free(&s);
     return code;
   }
   if (s.o.worker) {
     code = select_benchmarks(&s);
-    if (code == EXIT_OK) code = open_collector(&s);
-    if (code == EXIT_OK)
+    if (code == YS_EXIT_OK) code = open_collector(&s);
+    if (code == YS_EXIT_OK)
       code = ys_worker_serve(s.collector, s.instances, s.n_instances, stdin,
                              stdout) == 0
-                 ? EXIT_OK
-                 : EXIT_BENCH_FAILED;
+                 ? YS_EXIT_OK
+                 : YS_EXIT_BENCH_FAILED;
     invocation_free(&s);
     return code;
   }
 
   code = select_benchmarks(&s);
-  if (code == EXIT_OK && s.o.list) {
+  if (code == YS_EXIT_OK && s.o.list) {
     for (size_t i = 0; i < s.n_chosen; i++)
       printf("%s\n", s.chosen[i].name);
-  } else if (code == EXIT_OK && s.n_chosen == 0) {
+  } else if (code == YS_EXIT_OK && s.n_chosen == 0) {
     fprintf(stderr, "%s: this program defines no benchmarks\n", s.prog);
-    code = EXIT_USAGE;
-  } else if (code == EXIT_OK) {
+    code = YS_EXIT_USAGE;
+  } else if (code == YS_EXIT_OK) {
     code = prepare_baselines(&s);
-    if (code == EXIT_OK) code = open_collector(&s);
-    if (code == EXIT_OK && open_reports(&s) != 0) code = EXIT_USAGE;
-    if (code == EXIT_OK) code = run_suite(&s);
+    if (code == YS_EXIT_OK) code = open_collector(&s);
+    if (code == YS_EXIT_OK && open_reports(&s) != 0) code = YS_EXIT_USAGE;
+    if (code == YS_EXIT_OK) code = run_suite(&s);
   }
   invocation_free(&s);
   return code;

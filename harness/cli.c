@@ -16,8 +16,8 @@
 
 #include <yardstick.h>
 
-#include "../collectors/collector.h"
 #include "../baselines/store.h"
+#include "../collectors/collector.h"
 #include "../core/error.h"
 
 /* How a row turns its argument into a field of ys_options. */

@@ -10,8 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <sys/personality.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <yardstick.h>

@@ -6,6 +6,7 @@
 #include <yardstick.h>
 
 #include "../core/error.h"
+#include "../core/names.h"
 #include "../run/runner.h"
 
 /* The options that make the other build measure as this one does. */
@@ -65,7 +66,7 @@ int ys_against_start(ys_against *a, const ys_against_config *cfg,
 }
 
 static int compare_result_names(const void *key, const void *item) {
-  return strcmp(key, ((const ys_bench_result *)item)->name);
+  return ys_name_compare(key, ((const ys_bench_result *)item)->name);
 }
 
 int ys_against_round(void *ctx, const ys_instance *inst) {

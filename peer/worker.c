@@ -4,8 +4,8 @@
 #include <string.h>
 #include <yardstick.h>
 
-#include "../core/json_writer.h"
 #include "../core/error.h"
+#include "../core/json_writer.h"
 #include "../run/runner.h"
 
 static void greet(const ys_collector *collector, const ys_instance *instances,

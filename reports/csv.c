@@ -30,14 +30,14 @@ static const char ys_report_csv_header[] =
 static const char ys_report_csv_header_compared[] =
     ",baseline,change,median_change,change_lo,change_hi,p_value,verdict";
 
-static void ys_report_csv_write_header(FILE *out, bool compared) {
+static void csv_write_header(FILE *out, bool compared) {
   fputs(ys_report_csv_header, out);
   if (compared) fputs(ys_report_csv_header_compared, out);
   fputc('\n', out);
 }
 
 /* Writes `s` as one field (NULL as empty), quoted when it must be. */
-static void ys_report_csv_text(FILE *out, const char *s) {
+static void csv_text(FILE *out, const char *s) {
   if (s == NULL) return;
   if (strpbrk(s, ",\"\r\n") == NULL) {
     fputs(s, out);
@@ -52,7 +52,7 @@ static void ys_report_csv_text(FILE *out, const char *s) {
 }
 
 /* ",<number>"; just "," when the value is not finite. */
-static void ys_report_csv_double(FILE *out, double v) {
+static void csv_double(FILE *out, double v) {
   char buf[YS_JSON_DOUBLE_MAX];
   ys_json_format_double(buf, v);
   fputc(',', out);
@@ -60,7 +60,7 @@ static void ys_report_csv_double(FILE *out, double v) {
 }
 
 /* ",<count>"; just "," for 0, which the model uses for "not set". */
-static void ys_report_csv_count(FILE *out, uint64_t v) {
+static void csv_count(FILE *out, uint64_t v) {
   fputc(',', out);
   if (v != 0) fprintf(out, "%" PRIu64, v);
 }
@@ -68,8 +68,7 @@ static void ys_report_csv_count(FILE *out, uint64_t v) {
 /* The comparison columns of a compared run, each after a comma: empty for
  * a row without `cmp` (a series other than the compared one). Nothing in a
  * run without a baseline. */
-static void ys_report_csv_comparison(FILE *out, bool compared,
-                                     const ys_comparison *cmp) {
+static void csv_comparison(FILE *out, bool compared, const ys_comparison *cmp) {
   if (!compared) return;
   if (cmp == NULL) {
     fputs(",,,,,,,", out);
@@ -78,95 +77,93 @@ static void ys_report_csv_comparison(FILE *out, bool compared,
   bool change = ys_units_verdict_has_change(cmp->verdict);
   bool interval = change && !cmp->exact;
   double none = NAN; /* printed as an empty field */
-  ys_report_csv_double(out, cmp->base_rounds > 0 ? cmp->base_min : none);
-  ys_report_csv_double(out, change ? cmp->change : none);
-  ys_report_csv_double(out, change ? cmp->median_change : none);
-  ys_report_csv_double(out, interval ? cmp->change_ci.lo : none);
-  ys_report_csv_double(out, interval ? cmp->change_ci.hi : none);
-  ys_report_csv_double(out, change ? cmp->p_value : none);
+  csv_double(out, cmp->base_rounds > 0 ? cmp->base_min : none);
+  csv_double(out, change ? cmp->change : none);
+  csv_double(out, change ? cmp->median_change : none);
+  csv_double(out, interval ? cmp->change_ci.lo : none);
+  csv_double(out, interval ? cmp->change_ci.hi : none);
+  csv_double(out, change ? cmp->p_value : none);
   fputc(',', out);
-  ys_report_csv_text(out, ys_verdict_name(cmp->verdict));
+  csv_text(out, ys_verdict_name(cmp->verdict));
 }
 
 /* One row; `s` is NULL for a benchmark without measurements; `compared`
  * says whether the run has comparison columns, `cmp` (may be NULL) fills
  * them. */
-static void ys_report_csv_row(FILE *out, const ys_bench_result *res,
-                              const ys_series *s, bool compared,
-                              const ys_comparison *cmp) {
-  ys_report_csv_text(out, res->name);
+static void csv_row(FILE *out, const ys_bench_result *res, const ys_series *s,
+                    bool compared, const ys_comparison *cmp) {
+  csv_text(out, res->name);
   fputc(',', out);
-  if (s != NULL) ys_report_csv_text(out, s->metric);
+  if (s != NULL) csv_text(out, s->metric);
   fputc(',', out);
-  if (s != NULL) ys_report_csv_text(out, s->unit);
+  if (s != NULL) csv_text(out, s->unit);
   fputc(',', out);
   fputs(ys_bench_status_name(res->status), out);
   if (s != NULL) {
     const ys_analysis *a = &s->analysis;
     const ys_estimate *headline = ys_analysis_headline(a);
-    ys_report_csv_double(out, headline->point);
-    ys_report_csv_double(out, headline->lo);
-    ys_report_csv_double(out, headline->hi);
-    ys_report_csv_double(out, a->mean.point);
-    ys_report_csv_double(out, a->median.point);
-    ys_report_csv_double(out, a->std_dev.point);
-    ys_report_csv_double(out, a->mad.point);
-    ys_report_csv_double(out, a->r_squared);
-    ys_report_csv_double(out, a->round_min);
-    ys_report_csv_double(out, a->round_median);
+    csv_double(out, headline->point);
+    csv_double(out, headline->lo);
+    csv_double(out, headline->hi);
+    csv_double(out, a->mean.point);
+    csv_double(out, a->median.point);
+    csv_double(out, a->std_dev.point);
+    csv_double(out, a->mad.point);
+    csv_double(out, a->r_squared);
+    csv_double(out, a->round_min);
+    csv_double(out, a->round_median);
     fprintf(out, ",%zu,%" PRIu64, s->n_samples, res->total_iterations);
-    ys_report_csv_count(out, res->bytes_per_iteration);
-    ys_report_csv_count(out, res->elements_per_iteration);
+    csv_count(out, res->bytes_per_iteration);
+    csv_count(out, res->elements_per_iteration);
   } else {
     /* estimate through elements_per_iteration: 14 empty fields */
     fputs(",,,,,,,,,,,,,,", out);
   }
   fputc(',', out);
-  if (res->status != YS_BENCH_OK) ys_report_csv_text(out, res->message);
-  ys_report_csv_comparison(out, compared, cmp);
+  if (res->status != YS_BENCH_OK) csv_text(out, res->message);
+  csv_comparison(out, compared, cmp);
   fputc('\n', out);
 }
 
 /* A benchmark of the baseline that this run did not have: its name and
  * compared metric, status "missing", no figures of this run. `res` is the
  * baseline's result, of which only the name is used. */
-static void ys_report_csv_missing(FILE *out, const ys_bench_result *res,
-                                  const ys_comparison *cmp) {
-  ys_report_csv_text(out, res->name);
+static void csv_missing(FILE *out, const ys_bench_result *res,
+                        const ys_comparison *cmp) {
+  csv_text(out, res->name);
   fputc(',', out);
-  ys_report_csv_text(out, cmp->metric);
+  csv_text(out, cmp->metric);
   fputc(',', out);
-  ys_report_csv_text(out, cmp->unit);
+  csv_text(out, cmp->unit);
   /* status, then estimate through message: 15 empty fields */
   fputs(",missing,,,,,,,,,,,,,,,", out);
-  ys_report_csv_comparison(out, true, cmp);
+  csv_comparison(out, true, cmp);
   fputc('\n', out);
 }
 
 /* The rows of one benchmark: one per series, or one without figures. */
-static void ys_report_csv_bench(FILE *out, const ys_bench_result *res,
-                                bool compared, const ys_comparison *cmp) {
+static void csv_bench(FILE *out, const ys_bench_result *res, bool compared,
+                      const ys_comparison *cmp) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
-    ys_report_csv_missing(out, res, cmp);
+    csv_missing(out, res, cmp);
     return;
   }
   if (res->status != YS_BENCH_OK || res->n_series == 0) {
-    ys_report_csv_row(out, res, NULL, compared, cmp);
+    csv_row(out, res, NULL, compared, cmp);
     return;
   }
   /* The comparison is of series[0]: the other rows get empty columns. */
   for (size_t i = 0; i < res->n_series; i++)
-    ys_report_csv_row(out, res, &res->series[i], compared, i == 0 ? cmp : NULL);
+    csv_row(out, res, &res->series[i], compared, i == 0 ? cmp : NULL);
 }
 
-static int ys_report_csv_render(FILE *out, const ys_run_view *run,
-                                const ys_report_style *style) {
+static int csv_render(FILE *out, const ys_run_view *run,
+                      const ys_report_style *style) {
   (void)style; /* nothing to style in CSV */
   bool compared = run->summary->compared;
-  ys_report_csv_write_header(out, compared);
+  csv_write_header(out, compared);
   for (size_t i = 0; i < run->n; i++)
-    ys_report_csv_bench(out, run->entries[i].res, compared,
-                        run->entries[i].cmp);
+    csv_bench(out, run->entries[i].res, compared, run->entries[i].cmp);
   return ys_report_finish(out, 0);
 }
 
@@ -175,5 +172,5 @@ static const char *const ys_report_csv_extensions[] = {".csv", NULL};
 const ys_report_ops ys_report_csv = {
     .name = "csv",
     .extensions = ys_report_csv_extensions,
-    .render = ys_report_csv_render,
+    .render = csv_render,
 };

@@ -1,7 +1,8 @@
 /*
  * gbench.c — Google Benchmark's JSON format (schema version 1), so tools
  * built for it (compare.py, github-action-benchmark, Bencher) read
- * yardstick's results unchanged. docs/interop.md lists what each consumer needs.
+ * yardstick's results unchanged. docs/interop.md lists what each consumer
+ * needs.
  *
  * The mapping: a yardstick benchmark is a Google Benchmark family with one
  * instance; each round is one repetition ("iteration" row), followed by the
@@ -65,7 +66,7 @@ static const char *const ys_report_gbench_reserved[] = {
  * its one description (context_fields.h), shared with the baseline file
  * and the JSON report; Google Benchmark's readers need only "caches" of
  * it. Without a context, the rows are written with nothing known. */
-static ys_json ys_report_gbench_begin(FILE *out, const ys_context *ctx) {
+static ys_json gbench_begin(FILE *out, const ys_context *ctx) {
   static const ys_context unknown = {.mhz_per_cpu = NAN,
                                      .load_avg = {NAN, NAN, NAN}};
   ys_json w;
@@ -84,8 +85,8 @@ static ys_json ys_report_gbench_begin(FILE *out, const ys_context *ctx) {
 /* The value of series `s` for a row: the estimate of round `round` for an
  * iteration row (aggregate == NULL), else the named aggregate from the
  * analysis. NaN when there is none; the writer turns that into null. */
-static double ys_report_gbench_pick(const ys_series *s, const char *aggregate,
-                                    size_t round) {
+static double gbench_pick(const ys_series *s, const char *aggregate,
+                          size_t round) {
   if (s == NULL) return NAN;
   const ys_analysis *a = &s->analysis;
   if (aggregate == NULL)
@@ -98,8 +99,7 @@ static double ys_report_gbench_pick(const ys_series *s, const char *aggregate,
 }
 
 /* Total iterations of round `round` of `s` (0 when there is no such round). */
-static uint64_t ys_report_gbench_round_iterations(const ys_series *s,
-                                                  size_t round) {
+static uint64_t gbench_round_iterations(const ys_series *s, size_t round) {
   if (s == NULL || round >= s->n_rounds) return 0;
   const ys_round *rd = &s->rounds[round];
   uint64_t total = 0;
@@ -109,7 +109,7 @@ static uint64_t ys_report_gbench_round_iterations(const ys_series *s,
   return total;
 }
 
-static bool ys_report_gbench_is_reserved(const char *metric) {
+static bool gbench_is_reserved(const char *metric) {
   for (size_t i = 0; i < sizeof(ys_report_gbench_reserved) /
                              sizeof(ys_report_gbench_reserved[0]);
        i++)
@@ -118,10 +118,9 @@ static bool ys_report_gbench_is_reserved(const char *metric) {
 }
 
 /* The keys every row starts with. */
-static void ys_report_gbench_row_head(ys_json *w, const ys_bench_result *res,
-                                      size_t family_index, const char *name,
-                                      const char *run_type,
-                                      size_t repetitions) {
+static void gbench_row_head(ys_json *w, const ys_bench_result *res,
+                            size_t family_index, const char *name,
+                            const char *run_type, size_t repetitions) {
   ys_json_begin_object(w);
   ys_json_kv_string(w, "name", name);
   ys_json_kv_uint(w, "family_index", family_index);
@@ -133,10 +132,10 @@ static void ys_report_gbench_row_head(ys_json *w, const ys_bench_result *res,
 
 /* A failed or skipped benchmark: one row with the reason, zero times, as
  * Google Benchmark writes a run that stopped before measuring. */
-static void ys_report_gbench_stopped(ys_json *w, const ys_bench_result *res,
-                                     size_t family_index) {
+static void gbench_stopped(ys_json *w, const ys_bench_result *res,
+                           size_t family_index) {
   bool failed = res->status == YS_BENCH_FAILED;
-  ys_report_gbench_row_head(w, res, family_index, res->name, "iteration", 1);
+  gbench_row_head(w, res, family_index, res->name, "iteration", 1);
   ys_json_kv_uint(w, "repetition_index", 0);
   ys_json_kv_uint(w, "threads", 1);
   /* 1.8 added SkipWithMessage, written as skipped/skip_message; errors keep
@@ -152,15 +151,15 @@ static void ys_report_gbench_stopped(ys_json *w, const ys_bench_result *res,
 
 /* Writes "<name>_per_second" for `per_iteration` units processed in
  * `time_ns`, when both are known. */
-static void ys_report_gbench_rate(ys_json *w, const char *key,
-                                  uint64_t per_iteration, double time_ns) {
+static void gbench_rate(ys_json *w, const char *key, uint64_t per_iteration,
+                        double time_ns) {
   if (per_iteration == 0 || !(time_ns > 0) || !isfinite(time_ns)) return;
   ys_json_kv_double(w, key, (double)per_iteration / (time_ns * 1e-9));
 }
 
 /* yardstick's verdict on the benchmark, and its change when both sides
  * were measured. */
-static void ys_report_gbench_comparison(ys_json *w, const ys_comparison *cmp) {
+static void gbench_comparison(ys_json *w, const ys_comparison *cmp) {
   ys_json_kv_string(w, "yardstick_verdict", ys_verdict_name(cmp->verdict));
   if (ys_units_verdict_has_change(cmp->verdict))
     ys_json_kv_double(w, "yardstick_change", cmp->change);
@@ -168,9 +167,9 @@ static void ys_report_gbench_comparison(ys_json *w, const ys_comparison *cmp) {
 
 /* One row of an ok benchmark: round `round` when aggregate is NULL, else the
  * named aggregate. `cmp` (may be NULL) goes on the mean row. */
-static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
-                                 size_t family_index, const char *aggregate,
-                                 size_t round, const ys_comparison *cmp) {
+static void gbench_row(ys_json *w, const ys_bench_result *res,
+                       size_t family_index, const char *aggregate, size_t round,
+                       const ys_comparison *cmp) {
   const ys_series *time = res->n_series > 0 ? &res->series[0] : NULL;
   const ys_series *cpu = time;
   for (size_t i = 0; i < res->n_series; i++)
@@ -181,14 +180,12 @@ static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
   char name[YS_NAME_MAX + 16];
 
   if (aggregate == NULL) {
-    ys_report_gbench_row_head(w, res, family_index, res->name, "iteration",
-                              repetitions);
+    gbench_row_head(w, res, family_index, res->name, "iteration", repetitions);
     ys_json_kv_uint(w, "repetition_index", round);
     ys_json_kv_uint(w, "threads", 1);
   } else {
     snprintf(name, sizeof(name), "%s_%s", res->name, aggregate);
-    ys_report_gbench_row_head(w, res, family_index, name, "aggregate",
-                              repetitions);
+    gbench_row_head(w, res, family_index, name, "aggregate", repetitions);
     ys_json_kv_uint(w, "threads", 1);
     ys_json_kv_string(w, "aggregate_name", aggregate);
     ys_json_kv_string(w, "aggregate_unit",
@@ -196,70 +193,63 @@ static void ys_report_gbench_row(ys_json *w, const ys_bench_result *res,
   }
   /* Aggregates carry one repetition's iteration count, as Google Benchmark
    * does; the first round stands for all of them. */
-  ys_json_kv_uint(
-      w, "iterations",
-      ys_report_gbench_round_iterations(time, aggregate == NULL ? round : 0));
-  double real_time = ys_report_gbench_pick(time, aggregate, round);
+  ys_json_kv_uint(w, "iterations",
+                  gbench_round_iterations(time, aggregate == NULL ? round : 0));
+  double real_time = gbench_pick(time, aggregate, round);
   ys_json_kv_double(w, "real_time", real_time);
-  ys_json_kv_double(w, "cpu_time",
-                    ys_report_gbench_pick(cpu, aggregate, round));
+  ys_json_kv_double(w, "cpu_time", gbench_pick(cpu, aggregate, round));
   ys_json_kv_string(w, "time_unit", "ns");
   /* A primary metric that is not time (callgrind's instructions) stays in
    * real_time, so compare.py and dashboards compare it, and is also given
    * under its own name, which says what it is. */
   if (time != NULL && time->metric != NULL && time->kind != YS_METRIC_TIME &&
-      !ys_report_gbench_is_reserved(time->metric))
+      !gbench_is_reserved(time->metric))
     ys_json_kv_double(w, time->metric, real_time);
   /* A rate derived from a spread (stddev, cv) would mean nothing. */
   if (aggregate == NULL || strcmp(aggregate, "mean") == 0 ||
       strcmp(aggregate, "median") == 0) {
-    ys_report_gbench_rate(w, "bytes_per_second", res->bytes_per_iteration,
-                          real_time);
-    ys_report_gbench_rate(w, "items_per_second", res->elements_per_iteration,
-                          real_time);
+    gbench_rate(w, "bytes_per_second", res->bytes_per_iteration, real_time);
+    gbench_rate(w, "items_per_second", res->elements_per_iteration, real_time);
   }
   /* Other metrics (instructions, cycles, ...) become user counters. */
   for (size_t i = 1; i < res->n_series; i++) {
     const ys_series *s = &res->series[i];
-    if (s == cpu || s->metric == NULL ||
-        ys_report_gbench_is_reserved(s->metric))
+    if (s == cpu || s->metric == NULL || gbench_is_reserved(s->metric))
       continue;
-    ys_json_kv_double(w, s->metric, ys_report_gbench_pick(s, aggregate, round));
+    ys_json_kv_double(w, s->metric, gbench_pick(s, aggregate, round));
   }
   if (cmp != NULL && aggregate != NULL && strcmp(aggregate, "mean") == 0)
-    ys_report_gbench_comparison(w, cmp);
+    gbench_comparison(w, cmp);
   ys_json_end_object(w);
 }
 
 /* The rows of one benchmark, as family `family_index`. */
-static void ys_report_gbench_bench(ys_json *w, const ys_bench_result *res,
-                                   const ys_comparison *cmp,
-                                   size_t family_index) {
+static void gbench_bench(ys_json *w, const ys_bench_result *res,
+                         const ys_comparison *cmp, size_t family_index) {
   if (res->status != YS_BENCH_OK) {
-    ys_report_gbench_stopped(w, res, family_index);
+    gbench_stopped(w, res, family_index);
     return;
   }
   size_t n_rounds = res->n_series > 0 ? res->series[0].n_rounds : 0;
   for (size_t i = 0; i < n_rounds; i++)
-    ys_report_gbench_row(w, res, family_index, NULL, i, NULL);
+    gbench_row(w, res, family_index, NULL, i, NULL);
   for (size_t i = 0; i < sizeof(ys_report_gbench_aggregates) /
                              sizeof(ys_report_gbench_aggregates[0]);
        i++)
-    ys_report_gbench_row(w, res, family_index, ys_report_gbench_aggregates[i],
-                         0, cmp);
+    gbench_row(w, res, family_index, ys_report_gbench_aggregates[i], 0, cmp);
 }
 
-static int ys_report_gbench_render(FILE *out, const ys_run_view *run,
-                                   const ys_report_style *style) {
+static int gbench_render(FILE *out, const ys_run_view *run,
+                         const ys_report_style *style) {
   (void)style; /* nothing to style in JSON */
-  ys_json w = ys_report_gbench_begin(out, run->ctx);
+  ys_json w = gbench_begin(out, run->ctx);
   /* Family indices count the benchmarks written, so they stay dense when
    * a missing one is left out. */
   size_t family = 0;
   for (size_t i = 0; i < run->n; i++) {
     const ys_comparison *cmp = run->entries[i].cmp;
     if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) continue;
-    ys_report_gbench_bench(&w, run->entries[i].res, cmp, family++);
+    gbench_bench(&w, run->entries[i].res, cmp, family++);
   }
   /* The summary has no place in the format. */
   ys_json_end_array(&w);
@@ -272,5 +262,5 @@ static const char *const ys_report_gbench_extensions[] = {".gbench.json", NULL};
 const ys_report_ops ys_report_gbench = {
     .name = "gbench",
     .extensions = ys_report_gbench_extensions,
-    .render = ys_report_gbench_render,
+    .render = gbench_render,
 };

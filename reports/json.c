@@ -13,10 +13,10 @@
  */
 #include <stddef.h>
 
+#include "../analysis/derived.h"
 #include "../core/context_fields.h"
 #include "../core/json_writer.h"
 #include "report.h"
-#include "../analysis/derived.h"
 #include "units.h"
 
 /* Version of the schema in docs/json-schema.md; bumped on incompatible
@@ -25,7 +25,7 @@
 
 /* The context's members come from its one description (context_fields.h),
  * shared with the baseline file and the gbench report. */
-static void ys_report_json_context(ys_json *w, const ys_context *c) {
+static void json_context(ys_json *w, const ys_context *c) {
   ys_json_begin_object(w);
   ys_context_write_json(w, c, YS_FORMAT_JSON);
   ys_json_end_object(w);
@@ -33,14 +33,14 @@ static void ys_report_json_context(ys_json *w, const ys_context *c) {
 
 /* Writes the document up to its open "benchmarks" array and returns the
  * writer, positioned for the first element. */
-static ys_json ys_report_json_begin(FILE *out, const ys_context *ctx) {
+static ys_json json_begin(FILE *out, const ys_context *ctx) {
   ys_json w;
   ys_json_init(&w, out);
   ys_json_begin_object(&w);
   ys_json_kv_int(&w, "yardstick", YS_JSON_SCHEMA_VERSION);
   ys_json_key(&w, "context");
   if (ctx != NULL)
-    ys_report_json_context(&w, ctx);
+    json_context(&w, ctx);
   else
     ys_json_null(&w);
   ys_json_key(&w, "benchmarks");
@@ -48,8 +48,7 @@ static ys_json ys_report_json_begin(FILE *out, const ys_context *ctx) {
   return w;
 }
 
-static void ys_report_json_estimate(ys_json *w, const char *key,
-                                    const ys_estimate *e) {
+static void json_estimate(ys_json *w, const char *key, const ys_estimate *e) {
   ys_json_key(w, key);
   ys_json_begin_object_inline(w);
   ys_json_kv_double(w, "point", e->point);
@@ -58,7 +57,7 @@ static void ys_report_json_estimate(ys_json *w, const char *key,
   ys_json_end_object(w);
 }
 
-static void ys_report_json_outliers(ys_json *w, const ys_outliers *o) {
+static void json_outliers(ys_json *w, const ys_outliers *o) {
   ys_json_key(w, "outliers");
   ys_json_begin_object(w);
   ys_json_kv_uint(w, "low_severe", o->low_severe);
@@ -74,7 +73,7 @@ static void ys_report_json_outliers(ys_json *w, const ys_outliers *o) {
   ys_json_end_object(w);
 }
 
-static void ys_report_json_rounds(ys_json *w, const ys_series *s) {
+static void json_rounds(ys_json *w, const ys_series *s) {
   ys_json_key(w, "rounds");
   ys_json_begin_array(w);
   for (size_t i = 0; i < s->n_rounds; i++) {
@@ -99,7 +98,7 @@ static void ys_report_json_rounds(ys_json *w, const ys_series *s) {
   ys_json_end_array(w);
 }
 
-static void ys_report_json_series(ys_json *w, const ys_series *s) {
+static void json_series(ys_json *w, const ys_series *s) {
   const ys_analysis *a = &s->analysis;
   ys_json_begin_object(w);
   ys_json_kv_string(w, "metric", s->metric);
@@ -108,15 +107,15 @@ static void ys_report_json_series(ys_json *w, const ys_series *s) {
   ys_json_kv_bool(w, "exact", s->exact);
   ys_json_key(w, "estimates");
   ys_json_begin_object(w);
-  ys_report_json_estimate(w, "mean", &a->mean);
-  ys_report_json_estimate(w, "median", &a->median);
-  ys_report_json_estimate(w, "std_dev", &a->std_dev);
-  ys_report_json_estimate(w, "mad", &a->mad);
-  if (a->has_slope) ys_report_json_estimate(w, "slope", &a->slope);
+  json_estimate(w, "mean", &a->mean);
+  json_estimate(w, "median", &a->median);
+  json_estimate(w, "std_dev", &a->std_dev);
+  json_estimate(w, "mad", &a->mad);
+  if (a->has_slope) json_estimate(w, "slope", &a->slope);
   ys_json_end_object(w);
   ys_json_kv_double(w, "r_squared", a->r_squared);
   ys_json_kv_double(w, "lag1_autocorrelation", a->lag1_autocorrelation);
-  ys_report_json_outliers(w, &a->outliers);
+  json_outliers(w, &a->outliers);
   ys_json_key(w, "round_summary");
   ys_json_begin_object(w);
   ys_json_kv_double(w, "min", a->round_min);
@@ -132,14 +131,13 @@ static void ys_report_json_series(ys_json *w, const ys_series *s) {
   ys_json_end_array(w);
   if (a->suggested_sample_size != 0)
     ys_json_kv_uint(w, "suggested_sample_size", a->suggested_sample_size);
-  ys_report_json_rounds(w, s);
+  json_rounds(w, s);
   ys_json_end_object(w);
 }
 
 /* `v`, or null when `known` is false: a side without rounds has no
  * figures, whatever the struct holds. */
-static void ys_report_json_kv_known(ys_json *w, const char *key, bool known,
-                                    double v) {
+static void json_kv_known(ys_json *w, const char *key, bool known, double v) {
   if (known)
     ys_json_kv_double(w, key, v);
   else {
@@ -148,7 +146,7 @@ static void ys_report_json_kv_known(ys_json *w, const char *key, bool known,
   }
 }
 
-static void ys_report_json_comparison(ys_json *w, const ys_comparison *c) {
+static void json_comparison(ys_json *w, const ys_comparison *c) {
   bool base = c->base_rounds > 0, now = c->new_rounds > 0;
   bool compared = ys_units_verdict_has_change(c->verdict);
   ys_json_key(w, "comparison");
@@ -158,12 +156,12 @@ static void ys_report_json_comparison(ys_json *w, const ys_comparison *c) {
   ys_json_kv_string(w, "unit", c->unit);
   ys_json_kv_string(w, "kind", ys_metric_kind_name(c->kind));
   ys_json_kv_bool(w, "exact", c->exact);
-  ys_report_json_kv_known(w, "base_min", base, c->base_min);
-  ys_report_json_kv_known(w, "new_min", now, c->new_min);
-  ys_report_json_kv_known(w, "base_median", base, c->base_median);
-  ys_report_json_kv_known(w, "new_median", now, c->new_median);
-  ys_report_json_kv_known(w, "change", compared, c->change);
-  ys_report_json_kv_known(w, "median_change", compared, c->median_change);
+  json_kv_known(w, "base_min", base, c->base_min);
+  json_kv_known(w, "new_min", now, c->new_min);
+  json_kv_known(w, "base_median", base, c->base_median);
+  json_kv_known(w, "new_median", now, c->new_median);
+  json_kv_known(w, "change", compared, c->change);
+  json_kv_known(w, "median_change", compared, c->median_change);
   ys_json_key(w, "change_ci");
   if (compared && !c->exact) {
     ys_json_begin_object_inline(w);
@@ -174,10 +172,10 @@ static void ys_report_json_comparison(ys_json *w, const ys_comparison *c) {
     ys_json_null(w);
   }
   /* NaN (no test, as for counts) comes out as null. */
-  ys_report_json_kv_known(w, "p_value", compared, c->p_value);
+  json_kv_known(w, "p_value", compared, c->p_value);
   ys_json_kv_double(w, "threshold", c->threshold);
-  ys_report_json_kv_known(w, "base_noise", base, c->base_noise);
-  ys_report_json_kv_known(w, "new_noise", now, c->new_noise);
+  json_kv_known(w, "base_noise", base, c->base_noise);
+  json_kv_known(w, "new_noise", now, c->new_noise);
   ys_json_kv_bool(w, "noisy", c->noisy);
   ys_json_kv_bool(w, "confirmed", c->confirmed);
   ys_json_kv_uint(w, "base_rounds", c->base_rounds);
@@ -186,20 +184,20 @@ static void ys_report_json_comparison(ys_json *w, const ys_comparison *c) {
 }
 
 /* A benchmark of the baseline that this run did not have. */
-static void ys_report_json_missing(ys_json *w, const ys_bench_result *res,
-                                   const ys_comparison *cmp) {
+static void json_missing(ys_json *w, const ys_bench_result *res,
+                         const ys_comparison *cmp) {
   ys_json_begin_object(w);
   ys_json_kv_string(w, "name", res->name);
   ys_json_kv_string(w, "status", "missing");
   ys_json_key(w, "series");
   ys_json_begin_array(w);
   ys_json_end_array(w);
-  ys_report_json_comparison(w, cmp);
+  json_comparison(w, cmp);
   ys_json_end_object(w);
 }
 
 /* The derived ratios of a benchmark, when it has any. */
-static void ys_report_json_derived(ys_json *w, const ys_bench_result *res) {
+static void json_derived(ys_json *w, const ys_bench_result *res) {
   ys_derived d[YS_DERIVED_MAX];
   size_t n_derived = ys_derived_ratios(res, d);
   if (n_derived == 0) return;
@@ -211,10 +209,10 @@ static void ys_report_json_derived(ys_json *w, const ys_bench_result *res) {
 }
 
 /* One element of "benchmarks". */
-static void ys_report_json_bench(ys_json *w, const ys_bench_result *res,
-                                 const ys_comparison *cmp) {
+static void json_bench(ys_json *w, const ys_bench_result *res,
+                       const ys_comparison *cmp) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
-    ys_report_json_missing(w, res, cmp);
+    json_missing(w, res, cmp);
     return;
   }
   ys_json_begin_object(w);
@@ -230,16 +228,16 @@ static void ys_report_json_bench(ys_json *w, const ys_bench_result *res,
   ys_json_key(w, "series");
   ys_json_begin_array(w);
   for (size_t i = 0; i < res->n_series; i++)
-    ys_report_json_series(w, &res->series[i]);
+    json_series(w, &res->series[i]);
   ys_json_end_array(w);
-  ys_report_json_derived(w, res);
-  if (cmp != NULL) ys_report_json_comparison(w, cmp);
+  json_derived(w, res);
+  if (cmp != NULL) json_comparison(w, cmp);
   ys_json_end_object(w);
 }
 
 /* Closes "benchmarks", then writes the baseline (when compared) and the
  * totals, and closes the document. */
-static void ys_report_json_end(ys_json *w, const ys_summary *sum) {
+static void json_end(ys_json *w, const ys_summary *sum) {
   ys_json_end_array(w);
   if (sum->compared) {
     ys_json_key(w, "baseline");
@@ -247,7 +245,7 @@ static void ys_report_json_end(ys_json *w, const ys_summary *sum) {
     ys_json_kv_string(w, "name", sum->baseline_name);
     ys_json_key(w, "context");
     if (sum->baseline_ctx != NULL)
-      ys_report_json_context(w, sum->baseline_ctx);
+      json_context(w, sum->baseline_ctx);
     else
       ys_json_null(w);
     ys_json_end_object(w);
@@ -269,13 +267,13 @@ static void ys_report_json_end(ys_json *w, const ys_summary *sum) {
   ys_json_end_object(w);
 }
 
-static int ys_report_json_render(FILE *out, const ys_run_view *run,
-                                 const ys_report_style *style) {
+static int json_render(FILE *out, const ys_run_view *run,
+                       const ys_report_style *style) {
   (void)style; /* nothing to style in JSON */
-  ys_json w = ys_report_json_begin(out, run->ctx);
+  ys_json w = json_begin(out, run->ctx);
   for (size_t i = 0; i < run->n; i++)
-    ys_report_json_bench(&w, run->entries[i].res, run->entries[i].cmp);
-  ys_report_json_end(&w, run->summary);
+    json_bench(&w, run->entries[i].res, run->entries[i].cmp);
+  json_end(&w, run->summary);
   return ys_report_finish(out, ys_json_error(&w));
 }
 
@@ -284,5 +282,5 @@ static const char *const ys_report_json_extensions[] = {".json", NULL};
 const ys_report_ops ys_report_json = {
     .name = "json",
     .extensions = ys_report_json_extensions,
-    .render = ys_report_json_render,
+    .render = json_render,
 };

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/names.h"
 
 /* The only mutable global: written by constructors before main, read-only
  * afterwards. */
@@ -31,7 +32,7 @@ static bool is_valid_name(const char *name) {
 
 static int compare_instances(const void *a, const void *b) {
   const ys_instance *x = a, *y = b;
-  return strcmp(x->name, y->name);
+  return ys_name_compare(x->name, y->name);
 }
 
 static size_t instance_count(const ys_bench *b) {

@@ -8,10 +8,10 @@
 #include <time.h>
 #include <yardstick.h>
 
-#include "batch.h"
-#include "crash.h"
 #include "../core/clock.h"
 #include "../core/error.h"
+#include "batch.h"
+#include "crash.h"
 #include "plan.h"
 
 /* A sample whose primary value is below this many clock steps carries more

@@ -32,9 +32,10 @@ expect 2 'not a valid regular expression' -- "$bench" '(unclosed'
 expect 2 "cannot write '/nonexistent/dir/out.json'" -- \
   "$bench" --quick --output /nonexistent/dir/out.json empty_loop
 
-# The listing is sorted and complete.
+# The listing is sorted, numbers by value (sort -V orders digit runs by
+# value, as the natural order does), and complete.
 "$bench" --list >"$tmp/list"
-if ! sort -c "$tmp/list" 2>/dev/null; then
+if ! LC_ALL=C sort -V -c "$tmp/list" 2>/dev/null; then
   echo "FAIL: --list is not sorted"
   failures=$((failures + 1))
 fi
