@@ -21,6 +21,7 @@
 #include <valgrind/valgrind.h>
 
 #include "../collectors/callgrind.h"
+#include "../collectors/callgrind_split.h"
 #include "../core/fs.h"
 #include "exit_codes.h"
 
@@ -119,6 +120,16 @@ static int exit_code_of(int status, const char *dir) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : YS_EXIT_BENCH_FAILED;
 }
 
+/* With --callgrind-out: one file per benchmark beside the combined one,
+ * so that callgrind_annotate shows one benchmark's measured cost. A failure
+ * costs only those files: it is said, and the run's exit code stands. */
+static void split_raw_file(const char *dir, pid_t pid) {
+  char combined[PATH_MAX + 32], err[PATH_MAX + 160];
+  snprintf(combined, sizeof(combined), "%s/cg.%ld.out", dir, (long)pid);
+  if (ys_callgrind_split(combined, dir, err, sizeof(err)) < 0)
+    fprintf(stderr, "--callgrind-out: %s\n", err);
+}
+
 /* The folder for callgrind's output and log: --callgrind-out (created
  * when missing), else a new temporary folder. Writes it into dir (len
  * bytes). Returns 0, or -1 after saying why on stderr. */
@@ -202,6 +213,7 @@ int ys_valgrind_relaunch(int argc, char **argv,
     goto out;
   }
   code = exit_code_of(status, dir);
+  if (!temporary) split_raw_file(dir, pid);
 out:
   free(vargv);
   free(out_opt);

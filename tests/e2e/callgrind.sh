@@ -160,6 +160,22 @@ if run raw "${pick[@]}" --callgrind-out "$tmp/raw/nested"; then
       else
         fail "callgrind_annotate cannot read ${files[0]}"
       fi
+      # One file per benchmark, with its measured windows only: the
+      # difference of two benchmarks' totals is the difference of their
+      # bodies, exactly (the loop and window around them cost the same).
+      total() {
+        callgrind_annotate "$1" 2>/dev/null |
+          sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' | tr -d ,
+      }
+      t100=$(total "$tmp/raw/nested/callgrind.out.asm_100")
+      t1000=$(total "$tmp/raw/nested/callgrind.out.asm_1000")
+      if [ -z "$t100" ] || [ -z "$t1000" ] ||
+        [ $((t1000 - t100)) -ne 900 ]; then
+        fail "per-benchmark raw files: asm_1000 ${t1000:-?} − asm_100" \
+          "${t100:-?} is not 900"
+      else
+        echo "ok: per-benchmark raw files hold one measured batch each"
+      fi
     fi
   fi
 fi
