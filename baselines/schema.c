@@ -528,6 +528,8 @@ const ys_table ys__schema_series_table =
 #define BENCH_ROW(m, k, t, fl) SCHEMA_ROW(ys_bench_result, m, k, t, fl)
 static const ys_field schema_bench_rows[] = {
     BENCH_ROW(name, "name", YS_FIELD_TEXT, REQUIRED | YS_FIELD_STRICT),
+    BENCH_ROW(family, "family", YS_FIELD_TEXT,
+              YS_FIELD_OPTIONAL | YS_FIELD_STRICT),
     SCHEMA_HANDLED(ys_bench_result, status, "status", 0, status),
     SCHEMA_HANDLED(ys_bench_result, message, "message", 0, message),
     BENCH_ROW(bytes_per_iteration, "bytes_per_iteration", YS_FIELD_UINT64,

@@ -125,7 +125,10 @@ const char *ys_bench_status_name(ys_bench_status status);
 /* The result of one benchmark instance. series[0] is the primary metric
  * (wall time for the wall collector). */
 typedef struct ys_bench_result {
-  char name[YS_NAME_MAX]; /* instance name, e.g. "sort/1024" */
+  char name[YS_NAME_MAX];   /* instance name, e.g. "sort/1024" */
+  char family[YS_NAME_MAX]; /* its registration, e.g. "sort": the instances
+                               of one BENCH_ARGS share it; "" when unknown
+                               (a baseline that does not say) */
   ys_bench_status status;
   char message[YS_MESSAGE_MAX];
   uint64_t bytes_per_iteration;    /* 0 when not set */

@@ -21,11 +21,13 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <yardstick.h>
 
 #include "../core/context_fields.h"
+#include "../core/error.h"
 #include "../core/json_writer.h"
 #include "report.h"
 #include "units.h"
@@ -117,14 +119,22 @@ static bool gbench_is_reserved(const char *metric) {
   return false;
 }
 
+/* Where a benchmark stands in Google Benchmark's families: the instances of
+ * one BENCH_ARGS registration ("memcpy/64", "memcpy/4096") are one family,
+ * numbered in the order written. */
+typedef struct gbench_place {
+  size_t family;
+  size_t instance;
+} gbench_place;
+
 /* The keys every row starts with. */
 static void gbench_row_head(ys_json *w, const ys_bench_result *res,
-                            size_t family_index, const char *name,
+                            gbench_place at, const char *name,
                             const char *run_type, size_t repetitions) {
   ys_json_begin_object(w);
   ys_json_kv_string(w, "name", name);
-  ys_json_kv_uint(w, "family_index", family_index);
-  ys_json_kv_uint(w, "per_family_instance_index", 0);
+  ys_json_kv_uint(w, "family_index", at.family);
+  ys_json_kv_uint(w, "per_family_instance_index", at.instance);
   ys_json_kv_string(w, "run_name", res->name);
   ys_json_kv_string(w, "run_type", run_type);
   ys_json_kv_uint(w, "repetitions", repetitions);
@@ -133,9 +143,9 @@ static void gbench_row_head(ys_json *w, const ys_bench_result *res,
 /* A failed or skipped benchmark: one row with the reason, zero times, as
  * Google Benchmark writes a run that stopped before measuring. */
 static void gbench_stopped(ys_json *w, const ys_bench_result *res,
-                           size_t family_index) {
+                           gbench_place at) {
   bool failed = res->status == YS_BENCH_FAILED;
-  gbench_row_head(w, res, family_index, res->name, "iteration", 1);
+  gbench_row_head(w, res, at, res->name, "iteration", 1);
   ys_json_kv_uint(w, "repetition_index", 0);
   ys_json_kv_uint(w, "threads", 1);
   /* 1.8 added SkipWithMessage, written as skipped/skip_message; errors keep
@@ -168,7 +178,7 @@ static void gbench_comparison(ys_json *w, const ys_comparison *cmp) {
 /* One row of an ok benchmark: round `round` when aggregate is NULL, else the
  * named aggregate. `cmp` (may be NULL) goes on the mean row. */
 static void gbench_row(ys_json *w, const ys_bench_result *res,
-                       size_t family_index, const char *aggregate, size_t round,
+                       gbench_place at, const char *aggregate, size_t round,
                        const ys_comparison *cmp) {
   const ys_series *time = res->n_series > 0 ? &res->series[0] : NULL;
   const ys_series *cpu = time;
@@ -180,12 +190,12 @@ static void gbench_row(ys_json *w, const ys_bench_result *res,
   char name[YS_NAME_MAX + 16];
 
   if (aggregate == NULL) {
-    gbench_row_head(w, res, family_index, res->name, "iteration", repetitions);
+    gbench_row_head(w, res, at, res->name, "iteration", repetitions);
     ys_json_kv_uint(w, "repetition_index", round);
     ys_json_kv_uint(w, "threads", 1);
   } else {
     snprintf(name, sizeof(name), "%s_%s", res->name, aggregate);
-    gbench_row_head(w, res, family_index, name, "aggregate", repetitions);
+    gbench_row_head(w, res, at, name, "aggregate", repetitions);
     ys_json_kv_uint(w, "threads", 1);
     ys_json_kv_string(w, "aggregate_name", aggregate);
     ys_json_kv_string(w, "aggregate_unit",
@@ -223,34 +233,77 @@ static void gbench_row(ys_json *w, const ys_bench_result *res,
   ys_json_end_object(w);
 }
 
-/* The rows of one benchmark, as family `family_index`. */
+/* The rows of one benchmark, as family `at`. */
 static void gbench_bench(ys_json *w, const ys_bench_result *res,
-                         const ys_comparison *cmp, size_t family_index) {
+                         const ys_comparison *cmp, gbench_place at) {
   if (res->status != YS_BENCH_OK) {
-    gbench_stopped(w, res, family_index);
+    gbench_stopped(w, res, at);
     return;
   }
   size_t n_rounds = res->n_series > 0 ? res->series[0].n_rounds : 0;
   for (size_t i = 0; i < n_rounds; i++)
-    gbench_row(w, res, family_index, NULL, i, NULL);
+    gbench_row(w, res, at, NULL, i, NULL);
   for (size_t i = 0; i < sizeof(ys_report_gbench_aggregates) /
                              sizeof(ys_report_gbench_aggregates[0]);
        i++)
-    gbench_row(w, res, family_index, ys_report_gbench_aggregates[i], 0, cmp);
+    gbench_row(w, res, at, ys_report_gbench_aggregates[i], 0, cmp);
+}
+
+/* True when entry i is written (a missing benchmark is not). */
+static bool gbench_written(const ys_run_view *run, size_t i) {
+  const ys_comparison *cmp = run->entries[i].cmp;
+  return cmp == NULL || cmp->verdict != YS_VERDICT_MISSING;
+}
+
+/* The family of a result: its registration, or its own name when the
+ * result does not say (a baseline written without it). */
+static const char *family_of(const ys_bench_result *res) {
+  return res->family[0] != '\0' ? res->family : res->name;
+}
+
+/* The families seen so far, in order of first appearance, and how many
+ * instances of each were written. */
+typedef struct gbench_families {
+  const char **names;
+  size_t *instances;
+  size_t n;
+} gbench_families;
+
+/* The place of a result of `family` in *f, adding the family when new.
+ * *f has room for every entry of the run. */
+static gbench_place place_in(gbench_families *f, const char *family) {
+  size_t k = 0;
+  while (k < f->n && strcmp(f->names[k], family) != 0)
+    k++;
+  if (k == f->n) {
+    f->names[f->n] = family;
+    f->instances[f->n++] = 0;
+  }
+  return (gbench_place){.family = k, .instance = f->instances[k]++};
 }
 
 static int gbench_render(FILE *out, const ys_run_view *run,
                          const ys_report_style *style) {
   (void)style; /* nothing to style in JSON */
   ys_json w = gbench_begin(out, run->ctx);
-  /* Family indices count the benchmarks written, so they stay dense when
-   * a missing one is left out. */
-  size_t family = 0;
-  for (size_t i = 0; i < run->n; i++) {
-    const ys_comparison *cmp = run->entries[i].cmp;
-    if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) continue;
-    gbench_bench(&w, run->entries[i].res, cmp, family++);
+  /* Family indices count the families written, so they stay dense when
+   * a missing benchmark is left out. */
+  gbench_families families = {
+      .names = calloc(run->n + 1, sizeof(*families.names)),
+      .instances = calloc(run->n + 1, sizeof(*families.instances))};
+  if (families.names == NULL || families.instances == NULL) {
+    free(families.names);
+    free(families.instances);
+    return YS_ENOMEM;
   }
+  for (size_t i = 0; i < run->n; i++) {
+    if (!gbench_written(run, i)) continue;
+    const ys_bench_result *res = run->entries[i].res;
+    gbench_bench(&w, res, run->entries[i].cmp,
+                 place_in(&families, family_of(res)));
+  }
+  free(families.names);
+  free(families.instances);
   /* The summary has no place in the format. */
   ys_json_end_array(&w);
   ys_json_end_object(&w);

@@ -292,6 +292,9 @@ int ys_runner_result_init(const ys_collector *collector,
   const ys_collector *ops = collector;
   memset(res, 0, sizeof(*res));
   snprintf(res->name, sizeof(res->name), "%s", inst->name);
+  snprintf(res->family, sizeof(res->family), "%s",
+           inst->def != NULL && inst->def->name != NULL ? inst->def->name
+                                                        : inst->name);
   res->status = YS_BENCH_OK;
   res->series = calloc(ops->n_metrics, sizeof(*res->series));
   if (res->series == NULL) return YS_ENOMEM;

@@ -520,6 +520,41 @@ static void test_gbench_missing_first(void **state) {
   free(buf);
 }
 
+/* The instances of one BENCH_ARGS registration are one Google Benchmark
+ * family, numbered within it; other registrations are families of their
+ * own, counted in the order written. */
+static void test_gbench_families(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  ys_summary sum = {0};
+  static ys_bench_result res[3];
+  const char *names[3] = {"hash", "memcpy/64", "memcpy/4096"};
+  const char *families[3] = {"hash", "memcpy", "memcpy"};
+  ys_report_entry entries[3];
+  for (size_t i = 0; i < 3; i++) {
+    memset(&res[i], 0, sizeof(res[i]));
+    snprintf(res[i].name, sizeof(res[i].name), "%s", names[i]);
+    snprintf(res[i].family, sizeof(res[i].family), "%s", families[i]);
+    res[i].status = YS_BENCH_SKIPPED;
+    entries[i] = (ys_report_entry){&res[i], NULL};
+  }
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = entries, .n = 3};
+  char *buf = ys_test_render(&ys_report_gbench, &run, false);
+  const char *want[3] = {
+      "\"name\": \"hash\",\n      \"family_index\": 0,\n"
+      "      \"per_family_instance_index\": 0,",
+      "\"name\": \"memcpy/64\",\n      \"family_index\": 1,\n"
+      "      \"per_family_instance_index\": 0,",
+      "\"name\": \"memcpy/4096\",\n      \"family_index\": 1,\n"
+      "      \"per_family_instance_index\": 1,",
+  };
+  for (size_t i = 0; i < 3; i++) {
+    if (strstr(buf, want[i]) == NULL) print_error("no %s in\n%s", want[i], buf);
+    assert_non_null(strstr(buf, want[i]));
+  }
+  free(buf);
+}
+
 /* A run with no benchmark still gives a complete document. */
 static void test_empty_run_closes_documents(void **state) {
   (void)state;
@@ -702,6 +737,7 @@ int main(void) {
       cmocka_unit_test(test_gbench_compared_matches_golden),
       cmocka_unit_test(test_csv_compared_matches_golden),
       cmocka_unit_test(test_gbench_missing_first),
+      cmocka_unit_test(test_gbench_families),
       cmocka_unit_test(test_empty_run_closes_documents),
       cmocka_unit_test(test_context_strings_are_escaped),
       cmocka_unit_test(test_find_by_name),

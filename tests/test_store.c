@@ -210,6 +210,7 @@ static void fill_run(ys_run_result *run) {
 
   ys_bench_result *ok = &run->benches[1];
   snprintf(ok->name, sizeof(ok->name), "sort/1024");
+  snprintf(ok->family, sizeof(ok->family), "sort");
   ok->status = YS_BENCH_OK;
   ok->bytes_per_iteration = 4096;
   ok->elements_per_iteration = 1024;
