@@ -16,13 +16,14 @@ pick=(--quick --exact chain/300 chain/1000)
 
 export YARDSTICK_BASELINE_DIR=$tmp/baselines
 
-# Save, then compare the same build: nothing may regress. The generous
-# threshold keeps a noisy machine from failing this functional test; the
-# false-alarm rate at the default threshold is measured by a script, not
-# asserted here.
+# Save, then compare the same build: nothing may regress. The threshold of
+# 500 % keeps a busy machine from failing this functional test (a --quick
+# run of a 300 ns kernel on a loaded 2-core machine was seen 64 % slower
+# than its baseline); the false-alarm rate at the default threshold is
+# measured by scripts/measure_gate.sh, not asserted here.
 expect 0 "saved baseline 'main'" -- "$suite" "${pick[@]}" --save-baseline main
 [ -s "$tmp/baselines/main.yaml" ] || { echo "FAIL: no main.yaml"; failures=$((failures + 1)); }
-expect 0 'unchanged' -- "$suite" "${pick[@]}" --baseline main --threshold 60 \
+expect 0 'unchanged' -- "$suite" "${pick[@]}" --baseline main --threshold 500 \
   --format markdown
 
 # Three times the work: regressed, exit 1, in every report.
@@ -39,13 +40,13 @@ expect 0 '"verdict"' -- "$suite" compare main main --format json
 # A benchmark the baseline does not have is new; one it has that the program
 # lost would be missing.
 expect 0 'new' -- "$suite" --quick --exact chain/300 chain/500 \
-  --baseline main --threshold 60
+  --baseline main --threshold 500
 
 # --against: the other build runs round for round beside this one.
 base="$(dirname "$1")/tests/fixture_scalable_base"
 expect 1 'regressed' -- env YS_FIXTURE_SLOWDOWN_PCT=200 \
   "$suite" "${pick[@]}" --against "$base"
-expect 0 'unchanged' -- "$suite" "${pick[@]}" --against "$base" --threshold 60
+expect 0 'unchanged' -- "$suite" "${pick[@]}" --against "$base" --threshold 500
 expect 2 'not a yardstick benchmark program|exited before' -- \
   "$suite" "${pick[@]}" --against /bin/true
 
