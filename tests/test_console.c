@@ -272,8 +272,9 @@ static char *render_compared(bool color) {
 
 #define N_RESULTS (sizeof(results) / sizeof(results[0]))
 
-/* Renders the fixed run; caller frees. */
-static char *render(bool color, const ys_context *ctx) {
+/* Renders the fixed run in `style` and context `ctx`; caller frees. */
+static char *render_styled(const ys_report_style *style,
+                           const ys_context *ctx) {
   ys_report_entry entries[N_RESULTS];
   for (size_t i = 0; i < N_RESULTS; i++)
     entries[i] = (ys_report_entry){&results[i], NULL};
@@ -281,7 +282,13 @@ static char *render(bool color, const ys_context *ctx) {
                      .summary = &fixed_summary,
                      .entries = entries,
                      .n = N_RESULTS};
-  return ys_test_render(&ys_report_console, &run, color);
+  return ys_test_render_styled(&ys_report_console, &run, style);
+}
+
+/* Renders the fixed run at the default verbosity; caller frees. */
+static char *render(bool color, const ys_context *ctx) {
+  const ys_report_style style = {.color = color};
+  return render_styled(&style, ctx);
 }
 
 static void test_console_golden(void **state) {
@@ -328,17 +335,10 @@ static void test_console_color(void **state) {
   free(color);
 }
 
-/* Renders the fixed run at `verbosity` in context `ctx`; caller frees. */
+/* Renders the fixed run at `verbosity`, without colours; caller frees. */
 static char *render_at(ys_report_verbosity verbosity, const ys_context *ctx) {
-  ys_report_entry entries[N_RESULTS];
-  for (size_t i = 0; i < N_RESULTS; i++)
-    entries[i] = (ys_report_entry){&results[i], NULL};
-  ys_run_view run = {.ctx = ctx,
-                     .summary = &fixed_summary,
-                     .entries = entries,
-                     .n = N_RESULTS};
   const ys_report_style style = {.verbosity = verbosity};
-  return ys_test_render_styled(&ys_report_console, &run, &style);
+  return render_styled(&style, ctx);
 }
 
 /* Occurrences of `needle` in `text`. */
