@@ -34,4 +34,10 @@
 #define YS_POLICY_MAX_LAG1         0.5
 #define YS_POLICY_MIN_LAG1_SAMPLES 10
 
+/* Advice in the reports never asks for more than this: doubling --rounds
+ * or --measurement-time is suggested only while the result stays within
+ * these, since past them a longer run no longer beats a quieter machine. */
+#define YS_POLICY_ADVICE_MAX_ROUNDS        50
+#define YS_POLICY_ADVICE_MAX_MEASUREMENT_S 10.0
+
 #endif

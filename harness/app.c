@@ -96,7 +96,8 @@ static int open_reports(invocation *s) {
       (report_dest){.ops = s->o.format,
                     .out = stdout,
                     .path = "standard output",
-                    .style = {.color = stdout_wants_color()}};
+                    .style = {.color = stdout_wants_color(),
+                              .verbosity = ys_options_verbosity(&s->o)}};
   for (size_t i = 0; i < s->o.n_outputs; i++) {
     const ys_output *dst = &s->o.outputs[i];
     FILE *f = stdout;
@@ -112,7 +113,8 @@ static int open_reports(invocation *s) {
     set->reports[set->n++] =
         (report_dest){.ops = dst->format,
                       .out = f,
-                      .path = f == stdout ? "standard output" : dst->path};
+                      .path = f == stdout ? "standard output" : dst->path,
+                      .style = {.verbosity = ys_options_verbosity(&s->o)}};
   }
   return 0;
 }
@@ -418,7 +420,8 @@ static int run_suite(invocation *s) {
     if (code != YS_EXIT_OK) return code;
   }
 
-  ys_progress *progress = ys_progress_new(stderr, isatty(STDERR_FILENO));
+  ys_progress *progress =
+      s->o.quiet ? NULL : ys_progress_new(stderr, isatty(STDERR_FILENO));
   ys_runner_config cfg = runner_config(s, progress);
   double started = ys_clock_now_s();
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);

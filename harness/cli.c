@@ -87,6 +87,12 @@ static const cli_option cli_options[] = {
      CLI_FIELD(quick), 0, 0, 0, false},
     {"format", required_argument, "NAME", "report format written to stdout",
      CLI_FORMAT, CLI_FIELD(format), 0, 0, 0, true},
+    {"quiet", no_argument, NULL,
+     "results only: no diagnostics, no notes, no progress line", CLI_FLAG,
+     CLI_FIELD(quiet), 0, 0, 0, false},
+    {"verbose", no_argument, NULL,
+     "every diagnostic in full under its benchmark", CLI_FLAG,
+     CLI_FIELD(verbose), 0, 0, 0, false},
     {"output", required_argument, "[FORMAT:]FILE",
      "also write a report to FILE ('-' is stdout); format from the extension "
      "if omitted; repeatable",
@@ -391,6 +397,8 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
   opterr = saved_opterr;
   if (rc != 0) return rc;
 
+  if (o->quiet && o->verbose)
+    return cli_fail(err, err_len, "give --quiet or --verbose, not both");
   if (o->quick) cli_apply_quick(o, given);
   if (optind < argc) {
     o->filters = &argv[optind];

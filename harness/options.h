@@ -52,6 +52,8 @@ typedef struct ys_options {
   bool quick;
   /* How to report. */
   const ys_report_ops *format; /* what goes to stdout */
+  bool quiet;   /* results only: no diagnostics, no progress line */
+  bool verbose; /* every diagnostic in full under its benchmark */
   ys_output outputs[YS_MAX_OUTPUTS];
   size_t n_outputs;
   /* What collectors are told; see collectors/collector.h. */
@@ -68,5 +70,12 @@ typedef struct ys_options {
   bool help;
   bool version;
 } ys_options;
+
+/* How much the reports say, from --quiet and --verbose (which ys_cli_parse
+ * never lets come together). */
+static inline ys_report_verbosity ys_options_verbosity(const ys_options *o) {
+  if (o->quiet) return YS_REPORT_QUIET;
+  return o->verbose ? YS_REPORT_VERBOSE : YS_REPORT_NORMAL;
+}
 
 #endif

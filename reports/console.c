@@ -24,7 +24,12 @@
 
 #include "../analysis/derived.h"
 #include "../core/policy.h"
+#include "notes.h"
 #include "units.h"
+
+/* The end notes name the benchmarks a diagnostic concerns up to this many,
+ * and count them beyond. */
+#define YS_CONSOLE_NOTE_NAMES 4
 
 /* Criterion's column: names shorter than this share the line with the
  * first estimate, longer ones get a line of their own. */
@@ -41,6 +46,7 @@
 typedef struct console {
   FILE *out;
   bool color;
+  ys_report_verbosity verbosity;
   const ys_context *ctx;
 } console;
 
@@ -87,11 +93,27 @@ static char *format_value(const ys_series *s, double v, char *buf, size_t len) {
   return ys_units_metric_value(s->kind, v, s->unit, buf, len);
 }
 
-/* "[lo point hi]"; an interval of zero width, as deterministic counts
- * have, is one value: "[1,234,567 instructions]". */
+/* An exact count (core/metric.h) is one number, printed once: no
+ * interval, and no unit when it only repeats the metric's name
+ * ("instructions: 6,154"). */
+static void write_exact(const console *r, const ys_series *s,
+                        const ys_estimate *e) {
+  char v[YS_UNITS_BUF];
+  bool repeats =
+      s->unit != NULL && s->metric != NULL && strcmp(s->unit, s->metric) == 0;
+  fprintf(r->out, "%s\n",
+          ys_units_metric_value(s->kind, e->point, repeats ? NULL : s->unit, v,
+                                sizeof(v)));
+}
+
+/* "[lo point hi]"; an interval of zero width is one value: "[12 ns]". */
 static void write_interval(const console *r, const ys_series *s,
                            const ys_estimate *e) {
   char lo[YS_UNITS_BUF], point[YS_UNITS_BUF], hi[YS_UNITS_BUF];
+  if (s->exact) {
+    write_exact(r, s, e);
+    return;
+  }
   if (e->lo == e->point && e->point == e->hi) {
     fprintf(r->out, "[%s]\n", format_value(s, e->point, point, sizeof(point)));
     return;
@@ -141,11 +163,11 @@ static void write_outlier_class(const console *r, size_t k, size_t n,
           what);
 }
 
-static void write_outliers(const console *r, const ys_series *s) {
+/* --verbose: Criterion's outlier block. */
+static void write_outlier_block(const console *r, const ys_series *s) {
   const ys_outliers *o = &s->analysis.outliers;
   size_t n = s->n_samples;
   size_t k = o->low_severe + o->low_mild + o->high_mild + o->high_severe;
-  if (k == 0 || n == 0) return;
   fprintf(r->out, "Found %zu outlier%s among %zu measurements (%.2f%%)\n", k,
           k == 1 ? "" : "s", n, 100.0 * (double)k / (double)n);
   write_outlier_class(r, o->low_severe, n, "low severe");
@@ -154,13 +176,39 @@ static void write_outliers(const console *r, const ys_series *s) {
   write_outlier_class(r, o->high_severe, n, "high severe");
 }
 
-/* A fixed-point number, or "n/a" for NaN and infinities. */
-static char *format_fixed(double v, int decimals, char *buf, size_t len) {
-  if (isfinite(v))
-    snprintf(buf, len, "%.*f", decimals, v);
+/* The default: the same classes on one line among the figures. */
+static void write_outlier_line(const console *r, const ys_series *s) {
+  const ys_outliers *o = &s->analysis.outliers;
+  size_t n = s->n_samples;
+  size_t k = o->low_severe + o->low_mild + o->high_mild + o->high_severe;
+  const struct {
+    size_t count;
+    const char *what;
+  } classes[] = {{o->low_severe, "low severe"},
+                 {o->low_mild, "low mild"},
+                 {o->high_mild, "high mild"},
+                 {o->high_severe, "high severe"}};
+  indent(r);
+  write_label(r, "outliers");
+  fprintf(r->out, "%zu of %zu (%.0f %%):", k, n, 100.0 * (double)k / (double)n);
+  const char *sep = " ";
+  for (size_t i = 0; i < sizeof(classes) / sizeof(classes[0]); i++) {
+    if (classes[i].count == 0) continue;
+    fprintf(r->out, "%s%zu %s", sep, classes[i].count, classes[i].what);
+    sep = " \xc2\xb7 ";
+  }
+  fputc('\n', r->out);
+}
+
+/* Tukey's outliers (reported, never dropped), as the verbosity asks. */
+static void write_outliers(const console *r, const ys_series *s) {
+  const ys_outliers *o = &s->analysis.outliers;
+  size_t k = o->low_severe + o->low_mild + o->high_mild + o->high_severe;
+  if (k == 0 || s->n_samples == 0 || r->verbosity == YS_REPORT_QUIET) return;
+  if (r->verbosity == YS_REPORT_VERBOSE)
+    write_outlier_block(r, s);
   else
-    snprintf(buf, len, "n/a");
-  return buf;
+    write_outlier_line(r, s);
 }
 
 /* Writes one warning line: what the diagnostic found and what to do. */
@@ -169,65 +217,34 @@ static void write_warning(const console *r, const char *text) {
           sgr(r, YS_SGR_RESET));
 }
 
-static void write_warnings(const console *r, const ys_series *s) {
-  const ys_analysis *a = &s->analysis;
-  char text[512], num[YS_UNITS_BUF];
-  if (a->warnings & YS_WARN_FEW_ITERATIONS) {
-    if (a->suggested_sample_size > 0)
-      snprintf(text, sizeof(text),
-               "samples hold a single iteration, so timer overhead is part "
-               "of each one; try --sample-size %zu",
-               a->suggested_sample_size);
-    else
-      snprintf(text, sizeof(text),
-               "samples hold a single iteration, so timer overhead is part "
-               "of each one; try a smaller --sample-size");
+/* --verbose: every diagnostic of a benchmark in full, with its figures and
+ * the advice for this benchmark alone. */
+static void write_warnings(const console *r, const ys_bench_result *res,
+                           unsigned bits) {
+  char found[512], advice[256], text[800];
+  size_t suggested = res->series[0].analysis.suggested_sample_size;
+  for (size_t k = 0; k < YS_NOTE_COUNT; k++) {
+    unsigned bit = ys_note_bits[k];
+    if ((bits & bit) == 0) continue;
+    snprintf(text, sizeof(text), "%s: %s; %s", ys_notes_words(bit),
+             ys_notes_finding(bit, res, r->ctx, found, sizeof(found)),
+             ys_notes_advice(bit, suggested, r->ctx, advice, sizeof(advice)));
     write_warning(r, text);
   }
-  if (a->warnings & YS_WARN_SHORT_SAMPLES) {
-    char res[YS_UNITS_BUF + 16] = "";
-    if (r->ctx->clock_resolution_ns > 0)
-      snprintf(
-          res, sizeof(res), " (%s)",
-          ys_units_duration(r->ctx->clock_resolution_ns, num, sizeof(num)));
-    snprintf(text, sizeof(text),
-             "samples are close to the clock resolution%s, results are "
-             "imprecise; raise --measurement-time or lower --sample-size",
-             res);
-    write_warning(r, text);
+}
+
+/* The default: one line naming a benchmark's diagnostics, which the notes
+ * at the end explain once for the whole run. */
+static void write_marker(const console *r, unsigned bits) {
+  fprintf(r->out, "%s\xe2\x9a\xa0 ", sgr(r, YS_SGR_YELLOW)); /* ⚠ */
+  const char *sep = "";
+  for (size_t k = 0; k < YS_NOTE_COUNT; k++) {
+    if ((bits & ys_note_bits[k]) == 0) continue;
+    fprintf(r->out, "%s%s", sep, ys_notes_words(ys_note_bits[k]));
+    sep = ", ";
   }
-  if (a->warnings & YS_WARN_LOW_R_SQUARED) {
-    snprintf(text, sizeof(text),
-             "R\xc2\xb2 = %s, the linear fit is poor: timing is unstable; "
-             "rerun on a quieter machine",
-             format_fixed(a->r_squared, 3, num, sizeof(num)));
-    write_warning(r, text);
-  }
-  if (a->warnings & YS_WARN_HIGH_VARIANCE) {
-    snprintf(text, sizeof(text),
-             "std dev is %s of the mean, samples vary a lot; close other "
-             "programs or raise --measurement-time",
-             ys_units_percent(a->std_dev.point / a->mean.point, 1, false, num,
-                              sizeof(num)));
-    write_warning(r, text);
-  }
-  if (a->warnings & YS_WARN_AUTOCORRELATED) {
-    snprintf(text, sizeof(text),
-             "consecutive samples are correlated (lag-1 = %s), the machine "
-             "was drifting; more --rounds spread the drift out",
-             format_fixed(a->lag1_autocorrelation, 2, num, sizeof(num)));
-    write_warning(r, text);
-  }
-  if (a->warnings & YS_WARN_NOISY_ROUNDS) {
-    char factor[YS_UNITS_BUF];
-    snprintf(text, sizeof(text),
-             "%s of rounds ran > %s slower than the fastest, the machine "
-             "was noisy; rerun on a quieter machine or raise --rounds",
-             ys_units_percent(a->noisy_round_share, 0, false, num, sizeof(num)),
-             ys_units_percent(YS_POLICY_NOISY_FACTOR - 1, 0, false, factor,
-                              sizeof(factor)));
-    write_warning(r, text);
-  }
+  fprintf(r->out, " \xe2\x80\x94 see notes below%s\n", /* — */
+          sgr(r, YS_SGR_RESET));
 }
 
 /* "derived:  IPC 2.310 · branch misses 1.20 %" when perf counted them. */
@@ -338,13 +355,19 @@ static void write_ok(const console *r, const ys_bench_result *res,
   if (s0->kind == YS_METRIC_TIME && res->elements_per_iteration > 0)
     write_throughput(r, head, res->elements_per_iteration,
                      ys_units_elements_rate);
-  if (s0->n_rounds > 0) write_rounds(r, s0);
+  /* One exact measurement has no spread: no rounds, no outliers. */
+  if (s0->n_rounds > 0 && !s0->exact) write_rounds(r, s0);
   if (cmp != NULL) write_change(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
     write_other_series(r, &res->series[i]);
   write_derived(r, res);
-  write_outliers(r, s0);
-  write_warnings(r, s0);
+  if (!s0->exact) write_outliers(r, s0);
+  unsigned bits = ys_notes_of(res);
+  if (bits == 0 || r->verbosity == YS_REPORT_QUIET) return;
+  if (r->verbosity == YS_REPORT_VERBOSE)
+    write_warnings(r, res, bits);
+  else
+    write_marker(r, bits);
 }
 
 /* The run's line at the top, and warnings about the machine or build. */
@@ -368,6 +391,10 @@ static void write_header(const console *r) {
           "\n",
           ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
           ctx->sample_size == 1 ? "" : "s", ctx->seed);
+  if (r->verbosity == YS_REPORT_QUIET) {
+    fputc('\n', out);
+    return;
+  }
   if (ctx->cpu_scaling_enabled)
     write_warning(r, "CPU frequency scaling is enabled, so timings follow the "
                      "clock speed; set the governor to \"performance\"");
@@ -432,12 +459,83 @@ static void write_totals(const console *r, const ys_summary *sum) {
   }
 }
 
+/* Whether entry e was measured in this run (a missing benchmark's result
+ * is the baseline's). */
+static bool measured_now(const ys_report_entry *e) {
+  return e->res->status == YS_BENCH_OK &&
+         (e->cmp == NULL || e->cmp->verdict != YS_VERDICT_MISSING);
+}
+
+/* The sample size that fixes one iteration per sample for every benchmark
+ * with that diagnostic: the smallest of their suggestions, 0 when one of
+ * them has none (no sample size would fix it). */
+static size_t common_suggestion(const ys_run_view *run) {
+  size_t best = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    if (!measured_now(e) || (ys_notes_of(e->res) & YS_WARN_FEW_ITERATIONS) == 0)
+      continue;
+    size_t s = e->res->series[0].analysis.suggested_sample_size;
+    if (s == 0) return 0;
+    if (best == 0 || s < best) best = s;
+  }
+  return best;
+}
+
+/* One kind of diagnostic at the end: which benchmarks (their names when
+ * few), what it found, and the one piece of advice for the settings. */
+static void write_note(const console *r, const ys_run_view *run, unsigned bit,
+                       size_t n_with, size_t n_measured) {
+  char found[512], advice[256];
+  fprintf(r->out, "%s\xe2\x9a\xa0 %s%s: %zu of %zu benchmark%s",
+          sgr(r, YS_SGR_YELLOW), ys_notes_words(bit), sgr(r, YS_SGR_RESET),
+          n_with, n_measured, n_measured == 1 ? "" : "s");
+  if (n_with <= YS_CONSOLE_NOTE_NAMES) {
+    const char *sep = " (";
+    for (size_t i = 0; i < run->n; i++) {
+      const ys_report_entry *e = &run->entries[i];
+      if (!measured_now(e) || (ys_notes_of(e->res) & bit) == 0) continue;
+      fprintf(r->out, "%s%s", sep, e->res->name);
+      sep = ", ";
+    }
+    fputc(')', r->out);
+  }
+  fprintf(r->out, "\n    %s;\n    %s\n",
+          ys_notes_finding(bit, NULL, r->ctx, found, sizeof(found)),
+          ys_notes_advice(bit, common_suggestion(run), r->ctx, advice,
+                          sizeof(advice)));
+}
+
+/* Each kind of diagnostic once for the whole run, before the totals. */
+static void write_notes(const console *r, const ys_run_view *run) {
+  size_t n_measured = 0, n_with[YS_NOTE_COUNT] = {0};
+  for (size_t i = 0; i < run->n; i++) {
+    if (!measured_now(&run->entries[i])) continue;
+    n_measured++;
+    unsigned bits = ys_notes_of(run->entries[i].res);
+    for (size_t k = 0; k < YS_NOTE_COUNT; k++)
+      n_with[k] += (bits & ys_note_bits[k]) != 0;
+  }
+  bool any = false;
+  for (size_t k = 0; k < YS_NOTE_COUNT; k++) {
+    if (n_with[k] == 0) continue;
+    if (!any) fprintf(r->out, "Notes:\n");
+    any = true;
+    write_note(r, run, ys_note_bits[k], n_with[k], n_measured);
+  }
+  if (any) fputc('\n', r->out);
+}
+
 static int console_render(FILE *out, const ys_run_view *run,
                           const ys_report_style *style) {
-  const console r = {.out = out, .color = style->color, .ctx = run->ctx};
+  const console r = {.out = out,
+                     .color = style->color,
+                     .verbosity = style->verbosity,
+                     .ctx = run->ctx};
   write_header(&r);
   for (size_t i = 0; i < run->n; i++)
     write_bench(&r, run->entries[i].res, run->entries[i].cmp);
+  if (r.verbosity != YS_REPORT_QUIET) write_notes(&r, run);
   write_totals(&r, run->summary);
   return ys_report_finish(out, 0);
 }

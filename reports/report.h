@@ -35,11 +35,22 @@ typedef struct ys_run_view {
   size_t n;
 } ys_run_view;
 
+/* How much a report says besides the results (--quiet, --verbose). The
+ * default is 0, so a style left zeroed gets the middle level. */
+typedef enum ys_report_verbosity {
+  /* Results; one marker line under a benchmark with diagnostics, and each
+   * kind of diagnostic explained once at the end, with its advice. */
+  YS_REPORT_NORMAL = 0,
+  YS_REPORT_QUIET,   /* results only: no markers, no notes */
+  YS_REPORT_VERBOSE, /* every diagnostic in full under its benchmark */
+} ys_report_verbosity;
+
 /* How a destination wants its text, decided by the caller. */
 typedef struct ys_report_style {
   /* ANSI colours allowed; only the console uses them. Whether the
    * destination is a terminal (and NO_COLOR) is the caller's business. */
   bool color;
+  ys_report_verbosity verbosity; /* only the console reads it */
 } ys_report_style;
 
 typedef struct ys_report_ops {

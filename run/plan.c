@@ -23,28 +23,9 @@ int ys_plan_warm_up(ys_batch_fn run, void *ctx, double warm_up_ns,
   return 0;
 }
 
-/* Suggested sample sizes when one iteration per step is already too long
- * (criterion.rs's hints): rounded down to tens for a margin, at least 10. */
-static size_t round_suggestion(double n) {
-  size_t fit = n > 0 ? (size_t)n : 0;
-  fit = fit / 10 * 10;
-  return fit < 10 ? 10 : fit;
-}
-
-/* Linear: with step 1 the samples run n(n+1)/2 iterations; solving
- * n(n+1) = T/met keeps them within half the budget on average. */
-static size_t linear_size_that_fits(double met_ns, double measurement_ns) {
-  double c = measurement_ns / met_ns;
-  return round_suggestion((-1.0 + sqrt(4.0 * c)) / 2.0);
-}
-
-/* Flat: one iteration per sample, T/met samples. */
-static size_t flat_size_that_fits(double met_ns, double measurement_ns) {
-  return round_suggestion(measurement_ns / met_ns);
-}
-
-void ys_plan_choose(double met_ns, double measurement_ns, size_t n,
-                    ys_plan *out) {
+/* The plan without a suggestion: what ys_plan_choose decides. */
+static void choose_steps(double met_ns, double measurement_ns, size_t n,
+                         ys_plan *out) {
   double total = (double)n * (double)(n + 1) / 2.0;
   double d = ceil(measurement_ns / met_ns / total);
   if (d < 1) d = 1;
@@ -53,14 +34,44 @@ void ys_plan_choose(double met_ns, double measurement_ns, size_t n,
   if (total * d * met_ns <= 2.0 * measurement_ns) {
     out->linear = true;
     out->step = (uint64_t)d;
-    if (out->step == 1)
-      out->suggested_n = linear_size_that_fits(met_ns, measurement_ns);
     return;
   }
   double k = ceil(measurement_ns / (double)n / met_ns);
   if (k < 1) k = 1;
   out->linear = false;
   out->step = (uint64_t)k;
-  if (out->step == 1)
-    out->suggested_n = flat_size_that_fits(met_ns, measurement_ns);
+}
+
+/* Whether samples of a plan of n samples hold more than one iteration. */
+static bool fits(double met_ns, double measurement_ns, size_t n) {
+  ys_plan p;
+  choose_steps(met_ns, measurement_ns, n, &p);
+  return p.step >= 2;
+}
+
+/* A sample size below `n` whose samples hold more than one iteration, or 0
+ * when none does: advice to change the sample size must name another one
+ * that works. The search starts at criterion.rs's hint `hint` (linear: n
+ * with n(n+1) = T/met, within half the budget on average; flat: T/met),
+ * goes down until the plan's step is at least 2, and rounds down to tens
+ * for a margin when that still fits. The flat hint alone does not: T/met
+ * samples of one iteration fill T exactly. */
+static size_t size_that_fits(double met_ns, double measurement_ns, size_t n,
+                             double hint) {
+  if (n <= 2) return 0;
+  size_t m = hint > 0 && hint < (double)(n - 1) ? (size_t)hint : n - 1;
+  while (m >= 2 && !fits(met_ns, measurement_ns, m))
+    m--;
+  if (m < 2) return 0;
+  size_t rounded = m / 10 * 10;
+  return rounded >= 10 && fits(met_ns, measurement_ns, rounded) ? rounded : m;
+}
+
+void ys_plan_choose(double met_ns, double measurement_ns, size_t n,
+                    ys_plan *out) {
+  choose_steps(met_ns, measurement_ns, n, out);
+  if (out->step != 1) return;
+  double c = measurement_ns / met_ns;
+  double hint = out->linear ? (-1.0 + sqrt(4.0 * c)) / 2.0 : c;
+  out->suggested_n = size_that_fits(met_ns, measurement_ns, n, hint);
 }

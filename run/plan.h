@@ -33,7 +33,8 @@ typedef struct ys_plan {
   bool linear;        /* iterations d, 2d, ..., n·d; else k each */
   uint64_t step;      /* d when linear, k when flat */
   size_t n;           /* number of samples */
-  size_t suggested_n; /* when step == 1: a sample size that fits, else 0 */
+  size_t suggested_n; /* when step == 1: a sample size below n whose
+                         samples hold 2 or more iterations; else 0 */
 } ys_plan;
 
 /* Chooses the iteration counts of n samples for a measurement time of

@@ -472,9 +472,28 @@ static void test_version(void **state) {
   free(text);
 }
 
+/* --quiet and --verbose set the reports' verbosity; the default is the
+ * middle level, and asking for both is refused. */
+static void test_verbosity(void **state) {
+  (void)state;
+  cmdline c;
+  assert_int_equal(parse(&c, NULL), 0);
+  assert_int_equal(ys_options_verbosity(&c.o), YS_REPORT_NORMAL);
+  assert_int_equal(parse(&c, "--quiet", NULL), 0);
+  assert_int_equal(ys_options_verbosity(&c.o), YS_REPORT_QUIET);
+  assert_int_equal(parse(&c, "--verbose", NULL), 0);
+  assert_int_equal(ys_options_verbosity(&c.o), YS_REPORT_VERBOSE);
+  assert_rejected("--quiet", "--verbose", "--quiet", "--verbose");
+  char *help = capture(ys_cli_print_help, "bench");
+  assert_non_null(strstr(help, "  --quiet "));
+  assert_non_null(strstr(help, "  --verbose "));
+  free(help);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_defaults),
+      cmocka_unit_test(test_verbosity),
       cmocka_unit_test(test_baseline_and_collector_flags),
       cmocka_unit_test(test_every_flag),
       cmocka_unit_test(test_bounds_accepted),

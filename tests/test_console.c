@@ -272,8 +272,9 @@ static char *render_compared(bool color) {
 
 #define N_RESULTS (sizeof(results) / sizeof(results[0]))
 
-/* Renders the fixed run; caller frees. */
-static char *render(bool color, const ys_context *ctx) {
+/* Renders the fixed run in `style` and context `ctx`; caller frees. */
+static char *render_styled(const ys_report_style *style,
+                           const ys_context *ctx) {
   ys_report_entry entries[N_RESULTS];
   for (size_t i = 0; i < N_RESULTS; i++)
     entries[i] = (ys_report_entry){&results[i], NULL};
@@ -281,7 +282,13 @@ static char *render(bool color, const ys_context *ctx) {
                      .summary = &fixed_summary,
                      .entries = entries,
                      .n = N_RESULTS};
-  return ys_test_render(&ys_report_console, &run, color);
+  return ys_test_render_styled(&ys_report_console, &run, style);
+}
+
+/* Renders the fixed run at the default verbosity; caller frees. */
+static char *render(bool color, const ys_context *ctx) {
+  const ys_report_style style = {.color = color};
+  return render_styled(&style, ctx);
 }
 
 static void test_console_golden(void **state) {
@@ -322,9 +329,105 @@ static void test_console_color(void **state) {
   char *color = render(true, &fixed_context);
   assert_non_null(strstr(color, "\033[1msort/1024\033[0m"));
   assert_non_null(strstr(color, "\033[1;31mFAILED\033[0m: crashed"));
-  assert_non_null(strstr(color, "\033[33mwarning: std dev is 12.0 %"));
+  assert_non_null(strstr(color, "\033[33m\xe2\x9a\xa0 noisy rounds, high "
+                                "variance \xe2\x80\x94 see notes below"));
   assert_non_null(strstr(color, "\033[1;31m1 failed\033[0m"));
   free(color);
+}
+
+/* Renders the fixed run at `verbosity`, without colours; caller frees. */
+static char *render_at(ys_report_verbosity verbosity, const ys_context *ctx) {
+  const ys_report_style style = {.verbosity = verbosity};
+  return render_styled(&style, ctx);
+}
+
+/* Occurrences of `needle` in `text`. */
+static size_t count(const char *text, const char *needle) {
+  size_t n = 0;
+  for (const char *p = strstr(text, needle); p != NULL;
+       p = strstr(p + 1, needle))
+    n++;
+  return n;
+}
+
+#define MARKER "\xe2\x9a\xa0 "
+
+/* --quiet: the results and totals, and nothing about diagnostics. */
+static void test_console_quiet(void **state) {
+  (void)state;
+  ys_context ctx = fixed_context;
+  ctx.cpu_scaling_enabled = true;
+  char *text = render_at(YS_REPORT_QUIET, &ctx);
+  assert_non_null(strstr(text, "sort/1024               time:   [1.230 "));
+  assert_non_null(strstr(text, "instructions: 1,234,567\n"));
+  assert_non_null(strstr(text, "5 benchmarks: 3 ok"));
+  assert_null(strstr(text, MARKER));
+  assert_null(strstr(text, "Notes:"));
+  assert_null(strstr(text, "warning:"));
+  assert_null(strstr(text, "outlier"));
+  free(text);
+}
+
+/* --verbose: every diagnostic in full under its benchmark, with its
+ * figures, and Criterion's outlier block; the notes still close the run. */
+static void test_console_verbose(void **state) {
+  (void)state;
+  char *text = render_at(YS_REPORT_VERBOSE, &fixed_context);
+  assert_non_null(strstr(text, "Found 4 outliers among 200 measurements "
+                               "(2.00%)\n  1 (0.50%) low mild\n"));
+  assert_non_null(strstr(text, "warning: high variance: samples vary a lot "
+                               "(std dev is 12.0 % of the mean); close "
+                               "other programs\n"));
+  assert_non_null(strstr(text, "warning: noisy rounds: 20 % of the rounds "
+                               "ran more than 5 % above the fastest"));
+  assert_non_null(strstr(text, "warning: one iteration per sample: "));
+  assert_null(strstr(text, "see notes below"));
+  assert_int_equal(count(text, "Notes:\n"), 1);
+  free(text);
+}
+
+/* The default: at most one marker line per benchmark, and each kind of
+ * diagnostic once at the end, naming the benchmarks it concerns. */
+static void test_console_notes_summarise_once(void **state) {
+  (void)state;
+  char *text = render_at(YS_REPORT_NORMAL, &fixed_context);
+  const char *notes = strstr(text, "Notes:\n");
+  assert_non_null(notes);
+  size_t markers = 0;
+  for (const char *p = strstr(text, "\n" MARKER); p != NULL && p < notes;
+       p = strstr(p + 1, "\n" MARKER))
+    markers++;
+  assert_int_equal(markers, 2); /* sort/1024 and the long name */
+  assert_int_equal(count(notes, MARKER "noisy rounds: 1 of 3 benchmarks "
+                                       "(sort/1024)\n"),
+                   1);
+  assert_int_equal(count(notes, MARKER "high variance: "), 1);
+  assert_int_equal(count(text, "warning:"), 0);
+  free(text);
+}
+
+/* Advice fits the settings in force: a suggested sample size that is the
+ * one in force is not advice; a longer measurement time is, up to the
+ * policy's limit; more rounds only up to theirs. */
+static void test_console_advice_fits_the_settings(void **state) {
+  (void)state;
+  ys_context ctx = fixed_context;
+  ctx.sample_size = 5; /* what long_series suggests */
+  ctx.measurement_time_s = 0.12;
+  ctx.rounds = 40;
+  char *text = render_at(YS_REPORT_NORMAL, &ctx);
+  assert_null(strstr(text, "--sample-size 5"));
+  assert_non_null(strstr(text, "raise --measurement-time (now 0.12 s) to "
+                               "0.24 s, since no smaller --sample-size "
+                               "fits\n"));
+  assert_non_null(strstr(text, "rerun on a quieter machine\n"));
+  assert_null(strstr(text, "--rounds"));
+  free(text);
+
+  ctx.sample_size = 20;
+  text = render_at(YS_REPORT_VERBOSE, &ctx);
+  assert_non_null(strstr(text, "try --sample-size 5 (now 20)\n"));
+  free(text);
 }
 
 static void test_console_context_warnings(void **state) {
@@ -471,6 +574,10 @@ int main(void) {
       cmocka_unit_test(test_console_compared_golden),
       cmocka_unit_test(test_console_compared_color),
       cmocka_unit_test(test_console_context_warnings),
+      cmocka_unit_test(test_console_quiet),
+      cmocka_unit_test(test_console_verbose),
+      cmocka_unit_test(test_console_notes_summarise_once),
+      cmocka_unit_test(test_console_advice_fits_the_settings),
       cmocka_unit_test(test_progress_plain),
       cmocka_unit_test(test_progress_plain_nothing_run),
       cmocka_unit_test(test_progress_live),

@@ -84,7 +84,33 @@ static void test_plan_flat_step_one_suggests_o9(void **unused) {
   ys_plan_choose(1e8, 5e9, 100, &p);
   assert_false(p.linear);
   assert_int_equal(p.step, 1);
-  assert_int_equal(p.suggested_n, 50);
+  /* T/met = 50 samples of one iteration fill T exactly, still step 1; 49
+   * get 2 each, rounded down to 40. */
+  assert_int_equal(p.suggested_n, 40);
+  ys_plan_choose(1e8, 5e9, p.suggested_n, &p);
+  assert_int_equal(p.step, 2);
+}
+
+/* --quick: 10 samples in 24 ms per round, 3 ms per iteration. Rounding the
+ * hint up to 10 suggested the size in force; the suggestion must be
+ * smaller, and its samples must hold more than one iteration. */
+static void test_plan_suggestion_is_never_the_size_in_force(void **unused) {
+  (void)unused;
+  ys_plan p;
+  ys_plan_choose(3e6, 24e6, 10, &p);
+  assert_int_equal(p.step, 1);
+  assert_int_equal(p.suggested_n, 7);
+  ys_plan_choose(3e6, 24e6, p.suggested_n, &p);
+  assert_true(p.step >= 2);
+}
+
+/* Not even 2 samples of 2 iterations fit: no size to suggest. */
+static void test_plan_no_suggestion_when_nothing_fits(void **unused) {
+  (void)unused;
+  ys_plan p;
+  ys_plan_choose(1e9, 24e6, 10, &p);
+  assert_int_equal(p.step, 1);
+  assert_int_equal(p.suggested_n, 0);
 }
 
 int main(void) {
@@ -95,6 +121,8 @@ int main(void) {
       cmocka_unit_test(test_plan_linear_step_one_suggests_o9),
       cmocka_unit_test(test_plan_flat_oracle_o9),
       cmocka_unit_test(test_plan_flat_step_one_suggests_o9),
+      cmocka_unit_test(test_plan_suggestion_is_never_the_size_in_force),
+      cmocka_unit_test(test_plan_no_suggestion_when_nothing_fits),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

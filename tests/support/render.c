@@ -38,10 +38,16 @@ static void write_report(FILE *out, void *arg) {
   call->rc = call->ops->render(out, call->run, &call->style);
 }
 
-char *ys_test_render(const ys_report_ops *ops, const ys_run_view *run,
-                     bool color) {
-  render_call call = {.ops = ops, .run = run, .style = {.color = color}};
+char *ys_test_render_styled(const ys_report_ops *ops, const ys_run_view *run,
+                            const ys_report_style *style) {
+  render_call call = {.ops = ops, .run = run, .style = *style};
   char *text = ys_test_capture(write_report, &call);
   assert_int_equal(call.rc, 0);
   return text;
+}
+
+char *ys_test_render(const ys_report_ops *ops, const ys_run_view *run,
+                     bool color) {
+  const ys_report_style style = {.color = color};
+  return ys_test_render_styled(ops, run, &style);
 }

@@ -20,4 +20,9 @@ char *ys_test_capture(void (*write)(FILE *out, void *arg), void *arg);
 char *ys_test_render(const ys_report_ops *ops, const ys_run_view *run,
                      bool color);
 
+/* As ys_test_render, with every field of the style given (`style`
+ * borrowed): the verbosity too. */
+char *ys_test_render_styled(const ys_report_ops *ops, const ys_run_view *run,
+                            const ys_report_style *style);
+
 #endif
