@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,28 +105,53 @@ err_free_tmp:
   return rc;
 }
 
-/* Opens "PATH.lock" and waits for an exclusive lock on it. Returns the
- * descriptor (closing it releases the lock) or -1 with errno set. */
-static int atomic_lock(const char *path) {
-  /* The lock file is never deleted: removing it would let a second saver
-   * lock a new inode while a first still holds the old one. */
-  char *lock_path = NULL;
-  if (asprintf(&lock_path, "%s.lock", path) < 0) {
-    errno = ENOMEM;
-    return -1;
-  }
-  int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  free(lock_path);
-  if (fd < 0) return -1;
-  while (flock(fd, LOCK_EX) != 0) {
-    if (errno != EINTR) {
+/* Whether the descriptor `fd` is still the file linked at `path`: false
+ * once a saver that held the lock before has unlinked it. */
+static bool atomic_still_linked(int fd, const char *path) {
+  struct stat held, linked;
+  if (fstat(fd, &held) != 0 || stat(path, &linked) != 0) return false;
+  return held.st_dev == linked.st_dev && held.st_ino == linked.st_ino;
+}
+
+/* Opens `lock_path` and waits for an exclusive lock on it. Returns the
+ * descriptor (closing it releases the lock) or -1 with errno set.
+ *
+ * Each saver removes the lock file before it lets go of the lock
+ * (atomic_unlock), so that no PATH.lock stays beside a baseline. Removing a
+ * file another process may be waiting on is a race: a saver that opened the
+ * file before it was removed gets the lock on an inode nobody else will
+ * ever lock again, while a third saver creates and locks a fresh PATH.lock.
+ * So a saver that got its lock checks that the file it holds is still the
+ * one linked at lock_path (same device and inode); when it is not, it drops
+ * it and starts over with the file that is there now. Only the holder of the
+ * linked file may unlink it, so whoever holds the lock on the file that is
+ * linked when it checks holds the one lock that counts. Locking the baseline
+ * itself is no alternative (the rename replaces its inode), nor is locking
+ * the directory (it would serialise saves of unrelated baselines). */
+static int atomic_lock(const char *lock_path) {
+  for (;;) {
+    int fd = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return -1;
+    int rc;
+    while ((rc = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+      continue;
+    if (rc != 0) {
       int errnum = errno;
       close(fd);
       errno = errnum;
       return -1;
     }
+    if (atomic_still_linked(fd, lock_path)) return fd;
+    close(fd); /* unlinked while we waited: lock the file there now */
   }
-  return fd;
+}
+
+/* Removes the lock file, then releases the lock by closing its only
+ * descriptor: in that order, so that a waiter that wakes up finds its file
+ * unlinked and starts over (atomic_lock). */
+static void atomic_unlock(int fd, const char *lock_path) {
+  unlink(lock_path);
+  close(fd);
 }
 
 int ys__atomic_replace(const char *path, const char *what,
@@ -133,12 +159,18 @@ int ys__atomic_replace(const char *path, const char *what,
                        size_t err_len) {
   char *dir = atomic_parent(path);
   if (dir == NULL) return atomic_errno_fail(err, err_len, what, path, ENOMEM);
+  char *lock_path = NULL;
   int rc, errnum = ys_fs_make_dirs(dir);
   if (errnum != 0) {
     rc = atomic_errno_fail(err, err_len, what, path, errnum);
     goto done;
   }
-  int lock_fd = atomic_lock(path);
+  if (asprintf(&lock_path, "%s.lock", path) < 0) {
+    lock_path = NULL;
+    rc = atomic_errno_fail(err, err_len, what, path, ENOMEM);
+    goto done;
+  }
+  int lock_fd = atomic_lock(lock_path);
   if (lock_fd < 0) {
     rc = atomic_errno_fail(err, err_len, what, path, errno);
     goto done;
@@ -148,9 +180,9 @@ int ys__atomic_replace(const char *path, const char *what,
     rc = ys__atomic_fail(err, err_len, YS_EIO, what, path,
                          "saved, but syncing its directory failed: %s",
                          strerror(errnum));
-  /* Closing the only descriptor releases the lock. */
-  close(lock_fd);
+  atomic_unlock(lock_fd, lock_path);
 done:
+  free(lock_path);
   free(dir);
   return rc;
 }

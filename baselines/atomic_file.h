@@ -16,12 +16,12 @@ typedef int (*ys__atomic_fill_fn)(int fd, void *data, char *detail,
 
 /*
  * Replaces `path` with what `fill` writes: creates missing directories,
- * takes an exclusive flock on "PATH.lock" (created beside it and never
- * deleted), writes a temporary "PATH.XXXXXX" (mode 0644) through `fill`
- * with `data`, fsyncs it, renames it over `path` and syncs the directory.
- * `what` names the file in messages ("baseline"). Returns 0, or YS_EIO /
- * YS_ENOMEM with "cannot save WHAT 'PATH': REASON" in err (err_len bytes).
- * On failure no temporary file is left and an old `path` is untouched.
+ * takes an exclusive flock on "PATH.lock" (created beside it, and removed
+ * again before the lock is released), writes a temporary "PATH.XXXXXX" (mode
+ * 0644) through `fill` with `data`, fsyncs it, renames it over `path` and syncs
+ * the directory. `what` names the file in messages ("baseline"). Returns 0, or
+ * YS_EIO / YS_ENOMEM with "cannot save WHAT 'PATH': REASON" in err (err_len
+ * bytes). On failure no temporary file is left and an old `path` is untouched.
  */
 int ys__atomic_replace(const char *path, const char *what,
                        ys__atomic_fill_fn fill, void *data, char *err,

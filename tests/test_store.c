@@ -362,10 +362,9 @@ static void test_round_trip_is_exact(void **state) {
   assert_true(in_strings(b, b->run.benches[1].series[0].metric));
   assert_true(in_strings(b, b->run.benches[1].series[1].unit));
 
-  /* The lock file stays beside the baseline; no temporary file does. */
+  /* Neither the lock file nor a temporary file stays beside the baseline. */
   char *abc = path_in(dir, "a/b/c");
-  assert_dir_holds(abc,
-                   (const char *const[]){"main.yaml", "main.yaml.lock", NULL});
+  assert_dir_holds(abc, (const char *const[]){"main.yaml", NULL});
   free(abc);
   ys_baseline_free(b);
   ys_run_result_free(&run);
@@ -538,8 +537,7 @@ static void test_unwritable_directory_keeps_old_file(void **state) {
     assert_non_null(strstr(err, path));
     assert_non_null(strstr(err, strerror(EACCES)));
     assert_file_is(path, old, len);
-    assert_dir_holds(
-        dir, (const char *const[]){"main.yaml", "main.yaml.lock", NULL});
+    assert_dir_holds(dir, (const char *const[]){"main.yaml", NULL});
   }
   /* Root writes into a 0500 directory; a parent that is a regular file
    * stops everyone. */
@@ -548,8 +546,7 @@ static void test_unwritable_directory_keeps_old_file(void **state) {
   assert_non_null(strstr(err, blocked));
   assert_non_null(strstr(err, strerror(ENOTDIR)));
   assert_file_is(path, old, len);
-  assert_dir_holds(dir,
-                   (const char *const[]){"main.yaml", "main.yaml.lock", NULL});
+  assert_dir_holds(dir, (const char *const[]){"main.yaml", NULL});
   free(blocked);
   free(old);
   free(path);
@@ -579,8 +576,7 @@ static void test_failed_write_keeps_old_file(void **state) {
   assert_true(WIFEXITED(status));
   assert_int_equal(WEXITSTATUS(status), 0);
   assert_file_is(path, old, len);
-  assert_dir_holds(dir,
-                   (const char *const[]){"main.yaml", "main.yaml.lock", NULL});
+  assert_dir_holds(dir, (const char *const[]){"main.yaml", NULL});
   free(old);
   free(path);
 }
@@ -598,8 +594,7 @@ static void test_failed_rename_removes_temp(void **state) {
   char err[512] = "";
   assert_int_equal(save_other(path, err, sizeof(err)), YS_EIO);
   assert_non_null(strstr(err, path));
-  assert_dir_holds(dir,
-                   (const char *const[]){"main.yaml", "main.yaml.lock", NULL});
+  assert_dir_holds(dir, (const char *const[]){"main.yaml", NULL});
   assert_dir_holds(path, (const char *const[]){"keep", NULL});
   free(inside);
   free(path);
@@ -675,8 +670,7 @@ static void test_concurrent_saves_never_tear(void **state) {
     assert_int_equal(WEXITSTATUS(status[k]), 0);
   }
   assert_true(loads > 0);
-  assert_dir_holds(
-      dir, (const char *const[]){"shared.yaml", "shared.yaml.lock", NULL});
+  assert_dir_holds(dir, (const char *const[]){"shared.yaml", NULL});
   free(path);
 }
 
@@ -688,7 +682,7 @@ static void test_save_waits_for_lock(void **state) {
   size_t len;
   char *old = save_good(path, &len);
   char *lock_path = path_in(dir, "main.yaml.lock");
-  int lock_fd = open(lock_path, O_RDWR);
+  int lock_fd = open(lock_path, O_RDWR | O_CREAT, 0644);
   assert_true(lock_fd >= 0);
   assert_int_equal(flock(lock_fd, LOCK_EX), 0);
 
@@ -713,6 +707,59 @@ static void test_save_waits_for_lock(void **state) {
   assert_non_null(strstr(now, "name: other\n"));
   free(now);
   close(lock_fd);
+  free(lock_path);
+  free(old);
+  free(path);
+}
+
+/* Whether process `pid` is still running after `ms` milliseconds. */
+static bool still_running_after(pid_t pid, int ms) {
+  usleep((useconds_t)ms * 1000);
+  int status;
+  return waitpid(pid, &status, WNOHANG) == 0;
+}
+
+/* A saver removes PATH.lock before it releases the lock. One that was
+ * waiting on the removed file must not take that for the lock: another
+ * saver may already hold the new PATH.lock. Here this test plays the two
+ * other savers: it holds the old file, removes it, locks a new one at the
+ * same name, and only then releases the old one. */
+static void test_save_relocks_a_removed_lock_file(void **state) {
+  const char *dir = *state;
+  char *path = path_in(dir, "main.yaml");
+  size_t len;
+  char *old = save_good(path, &len);
+  char *lock_path = path_in(dir, "main.yaml.lock");
+  int first = open(lock_path, O_RDWR | O_CREAT, 0644);
+  assert_true(first >= 0);
+  assert_int_equal(flock(first, LOCK_EX), 0);
+
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    /* The inherited descriptor shares the lock: drop it, or the saver would
+     * wait on itself. */
+    close(first);
+    char err[512] = "";
+    _exit(save_other(path, err, sizeof(err)) == 0 ? 0 : 1);
+  }
+  assert_true(still_running_after(pid, 200)); /* waiting on `first` */
+  assert_int_equal(unlink(lock_path), 0);
+  int second = open(lock_path, O_RDWR | O_CREAT | O_EXCL, 0644);
+  assert_true(second >= 0);
+  assert_int_equal(flock(second, LOCK_EX), 0);
+  assert_int_equal(flock(first, LOCK_UN), 0);
+  close(first);
+  /* Woken on the removed file, the saver must wait for `second`. */
+  assert_true(still_running_after(pid, 300));
+  assert_file_is(path, old, len);
+
+  close(second);
+  int status;
+  assert_int_equal(waitpid(pid, &status, 0), pid);
+  assert_true(WIFEXITED(status));
+  assert_int_equal(WEXITSTATUS(status), 0);
+  assert_dir_holds(dir, (const char *const[]){"main.yaml", NULL});
   free(lock_path);
   free(old);
   free(path);
@@ -1182,6 +1229,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_failed_rename_removes_temp,
                                       setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_concurrent_saves_never_tear,
+                                      setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_save_relocks_a_removed_lock_file,
                                       setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_save_waits_for_lock, setup_dir,
                                       teardown_dir),
