@@ -72,7 +72,7 @@ typedef struct ys_collector {
 } ys_collector;
 
 /* Checks a --collector value: one backend name, or several joined by ','
- * (each at most once; a exact backend cannot be combined). Returns
+ * (each at most once; an exact backend cannot be combined). Returns
  * 0 or YS_EINVAL with the reason in err. */
 int ys_collector_check(const char *spec, char *err, size_t err_len);
 

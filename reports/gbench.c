@@ -177,8 +177,8 @@ static void gbench_comparison(ys_json *w, const ys_comparison *cmp) {
 
 /* One row of an ok benchmark: round `round` when aggregate is NULL, else the
  * named aggregate. `cmp` (may be NULL) goes on the mean row. */
-static void gbench_row(ys_json *w, const ys_bench_result *res,
-                       gbench_place at, const char *aggregate, size_t round,
+static void gbench_row(ys_json *w, const ys_bench_result *res, gbench_place at,
+                       const char *aggregate, size_t round,
                        const ys_comparison *cmp) {
   const ys_series *time = res->n_series > 0 ? &res->series[0] : NULL;
   const ys_series *cpu = time;

@@ -211,7 +211,7 @@ static void measure_empty(ys_runner *r) {
   }
 }
 
-/* One round under a exact collector: one unmeasured batch (lazy
+/* One round under an exact collector: one unmeasured batch (lazy
  * binding, first-touch allocations and cold code would otherwise be
  * counted), then one measured batch of the fixed iteration count. */
 static int run_fixed_round(ys_runner *r, const target *t) {
@@ -228,7 +228,10 @@ static int run_fixed_round(ys_runner *r, const target *t) {
   if (c->ops->label != NULL) c->ops->label(c->ctx, warm_up);
   int rc = run_batch(t, iterations, &b);
   if (c->ops->label != NULL) c->ops->label(c->ctx, t->inst->name);
-  if (rc == 0 && reserve(res, 1) == 0 && run_batch(t, iterations, &b) == 0) {
+  /* Out of memory ends the run, as in run_round: a benchmark must not end
+   * "ok" without its round. */
+  if (rc == 0 && reserve(res, 1) != 0) return YS_ENOMEM;
+  if (rc == 0 && run_batch(t, iterations, &b) == 0) {
     const double *empty = r->empty[b.for_form];
     for (size_t m = 0; m < res->n_series; m++)
       b.values[m] = b.values[m] > empty[m] ? b.values[m] - empty[m] : 0;
@@ -407,7 +410,7 @@ int ys_runner_calibrate(const ys_collector *collector, double *resolution_ns,
   *resolution_ns =
       ops->resolution != NULL ? ops->resolution(collector->ctx) : 0;
   *loop_overhead_ns = 0;
-  /* Under a exact collector the runner subtracts an empty loop of
+  /* Under an exact collector the runner subtracts an empty loop of
    * the fixed iteration count instead, and running millions of iterations
    * under it (valgrind) would cost seconds. */
   if (collector->exact) return 0;
