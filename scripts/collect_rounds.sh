@@ -7,7 +7,7 @@
 # data hold the process-to-process offsets a --baseline comparison meets.
 #
 # Usage: scripts/collect_rounds.sh OUT.csv TRIALS CONDITION [BENCH...]
-#   CONDITION: quiet  - nothing else runs on purpose
+#   CONDITION: quiet  - nothing else runs on purpose on the suite's core
 #              shared - a CPU-and-memory burner pinned to the suite's core
 #                       (the suite then gets about half a CPU)
 #   BENCH: exact names (default chain/100 chain/300 chain/1000 chain/2000)
@@ -39,11 +39,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pin=()
+# The suite is pinned to core 1 in both conditions, so that other work
+# (builds, tests) can be kept on core 0 while data are collected.
+pin=(taskset -c 1)
 if [ "$condition" = shared ]; then
   # One core for the suite and the burner: the suite gets about half of it,
   # and the burner's memory traffic disturbs its caches.
-  pin=(taskset -c 1)
   taskset -c 1 sh -c 'while :; do
     dd if=/dev/zero of=/dev/null bs=8M count=200 status=none; done' &
   burner=$!
