@@ -56,6 +56,8 @@ typedef struct invocation {
   ys_baseline *baseline; /* --baseline, loaded before anything runs */
   char save_path[PATH_MAX];
   ys_against against; /* --against: the other build and its results */
+  ys_pool own;        /* this build's workers, when rounds run in them */
+  bool own_started;
   ys_context ctx;
   ys_run_result run;
   ys_judgement judgement; /* when compared */
@@ -125,6 +127,7 @@ static void invocation_free(invocation *s) {
   ys_judgement_free(&s->judgement);
   ys_run_result_free(&s->run);
   ys_against_stop(&s->against);
+  if (s->own_started) ys_pool_stop(&s->own);
   ys_baseline_free(s->baseline);
   free(s->chosen);
   free(s->instances);
@@ -206,9 +209,16 @@ static int prepare_baselines(invocation *s) {
   return YS_EXIT_OK;
 }
 
+/* How many worker processes each side's rounds are spread over: none
+ * under an exact collector, whose counts do not depend on the layout. */
+static size_t worker_processes(const invocation *s) {
+  return s->collector->exact ? 0 : s->o.processes;
+}
+
 /* Starts the other build of --against, with this side's collector settings
- * and per-round budget. */
+ * and per-round budget. With --processes 0 it still runs in one worker. */
 static int start_peer(invocation *s, const ys_runner_config *rc) {
+  size_t processes = worker_processes(s);
   ys_against_config cfg = {
       .program = s->o.against,
       .collector_spec = s->o.collector,
@@ -216,12 +226,54 @@ static int start_peer(invocation *s, const ys_runner_config *rc) {
       .warm_up_ns = rc->warm_up_ns,
       .measurement_ns = rc->measurement_ns,
       .sample_size = rc->sample_size,
+      .processes = processes > 0 ? processes : 1,
+      /* Another stream than this side's workers, so the two sides never
+       * share a layout by construction. */
+      .seed = s->o.seed ^ 0x5bd1e995u,
   };
   if (ys_against_start(&s->against, &cfg, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->against.err);
     return YS_EXIT_USAGE;
   }
+  return YS_EXIT_OK;
+}
+
+/* The round callback of the runner for this build's own workers. */
+static int own_round(void *ctx, const ys_instance *inst, ys_bench_result *res) {
+  return ys_pool_round(ctx, inst, res);
+}
+
+/* Starts this build's own workers (pool.h): the program itself, found
+ * through /proc/self/exe, run as workers with this run's settings. */
+static int start_own_workers(invocation *s, const ys_runner_config *rc) {
+  char self[PATH_MAX];
+  ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+  if (len <= 0) {
+    fprintf(stderr,
+            "%s: --processes: cannot find this program's file (%m); "
+            "use --processes 0 to measure in this process\n",
+            s->prog);
+    return YS_EXIT_USAGE;
+  }
+  self[len] = '\0';
+  ys_pool_config cfg = {
+      .program = self,
+      .collector_spec = s->o.collector,
+      .collect = &s->o.collect,
+      .processes = worker_processes(s),
+      .seed = s->o.seed,
+      .warm_up_ns = rc->warm_up_ns,
+      .measurement_ns = rc->measurement_ns,
+      .sample_size = rc->sample_size,
+  };
+  if (ys_pool_start(&s->own, &cfg, s->collector) != 0) {
+    fprintf(stderr, "%s: cannot start this program's workers: %s\n", s->prog,
+            s->own.err);
+    ys_pool_stop(&s->own);
+    return YS_EXIT_USAGE;
+  }
+  s->own_started = true;
   return YS_EXIT_OK;
 }
 
@@ -237,8 +289,10 @@ static ys_runner_config runner_config(invocation *s, ys_progress *progress) {
       .fixed_iterations = o->collect.iterations,
       .progress = progress != NULL ? ys_progress_update : NULL,
       .progress_ctx = progress,
-      .partner_round = s->against.peer != NULL ? ys_against_round : NULL,
+      .partner_round = s->against.started ? ys_against_round : NULL,
       .partner_ctx = &s->against,
+      .own_round = s->own_started ? own_round : NULL,
+      .own_ctx = &s->own,
   };
 }
 
@@ -261,7 +315,7 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
  * --against (a loaded baseline comes analysed). */
 static int analyze_measured(invocation *s) {
   int rc = analyze_all(&s->run, s->o.seed);
-  if (rc == 0 && s->against.peer != NULL)
+  if (rc == 0 && s->against.started)
     rc = analyze_all(&s->against.remote, s->o.seed);
   return rc;
 }
@@ -356,6 +410,13 @@ static ys_summary summarize(const invocation *s, double elapsed_s) {
     }
   }
   if (s->judged) {
+    /* A benchmark that failed in the other build fails the run as one that
+     * failed here does: nothing could be compared for it. */
+    for (size_t i = 0; i < s->judgement.n; i++) {
+      const ys_bench_result *base = s->judgement.entries[i].base;
+      if (s->against.started && base != NULL && base->status == YS_BENCH_FAILED)
+        sum.n_failed++;
+    }
     sum.compared = true;
     sum.baseline_name = s->baseline != NULL ? s->baseline->name : s->o.against;
     sum.baseline_ctx = s->baseline != NULL ? &s->baseline->ctx : NULL;
@@ -414,8 +475,12 @@ static int run_suite(invocation *s) {
   fill_run_settings(s);
   ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
                       &s->ctx.loop_overhead_ns);
+  ys_runner_config budget = runner_config(s, NULL);
+  if (worker_processes(s) > 0) {
+    int code = start_own_workers(s, &budget);
+    if (code != YS_EXIT_OK) return code;
+  }
   if (s->o.against != NULL) {
-    ys_runner_config budget = runner_config(s, NULL);
     int code = start_peer(s, &budget);
     if (code != YS_EXIT_OK) return code;
   }
@@ -426,13 +491,15 @@ static int run_suite(invocation *s) {
   double started = ys_clock_now_s();
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
   if (rc == 0) rc = analyze_measured(s);
-  if (rc == 0 && (s->baseline != NULL || s->against.peer != NULL))
+  if (rc == 0 && (s->baseline != NULL || s->against.started))
     rc = judge_and_confirm(s, progress);
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
   if (rc != 0) {
     /* A round of --against that failed says why in its own buffer. */
-    const char *why = s->against.err[0] != '\0' ? s->against.err : s->err;
+    const char *why = s->against.err[0] != '\0' ? s->against.err
+                      : s->own.err[0] != '\0'   ? s->own.err
+                                                : s->err;
     fprintf(stderr, "%s: %s%s%s\n", s->prog, ys_strerror(rc),
             why[0] ? ": " : "", why);
     return rc == YS_ENOTSUP ? YS_EXIT_USAGE : YS_EXIT_BENCH_FAILED;
@@ -444,6 +511,11 @@ static int run_suite(invocation *s) {
     if (s->run.benches[i].status == YS_BENCH_FAILED)
       fprintf(stderr, "%s: benchmark '%s' failed: %s\n", s->prog,
               s->run.benches[i].name, s->run.benches[i].message);
+  for (size_t i = 0; s->against.started && i < s->against.remote.n_benches; i++)
+    if (s->against.remote.benches[i].status == YS_BENCH_FAILED)
+      fprintf(stderr, "%s: benchmark '%s' failed in %s: %s\n", s->prog,
+              s->against.remote.benches[i].name, s->o.against,
+              s->against.remote.benches[i].message);
 
   if (s->o.save_baseline != NULL) {
     if (ys_store_save(s->save_path, s->o.save_baseline, &s->ctx, &s->run,

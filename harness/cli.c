@@ -19,6 +19,7 @@
 #include "../baselines/store.h"
 #include "../collectors/collector.h"
 #include "../core/error.h"
+#include "../peer/pool.h"
 
 /* How a row turns its argument into a field of ys_options. */
 typedef enum cli_kind {
@@ -80,6 +81,10 @@ static const cli_option cli_options[] = {
      CLI_FIELD(sample_size), 2, 1000000, YS_QUICK_SAMPLE_SIZE, true},
     {"rounds", required_argument, "N", "rounds per benchmark", CLI_COUNT,
      CLI_FIELD(rounds), 1, 10000, YS_QUICK_ROUNDS, true},
+    {"processes", required_argument, "N",
+     "worker processes over which each side's rounds are spread "
+     "(0: measure in this process)",
+     CLI_COUNT, CLI_FIELD(processes), 0, YS_POOL_MAX_PROCESSES, 0, true},
     {"seed", required_argument, "N", "seed of the round order and bootstrap",
      CLI_SEED, CLI_FIELD(seed), 0, 0, 0, true},
     {"quick", no_argument, NULL,
@@ -138,6 +143,7 @@ void ys_options_init(ys_options *o) {
   o->measurement_time_s = YS_DEFAULT_MEASUREMENT_S;
   o->sample_size = YS_DEFAULT_SAMPLE_SIZE;
   o->rounds = YS_DEFAULT_ROUNDS;
+  o->processes = YS_DEFAULT_PROCESSES;
   o->seed = YS_DEFAULT_SEED;
   o->format = ys_report_find("console");
   o->threshold = YS_POLICY_THRESHOLD;

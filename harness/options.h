@@ -20,7 +20,11 @@
 #define YS_DEFAULT_MEASUREMENT_S 0.6
 #define YS_DEFAULT_SAMPLE_SIZE   20
 #define YS_DEFAULT_ROUNDS        10
-#define YS_DEFAULT_SEED          1
+/* Worker processes per side: each has its own memory layout, so that the
+ * process-to-process offset is sampled instead of a fixed bias
+ * (peer/pool.h, docs/statistics.md §3). */
+#define YS_DEFAULT_PROCESSES 3
+#define YS_DEFAULT_SEED      1
 
 /* --quick: a smoke-test run of about a tenth of the default. */
 #define YS_QUICK_WARM_UP_S     0.03
@@ -48,6 +52,7 @@ typedef struct ys_options {
   double measurement_time_s;
   size_t sample_size;
   size_t rounds;
+  size_t processes; /* workers per side; 0: in this process */
   uint64_t seed;
   bool quick;
   /* How to report. */

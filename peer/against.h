@@ -1,17 +1,18 @@
 /*
- * against.h — `--against PROGRAM`: another build of the suite, started as a
- * worker (peer.h), measured round for round beside this one. Its results
+ * against.h — `--against PROGRAM`: another build of the suite, started as
+ * workers (pool.h), measured round for round beside this one. Its results
  * play the baseline.
  */
 #ifndef YS_AGAINST_H
 #define YS_AGAINST_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../collectors/collector.h"
 #include "../core/model.h"
 #include "../run/registry.h"
-#include "peer.h"
+#include "pool.h"
 
 /* How the other build is started and what one of its rounds costs: the
  * same collector settings and per-round budget as this side's rounds. */
@@ -22,20 +23,22 @@ typedef struct ys_against_config {
   double warm_up_ns;                   /* per round */
   double measurement_ns;               /* per round */
   size_t sample_size;
+  size_t processes; /* worker processes of the other build, >= 1 */
+  uint64_t seed;    /* their layouts (pool.h) */
 } ys_against_config;
 
 typedef struct ys_against {
-  ys_peer *peer;
-  ys_run_result remote;  /* the benchmarks both builds define, by name */
-  ys_against_config cfg; /* a copy; its pointers stay borrowed */
-  char err[512];         /* why a round failed */
+  bool started;
+  ys_pool pool;         /* the other build's workers */
+  ys_run_result remote; /* the benchmarks both builds define, by name */
+  char err[512];        /* why a round failed */
 } ys_against;
 
-/* Starts cfg->program with this program's collector settings and prepares a
- * result for every chosen benchmark it also defines. Notes for the user (a
- * different yardstick version, benchmarks only the other build has) go to
- * stderr, prefixed with `prog`. `a` is caller-owned and zeroed here;
- * everything else is borrowed. Returns 0, or an error code with the
+/* Starts cfg->processes workers of cfg->program with this program's collector
+ * settings and prepares a result for every chosen benchmark it also defines.
+ * Notes for the user (a different yardstick version, benchmarks only the other
+ * build has) go to stderr, prefixed with `prog`. `a` is caller-owned and zeroed
+ * here; everything else is borrowed. Returns 0, or an error code with the
  * message in a->err. */
 int ys_against_start(ys_against *a, const ys_against_config *cfg,
                      const ys_collector *collector, const ys_instance *chosen,

@@ -79,7 +79,23 @@ static int send_text(int fd, const char *text) {
 /* Most arguments a worker is started with, program and --worker included. */
 #define MAX_WORKER_ARGS 16
 
-static int spawn(ys_peer *p, char *const *args, char *err, size_t err_len) {
+/* The environment the worker is started with: this one, plus `extra`
+ * ("NAME=VALUE", may be NULL) at its end. Returns a malloc'd array of borrowed
+ * strings, or NULL when out of memory. */
+static char **worker_environment(const char *extra) {
+  extern char **environ;
+  size_t n = 0;
+  while (environ[n] != NULL)
+    n++;
+  char **env = calloc(n + 2, sizeof(*env));
+  if (env == NULL) return NULL;
+  memcpy(env, environ, n * sizeof(*env));
+  env[n] = (char *)extra;
+  return env;
+}
+
+static int spawn(ys_peer *p, char *const *args, const char *extra_env,
+                 char *err, size_t err_len) {
   char *argv[MAX_WORKER_ARGS + 1] = {p->program, "--worker"};
   size_t n = 2;
   for (size_t i = 0; args != NULL && args[i] != NULL; i++) {
@@ -89,10 +105,18 @@ static int spawn(ys_peer *p, char *const *args, char *err, size_t err_len) {
     argv[n++] = args[i];
   }
   argv[n] = NULL;
+  /* Built before the fork: the child may only call async-signal-safe
+   * functions, and malloc is not one. */
+  char **env = worker_environment(extra_env);
+  if (env == NULL)
+    return fail(err, err_len, YS_ENOMEM, p->program, "out of memory");
   int to_child[2], from_child[2];
-  if (pipe(to_child) != 0)
+  if (pipe(to_child) != 0) {
+    free(env);
     return fail(err, err_len, YS_EIO, p->program, strerror(errno));
+  }
   if (pipe(from_child) != 0) {
+    free(env);
     close(to_child[0]);
     close(to_child[1]);
     return fail(err, err_len, YS_EIO, p->program, strerror(errno));
@@ -100,6 +124,7 @@ static int spawn(ys_peer *p, char *const *args, char *err, size_t err_len) {
   fflush(NULL);
   p->pid = fork();
   if (p->pid < 0) {
+    free(env);
     close(to_child[0]), close(to_child[1]);
     close(from_child[0]), close(from_child[1]);
     return fail(err, err_len, YS_EIO, p->program, strerror(errno));
@@ -109,11 +134,12 @@ static int spawn(ys_peer *p, char *const *args, char *err, size_t err_len) {
     dup2(from_child[1], STDOUT_FILENO);
     close(to_child[0]), close(to_child[1]);
     close(from_child[0]), close(from_child[1]);
-    execvp(p->program, argv);
+    execvpe(p->program, argv, env);
     fprintf(stderr, "--against %s: cannot run it: %s\n", p->program,
             strerror(errno));
     _exit(127);
   }
+  free(env);
   close(to_child[0]);
   close(from_child[1]);
   p->to = to_child[1];
@@ -187,7 +213,7 @@ static int read_greeting(ys_peer *p, char *err, size_t err_len) {
   return fail(err, err_len, YS_EIO, p->program, "exited during its greeting");
 }
 
-int ys_peer_start(const char *program, char *const *args,
+int ys_peer_start(const char *program, char *const *args, const char *extra_env,
                   const ys_collector *collector, ys_peer **out, char *err,
                   size_t err_len) {
   ys_peer *p = calloc(1, sizeof(*p));
@@ -200,7 +226,7 @@ int ys_peer_start(const char *program, char *const *args,
     free(p);
     return YS_ENOMEM;
   }
-  int rc = spawn(p, args, err, err_len);
+  int rc = spawn(p, args, extra_env, err, err_len);
   if (rc == 0) rc = read_greeting(p, err, err_len);
   if (rc != 0) {
     ys_peer_stop(p);
@@ -303,15 +329,25 @@ int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
   if (!read_line(from, line, sizeof(line)))
     return fail(err, err_len, YS_EIO, program,
                 "exited during a round (it may have crashed)");
-  size_t n;
+  size_t n, suggested;
   int linear;
+  unsigned warnings;
   unsigned long long bytes, elements;
-  if (sscanf(line, "ok %zu %d %llu %llu", &n, &linear, &bytes, &elements) ==
-      4) {
-    if (n == 0 || n > MAX_ROUND_SAMPLES)
+  double elapsed_s;
+  if (sscanf(line, "ok %zu %d %llu %llu %u %zu %lf", &n, &linear, &bytes,
+             &elements, &warnings, &suggested, &elapsed_s) == 7) {
+    if (n == 0 || n > MAX_ROUND_SAMPLES || !(elapsed_s >= 0))
       return fail(err, err_len, YS_EFORMAT, program, "sent a malformed round");
     res->bytes_per_iteration = bytes;
     res->elements_per_iteration = elements;
+    res->elapsed_s += elapsed_s;
+    /* The worker's diagnostics of the round, as if measured here. */
+    for (size_t m = 0; m < res->n_series; m++) {
+      ys_analysis *a = &res->series[m].analysis;
+      a->warnings |= warnings & ((1u << YS_WARN_COUNT) - 1);
+      if (suggested > a->suggested_sample_size)
+        a->suggested_sample_size = suggested;
+    }
     return receive_round(from, program, n, linear != 0, res, err, err_len);
   }
   if (strncmp(line, "error ", 6) == 0)
@@ -343,6 +379,36 @@ int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
   return ys_peer_read_round(p->from, p->program, res, err, err_len);
 }
 
+/* Frees the peer's memory; its process must be waited for already. */
+static void peer_free(ys_peer *p) {
+  for (size_t i = 0; i < p->n_names; i++)
+    free(p->names[i]);
+  free(p->names);
+  free(p->program);
+  free(p);
+}
+
+void ys_peer_reap(ys_peer *p, char *how, size_t how_len) {
+  snprintf(how, how_len, "ended");
+  if (p == NULL) return;
+  /* No "quit": a worker that broke off a round is not listening. Closing
+   * its stdin ends one that is merely stuck reading. */
+  if (p->to >= 0) close(p->to);
+  if (p->from != NULL) fclose(p->from);
+  int status = 0;
+  pid_t got = -1;
+  if (p->pid > 0) {
+    while ((got = waitpid(p->pid, &status, 0)) < 0 && errno == EINTR)
+      continue;
+  }
+  if (got > 0 && WIFEXITED(status))
+    snprintf(how, how_len, "exited with status %d", WEXITSTATUS(status));
+  else if (got > 0 && WIFSIGNALED(status))
+    snprintf(how, how_len, "was killed by signal %d (%s)", WTERMSIG(status),
+             strsignal(WTERMSIG(status)));
+  peer_free(p);
+}
+
 void ys_peer_stop(ys_peer *p) {
   if (p == NULL) return;
   if (p->to >= 0) {
@@ -351,9 +417,5 @@ void ys_peer_stop(ys_peer *p) {
   }
   if (p->from != NULL) fclose(p->from);
   if (p->pid > 0) waitpid(p->pid, NULL, 0);
-  for (size_t i = 0; i < p->n_names; i++)
-    free(p->names[i]);
-  free(p->names);
-  free(p->program);
-  free(p);
+  peer_free(p);
 }

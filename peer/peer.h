@@ -16,13 +16,15 @@ typedef struct ys_peer ys_peer;
 
 /* Starts `program --worker ARGS...` (args: a NULL-terminated list of the
  * options that set up its collector, borrowed) with pipes to its stdin and
- * stdout (its stderr is ours) and reads its greeting. The peer must speak
+ * stdout (its stderr is ours) and this process's environment plus
+ * `extra_env` ("NAME=VALUE", borrowed; NULL for none), and reads its
+ * greeting. The peer must speak
  * this protocol version and measure the same metrics as `collector`.
  * Returns 0 and a peer to stop with ys_peer_stop, or YS_EIO / YS_EFORMAT /
  * YS_ENOMEM with a message naming the program in err. The process's
  * handling of SIGPIPE is left as it was: a worker that dies shows as an
  * error of the next write to it, never as a SIGPIPE here. */
-int ys_peer_start(const char *program, char *const *args,
+int ys_peer_start(const char *program, char *const *args, const char *extra_env,
                   const ys_collector *collector, ys_peer **out, char *err,
                   size_t err_len);
 
@@ -54,6 +56,11 @@ int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
  * with it; it takes any stream, so that it can be tried on text. */
 int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
                        char *err, size_t err_len);
+
+/* Stops a peer that broke off a round, and writes how its process ended to
+ * `how` ("exited with status 0", "was killed by signal 11 (Segmentation
+ * fault)"). Frees everything, like ys_peer_stop. */
+void ys_peer_reap(ys_peer *p, char *how, size_t how_len);
 
 /* Asks the peer to quit, waits for it and frees everything; NULL-safe. */
 void ys_peer_stop(ys_peer *p);

@@ -35,9 +35,13 @@ static const ys_instance *find(const ys_instance *instances, size_t n,
 static void send_round(const ys_bench_result *res, FILE *out) {
   const ys_series *primary = &res->series[0];
   const ys_round *round = &primary->rounds[primary->n_rounds - 1];
-  fprintf(out, "ok %zu %d %llu %llu\n", round->n_samples, round->linear,
-          (unsigned long long)res->bytes_per_iteration,
-          (unsigned long long)res->elements_per_iteration);
+  char elapsed[YS_JSON_DOUBLE_MAX];
+  ys_json_format_double(elapsed, res->elapsed_s);
+  fprintf(out, "ok %zu %d %llu %llu %u %zu %s\n", round->n_samples,
+          round->linear, (unsigned long long)res->bytes_per_iteration,
+          (unsigned long long)res->elements_per_iteration,
+          primary->analysis.warnings, primary->analysis.suggested_sample_size,
+          elapsed);
   for (size_t i = 0; i < round->n_samples; i++) {
     size_t k = round->first_sample + i;
     fprintf(out, "%llu", (unsigned long long)primary->samples[k].iterations);

@@ -17,6 +17,7 @@
  *     quit
  *   worker → parent, per round:
  *     ok N_SAMPLES LINEAR BYTES_PER_ITERATION ELEMENTS_PER_ITERATION
+ *        WARNINGS SUGGESTED_SAMPLE_SIZE ELAPSED_S
  *     ITERATIONS VALUE_1 ... VALUE_M   (N_SAMPLES lines, M metrics)
  *   or
  *     skipped MESSAGE | failed MESSAGE | error MESSAGE
@@ -30,7 +31,7 @@
 #include "../collectors/collector.h"
 #include "../run/registry.h"
 
-#define YS_WORKER_PROTOCOL 1
+#define YS_WORKER_PROTOCOL 2
 
 /* Longest line of the protocol that is not a sample line. */
 #define YS_WORKER_LINE_MAX 1024

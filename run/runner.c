@@ -390,7 +390,10 @@ int ys_runner_run(const ys_instance *instances, size_t n,
       bool partner_first = r % 2 == 1;
       if (cfg->partner_round != NULL && partner_first)
         rc = cfg->partner_round(cfg->partner_ctx, &instances[order[k]]);
-      if (rc == 0) rc = ys_runner_round(run, &instances[order[k]], res);
+      if (rc == 0)
+        rc = cfg->own_round != NULL
+                 ? cfg->own_round(cfg->own_ctx, &instances[order[k]], res)
+                 : ys_runner_round(run, &instances[order[k]], res);
       if (rc == 0 && cfg->partner_round != NULL && !partner_first)
         rc = cfg->partner_round(cfg->partner_ctx, &instances[order[k]]);
     }

@@ -37,6 +37,11 @@ typedef struct ys_runner_config {
    * Returns 0, or an error code that ends the run. */
   int (*partner_round)(void *ctx, const ys_instance *inst);
   void *partner_ctx;
+  /* Optional: measures this build's rounds in other processes (its own
+   * workers) instead of in this one, appending each round to res as
+   * ys_runner_round would. Returns 0, or an error code that ends the run. */
+  int (*own_round)(void *ctx, const ys_instance *inst, ys_bench_result *res);
+  void *own_ctx;
 } ys_runner_config;
 
 /* Measures the n instances (borrowed) and fills out->benches in the same

@@ -3,7 +3,8 @@
 # run, for choosing and checking the verdict rule offline
 # (scripts/evaluate_rules.py). Each trial runs the scalable fixture three
 # times, in turn: unchanged, +2 % and +10 % work (YS_FIXTURE_SLOWDOWN_PCT),
-# each a separate process with yardstick's default settings, so that the
+# each a separate process with yardstick's default settings measuring in
+# that one process (--processes 0), so that the
 # data hold the process-to-process offsets a --baseline comparison meets.
 #
 # Usage: scripts/collect_rounds.sh OUT.csv TRIALS CONDITION [BENCH...]
@@ -56,7 +57,7 @@ fi
 for trial in $(seq 1 "$trials"); do
   for pct in 0 2 10; do
     YS_FIXTURE_SLOWDOWN_PCT=$pct "${pin[@]}" "$suite" --exact "${benches[@]}" \
-      --seed "$trial" --format json >"$tmp/run.json" 2>/dev/null || true
+      --seed "$trial" --processes 0 --format json >"$tmp/run.json" 2>/dev/null || true
     /usr/bin/python3 - "$tmp/run.json" "$condition" "$trial" "$pct" >>"$out" <<'PY'
 import json, sys
 path, condition, trial, pct = sys.argv[1:]

@@ -100,12 +100,17 @@ static void test_ok_round(void **state) {
   new_result(&res);
   char err[256];
   assert_int_equal(
-      read_text("ok 2 1 64 8\n10 100 90.5\n20 200.25 180\n", &res, err, 256),
+      read_text("ok 2 1 64 8 1 40 0.25\n10 100 90.5\n20 200.25 180\n", &res,
+                err, 256),
       0);
   assert_int_equal(res.status, YS_BENCH_OK);
   assert_int_equal(res.bytes_per_iteration, 64);
   assert_int_equal(res.elements_per_iteration, 8);
   assert_int_equal(res.total_iterations, 30);
+  /* The worker's diagnostics and time arrive with the round. */
+  assert_true(res.elapsed_s == 0.25);
+  assert_int_equal(res.series[0].analysis.warnings, 1);
+  assert_int_equal(res.series[1].analysis.suggested_sample_size, 40);
   const double values[2][2] = {{100, 200.25}, {90.5, 180}};
   for (size_t m = 0; m < 2; m++) {
     const ys_series *s = &res.series[m];
@@ -120,7 +125,8 @@ static void test_ok_round(void **state) {
     assert_true(s->samples[1].value == values[m][1]);
   }
   /* A second answer is one more round after the first. */
-  assert_int_equal(read_text("ok 1 0 0 0\n7 1e3 2e3\n", &res, err, 256), 0);
+  assert_int_equal(read_text("ok 1 0 0 0 0 0 0\n7 1e3 2e3\n", &res, err, 256),
+                   0);
   assert_int_equal(res.series[1].n_rounds, 2);
   assert_int_equal(res.series[1].rounds[1].first_sample, 2);
   assert_false(res.series[1].rounds[1].linear);
@@ -164,18 +170,22 @@ static const refusal REFUSALS[] = {
     /* The worker did not understand: its words reach the user. */
     {"error no benchmark named b\n", YS_EFORMAT, "no benchmark named b"},
     {"hello\n", YS_EFORMAT, BROKE},
-    {"skipped\n", YS_EFORMAT, BROKE}, /* no message */
-    {"ok 2 1\n", YS_EFORMAT, BROKE},  /* too few numbers */
-    {"ok 0 1 0 0\n", YS_EFORMAT, BAD_ROUND},
-    {"ok 10000001 1 0 0\n", YS_EFORMAT, BAD_ROUND}, /* beyond any plan */
-    {"ok 2 1 0 0\n10 100\n20 200 180\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0\n10 100 90 7\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0\n0 100 90\n", YS_EFORMAT, BAD_SAMPLE}, /* no iterations */
-    {"ok 1 1 0 0\nten 100 90\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0\n10 100 abc\n", YS_EFORMAT, BAD_SAMPLE},
+    {"skipped\n", YS_EFORMAT, BROKE},    /* no message */
+    {"ok 2 1\n", YS_EFORMAT, BROKE},     /* too few numbers */
+    {"ok 2 1 0 0\n", YS_EFORMAT, BROKE}, /* protocol 1's answer */
+    {"ok 1 1 0 0 0 0 -1\n10 100 90\n", YS_EFORMAT, BAD_ROUND},
+    {"ok 0 1 0 0 0 0 0\n", YS_EFORMAT, BAD_ROUND},
+    {"ok 10000001 1 0 0 0 0 0\n", YS_EFORMAT, BAD_ROUND}, /* beyond any plan */
+    {"ok 2 1 0 0 0 0 0\n10 100\n20 200 180\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\n10 100 90 7\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\n0 100 90\n", YS_EFORMAT,
+     BAD_SAMPLE}, /* no iterations */
+    {"ok 1 1 0 0 0 0 0\nten 100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\n10 100 abc\n", YS_EFORMAT, BAD_SAMPLE},
     /* A worker that stops talking mid-answer has exited or crashed. */
     {"", YS_EIO, "exited during a round (it may have crashed)"},
-    {"ok 2 1 0 0\n10 100 90\n", YS_EIO, "exited in the middle of a round"},
+    {"ok 2 1 0 0 0 0 0\n10 100 90\n", YS_EIO,
+     "exited in the middle of a round"},
 };
 
 /* Every refused answer names the program and why, and adds nothing. */
@@ -209,7 +219,8 @@ static void test_allocation_failures(void **state) {
     new_result(&res);
     allocations = 0;
     fail_countdown = k;
-    int rc = read_text("ok 2 1 0 0\n10 100 90\n20 200 180\n", &res, err, 256);
+    int rc =
+        read_text("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\n", &res, err, 256);
     bool injected = fail_countdown == 0;
     fail_countdown = 0;
     ys_bench_result_clear(&res);
@@ -242,7 +253,7 @@ static int fake_worker(const char *mode) {
   while (!deaf && fgets(line, sizeof(line), stdin) != NULL) {
     if (strcmp(line, "quit\n") == 0) break;
     if (strncmp(line, "round a ", 8) == 0)
-      printf("ok 2 1 0 0\n10 100 90\n20 200 180\n");
+      printf("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\n");
     else
       printf("error unknown command\n");
     fflush(stdout);
@@ -254,7 +265,7 @@ static ys_peer *start(const char *mode) {
   char *args[] = {(char *)mode, NULL};
   char err[256] = "";
   ys_peer *p = NULL;
-  int rc = ys_peer_start(self, args, &COLLECTOR, &p, err, sizeof(err));
+  int rc = ys_peer_start(self, args, NULL, &COLLECTOR, &p, err, sizeof(err));
   if (rc != 0) print_error("%s\n", err);
   assert_int_equal(rc, 0);
   assert_true(ys_peer_has(p, "a"));
