@@ -182,46 +182,70 @@ typedef struct ys_context {
 typedef enum ys_verdict {
   YS_VERDICT_UNCHANGED,
   YS_VERDICT_IMPROVED,
-  YS_VERDICT_REGRESSED,          /* fails the run (exit 1) */
-  YS_VERDICT_POSSIBLY_REGRESSED, /* one estimate crossed: warns only */
-  YS_VERDICT_POSSIBLY_IMPROVED,
+  YS_VERDICT_REGRESSED,    /* fails the run (exit 1) */
+  YS_VERDICT_INCONCLUSIVE, /* noise hides the answer: warns only, unless
+                              --fail-on-inconclusive */
   YS_VERDICT_NEW,          /* in this run only */
   YS_VERDICT_MISSING,      /* in the baseline only */
   YS_VERDICT_NOT_COMPARED, /* skipped or failed on either side */
   YS_VERDICT_COUNT,
 } ys_verdict;
 
+/* Why a verdict is inconclusive (docs/statistics.md §3). */
+typedef enum ys_doubt {
+  YS_DOUBT_NONE,
+  /* The change crosses the threshold but its interval reaches 0. */
+  YS_DOUBT_UNSUPPORTED,
+  /* The interval reaches more than the threshold beyond the change on both
+   * sides: a change of the threshold's size could not be told apart. */
+  YS_DOUBT_TOO_WIDE,
+  /* The change crosses the threshold with fewer than
+   * YS_POLICY_MIN_DECIDING_ROUNDS rounds on a side: nothing to back it. */
+  YS_DOUBT_FEW_ROUNDS,
+} ys_doubt;
+
 /* A comparison of one benchmark's primary series against its baseline.
+ * Each side is summed up by one statistic of its round estimates (the
+ * lower quartile, YS_POLICY_DECISION_QUANTILE); `change` compares the two,
+ * decides the verdict, and is what every report shows, with `change_ci`,
+ * the bootstrap interval of the same statistic, which always contains it.
  * Changes are fractions (0.05 = 5 % slower); for "new", "missing" and "not
  * compared" only the verdict and what exists on each side are set.
  * Reports receive NULL when there is nothing to compare against. */
 typedef struct ys_comparison {
   ys_verdict verdict;
+  ys_doubt doubt;      /* set when inconclusive, else YS_DOUBT_NONE */
   const char *metric;  /* static storage */
   const char *unit;    /* static storage; printed only */
   ys_metric_kind kind; /* of the compared metric */
   bool exact;          /* exact counts: the threshold alone decides */
   size_t base_rounds;
   size_t new_rounds;
-  double base_min; /* minimum of round estimates */
-  double new_min;
-  double base_median; /* median of round estimates */
+  double base_estimate; /* lower quartile of round estimates */
+  double new_estimate;
+  double base_median; /* median of round estimates: shown, never decides */
   double new_median;
-  double change;         /* new_min / base_min − 1: decides */
-  double median_change;  /* new_median / base_median − 1: backs it */
-  ys_estimate change_ci; /* bootstrap CI of median_change */
+  double change;         /* new_estimate / base_estimate − 1: decides */
+  ys_estimate change_ci; /* bootstrap CI of change; contains it */
   double p_value;        /* one-sided Mann-Whitney, new slower than base;
                             NaN when not computed (exact) */
   double threshold;      /* the gate, e.g. 0.05 */
   double base_noise;     /* share of rounds > 5 % above the fastest */
   double new_noise;
-  bool noisy;     /* either side too noisy to trust: say so in reports */
-  bool confirmed; /* the verdict stands after re-measuring */
+  /* Inconclusive: rounds a side would likely settle it, 0 when more than
+   * YS_POLICY_SETTLE_MAX_ROUNDS (then --against or a quieter machine). */
+  size_t settle_rounds;
+  bool noisy;      /* either side too noisy to trust: say so in reports */
+  bool remeasured; /* decided on rounds that include a second measurement */
 } ys_comparison;
 
-/* The verdict's name as reports print it: "regressed", "possibly
- * regressed", "unchanged", ... */
+/* The verdict's name as reports print it: "regressed", "inconclusive",
+ * "unchanged", ... */
 const char *ys_verdict_name(ys_verdict v);
+
+/* The doubt's name as machine-readable reports give it: "unsupported",
+ * "too_wide", "few_rounds", or NULL for YS_DOUBT_NONE. */
+const char *ys_doubt_name(ys_doubt d);
 
 /* Totals for a run, handed to reports' end hook. */
 typedef struct ys_summary {

@@ -21,6 +21,23 @@
 #define YS_POLICY_NOISY_SHARE      0.3
 #define YS_POLICY_MIN_NOISY_ROUNDS 3
 
+/* The verdict's statistic (docs/statistics.md §3): each side is summed up
+ * by this quantile of its round estimates (0 would be the fastest round,
+ * 0.5 the median). The lower quartile keeps most of the minimum's
+ * robustness to noise that only ever adds time, without letting one lucky
+ * round decide. */
+#define YS_POLICY_DECISION_QUANTILE 0.25
+
+/* A change is called supported (regressed or improved) only when each side
+ * has at least this many rounds: with fewer, the bootstrap interval of the
+ * quantile has no spread to show and would back any crossing. */
+#define YS_POLICY_MIN_DECIDING_ROUNDS 3
+
+/* An inconclusive verdict says how many rounds a side would likely settle
+ * it; past this many, it says to compare with --against or on a quieter
+ * machine instead, as more rounds would no longer be a fair price. */
+#define YS_POLICY_SETTLE_MAX_ROUNDS 100
+
 /* Bootstrap replicates for every confidence interval, and their level.
  * analysis/stats.c gives the measurement that chose B. */
 #define YS_POLICY_RESAMPLES  2000

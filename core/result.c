@@ -31,10 +31,8 @@ const char *ys_verdict_name(ys_verdict v) {
     return "improved";
   case YS_VERDICT_REGRESSED:
     return "regressed";
-  case YS_VERDICT_POSSIBLY_REGRESSED:
-    return "possibly regressed";
-  case YS_VERDICT_POSSIBLY_IMPROVED:
-    return "possibly improved";
+  case YS_VERDICT_INCONCLUSIVE:
+    return "inconclusive";
   case YS_VERDICT_NEW:
     return "new";
   case YS_VERDICT_MISSING:
@@ -44,6 +42,20 @@ const char *ys_verdict_name(ys_verdict v) {
     break;
   }
   return "not compared";
+}
+
+const char *ys_doubt_name(ys_doubt d) {
+  switch (d) {
+  case YS_DOUBT_UNSUPPORTED:
+    return "unsupported";
+  case YS_DOUBT_TOO_WIDE:
+    return "too_wide";
+  case YS_DOUBT_FEW_ROUNDS:
+    return "few_rounds";
+  case YS_DOUBT_NONE:
+    break;
+  }
+  return NULL;
 }
 
 int ys_bench_result_append_rounds(ys_bench_result *res,

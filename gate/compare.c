@@ -1,13 +1,16 @@
 /*
- * compare.c — one benchmark against its baseline, decided as docs/statistics.md
- * §3 says.
+ * compare.c — one benchmark against its baseline, decided as
+ * docs/statistics.md §3 says.
  *
  * The unit of replication is a round: each side contributes the point
- * estimates of its rounds, nothing finer. The change of the minimum decides
- * (noise on a shared machine only ever adds time, so the fastest round is
- * the steadiest estimate of the floor), the change of the medians backs it,
- * and the one-sided Mann-Whitney p and a bootstrap CI of the median change
- * are evidence for the reader, never a gate.
+ * estimates of its rounds, nothing finer, and is summed up by their lower
+ * quartile (noise on a shared machine only ever adds time, so the faster
+ * rounds are the steadier ones, but no single round decides). The change of
+ * that statistic decides, together with its percentile bootstrap interval
+ * over the rounds of both sides: regressed or improved when the change
+ * crosses the threshold and the interval keeps to its side of zero,
+ * inconclusive when noise hides the answer, unchanged otherwise. The
+ * one-sided Mann-Whitney p is evidence for the reader, never a gate.
  */
 #include "compare.h"
 
@@ -192,9 +195,9 @@ double ys_compare_mann_whitney_greater_normal(const double *a, size_t na,
 typedef struct ys__side {
   double *sorted; /* round estimates, ascending */
   size_t n;
-  double min;
+  double estimate; /* the deciding quantile */
   double median;
-  double noise; /* share of rounds above YS_POLICY_NOISY_FACTOR × min */
+  double noise; /* share of noisy rounds, as the analysis counted them */
 } ys__side;
 
 /* The primary series of `res` (borrowed, may be NULL), or NULL. */
@@ -203,12 +206,18 @@ static const ys_series *primary_series(const ys_bench_result *res) {
   return &res->series[0];
 }
 
+/* The deciding statistic of n >= 1 ascending values. */
+static double decision_statistic(const double *sorted, size_t n) {
+  return gsl_stats_quantile_from_sorted_data(sorted, 1, n,
+                                             YS_POLICY_DECISION_QUANTILE);
+}
+
 /* Loads the round estimates of `res`'s primary series into *side when the
  * benchmark ran OK and has rounds with finite estimates; leaves side->n at
  * 0 otherwise. Returns 0 or YS_ENOMEM. */
 static int side_load(const ys_bench_result *res, ys__side *side) {
   const ys_series *s = primary_series(res);
-  *side = (ys__side){.min = NAN, .median = NAN, .noise = NAN};
+  *side = (ys__side){.estimate = NAN, .median = NAN, .noise = NAN};
   if (s == NULL || res->status != YS_BENCH_OK || s->rounds == NULL ||
       s->n_rounds == 0)
     return 0;
@@ -223,16 +232,20 @@ static int side_load(const ys_bench_result *res, ys__side *side) {
   }
   gsl_sort(x, 1, s->n_rounds);
 
-  size_t noisy = 0;
-  for (size_t i = 0; i < s->n_rounds; i++)
-    if (x[i] > YS_POLICY_NOISY_FACTOR * x[0]) noisy++;
-
   side->sorted = x;
   side->n = s->n_rounds;
-  side->min = x[0];
+  side->estimate = decision_statistic(x, side->n);
   side->median = gsl_stats_median_from_sorted_data(x, 1, side->n);
-  side->noise = (double)noisy / (double)side->n;
+  /* The analysis counted the noisy rounds already; a side with too few
+   * rounds to count them is not called noisy (core/policy.h). */
+  side->noise = s->analysis.noisy_round_share;
   return 0;
+}
+
+/* Whether a side's rounds are too noisy to trust (core/policy.h). */
+static bool side_is_noisy(const ys__side *side) {
+  return side->n >= YS_POLICY_MIN_NOISY_ROUNDS &&
+         side->noise > YS_POLICY_NOISY_SHARE;
 }
 
 /* Returns now / before − 1, and 0 when the two are equal, so that a count
@@ -243,13 +256,13 @@ static double relative(double now, double before) {
 }
 
 /* Draws n values of `from` with replacement into `to`, sorts them and
- * returns their median. */
-static double resample_median(const gsl_rng *rng, const double *from,
-                              double *to, size_t n) {
+ * returns their deciding statistic. */
+static double resample_statistic(const gsl_rng *rng, const double *from,
+                                 double *to, size_t n) {
   for (size_t i = 0; i < n; i++)
     to[i] = from[gsl_rng_uniform_int(rng, (unsigned long)n)];
   gsl_sort(to, 1, n);
-  return gsl_stats_median_from_sorted_data(to, 1, n);
+  return decision_statistic(to, n);
 }
 
 /* The same folding of a 64-bit seed into mt19937's 32-bit one as
@@ -258,15 +271,18 @@ static unsigned long rng_seed(uint64_t seed) {
   return (unsigned long)((seed ^ (seed >> 32)) & 0xffffffffu);
 }
 
-/* Percentile bootstrap CI of the median change: each replicate resamples
- * the rounds of both sides independently. ci->point is the observed median
- * change; lo and hi stay NaN when cfg asks for no replicates or a
+/* Percentile bootstrap CI of the change: each replicate resamples the
+ * rounds of both sides independently and compares their deciding
+ * statistics. The interval is widened, if need be, to contain ci->point,
+ * the observed change: a skewed bootstrap distribution can leave the point
+ * just outside, and a report must never show a change outside its own
+ * interval. lo and hi are the point when cfg asks for no replicates or a
  * confidence outside [0, 1]. Returns 0 or YS_ENOMEM. */
 static int bootstrap_ci(const ys__side *base, const ys__side *cur,
                         const ys_compare_config *cfg, ys_estimate *ci) {
-  ci->point = relative(cur->median, base->median);
-  ci->lo = NAN;
-  ci->hi = NAN;
+  ci->point = relative(cur->estimate, base->estimate);
+  ci->lo = ci->point;
+  ci->hi = ci->point;
   size_t b = cfg->resamples;
   if (b == 0 || !(cfg->confidence >= 0.0 && cfg->confidence <= 1.0)) return 0;
 
@@ -280,11 +296,13 @@ static int bootstrap_ci(const ys__side *base, const ys__side *cur,
   gsl_rng_set(rng, rng_seed(cfg->seed));
 
   for (size_t r = 0; r < b; r++) {
-    double mb = resample_median(rng, base->sorted, base_star, base->n);
-    double mc = resample_median(rng, cur->sorted, cur_star, cur->n);
-    reps[r] = relative(mc, mb);
+    double sb = resample_statistic(rng, base->sorted, base_star, base->n);
+    double sc = resample_statistic(rng, cur->sorted, cur_star, cur->n);
+    reps[r] = relative(sc, sb);
   }
   ys_stats_percentile_ci(reps, b, cfg->confidence, &ci->lo, &ci->hi);
+  ci->lo = fmin(ci->lo, ci->point);
+  ci->hi = fmax(ci->hi, ci->point);
   rc = 0;
 
 out:
@@ -312,32 +330,59 @@ static ys_verdict decide_counts(double change, double threshold) {
   return YS_VERDICT_UNCHANGED;
 }
 
-/* Time (§3 point 3): the minimum's change decides when the median's change
- * points the same way; when only one of the two crosses the threshold the
- * verdict is only "possibly". When they cross in opposite directions the
- * upward one wins, because "possibly regressed" is re-measured and
- * "possibly improved" is not: doubt goes to the side that gets a second
- * look.
+/* Time (§3): the change decides when its interval backs it.
  *
- * With a single round on either side the rule has nothing to stand on: that
- * side's minimum is its median, so the two estimates cannot back each
- * other, and one round is one draw of a noise that made 41 % of rounds run
- * more than 5 % slow in §3's measurements. A crossing is then at most
- * "possibly" regressed or improved; the confirmation step re-measures it,
- * and with the added rounds the full rule applies. */
-static ys_verdict decide_time(double change, double median_change,
-                              double threshold, bool single_round) {
-  bool min_up = crosses_up(change, threshold);
-  bool min_down = crosses_down(change, threshold);
-  if (!single_round) {
-    if (min_up && median_change > 0.0) return YS_VERDICT_REGRESSED;
-    if (min_down && median_change < 0.0) return YS_VERDICT_IMPROVED;
+ *   regressed     the change crosses +threshold and the interval is above 0;
+ *   improved      the change crosses −threshold and the interval is below 0;
+ *   inconclusive  the change crosses without that backing, or the interval
+ *                 reaches more than the threshold beyond the change on both
+ *                 sides (a threshold-sized change would go unseen);
+ *   unchanged     otherwise.
+ *
+ * The two directions are treated alike, so that an A/A comparison leans
+ * up as often as down. With fewer than YS_POLICY_MIN_DECIDING_ROUNDS
+ * rounds on a side, the bootstrap has no spread to show, so a crossing is
+ * inconclusive. Writes the reason to *doubt. */
+static ys_verdict decide_time(const ys_estimate *ci, double threshold,
+                              bool few_rounds, ys_doubt *doubt) {
+  bool up = crosses_up(ci->point, threshold);
+  bool down = crosses_down(ci->point, threshold);
+  *doubt = YS_DOUBT_NONE;
+  if ((up || down) && few_rounds) {
+    *doubt = YS_DOUBT_FEW_ROUNDS;
+    return YS_VERDICT_INCONCLUSIVE;
   }
-  if (min_up || crosses_up(median_change, threshold))
-    return YS_VERDICT_POSSIBLY_REGRESSED;
-  if (min_down || crosses_down(median_change, threshold))
-    return YS_VERDICT_POSSIBLY_IMPROVED;
+  if (up && ci->lo > 0.0) return YS_VERDICT_REGRESSED;
+  if (down && ci->hi < 0.0) return YS_VERDICT_IMPROVED;
+  if (up || down) {
+    *doubt = YS_DOUBT_UNSUPPORTED;
+    return YS_VERDICT_INCONCLUSIVE;
+  }
+  if (ci->point - ci->lo > threshold && ci->hi - ci->point > threshold) {
+    *doubt = YS_DOUBT_TOO_WIDE;
+    return YS_VERDICT_INCONCLUSIVE;
+  }
   return YS_VERDICT_UNCHANGED;
+}
+
+/* Rounds a side would likely need to settle an inconclusive verdict, from
+ * the interval's half-width shrinking as 1/√rounds: for a crossing, the
+ * half-width must fall below the change's distance from 0; for a too-wide
+ * interval, below the threshold. Returns 0 when that is beyond
+ * YS_POLICY_SETTLE_MAX_ROUNDS or cannot be estimated. */
+static size_t settle_rounds(const ys_comparison *c) {
+  size_t n = c->new_rounds > c->base_rounds ? c->new_rounds : c->base_rounds;
+  double half = (c->change_ci.hi - c->change_ci.lo) / 2.0;
+  double target =
+      c->doubt == YS_DOUBT_TOO_WIDE ? c->threshold : fabs(c->change);
+  if (c->doubt == YS_DOUBT_FEW_ROUNDS) return YS_POLICY_MIN_DECIDING_ROUNDS * 2;
+  if (!(half > 0.0) || !(target > 0.0) || n == 0) return 0;
+  /* Aim a little inside the target, so the suggestion does not sit on the
+   * edge of settling. */
+  double ratio = half / (0.8 * target);
+  double need = ceil((double)n * ratio * ratio);
+  if (!(need <= YS_POLICY_SETTLE_MAX_ROUNDS)) return 0;
+  return need > (double)n ? (size_t)need : n + 1;
 }
 
 /* Whether two static strings (either may be NULL) are the same. */
@@ -351,8 +396,8 @@ static bool same_text(const char *x, const char *y) {
  * benchmark is new) under `cfg` (borrowed; NULL means the defaults with
  * seed 0). Fills *out entirely: figures of a side are set when that side
  * ran OK with finite round estimates (else its rounds are 0 and its figures
- * NaN); changes, CI and p are NaN unless the verdict is unchanged, improved,
- * regressed or possibly so. `confirmed` is left false for the caller. The
+ * NaN); change, CI and p are NaN unless the verdict is unchanged, improved,
+ * regressed or inconclusive. `remeasured` is left false for the caller. The
  * same inputs and seed give a bytewise identical *out. Returns 0 or
  * YS_ENOMEM (*out then says "not compared"). */
 int ys_compare_bench(const ys_bench_result *base,
@@ -364,10 +409,10 @@ int ys_compare_bench(const ys_bench_result *base,
   /* Zeroed first so that padding, too, is the same on every call. */
   memset(out, 0, sizeof(*out));
   out->verdict = YS_VERDICT_NOT_COMPARED;
-  out->base_min = out->new_min = NAN;
+  out->base_estimate = out->new_estimate = NAN;
   out->base_median = out->new_median = NAN;
   out->base_noise = out->new_noise = NAN;
-  out->change = out->median_change = NAN;
+  out->change = NAN;
   out->change_ci = (ys_estimate){NAN, NAN, NAN};
   out->p_value = NAN;
   out->threshold = cfg->threshold;
@@ -389,11 +434,11 @@ int ys_compare_bench(const ys_bench_result *base,
   if (rc != 0) goto out_free_base;
 
   out->base_rounds = b.n;
-  out->base_min = b.min;
+  out->base_estimate = b.estimate;
   out->base_median = b.median;
   out->base_noise = b.noise;
   out->new_rounds = c.n;
-  out->new_min = c.min;
+  out->new_estimate = c.estimate;
   out->new_median = c.median;
   out->new_noise = c.noise;
 
@@ -410,10 +455,8 @@ int ys_compare_bench(const ys_bench_result *base,
       bs->exact != cs->exact)
     goto out_free_both; /* not compared */
 
-  out->change = relative(c.min, b.min);
-  out->median_change = relative(c.median, b.median);
-  out->noisy =
-      b.noise > YS_POLICY_NOISY_SHARE || c.noise > YS_POLICY_NOISY_SHARE;
+  out->change = relative(c.estimate, b.estimate);
+  out->noisy = side_is_noisy(&b) || side_is_noisy(&c);
 
   if (out->exact) {
     out->change_ci = (ys_estimate){
@@ -426,8 +469,12 @@ int ys_compare_bench(const ys_bench_result *base,
   if (rc != 0) goto out_free_both;
   rc = bootstrap_ci(&b, &c, cfg, &out->change_ci);
   if (rc != 0) goto out_free_both;
-  out->verdict = decide_time(out->change, out->median_change, cfg->threshold,
-                             b.n == 1 || c.n == 1);
+  out->verdict = decide_time(&out->change_ci, cfg->threshold,
+                             b.n < YS_POLICY_MIN_DECIDING_ROUNDS ||
+                                 c.n < YS_POLICY_MIN_DECIDING_ROUNDS,
+                             &out->doubt);
+  if (out->verdict == YS_VERDICT_INCONCLUSIVE)
+    out->settle_rounds = settle_rounds(out);
 
 out_free_both:
   free(c.sorted);

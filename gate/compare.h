@@ -1,9 +1,9 @@
 /*
  * compare.h — did it change? One benchmark's new rounds against its
  * baseline rounds, decided as docs/statistics.md §3 says: the change of the
- * minimum of round estimates decides, backed by the change of medians; the
- * one-sided Mann-Whitney p and a bootstrap CI of the change are reported
- * as evidence.
+ * lower quartile of round estimates and its bootstrap interval decide
+ * between regressed, improved, unchanged and inconclusive; the one-sided
+ * Mann-Whitney p is reported as evidence.
  */
 #ifndef YS_COMPARE_H
 #define YS_COMPARE_H

@@ -1,6 +1,6 @@
 /*
  * gate.c — pairs a run with its baseline, compares each pair (compare.c)
- * and confirms what would fail or warn by measuring it again.
+ * and confirms what would fail or is inconclusive by measuring it again.
  */
 #include "gate.h"
 
@@ -57,12 +57,13 @@ int ys_gate_judge(const ys_gate *g, ys_judgement *out) {
 }
 
 /* Whether a verdict must be measured again before it is final: a regressed
- * or possibly regressed one on a noisy metric. Exact counts are final at
- * once, and a verdict that neither fails nor warns costs nothing if wrong
- * (docs/statistics.md §3). */
+ * or inconclusive one on a noisy metric. Exact counts are final at once,
+ * and a verdict that neither fails nor warns costs nothing if wrong
+ * (docs/statistics.md §3). More rounds narrow the interval, which is what
+ * an inconclusive verdict lacks. */
 static bool needs_confirmation(const ys_judged *e) {
   return !e->cmp.exact && (e->cmp.verdict == YS_VERDICT_REGRESSED ||
-                           e->cmp.verdict == YS_VERDICT_POSSIBLY_REGRESSED);
+                           e->cmp.verdict == YS_VERDICT_INCONCLUSIVE);
 }
 
 /* The index in `run` of the result e stands for, or n_benches when it is
@@ -73,15 +74,15 @@ static size_t index_in(const ys_run_result *run, const ys_judged *e) {
   return run->n_benches;
 }
 
-/* Marks `confirmed` on the entries of j for the re-measured benchmarks
- * (the n indexes `which` of run) whose verdict still fails or warns. */
-static void mark_confirmed(const ys_run_result *run, const size_t *which,
-                           size_t n, ys_judgement *j) {
+/* Marks `remeasured` on the entries of j for the re-measured benchmarks
+ * (the n indexes `which` of run). */
+static void mark_remeasured(const ys_run_result *run, const size_t *which,
+                            size_t n, ys_judgement *j) {
   for (size_t e = 0; e < j->n; e++) {
     ys_judged *entry = &j->entries[e];
     size_t i = index_in(run, entry);
     for (size_t k = 0; k < n; k++)
-      if (which[k] == i) entry->cmp.confirmed = needs_confirmation(entry);
+      if (which[k] == i) entry->cmp.remeasured = true;
   }
 }
 
@@ -102,7 +103,7 @@ int ys_gate_confirm(const ys_gate *g, ys_gate_remeasure remeasure,
   ys_judgement again = {0};
   if (rc == 0 && n > 0) rc = ys_gate_judge(g, &again);
   if (rc == 0 && n > 0) {
-    mark_confirmed(run, which, n, &again);
+    mark_remeasured(run, which, n, &again);
     ys_judgement_free(j);
     *j = again;
   }

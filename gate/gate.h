@@ -4,8 +4,8 @@
  *
  *   pair     benchmarks are paired by name (new, missing, or both sides);
  *   compare  each pair is compared (compare.h, docs/statistics.md §3);
- *   confirm  every verdict that would fail or warn is measured again, with
- *            fresh rounds, and decided again on all its rounds.
+ *   confirm  every verdict that would fail or is inconclusive is measured
+ *            again, with fresh rounds, and decided again on all its rounds.
  *
  * The gate measures nothing itself: confirming calls back into the caller,
  * who knows how to run a benchmark (here, or in another build). The verdict
@@ -62,14 +62,15 @@ int ys_gate_judge(const ys_gate *g, ys_judgement *out);
 typedef int (*ys_gate_remeasure)(void *ctx, const size_t *which, size_t n);
 
 /* The confirmation step of docs/statistics.md §3: every benchmark of this
- * run whose verdict in *j would fail the run or warn (regressed or possibly
- * regressed, on a noisy metric: exact counts need no second look) is
- * measured again through `remeasure` (once, all together), and *j is
- * replaced by the judgement of all rounds; those benchmarks are marked
- * `confirmed` when the verdict still fails or warns. One benchmark's rare false
- * alarm would otherwise compound over a whole suite. Nothing is re-measured,
- * and *j stays as it is, when no verdict needs it. Returns 0, YS_ENOMEM, or the
- * error of remeasure; *j is then the judgement from before. */
+ * run whose verdict in *j is regressed or inconclusive, on a noisy metric
+ * (exact counts need no second look), is measured again through
+ * `remeasure` (once, all together), and *j is replaced by the judgement of
+ * all rounds; those benchmarks are marked `remeasured`. One benchmark's
+ * rare false alarm would otherwise compound over a whole suite, and the
+ * added rounds narrow an interval too wide to decide. Nothing is
+ * re-measured, and *j stays as it is, when no verdict needs it. Returns 0,
+ * YS_ENOMEM, or the error of remeasure; *j is then the judgement from before.
+ */
 int ys_gate_confirm(const ys_gate *g, ys_gate_remeasure remeasure,
                     void *remeasure_ctx, ys_judgement *j);
 

@@ -452,10 +452,14 @@ static void write_reports(invocation *s, const ys_summary *sum) {
 }
 
 /* The exit code of a finished run: a failed benchmark (3) outweighs a
- * regression (1), which outweighs success. */
-static int exit_code(const ys_summary *sum) {
+ * regression (1), which outweighs success; an inconclusive verdict counts
+ * as a regression only when asked to. */
+static int exit_code(const ys_summary *sum, bool fail_on_inconclusive) {
   if (sum->n_failed > 0) return YS_EXIT_BENCH_FAILED;
   if (sum->compared && sum->n_verdicts[YS_VERDICT_REGRESSED] > 0)
+    return YS_EXIT_REGRESSION;
+  if (sum->compared && fail_on_inconclusive &&
+      sum->n_verdicts[YS_VERDICT_INCONCLUSIVE] > 0)
     return YS_EXIT_REGRESSION;
   return YS_EXIT_OK;
 }
@@ -526,7 +530,7 @@ static int run_suite(invocation *s) {
     fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
             s->o.save_baseline, s->save_path);
   }
-  return exit_code(&sum);
+  return exit_code(&sum, s->o.fail_on_inconclusive);
 }
 
 /* `bench compare OLD NEW [OPTION]...`: two saved baselines, no run. */
@@ -560,7 +564,7 @@ static int compare_baselines(invocation *s) {
   if (judge(s) == 0) {
     ys_summary sum = summarize(s, 0);
     write_reports(s, &sum);
-    code = exit_code(&sum);
+    code = exit_code(&sum, s->o.fail_on_inconclusive);
   } else {
     fprintf(stderr, "%s: compare: out of memory\n", s->prog);
   }

@@ -119,6 +119,9 @@ static const cli_option cli_options[] = {
     {"threshold", required_argument, "PCT",
      "slow-down, in percent, above which a benchmark regressed", CLI_PERCENT,
      CLI_FIELD(threshold), 0, 1000, 0, true},
+    {"fail-on-inconclusive", no_argument, NULL,
+     "exit 1 also when noise leaves a comparison inconclusive", CLI_FLAG,
+     CLI_FIELD(fail_on_inconclusive), 0, 0, 0, false},
     {"worker", no_argument, NULL, NULL, CLI_FLAG, CLI_FIELD(worker), 0, 0, 0,
      false},
     {"help", no_argument, NULL, "print this help and exit", CLI_FLAG,
@@ -537,7 +540,8 @@ void ys_cli_print_help(FILE *out, const char *prog) {
   }
   fprintf(out, "\nExit status:\n"
                "  0  success\n"
-               "  1  a regression above the threshold was found\n"
+               "  1  a regression above the threshold was found (or, with\n"
+               "     --fail-on-inconclusive, a comparison was inconclusive)\n"
                "  2  usage or input error\n"
                "  3  a benchmark failed\n");
 }

@@ -70,6 +70,7 @@ typedef struct ys_options {
   const char *against;       /* another build of the suite to run as the
                                 baseline, round for round; borrowed */
   double threshold;          /* regression gate, a fraction (0.05 = 5 %) */
+  bool fail_on_inconclusive; /* an inconclusive verdict fails as regressed */
   bool worker;               /* serve rounds to a parent over stdin/stdout */
   /* Informational; the caller prints and exits 0. */
   bool help;

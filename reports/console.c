@@ -281,8 +281,7 @@ static const char *verdict_color(ys_verdict v) {
     return YS_SGR_RED;
   case YS_VERDICT_IMPROVED:
     return YS_SGR_GREEN;
-  case YS_VERDICT_POSSIBLY_REGRESSED:
-  case YS_VERDICT_POSSIBLY_IMPROVED:
+  case YS_VERDICT_INCONCLUSIVE:
     return YS_SGR_YELLOW;
   default:
     return NULL;
@@ -295,7 +294,14 @@ static void write_verdict(const console *r, const ys_comparison *cmp) {
   fprintf(r->out, " \xe2\x86\x92 %s%s%s", color != NULL ? sgr(r, color) : "",
           ys_verdict_name(cmp->verdict),
           color != NULL ? sgr(r, YS_SGR_RESET) : "");
-  if (cmp->confirmed) fprintf(r->out, ", confirmed by re-measuring");
+  if (cmp->remeasured && cmp->verdict == YS_VERDICT_REGRESSED)
+    fprintf(r->out, ", confirmed by re-measuring");
+  else if (cmp->remeasured && cmp->verdict == YS_VERDICT_INCONCLUSIVE)
+    fprintf(r->out, ", still after re-measuring");
+  if (cmp->verdict == YS_VERDICT_INCONCLUSIVE) {
+    char why[512];
+    fprintf(r->out, ": %s", ys_units_doubt(cmp, why, sizeof(why)));
+  }
   if (cmp->noisy) {
     char base[YS_UNITS_BUF], now[YS_UNITS_BUF], factor[YS_UNITS_BUF];
     fprintf(r->out, " (noisy: %s of baseline and %s of new rounds > %s slow)",
@@ -308,7 +314,7 @@ static void write_verdict(const console *r, const ys_comparison *cmp) {
 
 /* The "change:" line of a benchmark measured in this run. */
 static void write_change(const console *r, const ys_comparison *cmp) {
-  char a[YS_UNITS_BUF], b[YS_UNITS_BUF], c[YS_UNITS_BUF], d[YS_UNITS_BUF];
+  char a[YS_UNITS_BUF], c[YS_UNITS_BUF], d[YS_UNITS_BUF];
   char p[YS_UNITS_BUF];
   indent(r);
   write_label(r, "change");
@@ -327,9 +333,10 @@ static void write_change(const console *r, const ys_comparison *cmp) {
             ys_units_percent(cmp->change, 2, true, a, sizeof(a)));
   } else {
     ys_units_p_value(cmp->p_value, p, sizeof(p));
-    fprintf(r->out, "min %s \xc2\xb7 median %s [%s %s] \xc2\xb7 p %s%s",
+    /* The change of the lower quartile of rounds, the one that decides,
+     * inside its own interval. */
+    fprintf(r->out, "%s [%s %s] \xc2\xb7 p %s%s",
             ys_units_percent(cmp->change, 2, true, a, sizeof(a)),
-            ys_units_percent(cmp->median_change, 2, true, b, sizeof(b)),
             ys_units_percent(cmp->change_ci.lo, 2, true, c, sizeof(c)),
             ys_units_percent(cmp->change_ci.hi, 2, true, d, sizeof(d)),
             /* "p < 0.001" reads better than "p = < 0.001". */
@@ -413,7 +420,7 @@ static void write_bench(const console *r, const ys_bench_result *res,
     char base[YS_UNITS_BUF] = "";
     if (cmp->base_rounds > 0 && cmp->unit != NULL) {
       ys_series s = {.unit = cmp->unit, .kind = cmp->kind};
-      format_value(&s, cmp->base_min, base, sizeof(base));
+      format_value(&s, cmp->base_estimate, base, sizeof(base));
     }
     fprintf(r->out, "missing: in the baseline%s%s, not in this run\n",
             base[0] != '\0' ? " at " : "", base);

@@ -28,7 +28,7 @@ static const char ys_report_csv_header[] =
     "bytes_per_iteration,elements_per_iteration,message";
 
 static const char ys_report_csv_header_compared[] =
-    ",baseline,change,median_change,change_lo,change_hi,p_value,verdict";
+    ",baseline,change,change_lo,change_hi,p_value,verdict,doubt";
 
 static void csv_write_header(FILE *out, bool compared) {
   fputs(ys_report_csv_header, out);
@@ -77,14 +77,15 @@ static void csv_comparison(FILE *out, bool compared, const ys_comparison *cmp) {
   bool change = ys_units_verdict_has_change(cmp->verdict);
   bool interval = change && !cmp->exact;
   double none = NAN; /* printed as an empty field */
-  csv_double(out, cmp->base_rounds > 0 ? cmp->base_min : none);
+  csv_double(out, cmp->base_rounds > 0 ? cmp->base_estimate : none);
   csv_double(out, change ? cmp->change : none);
-  csv_double(out, change ? cmp->median_change : none);
   csv_double(out, interval ? cmp->change_ci.lo : none);
   csv_double(out, interval ? cmp->change_ci.hi : none);
   csv_double(out, change ? cmp->p_value : none);
   fputc(',', out);
   csv_text(out, ys_verdict_name(cmp->verdict));
+  fputc(',', out);
+  csv_text(out, ys_doubt_name(cmp->doubt));
 }
 
 /* One row; `s` is NULL for a benchmark without measurements; `compared`

@@ -152,16 +152,28 @@ static void json_comparison(ys_json *w, const ys_comparison *c) {
   ys_json_key(w, "comparison");
   ys_json_begin_object(w);
   ys_json_kv_string(w, "verdict", ys_verdict_name(c->verdict));
+  ys_json_key(w, "doubt");
+  if (ys_doubt_name(c->doubt) != NULL)
+    ys_json_string(w, ys_doubt_name(c->doubt));
+  else
+    ys_json_null(w);
+  ys_json_key(w, "settle_rounds");
+  if (c->verdict == YS_VERDICT_INCONCLUSIVE && c->settle_rounds > 0)
+    ys_json_uint(w, c->settle_rounds);
+  else
+    ys_json_null(w);
   ys_json_kv_string(w, "metric", c->metric);
   ys_json_kv_string(w, "unit", c->unit);
   ys_json_kv_string(w, "kind", ys_metric_kind_name(c->kind));
   ys_json_kv_bool(w, "exact", c->exact);
-  json_kv_known(w, "base_min", base, c->base_min);
-  json_kv_known(w, "new_min", now, c->new_min);
+  /* Names the statistic that sums up each side, so that a reader of the
+   * file needs no documentation to know what was compared. */
+  ys_json_kv_string(w, "statistic", "lower_quartile_of_rounds");
+  json_kv_known(w, "base_estimate", base, c->base_estimate);
+  json_kv_known(w, "new_estimate", now, c->new_estimate);
   json_kv_known(w, "base_median", base, c->base_median);
   json_kv_known(w, "new_median", now, c->new_median);
   json_kv_known(w, "change", compared, c->change);
-  json_kv_known(w, "median_change", compared, c->median_change);
   ys_json_key(w, "change_ci");
   if (compared && !c->exact) {
     ys_json_begin_object_inline(w);
@@ -177,7 +189,7 @@ static void json_comparison(ys_json *w, const ys_comparison *c) {
   json_kv_known(w, "base_noise", base, c->base_noise);
   json_kv_known(w, "new_noise", now, c->new_noise);
   ys_json_kv_bool(w, "noisy", c->noisy);
-  ys_json_kv_bool(w, "confirmed", c->confirmed);
+  ys_json_kv_bool(w, "remeasured", c->remeasured);
   ys_json_kv_uint(w, "base_rounds", c->base_rounds);
   ys_json_kv_uint(w, "new_rounds", c->new_rounds);
   ys_json_end_object(w);

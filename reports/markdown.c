@@ -105,24 +105,12 @@ static char *md_bare_percent(double ratio, char *buf, size_t len) {
   return buf;
 }
 
-/* The threshold as a percentage with no more decimals than it has:
- * 0.05 → "5 %", 0.025 → "2.5 %". */
-static char *md_threshold(double t, char *buf, size_t len) {
-  int decimals = 0;
-  while (decimals < 3 && fabs(t * 100 * pow(10, decimals) -
-                              round(t * 100 * pow(10, decimals))) > 1e-6)
-    decimals++;
-  return ys_units_percent(t, decimals, false, buf, len);
-}
-
 /* ---- rows ----------------------------------------------------------- */
 
 /* Table order: what fails the run first, then what merely needs a look. */
 static const ys_verdict md_attention_order[] = {
-    YS_VERDICT_REGRESSED,    YS_VERDICT_POSSIBLY_REGRESSED,
-    YS_VERDICT_IMPROVED,     YS_VERDICT_POSSIBLY_IMPROVED,
-    YS_VERDICT_NEW,          YS_VERDICT_MISSING,
-    YS_VERDICT_NOT_COMPARED,
+    YS_VERDICT_REGRESSED, YS_VERDICT_INCONCLUSIVE, YS_VERDICT_IMPROVED,
+    YS_VERDICT_NEW,       YS_VERDICT_MISSING,      YS_VERDICT_NOT_COMPARED,
 };
 
 /* The marker before a verdict's name, "" for none. */
@@ -130,10 +118,9 @@ static const char *md_marker(ys_verdict v) {
   switch (v) {
   case YS_VERDICT_REGRESSED:
     return "\xe2\x9d\x8c "; /* ❌ */
-  case YS_VERDICT_POSSIBLY_REGRESSED:
+  case YS_VERDICT_INCONCLUSIVE:
     return "\xe2\x9a\xa0\xef\xb8\x8f "; /* ⚠️ */
   case YS_VERDICT_IMPROVED:
-  case YS_VERDICT_POSSIBLY_IMPROVED:
     return "\xe2\x9c\x85 "; /* ✅ */
   case YS_VERDICT_NEW:
     return "\xf0\x9f\x86\x95 "; /* 🆕 */
@@ -162,9 +149,9 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
   char change[YS_UNITS_BUF], lo[YS_UNITS_BUF], hi[YS_UNITS_BUF];
   char p[YS_UNITS_BUF] = "\xe2\x80\x93"; /* – */
   if (c->base_rounds > 0)
-    md_value(c->kind, c->unit, c->base_min, base, sizeof(base));
+    md_value(c->kind, c->unit, c->base_estimate, base, sizeof(base));
   if (c->new_rounds > 0)
-    md_value(c->kind, c->unit, c->new_min, now, sizeof(now));
+    md_value(c->kind, c->unit, c->new_estimate, now, sizeof(now));
   bool has_change = ys_units_verdict_has_change(c->verdict);
   if (has_change && isfinite(c->p_value))
     ys_units_p_value(c->p_value, p, sizeof(p));
@@ -176,7 +163,7 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
     fputs("\xe2\x80\x93", out);
   } else {
     fputs(ys_units_percent(c->change, 1, true, change, sizeof(change)), out);
-    /* Counts have no interval; the median's CI backs the min's change. */
+    /* Counts have no interval; a time's interval always contains it. */
     if (!c->exact && isfinite(c->change_ci.lo) && isfinite(c->change_ci.hi))
       fprintf(out, " <sub>(%s \xe2\x80\xa6 %s)</sub>",
               md_bare_percent(c->change_ci.lo, lo, sizeof(lo)),
@@ -184,9 +171,12 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
   }
   fprintf(out, " | %s | %s%s", p, md_marker(c->verdict),
           ys_verdict_name(c->verdict));
-  if (c->confirmed && c->noisy)
+  /* "confirmed" only where it confirms something: a regression that held
+   * on its second measurement. An inconclusive verdict stays one. */
+  bool confirmed = c->remeasured && c->verdict == YS_VERDICT_REGRESSED;
+  if (confirmed && c->noisy)
     fputs(" (confirmed, noisy)", out);
-  else if (c->confirmed)
+  else if (confirmed)
     fputs(" (confirmed)", out);
   else if (c->noisy)
     fputs(" (noisy)", out);
@@ -231,6 +221,29 @@ static void md_attention_table(FILE *out, const ys_run_view *run) {
   md_comparison_head(out);
   for (size_t k = 0; k < sizeof(md_attention_order) / sizeof(ys_verdict); k++)
     md_comparison_group(out, run, md_attention_order[k], &shown, &hidden);
+  md_more(out, hidden);
+}
+
+/* Why each inconclusive benchmark is so and what would settle it, below
+ * the table: too long for a cell, and what a reader acts on. */
+static void md_doubts(FILE *out, const ys_run_view *run) {
+  size_t shown = 0, hidden = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    if (!md_has_verdict(e, YS_VERDICT_INCONCLUSIVE)) continue;
+    if (shown == YS_MARKDOWN_MAX_ROWS) {
+      hidden++;
+      continue;
+    }
+    char why[512];
+    if (shown == 0)
+      fputs("\n**Inconclusive** (noise hides the answer; not a failure)\n\n",
+            out);
+    fputs("- ", out);
+    md_code(out, e->res->name, false);
+    fprintf(out, ": %s\n", ys_units_doubt(e->cmp, why, sizeof(why)));
+    shown++;
+  }
   md_more(out, hidden);
 }
 
@@ -421,9 +434,9 @@ static void md_footnote(FILE *out, const ys_run_view *run) {
     double t = md_threshold_of(run);
     char buf[YS_UNITS_BUF];
     if (isfinite(t))
-      fprintf(out, ", threshold %s", md_threshold(t, buf, sizeof(buf)));
-    fputs("; the change is that of the fastest round (min), the CI that of "
-          "the median.*\n",
+      fprintf(out, ", threshold %s", ys_units_threshold(t, buf, sizeof(buf)));
+    fputs("; the change is that of the lower quartile of round estimates, "
+          "with its bootstrap interval.*\n",
           out);
   } else {
     fputs("; the estimate is the slope over the samples (else their mean) "
@@ -441,6 +454,7 @@ static int md_render(FILE *out, const ys_run_view *run,
   if (run->summary->compared) {
     md_baseline(out, run);
     md_attention_table(out, run);
+    md_doubts(out, run);
     md_unchanged_table(out, run);
   } else {
     md_results_table(out, run);

@@ -199,8 +199,7 @@ bool ys_units_verdict_has_change(ys_verdict v) {
   case YS_VERDICT_UNCHANGED:
   case YS_VERDICT_IMPROVED:
   case YS_VERDICT_REGRESSED:
-  case YS_VERDICT_POSSIBLY_REGRESSED:
-  case YS_VERDICT_POSSIBLY_IMPROVED:
+  case YS_VERDICT_INCONCLUSIVE:
     return true;
   case YS_VERDICT_NEW:
   case YS_VERDICT_MISSING:
@@ -211,14 +210,53 @@ bool ys_units_verdict_has_change(ys_verdict v) {
   return false;
 }
 
+char *ys_units_threshold(double t, char *buf, size_t len) {
+  int decimals = 0;
+  while (decimals < 3 && fabs(t * 100 * pow(10, decimals) -
+                              round(t * 100 * pow(10, decimals))) > 1e-6)
+    decimals++;
+  return ys_units_percent(t, decimals, false, buf, len);
+}
+
+char *ys_units_doubt(const ys_comparison *c, char *buf, size_t len) {
+  if (len == 0) return buf;
+  buf[0] = '\0';
+  if (c->verdict != YS_VERDICT_INCONCLUSIVE) return buf;
+  char thr[YS_UNITS_BUF];
+  ys_units_threshold(c->threshold, thr, sizeof(thr));
+  const char *why;
+  switch (c->doubt) {
+  case YS_DOUBT_TOO_WIDE:
+    why = "its interval reaches more than %s beyond the change on both sides";
+    break;
+  case YS_DOUBT_FEW_ROUNDS:
+    why = "the change crosses %s on too few rounds to back it";
+    break;
+  case YS_DOUBT_UNSUPPORTED:
+  case YS_DOUBT_NONE:
+  default:
+    why = "the change crosses %s but its interval reaches 0";
+    break;
+  }
+  int w = snprintf(buf, len, why, thr);
+  if (w < 0 || (size_t)w >= len) return buf;
+  if (c->settle_rounds > 0)
+    snprintf(buf + w, len - (size_t)w,
+             "; about %zu rounds a side would settle it (--rounds %zu)",
+             c->settle_rounds, c->settle_rounds);
+  else
+    snprintf(buf + w, len - (size_t)w,
+             "; compare with --against, or on a quieter machine");
+  return buf;
+}
+
 char *ys_units_verdict_counts(const size_t n[YS_VERDICT_COUNT], char *buf,
                               size_t len) {
   /* Worst first, so the part a reader must act on is never cut off. */
   static const ys_verdict order[] = {
-      YS_VERDICT_REGRESSED, YS_VERDICT_POSSIBLY_REGRESSED,
-      YS_VERDICT_IMPROVED,  YS_VERDICT_POSSIBLY_IMPROVED,
-      YS_VERDICT_UNCHANGED, YS_VERDICT_NEW,
-      YS_VERDICT_MISSING,   YS_VERDICT_NOT_COMPARED,
+      YS_VERDICT_REGRESSED,    YS_VERDICT_INCONCLUSIVE, YS_VERDICT_IMPROVED,
+      YS_VERDICT_UNCHANGED,    YS_VERDICT_NEW,          YS_VERDICT_MISSING,
+      YS_VERDICT_NOT_COMPARED,
   };
   if (len == 0) return buf;
   buf[0] = '\0';

@@ -72,13 +72,24 @@ char *ys_units_p_value(double p, char *buf, size_t len);
 
 /* Whether a comparison with verdict `v` measured both sides, so that its
  * change, change_ci and p_value mean something: true for unchanged,
- * improved, regressed and the two "possibly" verdicts; false for new,
- * missing and not compared, whose reports show no change. */
+ * improved, regressed and inconclusive; false for new, missing and not
+ * compared, whose reports show no change. */
 bool ys_units_verdict_has_change(ys_verdict v);
 
+/* The threshold as a percentage with no more decimals than it has:
+ * 0.05 → "5 %", 0.025 → "2.5 %". Returns buf. */
+char *ys_units_threshold(double t, char *buf, size_t len);
+
+/* Says why an inconclusive comparison is so and what would settle it, in
+ * one clause for a report line: "the change crosses 5 % but its interval
+ * reaches 0; about 40 rounds a side would settle it (--rounds 40)", or,
+ * when more rounds would not be a fair price, "...; compare with --against,
+ * or on a quieter machine". Empty for any other verdict. Returns buf. */
+char *ys_units_doubt(const ys_comparison *c, char *buf, size_t len);
+
 /* Formats the verdict counts of a comparison as a list of the non-zero
- * ones in a fixed order, worst first: regressed, possibly regressed,
- * improved, possibly improved, unchanged, new, missing, not compared
+ * ones in a fixed order, worst first: regressed, inconclusive, improved,
+ * unchanged, new, missing, not compared
  * ("2 regressed, 1 improved, 37 unchanged"). `n` (borrowed) is indexed by
  * ys_verdict; all zero gives "nothing compared". Returns buf. */
 char *ys_units_verdict_counts(const size_t n[YS_VERDICT_COUNT], char *buf,

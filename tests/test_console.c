@@ -184,15 +184,16 @@ static const struct {
   ys_comparison cmp;
 } compared[] = {
     {&results[1],
-     {.verdict = YS_VERDICT_POSSIBLY_IMPROVED,
+     {.verdict = YS_VERDICT_INCONCLUSIVE,
+      .doubt = YS_DOUBT_UNSUPPORTED,
       .unit = "ns",
       .base_rounds = 5,
       .new_rounds = 5,
       .change = -0.0612,
-      .median_change = -0.031,
-      .change_ci = {-0.031, -0.052, -0.0105},
+      .change_ci = {-0.0612, -0.1002, 0.0105},
       .p_value = 0.0397,
-      .threshold = 0.05}},
+      .threshold = 0.05,
+      .settle_rounds = 21}},
     {&results[2],
      {.verdict = YS_VERDICT_UNCHANGED,
       .unit = "instructions",
@@ -207,7 +208,7 @@ static const struct {
      {.verdict = YS_VERDICT_MISSING,
       .unit = "ns",
       .base_rounds = 5,
-      .base_min = 0.809,
+      .base_estimate = 0.809,
       .threshold = 0.05}},
     {&results[4], {.verdict = YS_VERDICT_NOT_COMPARED, .threshold = 0.05}},
     {&results[0],
@@ -216,24 +217,24 @@ static const struct {
       .base_rounds = 10,
       .new_rounds = 10,
       .change = 0.123,
-      .median_change = 0.118,
-      .change_ci = {0.118, 0.101, 0.142},
+      .change_ci = {0.123, 0.101, 0.142},
       .p_value = 0.00001,
       .threshold = 0.05,
       .base_noise = 0.1,
       .new_noise = 0.4,
       .noisy = true,
-      .confirmed = true}},
+      .remeasured = true}},
     {&more_results[1],
-     {.verdict = YS_VERDICT_POSSIBLY_REGRESSED,
+     {.verdict = YS_VERDICT_INCONCLUSIVE,
+      .doubt = YS_DOUBT_TOO_WIDE,
       .unit = "ns",
       .base_rounds = 10,
       .new_rounds = 10,
-      .change = 0.0712,
-      .median_change = 0.021,
-      .change_ci = {0.021, -0.004, 0.043},
+      .change = 0.0212,
+      .change_ci = {0.0212, -0.094, 0.143},
       .p_value = 0.0881,
-      .threshold = 0.05}},
+      .threshold = 0.05,
+      .remeasured = true}},
     {&more_results[2],
      {.verdict = YS_VERDICT_NOT_COMPARED,
       .unit = "ns",
@@ -254,8 +255,7 @@ static char *render_compared(bool color) {
   sum.baseline_name = "main";
   sum.baseline_ctx = &base_ctx;
   sum.n_verdicts[YS_VERDICT_REGRESSED] = 1;
-  sum.n_verdicts[YS_VERDICT_POSSIBLY_REGRESSED] = 1;
-  sum.n_verdicts[YS_VERDICT_POSSIBLY_IMPROVED] = 1;
+  sum.n_verdicts[YS_VERDICT_INCONCLUSIVE] = 2;
   sum.n_verdicts[YS_VERDICT_UNCHANGED] = 1;
   sum.n_verdicts[YS_VERDICT_NEW] = 1;
   sum.n_verdicts[YS_VERDICT_MISSING] = 1;
@@ -311,10 +311,17 @@ static void test_console_compared_color(void **state) {
   char *color = render_compared(true);
   assert_non_null(strstr(color, "\xe2\x86\x92 \033[1;31mregressed\033[0m, "
                                 "confirmed by re-measuring"));
+  /* An inconclusive verdict re-measured is "still" so, never
+   * "confirmed"; it says why and what would settle it. */
   assert_non_null(
-      strstr(color, "\xe2\x86\x92 \033[33mpossibly regressed\033[0m\n"));
+      strstr(color, "\xe2\x86\x92 \033[33minconclusive\033[0m, still after "
+                    "re-measuring: its interval reaches more than 5 % beyond "
+                    "the change on both sides; compare with --against, or on "
+                    "a quieter machine\n"));
   assert_non_null(
-      strstr(color, "\xe2\x86\x92 \033[33mpossibly improved\033[0m\n"));
+      strstr(color, "\xe2\x86\x92 \033[33minconclusive\033[0m: the change "
+                    "crosses 5 % but its interval reaches 0; about 21 rounds "
+                    "a side would settle it (--rounds 21)\n"));
   assert_non_null(strstr(color, "\xe2\x86\x92 unchanged\n"));
   assert_non_null(strstr(color, "vs baseline main: \033[1;31m1 regressed, "));
   free(color);

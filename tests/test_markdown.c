@@ -112,13 +112,12 @@ static ys_comparison timed(ys_verdict v, double base, double now, double change,
       .unit = "ns",
       .base_rounds = 10,
       .new_rounds = 10,
-      .base_min = base,
-      .new_min = now,
+      .base_estimate = base,
+      .new_estimate = now,
       .base_median = base,
       .new_median = now,
       .change = change,
-      .median_change = (lo + hi) / 2,
-      .change_ci = {(lo + hi) / 2, lo, hi},
+      .change_ci = {change, lo, hi},
       .p_value = p,
       .threshold = 0.05,
   };
@@ -139,7 +138,7 @@ static void make_compared_run(void) {
                               .metric = "time",
                               .unit = "ns",
                               .base_rounds = 10,
-                              .base_min = 55.5,
+                              .base_estimate = 55.5,
                               .p_value = NAN,
                               .threshold = 0.05};
 
@@ -152,7 +151,7 @@ static void make_compared_run(void) {
                               .metric = "time",
                               .unit = "ns",
                               .base_rounds = 10,
-                              .base_min = 870.25,
+                              .base_estimate = 870.25,
                               .p_value = NAN,
                               .threshold = 0.05};
 
@@ -164,13 +163,12 @@ static void make_compared_run(void) {
                             .exact = true,
                             .base_rounds = 1,
                             .new_rounds = 1,
-                            .base_min = 1100000.0,
-                            .new_min = 1234567.0,
+                            .base_estimate = 1100000.0,
+                            .new_estimate = 1234567.0,
                             .change = 0.12233363636363636,
-                            .median_change = 0.12233363636363636,
                             .p_value = NAN,
                             .threshold = 0.05};
-  cmps[i++].confirmed = true;
+  cmps[i++].remeasured = true;
 
   benches[i] =
       stopped_result("needs_avx512", YS_BENCH_SKIPPED, "CPU lacks AVX-512");
@@ -182,7 +180,7 @@ static void make_compared_run(void) {
                               .metric = "time",
                               .unit = "ns",
                               .new_rounds = 10,
-                              .new_min = 1228.0,
+                              .new_estimate = 1228.0,
                               .p_value = NAN,
                               .threshold = 0.05};
 
@@ -191,8 +189,10 @@ static void make_compared_run(void) {
                     0.031, 0.2112);
 
   benches[i] = ok_result("parse/yaml", &time_series);
-  cmps[i++] = timed(YS_VERDICT_POSSIBLY_IMPROVED, 1310.0, 1228.0, -0.0626,
-                    -0.05, -0.01, 0.0397);
+  cmps[i] = timed(YS_VERDICT_INCONCLUSIVE, 1310.0, 1228.0, -0.0626, -0.11, 0.01,
+                  0.0397);
+  cmps[i].doubt = YS_DOUBT_UNSUPPORTED;
+  cmps[i++].settle_rounds = 34;
 
   benches[i] = ok_result("sort/1024", &time_series);
   cmps[i] =
@@ -201,8 +201,10 @@ static void make_compared_run(void) {
   cmps[i++].new_noise = 0.4;
 
   benches[i] = ok_result("sort/64", &time_series);
-  cmps[i++] = timed(YS_VERDICT_POSSIBLY_REGRESSED, 1145.0, 1228.0, 0.07249,
-                    -0.004, 0.043, 0.0881);
+  cmps[i] = timed(YS_VERDICT_INCONCLUSIVE, 1145.0, 1160.0, 0.0125, -0.06, 0.081,
+                  0.0881);
+  cmps[i].doubt = YS_DOUBT_TOO_WIDE;
+  cmps[i++].remeasured = true;
 
   benches[i] = ok_result("sort/`odd`|name", &time_series);
   cmps[i++] =
@@ -219,9 +221,8 @@ static ys_summary compared_summary(const ys_context *base) {
                     .baseline_name = "main",
                     .baseline_ctx = base};
   sum.n_verdicts[YS_VERDICT_REGRESSED] = 2;
-  sum.n_verdicts[YS_VERDICT_POSSIBLY_REGRESSED] = 1;
+  sum.n_verdicts[YS_VERDICT_INCONCLUSIVE] = 2;
   sum.n_verdicts[YS_VERDICT_IMPROVED] = 1;
-  sum.n_verdicts[YS_VERDICT_POSSIBLY_IMPROVED] = 1;
   sum.n_verdicts[YS_VERDICT_UNCHANGED] = 2;
   sum.n_verdicts[YS_VERDICT_NEW] = 1;
   sum.n_verdicts[YS_VERDICT_MISSING] = 1;
@@ -291,9 +292,12 @@ static void test_attention_order(void **state) {
   make_compared_run();
   char *out = render(&ctx, benches, cmps, N_BENCHES, &sum);
   const char *order[] = {
-      "| `hash/insn` |",  "| `sort/1024` |",  "| `sort/64` |",
-      "| `fast/path` |",  "| `parse/yaml` |", "| `new/one` |",
-      "| `gone\\|old` |", "| `broken` |",     "| `needs_avx512` |"};
+      "| `hash/insn` |", "| `sort/1024` |", "| `parse/yaml` |", "| `sort/64` |",
+      "| `fast/path` |", "| `new/one` |", "| `gone\\|old` |", "| `broken` |",
+      "| `needs_avx512` |",
+      /* Then why each inconclusive one is so, in name order. */
+      "- `parse/yaml`: the change crosses 5 % but its interval reaches 0",
+      "- `sort/64`: its interval reaches more than 5 % beyond the change"};
   const char *at = out;
   for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
     const char *found = strstr(at, order[i]);
@@ -416,8 +420,8 @@ static void test_footnote(void **state) {
   sum.n_verdicts[YS_VERDICT_UNCHANGED] = 1;
   char *out = render(&ctx, list, cmp_list, 1, &sum);
   const char *want = "\n*1 round \xc3\x97 20 samples per benchmark, threshold "
-                     "2.5 %; the change is that of the fastest round (min), "
-                     "the CI that of the median.*\n";
+                     "2.5 %; the change is that of the lower quartile of "
+                     "round estimates, with its bootstrap interval.*\n";
   size_t n = strlen(out), w = strlen(want);
   assert_true(n >= w);
   assert_string_equal(out + n - w, want);

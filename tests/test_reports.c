@@ -316,13 +316,13 @@ static void make_comparison(void) {
   }
   cmps[0].verdict = YS_VERDICT_NOT_COMPARED;
   cmps[0].base_rounds = 3;
-  cmps[0].base_min = 55.5;
+  cmps[0].base_estimate = 55.5;
   cmps[0].base_median = 56.0;
   cmps[0].base_noise = 0.0;
 
   cmps[1].verdict = YS_VERDICT_MISSING;
   cmps[1].base_rounds = 2;
-  cmps[1].base_min = 5187.5;
+  cmps[1].base_estimate = 5187.5;
   cmps[1].base_median = 5218.75;
 
   cmps[2] = (ys_comparison){
@@ -333,12 +333,11 @@ static void make_comparison(void) {
       .exact = true,
       .base_rounds = 2,
       .new_rounds = 2,
-      .base_min = 1300000.0,
-      .new_min = 1234567.0,
+      .base_estimate = 1300000.0,
+      .new_estimate = 1234567.0,
       .base_median = 1300000.0,
       .new_median = 1234567.0,
       .change = -0.050333076923076926,
-      .median_change = -0.050333076923076926,
       .p_value = NAN,
       .threshold = 0.05,
   };
@@ -347,7 +346,7 @@ static void make_comparison(void) {
 
   cmps[4].verdict = YS_VERDICT_NEW;
   cmps[4].new_rounds = 3;
-  cmps[4].new_min = 99.0;
+  cmps[4].new_estimate = 99.0;
   cmps[4].new_median = 100.1;
   cmps[4].new_noise = 1.0 / 3.0;
 
@@ -357,13 +356,12 @@ static void make_comparison(void) {
       .unit = "ns",
       .base_rounds = 2,
       .new_rounds = 2,
-      .base_min = 5136.125,
-      .new_min = 5187.5,
+      .base_estimate = 5136.125,
+      .new_estimate = 5187.5,
       .base_median = 5193.0,
       .new_median = 5218.75,
       .change = 0.01,
-      .median_change = 0.0049585,
-      .change_ci = {0.0049585, -0.0125, 0.02},
+      .change_ci = {0.01, -0.0125, 0.02},
       .p_value = 0.5,
       .threshold = 0.05,
   };
@@ -374,19 +372,18 @@ static void make_comparison(void) {
       .unit = "ns",
       .base_rounds = 3,
       .new_rounds = 3,
-      .base_min = 90.0,
-      .new_min = 99.0,
+      .base_estimate = 90.0,
+      .new_estimate = 99.0,
       .base_median = 91.5,
       .new_median = 100.1,
       .change = 0.1,
-      .median_change = 0.09398907103825136,
-      .change_ci = {0.09398907103825136, 0.0625, 0.125},
+      .change_ci = {0.1, 0.0625, 0.125},
       .p_value = 0.05,
       .threshold = 0.05,
       .base_noise = 0.0,
       .new_noise = 1.0 / 3.0,
       .noisy = true,
-      .confirmed = true,
+      .remeasured = true,
   };
 }
 
@@ -581,7 +578,7 @@ static void test_empty_run_closes_documents(void **state) {
       out, "name,metric,unit,status,estimate,lo,hi,mean,median,std_dev,mad,"
            "r_squared,round_min,round_median,samples,iterations,"
            "bytes_per_iteration,elements_per_iteration,message,baseline,"
-           "change,median_change,change_lo,change_hi,p_value,verdict\n");
+           "change,change_lo,change_hi,p_value,verdict,doubt\n");
   free(out);
 }
 

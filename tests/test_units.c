@@ -202,8 +202,7 @@ static void test_verdict_has_change(void **state) {
   assert_true(ys_units_verdict_has_change(YS_VERDICT_UNCHANGED));
   assert_true(ys_units_verdict_has_change(YS_VERDICT_IMPROVED));
   assert_true(ys_units_verdict_has_change(YS_VERDICT_REGRESSED));
-  assert_true(ys_units_verdict_has_change(YS_VERDICT_POSSIBLY_REGRESSED));
-  assert_true(ys_units_verdict_has_change(YS_VERDICT_POSSIBLY_IMPROVED));
+  assert_true(ys_units_verdict_has_change(YS_VERDICT_INCONCLUSIVE));
   assert_false(ys_units_verdict_has_change(YS_VERDICT_NEW));
   assert_false(ys_units_verdict_has_change(YS_VERDICT_MISSING));
   assert_false(ys_units_verdict_has_change(YS_VERDICT_NOT_COMPARED));
@@ -225,14 +224,54 @@ static void test_verdict_counts(void **state) {
     n[v] = v + 1;
   assert_string_equal(
       ys_units_verdict_counts(n, buf, sizeof(buf)),
-      "3 regressed, 4 possibly regressed, 2 improved, 5 possibly improved, "
-      "1 unchanged, 6 new, 7 missing, 8 not compared");
+      "3 regressed, 4 inconclusive, 2 improved, 1 unchanged, 5 new, "
+      "6 missing, 7 not compared");
   /* Cut like snprintf when the buffer is short. */
   char small[12];
   assert_string_equal(ys_units_verdict_counts(n, small, sizeof(small)),
                       "3 regressed");
   char tiny[5];
   assert_string_equal(ys_units_verdict_counts(n, tiny, sizeof(tiny)), "3 re");
+}
+
+static void test_threshold(void **state) {
+  (void)state;
+  char buf[YS_UNITS_BUF];
+  assert_string_equal(ys_units_threshold(0.05, buf, sizeof(buf)), "5 %");
+  assert_string_equal(ys_units_threshold(0.025, buf, sizeof(buf)), "2.5 %");
+  assert_string_equal(ys_units_threshold(0.1234, buf, sizeof(buf)), "12.34 %");
+}
+
+/* The reason of each doubt, and the advice that settles it: a number of
+ * rounds when it is within reason, another setup when it is not. */
+static void test_doubt(void **state) {
+  (void)state;
+  char buf[512];
+  ys_comparison c = {.verdict = YS_VERDICT_INCONCLUSIVE,
+                     .doubt = YS_DOUBT_UNSUPPORTED,
+                     .threshold = 0.05,
+                     .settle_rounds = 40};
+  assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)),
+                      "the change crosses 5 % but its interval reaches 0; "
+                      "about 40 rounds a side would settle it (--rounds 40)");
+  c.doubt = YS_DOUBT_TOO_WIDE;
+  c.threshold = 0.025;
+  c.settle_rounds = 0;
+  assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)),
+                      "its interval reaches more than 2.5 % beyond the change "
+                      "on both sides; compare with --against, or on a quieter "
+                      "machine");
+  c.doubt = YS_DOUBT_FEW_ROUNDS;
+  c.settle_rounds = 6;
+  assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)),
+                      "the change crosses 2.5 % on too few rounds to back it; "
+                      "about 6 rounds a side would settle it (--rounds 6)");
+  /* Nothing for a verdict that is not in doubt, and cut when short. */
+  c.verdict = YS_VERDICT_REGRESSED;
+  assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)), "");
+  c.verdict = YS_VERDICT_INCONCLUSIVE;
+  char small[11];
+  assert_string_equal(ys_units_doubt(&c, small, sizeof(small)), "the change");
 }
 
 int main(void) {
@@ -249,6 +288,8 @@ int main(void) {
       cmocka_unit_test(test_p_value),
       cmocka_unit_test(test_verdict_has_change),
       cmocka_unit_test(test_verdict_counts),
+      cmocka_unit_test(test_threshold),
+      cmocka_unit_test(test_doubt),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
