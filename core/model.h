@@ -258,6 +258,9 @@ typedef struct ys_summary {
   const char *baseline_name;      /* borrowed */
   const ys_context *baseline_ctx; /* borrowed: where the baseline ran */
   size_t n_verdicts[YS_VERDICT_COUNT];
+  /* Set when --baseline named a file that does not exist yet and the run
+   * reports without it (--if-missing report): the name given; borrowed. */
+  const char *missing_baseline;
 } ys_summary;
 
 /* All results of a run, in name order. */

@@ -24,9 +24,11 @@
 #include "../run/registry.h"
 #include "../run/runner.h"
 #include "../run/select.h"
+#include "baseline_prep.h"
 #include "cli.h"
 #include "context.h"
 #include "exit_codes.h"
+#include "option_rules.h"
 #include "options.h"
 #include "valgrind_launch.h"
 
@@ -54,6 +56,7 @@ typedef struct invocation {
   ys_instance *chosen; /* the selected ones, sorted by name */
   size_t n_chosen;
   ys_baseline *baseline; /* --baseline, loaded before anything runs */
+  bool baseline_missing; /* --baseline does not exist: report only */
   char save_path[PATH_MAX];
   ys_against against; /* --against: the other build and its results */
   ys_pool own;        /* this build's workers, when rounds run in them */
@@ -178,6 +181,13 @@ static int open_collector(invocation *s) {
     s->o.rounds = 1;
     s->o.sample_size = 1;
   }
+  if (s->baseline != NULL &&
+      ys_baseline_prep_check_run(s->baseline, s->o.baseline, s->collector,
+                                 s->o.collector, s->chosen, s->n_chosen, s->err,
+                                 sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+    return YS_EXIT_USAGE;
+  }
   return YS_EXIT_OK;
 }
 
@@ -186,18 +196,19 @@ static int open_collector(invocation *s) {
 static int prepare_baselines(invocation *s) {
   const ys_options *o = &s->o;
   const char *dir = ys_store_dir(o->baseline_dir);
-  char path[PATH_MAX];
   if (o->baseline != NULL && o->against != NULL) {
     fprintf(stderr, "%s: give --baseline or --against, not both\n", s->prog);
     return YS_EXIT_USAGE;
   }
   if (o->baseline != NULL) {
-    if (ys_store_resolve(o->baseline, dir, path, sizeof(path), s->err,
-                         sizeof(s->err)) != 0 ||
-        ys_store_load(path, &s->baseline, s->err, sizeof(s->err)) != 0) {
+    if (ys_baseline_prep_load(o, dir, &s->baseline, &s->baseline_missing,
+                              s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --baseline: %s\n", s->prog, s->err);
       return YS_EXIT_USAGE;
     }
+    if (s->baseline_missing)
+      fprintf(stderr, "%s: note: no baseline '%s' yet: reporting only\n",
+              s->prog, o->baseline);
   }
   if (o->save_baseline != NULL &&
       (ys_store_check_name(o->save_baseline, s->err, sizeof(s->err)) != 0 ||
@@ -396,6 +407,7 @@ static int judge_and_confirm(invocation *s, ys_progress *progress) {
 
 static ys_summary summarize(const invocation *s, double elapsed_s) {
   ys_summary sum = {.elapsed_s = elapsed_s};
+  if (s->baseline_missing) sum.missing_baseline = s->o.baseline;
   for (size_t i = 0; i < s->run.n_benches; i++) {
     switch (s->run.benches[i].status) {
     case YS_BENCH_OK:
@@ -554,6 +566,12 @@ static int compare_baselines(invocation *s) {
       return YS_EXIT_USAGE;
     }
   }
+  if (ys_baseline_prep_check_pair(s->baseline, names[0], newer, names[1],
+                                  s->err, sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: compare: %s\n", s->prog, s->err);
+    ys_baseline_free(newer);
+    return YS_EXIT_USAGE;
+  }
   /* The newer baseline plays this run: its results move into the invocation
    * (their strings stay owned by `newer`, which outlives the reports). */
   s->run = newer->run;
@@ -599,6 +617,10 @@ int ys_main(int argc, char **argv) {
   if (s.o.version) {
     ys_cli_print_version(stdout);
     return YS_EXIT_OK;
+  }
+  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s.prog, s.err);
+    return YS_EXIT_USAGE;
   }
   int code;
   const ys_collector_ops *single = ys_collector_find(s.o.collector);

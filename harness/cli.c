@@ -66,8 +66,9 @@ static const cli_option cli_options[] = {
      "perf events to count, comma-separated (default: all it knows)",
      CLI_STRING, CLI_FIELD(collect.counters), 0, 0, 0, false},
     {"require-counters", no_argument, NULL,
-     "fail (exit 2) when a perf event cannot be counted here", CLI_FLAG,
-     CLI_FIELD(collect.require_counters), 0, 0, 0, false},
+     "fail (exit 2) when a perf event asked for, the default list included, "
+     "cannot be counted here",
+     CLI_FLAG, CLI_FIELD(collect.require_counters), 0, 0, 0, false},
     {"cache-sim", no_argument, NULL,
      "callgrind: simulate caches and report misses and estimated cycles",
      CLI_FLAG, CLI_FIELD(collect.cache_sim), 0, 0, 0, false},
@@ -108,6 +109,10 @@ static const cli_option cli_options[] = {
     {"baseline", required_argument, "NAME|PATH",
      "compare with a saved baseline; exit 1 when a benchmark regressed",
      CLI_STRING, CLI_FIELD(baseline), 0, 0, 0, false},
+    {"if-missing", required_argument, "fail|report",
+     "when the --baseline file does not exist: fail (exit 2), or report "
+     "this run without comparing (exit 0)",
+     CLI_STRING, CLI_FIELD(if_missing), 0, 0, 0, false},
     {"against", required_argument, "PROGRAM",
      "compare with another build of this suite, run round for round "
      "alongside this one",
@@ -404,6 +409,7 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
     }
   }
   opterr = saved_opterr;
+  o->given = given;
   if (rc != 0) return rc;
 
   if (o->quiet && o->verbose)
@@ -417,6 +423,13 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
     o->n_filters = 0;
   }
   return 0;
+}
+
+bool ys_cli_given(const ys_options *o, const char *name) {
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++)
+    if (strcmp(cli_options[i].name, name) == 0)
+      return (o->given & (UINT32_C(1) << i)) != 0;
+  return false;
 }
 
 /* "--name METAVAR", the left column of --help. */

@@ -9,6 +9,7 @@
 #ifndef YS_CLI_H
 #define YS_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -39,6 +40,13 @@ void ys_options_init(ys_options *o);
  */
 int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
                  size_t err_len);
+
+/*
+ * Whether the command line parsed into `o` gave the option `name` (its
+ * long name without "--", e.g. "quick"), rather than leaving its default.
+ * False for a name that is no option.
+ */
+bool ys_cli_given(const ys_options *o, const char *name);
 
 /*
  * Writes the --help text to `out`: usage line, description, the option

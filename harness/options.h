@@ -71,10 +71,14 @@ typedef struct ys_options {
                                 baseline, round for round; borrowed */
   double threshold;          /* regression gate, a fraction (0.05 = 5 %) */
   bool fail_on_inconclusive; /* an inconclusive verdict fails as regressed */
+  const char *if_missing;    /* --if-missing: "fail" (NULL) or "report" */
   bool worker;               /* serve rounds to a parent over stdin/stdout */
   /* Informational; the caller prints and exits 0. */
   bool help;
   bool version;
+  /* Which options the command line gave, as opposed to defaulted: one bit
+   * per option, ask with ys_cli_given (cli.h). */
+  uint32_t given;
 } ys_options;
 
 /* How much the reports say, from --quiet and --verbose (which ys_cli_parse

@@ -464,6 +464,11 @@ static void write_totals(const console *r, const ys_summary *sum) {
             ys_units_verdict_counts(sum->n_verdicts, counts, sizeof(counts)),
             regressed ? sgr(r, YS_SGR_RESET) : "");
   }
+  /* Said last, where CI logs are read from, so a gate that compared
+   * nothing is not mistaken for one that passed. */
+  if (sum->missing_baseline != NULL)
+    fprintf(r->out, "no baseline '%s' yet: reporting only\n",
+            sum->missing_baseline);
 }
 
 /* Whether entry e was measured in this run (a missing benchmark's result

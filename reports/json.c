@@ -268,6 +268,13 @@ static void json_end(ys_json *w, const ys_summary *sum) {
   ys_json_kv_uint(w, "skipped", sum->n_skipped);
   ys_json_kv_uint(w, "failed", sum->n_failed);
   ys_json_kv_double(w, "elapsed_s", sum->elapsed_s);
+  /* Always present, so that a consumer can tell "compared with nothing
+   * because there was no baseline yet" from "not asked to compare". */
+  ys_json_key(w, "missing_baseline");
+  if (sum->missing_baseline != NULL)
+    ys_json_string(w, sum->missing_baseline);
+  else
+    ys_json_null(w);
   if (sum->compared) {
     ys_json_key(w, "verdicts");
     ys_json_begin_object(w);

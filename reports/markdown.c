@@ -451,6 +451,13 @@ static int md_render(FILE *out, const ys_run_view *run,
                      const ys_report_style *style) {
   (void)style; /* Markdown has no colours */
   md_headline(out, run->summary);
+  if (run->summary->missing_baseline != NULL) {
+    /* Right under the headline: a summary without a verdict must say why
+     * it has none. */
+    fputs("\n\xe2\x84\xb9\xef\xb8\x8f No baseline ", out); /* ℹ️ */
+    md_code(out, run->summary->missing_baseline, false);
+    fputs(" yet: reporting only.\n", out);
+  }
   if (run->summary->compared) {
     md_baseline(out, run);
     md_attention_table(out, run);

@@ -373,6 +373,31 @@ static void test_parse_is_repeatable(void **state) {
   assert_int_equal(c.o.n_filters, 1);
 }
 
+/* The parser records which options were given, not which fields differ
+ * from their defaults: a value equal to the default still counts, and
+ * --quick's shortened settings do not. */
+static void test_given(void **state) {
+  (void)state;
+  cmdline c;
+  assert_int_equal(parse(&c, NULL), 0);
+  assert_int_equal(c.o.given, 0);
+  assert_int_equal(parse(&c, "--rounds", "10", "--quick", "--baseline", "m",
+                         "--if-missing", "report", NULL),
+                   0);
+  assert_true(ys_cli_given(&c.o, "rounds"));
+  assert_true(ys_cli_given(&c.o, "quick"));
+  assert_true(ys_cli_given(&c.o, "baseline"));
+  assert_true(ys_cli_given(&c.o, "if-missing"));
+  assert_string_equal(c.o.if_missing, "report");
+  assert_false(ys_cli_given(&c.o, "sample-size"));
+  assert_false(ys_cli_given(&c.o, "collector"));
+  assert_false(ys_cli_given(&c.o, "nonsense"));
+  /* A parse that fails still says what it had seen. */
+  assert_int_equal(parse(&c, "--cache-sim", "--rounds", "0", NULL), YS_EINVAL);
+  assert_true(ys_cli_given(&c.o, "cache-sim"));
+  assert_rejected("--if-missing", "empty", "--if-missing", "");
+}
+
 /* Captures what a printer writes. */
 static char *capture(void (*print)(FILE *, const char *), const char *prog) {
   char *text = NULL;
@@ -417,6 +442,7 @@ static void test_help(void **state) {
                                       "--output [FORMAT:]FILE",
                                       "--save-baseline NAME",
                                       "--baseline NAME|PATH",
+                                      "--if-missing fail|report",
                                       "--against PROGRAM",
                                       "--baseline-dir DIR",
                                       "--threshold PCT",
@@ -432,6 +458,8 @@ static void test_help(void **state) {
       fail_msg("--help lacks \"%s\":\n%s", names[i], help);
   assert_non_null(strstr(help, "Usage: bench [OPTION]... [REGEX]...\n"));
   assert_non_null(strstr(help, "bench compare OLD NEW"));
+  /* --require-counters holds for the default list too, and says so. */
+  assert_non_null(strstr(help, "default list included"));
   /* The worker flag is internal: parsed, never advertised. */
   assert_null(strstr(help, "--worker"));
   assert_non_null(strstr(help, "(default: 20)"));
@@ -508,6 +536,7 @@ int main(void) {
       cmocka_unit_test(test_null_error_buffer),
       cmocka_unit_test(test_filters_in_order),
       cmocka_unit_test(test_parse_is_repeatable),
+      cmocka_unit_test(test_given),
       cmocka_unit_test(test_help),
       cmocka_unit_test(test_version),
   };

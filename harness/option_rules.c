@@ -1,0 +1,136 @@
+/*
+ * option_rules.c — refuses options that would do nothing (option_rules.h).
+ */
+#include "option_rules.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../collectors/collector.h"
+#include "../core/error.h"
+#include "cli.h"
+
+/* Options only a run uses: `bench compare` measures nothing, loads the two
+ * baselines it is given as OLD and NEW, and saves nothing. What it does
+ * use: --seed (the bootstrap of the change), --threshold, the reports
+ * (--format, --output, --quiet, --verbose) and --baseline-dir. */
+static const char *const run_only[] = {
+    "exact",
+    "list",
+    "collector",
+    "warm-up-time",
+    "measurement-time",
+    "counters",
+    "require-counters",
+    "cache-sim",
+    "callgrind-out",
+    "iterations",
+    "sample-size",
+    "rounds",
+    "processes",
+    "quick",
+    "save-baseline",
+    "baseline",
+    "if-missing",
+    "against",
+};
+
+/* Options of one collector backend, and the backend they need. */
+static const struct {
+  const char *option;
+  const char *backend;
+} backend_only[] = {
+    {"counters", "perf"},
+    {"require-counters", "perf"},
+    {"cache-sim", "callgrind"},
+    {"callgrind-out", "callgrind"},
+};
+
+__attribute__((format(printf, 3, 4))) static int
+refuse(char *err, size_t err_len, const char *fmt, ...) {
+  if (err != NULL && err_len > 0) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, err_len, fmt, ap);
+    va_end(ap);
+  }
+  return YS_EINVAL;
+}
+
+/* Whether the --collector value `spec` ("wall,perf") has a backend that
+ * matches: the one named `name` when name is not NULL, else an exact one.
+ * The parser has checked the list already. */
+static bool spec_has(const char *spec, const char *name) {
+  const char *p = spec;
+  for (;;) {
+    size_t len = strcspn(p, ",");
+    char part[32];
+    if (len < sizeof(part)) {
+      memcpy(part, p, len);
+      part[len] = '\0';
+      const ys_collector_ops *ops = ys_collector_find(part);
+      if (ops != NULL &&
+          (name != NULL ? strcmp(ops->name, name) == 0 : ops->exact))
+        return true;
+    }
+    if (p[len] == '\0') return false;
+    p += len + 1;
+  }
+}
+
+static int check_compare(const ys_options *o, char *err, size_t err_len) {
+  for (size_t i = 0; i < sizeof(run_only) / sizeof(run_only[0]); i++)
+    if (ys_cli_given(o, run_only[i]))
+      return refuse(err, err_len,
+                    "--%s does nothing with 'compare', which compares two "
+                    "saved baselines and runs nothing",
+                    run_only[i]);
+  return 0;
+}
+
+static int check_run(const ys_options *o, char *err, size_t err_len) {
+  for (size_t i = 0; i < sizeof(backend_only) / sizeof(backend_only[0]); i++)
+    if (ys_cli_given(o, backend_only[i].option) &&
+        !spec_has(o->collector, backend_only[i].backend))
+      return refuse(err, err_len,
+                    "--%s needs the %s collector (--collector %s), but this "
+                    "run's is %s",
+                    backend_only[i].option, backend_only[i].backend,
+                    backend_only[i].backend, o->collector);
+  /* A timed plan chooses its own iteration counts: only an exact collector
+   * measures a fixed count. */
+  if (ys_cli_given(o, "iterations") && !spec_has(o->collector, NULL))
+    return refuse(err, err_len,
+                  "--iterations needs an exact collector (--collector "
+                  "callgrind), but this run's is %s; a timed collector "
+                  "chooses its own iteration counts",
+                  o->collector);
+  if (ys_cli_given(o, "if-missing") && o->baseline == NULL)
+    return refuse(err, err_len,
+                  "--if-missing needs --baseline: it says what to do when "
+                  "that baseline does not exist");
+  if (ys_cli_given(o, "fail-on-inconclusive") && o->baseline == NULL &&
+      o->against == NULL)
+    return refuse(err, err_len,
+                  "--fail-on-inconclusive needs a comparison (--baseline or "
+                  "--against): without one there is no verdict");
+  if (ys_cli_given(o, "processes") && o->processes > 0 &&
+      spec_has(o->collector, NULL))
+    return refuse(err, err_len,
+                  "--processes: an exact collector (%s) counts in one "
+                  "process; give --processes 0 or leave it out",
+                  o->collector);
+  return 0;
+}
+
+int ys_option_rules_check(const ys_options *o, bool compare, char *err,
+                          size_t err_len) {
+  if (err != NULL && err_len > 0) err[0] = '\0';
+  if (o->worker) return 0;
+  if (o->if_missing != NULL && strcmp(o->if_missing, "fail") != 0 &&
+      strcmp(o->if_missing, "report") != 0)
+    return refuse(err, err_len, "--if-missing: '%s' is neither fail nor report",
+                  o->if_missing);
+  return compare ? check_compare(o, err, err_len) : check_run(o, err, err_len);
+}

@@ -1,0 +1,194 @@
+/*
+ * test_option_rules.c — harness/option_rules.c: options that would do
+ * nothing in `bench compare`, or with the collector given, are refused
+ * with a message naming the flag; what they need makes them pass; the
+ * internal --worker mode is never checked.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/error.h"
+#include "harness/cli.h"
+#include "harness/option_rules.h"
+
+#define MAX_ARGS 16
+
+typedef struct cmdline {
+  char *argv[MAX_ARGS + 1];
+  ys_options o;
+  char err[256];
+} cmdline;
+
+/* Parses the NULL-terminated words after "bench" (which must parse) and
+ * applies the rules for `compare` or a run. */
+static int check(cmdline *c, bool compare, ...) {
+  va_list ap;
+  va_start(ap, compare);
+  int argc = 0;
+  c->argv[argc++] = "bench";
+  const char *word;
+  while ((word = va_arg(ap, const char *)) != NULL) {
+    assert_true(argc < MAX_ARGS);
+    c->argv[argc++] = (char *)word;
+  }
+  va_end(ap);
+  c->argv[argc] = NULL;
+  ys_options_init(&c->o);
+  assert_int_equal(ys_cli_parse(argc, c->argv, &c->o, c->err, sizeof(c->err)),
+                   0);
+  return ys_option_rules_check(&c->o, compare, c->err, sizeof(c->err));
+}
+
+/* Refused, with a message holding `frag` (the flag). */
+#define assert_refused(frag, compare, ...)                                     \
+  do {                                                                         \
+    cmdline c_;                                                                \
+    assert_int_equal(check(&c_, compare, __VA_ARGS__, NULL), YS_EINVAL);       \
+    if (strstr(c_.err, frag) == NULL)                                          \
+      fail_msg("message \"%s\" lacks \"%s\"", c_.err, frag);                   \
+  } while (0)
+
+#define assert_accepted(compare, ...)                                          \
+  do {                                                                         \
+    cmdline c_;                                                                \
+    if (check(&c_, compare, __VA_ARGS__, NULL) != 0)                           \
+      fail_msg("refused: %s", c_.err);                                         \
+  } while (0)
+
+static void test_compare_refuses_run_options(void **state) {
+  (void)state;
+  const bool compare = true;
+  assert_refused("--quick", compare, "old", "new", "--quick");
+  assert_refused("--save-baseline", compare, "old", "new", "--save-baseline",
+                 "x");
+  assert_refused("--against", compare, "old", "new", "--against", "b");
+  assert_refused("--rounds", compare, "old", "new", "--rounds", "3");
+  assert_refused("--processes", compare, "old", "new", "--processes", "0");
+  assert_refused("--sample-size", compare, "old", "new", "--sample-size", "5");
+  assert_refused("--warm-up-time", compare, "old", "new", "--warm-up-time",
+                 "1");
+  assert_refused("--measurement-time", compare, "old", "new",
+                 "--measurement-time", "1");
+  assert_refused("--collector", compare, "old", "new", "--collector", "wall");
+  assert_refused("--exact", compare, "old", "new", "--exact");
+  assert_refused("--list", compare, "old", "new", "--list");
+  assert_refused("--baseline", compare, "old", "new", "--baseline", "x");
+  assert_refused("--iterations", compare, "old", "new", "--iterations", "2");
+  assert_refused("--counters", compare, "old", "new", "--counters", "cycles");
+  assert_refused("--require-counters", compare, "old", "new",
+                 "--require-counters");
+  assert_refused("--cache-sim", compare, "old", "new", "--cache-sim");
+  assert_refused("--callgrind-out", compare, "old", "new", "--callgrind-out",
+                 "d");
+  assert_refused("'compare'", compare, "old", "new", "--quick");
+}
+
+/* What compare does use is accepted, given or not. */
+static void test_compare_accepts_its_options(void **state) {
+  (void)state;
+  assert_accepted(true, "old", "new");
+  assert_accepted(true, "old", "new", "--seed", "3", "--threshold", "10",
+                  "--format", "json", "--output", "x.md", "--quiet",
+                  "--baseline-dir", "d");
+  assert_accepted(true, "old", "new", "--verbose");
+}
+
+/* A run accepts the same run options compare refuses. */
+static void test_run_accepts_run_options(void **state) {
+  (void)state;
+  assert_accepted(false, "--quick", "--rounds", "3", "--save-baseline", "x",
+                  "--processes", "0", "--exact", "a");
+}
+
+static void test_collector_options_need_their_collector(void **state) {
+  (void)state;
+  assert_refused("--counters", false, "--counters", "task-clock");
+  assert_refused("--require-counters", false, "--require-counters");
+  assert_refused("--cache-sim", false, "--cache-sim");
+  assert_refused("--callgrind-out", false, "--collector", "perf",
+                 "--callgrind-out", "d");
+  assert_refused("--iterations", false, "--iterations", "10");
+  assert_refused("--iterations", false, "--collector", "wall,perf",
+                 "--iterations", "10");
+  /* The message says which collector is in force. */
+  assert_refused("wall,perf", false, "--collector", "wall,perf", "--cache-sim");
+
+  assert_accepted(false, "--collector", "perf", "--counters", "task-clock",
+                  "--require-counters");
+  assert_accepted(false, "--collector", "wall,perf", "--counters",
+                  "task-clock");
+  assert_accepted(false, "--collector", "perf,wall", "--require-counters");
+  assert_accepted(false, "--collector", "callgrind", "--cache-sim",
+                  "--callgrind-out", "d", "--iterations", "10");
+}
+
+/* A default is not a given option: the collector's own defaults (one
+ * iteration, no cache simulation) never trip a rule. */
+static void test_defaults_are_not_given(void **state) {
+  (void)state;
+  assert_accepted(false, "--collector", "wall");
+  assert_accepted(false, "--quick");
+  cmdline c;
+  assert_int_equal(check(&c, false, "--quick", NULL), 0);
+  assert_true(ys_cli_given(&c.o, "quick"));
+  assert_false(ys_cli_given(&c.o, "rounds"));
+  assert_false(ys_cli_given(&c.o, "no-such-option"));
+}
+
+static void test_if_missing(void **state) {
+  (void)state;
+  assert_accepted(false, "--baseline", "main", "--if-missing", "report");
+  assert_accepted(false, "--baseline", "main", "--if-missing", "fail");
+  assert_refused("--if-missing", false, "--if-missing", "report");
+  assert_refused("'sometimes'", false, "--baseline", "main", "--if-missing",
+                 "sometimes");
+  assert_refused("--if-missing", true, "old", "new", "--if-missing", "report");
+}
+
+/* --fail-on-inconclusive needs a verdict to fail on; compare has one. */
+static void test_fail_on_inconclusive(void **state) {
+  (void)state;
+  assert_refused("--fail-on-inconclusive", false, "--fail-on-inconclusive");
+  assert_accepted(false, "--baseline", "main", "--fail-on-inconclusive");
+  assert_accepted(false, "--against", "./other", "--fail-on-inconclusive");
+  assert_accepted(true, "old", "new", "--fail-on-inconclusive");
+}
+
+/* An exact collector counts in this process: worker processes would do
+ * nothing for it, so asking for them is refused; 0 is what it does. */
+static void test_processes_with_exact_collector(void **state) {
+  (void)state;
+  assert_refused("--processes", false, "--collector", "callgrind",
+                 "--processes", "3");
+  assert_accepted(false, "--collector", "callgrind", "--processes", "0");
+  assert_accepted(false, "--processes", "2");
+}
+
+/* The parent writes a worker's command line from its own options, which
+ * were checked; nothing is checked again there. */
+static void test_worker_is_not_checked(void **state) {
+  (void)state;
+  assert_accepted(false, "--worker", "--cache-sim", "--counters", "cycles");
+  assert_accepted(true, "--worker", "--quick");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_compare_refuses_run_options),
+      cmocka_unit_test(test_compare_accepts_its_options),
+      cmocka_unit_test(test_run_accepts_run_options),
+      cmocka_unit_test(test_collector_options_need_their_collector),
+      cmocka_unit_test(test_defaults_are_not_given),
+      cmocka_unit_test(test_if_missing),
+      cmocka_unit_test(test_fail_on_inconclusive),
+      cmocka_unit_test(test_processes_with_exact_collector),
+      cmocka_unit_test(test_worker_is_not_checked),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
