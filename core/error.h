@@ -14,7 +14,9 @@
   X(YS_ENOTSUP, -4, "not supported here")                                      \
   X(YS_ENOENT, -5, "not found")                                                \
   X(YS_EFORMAT, -6, "malformed input")                                         \
-  X(YS_EBENCH, -7, "benchmark failed")
+  X(YS_EBENCH, -7, "benchmark failed")                                         \
+  X(YS_ETIMEDOUT, -8, "timed out")                                             \
+  X(YS_EINTR, -9, "interrupted")
 
 typedef enum ys_errno {
 #define YS__ERRNO_ENUM(name, value, message) name = value,

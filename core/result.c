@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,10 @@ int ys_bench_result_append_rounds(ys_bench_result *res,
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *dst = &res->series[m];
     const ys_series *src = &more->series[m];
+    /* Sizes that would wrap around are refused before they are computed. */
+    if (src->n_samples > SIZE_MAX / sizeof(ys_sample) - dst->n_samples ||
+        src->n_rounds > SIZE_MAX / sizeof(ys_round) - dst->n_rounds)
+      return YS_ENOMEM;
     ys_sample *samples = realloc(
         dst->samples, (dst->n_samples + src->n_samples) * sizeof(*samples));
     if (samples == NULL) return YS_ENOMEM;

@@ -5,6 +5,7 @@
  */
 #include <gsl/gsl_errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,10 @@
 #include "../peer/worker.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
+#include "../run/divert.h"
+#include "../run/exit_guard.h"
+#include "../run/interrupt.h"
+#include "../run/partial.h"
 #include "../run/registry.h"
 #include "../run/runner.h"
 #include "../run/select.h"
@@ -30,6 +35,7 @@
 #include "exit_codes.h"
 #include "option_rules.h"
 #include "options.h"
+#include "output_file.h"
 #include "valgrind_launch.h"
 
 /* Where one report goes, and in which format and style. */
@@ -37,6 +43,7 @@ typedef struct report_dest {
   const ys_report_ops *ops;
   FILE *out;
   const char *path; /* for messages; borrowed */
+  bool created;     /* the file did not exist before this run */
   ys_report_style style;
 } report_dest;
 
@@ -106,8 +113,9 @@ static int open_reports(invocation *s) {
   for (size_t i = 0; i < s->o.n_outputs; i++) {
     const ys_output *dst = &s->o.outputs[i];
     FILE *f = stdout;
+    bool created = false;
     if (strcmp(dst->path, "-") != 0) {
-      f = fopen(dst->path, "w");
+      f = ys_output_open(dst->path, &created);
       if (f == NULL) {
         fprintf(stderr, "%s: --output: cannot write '%s': %m\n", s->prog,
                 dst->path);
@@ -119,6 +127,7 @@ static int open_reports(invocation *s) {
         (report_dest){.ops = dst->format,
                       .out = f,
                       .path = f == stdout ? "standard output" : dst->path,
+                      .created = created,
                       .style = {.verbosity = ys_options_verbosity(&s->o)}};
   }
   return 0;
@@ -238,6 +247,7 @@ static int start_peer(invocation *s, const ys_runner_config *rc) {
       .measurement_ns = rc->measurement_ns,
       .sample_size = rc->sample_size,
       .processes = processes > 0 ? processes : 1,
+      .timeout_s = rc->timeout_s,
       /* Another stream than this side's workers, so the two sides never
        * share a layout by construction. */
       .seed = s->o.seed ^ 0x5bd1e995u,
@@ -277,6 +287,7 @@ static int start_own_workers(invocation *s, const ys_runner_config *rc) {
       .warm_up_ns = rc->warm_up_ns,
       .measurement_ns = rc->measurement_ns,
       .sample_size = rc->sample_size,
+      .timeout_s = rc->timeout_s,
   };
   if (ys_pool_start(&s->own, &cfg, s->collector) != 0) {
     fprintf(stderr, "%s: cannot start this program's workers: %s\n", s->prog,
@@ -298,6 +309,7 @@ static ys_runner_config runner_config(invocation *s, ys_progress *progress) {
       .rounds = o->rounds,
       .seed = o->seed,
       .fixed_iterations = o->collect.iterations,
+      .timeout_s = ys_options_timeout(o, s->collector->exact),
       .progress = progress != NULL ? ys_progress_update : NULL,
       .progress_ctx = progress,
       .partner_round = s->against.started ? ys_against_round : NULL,
@@ -382,6 +394,7 @@ static int remeasure(void *ctx, const size_t *which, size_t n) {
   cfg.seed = s->o.seed + 1;
   int rc = ys_runner_run(subset, n, &cfg, &extra);
   free(subset);
+  if (rc == YS_EINTR) ys_run_result_free(&extra);
   if (rc != 0) return rc;
   for (size_t k = 0; k < n && rc == 0; k++) {
     ys_bench_result *res = &s->run.benches[which[k]];
@@ -455,7 +468,8 @@ static void write_reports(invocation *s, const ys_summary *sum) {
       .ctx = &s->ctx, .summary = sum, .entries = entries, .n = n};
   for (size_t r = 0; r < s->reports.n; r++) {
     const report_dest *d = &s->reports.reports[r];
-    int rc = d->ops->render(d->out, &view, &d->style);
+    int rc = d->out != stdout ? ys_output_truncate(d->out) : 0;
+    if (rc == 0) rc = d->ops->render(d->out, &view, &d->style);
     if (rc != 0)
       fprintf(stderr, "%s: cannot write the %s report to %s: %s\n", s->prog,
               d->ops->name, d->path, ys_strerror(rc));
@@ -485,6 +499,35 @@ static void fill_run_settings(invocation *s) {
   s->ctx.measurement_time_s = s->o.measurement_time_s;
 }
 
+/* A run stopped by SIGINT or SIGTERM: the benchmarks measured so far (a
+ * round or more, or a verdict of their own: skipped, failed) are analysed
+ * and reported on stdout, with a line on stderr that says the run is
+ * partial. Nothing is judged, no baseline is saved and no --output file
+ * is written: a file that existed keeps its old content, one this run
+ * created is removed. Returns 128 + the signal's number. */
+static int report_interrupted(invocation *s, double elapsed_s) {
+  int sig = ys_interrupt_signal();
+  size_t total = s->run.n_benches;
+  size_t kept = ys_run_keep_measured(&s->run);
+  analyze_all(&s->run, s->o.seed);
+  s->judged = false;
+  for (size_t r = 1; r < s->reports.n; r++) {
+    report_dest *d = &s->reports.reports[r];
+    if (d->out != stdout) ys_output_discard(d->out, d->path, d->created);
+    d->out = stdout; /* closed above: close_reports must leave it */
+  }
+  s->reports.n = 1;
+  ys_summary sum = summarize(s, elapsed_s);
+  write_reports(s, &sum);
+  fflush(stdout);
+  fprintf(stderr,
+          "%s: interrupted by %s: %zu of %zu benchmarks measured; the report "
+          "above is partial, no baseline was saved and no --output file "
+          "written\n",
+          s->prog, sig == SIGTERM ? "SIGTERM" : "SIGINT", kept, total);
+  return YS_EXIT_SIGNAL_BASE + sig;
+}
+
 /* Measures, compares, reports and saves. Returns an exit code. */
 static int run_suite(invocation *s) {
   ys_context_collect(&s->ctx);
@@ -505,12 +548,16 @@ static int run_suite(invocation *s) {
       s->o.quiet ? NULL : ys_progress_new(stderr, isatty(STDERR_FILENO));
   ys_runner_config cfg = runner_config(s, progress);
   double started = ys_clock_now_s();
+  ys_divert divert;
+  ys_divert_begin(&divert);
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
   if (rc == 0) rc = analyze_measured(s);
   if (rc == 0 && (s->baseline != NULL || s->against.started))
     rc = judge_and_confirm(s, progress);
+  ys_divert_end(&divert);
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
+  if (rc == YS_EINTR) return report_interrupted(s, ys_clock_now_s() - started);
   if (rc != 0) {
     /* A round of --against that failed says why in its own buffer. */
     const char *why = s->against.err[0] != '\0' ? s->against.err
@@ -636,11 +683,14 @@ int ys_main(int argc, char **argv) {
   if (s.o.worker) {
     code = select_benchmarks(&s);
     if (code == YS_EXIT_OK) code = open_collector(&s);
+    FILE *protocol = code == YS_EXIT_OK ? ys_worker_claim_stdout() : NULL;
     if (code == YS_EXIT_OK)
-      code = ys_worker_serve(s.collector, s.instances, s.n_instances, stdin,
-                             stdout) == 0
+      code = protocol != NULL &&
+                     ys_worker_serve(s.collector, s.instances, s.n_instances,
+                                     stdin, protocol) == 0
                  ? YS_EXIT_OK
                  : YS_EXIT_BENCH_FAILED;
+    if (protocol != NULL) fclose(protocol);
     invocation_free(&s);
     return code;
   }
@@ -656,8 +706,13 @@ int ys_main(int argc, char **argv) {
     code = prepare_baselines(&s);
     if (code == YS_EXIT_OK) code = open_collector(&s);
     if (code == YS_EXIT_OK && open_reports(&s) != 0) code = YS_EXIT_USAGE;
-    if (code == YS_EXIT_OK) code = run_suite(&s);
+    if (code == YS_EXIT_OK) {
+      ys_exit_guard_set_code(YS_EXIT_BENCH_FAILED);
+      ys_interrupt_install();
+      code = run_suite(&s);
+    }
   }
   invocation_free(&s);
+  ys_interrupt_remove();
   return code;
 }

@@ -33,6 +33,7 @@ typedef enum cli_kind {
   CLI_OUTPUT,    /* appends to outputs[] */
   CLI_STRING,    /* const char *, non-empty, borrowed from argv */
   CLI_PERCENT,   /* double in (min, max] percent, stored as a fraction */
+  CLI_TIMEOUT,   /* double in [0, max] seconds; 0 is "none" */
 } cli_kind;
 
 typedef struct cli_option {
@@ -86,6 +87,13 @@ static const cli_option cli_options[] = {
      "worker processes over which each side's rounds are spread "
      "(0: measure in this process)",
      CLI_COUNT, CLI_FIELD(processes), 0, YS_POOL_MAX_PROCESSES, 0, true},
+    {"timeout", required_argument, "S",
+     "seconds one benchmark may run, all rounds, before it is stopped and "
+     "reported failed (default: 10 times warm-up plus measurement time, at "
+     "least 60; 600 under callgrind; 0: none). Worker processes are killed; "
+     "with --processes 0 or callgrind an alarm (SIGALRM) interrupts the "
+     "benchmark, which may leave this process unable to go on",
+     CLI_TIMEOUT, CLI_FIELD(timeout_s), 0, 86400, 0, false},
     {"seed", required_argument, "N", "seed of the round order and bootstrap",
      CLI_SEED, CLI_FIELD(seed), 0, 0, 0, true},
     {"quick", no_argument, NULL,
@@ -152,6 +160,7 @@ void ys_options_init(ys_options *o) {
   o->sample_size = YS_DEFAULT_SAMPLE_SIZE;
   o->rounds = YS_DEFAULT_ROUNDS;
   o->processes = YS_DEFAULT_PROCESSES;
+  o->timeout_s = YS_TIMEOUT_AUTO;
   o->seed = YS_DEFAULT_SEED;
   o->format = ys_report_find("console");
   o->threshold = YS_POLICY_THRESHOLD;
@@ -334,6 +343,17 @@ static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
     return cli_set_string(row, arg, field, err, err_len);
   case CLI_PERCENT:
     return cli_set_percent(row, arg, field, err, err_len);
+  case CLI_TIMEOUT:
+    /* Zero is allowed here (no limit), so the bound below is inclusive. */
+    if (strcmp(arg, "0") == 0) {
+      *(double *)field = 0;
+      return 0;
+    }
+    if (!cli_parse_bounded(row, arg, field))
+      return cli_fail(err, err_len,
+                      "--%s: '%s' is not a number of seconds in [0, %g]",
+                      row->name, arg, row->max);
+    return 0;
   }
   /* Unreachable while every kind has a case above; kept so a new kind
    * without one fails loudly instead of being ignored. */
@@ -477,6 +497,7 @@ static void cli_format_default(const cli_option *row, const ys_options *d,
   case CLI_FLAG:
   case CLI_OUTPUT:
   case CLI_STRING:
+  case CLI_TIMEOUT:
     break;
   }
 }
@@ -556,7 +577,9 @@ void ys_cli_print_help(FILE *out, const char *prog) {
                "  1  a regression above the threshold was found (or, with\n"
                "     --fail-on-inconclusive, a comparison was inconclusive)\n"
                "  2  usage or input error\n"
-               "  3  a benchmark failed\n");
+               "  3  a benchmark failed or timed out\n"
+               "  130, 143  stopped by SIGINT or SIGTERM (a partial report "
+               "on stdout only)\n");
 }
 
 void ys_cli_print_version(FILE *out) {

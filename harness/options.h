@@ -26,6 +26,19 @@
 #define YS_DEFAULT_PROCESSES 3
 #define YS_DEFAULT_SEED      1
 
+/* --timeout when not given: YS_TIMEOUT_AUTO, resolved by
+ * ys_options_timeout. A benchmark that behaves spends about its warm-up
+ * plus measurement time; the sample plan may take up to twice its share
+ * and the warm-up's doubling overshoots, so ten times that budget never
+ * stops one that behaves, and the floor of a minute leaves room for
+ * benchmarks whose setup outside the timed loop is slow. Under an exact
+ * collector the time settings do not apply (a fixed iteration count runs
+ * under valgrind, 20 to 100 times slower than native): ten minutes. */
+#define YS_TIMEOUT_AUTO    (-1.0)
+#define YS_TIMEOUT_FACTOR  10.0
+#define YS_TIMEOUT_MIN_S   60.0
+#define YS_TIMEOUT_EXACT_S 600.0
+
 /* --quick: a smoke-test run of about a tenth of the default. */
 #define YS_QUICK_WARM_UP_S     0.03
 #define YS_QUICK_MEASUREMENT_S 0.12
@@ -53,6 +66,7 @@ typedef struct ys_options {
   size_t sample_size;
   size_t rounds;
   size_t processes; /* workers per side; 0: in this process */
+  double timeout_s; /* per benchmark; 0: none; YS_TIMEOUT_AUTO: default */
   uint64_t seed;
   bool quick;
   /* How to report. */
@@ -86,6 +100,16 @@ typedef struct ys_options {
 static inline ys_report_verbosity ys_options_verbosity(const ys_options *o) {
   if (o->quiet) return YS_REPORT_QUIET;
   return o->verbose ? YS_REPORT_VERBOSE : YS_REPORT_NORMAL;
+}
+
+/* The timeout in seconds that applies (0: none), from --timeout or the
+ * default above; `exact` says whether the collector is exact. */
+static inline double ys_options_timeout(const ys_options *o, bool exact) {
+  if (o->timeout_s >= 0) return o->timeout_s;
+  if (exact) return YS_TIMEOUT_EXACT_S;
+  double scaled =
+      YS_TIMEOUT_FACTOR * (o->warm_up_time_s + o->measurement_time_s);
+  return scaled > YS_TIMEOUT_MIN_S ? scaled : YS_TIMEOUT_MIN_S;
 }
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -45,6 +46,9 @@ static char *file_option(const char *key, const char *dir, const char *name) {
 
 /* The child: runs valgrind on this program, or says why it cannot. */
 static void exec_valgrind(char **vargv, const char *dir) {
+  /* If this process dies without forwarding a signal (SIGKILL), valgrind
+   * and the program under it must not run on as orphans. */
+  prctl(PR_SET_PDEATHSIG, SIGTERM);
   /* The same addresses every run, so that nothing that depends on them
    * (hashing pointers, alignment of the stack) changes the counts. */
   int persona = personality(0xffffffff);
@@ -81,19 +85,38 @@ static bool explain_log(const char *log_path) {
   return sigill;
 }
 
-/* Waits for the child with SIGINT and SIGQUIT ignored, as system() does:
- * an interrupt reaches valgrind, and this process lives to clean up. */
+/* The valgrind child while this process waits for it; 0 otherwise (and in
+ * the child itself, where the handler must signal nothing). */
+static volatile pid_t waited_child;
+
+/* Passes a stop signal on to valgrind, which passes it to the program: the
+ * program then stops between rounds, reports what it measured and exits
+ * with 128 + the signal (run/interrupt.h), and this process returns that. */
+static void forward_signal(int sig) {
+  if (waited_child > 0) kill(waited_child, sig);
+}
+
+static const int forwarded[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+#define N_FORWARDED (sizeof(forwarded) / sizeof(forwarded[0]))
+
+/* Waits for the child, forwarding SIGINT, SIGTERM, SIGHUP and SIGQUIT to
+ * it, so that a signal sent to this process alone (kill PID) reaches
+ * valgrind too, instead of leaving it orphaned. */
 static int wait_child(pid_t pid, int *status) {
-  struct sigaction ignore = {.sa_handler = SIG_IGN}, old_int, old_quit;
-  sigemptyset(&ignore.sa_mask);
-  sigaction(SIGINT, &ignore, &old_int);
-  sigaction(SIGQUIT, &ignore, &old_quit);
+  struct sigaction fwd, old[N_FORWARDED];
+  memset(&fwd, 0, sizeof(fwd));
+  fwd.sa_handler = forward_signal;
+  sigemptyset(&fwd.sa_mask);
+  waited_child = pid;
+  for (size_t i = 0; i < N_FORWARDED; i++)
+    sigaction(forwarded[i], &fwd, &old[i]);
   pid_t got;
   do
     got = waitpid(pid, status, 0);
   while (got < 0 && errno == EINTR);
-  sigaction(SIGINT, &old_int, NULL);
-  sigaction(SIGQUIT, &old_quit, NULL);
+  waited_child = 0;
+  for (size_t i = 0; i < N_FORWARDED; i++)
+    sigaction(forwarded[i], &old[i], NULL);
   return got < 0 ? -1 : 0;
 }
 
@@ -103,6 +126,16 @@ static int exit_code_of(int status, const char *dir) {
   snprintf(log_path, sizeof(log_path), "%s/valgrind.log", dir);
   bool ended_badly =
       WIFSIGNALED(status) || (WIFEXITED(status) && WEXITSTATUS(status) != 0);
+  if (ended_badly && access(log_path, F_OK) != 0) {
+    /* No log: valgrind stopped before it ran the program (it could not
+     * create its files, say), so its status is valgrind's, not the run's,
+     * and must not pass for "regressed" (1). */
+    fprintf(stderr,
+            "--collector callgrind: valgrind did not start the program "
+            "(see its message above; files go to %s)\n",
+            dir);
+    return YS_EXIT_USAGE;
+  }
   bool sigill = ended_badly && explain_log(log_path);
   if (sigill) {
     fprintf(stderr, "--collector callgrind: valgrind cannot run an "
@@ -152,6 +185,18 @@ static int output_dir(const ys_collector_options *opts, char *dir, size_t len) {
     return -1;
   }
   snprintf(dir, len, "%s", opts->callgrind_out);
+  /* valgrind says only that it cannot create its log, and exits with 1,
+   * which would read as "regressed": try first, and name the folder. */
+  char probe[PATH_MAX + 32];
+  snprintf(probe, sizeof(probe), "%s/.yardstick-probe.XXXXXX", dir);
+  int fd = mkstemp(probe);
+  if (fd < 0) {
+    fprintf(stderr, "--callgrind-out: cannot write into %s: %s\n", dir,
+            strerror(errno));
+    return -1;
+  }
+  close(fd);
+  unlink(probe);
   return 0;
 }
 

@@ -33,6 +33,7 @@ int ys_against_start(ys_against *a, const ys_against_config *cfg,
       .warm_up_ns = cfg->warm_up_ns,
       .measurement_ns = cfg->measurement_ns,
       .sample_size = cfg->sample_size,
+      .timeout_s = cfg->timeout_s,
   };
   int rc = ys_pool_start(&a->pool, &pool, collector);
   if (rc != 0) {

@@ -25,6 +25,7 @@ typedef struct ys_against_config {
   size_t sample_size;
   size_t processes; /* worker processes of the other build, >= 1 */
   uint64_t seed;    /* their layouts (pool.h) */
+  double timeout_s; /* per benchmark, all rounds (pool.h); 0: none */
 } ys_against_config;
 
 typedef struct ys_against {

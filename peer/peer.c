@@ -5,27 +5,85 @@
 #include "peer.h"
 
 #include <errno.h>
+#include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "../core/clock.h"
 #include "../core/error.h"
+#include "../run/interrupt.h"
 #include "worker.h"
+
+/* How long a worker's greeting may take: milliseconds for a yardstick
+ * program, a few seconds when it first starts valgrind. */
+#define GREETING_TIMEOUT_S 60.0
+/* How long a worker told to quit may take to exit before it is killed. */
+#define QUIT_GRACE_S 2.0
+/* How long a worker sent SIGTERM may take to die before SIGKILL. */
+#define TERM_GRACE_S 0.5
+
+/* What reads the worker's stdout: a file descriptor behind a stdio stream
+ * (fopencookie), so that the protocol is read with fgets and yet no read
+ * waits past a deadline or through an interrupt. */
+typedef struct reader {
+  int fd;
+  double deadline_s; /* ys_clock_now_s() time; 0: none */
+  int why;           /* 0, or YS_ETIMEDOUT / YS_EINTR: why reading stopped */
+} reader;
 
 struct ys_peer {
   char *program;
   pid_t pid;
   int to;     /* the worker's stdin, written with send_text; -1 when shut */
-  FILE *from; /* the worker's stdout */
+  FILE *from; /* the worker's stdout, read through `in` */
+  reader in;
   const ys_collector *collector;
   char version[32];
   char **names;
   size_t n_names;
 };
+
+/* fopencookie's read: waits for the worker with poll, in slices, so that
+ * an interrupt (interrupt.h) or the deadline ends the wait. A slice is short
+ * enough that a signal landing between the check and poll costs little. */
+static ssize_t reader_read(void *cookie, char *buf, size_t size) {
+  reader *r = cookie;
+  for (;;) {
+    if (ys_interrupted()) {
+      r->why = YS_EINTR;
+      errno = EINTR;
+      return -1;
+    }
+    int wait_ms = 200;
+    if (r->deadline_s > 0) {
+      double left = r->deadline_s - ys_clock_now_s();
+      if (left <= 0) {
+        r->why = YS_ETIMEDOUT;
+        errno = ETIMEDOUT;
+        return -1;
+      }
+      if (left * 1000 < wait_ms) wait_ms = (int)ceil(left * 1000);
+    }
+    struct pollfd pfd = {.fd = r->fd, .events = POLLIN};
+    int ready = poll(&pfd, 1, wait_ms);
+    if (ready < 0 && errno != EINTR) return -1;
+    if (ready <= 0) continue;
+    ssize_t n = read(r->fd, buf, size);
+    if (n >= 0 || errno != EINTR) return n;
+  }
+}
+
+static int reader_close(void *cookie) {
+  return close(((reader *)cookie)->fd);
+}
 
 /* Reads one line without its newline. Returns false at end of input. */
 static bool read_line(FILE *from, char *line, size_t len) {
@@ -130,6 +188,11 @@ static int spawn(ys_peer *p, char *const *args, const char *extra_env,
     return fail(err, err_len, YS_EIO, p->program, strerror(errno));
   }
   if (p->pid == 0) {
+    /* Its own process group: a terminal's Ctrl-C goes to this process,
+     * which stops the workers itself, and not to a worker in the middle of
+     * a round. Its parent's death (even by SIGKILL) ends it. */
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     dup2(to_child[0], STDIN_FILENO);
     dup2(from_child[1], STDOUT_FILENO);
     close(to_child[0]), close(to_child[1]);
@@ -143,9 +206,13 @@ static int spawn(ys_peer *p, char *const *args, const char *extra_env,
   close(to_child[0]);
   close(from_child[1]);
   p->to = to_child[1];
-  p->from = fdopen(from_child[0], "r");
-  if (p->from == NULL)
+  p->in = (reader){.fd = from_child[0]};
+  cookie_io_functions_t io = {.read = reader_read, .close = reader_close};
+  p->from = fopencookie(&p->in, "r", io);
+  if (p->from == NULL) {
+    close(from_child[0]);
     return fail(err, err_len, YS_ENOMEM, p->program, "out of memory");
+  }
   return 0;
 }
 
@@ -213,6 +280,14 @@ static int read_greeting(ys_peer *p, char *err, size_t err_len) {
   return fail(err, err_len, YS_EIO, p->program, "exited during its greeting");
 }
 
+/* Why reading from the worker stopped, when it was not the worker's doing:
+ * the deadline (YS_ETIMEDOUT) or an interrupt (YS_EINTR), with a message. */
+static int stopped_reading(ys_peer *p, char *err, size_t err_len) {
+  if (p->in.why == YS_EINTR)
+    return fail(err, err_len, YS_EINTR, p->program, "interrupted");
+  return fail(err, err_len, YS_ETIMEDOUT, p->program, "stopped answering");
+}
+
 int ys_peer_start(const char *program, char *const *args, const char *extra_env,
                   const ys_collector *collector, ys_peer **out, char *err,
                   size_t err_len) {
@@ -227,7 +302,12 @@ int ys_peer_start(const char *program, char *const *args, const char *extra_env,
     return YS_ENOMEM;
   }
   int rc = spawn(p, args, extra_env, err, err_len);
-  if (rc == 0) rc = read_greeting(p, err, err_len);
+  if (rc == 0) {
+    p->in.deadline_s = ys_clock_now_s() + GREETING_TIMEOUT_S;
+    rc = read_greeting(p, err, err_len);
+    p->in.deadline_s = 0;
+    if (rc != 0 && p->in.why != 0) rc = stopped_reading(p, err, err_len);
+  }
   if (rc != 0) {
     ys_peer_stop(p);
     return rc;
@@ -365,7 +445,7 @@ int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
 }
 
 int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
-                  double measurement_ns, size_t sample_size,
+                  double measurement_ns, size_t sample_size, double timeout_s,
                   ys_bench_result *res, char *err, size_t err_len) {
   char command[YS_WORKER_LINE_MAX];
   int len = snprintf(command, sizeof(command), "round %s %.17g %.17g %zu\n",
@@ -376,7 +456,12 @@ int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
   if (send_text(p->to, command) != 0)
     return fail(err, err_len, YS_EIO, p->program,
                 "exited (it may have crashed)");
-  return ys_peer_read_round(p->from, p->program, res, err, err_len);
+  p->in.why = 0;
+  p->in.deadline_s = timeout_s > 0 ? ys_clock_now_s() + timeout_s : 0;
+  int rc = ys_peer_read_round(p->from, p->program, res, err, err_len);
+  p->in.deadline_s = 0;
+  if (rc != 0 && p->in.why != 0) return stopped_reading(p, err, err_len);
+  return rc;
 }
 
 /* Frees the peer's memory; its process must be waited for already. */
@@ -388,34 +473,75 @@ static void peer_free(ys_peer *p) {
   free(p);
 }
 
-void ys_peer_reap(ys_peer *p, char *how, size_t how_len) {
-  snprintf(how, how_len, "ended");
-  if (p == NULL) return;
-  /* No "quit": a worker that broke off a round is not listening. Closing
-   * its stdin ends one that is merely stuck reading. */
-  if (p->to >= 0) close(p->to);
-  if (p->from != NULL) fclose(p->from);
-  int status = 0;
-  pid_t got = -1;
-  if (p->pid > 0) {
-    while ((got = waitpid(p->pid, &status, 0)) < 0 && errno == EINTR)
-      continue;
+/* Waits for the worker's process for up to grace_s seconds, then kills it
+ * with SIGKILL and waits for that, so that no wait here lasts forever.
+ * Returns what waitpid returned; *status is its status. */
+static pid_t wait_or_kill(pid_t pid, double grace_s, int *status) {
+  double until = ys_clock_now_s() + grace_s;
+  for (;;) {
+    pid_t got = waitpid(pid, status, WNOHANG);
+    if (got != 0 && !(got < 0 && errno == EINTR)) return got;
+    if (ys_clock_now_s() >= until) break;
+    nanosleep(&(struct timespec){0, 2000000}, NULL);
   }
+  kill(pid, SIGKILL);
+  pid_t got;
+  while ((got = waitpid(pid, status, 0)) < 0 && errno == EINTR)
+    continue;
+  return got;
+}
+
+/* Closes both pipes, so that a worker blocked on either sees the end. */
+static void close_pipes(ys_peer *p) {
+  if (p->to >= 0) close(p->to);
+  p->to = -1;
+  if (p->from != NULL) fclose(p->from);
+  p->from = NULL;
+}
+
+/* Writes how the process ended ("exited with status 0", "was killed by
+ * signal 9 (Killed)") into how; leaves it when got <= 0. */
+static void describe_end(pid_t got, int status, char *how, size_t how_len) {
   if (got > 0 && WIFEXITED(status))
     snprintf(how, how_len, "exited with status %d", WEXITSTATUS(status));
   else if (got > 0 && WIFSIGNALED(status))
     snprintf(how, how_len, "was killed by signal %d (%s)", WTERMSIG(status),
              strsignal(WTERMSIG(status)));
+}
+
+void ys_peer_reap(ys_peer *p, char *how, size_t how_len) {
+  snprintf(how, how_len, "ended");
+  if (p == NULL) return;
+  /* No "quit": a worker that broke off a round is not listening. Closing
+   * its pipes ends one that is merely stuck reading or writing; one that
+   * closed its stdout and went on (to sleep, say) is killed after the
+   * grace. */
+  close_pipes(p);
+  int status = 0;
+  pid_t got = p->pid > 0 ? wait_or_kill(p->pid, TERM_GRACE_S, &status) : -1;
+  describe_end(got, status, how, how_len);
+  peer_free(p);
+}
+
+void ys_peer_kill(ys_peer *p) {
+  if (p == NULL) return;
+  close_pipes(p);
+  if (p->pid > 0) {
+    int status;
+    kill(p->pid, SIGTERM);
+    wait_or_kill(p->pid, TERM_GRACE_S, &status);
+  }
   peer_free(p);
 }
 
 void ys_peer_stop(ys_peer *p) {
   if (p == NULL) return;
-  if (p->to >= 0) {
+  if (p->to >= 0)
     send_text(p->to, "quit\n"); /* a worker that is gone needs no "quit" */
-    close(p->to);
+  close_pipes(p);
+  if (p->pid > 0) {
+    int status;
+    wait_or_kill(p->pid, QUIT_GRACE_S, &status);
   }
-  if (p->from != NULL) fclose(p->from);
-  if (p->pid > 0) waitpid(p->pid, NULL, 0);
   peer_free(p);
 }

@@ -16,14 +16,15 @@ typedef struct ys_peer ys_peer;
 
 /* Starts `program --worker ARGS...` (args: a NULL-terminated list of the
  * options that set up its collector, borrowed) with pipes to its stdin and
- * stdout (its stderr is ours) and this process's environment plus
+ * stdout (its stderr is ours), in a process group of its own and ended by
+ * SIGTERM if this process dies, with this process's environment plus
  * `extra_env` ("NAME=VALUE", borrowed; NULL for none), and reads its
- * greeting. The peer must speak
+ * greeting (within a minute). The peer must speak
  * this protocol version and measure the same metrics as `collector`.
  * Returns 0 and a peer to stop with ys_peer_stop, or YS_EIO / YS_EFORMAT /
- * YS_ENOMEM with a message naming the program in err. The process's
- * handling of SIGPIPE is left as it was: a worker that dies shows as an
- * error of the next write to it, never as a SIGPIPE here. */
+ * YS_ETIMEDOUT / YS_EINTR / YS_ENOMEM with a message naming the program in err.
+ * The process's handling of SIGPIPE is left as it was: a worker that dies shows
+ * as an error of the next write to it, never as a SIGPIPE here. */
 int ys_peer_start(const char *program, char *const *args, const char *extra_env,
                   const ys_collector *collector, ys_peer **out, char *err,
                   size_t err_len);
@@ -38,11 +39,15 @@ bool ys_peer_has(const ys_peer *p, const char *name);
 
 /* Has the peer measure one round of `name` and appends it to res (made for
  * the same collector's metrics). A benchmark that skips or fails there
- * marks res so. Returns 0; YS_EIO / YS_EFORMAT with a message in err when
- * the peer died or broke the protocol; YS_EINVAL when the command does not
- * fit a protocol line; YS_ENOMEM. */
+ * marks res so. The answer must come within timeout_s seconds (0: no
+ * limit). Returns 0; YS_EIO / YS_EFORMAT with a message in err when
+ * the peer died or broke the protocol; YS_ETIMEDOUT when it did not answer
+ * in time, YS_EINTR when SIGINT or SIGTERM arrived (run/interrupt.h) while
+ * waiting: after either, the peer is in an unknown state, to be ended with
+ * ys_peer_kill; YS_EINVAL when the command does not fit a protocol line;
+ * YS_ENOMEM. */
 int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
-                  double measurement_ns, size_t sample_size,
+                  double measurement_ns, size_t sample_size, double timeout_s,
                   ys_bench_result *res, char *err, size_t err_len);
 
 /* Reads a worker's answer to one `round` command from `from`, as
@@ -59,10 +64,18 @@ int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
 
 /* Stops a peer that broke off a round, and writes how its process ended to
  * `how` ("exited with status 0", "was killed by signal 11 (Segmentation
- * fault)"). Frees everything, like ys_peer_stop. */
+ * fault)"). A process that has not ended half a second after its pipes
+ * closed is killed (SIGKILL). Frees everything, like ys_peer_stop. */
 void ys_peer_reap(ys_peer *p, char *how, size_t how_len);
 
-/* Asks the peer to quit, waits for it and frees everything; NULL-safe. */
+/* Ends a peer that is busy or stuck (a round that timed out, an
+ * interrupted run): SIGTERM, then SIGKILL after half a second, and waits
+ * for it. Frees everything; NULL-safe. */
+void ys_peer_kill(ys_peer *p);
+
+/* Asks the peer to quit, waits for it (two seconds at most, then SIGKILL,
+ * so that a peer that stopped listening cannot hang this process) and
+ * frees everything; NULL-safe. */
 void ys_peer_stop(ys_peer *p);
 
 #endif

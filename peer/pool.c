@@ -4,6 +4,8 @@
  */
 #include "pool.h"
 
+#include "../core/clock.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,13 +108,63 @@ void ys_pool_set_budget(ys_pool *p, double warm_up_ns, double measurement_ns,
   p->cfg.sample_size = sample_size;
 }
 
+/* Marks res failed with `why` and drops its rounds: a benchmark that
+ * stopped must not be mistaken for a measurement. */
+static void fail_bench(ys_bench_result *res, const char *why) {
+  res->status = YS_BENCH_FAILED;
+  snprintf(res->message, sizeof(res->message), "%s", why);
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_series *s = &res->series[m];
+    s->n_samples = 0;
+    s->n_rounds = 0;
+  }
+}
+
 int ys_pool_round(ys_pool *p, const ys_instance *inst, ys_bench_result *res) {
   if (res->status != YS_BENCH_OK) return 0;
   size_t taken = res->n_series > 0 ? res->series[0].n_rounds : 0;
   size_t i = taken % p->n;
+  char why[256];
+  /* The timeout is the benchmark's whole budget, all rounds together. */
+  double left = 0;
+  if (p->cfg.timeout_s > 0) {
+    left = p->cfg.timeout_s - res->elapsed_s;
+    if (left <= 0) {
+      snprintf(why, sizeof(why), "timed out after %g s", p->cfg.timeout_s);
+      fail_bench(res, why);
+      return 0;
+    }
+  }
+  double asked = ys_clock_now_s();
   int rc = ys_peer_round(p->workers[i], inst->name, p->cfg.warm_up_ns,
-                         p->cfg.measurement_ns, p->cfg.sample_size, res, p->err,
-                         sizeof(p->err));
+                         p->cfg.measurement_ns, p->cfg.sample_size, left, res,
+                         p->err, sizeof(p->err));
+  if (rc == YS_EINTR) {
+    /* The run stops: the worker in the middle of a round is ended now. */
+    ys_peer_kill(p->workers[i]);
+    p->workers[i] = NULL;
+    return rc;
+  }
+  if (rc == YS_ETIMEDOUT) {
+    /* The benchmark hangs (or the worker stopped answering): the worker is
+     * killed, the benchmark fails alone, a fresh worker serves the others.
+     * Its time is counted, so that its budget is spent. */
+    ys_peer_kill(p->workers[i]);
+    p->workers[i] = NULL;
+    res->elapsed_s += ys_clock_now_s() - asked;
+    snprintf(why, sizeof(why), "timed out after %g s", p->cfg.timeout_s);
+    fail_bench(res, why);
+    p->err[0] = '\0';
+    return start_worker(p, i);
+  }
+  if (rc == 0 && res->status == YS_BENCH_FAILED) {
+    /* A benchmark that failed there may have crashed, and the worker
+     * jumped out of it with its heap or locks in any state: the others go
+     * on in a fresh worker. */
+    ys_peer_stop(p->workers[i]);
+    p->workers[i] = NULL;
+    return start_worker(p, i);
+  }
   if (rc != YS_EIO) return rc;
 
   /* The worker's process ended during the round: the benchmark ended it
@@ -122,16 +174,11 @@ int ys_pool_round(ys_pool *p, const ys_instance *inst, ys_bench_result *res) {
   char how[128];
   ys_peer_reap(p->workers[i], how, sizeof(how));
   p->workers[i] = NULL;
-  res->status = YS_BENCH_FAILED;
-  snprintf(res->message, sizeof(res->message),
+  snprintf(why, sizeof(why),
            "its process %s during a round (a benchmark must return, not "
            "exit)",
            how);
-  for (size_t m = 0; m < res->n_series; m++) {
-    ys_series *s = &res->series[m];
-    s->n_samples = 0;
-    s->n_rounds = 0;
-  }
+  fail_bench(res, why);
   p->err[0] = '\0';
   return start_worker(p, i);
 }

@@ -12,8 +12,9 @@
  * into account.
  *
  * A benchmark that ends its worker (exit, a crash the worker cannot catch,
- * a kill) fails alone: the pool marks it failed, saying how the process
- * ended, and starts that worker again for the others.
+ * a kill), hangs past its timeout, or fails there fails alone: the pool
+ * marks it failed, saying why, and starts that worker again for the
+ * others.
  */
 #ifndef YS_POOL_H
 #define YS_POOL_H
@@ -39,6 +40,8 @@ typedef struct ys_pool_config {
   double warm_up_ns;
   double measurement_ns;
   size_t sample_size;
+  /* Seconds all rounds of one benchmark may take; 0: no limit. */
+  double timeout_s;
 } ys_pool_config;
 
 typedef struct ys_pool {
@@ -66,9 +69,14 @@ const ys_peer *ys_pool_first(const ys_pool *p);
 /* Measures one round of `inst` in the next worker in turn for it (its
  * rounds so far, modulo the number of workers) and appends it to res. A
  * benchmark that ends its worker's process is marked failed, with how the
- * process ended, and the worker is started again. Returns 0, or an error
- * code with the message in p->err when a worker broke the protocol or
- * cannot be started again. */
+ * process ended; one that has not answered when its cfg.timeout_s is spent
+ * (res->elapsed_s counts what it spent before) is marked failed "timed out
+ * after S s" and its worker killed; one that fails there (it may have
+ * crashed) leaves its worker suspect. In all three cases the worker is
+ * started again for the others. Returns 0; YS_EINTR when SIGINT or SIGTERM
+ * arrived while waiting (that worker is killed); or an error code with the
+ * message in p->err when a worker broke the protocol or cannot be started
+ * again. */
 int ys_pool_round(ys_pool *p, const ys_instance *inst, ys_bench_result *res);
 
 /* Changes the per-round budget of later rounds. */

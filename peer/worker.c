@@ -1,11 +1,16 @@
 #include "worker.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yardstick.h>
 
 #include "../core/error.h"
 #include "../core/json_writer.h"
+#include "../run/exit_guard.h"
 #include "../run/runner.h"
 
 static void greet(const ys_collector *collector, const ys_instance *instances,
@@ -54,19 +59,88 @@ static void send_round(const ys_bench_result *res, FILE *out) {
   }
 }
 
+/* Reads a time field of a round command: a finite number of nanoseconds
+ * in (0, YS_WORKER_MAX_TIME_NS]. Anything else is refused, because the
+ * warm-up doubles its batches until the time is spent: an infinite or
+ * astronomically long one would never end. */
+static bool parse_time(const char *word, double *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(word, &end);
+  if (end == word || *end != '\0' || errno != 0 || !isfinite(v) || !(v > 0) ||
+      v > YS_WORKER_MAX_TIME_NS)
+    return false;
+  *out = v;
+  return true;
+}
+
+/* Reads the sample-size field: decimal digits only (strtoull would take
+ * "-1" as a huge count), 1 to YS_WORKER_MAX_SAMPLES, so that the runner's
+ * sample storage stays a sensible size. */
+static bool parse_count(const char *word, size_t *out) {
+  if (word[0] == '\0' || strspn(word, "0123456789") != strlen(word))
+    return false;
+  errno = 0;
+  unsigned long long v = strtoull(word, NULL, 10);
+  if (errno != 0 || v < 1 || v > YS_WORKER_MAX_SAMPLES) return false;
+  *out = (size_t)v;
+  return true;
+}
+
+int ys_worker_parse_round(char *args, ys_worker_round *out, char *err,
+                          size_t err_len) {
+  char *save = NULL;
+  char *words[5];
+  size_t n = 0;
+  for (char *w = strtok_r(args, " ", &save); w != NULL && n < 5;
+       w = strtok_r(NULL, " ", &save))
+    words[n++] = w;
+  if (n != 4) {
+    snprintf(err, err_len,
+             "malformed round command: want round NAME WARM_UP_NS "
+             "MEASUREMENT_NS SAMPLE_SIZE");
+    return YS_EFORMAT;
+  }
+  if (strlen(words[0]) >= sizeof(out->name)) {
+    snprintf(err, err_len, "benchmark name longer than %d bytes",
+             YS_NAME_MAX - 1);
+    return YS_EFORMAT;
+  }
+  snprintf(out->name, sizeof(out->name), "%s", words[0]);
+  if (!parse_time(words[1], &out->warm_up_ns)) {
+    snprintf(err, err_len,
+             "WARM_UP_NS must be a finite number of nanoseconds in (0, %.0f]",
+             YS_WORKER_MAX_TIME_NS);
+    return YS_EFORMAT;
+  }
+  if (!parse_time(words[2], &out->measurement_ns)) {
+    snprintf(err, err_len,
+             "MEASUREMENT_NS must be a finite number of nanoseconds in "
+             "(0, %.0f]",
+             YS_WORKER_MAX_TIME_NS);
+    return YS_EFORMAT;
+  }
+  if (!parse_count(words[3], &out->sample_size)) {
+    snprintf(err, err_len, "SAMPLE_SIZE must be a whole number from 1 to %d",
+             YS_WORKER_MAX_SAMPLES);
+    return YS_EFORMAT;
+  }
+  return 0;
+}
+
 /* Runs one "round NAME WARM MEAS SIZE" command and answers it. */
 static int serve_round(ys_runner *runner, const ys_collector *collector,
-                       const ys_instance *instances, size_t n, const char *args,
+                       const ys_instance *instances, size_t n, char *args,
                        FILE *out) {
-  char name[YS_NAME_MAX];
-  double warm_up_ns, measurement_ns;
-  size_t sample_size;
-  if (sscanf(args, "%255s %lf %lf %zu", name, &warm_up_ns, &measurement_ns,
-             &sample_size) != 4 ||
-      !(warm_up_ns > 0) || !(measurement_ns > 0) || sample_size < 1) {
-    fprintf(out, "error malformed round command\n");
+  ys_worker_round cmd;
+  char why[160];
+  if (ys_worker_parse_round(args, &cmd, why, sizeof(why)) != 0) {
+    fprintf(out, "error %s\n", why);
     return 0;
   }
+  const char *name = cmd.name;
+  double warm_up_ns = cmd.warm_up_ns, measurement_ns = cmd.measurement_ns;
+  size_t sample_size = cmd.sample_size;
   const ys_instance *inst = find(instances, n, name);
   if (inst == NULL) {
     fprintf(out, "error no benchmark named %s\n", name);
@@ -90,9 +164,27 @@ static int serve_round(ys_runner *runner, const ys_collector *collector,
   return rc;
 }
 
+FILE *ys_worker_claim_stdout(void) {
+  fflush(stdout);
+  int fd = dup(STDOUT_FILENO);
+  if (fd < 0) return NULL;
+  FILE *protocol = fdopen(fd, "w");
+  if (protocol == NULL || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) {
+    if (protocol != NULL)
+      fclose(protocol);
+    else
+      close(fd);
+    return NULL;
+  }
+  return protocol;
+}
+
 int ys_worker_serve(const ys_collector *collector, const ys_instance *instances,
                     size_t n, FILE *in, FILE *out) {
   ys_runner_config cfg = {.collector = collector, .rounds = 1};
+  /* A benchmark that calls exit() here ends the worker with its own
+   * status, which the parent reports as the benchmark's failure. */
+  ys_exit_guard_set_code(YS_EXIT_GUARD_KEEP_STATUS);
   ys_runner *runner;
   int rc = ys_runner_open(&cfg, &runner);
   if (rc != 0) return rc;

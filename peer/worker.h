@@ -29,12 +29,43 @@
 #include <stdio.h>
 
 #include "../collectors/collector.h"
+#include "../core/model.h"
 #include "../run/registry.h"
 
 #define YS_WORKER_PROTOCOL 2
 
 /* Longest line of the protocol that is not a sample line. */
 #define YS_WORKER_LINE_MAX 1024
+
+/* Bounds of a round command's fields: the most any command line can ask
+ * for (--warm-up-time and --measurement-time are at most 3600 s per
+ * benchmark; --sample-size at most 1000000). A worker refuses more with an
+ * error answer instead of trying. */
+#define YS_WORKER_MAX_TIME_NS 3.6e12
+#define YS_WORKER_MAX_SAMPLES 1000000
+
+/* One parsed "round NAME WARM_UP_NS MEASUREMENT_NS SAMPLE_SIZE" command. */
+typedef struct ys_worker_round {
+  char name[YS_NAME_MAX];
+  double warm_up_ns;
+  double measurement_ns;
+  size_t sample_size;
+} ys_worker_round;
+
+/* Parses the arguments of a round command (the text after "round ", split
+ * in place). Every field is checked: exactly four words, a name that fits,
+ * finite times in (0, YS_WORKER_MAX_TIME_NS], a sample size of decimal
+ * digits from 1 to YS_WORKER_MAX_SAMPLES. Returns 0, or YS_EFORMAT with
+ * the field at fault named in err. */
+int ys_worker_parse_round(char *args, ys_worker_round *out, char *err,
+                          size_t err_len);
+
+/* Takes standard output for the protocol: returns a stream on a duplicate
+ * of file descriptor 1, and points descriptor 1 at stderr's file, so that
+ * whatever a benchmark prints (printf, puts, a child's output) goes to
+ * stderr and never into the protocol. Returns NULL when a descriptor
+ * cannot be duplicated (nothing changed then). */
+FILE *ys_worker_claim_stdout(void);
 
 /* Serves rounds of the n instances (borrowed) measured with `collector`
  * until "quit" or end of input. Returns 0, or YS_EIO / YS_ENOMEM /

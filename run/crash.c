@@ -59,6 +59,12 @@ void ys_crash_guard_remove(void) {
   alt_stack = NULL;
 }
 
+void ys_crash_jump(int sig) {
+  if (jump_target == NULL) return;
+  caught_signal = sig;
+  siglongjmp(*jump_target, 1);
+}
+
 int ys_crash_call(ys_bench_fn fn, ys_state *state) {
   sigjmp_buf env;
   /* Saving the signal mask makes the jump unblock the caught signal. */

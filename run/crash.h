@@ -25,4 +25,9 @@ void ys_crash_guard_remove(void);
  * that ended it when it crashed. */
 int ys_crash_call(ys_bench_fn fn, ys_state *state);
 
+/* From a signal handler: leaves the guarded call in progress as if it had
+ * crashed with `sig` (ys_crash_call returns sig); returns when no guarded
+ * call is in progress. */
+void ys_crash_jump(int sig);
+
 #endif

@@ -2,6 +2,8 @@
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,9 @@
 #include "../core/error.h"
 #include "batch.h"
 #include "crash.h"
+#include "deadline.h"
+#include "exit_guard.h"
+#include "interrupt.h"
 #include "plan.h"
 
 /* A sample whose primary value is below this many clock steps carries more
@@ -38,6 +43,14 @@ typedef struct target {
   uint64_t *measured_iterations;
 } target;
 
+/* Marks the benchmark failed for running past its --timeout. */
+static int timed_out(const target *t) {
+  t->res->status = YS_BENCH_FAILED;
+  snprintf(t->res->message, sizeof(t->res->message), "timed out after %g s",
+           t->run->cfg.timeout_s);
+  return YS_EBENCH;
+}
+
 /* Calls the benchmark function once for a batch of `iterations`. Returns 0,
  * or YS_EBENCH with the result marked skipped or failed. */
 static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
@@ -47,12 +60,16 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   b->iterations = iterations;
   b->status = YS_BENCH_OK;
 
+  ys_bench_result *res = t->res;
+  if (ys_deadline_expired()) return timed_out(t);
   ys_state state = {0};
   state.ys__arg = t->inst->arg;
   state.ys__run = b;
+  ys_exit_guard_enter(t->inst->name);
   int crash = ys_crash_call(t->inst->def->fn, &state);
+  ys_exit_guard_leave();
 
-  ys_bench_result *res = t->res;
+  if (crash == SIGALRM && ys_deadline_expired()) return timed_out(t);
   if (crash != 0) {
     res->status = YS_BENCH_FAILED;
     snprintf(res->message, sizeof(res->message), "crashed with signal %d (%s)",
@@ -146,6 +163,12 @@ static void discard_measurements(ys_bench_result *res) {
 static int reserve(ys_bench_result *res, size_t n) {
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *s = &res->series[m];
+    /* A count that would wrap the byte size (a sample size from a
+     * malformed worker command, say) must fail, not allocate a few bytes
+     * that the samples then overrun. */
+    if (!ys_runner_fits(s->n_samples, n, sizeof(*s->samples)) ||
+        !ys_runner_fits(s->n_rounds, 1, sizeof(*s->rounds)))
+      return YS_ENOMEM;
     ys_sample *samples =
         realloc(s->samples, (s->n_samples + n) * sizeof(*samples));
     if (samples == NULL) return YS_ENOMEM;
@@ -155,6 +178,10 @@ static int reserve(ys_bench_result *res, size_t n) {
     s->rounds = rounds;
   }
   return 0;
+}
+
+bool ys_runner_fits(size_t have, size_t more, size_t size) {
+  return size != 0 && more <= SIZE_MAX / size && have <= SIZE_MAX / size - more;
 }
 
 static void flag_all(ys_bench_result *res, unsigned warning, size_t suggested) {
@@ -349,7 +376,21 @@ int ys_runner_round(ys_runner *r, const ys_instance *inst,
   }
   if (c->ops->label != NULL) c->ops->label(c->ctx, inst->name);
   target t = {r, inst, res, &res->total_iterations};
-  return c->exact ? run_fixed_round(r, &t) : run_round(&t);
+  /* The timeout is the benchmark's whole budget: what its earlier rounds
+   * spent is gone from it. */
+  bool deadline = r->cfg.timeout_s > 0;
+  if (deadline) {
+    double left = r->cfg.timeout_s - res->elapsed_s;
+    if (left <= 0) {
+      timed_out(&t);
+      discard_measurements(res);
+      return 0;
+    }
+    if (ys_deadline_arm(left) != 0) deadline = false;
+  }
+  int rc = c->exact ? run_fixed_round(r, &t) : run_round(&t);
+  if (deadline) ys_deadline_disarm();
+  return rc;
 }
 
 int ys_runner_run(const ys_instance *instances, size_t n,
@@ -384,6 +425,11 @@ int ys_runner_run(const ys_instance *instances, size_t n,
     for (size_t k = 0; k < n && rc == 0; k++, done++) {
       ys_bench_result *res = &out->benches[order[k]];
       if (res->status != YS_BENCH_OK) continue;
+      /* Between rounds is where a run can stop and still be reported. */
+      if (ys_interrupted()) {
+        rc = YS_EINTR;
+        break;
+      }
       if (cfg->progress != NULL)
         cfg->progress(cfg->progress_ctx, done, total, r + 1, cfg->rounds,
                       res->name);
@@ -403,7 +449,7 @@ out:
   gsl_rng_free(rng);
   free(order);
   ys_runner_close(run);
-  if (rc != 0) ys_run_result_free(out);
+  if (rc != 0 && rc != YS_EINTR) ys_run_result_free(out);
   return rc;
 }
 

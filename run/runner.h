@@ -9,6 +9,7 @@
 #ifndef YS_RUNNER_H
 #define YS_RUNNER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,7 +30,12 @@ typedef struct ys_runner_config {
   size_t rounds;                 /* >= 1 */
   uint64_t seed;                 /* shuffles the order of rounds */
   uint64_t fixed_iterations;     /* exact collectors: >= 1 */
-  ys_progress_fn progress;       /* may be NULL */
+  /* Seconds one benchmark's rounds measured in this process may take in
+   * all before it is stopped and failed ("timed out after S s"); 0: no
+   * limit. Enforced with SIGALRM (deadline.h); rounds in workers are timed
+   * by their parent instead (own_round). */
+  double timeout_s;
+  ys_progress_fn progress; /* may be NULL */
   void *progress_ctx;
   /* Optional: measures one round of the same benchmark elsewhere (another
    * build, in another process), alternating with ours: after ours on even
@@ -48,8 +54,10 @@ typedef struct ys_runner_config {
  * order. A benchmark that skips or fails is marked so and measured no more;
  * the others go on. A exact collector gets one round of one sample
  * of its fixed iteration count per benchmark. Returns 0, YS_ENOMEM, or the
- * partner's error (the partner keeps its reason). Caller frees out with
- * ys_run_result_free. */
+ * partner's error (the partner keeps its reason); YS_EINTR when SIGINT or
+ * SIGTERM arrived (interrupt.h), checked before each round: out then holds
+ * the rounds measured so far. Caller frees out with ys_run_result_free,
+ * after 0 or YS_EINTR. */
 int ys_runner_run(const ys_instance *instances, size_t n,
                   const ys_runner_config *cfg, ys_run_result *out);
 
@@ -76,10 +84,16 @@ int ys_runner_result_init(const ys_collector *collector,
                           const ys_instance *inst, ys_bench_result *res);
 
 /* Measures one more round of `inst` and appends it to res. A benchmark that
- * skips or fails is marked so, its measurements dropped, and is not run
- * again. Returns 0 or YS_ENOMEM. */
+ * skips or fails (or, with cfg.timeout_s, has spent its time: res's
+ * elapsed_s) is marked so, its measurements dropped, and is not run again.
+ * A benchmark that calls exit() or forks and returns is handled by
+ * exit_guard.h. Returns 0 or YS_ENOMEM. */
 int ys_runner_round(ys_runner *r, const ys_instance *inst,
                     ys_bench_result *res);
+
+/* Whether an array of `have` + `more` elements of `size` bytes has a byte
+ * size that fits in size_t (no wrap-around when it is computed). */
+bool ys_runner_fits(size_t have, size_t more, size_t size);
 
 /* Measures the harness itself with the collector: the resolution of its
  * primary metric and the cost of one iteration of an empty ys_loop, in its

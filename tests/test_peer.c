@@ -208,6 +208,56 @@ static void test_refused_answers(void **state) {
   }
 }
 
+/* The worker side: every field of a round command is checked before the
+ * runner sees it; an infinite warm-up would never end, a huge sample size
+ * would wrap the runner's storage. */
+static void test_round_command_fields_are_bounded(void **state) {
+  (void)state;
+  static const struct {
+    const char *args;
+    const char *why; /* NULL: accepted */
+  } cases[] = {
+      {"a 1000 1000 20", NULL},
+      {"a 3.6e12 3.6e12 1000000", NULL},
+      {"a 1000 1000 1152921504606846977", "SAMPLE_SIZE"},
+      {"a 1000 1000 1000001", "SAMPLE_SIZE"},
+      {"a 1000 1000 0", "SAMPLE_SIZE"},
+      {"a 1000 1000 -1", "SAMPLE_SIZE"},
+      {"a 1000 1000 20x", "SAMPLE_SIZE"},
+      {"a inf 1000 20", "WARM_UP_NS"},
+      {"a 1e308 1000 20", "WARM_UP_NS"},
+      {"a nan 1000 20", "WARM_UP_NS"},
+      {"a 0 1000 20", "WARM_UP_NS"},
+      {"a -5 1000 20", "WARM_UP_NS"},
+      {"a 1000 inf 20", "MEASUREMENT_NS"},
+      {"a 1000 1e300 20", "MEASUREMENT_NS"},
+      {"a 1000 1000", "malformed"},
+      {"a 1000 1000 20 extra", "malformed"},
+  };
+  for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+    char args[128], err[160] = "";
+    snprintf(args, sizeof(args), "%s", cases[i].args);
+    ys_worker_round cmd;
+    int rc = ys_worker_parse_round(args, &cmd, err, sizeof(err));
+    if ((rc == 0) != (cases[i].why == NULL))
+      print_error("round %s: %d %s\n", cases[i].args, rc, err);
+    if (cases[i].why == NULL) {
+      assert_int_equal(rc, 0);
+      assert_string_equal(cmd.name, "a");
+    } else {
+      assert_int_equal(rc, YS_EFORMAT);
+      assert_non_null(strstr(err, cases[i].why));
+    }
+  }
+  char longname[YS_NAME_MAX + 32];
+  memset(longname, 'n', YS_NAME_MAX + 4);
+  strcpy(longname + YS_NAME_MAX + 4, " 1 1 1");
+  ys_worker_round cmd;
+  char err[160];
+  assert_int_equal(ys_worker_parse_round(longname, &cmd, err, sizeof(err)),
+                   YS_EFORMAT);
+}
+
 /* Every allocation of reading a round fails in turn: each time the answer
  * is YS_ENOMEM, and nothing is written through the pointer that failed. */
 static void test_allocation_failures(void **state) {
@@ -249,6 +299,15 @@ static int fake_worker(const char *mode) {
          "bench a\nready\n",
          YS_WORKER_PROTOCOL);
   fflush(stdout);
+  /* "mute": greets, then neither reads nor answers, nor ends.
+   * "closes": greets, closes its stdout, and sleeps. Both ignore SIGTERM,
+   * as a stuck benchmark may, so only SIGKILL ends them. */
+  if (strcmp(mode, "mute") == 0 || strcmp(mode, "closes") == 0) {
+    signal(SIGTERM, SIG_IGN);
+    if (strcmp(mode, "closes") == 0) close(STDOUT_FILENO);
+    for (;;)
+      pause();
+  }
   char line[256];
   while (!deaf && fgets(line, sizeof(line), stdin) != NULL) {
     if (strcmp(line, "quit\n") == 0) break;
@@ -290,7 +349,7 @@ static void round_trip_keeps(void (*handler)(int)) {
   ys_bench_result res;
   char err[256];
   new_result(&res);
-  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, &res, err, 256), 0);
+  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, &res, err, 256), 0);
   assert_int_equal(res.series[0].n_rounds, 1);
   ys_bench_result_clear(&res);
   ys_peer_stop(p);
@@ -323,7 +382,7 @@ static void test_dead_worker_no_sigpipe(void **state) {
     ys_bench_result res;
     char err[256];
     new_result(&res);
-    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, &res, err, 256),
+    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, &res, err, 256),
                      YS_EIO);
     assert_non_null(strstr(err, "exited"));
     ys_bench_result_clear(&res);
@@ -339,6 +398,43 @@ static void test_dead_worker_no_sigpipe(void **state) {
   }
 }
 
+/* A worker that stops answering after its greeting: the round times out,
+ * and both ways of ending it return (SIGKILL after the grace) instead of
+ * waiting forever. */
+static void test_mute_worker_times_out(void **state) {
+  (void)state;
+  for (int how = 0; how < 2; how++) {
+    ys_peer *p = start("mute");
+    ys_bench_result res;
+    char err[256];
+    new_result(&res);
+    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0.2, &res, err, 256),
+                     YS_ETIMEDOUT);
+    assert_non_null(strstr(err, "stopped answering"));
+    assert_int_equal(res.series[0].n_rounds, 0);
+    ys_bench_result_clear(&res);
+    if (how == 0)
+      ys_peer_kill(p);
+    else
+      ys_peer_stop(p); /* "quit" is never read: killed after the grace */
+  }
+}
+
+/* A worker that closes its stdout and sleeps: the round ends at the end of
+ * its output, and reaping it kills it instead of waiting for it. */
+static void test_worker_closing_stdout_is_reaped(void **state) {
+  (void)state;
+  ys_peer *p = start("closes");
+  ys_bench_result res;
+  char err[256], how[128];
+  new_result(&res);
+  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, &res, err, 256),
+                   YS_EIO);
+  ys_bench_result_clear(&res);
+  ys_peer_reap(p, how, sizeof(how));
+  assert_string_equal(how, "was killed by signal 9 (Killed)");
+}
+
 int main(int argc, char **argv) {
   if (argc == 3 && strcmp(argv[1], "--worker") == 0)
     return fake_worker(argv[2]);
@@ -350,9 +446,12 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_ok_round),
       cmocka_unit_test(test_skipped_and_failed),
       cmocka_unit_test(test_refused_answers),
+      cmocka_unit_test(test_round_command_fields_are_bounded),
       cmocka_unit_test(test_allocation_failures),
       cmocka_unit_test(test_sigpipe_disposition_kept),
       cmocka_unit_test(test_dead_worker_no_sigpipe),
+      cmocka_unit_test(test_mute_worker_times_out),
+      cmocka_unit_test(test_worker_closing_stdout_is_reaped),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

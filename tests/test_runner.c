@@ -284,6 +284,32 @@ static void test_deterministic_collector_measures_fixed_batches(void **unused) {
   ys_run_result_free(&run);
 }
 
+/* The sample storage never wraps its byte size: a round of more samples
+ * than memory can address fails with YS_ENOMEM instead of allocating a
+ * few bytes and writing past them. */
+static void test_sample_storage_growth_cannot_wrap(void **unused) {
+  (void)unused;
+  assert_true(ys_runner_fits(0, 10, sizeof(ys_sample)));
+  assert_false(
+      ys_runner_fits(0, SIZE_MAX / sizeof(ys_sample) + 1, sizeof(ys_sample)));
+  assert_false(
+      ys_runner_fits(2, SIZE_MAX / sizeof(ys_sample) - 1, sizeof(ys_sample)));
+  assert_false(ys_runner_fits(1, 1, 0));
+
+  ys_instance inst = instance("one_ms", one_ms);
+  ys_runner_config cfg = config(1);
+  ys_runner *r;
+  assert_int_equal(ys_runner_open(&cfg, &r), 0);
+  /* 2^60 + 1 samples of 16 bytes: the byte size wraps to 16. */
+  ys_runner_set_budget(r, 1e6, 5e9, (size_t)1152921504606846977ull);
+  ys_bench_result res;
+  assert_int_equal(ys_runner_result_init(&fake_collector, &inst, &res), 0);
+  assert_int_equal(ys_runner_round(r, &inst, &res), YS_ENOMEM);
+  assert_int_equal(res.series[0].n_samples, 0);
+  ys_bench_result_clear(&res);
+  ys_runner_close(r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_samples_are_exact_and_setup_is_not_timed),
@@ -291,6 +317,7 @@ int main(void) {
       cmocka_unit_test(test_rounds_interleave_in_a_seeded_order),
       cmocka_unit_test(test_calibrate_measures_the_empty_loop),
       cmocka_unit_test(test_deterministic_collector_measures_fixed_batches),
+      cmocka_unit_test(test_sample_storage_growth_cannot_wrap),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
