@@ -1250,6 +1250,9 @@ static void test_check_name(void **state) {
       {"del\x7f", "may only contain"},
       {"sp ace", "may only contain"},
       {"naïve", "may only contain"},
+      {"config.yaml", "ends in '.yaml', which its file gets anyway: give the "
+                      "name without it ('config')"},
+      {"main.YML", "ends in '.YML'"},
   };
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     err[0] = '\0';
@@ -1283,10 +1286,19 @@ static void test_resolve(void **state) {
                                     err, sizeof(err)),
                    0);
   assert_string_equal(out, "some/where.yml");
+  assert_int_equal(ys_store_resolve("./old.yaml", "base", out, sizeof(out), err,
+                                    sizeof(err)),
+                   0);
+  assert_string_equal(out, "./old.yaml");
+  /* A name ending in ".yaml" is neither a name nor a path: refused, saying
+   * how to give either. */
   assert_int_equal(
       ys_store_resolve("old.yaml", "base", out, sizeof(out), err, sizeof(err)),
-      0);
-  assert_string_equal(out, "old.yaml");
+      YS_EINVAL);
+  assert_string_equal(out, "");
+  assert_non_null(strstr(err, "ends in '.yaml'"));
+  assert_non_null(strstr(err, "('old')"));
+  assert_non_null(strstr(err, "('./old.yaml')"));
   assert_int_equal(
       ys_store_resolve("../x", "base", out, sizeof(out), err, sizeof(err)), 0);
   assert_string_equal(out, "../x");
