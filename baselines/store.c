@@ -12,6 +12,7 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include <time.h>
 
 #include "../core/error.h"
+#include "../core/fs.h"
 #include "../core/names.h"
 #include "../core/atomic_file.h"
 #include "schema.h"
@@ -141,6 +143,15 @@ int ys_store_save(const char *path, const char *name, const ys_context *ctx,
       .name = (char *)name, .created = created, .ctx = *ctx, .run = *run};
   return ys_atomic_replace(path, "baseline", YS_ATOMIC_MAKE_DIRS, store_fill,
                            &doc, err, err_len);
+}
+
+int ys_store_check_save(const char *path, char *err, size_t err_len) {
+  char *dir = ys_fs_parent(path);
+  int errnum = dir != NULL ? ys_fs_check_dir_writable(dir) : ENOMEM;
+  free(dir);
+  if (errnum == 0) return 0;
+  return ys_atomic_fail(err, err_len, errnum == ENOMEM ? YS_ENOMEM : YS_EIO,
+                        "baseline", path, "%s", strerror(errnum));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -39,17 +39,6 @@ static int atomic_errno_fail(char *err, size_t err_len, const char *what,
                         strerror(errnum));
 }
 
-/* The directory part of `path` ("." when there is none); caller frees. */
-static char *atomic_parent(const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (slash == NULL) return strdup(".");
-  /* Several slashes in a row separate one directory. */
-  while (slash > path && slash[-1] == '/')
-    slash--;
-  if (slash == path) return strdup("/");
-  return strndup(path, (size_t)(slash - path));
-}
-
 /* Syncs a directory so a rename in it survives a crash. File systems that
  * cannot sync a directory say EINVAL; there is nothing more to do there. */
 static int atomic_sync_dir(const char *dir) {
@@ -207,7 +196,7 @@ static void atomic_unlock(int fd, const char *lock_path) {
 int ys_atomic_replace(const char *path, const char *what, unsigned flags,
                       ys_atomic_fill_fn fill, void *data, char *err,
                       size_t err_len) {
-  char *dir = atomic_parent(path);
+  char *dir = ys_fs_parent(path);
   if (dir == NULL) return atomic_errno_fail(err, err_len, what, path, ENOMEM);
   char *lock_path = NULL;
   int rc, errnum = 0;
