@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../core/error.h"
 
@@ -22,6 +23,17 @@ static void names_printable(const char *s, char *out, size_t out_len) {
   for (; s[i] != '\0' && i + 1 < out_len; i++)
     out[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
   out[i] = '\0';
+}
+
+/* Length of the ".yaml" or ".yml" ending `name` (in any case), else 0. */
+static size_t names_yaml_suffix(const char *name) {
+  static const char *const suffixes[] = {".yaml", ".yml"};
+  size_t n = strlen(name);
+  for (size_t i = 0; i < 2; i++) {
+    size_t m = strlen(suffixes[i]);
+    if (n > m && strcasecmp(name + n - m, suffixes[i]) == 0) return m;
+  }
+  return 0;
 }
 
 int ys_store_check_name(const char *name, char *err, size_t err_len) {
@@ -42,6 +54,17 @@ int ys_store_check_name(const char *name, char *err, size_t err_len) {
     if (err_len > 0)
       snprintf(err, err_len, "baseline name '%s' must not start with '.'",
                shown);
+    return YS_EINVAL;
+  }
+  size_t suffix = names_yaml_suffix(name);
+  if (suffix > 0) {
+    /* "x.yaml" would be saved as DIR/x.yaml.yaml, and was long taken for
+     * the file ./x.yaml: refused, so that neither reading is a surprise. */
+    if (err_len > 0)
+      snprintf(err, err_len,
+               "baseline name '%s' ends in '%s', which its file gets anyway: "
+               "give the name without it ('%.*s')",
+               shown, name + len - suffix, (int)(len - suffix), shown);
     return YS_EINVAL;
   }
   for (size_t i = 0; i < len; i++) {
@@ -67,11 +90,6 @@ const char *ys_store_dir(const char *flag_dir) {
   return YS_BASELINE_DEFAULT_DIR;
 }
 
-static bool names_ends_with(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n >= m && memcmp(s + n - m, suffix, m) == 0;
-}
-
 int ys_store_resolve(const char *name_or_path, const char *dir, char *out,
                      size_t out_len, char *err, size_t err_len) {
   if (out == NULL || out_len == 0) {
@@ -81,11 +99,17 @@ int ys_store_resolve(const char *name_or_path, const char *dir, char *out,
   out[0] = '\0';
   if (name_or_path == NULL) name_or_path = "";
   int len;
-  if (strchr(name_or_path, '/') != NULL ||
-      names_ends_with(name_or_path, ".yaml")) {
+  if (strchr(name_or_path, '/') != NULL) {
     len = snprintf(out, out_len, "%s", name_or_path);
   } else {
     int rc = ys_store_check_name(name_or_path, err, err_len);
+    if (rc != 0 && names_yaml_suffix(name_or_path) > 0) {
+      /* The one case where a path was likely meant: say how to give one. */
+      size_t used = strlen(err);
+      if (used + 1 < err_len)
+        snprintf(err + used, err_len - used,
+                 ", or a path with a '/' for a file ('./%.64s')", name_or_path);
+    }
     if (rc != 0) return rc;
     if (dir == NULL) dir = ys_store_dir(NULL);
     /* "dir/" and "dir" name the same directory; keep the path tidy. */

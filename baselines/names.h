@@ -13,7 +13,8 @@
 #define YS_BASELINE_DEFAULT_DIR ".yardstick/baselines"
 
 /* Checks that `name` can name a baseline file: non-empty, at most 100
- * bytes, only letters, digits, '.', '_' and '-', not starting with '.'.
+ * bytes, only letters, digits, '.', '_' and '-', not starting with '.', and
+ * not ending in ".yaml" or ".yml" (any case), which would be ambiguous.
  * `name` is borrowed and may be NULL. Returns 0 or YS_EINVAL with the
  * reason in err (err_len bytes), never echoing control characters. */
 int ys_store_check_name(const char *name, char *err, size_t err_len);
@@ -23,9 +24,10 @@ int ys_store_check_name(const char *name, char *err, size_t err_len);
  * YS_BASELINE_DEFAULT_DIR. The result is borrowed from its source. */
 const char *ys_store_dir(const char *flag_dir);
 
-/* Turns --baseline's argument into a path: a NAME (checked as above)
- * becomes DIR/NAME.yaml (`dir` NULL: ys_store_dir(NULL)); an argument
- * containing '/' or ending in ".yaml" is a path used as it is. Writes into
+/* Turns --baseline's argument into a path: an argument containing '/' is a
+ * path used as it is; any other is a NAME (checked as above) and becomes
+ * DIR/NAME.yaml (`dir` NULL: ys_store_dir(NULL)). A NAME refused for its
+ * ".yaml" ending gets a message saying how to give a path instead. Writes into
  * out (out_len bytes; "" on failure). Returns 0 or YS_EINVAL with the reason
  * in err. */
 int ys_store_resolve(const char *name_or_path, const char *dir, char *out,

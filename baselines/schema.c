@@ -251,6 +251,20 @@ static void schema_write_kind(ys__yaml_writer *w, const ys_field *f,
                          *(const ys_metric_kind *)ys_field_at_const(base, f)));
 }
 
+/* "benchmark 'NAME': " for the benchmark being read when its name came
+ * before the current key (as a save writes it), else "": messages about
+ * a value the comparison uses say whose it is. Static storage. */
+static const char *schema_bench_label(const ys__document *doc) {
+  static char label[YS_NAME_MAX + 16];
+  label[0] = '\0';
+  if (doc->run.n_benches > 0) {
+    const char *name = doc->run.benches[doc->run.n_benches - 1].name;
+    if (name[0] != '\0')
+      snprintf(label, sizeof(label), "benchmark '%s': ", name);
+  }
+  return label;
+}
+
 /* One element of a per-round list, by part. */
 static int schema_round_item(ys__yaml_reader *r, void *data, size_t i) {
   schema_item *it = data;
@@ -267,7 +281,8 @@ static int schema_round_item(ys__yaml_reader *r, void *data, size_t i) {
     if (rc == YS__NUM_OK) return 0;
     if (rc == YS__NUM_NONFINITE || rc == YS__NUM_NULL)
       return ys__yaml_fail(r, ys__yaml_line(r),
-                           "'%s' item %zu must be a finite number", key, i + 1);
+                           "%s'%s' item %zu must be a finite number",
+                           schema_bench_label(it->ld->doc), key, i + 1);
     return ys__yaml_fail(r, ys__yaml_line(r), "'%s' must be a list of numbers",
                          key);
   case SCHEMA_ROUND_LINEAR:

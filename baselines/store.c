@@ -1,7 +1,8 @@
 /*
  * store.c — baselines on disk (docs/baselines.md): the public entry points,
  * which put together the pieces of the store: names.c (names and paths),
- * atomic_file.c (atomic, locked replacement), yaml_io.c (the YAML layer)
+ * core/atomic_file.c (atomic, locked replacement), values.c (the value
+ * rules shared by save and load), yaml_io.c (the YAML layer)
  * and schema.c (the schema's tables).
  *
  * Saving checks the run first, so that a file is only written when it will
@@ -11,6 +12,7 @@
  */
 #include "store.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,9 +20,11 @@
 #include <time.h>
 
 #include "../core/error.h"
+#include "../core/fs.h"
 #include "../core/names.h"
-#include "atomic_file.h"
+#include "../core/atomic_file.h"
 #include "schema.h"
+#include "values.h"
 #include "yaml_io.h"
 
 /* ------------------------------------------------------------------------ */
@@ -35,79 +39,86 @@ static int store_check_run(const char *path, const ys_context *ctx,
                            const ys_run_result *run, char *err,
                            size_t err_len) {
   if (!isfinite(ctx->warm_up_time_s) || !isfinite(ctx->measurement_time_s))
-    return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                           "the context's times are not finite");
+    return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                          "the context's times are not finite");
   if (run->n_benches > YS__SCHEMA_MAX_BENCHES)
-    return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                           "more than %u benchmarks", YS__SCHEMA_MAX_BENCHES);
+    return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                          "more than %u benchmarks", YS__SCHEMA_MAX_BENCHES);
   size_t items = 0, n_series = 0;
   for (size_t i = 0; i < run->n_benches; i++) {
     const ys_bench_result *res = &run->benches[i];
     size_t name_len = strnlen(res->name, YS_NAME_MAX);
     if (name_len == 0 || name_len == YS_NAME_MAX)
-      return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                             "benchmark %zu has no valid name", i);
+      return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                            "benchmark %zu has no valid name", i);
     /* The loader sorts by name and refuses duplicates; a run comes sorted,
      * so ascending order is checked rather than fixed. */
     if (i > 0 && ys_name_compare(run->benches[i - 1].name, res->name) >= 0)
-      return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                             "benchmarks are not sorted by name or not "
-                             "distinct at '%s'",
-                             res->name);
+      return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                            "benchmarks are not sorted by name or not "
+                            "distinct at '%s'",
+                            res->name);
+    char why[128];
+    if (ys__values_check_name(res->name, why, sizeof(why)) != 0)
+      return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                            "benchmark %zu: its name holds a %s", i, why);
+    if (ys__values_check_rounds(res, why, sizeof(why)) != 0)
+      return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                            "'%s': %s", res->name, why);
     if (!isfinite(res->elapsed_s))
-      return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                             "'%s': elapsed time is not finite", res->name);
+      return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                            "'%s': elapsed time is not finite", res->name);
     n_series += res->n_series;
     for (size_t m = 0; m < res->n_series; m++) {
       const ys_series *s = &res->series[m];
       const ys_analysis *a = &s->analysis;
       if (s->metric == NULL || s->unit == NULL)
-        return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                               "'%s': a series has no metric or unit",
-                               res->name);
+        return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                              "'%s': a series has no metric or unit",
+                              res->name);
       size_t next = 0;
       for (size_t r = 0; r < s->n_rounds; r++) {
         if (s->rounds[r].first_sample != next ||
             s->rounds[r].n_samples > s->n_samples - next)
-          return ys__atomic_fail(
+          return ys_atomic_fail(
               err, err_len, YS_EINVAL, "baseline", path,
               "'%s': rounds do not cover the samples in order", res->name);
         if (!isfinite(s->rounds[r].estimate))
-          return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                                 "'%s': a round estimate is not finite",
-                                 res->name);
+          return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                                "'%s': a round estimate is not finite",
+                                res->name);
         next += s->rounds[r].n_samples;
       }
       if (next != s->n_samples)
-        return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                               "'%s': rounds do not cover the samples in order",
-                               res->name);
+        return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                              "'%s': rounds do not cover the samples in order",
+                              res->name);
       for (size_t j = 0; j < s->n_samples; j++)
         if (s->samples[j].iterations == 0 || !isfinite(s->samples[j].value))
-          return ys__atomic_fail(
+          return ys_atomic_fail(
               err, err_len, YS_EINVAL, "baseline", path,
               "'%s': a sample has 0 iterations or a value that is not finite",
               res->name);
       if (!isfinite(a->round_min) || !isfinite(a->round_median) ||
           !isfinite(a->round_max) || !isfinite(a->round_mean) ||
           !isfinite(a->round_std_dev) || !isfinite(a->noisy_round_share))
-        return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                               "'%s': a round summary is not finite",
-                               res->name);
+        return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                              "'%s': a round summary is not finite", res->name);
       items += s->n_samples + 3 * s->n_rounds;
     }
   }
   if (items > YS__YAML_MAX_ITEMS || n_series > YS__SCHEMA_MAX_SERIES)
-    return ys__atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
-                           "the run is too large for a baseline file");
+    return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                          "the run is too large for a baseline file");
   return 0;
 }
 
 /* Writes the document (data) into the temporary file; an
- * ys__atomic_fill_fn. */
+ * ys_atomic_fill_fn. */
 static int store_fill(int fd, void *data, char *detail, size_t detail_len) {
-  return ys__yaml_write(fd, ys__schema_write_document, data, detail,
-                        detail_len);
+  /* The loader's bound: a save never writes a file its loader refuses. */
+  return ys__yaml_write(fd, (size_t)YS_BASELINE_MAX_BYTES,
+                        ys__schema_write_document, data, detail, detail_len);
 }
 
 int ys_store_save(const char *path, const char *name, const ys_context *ctx,
@@ -130,7 +141,17 @@ int ys_store_save(const char *path, const char *name, const ys_context *ctx,
   /* The document only borrows: nothing here is freed. */
   ys__document doc = {
       .name = (char *)name, .created = created, .ctx = *ctx, .run = *run};
-  return ys__atomic_replace(path, "baseline", store_fill, &doc, err, err_len);
+  return ys_atomic_replace(path, "baseline", YS_ATOMIC_MAKE_DIRS, store_fill,
+                           &doc, err, err_len);
+}
+
+int ys_store_check_save(const char *path, char *err, size_t err_len) {
+  char *dir = ys_fs_parent(path);
+  int errnum = dir != NULL ? ys_fs_check_dir_writable(dir) : ENOMEM;
+  free(dir);
+  if (errnum == 0) return 0;
+  return ys_atomic_fail(err, err_len, errnum == ENOMEM ? YS_ENOMEM : YS_EIO,
+                        "baseline", path, "%s", strerror(errnum));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -247,11 +268,25 @@ static void store_document_free(ys__document *doc) {
   free(doc->created);
 }
 
+/* Refuses round estimates the comparison cannot use (values.h), naming the
+ * benchmark and the line where it starts. */
+static int store_check_rounds(ys__yaml_reader *r, const ys__document *doc) {
+  char why[128];
+  for (size_t i = 0; i < doc->run.n_benches; i++) {
+    const ys_bench_result *res = &doc->run.benches[i];
+    if (ys__values_check_rounds(res, why, sizeof(why)) != 0)
+      return ys__yaml_fail(r, doc->bench_lines[i], "benchmark '%s': %s",
+                           res->name, why);
+  }
+  return 0;
+}
+
 /* Reads and checks the text into doc: both passes, then the sort. */
 static int store_parse(ys__yaml_reader *r, const char *text, size_t len,
                        ys__document *doc) {
   int rc = ys__yaml_pass(r, text, len, ys__schema_check_version, NULL);
   if (rc == 0) rc = ys__yaml_pass(r, text, len, ys__schema_read_document, doc);
+  if (rc == 0) rc = store_check_rounds(r, doc);
   if (rc == 0) rc = store_sort_benches(r, doc);
   return rc;
 }

@@ -46,6 +46,12 @@ typedef struct ys_baseline {
 int ys_store_save(const char *path, const char *name, const ys_context *ctx,
                   const ys_run_result *run, char *err, size_t err_len);
 
+/* Checks, before a run, that a baseline could be saved at `path` later:
+ * its folder exists and is writable, or could be created
+ * (ys_fs_check_dir_writable). Creates and writes nothing. Returns 0 or
+ * YS_EIO with "cannot save baseline 'PATH': REASON" in err. */
+int ys_store_check_save(const char *path, char *err, size_t err_len);
+
 /* Loads the baseline at `path`. On success stores a new baseline (caller
  * frees with ys_baseline_free) in *out and returns 0. Returns YS_ENOENT
  * for a missing file, YS_EFORMAT for anything malformed (not YAML, wrong

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "values.h"
+
 /* An element of a list row being read. */
 typedef struct table_item {
   const ys_field *f;
@@ -161,6 +163,11 @@ static int table_read_text(ys__yaml_reader *r, const ys_field *f, void *at) {
   int rc = ys__yaml_read_text(r, f->key, at, f->size, strict);
   if (rc == 0 && strict && ((char *)at)[0] == '\0')
     rc = ys__yaml_fail(r, ys__yaml_line(r), "'%s' must not be empty", f->key);
+  /* Strict rows are names, which are printed as they are: an escape
+   * sequence in one would reach the terminal. */
+  char why[64];
+  if (rc == 0 && strict && ys__values_check_name(at, why, sizeof(why)) != 0)
+    rc = ys__yaml_fail(r, ys__yaml_line(r), "'%s' holds a %s", f->key, why);
   return rc;
 }
 

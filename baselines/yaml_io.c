@@ -23,6 +23,13 @@
 /* libyaml's output handler: writes the emitter's buffer to the fd. */
 static int yaml_write_handler(void *data, unsigned char *buffer, size_t size) {
   ys__yaml_writer *w = data;
+  /* Counted before writing, so that a file over the bound is never finished
+   * (the caller then removes what was written). */
+  w->written += size;
+  if (w->written > w->max_bytes) {
+    w->too_large = true;
+    return 0;
+  }
   while (size > 0) {
     ssize_t n = write(w->fd, buffer, size);
     if (n < 0) {
@@ -165,9 +172,9 @@ void ys__yaml_bool(ys__yaml_writer *w, bool v) {
   ys__yaml_plain(w, v ? "true" : "false");
 }
 
-int ys__yaml_write(int fd, ys__yaml_body_fn body, const void *data,
-                   char *detail, size_t detail_len) {
-  ys__yaml_writer w = {.fd = fd};
+int ys__yaml_write(int fd, size_t max_bytes, ys__yaml_body_fn body,
+                   const void *data, char *detail, size_t detail_len) {
+  ys__yaml_writer w = {.fd = fd, .max_bytes = max_bytes};
   if (!yaml_emitter_initialize(&w.emitter)) {
     snprintf(detail, detail_len, "out of memory");
     return YS_ENOMEM;
@@ -186,7 +193,13 @@ int ys__yaml_write(int fd, ys__yaml_body_fn body, const void *data,
   yaml_emit(&w, yaml_stream_end_event_initialize(&ev), &ev);
   if (!w.failed && !yaml_emitter_flush(&w.emitter)) w.failed = true;
   int rc = 0;
-  if (w.write_errno != 0 && w.write_errno != ENOMEM) {
+  if (w.too_large) {
+    snprintf(detail, detail_len,
+             "the file would be larger than %zu bytes, which the loader "
+             "refuses; save fewer benchmarks or samples",
+             max_bytes);
+    rc = YS_EINVAL;
+  } else if (w.write_errno != 0 && w.write_errno != ENOMEM) {
     snprintf(detail, detail_len, "%s", strerror(w.write_errno));
     rc = YS_EIO;
   } else if (w.no_memory || w.write_errno == ENOMEM) {
@@ -375,11 +388,18 @@ bool ys__yaml_is(const ys__yaml_reader *r, const char *word) {
          memcmp(r->ev.data.scalar.value, word, r->ev.data.scalar.length) == 0;
 }
 
+/* Whether the current event is a plain scalar without a tag: the only form
+ * a number, a boolean or null takes. A tag changes the type ("!!str 1" is
+ * the string "1", as "\"1\"" is), so a tagged scalar is never read as one. */
+static bool yaml_is_plain_untagged(const ys__yaml_reader *r) {
+  return r->ev.type == YAML_SCALAR_EVENT &&
+         r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+         r->ev.data.scalar.tag == NULL && r->ev.data.scalar.plain_implicit;
+}
+
 size_t ys__yaml_number_text(const ys__yaml_reader *r,
                             char buf[YS__YAML_NUMBER_MAX]) {
-  if (r->ev.type != YAML_SCALAR_EVENT ||
-      r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-    return 0;
+  if (!yaml_is_plain_untagged(r)) return 0;
   size_t len = r->ev.data.scalar.length;
   if (len == 0 || len >= YS__YAML_NUMBER_MAX) return 0;
   memcpy(buf, r->ev.data.scalar.value, len);
@@ -387,13 +407,12 @@ size_t ys__yaml_number_text(const ys__yaml_reader *r,
   return len;
 }
 
-/* Classifies the current event as a double. Only plain scalars are numbers:
- * "1.5" in quotes is a string. Only decimal notation is taken (no hex
- * floats, no "inf" words), parsed in the C locale whatever the program's. */
+/* Classifies the current event as a double. Only plain untagged scalars are
+ * numbers: "1.5" in quotes, or !!str 1.5, is a string. Only decimal notation is
+ * taken (no hex floats, no "inf" words), parsed in the C locale whatever the
+ * program's. */
 int ys__yaml_scan_double(ys__yaml_reader *r, double *out) {
-  if (r->ev.type != YAML_SCALAR_EVENT ||
-      r->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-    return YS__NUM_BAD;
+  if (!yaml_is_plain_untagged(r)) return YS__NUM_BAD;
   if (r->ev.data.scalar.length == 0 || ys__yaml_is(r, "~") ||
       ys__yaml_is(r, "null") || ys__yaml_is(r, "Null") ||
       ys__yaml_is(r, "NULL"))
@@ -460,8 +479,7 @@ int ys__yaml_read_uint(ys__yaml_reader *r, const char *key, uint64_t max,
 }
 
 int ys__yaml_read_bool(ys__yaml_reader *r, const char *key, bool *out) {
-  if (r->ev.type == YAML_SCALAR_EVENT &&
-      r->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+  if (yaml_is_plain_untagged(r)) {
     if (ys__yaml_is(r, "true")) {
       *out = true;
       return 0;

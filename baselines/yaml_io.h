@@ -38,7 +38,10 @@
 typedef struct ys__yaml_writer {
   yaml_emitter_t emitter;
   int fd;
-  int write_errno; /* errno of the first failed write(2), else 0 */
+  int write_errno;  /* errno of the first failed write(2), else 0 */
+  size_t written;   /* bytes handed to the output so far */
+  size_t max_bytes; /* more is refused: too_large */
+  bool too_large;
   bool failed;
   bool no_memory;
   char *scratch; /* a string made valid UTF-8 */
@@ -50,10 +53,12 @@ typedef void (*ys__yaml_body_fn)(ys__yaml_writer *w, const void *data);
 
 /* Writes a whole YAML stream into `fd`: one document whose content `body`
  * emits from `data`, ended by an explicit "..." so that a reader can tell a
- * file cut at a line boundary from a whole one. Returns 0, or YS_EIO /
- * YS_ENOMEM with the reason in detail (detail_len bytes). */
-int ys__yaml_write(int fd, ys__yaml_body_fn body, const void *data,
-                   char *detail, size_t detail_len);
+ * file cut at a line boundary from a whole one. Stops as soon as the text
+ * would exceed `max_bytes`. Returns 0; YS_EINVAL when the text is larger
+ * than `max_bytes` (part of it may have been written to `fd`); or YS_EIO /
+ * YS_ENOMEM; with the reason in detail (detail_len bytes). */
+int ys__yaml_write(int fd, size_t max_bytes, ys__yaml_body_fn body,
+                   const void *data, char *detail, size_t detail_len);
 
 /* Scalars: `text` as it is (keys, words); a string, quoted when it would
  * read as another type, with invalid UTF-8 replaced by U+FFFD (NULL writes
@@ -137,12 +142,12 @@ bool ys__yaml_is(const ys__yaml_reader *r, const char *word);
 enum {
   YS__NUM_OK,
   YS__NUM_NULL,      /* ~, null or nothing */
-  YS__NUM_BAD,       /* not a number, or not a plain scalar */
+  YS__NUM_BAD,       /* not a number, or not a plain untagged scalar */
   YS__NUM_NONFINITE, /* .nan, .inf, nan, inf or a finite-looking overflow */
 };
 
-/* Copies the current event, when it is a plain scalar short enough to be a
- * number, into buf with a NUL; returns its length, else 0. */
+/* Copies the current event, when it is a plain untagged scalar short enough to
+ * be a number, into buf with a NUL; returns its length, else 0. */
 size_t ys__yaml_number_text(const ys__yaml_reader *r,
                             char buf[YS__YAML_NUMBER_MAX]);
 

@@ -17,6 +17,7 @@
 #include "../baselines/store.h"
 #include "../core/clock.h"
 #include "../core/error.h"
+#include "../core/fs.h"
 #include "../gate/gate.h"
 #include "../peer/against.h"
 #include "../peer/worker.h"
@@ -26,6 +27,7 @@
 #include "../run/exit_guard.h"
 #include "../run/interrupt.h"
 #include "../run/partial.h"
+#include "../reports/report_file.h"
 #include "../run/registry.h"
 #include "../run/runner.h"
 #include "../run/select.h"
@@ -35,15 +37,12 @@
 #include "exit_codes.h"
 #include "option_rules.h"
 #include "options.h"
-#include "output_file.h"
 #include "valgrind_launch.h"
 
 /* Where one report goes, and in which format and style. */
 typedef struct report_dest {
   const ys_report_ops *ops;
-  FILE *out;
-  const char *path; /* for messages; borrowed */
-  bool created;     /* the file did not exist before this run */
+  const char *path; /* "-" for stdout; borrowed */
   ys_report_style style;
 } report_dest;
 
@@ -91,51 +90,42 @@ static bool stdout_wants_color(void) {
   return isatty(STDOUT_FILENO);
 }
 
-static void close_reports(report_set *set) {
-  for (size_t i = 0; i < set->n; i++) {
-    FILE *f = set->reports[i].out;
-    if (f != stdout) fclose(f);
-  }
-  set->n = 0;
-}
-
-/* Opens every destination before anything is measured, so that a bad path
- * fails in a second, not after the whole suite has run. */
-static int open_reports(invocation *s) {
+/* Lists the destinations and checks every --output file before anything
+ * is measured (a bad path fails in a second, not after the whole suite),
+ * without opening one: a report file is written only when the run has
+ * ended (report_file.h). An output that is the file of a baseline being
+ * read or saved is refused. `newer` is compare's NEW baseline, else NULL. */
+static int check_reports(invocation *s, const ys_baseline *newer) {
   report_set *set = &s->reports;
+  ys_report_verbosity verbosity = ys_options_verbosity(&s->o);
   set->n = 0;
-  set->reports[set->n++] =
-      (report_dest){.ops = s->o.format,
-                    .out = stdout,
-                    .path = "standard output",
-                    .style = {.color = stdout_wants_color(),
-                              .verbosity = ys_options_verbosity(&s->o)}};
+  set->reports[set->n++] = (report_dest){
+      .ops = s->o.format,
+      .path = "-",
+      .style = {.color = stdout_wants_color(), .verbosity = verbosity}};
+  const char *paths[YS_MAX_OUTPUTS];
   for (size_t i = 0; i < s->o.n_outputs; i++) {
-    const ys_output *dst = &s->o.outputs[i];
-    FILE *f = stdout;
-    bool created = false;
-    if (strcmp(dst->path, "-") != 0) {
-      f = ys_output_open(dst->path, &created);
-      if (f == NULL) {
-        fprintf(stderr, "%s: --output: cannot write '%s': %m\n", s->prog,
-                dst->path);
-        close_reports(set);
-        return YS_EIO;
-      }
-    }
-    set->reports[set->n++] =
-        (report_dest){.ops = dst->format,
-                      .out = f,
-                      .path = f == stdout ? "standard output" : dst->path,
-                      .created = created,
-                      .style = {.verbosity = ys_options_verbosity(&s->o)}};
+    paths[i] = s->o.outputs[i].path;
+    set->reports[set->n++] = (report_dest){.ops = s->o.outputs[i].format,
+                                           .path = paths[i],
+                                           .style = {.verbosity = verbosity}};
   }
-  return 0;
+  const ys_report_taken taken[] = {
+      {s->baseline != NULL ? s->baseline->path : NULL,
+       newer != NULL ? "OLD" : "--baseline"},
+      {newer != NULL ? newer->path : NULL, "NEW"},
+      {s->save_path[0] != '\0' ? s->save_path : NULL, "--save-baseline"},
+  };
+  if (ys_report_files_check(paths, s->o.n_outputs, taken, 3, s->err,
+                            sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+    return YS_EXIT_USAGE;
+  }
+  return YS_EXIT_OK;
 }
 
 static void invocation_free(invocation *s) {
   ys_collector_close(s->collector);
-  close_reports(&s->reports);
   ys_judgement_free(&s->judgement);
   ys_run_result_free(&s->run);
   ys_against_stop(&s->against);
@@ -222,7 +212,8 @@ static int prepare_baselines(invocation *s) {
   if (o->save_baseline != NULL &&
       (ys_store_check_name(o->save_baseline, s->err, sizeof(s->err)) != 0 ||
        ys_store_resolve(o->save_baseline, dir, s->save_path,
-                        sizeof(s->save_path), s->err, sizeof(s->err)) != 0)) {
+                        sizeof(s->save_path), s->err, sizeof(s->err)) != 0 ||
+       ys_store_check_save(s->save_path, s->err, sizeof(s->err)) != 0)) {
     fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);
     return YS_EXIT_USAGE;
   }
@@ -452,13 +443,14 @@ static ys_summary summarize(const invocation *s, double elapsed_s) {
 
 /* Hands every report one view of the finished run: each benchmark in name
  * order, with its comparison when the run was judged. A report that cannot
- * be written is named on stderr. */
-static void write_reports(invocation *s, const ys_summary *sum) {
+ * be written is named on stderr. Returns whether every report was
+ * written. */
+static bool write_reports(invocation *s, const ys_summary *sum) {
   size_t n = s->judged ? s->judgement.n : s->run.n_benches;
   ys_report_entry *entries = calloc(n > 0 ? n : 1, sizeof(*entries));
   if (entries == NULL) {
     fprintf(stderr, "%s: cannot write the reports: out of memory\n", s->prog);
-    return;
+    return false;
   }
   for (size_t i = 0; i < n; i++)
     entries[i] = s->judged ? (ys_report_entry){s->judgement.entries[i].res,
@@ -466,22 +458,33 @@ static void write_reports(invocation *s, const ys_summary *sum) {
                            : (ys_report_entry){&s->run.benches[i], NULL};
   const ys_run_view view = {
       .ctx = &s->ctx, .summary = sum, .entries = entries, .n = n};
+  bool all = true;
   for (size_t r = 0; r < s->reports.n; r++) {
     const report_dest *d = &s->reports.reports[r];
-    int rc = d->out != stdout ? ys_output_truncate(d->out) : 0;
-    if (rc == 0) rc = d->ops->render(d->out, &view, &d->style);
-    if (rc != 0)
-      fprintf(stderr, "%s: cannot write the %s report to %s: %s\n", s->prog,
-              d->ops->name, d->path, ys_strerror(rc));
+    bool to_stdout = strcmp(d->path, "-") == 0;
+    int rc = to_stdout ? ys_report_stdout_write(d->ops, &view, &d->style,
+                                                s->err, sizeof(s->err))
+                       : ys_report_file_write(d->path, d->ops, &view, &d->style,
+                                              s->err, sizeof(s->err));
+    if (rc != 0 && to_stdout)
+      fprintf(stderr, "%s: cannot write the %s report to standard output: %s\n",
+              s->prog, d->ops->name, s->err);
+    else if (rc != 0)
+      fprintf(stderr, "%s: --output: %s\n", s->prog, s->err);
+    all = all && rc == 0;
   }
   free(entries);
+  return all;
 }
 
 /* The exit code of a finished run: a failed benchmark (3) outweighs a
- * regression (1), which outweighs success; an inconclusive verdict counts
- * as a regression only when asked to. */
-static int exit_code(const ys_summary *sum, bool fail_on_inconclusive) {
+ * report that could not be written (2), which outweighs a regression (1)
+ * nobody could then read, which outweighs success; an inconclusive
+ * verdict counts as a regression only when asked to. */
+static int exit_code(const ys_summary *sum, bool reported,
+                     bool fail_on_inconclusive) {
   if (sum->n_failed > 0) return YS_EXIT_BENCH_FAILED;
+  if (!reported) return YS_EXIT_USAGE;
   if (sum->compared && sum->n_verdicts[YS_VERDICT_REGRESSED] > 0)
     return YS_EXIT_REGRESSION;
   if (sum->compared && fail_on_inconclusive &&
@@ -503,20 +506,16 @@ static void fill_run_settings(invocation *s) {
  * round or more, or a verdict of their own: skipped, failed) are analysed
  * and reported on stdout, with a line on stderr that says the run is
  * partial. Nothing is judged, no baseline is saved and no --output file
- * is written: a file that existed keeps its old content, one this run
- * created is removed. Returns 128 + the signal's number. */
+ * is written (none was opened: report files are written only when a run
+ * ends), so each keeps its old content. Returns 128 + the signal's
+ * number. */
 static int report_interrupted(invocation *s, double elapsed_s) {
   int sig = ys_interrupt_signal();
   size_t total = s->run.n_benches;
   size_t kept = ys_run_keep_measured(&s->run);
   analyze_all(&s->run, s->o.seed);
   s->judged = false;
-  for (size_t r = 1; r < s->reports.n; r++) {
-    report_dest *d = &s->reports.reports[r];
-    if (d->out != stdout) ys_output_discard(d->out, d->path, d->created);
-    d->out = stdout; /* closed above: close_reports must leave it */
-  }
-  s->reports.n = 1;
+  s->reports.n = 1; /* stdout's alone */
   ys_summary sum = summarize(s, elapsed_s);
   write_reports(s, &sum);
   fflush(stdout);
@@ -569,7 +568,7 @@ static int run_suite(invocation *s) {
   }
 
   ys_summary sum = summarize(s, ys_clock_now_s() - started);
-  write_reports(s, &sum);
+  bool reported = write_reports(s, &sum);
   for (size_t i = 0; i < s->run.n_benches; i++)
     if (s->run.benches[i].status == YS_BENCH_FAILED)
       fprintf(stderr, "%s: benchmark '%s' failed: %s\n", s->prog,
@@ -589,7 +588,7 @@ static int run_suite(invocation *s) {
     fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
             s->o.save_baseline, s->save_path);
   }
-  return exit_code(&sum, s->o.fail_on_inconclusive);
+  return exit_code(&sum, reported, s->o.fail_on_inconclusive);
 }
 
 /* `bench compare OLD NEW [OPTION]...`: two saved baselines, no run. */
@@ -619,18 +618,24 @@ static int compare_baselines(invocation *s) {
     ys_baseline_free(newer);
     return YS_EXIT_USAGE;
   }
+  /* Checked once both are loaded: an output may not replace either. */
+  int code = check_reports(s, newer);
+  if (code != YS_EXIT_OK) {
+    ys_baseline_free(newer);
+    return code;
+  }
   /* The newer baseline plays this run: its results move into the invocation
    * (their strings stay owned by `newer`, which outlives the reports). */
   s->run = newer->run;
   s->ctx = newer->ctx;
   s->o.filters = NULL;
   s->o.n_filters = 0;
-  int code = YS_EXIT_USAGE;
   if (judge(s) == 0) {
     ys_summary sum = summarize(s, 0);
-    write_reports(s, &sum);
-    code = exit_code(&sum, s->o.fail_on_inconclusive);
+    bool reported = write_reports(s, &sum);
+    code = exit_code(&sum, reported, s->o.fail_on_inconclusive);
   } else {
+    code = YS_EXIT_USAGE;
     fprintf(stderr, "%s: compare: out of memory\n", s->prog);
   }
   ys_judgement_free(&s->judgement);
@@ -639,10 +644,21 @@ static int compare_baselines(invocation *s) {
   return code;
 }
 
+/* Whatever went to stdout outside the reports (--help, --version, --list)
+ * must have arrived: a write error there turns `code` into 2, unless a
+ * benchmark failed. */
+static int finish_stdout(const char *prog, int code) {
+  if (fflush(stdout) == 0 && !ferror(stdout)) return code;
+  fprintf(stderr, "%s: cannot write to standard output: %m\n", prog);
+  return code == YS_EXIT_BENCH_FAILED ? code : YS_EXIT_USAGE;
+}
+
 int ys_main(int argc, char **argv) {
   /* GSL's default handler aborts; every GSL call here checks its result
    * and turns a failure into a message and an exit code instead. */
   gsl_set_error_handler_off();
+  /* Before anything opens a file: a closed stdout must not be reused. */
+  bool stdout_closed = (ys_fs_hold_std_fds() & (1u << STDOUT_FILENO)) != 0;
   invocation s;
   memset(&s, 0, sizeof(s));
   s.prog = program_name(argc > 0 ? argv[0] : "bench");
@@ -657,13 +673,18 @@ int ys_main(int argc, char **argv) {
             s.err, s.prog);
     return YS_EXIT_USAGE;
   }
+  if (stdout_closed && !s.o.worker) {
+    fprintf(stderr, "%s: cannot write to standard output: it is closed\n",
+            s.prog);
+    return YS_EXIT_USAGE;
+  }
   if (s.o.help) {
     ys_cli_print_help(stdout, s.prog);
-    return YS_EXIT_OK;
+    return finish_stdout(s.prog, YS_EXIT_OK);
   }
   if (s.o.version) {
     ys_cli_print_version(stdout);
-    return YS_EXIT_OK;
+    return finish_stdout(s.prog, YS_EXIT_OK);
   }
   if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
     fprintf(stderr, "%s: %s\n", s.prog, s.err);
@@ -676,7 +697,7 @@ int ys_main(int argc, char **argv) {
     if (code >= 0) return code;
   }
   if (compare) {
-    code = open_reports(&s) == 0 ? compare_baselines(&s) : YS_EXIT_USAGE;
+    code = compare_baselines(&s);
     invocation_free(&s);
     return code;
   }
@@ -705,7 +726,7 @@ int ys_main(int argc, char **argv) {
   } else if (code == YS_EXIT_OK) {
     code = prepare_baselines(&s);
     if (code == YS_EXIT_OK) code = open_collector(&s);
-    if (code == YS_EXIT_OK && open_reports(&s) != 0) code = YS_EXIT_USAGE;
+    if (code == YS_EXIT_OK) code = check_reports(&s, NULL);
     if (code == YS_EXIT_OK) {
       ys_exit_guard_set_code(YS_EXIT_BENCH_FAILED);
       ys_interrupt_install();
@@ -714,5 +735,5 @@ int ys_main(int argc, char **argv) {
   }
   invocation_free(&s);
   ys_interrupt_remove();
-  return code;
+  return finish_stdout(s.prog, code);
 }

@@ -317,6 +317,34 @@ static int cli_add_output(const cli_option *row, const char *arg, ys_options *o,
   return 0;
 }
 
+/* Standard output gets one report: "--output FORMAT:-" chooses its format
+ * as --format does, so giving both, or "-" twice, is refused (two
+ * documents on one stream parse as neither). The "-" output leaves
+ * outputs[] and becomes o->format. */
+static int cli_take_stdout_output(ys_options *o, uint32_t given, char *err,
+                                  size_t err_len) {
+  bool taken = false;
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++)
+    if (cli_options[i].kind == CLI_FORMAT && (given & (UINT32_C(1) << i)))
+      taken = true;
+  size_t kept = 0;
+  for (size_t i = 0; i < o->n_outputs; i++) {
+    if (strcmp(o->outputs[i].path, "-") != 0) {
+      o->outputs[kept++] = o->outputs[i];
+      continue;
+    }
+    if (taken)
+      return cli_fail(err, err_len,
+                      "--output %s:-: standard output already gets the %s "
+                      "report; give --format or one --output FORMAT:-",
+                      o->outputs[i].format->name, o->format->name);
+    o->format = o->outputs[i].format;
+    taken = true;
+  }
+  o->n_outputs = kept;
+  return 0;
+}
+
 /* Stores one option's argument in the field its row names. */
 static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
                      char *err, size_t err_len) {
@@ -434,6 +462,7 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
 
   if (o->quiet && o->verbose)
     return cli_fail(err, err_len, "give --quiet or --verbose, not both");
+  if ((rc = cli_take_stdout_output(o, given, err, err_len)) != 0) return rc;
   if (o->quick) cli_apply_quick(o, given);
   if (optind < argc) {
     o->filters = &argv[optind];

@@ -17,6 +17,7 @@
  * (terminal, NO_COLOR) is the caller's job.
  */
 #include "report.h"
+#include "safe_text.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -55,14 +56,6 @@ static const char *sgr(const console *r, const char *code) {
   return r->color ? code : "";
 }
 
-/* Columns a name takes: one per UTF-8 character. */
-static size_t text_columns(const char *s) {
-  size_t n = 0;
-  for (; *s != '\0'; s++)
-    n += ((unsigned char)*s & 0xC0) != 0x80;
-  return n;
-}
-
 static void indent(const console *r) {
   fprintf(r->out, "%*s", YS_CONSOLE_NAME_COLUMN, "");
 }
@@ -70,8 +63,10 @@ static void indent(const console *r) {
 /* Writes the name and moves to the estimate column, on the next line when
  * the name is too long to leave a space before it. */
 static void write_name(const console *r, const char *name) {
-  fprintf(r->out, "%s%s%s", sgr(r, YS_SGR_BOLD), name, sgr(r, YS_SGR_RESET));
-  size_t cols = text_columns(name);
+  fputs(sgr(r, YS_SGR_BOLD), r->out);
+  ys_safe_text_write(r->out, name);
+  fputs(sgr(r, YS_SGR_RESET), r->out);
+  size_t cols = ys_safe_text_columns(name);
   if (cols < YS_CONSOLE_NAME_COLUMN) {
     fprintf(r->out, "%*s", (int)(YS_CONSOLE_NAME_COLUMN - cols), "");
   } else {
@@ -432,13 +427,15 @@ static void write_bench(const console *r, const ys_bench_result *res,
     write_ok(r, res, cmp);
     break;
   case YS_BENCH_SKIPPED:
-    fprintf(r->out, "skipped%s%s\n", res->message[0] != '\0' ? ": " : "",
-            res->message);
+    fprintf(r->out, "skipped%s", res->message[0] != '\0' ? ": " : "");
+    ys_safe_text_write(r->out, res->message);
+    fputc('\n', r->out);
     break;
   case YS_BENCH_FAILED:
-    fprintf(r->out, "%sFAILED%s%s%s\n", sgr(r, YS_SGR_RED),
-            sgr(r, YS_SGR_RESET), res->message[0] != '\0' ? ": " : "",
-            res->message);
+    fprintf(r->out, "%sFAILED%s%s", sgr(r, YS_SGR_RED), sgr(r, YS_SGR_RESET),
+            res->message[0] != '\0' ? ": " : "");
+    ys_safe_text_write(r->out, res->message);
+    fputc('\n', r->out);
     break;
   }
   fputc('\n', r->out);
@@ -458,9 +455,10 @@ static void write_totals(const console *r, const ys_summary *sum) {
   if (sum->compared) {
     char counts[512];
     bool regressed = sum->n_verdicts[YS_VERDICT_REGRESSED] > 0;
-    fprintf(r->out, "vs baseline %s: %s%s%s\n",
-            sum->baseline_name != NULL ? sum->baseline_name : "(unnamed)",
-            regressed ? sgr(r, YS_SGR_RED) : "",
+    fputs("vs baseline ", r->out);
+    ys_safe_text_write(r->out, sum->baseline_name != NULL ? sum->baseline_name
+                                                          : "(unnamed)");
+    fprintf(r->out, ": %s%s%s\n", regressed ? sgr(r, YS_SGR_RED) : "",
             ys_units_verdict_counts(sum->n_verdicts, counts, sizeof(counts)),
             regressed ? sgr(r, YS_SGR_RESET) : "");
   }
@@ -507,7 +505,8 @@ static void write_note(const console *r, const ys_run_view *run, unsigned bit,
     for (size_t i = 0; i < run->n; i++) {
       const ys_report_entry *e = &run->entries[i];
       if (!measured_now(e) || (ys_notes_of(e->res) & bit) == 0) continue;
-      fprintf(r->out, "%s%s", sep, e->res->name);
+      fputs(sep, r->out);
+      ys_safe_text_write(r->out, e->res->name);
       sep = ", ";
     }
     fputc(')', r->out);

@@ -55,6 +55,10 @@ static void md_text(FILE *out, const char *s) {
       fputc(' ', out);
       continue;
     }
+    if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+      fprintf(out, "\\x%02x", (unsigned char)*s); /* never raw: see md_code */
+      continue;
+    }
     if (strchr("\\`*_[]<>|~&#!", *s) != NULL) fputc('\\', out);
     fputc(*s, out);
   }
@@ -79,6 +83,12 @@ static void md_code(FILE *out, const char *s, bool in_table) {
   for (const char *p = s; *p != '\0'; p++) {
     if (*p == '\n' || *p == '\r' || *p == '\t') {
       fputc(' ', out);
+      continue;
+    }
+    /* A control character would reach whoever reads the file in a
+     * terminal (an escape sequence from a baseline's names): escaped. */
+    if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+      fprintf(out, "\\x%02x", (unsigned char)*p);
       continue;
     }
     if (*p == '|' && in_table) fputc('\\', out);

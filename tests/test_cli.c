@@ -204,16 +204,16 @@ static void test_output_forms(void **state) {
                          "--output", "json:-", "--output", "gbench:a:b.txt",
                          NULL),
                    0);
-  assert_int_equal(c.o.n_outputs, 4);
+  /* "json:-" chooses stdout's format, as --format would: it is no file. */
+  assert_int_equal(c.o.n_outputs, 3);
+  assert_ptr_equal(c.o.format, ys_report_find("json"));
   assert_ptr_equal(c.o.outputs[0].format, ys_report_find("json"));
   assert_string_equal(c.o.outputs[0].path, "x");
   assert_ptr_equal(c.o.outputs[1].format, ys_report_find("csv"));
   assert_string_equal(c.o.outputs[1].path, "x.csv");
-  assert_ptr_equal(c.o.outputs[2].format, ys_report_find("json"));
-  assert_string_equal(c.o.outputs[2].path, "-");
   /* Only the part before the first ':' names the format. */
-  assert_ptr_equal(c.o.outputs[3].format, ys_report_find("gbench"));
-  assert_string_equal(c.o.outputs[3].path, "a:b.txt");
+  assert_ptr_equal(c.o.outputs[2].format, ys_report_find("gbench"));
+  assert_string_equal(c.o.outputs[2].path, "a:b.txt");
   /* The paths are borrowed from argv, not copied. */
   assert_ptr_equal(c.o.outputs[1].path, c.argv[4]);
 
@@ -231,6 +231,13 @@ static void test_output_errors(void **state) {
   assert_rejected("--output", "'-'", "--output", "-");
   assert_rejected("--output", "'nope:x'", "--output", "nope:x");
   assert_rejected("--output", "'json:'", "--output", "json:");
+  /* Standard output gets one report: two documents parse as neither. */
+  assert_rejected("--output json:-",
+                  "standard output already gets the json report", "--format",
+                  "json", "--output", "json:-");
+  assert_rejected("--output csv:-",
+                  "standard output already gets the json report", "--output",
+                  "json:-", "--output", "csv:-");
 
   cmdline c;
   char *argv[1 + 2 * (YS_MAX_OUTPUTS + 1) + 1];

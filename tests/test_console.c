@@ -460,6 +460,30 @@ static void test_console_context_warnings(void **state) {
   free(text);
 }
 
+/* Control characters in names and messages (a baseline's, say) are
+ * written escaped, and the column after a name counts the escapes. */
+static void test_console_escapes_control_characters(void **state) {
+  (void)state;
+  ys_bench_result res[2];
+  memset(res, 0, sizeof(res));
+  snprintf(res[0].name, sizeof(res[0].name), "evil\x1b[2J");
+  res[0].status = YS_BENCH_SKIPPED;
+  snprintf(res[0].message, sizeof(res[0].message), "\x1b]0;title\x07 x");
+  snprintf(res[1].name, sizeof(res[1].name), "bell\x07");
+  res[1].status = YS_BENCH_FAILED;
+  ys_report_entry entries[2] = {{&res[0], NULL}, {&res[1], NULL}};
+  ys_summary sum = {.n_skipped = 1, .n_failed = 1};
+  ys_run_view run = {
+      .ctx = &fixed_context, .summary = &sum, .entries = entries, .n = 2};
+  char *text = ys_test_render(&ys_report_console, &run, false);
+  assert_null(strchr(text, '\x1b'));
+  assert_null(strchr(text, '\x07'));
+  assert_non_null(strstr(text, "\nevil\\x1b[2J             skipped: "
+                               "\\x1b]0;title\\x07 x\n"));
+  assert_non_null(strstr(text, "\nbell\\x07                FAILED\n"));
+  free(text);
+}
+
 /* What capture_progress hands its writer. */
 typedef struct progress_call {
   bool live;
@@ -577,6 +601,7 @@ static void test_progress_live_truncates(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_console_golden),
+      cmocka_unit_test(test_console_escapes_control_characters),
       cmocka_unit_test(test_console_color),
       cmocka_unit_test(test_console_compared_golden),
       cmocka_unit_test(test_console_compared_color),

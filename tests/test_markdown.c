@@ -407,6 +407,25 @@ static void test_escaping(void **state) {
   free(out);
 }
 
+/* Control characters in names and messages (from a baseline, say) never
+ * reach the file raw: a terminal showing it would obey them. */
+static void test_control_characters_escaped(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  ys_bench_result list[2] = {
+      stopped_result("evil\x1b[2J", YS_BENCH_FAILED, "\x1b]0;title\x07 x"),
+      ok_result("bell\x07\x7f", &time_series),
+  };
+  ys_summary sum = {.n_ok = 1, .n_failed = 1};
+  char *out = render(&ctx, list, NULL, 2, &sum);
+  assert_null(strchr(out, '\x1b'));
+  assert_null(strchr(out, '\x07'));
+  assert_null(strchr(out, '\x7f'));
+  assert_non_null(strstr(out, "`evil\\x1b[2J` failed: \\x1b\\]0;title\\x07 x"));
+  assert_non_null(strstr(out, "`bell\\x07\\x7f`"));
+  free(out);
+}
+
 /* The footnote says how it was measured and with which threshold. */
 static void test_footnote(void **state) {
   (void)state;
@@ -451,6 +470,7 @@ int main(void) {
       cmocka_unit_test(test_same_machine_no_warning),
       cmocka_unit_test(test_mismatch_lists_fields),
       cmocka_unit_test(test_escaping),
+      cmocka_unit_test(test_control_characters_escaped),
       cmocka_unit_test(test_footnote),
       cmocka_unit_test(test_empty_run),
   };

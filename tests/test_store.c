@@ -28,6 +28,7 @@
 
 #include "baselines/schema.h"
 #include "baselines/store.h"
+#include "core/atomic_file.h"
 #include "core/context_fields.h"
 #include "core/error.h"
 #include "tests/support/golden.h"
@@ -481,6 +482,25 @@ static void test_save_refuses_what_cannot_load(void **state) {
                    YS_EINVAL);
   assert_non_null(strstr(err, "rounds do not cover"));
 
+  /* Round estimates the loader refuses: a time of 0, a negative value. */
+  run.benches[1].series[0].rounds[1].first_sample = 3;
+  run.benches[1].series[0].rounds[0].estimate = 0.0;
+  assert_int_equal(ys_store_save(path, "x", &ctx, &run, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "'sort/1024': round 1 of 'time' is 0"));
+  run.benches[1].series[0].rounds[0].estimate = 1.0;
+  run.benches[1].series[1].rounds[0].estimate = -1.0;
+  assert_int_equal(ys_store_save(path, "x", &ctx, &run, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "must not be negative"));
+  run.benches[1].series[1].rounds[0].estimate = 1.0;
+
+  /* A name with a control character. */
+  snprintf(run.benches[1].name, sizeof(run.benches[1].name), "sort\x1b[2J");
+  assert_int_equal(ys_store_save(path, "x", &ctx, &run, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "control character (byte 0x1b)"));
+
   /* Nothing was written. */
   assert_dir_holds(dir, (const char *const[]){NULL});
   ys_run_result_free(&run);
@@ -597,6 +617,87 @@ static void test_failed_rename_removes_temp(void **state) {
   assert_dir_holds(dir, (const char *const[]){"main.yaml", NULL});
   assert_dir_holds(path, (const char *const[]){"keep", NULL});
   free(inside);
+  free(path);
+}
+
+/* A run whose file would exceed the loader's size limit is refused by the
+ * save, which leaves the old file and no temporary file: 100 000 failed
+ * benchmarks with the longest name, family and message make about 90 MiB
+ * while staying within every count the loader bounds. */
+static void test_save_refuses_a_file_too_large_to_load(void **state) {
+  const char *dir = *state;
+  char *path = path_in(dir, "main.yaml");
+  size_t len;
+  char *old = save_good(path, &len);
+  ys_context ctx;
+  fill_context(&ctx);
+  ys_run_result run = {0};
+  run.n_benches = 100000;
+  run.benches = calloc(run.n_benches, sizeof(*run.benches));
+  assert_non_null(run.benches);
+  for (size_t i = 0; i < run.n_benches; i++) {
+    ys_bench_result *res = &run.benches[i];
+    memset(res->name, 'n', YS_NAME_MAX - 7);
+    snprintf(res->name + YS_NAME_MAX - 7, 7, "%06u", (unsigned)(i % 1000000));
+    memset(res->family, 'f', sizeof(res->family) - 1);
+    memset(res->message, 'm', sizeof(res->message) - 1);
+    res->status = YS_BENCH_FAILED;
+  }
+  char err[512] = "";
+  assert_int_equal(ys_store_save(path, "big", &ctx, &run, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, path));
+  assert_non_null(strstr(err, "larger than 67108864 bytes"));
+  assert_file_is(path, old, len);
+  assert_dir_holds(dir, (const char *const[]){"main.yaml", NULL});
+  ys_run_result_free(&run);
+  free(old);
+  free(path);
+}
+
+/* Temporary files left by killed savers are removed by the next save of the
+ * same baseline: one whose writer is gone, and one older than an hour. A
+ * live writer's file, another baseline's, and a file that only looks like
+ * one are kept. */
+static void test_save_removes_stale_temporary_files(void **state) {
+  const char *dir = *state;
+  char *path = path_in(dir, "main.yaml");
+  /* A child that has exited and been reaped: its PID runs nothing. */
+  pid_t dead = fork();
+  assert_true(dead >= 0);
+  if (dead == 0) _exit(0);
+  assert_int_equal(waitpid(dead, NULL, 0), dead);
+  char dead_name[64], old_name[64], live_name[64];
+  snprintf(dead_name, sizeof(dead_name), "main.yaml.tmp-%ld-abcdef",
+           (long)dead);
+  snprintf(old_name, sizeof(old_name), "main.yaml.tmp-%ld-ghijkl",
+           (long)getppid());
+  snprintf(live_name, sizeof(live_name), "main.yaml.tmp-%ld-mnopqr",
+           (long)getppid());
+  const char *names[] = {dead_name,
+                         old_name,
+                         live_name,
+                         "other.yaml.tmp-1-abcdef",
+                         "main.yaml.tmp-notes",
+                         "main.yaml.backup"};
+  for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+    char *p = path_in(dir, names[i]);
+    FILE *f = fopen(p, "w");
+    assert_non_null(f);
+    fputs("half a baseline", f);
+    fclose(f);
+    if (i == 1) {
+      struct timespec times[2] = {{time(NULL) - 2 * YS_ATOMIC_STALE_S, 0},
+                                  {time(NULL) - 2 * YS_ATOMIC_STALE_S, 0}};
+      assert_int_equal(utimensat(AT_FDCWD, p, times, 0), 0);
+    }
+    free(p);
+  }
+  size_t len;
+  free(save_good(path, &len));
+  assert_dir_holds(dir, (const char *const[]){
+                            "main.yaml", live_name, "other.yaml.tmp-1-abcdef",
+                            "main.yaml.tmp-notes", "main.yaml.backup", NULL});
   free(path);
 }
 
@@ -802,8 +903,6 @@ static const bad_case bad_cases[] = {
     /* null means "not computed", which the comparison cannot use. */
     {"null_round_min.yaml", YS_EFORMAT, 14,
      "'round_min' must be a finite number"},
-    {"huge_number.yaml", YS_EFORMAT, 10,
-     "'rounds' item 2 must be a finite number"},
     {"negative_iterations.yaml", YS_EFORMAT, 13,
      "'samples' item 1: iterations must be a positive integer"},
     {"zero_iterations.yaml", YS_EFORMAT, 13,
@@ -821,6 +920,21 @@ static const bad_case bad_cases[] = {
     {"bad_kind.yaml", YS_EFORMAT, 8, "'kind' must be 'time' or 'count'"},
     {"no_kind.yaml", YS_EFORMAT, 6,
      "a series needs a 'metric', a 'unit', a 'kind' and 'exact'"},
+    /* A tag makes a string of what looks like a number, as quotes do. */
+    {"version_tagged.yaml", YS_EFORMAT, 1,
+     "'yardstick' must be an integer schema version"},
+    {"tagged_number.yaml", YS_EFORMAT, 14, "'round_min' must be a number"},
+    /* Estimates the comparison divides by. */
+    {"zero_round.yaml", YS_EFORMAT, 4,
+     "benchmark 'sort/1024': round 2 of 'time' is 0; a time must be "
+     "positive"},
+    {"negative_round.yaml", YS_EFORMAT, 4,
+     "benchmark 'sort/1024': round 1 of 'time' is -10.5"},
+    {"huge_number.yaml", YS_EFORMAT, 10,
+     "benchmark 'sort/1024': 'rounds' item 2 must be a finite number"},
+    /* An escape sequence in a name would reach the terminal. */
+    {"control_name.yaml", YS_EFORMAT, 4,
+     "'name' holds a control character (byte 0x1b)"},
 };
 
 /* Loads `path` expecting failure `rc` with `phrase` and, when line > 0,
@@ -1136,6 +1250,9 @@ static void test_check_name(void **state) {
       {"del\x7f", "may only contain"},
       {"sp ace", "may only contain"},
       {"naïve", "may only contain"},
+      {"config.yaml", "ends in '.yaml', which its file gets anyway: give the "
+                      "name without it ('config')"},
+      {"main.YML", "ends in '.YML'"},
   };
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     err[0] = '\0';
@@ -1169,10 +1286,19 @@ static void test_resolve(void **state) {
                                     err, sizeof(err)),
                    0);
   assert_string_equal(out, "some/where.yml");
+  assert_int_equal(ys_store_resolve("./old.yaml", "base", out, sizeof(out), err,
+                                    sizeof(err)),
+                   0);
+  assert_string_equal(out, "./old.yaml");
+  /* A name ending in ".yaml" is neither a name nor a path: refused, saying
+   * how to give either. */
   assert_int_equal(
       ys_store_resolve("old.yaml", "base", out, sizeof(out), err, sizeof(err)),
-      0);
-  assert_string_equal(out, "old.yaml");
+      YS_EINVAL);
+  assert_string_equal(out, "");
+  assert_non_null(strstr(err, "ends in '.yaml'"));
+  assert_non_null(strstr(err, "('old')"));
+  assert_non_null(strstr(err, "('./old.yaml')"));
   assert_int_equal(
       ys_store_resolve("../x", "base", out, sizeof(out), err, sizeof(err)), 0);
   assert_string_equal(out, "../x");
@@ -1221,6 +1347,10 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_invalid_utf8_is_replaced, setup_dir,
                                       teardown_dir),
       cmocka_unit_test_setup_teardown(test_save_refuses_what_cannot_load,
+                                      setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(
+          test_save_refuses_a_file_too_large_to_load, setup_dir, teardown_dir),
+      cmocka_unit_test_setup_teardown(test_save_removes_stale_temporary_files,
                                       setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_unwritable_directory_keeps_old_file,
                                       setup_dir, teardown_dir),

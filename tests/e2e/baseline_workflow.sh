@@ -71,6 +71,17 @@ expect 2 "not found|No such file" -- "$suite" "${pick[@]}" --baseline nosuch
 expect 2 'save-baseline' -- "$suite" "${pick[@]}" --save-baseline ../escape
 expect 2 'save-baseline' -- "$suite" "${pick[@]}" --save-baseline ''
 expect 2 'baseline' -- "$suite" "${pick[@]}" --baseline main --against "$base"
+# A name ending in .yaml is neither a name nor a path: refused before
+# anything runs, and nothing is written in the working folder or in D.
+expect 2 "ends in '.yaml'.*give the name without it \('config'\)" -- \
+  env -C "$tmp" "$suite" "${pick[@]}" --save-baseline config.yaml \
+  --baseline-dir "$tmp/D"
+[ ! -e "$tmp/config.yaml" ] && [ ! -e "$tmp/D" ] ||
+  { echo "FAIL: --save-baseline config.yaml wrote a file"; failures=$((failures + 1)); }
+expect 2 "a path with a '/' for a file \('./main.yaml'\)" -- \
+  "$suite" "${pick[@]}" --baseline main.yaml
+expect 0 'unchanged' -- "$suite" "${pick[@]}" --threshold 500 \
+  --baseline "$tmp/baselines/main.yaml"
 cmp -s "$tmp/baselines/main.yaml" "$tmp/main.before" ||
   { echo "FAIL: main.yaml changed"; failures=$((failures + 1)); }
 [ ! -e "$tmp/escape.yaml" ] || { echo "FAIL: escaped the baseline dir"; failures=$((failures + 1)); }

@@ -1,8 +1,10 @@
 /* atomic_file.c — atomic, locked file replacement; see atomic_file.h. */
 #include "atomic_file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,13 +12,14 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "../core/error.h"
-#include "../core/fs.h"
+#include "error.h"
+#include "fs.h"
 
-int ys__atomic_fail(char *err, size_t err_len, int rc, const char *what,
-                    const char *path, const char *fmt, ...) {
+int ys_atomic_fail(char *err, size_t err_len, int rc, const char *what,
+                   const char *path, const char *fmt, ...) {
   if (err == NULL || err_len == 0) return rc;
   int n = snprintf(err, err_len, "cannot save %s '%s': ", what, path);
   if (n < 0 || (size_t)n >= err_len) return rc;
@@ -31,21 +34,9 @@ int ys__atomic_fail(char *err, size_t err_len, int rc, const char *what,
 static int atomic_errno_fail(char *err, size_t err_len, const char *what,
                              const char *path, int errnum) {
   if (errnum == ENOMEM)
-    return ys__atomic_fail(err, err_len, YS_ENOMEM, what, path,
-                           "out of memory");
-  return ys__atomic_fail(err, err_len, YS_EIO, what, path, "%s",
-                         strerror(errnum));
-}
-
-/* The directory part of `path` ("." when there is none); caller frees. */
-static char *atomic_parent(const char *path) {
-  const char *slash = strrchr(path, '/');
-  if (slash == NULL) return strdup(".");
-  /* Several slashes in a row separate one directory. */
-  while (slash > path && slash[-1] == '/')
-    slash--;
-  if (slash == path) return strdup("/");
-  return strndup(path, (size_t)(slash - path));
+    return ys_atomic_fail(err, err_len, YS_ENOMEM, what, path, "out of memory");
+  return ys_atomic_fail(err, err_len, YS_EIO, what, path, "%s",
+                        strerror(errnum));
 }
 
 /* Syncs a directory so a rename in it survives a crash. File systems that
@@ -58,15 +49,63 @@ static int atomic_sync_dir(const char *dir) {
   return rc;
 }
 
+/* What follows PATH in the name of a temporary file: PATH.tmp-PID-XXXXXX. */
+#define ATOMIC_TMP_MARK ".tmp-"
+
+/* Whether the temporary file `name` (an entry of the folder `dir`, whose
+ * name has already matched the file's) was left by a writer that is gone:
+ * see ys_atomic_replace. `pid_text` points past ATOMIC_TMP_MARK. */
+static bool atomic_is_stale(int dir_fd, const char *name, const char *pid_text,
+                            time_t now) {
+  char *end;
+  errno = 0;
+  long pid = strtol(pid_text, &end, 10);
+  /* Six characters of mkstemp's follow the PID: anything else is not ours. */
+  if (errno != 0 || end == pid_text || pid <= 0 || end[0] != '-' ||
+      strlen(end + 1) != 6)
+    return false;
+  struct stat st;
+  if (fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+    return false;
+  if (now - st.st_mtime > YS_ATOMIC_STALE_S) return true;
+  return (pid_t)pid != getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Removes the temporary files of `path` in `dir` that killed writers left
+ * behind. The caller holds the lock, so no live writer of `path` on this
+ * machine has one. Errors are ignored: this only tidies up. */
+static void atomic_remove_stale(const char *dir, const char *path) {
+  const char *slash = strrchr(path, '/');
+  const char *base = slash != NULL ? slash + 1 : path;
+  size_t base_len = strlen(base), mark_len = strlen(ATOMIC_TMP_MARK);
+  DIR *d = opendir(dir);
+  if (d == NULL) return;
+  time_t now = time(NULL);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    const char *name = e->d_name;
+    if (strncmp(name, base, base_len) != 0 ||
+        strncmp(name + base_len, ATOMIC_TMP_MARK, mark_len) != 0)
+      continue;
+    if (atomic_is_stale(dirfd(d), name, name + base_len + mark_len, now))
+      unlinkat(dirfd(d), name, 0);
+  }
+  closedir(d);
+}
+
 /* Fills a new temporary file beside `path`, syncs it and renames it over
  * `path`. The caller holds the lock. Returns 0 or a YS_E* code with err
  * filled; the temporary file never outlives a failure. */
 static int atomic_write_rename(const char *path, const char *what,
-                               ys__atomic_fill_fn fill, void *data, char *err,
+                               ys_atomic_fill_fn fill, void *data, char *err,
                                size_t err_len) {
   int rc;
   char *tmp = NULL;
-  if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
+  /* The writer's PID in the name lets a later writer tell a file left by a
+   * killed one (atomic_remove_stale). */
+  if (asprintf(&tmp, "%s" ATOMIC_TMP_MARK "%ld-XXXXXX", path, (long)getpid()) <
+      0)
     return atomic_errno_fail(err, err_len, what, path, ENOMEM);
   int fd = mkostemp(tmp, O_CLOEXEC);
   if (fd < 0) {
@@ -81,7 +120,7 @@ static int atomic_write_rename(const char *path, const char *what,
   }
   char detail[128] = "";
   if ((rc = fill(fd, data, detail, sizeof(detail))) != 0) {
-    rc = ys__atomic_fail(err, err_len, rc, what, path, "%s", detail);
+    rc = ys_atomic_fail(err, err_len, rc, what, path, "%s", detail);
     goto err_remove_tmp;
   }
   if (fsync(fd) != 0) {
@@ -154,13 +193,14 @@ static void atomic_unlock(int fd, const char *lock_path) {
   close(fd);
 }
 
-int ys__atomic_replace(const char *path, const char *what,
-                       ys__atomic_fill_fn fill, void *data, char *err,
-                       size_t err_len) {
-  char *dir = atomic_parent(path);
+int ys_atomic_replace(const char *path, const char *what, unsigned flags,
+                      ys_atomic_fill_fn fill, void *data, char *err,
+                      size_t err_len) {
+  char *dir = ys_fs_parent(path);
   if (dir == NULL) return atomic_errno_fail(err, err_len, what, path, ENOMEM);
   char *lock_path = NULL;
-  int rc, errnum = ys_fs_make_dirs(dir);
+  int rc, errnum = 0;
+  if (flags & YS_ATOMIC_MAKE_DIRS) errnum = ys_fs_make_dirs(dir);
   if (errnum != 0) {
     rc = atomic_errno_fail(err, err_len, what, path, errnum);
     goto done;
@@ -175,11 +215,12 @@ int ys__atomic_replace(const char *path, const char *what,
     rc = atomic_errno_fail(err, err_len, what, path, errno);
     goto done;
   }
+  atomic_remove_stale(dir, path);
   rc = atomic_write_rename(path, what, fill, data, err, err_len);
   if (rc == 0 && (errnum = atomic_sync_dir(dir)) != 0)
-    rc = ys__atomic_fail(err, err_len, YS_EIO, what, path,
-                         "saved, but syncing its directory failed: %s",
-                         strerror(errnum));
+    rc = ys_atomic_fail(err, err_len, YS_EIO, what, path,
+                        "saved, but syncing its directory failed: %s",
+                        strerror(errnum));
   atomic_unlock(lock_fd, lock_path);
 done:
   free(lock_path);
