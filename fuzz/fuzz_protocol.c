@@ -10,6 +10,7 @@
  * skip or fail at once, so that a command naming one runs it without
  * measuring for however long the command asks.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,13 +64,19 @@ static const ys_metric metrics[] = {
     {"cycles", "cycles", YS_METRIC_COUNT, false},
 };
 
-/* Aborts unless every series holds the same rounds, tiling its samples. */
+/* Aborts unless every series holds the same rounds, tiling its samples,
+ * and every sample is what a worker can send: at least one iteration and
+ * finite values (docs/worker-protocol.md). */
 static void check_rounds(const ys_bench_result *res) {
+  if (!isfinite(res->elapsed_s) || res->elapsed_s < 0) abort();
   for (size_t m = 0; m < res->n_series; m++) {
     const ys_series *s = &res->series[m];
     if (s->n_rounds != res->series[0].n_rounds ||
         s->n_samples != res->series[0].n_samples)
       abort();
+    for (size_t i = 0; i < s->n_samples; i++)
+      if (s->samples[i].iterations == 0 || !isfinite(s->samples[i].value))
+        abort();
     size_t next = 0;
     for (size_t r = 0; r < s->n_rounds; r++) {
       if (s->rounds[r].first_sample != next || s->rounds[r].n_samples == 0)
