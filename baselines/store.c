@@ -309,6 +309,38 @@ static int store_build(ys__yaml_reader *r, ys__document *doc,
   return 0;
 }
 
+int ys_store_load_buffer(const char *text, size_t len, const char *name,
+                         ys_baseline **out, char *err, size_t err_len) {
+  if (err_len > 0) err[0] = '\0';
+  if (name == NULL || out == NULL || (text == NULL && len > 0)) {
+    if (err_len > 0) snprintf(err, err_len, "no baseline text or name");
+    return YS_EINVAL;
+  }
+  *out = NULL;
+  /* The same refusals as for a file, which ys__yaml_read_file makes
+   * before reading it. */
+  if (len == 0) {
+    if (err_len > 0) snprintf(err, err_len, "baseline '%s' is empty", name);
+    return YS_EFORMAT;
+  }
+  if (len > (size_t)YS_BASELINE_MAX_BYTES) {
+    if (err_len > 0)
+      snprintf(err, err_len,
+               "baseline '%s' is too large (%zu bytes, at most %ld)", name, len,
+               YS_BASELINE_MAX_BYTES);
+    return YS_EFORMAT;
+  }
+  ys__yaml_reader r;
+  ys__document doc = {0};
+  int rc = ys__yaml_reader_init(&r, name, err, err_len);
+  if (rc == 0) rc = store_parse(&r, text, len, &doc);
+  if (rc == 0) rc = store_build(&r, &doc, out);
+  if (rc == 0) doc.ctx = (ys_context){0}; /* its strings moved into *out */
+  store_document_free(&doc);
+  ys__yaml_reader_free(&r);
+  return rc;
+}
+
 int ys_store_load(const char *path, ys_baseline **out, char *err,
                   size_t err_len) {
   if (err_len > 0) err[0] = '\0';
@@ -322,14 +354,7 @@ int ys_store_load(const char *path, ys_baseline **out, char *err,
   int rc = ys__yaml_read_file(path, YS_BASELINE_MAX_BYTES, &text, &len, err,
                               err_len);
   if (rc != 0) return rc;
-  ys__yaml_reader r;
-  ys__document doc = {0};
-  rc = ys__yaml_reader_init(&r, path, err, err_len);
-  if (rc == 0) rc = store_parse(&r, text, len, &doc);
-  if (rc == 0) rc = store_build(&r, &doc, out);
-  if (rc == 0) doc.ctx = (ys_context){0}; /* its strings moved into *out */
-  store_document_free(&doc);
-  ys__yaml_reader_free(&r);
+  rc = ys_store_load_buffer(text, len, path, out, err, err_len);
   free(text);
   return rc;
 }

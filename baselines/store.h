@@ -61,6 +61,17 @@ int ys_store_check_save(const char *path, char *err, size_t err_len);
 int ys_store_load(const char *path, ys_baseline **out, char *err,
                   size_t err_len);
 
+/* Parses a baseline from `text` (len bytes, borrowed; it need not end
+ * with a NUL byte), as ys_store_load parses a file's content: the same
+ * checks, results and messages, with `name` (borrowed) standing for the
+ * path in messages and copied into (*out)->path. ys_store_load reads the
+ * file and calls this, so that tests and fuzzers try the loader itself on
+ * text in memory. Refuses, like a file, an empty text and one larger than
+ * YS_BASELINE_MAX_BYTES (YS_EFORMAT). Returns 0 with *out set, or an error
+ * as ys_store_load does with *out NULL. */
+int ys_store_load_buffer(const char *text, size_t len, const char *name,
+                         ys_baseline **out, char *err, size_t err_len);
+
 /* Frees a baseline; NULL-safe. */
 void ys_baseline_free(ys_baseline *b);
 

@@ -334,16 +334,22 @@ bool ys_peer_has(const ys_peer *p, const char *name) {
   return false;
 }
 
-/* Parses "ITERATIONS V1 ... VM" into sample i of every series of one. */
+/* Parses "ITERATIONS V1 ... VM" into sample i of every series of one. The
+ * worker writes a count of digits and finite numbers, each after one
+ * space; anything else is refused, since strtoull and strtod alone would
+ * take "-1" as 2^64 - 1, "nan" and "inf" as values, and "1nan1" as three
+ * numbers. */
 static bool parse_sample(char *line, ys_bench_result *one, size_t i) {
+  if (*line < '0' || *line > '9') return false;
   char *end;
   errno = 0;
   unsigned long long iterations = strtoull(line, &end, 10);
-  if (errno != 0 || end == line || iterations == 0) return false;
+  if (errno != 0 || iterations == 0) return false;
   for (size_t m = 0; m < one->n_series; m++) {
-    char *start = end;
+    if (*end != ' ') return false;
+    char *start = end + 1;
     double v = strtod(start, &end);
-    if (end == start) return false;
+    if (end == start || *start == ' ' || !isfinite(v)) return false;
     one->series[m].samples[i] = (ys_sample){iterations, v};
   }
   return *end == '\0';
@@ -416,7 +422,9 @@ int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
   double elapsed_s;
   if (sscanf(line, "ok %zu %d %llu %llu %u %zu %lf", &n, &linear, &bytes,
              &elements, &warnings, &suggested, &elapsed_s) == 7) {
-    if (n == 0 || n > MAX_ROUND_SAMPLES || !(elapsed_s >= 0))
+    /* sscanf's %lf takes "inf" too: a time must be finite. */
+    if (n == 0 || n > MAX_ROUND_SAMPLES || !isfinite(elapsed_s) ||
+        elapsed_s < 0)
       return fail(err, err_len, YS_EFORMAT, program, "sent a malformed round");
     res->bytes_per_iteration = bytes;
     res->elements_per_iteration = elements;

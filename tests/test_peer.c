@@ -182,6 +182,16 @@ static const refusal REFUSALS[] = {
      BAD_SAMPLE}, /* no iterations */
     {"ok 1 1 0 0 0 0 0\nten 100 90\n", YS_EFORMAT, BAD_SAMPLE},
     {"ok 1 1 0 0 0 0 0\n10 100 abc\n", YS_EFORMAT, BAD_SAMPLE},
+    /* Found by fuzz/fuzz_protocol.c: what strtoull and strtod alone take
+     * but a worker never writes. */
+    {"ok 1 1 0 0 0 0 0\n10 nan 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\n10 100 inf\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\n10 1e999 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\n10 1nan\n", YS_EFORMAT, BAD_SAMPLE},   /* "1" "nan" */
+    {"ok 1 1 0 0 0 0 0\n-1 100 90\n", YS_EFORMAT, BAD_SAMPLE}, /* 2^64-1 */
+    {"ok 1 1 0 0 0 0 0\n 10 100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\n10  100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 inf\n10 100 90\n", YS_EFORMAT, BAD_ROUND},
     /* A worker that stops talking mid-answer has exited or crashed. */
     {"", YS_EIO, "exited during a round (it may have crashed)"},
     {"ok 2 1 0 0 0 0 0\n10 100 90\n", YS_EIO,

@@ -997,6 +997,68 @@ static void test_fifo_is_refused_without_hanging(void **state) {
   free(path);
 }
 
+/* Reads a whole file into an allocation of exactly its size, without a
+ * final NUL, so that a loader reading past the end shows under ASan. */
+static char *read_exact(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  assert_int_equal(fseek(f, 0, SEEK_END), 0);
+  long size = ftell(f);
+  assert_true(size > 0);
+  rewind(f);
+  char *text = malloc((size_t)size);
+  assert_non_null(text);
+  assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
+  fclose(f);
+  *len = (size_t)size;
+  return text;
+}
+
+/* Text in memory loads as the file does, with the given name standing for
+ * the path; a cut text, an empty one and a bad one are refused naming it. */
+static void test_buffer_loads_like_file(void **state) {
+  (void)state;
+  size_t len;
+  char *text = read_exact(CORPUS "good.yaml", &len);
+  char err[512] = "";
+  ys_baseline *b = NULL;
+  int rc = ys_store_load_buffer(text, len, "mem.yaml", &b, err, sizeof(err));
+  if (rc != 0) print_error("%s\n", err);
+  assert_int_equal(rc, 0);
+  assert_string_equal(b->path, "mem.yaml");
+  assert_string_equal(b->name, "main");
+  ys_baseline *f = NULL;
+  assert_int_equal(ys_store_load(CORPUS "good.yaml", &f, err, sizeof(err)), 0);
+  assert_int_equal(b->run.n_benches, f->run.n_benches);
+  for (size_t i = 0; i < b->run.n_benches; i++)
+    assert_string_equal(b->run.benches[i].name, f->run.benches[i].name);
+  ys_baseline_free(f);
+  ys_baseline_free(b);
+
+  /* Without its final "...": the loader must stop at len, not at a NUL. */
+  const char *end = strstr(text, "\n...");
+  assert_non_null(end);
+  b = (ys_baseline *)&b;
+  rc = ys_store_load_buffer(text, (size_t)(end - text) + 1, "mem.yaml", &b, err,
+                            sizeof(err));
+  assert_int_equal(rc, YS_EFORMAT);
+  assert_null(b);
+  assert_non_null(strstr(err, "mem.yaml:"));
+  assert_non_null(strstr(err, "truncated"));
+
+  b = (ys_baseline *)&b;
+  assert_int_equal(
+      ys_store_load_buffer(text, 0, "mem.yaml", &b, err, sizeof(err)),
+      YS_EFORMAT);
+  assert_null(b);
+  assert_non_null(strstr(err, "'mem.yaml' is empty"));
+  assert_int_equal(
+      ys_store_load_buffer("- 1\n", 4, "list.yaml", &b, err, sizeof(err)),
+      YS_EFORMAT);
+  assert_non_null(strstr(err, "list.yaml:1: the top level must be a mapping"));
+  free(text);
+}
+
 /* The good file of the corpus: out of order, with comments and unknown keys
  * at every level, which are skipped. */
 static void test_good_file_loads(void **state) {
@@ -1370,6 +1432,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_fifo_is_refused_without_hanging,
                                       setup_dir, teardown_dir),
       cmocka_unit_test(test_good_file_loads),
+      cmocka_unit_test(test_buffer_loads_like_file),
       cmocka_unit_test_setup_teardown(test_every_table_row_round_trips,
                                       setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_row_type_mismatch_names_key,
