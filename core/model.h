@@ -202,11 +202,16 @@ typedef enum ys_doubt {
   /* The change crosses the threshold with fewer than
    * YS_POLICY_MIN_DECIDING_ROUNDS rounds on a side: nothing to back it. */
   YS_DOUBT_FEW_ROUNDS,
+  /* The change crosses the threshold on wall time while the CPU was
+   * shared, and there is no cpu_time to decide on instead. */
+  YS_DOUBT_CONTENDED,
 } ys_doubt;
 
 /* A comparison of one benchmark's primary series against its baseline.
  * Each side is summed up by one statistic of its round estimates (the
- * lower quartile, YS_POLICY_DECISION_QUANTILE); `change` compares the two,
+ * lower quartile, YS_POLICY_DECISION_QUANTILE) of the compared metric: the
+ * primary one, or cpu_time in place of wall time when the CPU was shared
+ * (`contended`); `change` compares the two,
  * decides the verdict, and is what every report shows, with `change_ci`,
  * the bootstrap interval of the same statistic, which always contains it.
  * Changes are fractions (0.05 = 5 % slower); for "new", "missing" and "not
@@ -215,7 +220,7 @@ typedef enum ys_doubt {
 typedef struct ys_comparison {
   ys_verdict verdict;
   ys_doubt doubt;      /* set when inconclusive, else YS_DOUBT_NONE */
-  const char *metric;  /* static storage */
+  const char *metric;  /* the compared metric; static storage */
   const char *unit;    /* static storage; printed only */
   ys_metric_kind kind; /* of the compared metric */
   bool exact;          /* exact counts: the threshold alone decides */
@@ -235,6 +240,13 @@ typedef struct ys_comparison {
   /* Inconclusive: rounds a side would likely settle it, 0 when more than
    * YS_POLICY_SETTLE_MAX_ROUNDS (then --against or a quieter machine). */
   size_t settle_rounds;
+  /* Wall time against wall time: the share of its time each side's
+   * process had the CPU (median over rounds of cpu_time / time), NaN when
+   * not measured. Below YS_POLICY_MIN_CPU_SHARE on either side the CPU was
+   * shared (`contended`), and `metric` is cpu_time. */
+  double base_cpu_share;
+  double new_cpu_share;
+  bool contended;
   bool noisy;      /* either side too noisy to trust: say so in reports */
   bool remeasured; /* decided on rounds that include a second measurement */
 } ys_comparison;
@@ -244,7 +256,7 @@ typedef struct ys_comparison {
 const char *ys_verdict_name(ys_verdict v);
 
 /* The doubt's name as machine-readable reports give it: "unsupported",
- * "too_wide", "few_rounds", or NULL for YS_DOUBT_NONE. */
+ * "too_wide", "few_rounds", "contended", or NULL for YS_DOUBT_NONE. */
 const char *ys_doubt_name(ys_doubt d);
 
 /* Totals for a run, handed to reports' end hook. */

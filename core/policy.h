@@ -38,6 +38,15 @@
  * machine instead, as more rounds would no longer be a fair price. */
 #define YS_POLICY_SETTLE_MAX_ROUNDS 100
 
+/* A side whose process had the CPU for less than this share of its wall
+ * time (the median over rounds of cpu_time / time) was contended: another
+ * process shared its core, and wall time then measures the neighbour as
+ * much as the code. The comparison is then decided on cpu_time, which time
+ * spent waiting for the CPU does not inflate (docs/statistics.md §3). A
+ * quiet machine gives 0.97-1.0; a core shared with one busy neighbour about
+ * 0.5-0.8. */
+#define YS_POLICY_MIN_CPU_SHARE 0.9
+
 /* Bootstrap replicates for every confidence interval, and their level.
  * analysis/stats.c gives the measurement that chose B. */
 #define YS_POLICY_RESAMPLES  2000

@@ -53,6 +53,8 @@ const char *ys_doubt_name(ys_doubt d) {
     return "too_wide";
   case YS_DOUBT_FEW_ROUNDS:
     return "few_rounds";
+  case YS_DOUBT_CONTENDED:
+    return "contended";
   case YS_DOUBT_NONE:
     break;
   }

@@ -9,8 +9,11 @@
  * that statistic decides, together with its percentile bootstrap interval
  * over the rounds of both sides: regressed or improved when the change
  * crosses the threshold and the interval keeps to its side of zero,
- * inconclusive when noise hides the answer, unchanged otherwise. The
- * one-sided Mann-Whitney p is evidence for the reader, never a gate.
+ * inconclusive when noise hides the answer, unchanged otherwise. When
+ * another process shared the CPU (a side's process had it less than 90 %
+ * of its wall time), wall time measures the neighbour too: the comparison
+ * is then made on cpu_time instead. The one-sided Mann-Whitney p is
+ * evidence for the reader, never a gate.
  */
 #include "compare.h"
 
@@ -212,11 +215,23 @@ static double decision_statistic(const double *sorted, size_t n) {
                                              YS_POLICY_DECISION_QUANTILE);
 }
 
-/* Loads the round estimates of `res`'s primary series into *side when the
+/* The series of `res` (borrowed, may be NULL) that measures `metric`, or
+ * NULL. */
+static const ys_series *named_series(const ys_bench_result *res,
+                                     const char *metric) {
+  if (res == NULL || res->series == NULL) return NULL;
+  for (size_t m = 0; m < res->n_series; m++)
+    if (res->series[m].metric != NULL &&
+        strcmp(res->series[m].metric, metric) == 0)
+      return &res->series[m];
+  return NULL;
+}
+
+/* Loads the round estimates of series `s` of `res` into *side when the
  * benchmark ran OK and has rounds with finite estimates; leaves side->n at
- * 0 otherwise. Returns 0 or YS_ENOMEM. */
-static int side_load(const ys_bench_result *res, ys__side *side) {
-  const ys_series *s = primary_series(res);
+ * 0 otherwise (s may be NULL). Returns 0 or YS_ENOMEM. */
+static int side_load(const ys_bench_result *res, const ys_series *s,
+                     ys__side *side) {
   *side = (ys__side){.estimate = NAN, .median = NAN, .noise = NAN};
   if (s == NULL || res->status != YS_BENCH_OK || s->rounds == NULL ||
       s->n_rounds == 0)
@@ -240,6 +255,29 @@ static int side_load(const ys_bench_result *res, ys__side *side) {
    * rounds to count them is not called noisy (core/policy.h). */
   side->noise = s->analysis.noisy_round_share;
   return 0;
+}
+
+/* The share of its time a side's process had the CPU: the median over its
+ * rounds of the cpu_time estimate over the time estimate of the same
+ * round. NaN when the side did not run OK or has no cpu_time beside its
+ * time, round for round. */
+static double cpu_share(const ys_bench_result *res) {
+  const ys_series *wall = named_series(res, "time");
+  const ys_series *cpu = named_series(res, "cpu_time");
+  if (res == NULL || res->status != YS_BENCH_OK || wall == NULL ||
+      cpu == NULL || wall->n_rounds == 0 || wall->n_rounds != cpu->n_rounds)
+    return NAN;
+  double *ratio = malloc(wall->n_rounds * sizeof(*ratio));
+  if (ratio == NULL) return NAN;
+  for (size_t r = 0; r < wall->n_rounds; r++)
+    ratio[r] = cpu->rounds[r].estimate / wall->rounds[r].estimate;
+  double share = NAN;
+  if (all_finite(ratio, wall->n_rounds)) {
+    gsl_sort(ratio, 1, wall->n_rounds);
+    share = gsl_stats_median_from_sorted_data(ratio, 1, wall->n_rounds);
+  }
+  free(ratio);
+  return share;
 }
 
 /* Whether a side's rounds are too noisy to trust (core/policy.h). */
@@ -376,6 +414,7 @@ static size_t settle_rounds(const ys_comparison *c) {
   double target =
       c->doubt == YS_DOUBT_TOO_WIDE ? c->threshold : fabs(c->change);
   if (c->doubt == YS_DOUBT_FEW_ROUNDS) return YS_POLICY_MIN_DECIDING_ROUNDS * 2;
+  if (c->doubt == YS_DOUBT_CONTENDED) return 0; /* rounds will not help */
   if (!(half > 0.0) || !(target > 0.0) || n == 0) return 0;
   /* Aim a little inside the target, so the suggestion does not sit on the
    * edge of settling. */
@@ -383,6 +422,26 @@ static size_t settle_rounds(const ys_comparison *c) {
   double need = ceil((double)n * ratio * ratio);
   if (!(need <= YS_POLICY_SETTLE_MAX_ROUNDS)) return 0;
   return need > (double)n ? (size_t)need : n + 1;
+}
+
+/* Copies the figures of both sides into *out. */
+static void set_sides(ys_comparison *out, const ys__side *b,
+                      const ys__side *c) {
+  out->base_rounds = b->n;
+  out->base_estimate = b->estimate;
+  out->base_median = b->median;
+  out->base_noise = b->noise;
+  out->new_rounds = c->n;
+  out->new_estimate = c->estimate;
+  out->new_median = c->median;
+  out->new_noise = c->noise;
+}
+
+/* Whether a series measures wall-clock time, the one metric a shared CPU
+ * inflates that has a better-behaved twin (cpu_time). */
+static bool is_wall_time(const ys_series *s) {
+  return s != NULL && s->kind == YS_METRIC_TIME && s->metric != NULL &&
+         strcmp(s->metric, "time") == 0;
 }
 
 /* Whether two static strings (either may be NULL) are the same. */
@@ -428,19 +487,13 @@ int ys_compare_bench(const ys_bench_result *base,
   }
 
   ys__side b, c;
-  int rc = side_load(base, &b);
+  int rc = side_load(base, bs, &b);
   if (rc != 0) return rc;
-  rc = side_load(current, &c);
+  rc = side_load(current, cs, &c);
   if (rc != 0) goto out_free_base;
-
-  out->base_rounds = b.n;
-  out->base_estimate = b.estimate;
-  out->base_median = b.median;
-  out->base_noise = b.noise;
-  out->new_rounds = c.n;
-  out->new_estimate = c.estimate;
-  out->new_median = c.median;
-  out->new_noise = c.noise;
+  out->base_cpu_share = cpu_share(base);
+  out->new_cpu_share = cpu_share(current);
+  set_sides(out, &b, &c);
 
   if (base == NULL) {
     out->verdict = YS_VERDICT_NEW;
@@ -454,6 +507,32 @@ int ys_compare_bench(const ys_bench_result *base,
       !same_text(bs->unit, cs->unit) || bs->kind != cs->kind ||
       bs->exact != cs->exact)
     goto out_free_both; /* not compared */
+
+  if (!out->exact && is_wall_time(bs) &&
+      (out->base_cpu_share < YS_POLICY_MIN_CPU_SHARE ||
+       out->new_cpu_share < YS_POLICY_MIN_CPU_SHARE)) {
+    /* The CPU was shared: decide on cpu_time, when both sides have it. */
+    out->contended = true;
+    ys__side b_cpu, c_cpu;
+    rc = side_load(base, named_series(base, "cpu_time"), &b_cpu);
+    if (rc == 0)
+      rc = side_load(current, named_series(current, "cpu_time"), &c_cpu);
+    if (rc != 0) {
+      free(b_cpu.sorted);
+      goto out_free_both;
+    }
+    if (b_cpu.n > 0 && c_cpu.n > 0) {
+      free(b.sorted);
+      free(c.sorted);
+      b = b_cpu;
+      c = c_cpu;
+      out->metric = named_series(current, "cpu_time")->metric;
+      set_sides(out, &b, &c);
+    } else {
+      free(b_cpu.sorted);
+      free(c_cpu.sorted);
+    }
+  }
 
   out->change = relative(c.estimate, b.estimate);
   out->noisy = side_is_noisy(&b) || side_is_noisy(&c);
@@ -473,6 +552,13 @@ int ys_compare_bench(const ys_bench_result *base,
                              b.n < YS_POLICY_MIN_DECIDING_ROUNDS ||
                                  c.n < YS_POLICY_MIN_DECIDING_ROUNDS,
                              &out->doubt);
+  if (out->contended && !same_text(out->metric, "cpu_time") &&
+      (out->verdict == YS_VERDICT_REGRESSED ||
+       out->verdict == YS_VERDICT_IMPROVED)) {
+    /* Wall time on a shared CPU, with nothing better to decide on. */
+    out->verdict = YS_VERDICT_INCONCLUSIVE;
+    out->doubt = YS_DOUBT_CONTENDED;
+  }
   if (out->verdict == YS_VERDICT_INCONCLUSIVE)
     out->settle_rounds = settle_rounds(out);
 

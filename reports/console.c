@@ -336,6 +336,11 @@ static void write_change(const console *r, const ys_comparison *cmp) {
             ys_units_percent(cmp->change_ci.hi, 2, true, d, sizeof(d)),
             /* "p < 0.001" reads better than "p = < 0.001". */
             p[0] == '<' ? "" : "= ", p);
+    if (cmp->contended) {
+      char why[256];
+      fprintf(r->out, " \xc2\xb7 %s",
+              ys_units_contention(cmp, why, sizeof(why)));
+    }
   }
   write_verdict(r, cmp);
   fputc('\n', r->out);

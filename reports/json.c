@@ -11,6 +11,7 @@
  * A benchmark found only in the baseline is listed with status "missing"
  * and no series: its measurements belong to the baseline's report.
  */
+#include <math.h>
 #include <stddef.h>
 
 #include "../analysis/derived.h"
@@ -186,6 +187,11 @@ static void json_comparison(ys_json *w, const ys_comparison *c) {
   /* NaN (no test, as for counts) comes out as null. */
   json_kv_known(w, "p_value", compared, c->p_value);
   ys_json_kv_double(w, "threshold", c->threshold);
+  ys_json_kv_bool(w, "contended", c->contended);
+  json_kv_known(w, "base_cpu_share", isfinite(c->base_cpu_share),
+                c->base_cpu_share);
+  json_kv_known(w, "new_cpu_share", isfinite(c->new_cpu_share),
+                c->new_cpu_share);
   json_kv_known(w, "base_noise", base, c->base_noise);
   json_kv_known(w, "new_noise", now, c->new_noise);
   ys_json_kv_bool(w, "noisy", c->noisy);

@@ -182,14 +182,17 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
   fprintf(out, " | %s | %s%s", p, md_marker(c->verdict),
           ys_verdict_name(c->verdict));
   /* "confirmed" only where it confirms something: a regression that held
-   * on its second measurement. An inconclusive verdict stays one. */
-  bool confirmed = c->remeasured && c->verdict == YS_VERDICT_REGRESSED;
-  if (confirmed && c->noisy)
-    fputs(" (confirmed, noisy)", out);
-  else if (confirmed)
-    fputs(" (confirmed)", out);
-  else if (c->noisy)
-    fputs(" (noisy)", out);
+   * on its second measurement. An inconclusive verdict stays one. The
+   * notes below the table say why a change is that of CPU time. */
+  const char *quals[3];
+  size_t n_quals = 0;
+  if (c->remeasured && c->verdict == YS_VERDICT_REGRESSED)
+    quals[n_quals++] = "confirmed";
+  if (c->contended && has_change) quals[n_quals++] = "CPU time";
+  if (c->noisy) quals[n_quals++] = "noisy";
+  for (size_t q = 0; q < n_quals; q++)
+    fprintf(out, "%s%s", q == 0 ? " (" : ", ", quals[q]);
+  if (n_quals > 0) fputc(')', out);
   fputs(" |\n", out);
 }
 
@@ -231,6 +234,36 @@ static void md_attention_table(FILE *out, const ys_run_view *run) {
   md_comparison_head(out);
   for (size_t k = 0; k < sizeof(md_attention_order) / sizeof(ys_verdict); k++)
     md_comparison_group(out, run, md_attention_order[k], &shown, &hidden);
+  md_more(out, hidden);
+}
+
+/* Whether a comparison was made on CPU time because the CPU was shared. */
+static bool md_contended(const ys_report_entry *e) {
+  return e->cmp != NULL && e->cmp->contended &&
+         ys_units_verdict_has_change(e->cmp->verdict);
+}
+
+/* The benchmarks compared on CPU time because another process shared the
+ * CPU, with the shares: a reader must know the machine was busy. */
+static void md_contention(FILE *out, const ys_run_view *run) {
+  size_t shown = 0, hidden = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    if (!md_contended(e)) continue;
+    if (shown == YS_MARKDOWN_MAX_ROWS) {
+      hidden++;
+      continue;
+    }
+    char why[256];
+    if (shown == 0)
+      fputs("\n**Compared on CPU time** (wall time measured a busy "
+            "machine)\n\n",
+            out);
+    fputs("- ", out);
+    md_code(out, e->res->name, false);
+    fprintf(out, ": %s\n", ys_units_contention(e->cmp, why, sizeof(why)));
+    shown++;
+  }
   md_more(out, hidden);
 }
 
@@ -472,6 +505,7 @@ static int md_render(FILE *out, const ys_run_view *run,
     md_baseline(out, run);
     md_attention_table(out, run);
     md_doubts(out, run);
+    md_contention(out, run);
     md_unchanged_table(out, run);
   } else {
     md_results_table(out, run);

@@ -210,6 +210,23 @@ bool ys_units_verdict_has_change(ys_verdict v) {
   return false;
 }
 
+char *ys_units_contention(const ys_comparison *c, char *buf, size_t len) {
+  if (len == 0) return buf;
+  buf[0] = '\0';
+  if (!c->contended) return buf;
+  /* Shares lie in [0, 1] give or take rounding: whole per cent suffice. */
+  char was[16] = "?", now[16] = "?";
+  if (isfinite(c->base_cpu_share) && fabs(c->base_cpu_share) < 100)
+    snprintf(was, sizeof(was), "%.0f %%", c->base_cpu_share * 100);
+  if (isfinite(c->new_cpu_share) && fabs(c->new_cpu_share) < 100)
+    snprintf(now, sizeof(now), "%.0f %%", c->new_cpu_share * 100);
+  snprintf(buf, len,
+           "on %s: the CPU was shared (its process had it %s of the time in "
+           "the baseline, %s now)",
+           c->metric != NULL ? c->metric : "?", was, now);
+  return buf;
+}
+
 char *ys_units_threshold(double t, char *buf, size_t len) {
   int decimals = 0;
   while (decimals < 3 && fabs(t * 100 * pow(10, decimals) -
@@ -232,6 +249,10 @@ char *ys_units_doubt(const ys_comparison *c, char *buf, size_t len) {
   case YS_DOUBT_FEW_ROUNDS:
     why = "the change crosses %s on too few rounds to back it";
     break;
+  case YS_DOUBT_CONTENDED:
+    why = "the change crosses %s in wall time while another process shared "
+          "the CPU, and there is no cpu_time to decide on";
+    break;
   case YS_DOUBT_UNSUPPORTED:
   case YS_DOUBT_NONE:
   default:
@@ -240,7 +261,10 @@ char *ys_units_doubt(const ys_comparison *c, char *buf, size_t len) {
   }
   int w = snprintf(buf, len, why, thr);
   if (w < 0 || (size_t)w >= len) return buf;
-  if (c->settle_rounds > 0)
+  if (c->doubt == YS_DOUBT_CONTENDED)
+    snprintf(buf + w, len - (size_t)w,
+             "; compare with --against, or on a quieter machine");
+  else if (c->settle_rounds > 0)
     snprintf(buf + w, len - (size_t)w,
              "; about %zu rounds a side would settle it (--rounds %zu)",
              c->settle_rounds, c->settle_rounds);

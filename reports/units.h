@@ -76,6 +76,12 @@ char *ys_units_p_value(double p, char *buf, size_t len);
  * compared, whose reports show no change. */
 bool ys_units_verdict_has_change(ys_verdict v);
 
+/* Says, for a comparison made where the CPU was shared, what it was made
+ * on and why: "on cpu_time: the CPU was shared (its process had it 50 % of
+ * the time in the baseline, 38 % now)". Empty when the CPU was not shared.
+ * Returns buf. */
+char *ys_units_contention(const ys_comparison *c, char *buf, size_t len);
+
 /* The threshold as a percentage with no more decimals than it has:
  * 0.05 → "5 %", 0.025 → "2.5 %". Returns buf. */
 char *ys_units_threshold(double t, char *buf, size_t len);

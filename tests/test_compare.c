@@ -515,6 +515,118 @@ static void test_ci_and_determinism(void **state) {
   assert_close(c2.change_ci.hi, c1.change, 0.0);
 }
 
+/* A wall-clock result with its cpu_time beside it, round for round, as
+ * the wall collector measures them. Points into itself: do not copy. */
+typedef struct wall_fixture {
+  ys_bench_result res;
+  ys_series series[2];
+  ys_round rounds[2][MAX_ROUNDS];
+} wall_fixture;
+
+static const ys_metric CPU_TIME = {"cpu_time", "ns", YS_METRIC_TIME, false};
+
+/* Time rounds `wall`, and cpu_time rounds `cpu` (n_cpu of them). */
+static void build_wall(wall_fixture *f, const double *wall, const double *cpu,
+                       size_t n, size_t n_cpu) {
+  fixture one;
+  memset(f, 0, sizeof(*f));
+  build_time(&one, wall, n);
+  f->res = one.res;
+  f->series[0] = one.series;
+  memcpy(f->rounds[0], one.rounds, sizeof(one.rounds));
+  build_metric(&one, &CPU_TIME, cpu, n_cpu);
+  f->series[1] = one.series;
+  memcpy(f->rounds[1], one.rounds, sizeof(one.rounds));
+  f->series[0].rounds = f->rounds[0];
+  f->series[1].rounds = f->rounds[1];
+  f->res.series = f->series;
+  f->res.n_series = 2;
+}
+
+static ys_comparison compare_wall(const wall_fixture *base,
+                                  const wall_fixture *cur) {
+  ys_compare_config cfg = ys_compare_config_default(42);
+  ys_comparison out;
+  assert_int_equal(ys_compare_bench(&base->res, &cur->res, &cfg, &out), 0);
+  return out;
+}
+
+/* A neighbour on the same core: the process has the CPU half the time and
+ * its wall time swings, while its CPU time stays put. The comparison is
+ * made on cpu_time, and says so. */
+static void test_contended_decides_on_cpu_time(void **state) {
+  (void)state;
+  double wall_base[10], wall_now[10], cpu_slow[10];
+  scaled(wall_base, BASE10, 10, 2.0);
+  /* The new side's wall time is 30 % up, from the neighbour alone. */
+  scaled(wall_now, BASE10, 10, 2.6);
+  wall_fixture base, cur;
+  build_wall(&base, wall_base, BASE10, 10, 10);
+  build_wall(&cur, wall_now, BASE10, 10, 10);
+  ys_comparison c = compare_wall(&base, &cur);
+  assert_true(c.contended);
+  assert_close(c.base_cpu_share, 0.5, TIGHT);
+  assert_close(c.new_cpu_share, 1.0 / 2.6, TIGHT);
+  assert_string_equal(c.metric, "cpu_time");
+  assert_close(c.base_estimate, BASE10_Q25, TIGHT);
+  assert_close(c.change, 0.0, 0.0);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+
+  /* A real 10 % in CPU time is still seen. */
+  scaled(cpu_slow, BASE10, 10, 1.10);
+  build_wall(&cur, wall_now, cpu_slow, 10, 10);
+  c = compare_wall(&base, &cur);
+  assert_string_equal(c.metric, "cpu_time");
+  assert_close(c.change, 0.10, TIGHT);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+}
+
+/* A process that had the CPU (shares of 0.98 and more) is judged on wall
+ * time, the primary metric. */
+static void test_uncontended_decides_on_time(void **state) {
+  (void)state;
+  double wall_slow[10], cpu[10], cpu_slow[10];
+  scaled(cpu, BASE10, 10, 0.98);
+  scaled(wall_slow, BASE10, 10, 1.10);
+  scaled(cpu_slow, BASE10, 10, 1.10 * 0.99);
+  wall_fixture base, cur;
+  build_wall(&base, BASE10, cpu, 10, 10);
+  build_wall(&cur, wall_slow, cpu_slow, 10, 10);
+  ys_comparison c = compare_wall(&base, &cur);
+  assert_false(c.contended);
+  assert_close(c.base_cpu_share, 0.98, TIGHT);
+  assert_string_equal(c.metric, "time");
+  assert_close(c.change, 0.10, TIGHT);
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+
+  /* Without cpu_time at all, there is no share to judge by. */
+  fixture plain_base, plain_cur;
+  build_time(&plain_base, BASE10, 10);
+  build_time(&plain_cur, wall_slow, 10);
+  c = compare(&plain_base, &plain_cur);
+  assert_false(c.contended);
+  assert_true(isnan(c.base_cpu_share) && isnan(c.new_cpu_share));
+}
+
+/* Contended, but one side has no usable cpu_time: the wall-time crossing
+ * cannot be trusted, and nothing better exists. */
+static void test_contended_without_cpu_time_inconclusive(void **state) {
+  (void)state;
+  double wall_base[10], wall_now[10];
+  scaled(wall_base, BASE10, 10, 2.0);
+  scaled(wall_now, BASE10, 10, 2.6);
+  wall_fixture base, cur;
+  build_wall(&base, wall_base, BASE10, 10, 10);
+  build_wall(&cur, wall_now, BASE10, 10, 0);
+  ys_comparison c = compare_wall(&base, &cur);
+  assert_true(c.contended);
+  assert_string_equal(c.metric, "time");
+  assert_true(c.change > 0.05);
+  assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
+  assert_int_equal(c.doubt, YS_DOUBT_CONTENDED);
+  assert_int_equal(c.settle_rounds, 0);
+}
+
 /* Whatever the rounds, the change shown lies inside its own interval, and
  * a regressed or improved verdict has an interval on its side of zero. */
 static void test_point_always_inside_interval(void **state) {
@@ -750,6 +862,9 @@ int main(void) {
       cmocka_unit_test(test_ci_and_determinism),
       cmocka_unit_test(test_point_always_inside_interval),
       cmocka_unit_test(test_few_rounds_inconclusive),
+      cmocka_unit_test(test_contended_decides_on_cpu_time),
+      cmocka_unit_test(test_uncontended_decides_on_time),
+      cmocka_unit_test(test_contended_without_cpu_time_inconclusive),
       cmocka_unit_test(test_counts_threshold_alone),
       cmocka_unit_test(test_counts_zero_unchanged),
       cmocka_unit_test(test_new_and_missing),

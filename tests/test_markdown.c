@@ -198,7 +198,12 @@ static void make_compared_run(void) {
   cmps[i] =
       timed(YS_VERDICT_REGRESSED, 1093.0, 1228.0, 0.12351, 0.101, 0.142, 0.004);
   cmps[i].noisy = true;
-  cmps[i++].new_noise = 0.4;
+  cmps[i].new_noise = 0.4;
+  /* A neighbour shared the CPU: compared on CPU time. */
+  cmps[i].metric = "cpu_time";
+  cmps[i].contended = true;
+  cmps[i].base_cpu_share = 0.52;
+  cmps[i++].new_cpu_share = 0.47;
 
   benches[i] = ok_result("sort/64", &time_series);
   cmps[i] = timed(YS_VERDICT_INCONCLUSIVE, 1145.0, 1160.0, 0.0125, -0.06, 0.081,
