@@ -2,6 +2,7 @@
 """Evaluates candidate verdict rules offline on round estimates collected by
 scripts/collect_rounds.sh: for each condition, how often each rule calls
 unchanged code "regressed" (A/A), and how often it catches +2 % and +10 %.
+The last rule is the one gate/compare.c implements (docs/statistics.md §3).
 
 A side of a comparison is built from the rounds of one or more processes
 (runs): the design "PxM" takes the first M rounds of P different runs, so
@@ -23,11 +24,13 @@ rng = np.random.default_rng(1)
 
 
 def load(path):
-    """runs[condition][pct][bench] = list of round-estimate arrays, by trial."""
-    rows = defaultdict(lambda: defaultdict(list))
+    """runs[condition][pct][bench][trial] = array (rounds, 2) of the round
+    estimates of time and cpu_time."""
+    rows = defaultdict(dict)
     for r in csv.DictReader(open(path)):
         key = (r["condition"], int(r["slowdown_pct"]), r["benchmark"], int(r["trial"]))
-        rows[key][int(r["round"])] = float(r["estimate_ns"])
+        cpu = float(r["cpu_estimate_ns"]) if r["cpu_estimate_ns"] else np.nan
+        rows[key][int(r["round"])] = (float(r["estimate_ns"]), cpu)
     runs = defaultdict(lambda: defaultdict(lambda: defaultdict(dict)))
     for (cond, pct, bench, trial), rounds in rows.items():
         runs[cond][pct][bench][trial] = np.array([rounds[i] for i in sorted(rounds)])
@@ -62,6 +65,33 @@ def boot_change(groups_a, groups_b, stat, hierarchical):
     a = resample(np.array(groups_a), hierarchical)
     b = resample(np.array(groups_b), hierarchical)
     return stat(b, axis=1) / stat(a, axis=1) - 1
+
+
+def column(groups, k):
+    """The k-th metric (0 time, 1 cpu_time) of each process's rounds."""
+    return [g[:, k] for g in groups]
+
+
+def wall(rule):
+    """A rule that sees the rounds' wall time only."""
+    return lambda ga, gb, thr: rule(column(ga, 0), column(gb, 0), thr)
+
+
+def contended(groups):
+    """Whether a side's process had the CPU less than 90 % of the time
+    (core/policy.h, YS_POLICY_MIN_CPU_SHARE)."""
+    g = np.concatenate(groups)
+    return np.median(g[:, 1] / g[:, 0]) < 0.9
+
+
+def make_implemented_rule():
+    """gate/compare.c: the lower quartile's resolution rule on time, or on
+    cpu_time when either side was contended."""
+    inner = make_resolution_rule(q25, False)
+    def rule(ga, gb, thr):
+        k = 1 if contended(ga) or contended(gb) else 0
+        return inner(column(ga, k), column(gb, k), thr)
+    return rule
 
 
 def rule_current(ga, gb, thr):
@@ -117,13 +147,13 @@ def minimum(x, axis=None):
 
 
 RULES = {
-    "min>thr & median>0 (today)": rule_current,
-    "q25, straddle=inconclusive, CI rounds": make_ci_rule(q25, False),
-    "q25, straddle=inconclusive, CI processes": make_ci_rule(q25, True),
-    "q25, resolution rule, CI rounds": make_resolution_rule(q25, False),
-    "q25, resolution rule, CI processes": make_resolution_rule(q25, True),
-    "min, resolution rule, CI rounds": make_resolution_rule(minimum, False),
-    "median, resolution rule, CI processes": make_resolution_rule(median, True),
+    "min>thr & median>0 (the former rule)": wall(rule_current),
+    "q25, straddle=inconclusive, CI rounds": wall(make_ci_rule(q25, False)),
+    "q25, resolution rule, CI rounds": wall(make_resolution_rule(q25, False)),
+    "q25, resolution rule, CI processes": wall(make_resolution_rule(q25, True)),
+    "min, resolution rule, CI rounds": wall(make_resolution_rule(minimum, False)),
+    "median, resolution rule, CI processes": wall(make_resolution_rule(median, True)),
+    "implemented: q25 resolution, cpu_time when contended": make_implemented_rule(),
 }
 
 # The defaults (10 rounds) spread over 1 to 10 processes, and --quick (5).
@@ -177,7 +207,7 @@ def main():
               " | +10 % regressed | +10 % inconclusive |")
         print("|---|---|---:|---:|---:|---:|---:|")
         for design, name, c in evaluate(runs[cond], thr):
-            incon = "inconclusive" if "today" not in name else "possibly"
+            incon = "inconclusive" if "former" not in name else "possibly"
             print(f"| {design} | {name} | {pct(c[0], 'regressed')} | "
                   f"{pct(c[0], incon)} | {pct(c[2], 'regressed')} | "
                   f"{pct(c[10], 'regressed')} | {pct(c[10], incon)} |")

@@ -8,14 +8,29 @@
 # chain/2000, about 0.1-2 µs each) whose work grows by
 # YS_FIXTURE_SLOWDOWN_PCT percent. yardstick runs with its default settings.
 #
-# Usage: scripts/measure_gate.sh [TRIALS_AA] [TRIALS_DETECT]
-#   (defaults 30 and 10; about an hour with the defaults)
-#   GATE_ARGS="--quick" adds options to every yardstick run (a smoke test).
-# Prints a Markdown table; keeps every report in $GATE_KEEP when set.
+# Usage: scripts/measure_gate.sh [TRIALS_AA] [TRIALS_DETECT] [CONDITION]
+#   (defaults 30, 10 and quiet; about an hour with the defaults)
+#   CONDITION: quiet  - nothing else runs on purpose on the suite's core
+#              shared - a CPU-and-memory burner (dd of 8 MiB blocks) on the
+#                       suite's core: a noisy neighbour
+#              half   - a pure CPU spinner on the suite's core: the suite
+#                       gets about half a CPU
+#   Every harness and the burner run on core $GATE_CORE (default 1), so
+#   that other work can stay on the other cores.
+#   GATE_ARGS="--quick" adds options to every yardstick run.
+# Prints Markdown tables; keeps every report in $GATE_KEEP when set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 trials_aa=${1:-30}
 trials_detect=${2:-10}
+condition=${3:-quiet}
+core=${GATE_CORE:-1}
+pin=(taskset -c "$core")
+case $condition in quiet | shared | half) ;; *)
+  echo "measure_gate.sh: CONDITION must be quiet, shared or half" >&2
+  exit 2
+  ;;
+esac
 py=/usr/bin/python3
 compare_py=/usr/share/benchmark/compare.py
 
@@ -36,7 +51,21 @@ gb=$build/tests/gbench_scalable
 
 out=${GATE_KEEP:-$(mktemp -d)}
 mkdir -p "$out"
-[ -n "${GATE_KEEP:-}" ] || trap 'rm -rf "$out"' EXIT
+burner=
+cleanup() {
+  [ -z "$burner" ] || kill "$burner" 2>/dev/null || true
+  [ -n "${GATE_KEEP:-}" ] || rm -rf "$out"
+}
+trap cleanup EXIT
+case $condition in
+shared)
+  "${pin[@]}" sh -c 'while :; do
+    dd if=/dev/zero of=/dev/null bs=8M count=200 status=none; done' &
+  burner=$! ;;
+half)
+  "${pin[@]}" sh -c 'while :; do :; done' &
+  burner=$! ;;
+esac
 export YARDSTICK_BASELINE_DIR=$out/baselines
 started=$(date +%s)
 
@@ -46,7 +75,8 @@ ys_run() {
   shift
   local t0=$SECONDS
   # shellcheck disable=SC2086 # GATE_ARGS is a list of options.
-  "$@" ${GATE_ARGS:-} --format json >"$out/$name.json" 2>/dev/null || true
+  "${pin[@]}" "$@" ${GATE_ARGS:-} --format json >"$out/$name.json" \
+    2>/dev/null || true
   echo $((SECONDS - t0)) >"$out/$name.seconds"
 }
 
@@ -55,7 +85,7 @@ ys_run() {
 gb_run() {
   local name=$1
   local t0=$SECONDS
-  "$gb" --benchmark_repetitions=10 --benchmark_min_time=0.05 \
+  "${pin[@]}" "$gb" --benchmark_repetitions=10 --benchmark_min_time=0.05 \
     --benchmark_format=json >"$out/$name.json" 2>/dev/null
   echo $((SECONDS - t0)) >"$out/$name.seconds"
 }
@@ -98,20 +128,27 @@ for pct in 10 2; do
   done
 done
 
-"$py" - "$out" "$trials_aa" "$trials_detect" "$(($(date +%s) - started))" <<'PY'
+"$py" - "$out" "$trials_aa" "$trials_detect" "$(($(date +%s) - started))" \
+  "$condition" "${GATE_ARGS:-defaults}" <<'PY'
 import glob, json, os, sys
 
-out, trials_aa, trials_detect, elapsed = sys.argv[1], *map(int, sys.argv[2:])
+out = sys.argv[1]
+trials_aa, trials_detect, elapsed = map(int, sys.argv[2:5])
+condition, settings = sys.argv[5], sys.argv[6]
 
-def ys_verdicts(name):
-    """Verdicts of one yardstick run, or None when it produced no report."""
+def ys_comparisons(name):
+    """The comparison objects of one yardstick run, or None when it
+    produced no report."""
     try:
         with open(os.path.join(out, name + ".json")) as f:
             doc = json.load(f)
     except (OSError, ValueError):
         return None
-    return [b["comparison"]["verdict"] for b in doc["benchmarks"]
-            if b.get("comparison")]
+    return [b["comparison"] for b in doc["benchmarks"] if b.get("comparison")]
+
+def ys_verdicts(name):
+    comps = ys_comparisons(name)
+    return None if comps is None else [c["verdict"] for c in comps]
 
 def seconds(name):
     with open(os.path.join(out, name + ".seconds")) as f:
@@ -134,8 +171,8 @@ def gb_flags(path):
     return [p_of[name] < 0.05 and change_of.get(name, 0) > 0.05
             for name in p_of]
 
-def row(label, runs, is_flag):
-    comps = flagged = suites = bad_suites = missing = 0
+def row(label, runs, is_flag, is_doubt=lambda v: False):
+    comps = flagged = doubted = suites = bad_suites = missing = 0
     for verdicts in runs:
         if verdicts is None:
             missing += 1
@@ -143,27 +180,32 @@ def row(label, runs, is_flag):
         hits = sum(1 for v in verdicts if is_flag(v))
         comps += len(verdicts)
         flagged += hits
+        doubted += sum(1 for v in verdicts if is_doubt(v))
         suites += 1
         bad_suites += hits > 0
-    share = 100.0 * flagged / comps if comps else float("nan")
+    pct = lambda k: f"{k}/{comps} ({100.0 * k / comps:.1f} %)" if comps else "-"
     note = f" ({missing} runs without a report)" if missing else ""
-    print(f"| {label} | {flagged}/{comps} ({share:.1f} %) | "
+    print(f"| {label} | {pct(flagged)} | {pct(doubted)} | "
           f"{bad_suites}/{suites}{note} |")
 
 regressed = lambda v: v == "regressed"
-print(f"Trials: {trials_aa} A/A, {trials_detect} per slow-down; "
-      f"20 benchmarks each; total wall time {elapsed / 60:.0f} min.\n")
-print("| case | benchmark comparisons flagged regressed | suite runs with any flagged |")
-print("|---|---:|---:|")
+inconclusive = lambda v: v == "inconclusive"
+print(f"Condition {condition}, settings {settings}: {trials_aa} A/A trials, "
+      f"{trials_detect} per slow-down; 20 benchmarks each; total wall time "
+      f"{elapsed / 60:.0f} min.\n")
+print("| case | comparisons flagged regressed | inconclusive | suite runs with any flagged |")
+print("|---|---:|---:|---:|")
 row("yardstick --baseline, A/A",
-    [ys_verdicts(f"aa_base_{i}") for i in range(1, trials_aa + 1)], regressed)
+    [ys_verdicts(f"aa_base_{i}") for i in range(1, trials_aa + 1)], regressed,
+    inconclusive)
 row("yardstick --against, A/A",
-    [ys_verdicts(f"aa_against_{i}") for i in range(1, trials_aa + 1)], regressed)
+    [ys_verdicts(f"aa_against_{i}") for i in range(1, trials_aa + 1)], regressed,
+    inconclusive)
 for pct in (10, 2):
     for mode in ("base", "against"):
         row(f"yardstick --{'baseline' if mode == 'base' else 'against'}, +{pct} %",
             [ys_verdicts(f"slow{pct}_{mode}_{i}") for i in range(1, trials_detect + 1)],
-            regressed)
+            regressed, inconclusive)
 row("compare.py (U test, 10 repetitions), A/A",
     [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, "gb_aa_*.cmp")))],
     bool)
@@ -171,6 +213,25 @@ for pct in (10, 2):
     row(f"compare.py (U test, 10 repetitions), +{pct} %",
         [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, f"gb_slow{pct}_*.cmp")))],
         bool)
+
+# The two sides of --against must be treated alike: over the A/A runs, the
+# changes (and the verdicts that lean one way) come out up as often as down.
+up = down = lean_up = lean_down = contended = 0
+for i in range(1, trials_aa + 1):
+    for c in ys_comparisons(f"aa_against_{i}") or []:
+        ch = c.get("change")
+        if ch is None:
+            continue
+        up += ch > 0
+        down += ch < 0
+        contended += bool(c.get("contended"))
+        if c["verdict"] in ("regressed", "improved", "inconclusive"):
+            lean_up += ch > 0
+            lean_down += ch < 0
+print()
+print(f"--against A/A symmetry: change > 0 in {up}, < 0 in {down} comparisons; "
+      f"verdicts other than unchanged leaning up {lean_up}, down {lean_down}; "
+      f"compared on cpu_time (contended) {contended}.")
 
 def med(xs):
     xs = sorted(xs)
