@@ -5,6 +5,7 @@
 #include "peer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -179,12 +180,23 @@ static int spawn(ys_peer *p, char *const *args, const char *extra_env,
     close(to_child[1]);
     return fail(err, err_len, YS_EIO, p->program, strerror(errno));
   }
+  /* The child reports a failed exec through this pipe, which a successful
+   * exec closes (O_CLOEXEC): one message, from this process, instead of
+   * the child's stderr and then a puzzling "exited before greeting". */
+  int exec_err[2];
+  if (pipe2(exec_err, O_CLOEXEC) != 0) {
+    free(env);
+    close(to_child[0]), close(to_child[1]);
+    close(from_child[0]), close(from_child[1]);
+    return fail(err, err_len, YS_EIO, p->program, strerror(errno));
+  }
   fflush(NULL);
   p->pid = fork();
   if (p->pid < 0) {
     free(env);
     close(to_child[0]), close(to_child[1]);
     close(from_child[0]), close(from_child[1]);
+    close(exec_err[0]), close(exec_err[1]);
     return fail(err, err_len, YS_EIO, p->program, strerror(errno));
   }
   if (p->pid == 0) {
@@ -197,12 +209,30 @@ static int spawn(ys_peer *p, char *const *args, const char *extra_env,
     dup2(from_child[1], STDOUT_FILENO);
     close(to_child[0]), close(to_child[1]);
     close(from_child[0]), close(from_child[1]);
+    close(exec_err[0]);
     execvpe(p->program, argv, env);
-    fprintf(stderr, "--against %s: cannot run it: %s\n", p->program,
-            strerror(errno));
+    int why = errno;
+    ssize_t wrote = write(exec_err[1], &why, sizeof(why));
+    (void)wrote; /* nothing more to do in a child that could not exec */
     _exit(127);
   }
   free(env);
+  close(exec_err[1]);
+  int why = 0;
+  ssize_t got;
+  do
+    got = read(exec_err[0], &why, sizeof(why));
+  while (got < 0 && errno == EINTR);
+  close(exec_err[0]);
+  if (got == (ssize_t)sizeof(why)) {
+    close(to_child[0]), close(to_child[1]);
+    close(from_child[0]), close(from_child[1]);
+    waitpid(p->pid, NULL, 0);
+    p->pid = -1;
+    char what[256];
+    snprintf(what, sizeof(what), "cannot run it: %s", strerror(why));
+    return fail(err, err_len, YS_EIO, p->program, what);
+  }
   close(to_child[0]);
   close(from_child[1]);
   p->to = to_child[1];

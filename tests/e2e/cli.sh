@@ -32,6 +32,19 @@ expect 2 'not a valid regular expression' -- "$bench" '(unclosed'
 expect 2 "cannot write '/nonexistent/dir/out.json'" -- \
   "$bench" --quick --output /nonexistent/dir/out.json empty_loop
 
+# A program that cannot be started is one message, from the program, with
+# its prefix: not the child's own line and then "exited before greeting".
+"$bench" --quick --against "$tmp/no-such-program" empty_loop >"$tmp/out" 2>&1
+got=$?
+if [ "$got" -ne 2 ] || [ "$(wc -l <"$tmp/out")" -ne 1 ] ||
+  ! grep -Eq '^bench: --against .*no-such-program: cannot run it: No such file' "$tmp/out"; then
+  echo "FAIL: --against a missing program → exit $got, output:"
+  sed 's/^/    /' "$tmp/out"
+  failures=$((failures + 1))
+else
+  echo "ok: --against a missing program → one message, exit 2"
+fi
+
 # The listing is sorted, numbers by value (sort -V orders digit runs by
 # value, as the natural order does), and complete.
 "$bench" --list >"$tmp/list"
