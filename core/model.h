@@ -202,8 +202,9 @@ typedef enum ys_doubt {
   /* The change crosses the threshold with fewer than
    * YS_POLICY_MIN_DECIDING_ROUNDS rounds on a side: nothing to back it. */
   YS_DOUBT_FEW_ROUNDS,
-  /* The change crosses the threshold on wall time while the CPU was
-   * shared, and there is no cpu_time to decide on instead. */
+  /* The change crosses the threshold while the CPU was shared, and
+   * either there is no cpu_time to decide on instead or a side had the CPU
+   * less than YS_POLICY_MIN_JUDGED_CPU_SHARE of the time. */
   YS_DOUBT_CONTENDED,
 } ys_doubt;
 

@@ -47,6 +47,14 @@
  * 0.5-0.8. */
 #define YS_POLICY_MIN_CPU_SHARE 0.9
 
+/* Below this share even CPU time cannot be trusted: a process that runs a
+ * few per cent of the time pays for every switch back in cold caches (and,
+ * in a virtual machine, the host's stolen time counts as its own), so a
+ * change that crosses the threshold is only inconclusive. Half a CPU
+ * (0.5) still decides; a core shared with four busy processes (0.2) does
+ * not. */
+#define YS_POLICY_MIN_JUDGED_CPU_SHARE 0.3
+
 /* Bootstrap replicates for every confidence interval, and their level.
  * analysis/stats.c gives the measurement that chose B. */
 #define YS_POLICY_RESAMPLES  2000

@@ -552,10 +552,13 @@ int ys_compare_bench(const ys_bench_result *base,
                              b.n < YS_POLICY_MIN_DECIDING_ROUNDS ||
                                  c.n < YS_POLICY_MIN_DECIDING_ROUNDS,
                              &out->doubt);
-  if (out->contended && !same_text(out->metric, "cpu_time") &&
+  bool starved = fmin(out->base_cpu_share, out->new_cpu_share) <
+                 YS_POLICY_MIN_JUDGED_CPU_SHARE;
+  if (out->contended && (starved || !same_text(out->metric, "cpu_time")) &&
       (out->verdict == YS_VERDICT_REGRESSED ||
        out->verdict == YS_VERDICT_IMPROVED)) {
-    /* Wall time on a shared CPU, with nothing better to decide on. */
+    /* Wall time on a shared CPU, with nothing better to decide on, or a
+     * CPU so busy that not even CPU time can be trusted. */
     out->verdict = YS_VERDICT_INCONCLUSIVE;
     out->doubt = YS_DOUBT_CONTENDED;
   }

@@ -250,8 +250,8 @@ char *ys_units_doubt(const ys_comparison *c, char *buf, size_t len) {
     why = "the change crosses %s on too few rounds to back it";
     break;
   case YS_DOUBT_CONTENDED:
-    why = "the change crosses %s in wall time while another process shared "
-          "the CPU, and there is no cpu_time to decide on";
+    why = "the change crosses %s while other processes kept the CPU too "
+          "busy to judge it";
     break;
   case YS_DOUBT_UNSUPPORTED:
   case YS_DOUBT_NONE:

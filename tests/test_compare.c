@@ -579,6 +579,22 @@ static void test_contended_decides_on_cpu_time(void **state) {
   assert_string_equal(c.metric, "cpu_time");
   assert_close(c.change, 0.10, TIGHT);
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+
+  /* A process that had the CPU a tenth of the time: not even its CPU time
+   * is trusted with a crossing, which is inconclusive. */
+  double wall_starved[10];
+  scaled(wall_starved, BASE10, 10, 10.0);
+  build_wall(&cur, wall_starved, cpu_slow, 10, 10);
+  c = compare_wall(&base, &cur);
+  assert_true(c.contended);
+  assert_close(c.new_cpu_share, 0.11, TIGHT);
+  assert_string_equal(c.metric, "cpu_time");
+  assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
+  assert_int_equal(c.doubt, YS_DOUBT_CONTENDED);
+  /* ... while no change at all is still seen as none. */
+  build_wall(&cur, wall_starved, BASE10, 10, 10);
+  c = compare_wall(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
 }
 
 /* A process that had the CPU (shares of 0.98 and more) is judged on wall
