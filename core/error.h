@@ -6,6 +6,8 @@
 #ifndef YS_ERROR_H
 #define YS_ERROR_H
 
+#include <stddef.h>
+
 /* X(name, value, message): one table generates the enum and the messages. */
 #define YS_ERRNO_MAP(X)                                                        \
   X(YS_ENOMEM, -1, "out of memory")                                            \
@@ -26,5 +28,12 @@ typedef enum ys_errno {
 
 /* Returns the message for a YS_E* code (or "unknown error"). */
 const char *ys_strerror(int code);
+
+/* Formats a message into the caller's buffer `err` (err_len bytes; either
+ * may be NULL/0, then nothing is written) and returns `rc`, so that each
+ * error path is one statement: `return ys_error_set(err, len, YS_EINVAL,
+ * "--%s: ...", name);`. */
+__attribute__((format(printf, 4, 5))) int
+ys_error_set(char *err, size_t err_len, int rc, const char *fmt, ...);
 
 #endif

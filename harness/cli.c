@@ -8,7 +8,6 @@
 #include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -169,16 +168,8 @@ void ys_options_init(ys_options *o) {
 
 /* Writes a message into the caller's buffer and returns YS_EINVAL, so each
  * error path is one statement. */
-__attribute__((format(printf, 3, 4))) static int
-cli_fail(char *err, size_t err_len, const char *fmt, ...) {
-  if (err != NULL && err_len > 0) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_len, fmt, ap);
-    va_end(ap);
-  }
-  return YS_EINVAL;
-}
+#define cli_fail(err, err_len, ...)                                            \
+  ys_error_set(err, err_len, YS_EINVAL, __VA_ARGS__)
 
 /* Parses a whole string of decimal digits. Signs and spaces are refused:
  * strtoull would silently wrap "-1" to 2^64-1. */

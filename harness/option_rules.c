@@ -3,7 +3,6 @@
  */
 #include "option_rules.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,16 +46,9 @@ static const struct {
     {"callgrind-out", "callgrind"},
 };
 
-__attribute__((format(printf, 3, 4))) static int
-refuse(char *err, size_t err_len, const char *fmt, ...) {
-  if (err != NULL && err_len > 0) {
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, err_len, fmt, ap);
-    va_end(ap);
-  }
-  return YS_EINVAL;
-}
+/* A refusal: the message in err, YS_EINVAL returned. */
+#define refuse(err, err_len, ...)                                              \
+  ys_error_set(err, err_len, YS_EINVAL, __VA_ARGS__)
 
 /* Whether the --collector value `spec` ("wall,perf") has a backend that
  * matches: the one named `name` when name is not NULL, else an exact one.
