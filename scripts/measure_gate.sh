@@ -18,6 +18,7 @@
 #   Every harness and the burner run on core $GATE_CORE (default 1), so
 #   that other work can stay on the other cores.
 #   GATE_ARGS="--quick" adds options to every yardstick run.
+#   GATE_NO_GB=1 leaves Google Benchmark out (its rows then say so).
 # Prints Markdown tables; keeps every report in $GATE_KEEP when set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -83,6 +84,7 @@ ys_run() {
 # One Google Benchmark run: 10 repetitions of 0.05 s, about the time per
 # benchmark yardstick's defaults take (0.8 s).
 gb_run() {
+  [ -z "${GATE_NO_GB:-}" ] || return 0
   local name=$1
   local t0=$SECONDS
   "${pin[@]}" "$gb" --benchmark_repetitions=10 --benchmark_min_time=0.05 \
@@ -115,6 +117,7 @@ for pct in 10 2; do
 done
 
 gb_compare() {
+  [ -z "${GATE_NO_GB:-}" ] || return 0
   "$py" "$compare_py" -d "$out/$3.cmp" benchmarks "$out/$1.json" \
     "$out/$2.json" >/dev/null 2>&1 || true
 }
@@ -206,13 +209,17 @@ for pct in (10, 2):
         row(f"yardstick --{'baseline' if mode == 'base' else 'against'}, +{pct} %",
             [ys_verdicts(f"slow{pct}_{mode}_{i}") for i in range(1, trials_detect + 1)],
             regressed, inconclusive)
-row("compare.py (U test, 10 repetitions), A/A",
-    [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, "gb_aa_*.cmp")))],
-    bool)
-for pct in (10, 2):
-    row(f"compare.py (U test, 10 repetitions), +{pct} %",
-        [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, f"gb_slow{pct}_*.cmp")))],
+gb_done = bool(glob.glob(os.path.join(out, "gb_aa_*.cmp")))
+if not gb_done:
+    print("| compare.py | not run (GATE_NO_GB) | | |")
+if gb_done:
+    row("compare.py (U test, 10 repetitions), A/A",
+        [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, "gb_aa_*.cmp")))],
         bool)
+    for pct in (10, 2):
+        row(f"compare.py (U test, 10 repetitions), +{pct} %",
+            [gb_flags(p) for p in sorted(glob.glob(os.path.join(out, f"gb_slow{pct}_*.cmp")))],
+            bool)
 
 # The two sides of --against must be treated alike: over the A/A runs, the
 # changes (and the verdicts that lean one way) come out up as often as down.
@@ -241,5 +248,6 @@ print("| harness | median wall time of one run of the suite (s) |")
 print("|---|---:|")
 print(f"| yardstick --baseline | {med([seconds(f'aa_base_{i}') for i in range(1, trials_aa + 1)])} |")
 print(f"| yardstick --against (both builds) | {med([seconds(f'aa_against_{i}') for i in range(1, trials_aa + 1)])} |")
-print(f"| Google Benchmark, 10 repetitions | {med([seconds(f'gb_aa_{i}') for i in range(1, trials_aa + 1)])} |")
+if gb_done:
+    print(f"| Google Benchmark, 10 repetitions | {med([seconds(f'gb_aa_{i}') for i in range(1, trials_aa + 1)])} |")
 PY
