@@ -444,6 +444,31 @@ static bool is_wall_time(const ys_series *s) {
          strcmp(s->metric, "time") == 0;
 }
 
+/* The CPU was shared: replaces the sides *b and *c (wall time) by the
+ * cpu_time rounds of `base` and `current`, and out's figures with them,
+ * when both have such rounds; leaves everything as it was otherwise.
+ * Returns 0 or YS_ENOMEM. */
+static int switch_to_cpu_time(const ys_bench_result *base,
+                              const ys_bench_result *current,
+                              ys_comparison *out, ys__side *b, ys__side *c) {
+  ys__side b_cpu, c_cpu;
+  int rc = side_load(base, named_series(base, "cpu_time"), &b_cpu);
+  if (rc != 0) return rc;
+  rc = side_load(current, named_series(current, "cpu_time"), &c_cpu);
+  if (rc != 0 || b_cpu.n == 0 || c_cpu.n == 0) {
+    free(b_cpu.sorted);
+    free(c_cpu.sorted);
+    return rc;
+  }
+  free(b->sorted);
+  free(c->sorted);
+  *b = b_cpu;
+  *c = c_cpu;
+  out->metric = named_series(current, "cpu_time")->metric;
+  set_sides(out, b, c);
+  return 0;
+}
+
 /* Whether two static strings (either may be NULL) are the same. */
 static bool same_text(const char *x, const char *y) {
   if (x == NULL || y == NULL) return x == y;
@@ -511,27 +536,9 @@ int ys_compare_bench(const ys_bench_result *base,
   if (!out->exact && is_wall_time(bs) &&
       (out->base_cpu_share < YS_POLICY_MIN_CPU_SHARE ||
        out->new_cpu_share < YS_POLICY_MIN_CPU_SHARE)) {
-    /* The CPU was shared: decide on cpu_time, when both sides have it. */
     out->contended = true;
-    ys__side b_cpu, c_cpu;
-    rc = side_load(base, named_series(base, "cpu_time"), &b_cpu);
-    if (rc == 0)
-      rc = side_load(current, named_series(current, "cpu_time"), &c_cpu);
-    if (rc != 0) {
-      free(b_cpu.sorted);
-      goto out_free_both;
-    }
-    if (b_cpu.n > 0 && c_cpu.n > 0) {
-      free(b.sorted);
-      free(c.sorted);
-      b = b_cpu;
-      c = c_cpu;
-      out->metric = named_series(current, "cpu_time")->metric;
-      set_sides(out, &b, &c);
-    } else {
-      free(b_cpu.sorted);
-      free(c_cpu.sorted);
-    }
+    rc = switch_to_cpu_time(base, current, out, &b, &c);
+    if (rc != 0) goto out_free_both;
   }
 
   out->change = relative(c.estimate, b.estimate);
