@@ -21,6 +21,7 @@
 #include "../gate/gate.h"
 #include "../peer/against.h"
 #include "../peer/worker.h"
+#include "../profile/profile.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
 #include "../run/divert.h"
@@ -644,6 +645,57 @@ static int compare_baselines(invocation *s) {
   return code;
 }
 
+/* `bench profile [REGEX]...`: the sampling pass of profile/profile.h, in
+ * this process, with the wall collector measuring the windows it samples.
+ * Returns an exit code: 2 for bad input or a perf that cannot record here,
+ * 3 when a benchmark failed. */
+static int profile_suite(invocation *s) {
+  int code = select_benchmarks(s);
+  if (code == YS_EXIT_OK && s->n_chosen == 0) {
+    fprintf(stderr, "%s: this program defines no benchmarks\n", s->prog);
+    code = YS_EXIT_USAGE;
+  }
+  if (code == YS_EXIT_OK) code = open_collector(s);
+  if (code != YS_EXIT_OK) return code;
+  ys_profile_config cfg = {
+      .dir =
+          s->o.profile_dir != NULL ? s->o.profile_dir : YS_PROFILE_DEFAULT_DIR,
+      .seconds = s->o.profile_time_s,
+      .save_name = s->o.save_profile,
+      .baseline = s->o.baseline,
+      .collector = s->collector,
+      .timeout_s =
+          s->o.timeout_s >= 0
+              ? s->o.timeout_s
+              : YS_TIMEOUT_FACTOR * s->o.profile_time_s + YS_TIMEOUT_MIN_S,
+      .seed = s->o.seed,
+      .log = s->o.quiet ? NULL : stderr,
+  };
+  if (ys_profile_check(&cfg, s->err, sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+    return YS_EXIT_USAGE;
+  }
+  ys_exit_guard_set_code(YS_EXIT_BENCH_FAILED);
+  ys_interrupt_install();
+  ys_divert divert;
+  ys_divert_begin(&divert);
+  int rc = ys_profile_run(&cfg, s->chosen, s->n_chosen, s->err, sizeof(s->err));
+  ys_divert_end(&divert);
+  ys_interrupt_remove();
+  if (rc == YS_EINTR) {
+    fprintf(stderr, "%s: profile: interrupted; profile.md not written\n",
+            s->prog);
+    return YS_EXIT_SIGNAL_BASE + ys_interrupt_signal();
+  }
+  if (rc != 0) {
+    fprintf(stderr, "%s: profile: %s\n", s->prog, s->err);
+    return rc == YS_EBENCH ? YS_EXIT_BENCH_FAILED : YS_EXIT_USAGE;
+  }
+  if (!s->o.quiet)
+    fprintf(stderr, "%s: profile written to %s/profile.md\n", s->prog, cfg.dir);
+  return YS_EXIT_OK;
+}
+
 /* Whatever went to stdout outside the reports (--help, --version, --list)
  * must have arrived: a write error there turns `code` into 2, unless a
  * benchmark failed. */
@@ -663,7 +715,8 @@ int ys_main(int argc, char **argv) {
   memset(&s, 0, sizeof(s));
   s.prog = program_name(argc > 0 ? argv[0] : "bench");
   bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
-  if (compare) {
+  bool profile = !compare && argc > 1 && strcmp(argv[1], "profile") == 0;
+  if (compare || profile) {
     argc--;
     argv++;
   }
@@ -673,6 +726,7 @@ int ys_main(int argc, char **argv) {
             s.err, s.prog);
     return YS_EXIT_USAGE;
   }
+  s.o.profile = profile;
   if (stdout_closed && !s.o.worker) {
     fprintf(stderr, "%s: cannot write to standard output: it is closed\n",
             s.prog);
@@ -691,6 +745,11 @@ int ys_main(int argc, char **argv) {
     return YS_EXIT_USAGE;
   }
   int code;
+  if (profile) {
+    code = profile_suite(&s);
+    invocation_free(&s);
+    return finish_stdout(s.prog, code);
+  }
   const ys_collector_ops *single = ys_collector_find(s.o.collector);
   if (!compare && !s.o.list && single != NULL && single->needs_valgrind) {
     code = ys_valgrind_relaunch(argc, argv, &s.o.collect);

@@ -19,6 +19,7 @@
 #include "../collectors/collector.h"
 #include "../core/error.h"
 #include "../peer/pool.h"
+#include "../profile/profile.h"
 
 /* How a row turns its argument into a field of ys_options. */
 typedef enum cli_kind {
@@ -134,6 +135,16 @@ static const cli_option cli_options[] = {
     {"fail-on-inconclusive", no_argument, NULL,
      "exit 1 also when noise leaves a comparison inconclusive", CLI_FLAG,
      CLI_FIELD(fail_on_inconclusive), 0, 0, 0, false},
+    {"profile-dir", required_argument, "DIR",
+     "profile: where the profile files go (default " YS_PROFILE_DEFAULT_DIR ")",
+     CLI_STRING, CLI_FIELD(profile_dir), 0, 0, 0, false},
+    {"profile-time", required_argument, "S",
+     "profile: seconds of timed loop sampled per benchmark", CLI_SECONDS,
+     CLI_FIELD(profile_time_s), 0, 3600, 0, true},
+    {"save-profile", required_argument, "NAME",
+     "profile: also keep this profile as NAME in the profile directory, "
+     "for a later --baseline NAME",
+     CLI_STRING, CLI_FIELD(save_profile), 0, 0, 0, false},
     {"worker", no_argument, NULL, NULL, CLI_FLAG, CLI_FIELD(worker), 0, 0, 0,
      false},
     {"help", no_argument, NULL, "print this help and exit", CLI_FLAG,
@@ -145,7 +156,7 @@ static const cli_option cli_options[] = {
 #define CLI_N_OPTIONS (sizeof(cli_options) / sizeof(cli_options[0]))
 
 /* Which rows were given is kept as bits of one word. */
-_Static_assert(CLI_N_OPTIONS <= 32, "cli_options has more rows than bits");
+_Static_assert(CLI_N_OPTIONS <= 64, "cli_options has more rows than bits");
 
 /* getopt_long returns this plus the row index, above every char value, so a
  * return value maps straight back to its row. */
@@ -164,6 +175,7 @@ void ys_options_init(ys_options *o) {
   o->format = ys_report_find("console");
   o->threshold = YS_POLICY_THRESHOLD;
   o->collect.iterations = 1;
+  o->profile_time_s = YS_PROFILE_DEFAULT_SECONDS;
 }
 
 /* Writes a message into the caller's buffer and returns YS_EINVAL, so each
@@ -312,11 +324,11 @@ static int cli_add_output(const cli_option *row, const char *arg, ys_options *o,
  * as --format does, so giving both, or "-" twice, is refused (two
  * documents on one stream parse as neither). The "-" output leaves
  * outputs[] and becomes o->format. */
-static int cli_take_stdout_output(ys_options *o, uint32_t given, char *err,
+static int cli_take_stdout_output(ys_options *o, uint64_t given, char *err,
                                   size_t err_len) {
   bool taken = false;
   for (size_t i = 0; i < CLI_N_OPTIONS; i++)
-    if (cli_options[i].kind == CLI_FORMAT && (given & (UINT32_C(1) << i)))
+    if (cli_options[i].kind == CLI_FORMAT && (given & (UINT64_C(1) << i)))
       taken = true;
   size_t kept = 0;
   for (size_t i = 0; i < o->n_outputs; i++) {
@@ -381,10 +393,10 @@ static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
 
 /* --quick shortens only the settings the user did not give, so the result
  * does not depend on the order of the flags. */
-static void cli_apply_quick(ys_options *o, uint32_t given) {
+static void cli_apply_quick(ys_options *o, uint64_t given) {
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
     const cli_option *row = &cli_options[i];
-    if (row->quick <= 0 || (given & (UINT32_C(1) << i)) != 0) continue;
+    if (row->quick <= 0 || (given & (UINT64_C(1) << i)) != 0) continue;
     void *field = (char *)o + row->field;
     if (row->kind == CLI_SECONDS) *(double *)field = row->quick;
     if (row->kind == CLI_COUNT) *(size_t *)field = (size_t)row->quick;
@@ -424,14 +436,14 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
   int saved_opterr = opterr;
   opterr = 0;
   optind = 0;
-  uint32_t given = 0;
+  uint64_t given = 0;
   int rc = 0;
   int c;
   /* A leading ':' makes a missing argument return ':' rather than '?'. */
   while (rc == 0 && (c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
     if (c >= CLI_VAL_BASE && c < CLI_VAL_BASE + (int)CLI_N_OPTIONS) {
       size_t i = (size_t)(c - CLI_VAL_BASE);
-      given |= UINT32_C(1) << i;
+      given |= UINT64_C(1) << i;
       rc = cli_apply(&cli_options[i], optarg, o, err, err_len);
     } else if (c == ':' && optopt >= CLI_VAL_BASE) {
       const cli_option *row = &cli_options[optopt - CLI_VAL_BASE];
@@ -468,7 +480,7 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
 bool ys_cli_given(const ys_options *o, const char *name) {
   for (size_t i = 0; i < CLI_N_OPTIONS; i++)
     if (strcmp(cli_options[i].name, name) == 0)
-      return (o->given & (UINT32_C(1) << i)) != 0;
+      return (o->given & (UINT64_C(1) << i)) != 0;
   return false;
 }
 
@@ -577,12 +589,17 @@ void ys_cli_print_help(FILE *out, const char *prog) {
   prog = prog != NULL ? prog : "bench";
   fprintf(out,
           "Usage: %s [OPTION]... [REGEX]...\n"
-          "   or: %s compare OLD NEW [OPTION]...\n",
-          prog, prog);
-  fprintf(out, "Run the benchmarks whose names match any REGEX (POSIX "
-               "extended; all when none\nis given) and report their "
-               "statistics. 'compare' compares two saved baselines\n"
-               "(names or paths) without running anything.\n\nOptions:\n");
+          "   or: %s compare OLD NEW [OPTION]...\n"
+          "   or: %s profile [REGEX]... [OPTION]...\n",
+          prog, prog, prog);
+  fprintf(out,
+          "Run the benchmarks whose names match any REGEX (POSIX "
+          "extended; all when none\nis given) and report their "
+          "statistics. 'compare' compares two saved baselines\n"
+          "(names or paths) without running anything. 'profile' samples the "
+          "call stacks of\nthe benchmarks' timed loops with perf and "
+          "writes flame graphs (--baseline NAME:\na profile saved with "
+          "--save-profile NAME).\n\nOptions:\n");
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
     const cli_option *row = &cli_options[i];
     if (row->help == NULL) continue;

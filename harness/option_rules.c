@@ -35,6 +35,31 @@ static const char *const run_only[] = {
     "against",
 };
 
+/* Options that do nothing with `bench profile`: it runs in this process
+ * with the wall collector, writes its own files, and reads --baseline as
+ * the name of a saved profile. What it uses: --exact, --profile-dir,
+ * --profile-time, --save-profile, --baseline, --timeout, --seed, --quiet. */
+static const char *const profile_refuses[] = {
+    "list",          "collector",
+    "warm-up-time",  "measurement-time",
+    "counters",      "require-counters",
+    "cache-sim",     "callgrind-out",
+    "iterations",    "sample-size",
+    "rounds",        "processes",
+    "quick",         "format",
+    "verbose",       "output",
+    "save-baseline", "if-missing",
+    "against",       "baseline-dir",
+    "threshold",     "fail-on-inconclusive",
+};
+
+/* Options only `bench profile` uses. */
+static const char *const profile_only[] = {
+    "profile-dir",
+    "profile-time",
+    "save-profile",
+};
+
 /* Options of one collector backend, and the backend they need. */
 static const struct {
   const char *option;
@@ -81,6 +106,17 @@ static int check_compare(const ys_options *o, char *err, size_t err_len) {
   return 0;
 }
 
+static int check_profile(const ys_options *o, char *err, size_t err_len) {
+  for (size_t i = 0; i < sizeof(profile_refuses) / sizeof(profile_refuses[0]);
+       i++)
+    if (ys_cli_given(o, profile_refuses[i]))
+      return refuse(err, err_len,
+                    "--%s does nothing with 'profile', which samples the "
+                    "timed loops with perf (docs/profiling.md)",
+                    profile_refuses[i]);
+  return 0;
+}
+
 static int check_run(const ys_options *o, char *err, size_t err_len) {
   for (size_t i = 0; i < sizeof(backend_only) / sizeof(backend_only[0]); i++)
     if (ys_cli_given(o, backend_only[i].option) &&
@@ -124,5 +160,10 @@ int ys_option_rules_check(const ys_options *o, bool compare, char *err,
       strcmp(o->if_missing, "report") != 0)
     return refuse(err, err_len, "--if-missing: '%s' is neither fail nor report",
                   o->if_missing);
+  if (o->profile) return check_profile(o, err, err_len);
+  for (size_t i = 0; i < sizeof(profile_only) / sizeof(profile_only[0]); i++)
+    if (ys_cli_given(o, profile_only[i]))
+      return refuse(err, err_len, "--%s needs 'profile': %s profile [REGEX]...",
+                    profile_only[i], "bench");
   return compare ? check_compare(o, err, err_len) : check_run(o, err, err_len);
 }

@@ -87,12 +87,17 @@ typedef struct ys_options {
   bool fail_on_inconclusive; /* an inconclusive verdict fails as regressed */
   const char *if_missing;    /* --if-missing: "fail" (NULL) or "report" */
   bool worker;               /* serve rounds to a parent over stdin/stdout */
+  /* `bench profile` (docs/profiling.md): set by the caller, not parsed. */
+  bool profile;
+  const char *profile_dir;  /* NULL: YS_PROFILE_DEFAULT_DIR */
+  double profile_time_s;    /* timed loop sampled per benchmark */
+  const char *save_profile; /* keep the profile as DIR/NAME; borrowed */
   /* Informational; the caller prints and exits 0. */
   bool help;
   bool version;
   /* Which options the command line gave, as opposed to defaulted: one bit
    * per option, ask with ys_cli_given (cli.h). */
-  uint32_t given;
+  uint64_t given;
 } ys_options;
 
 /* How much the reports say, from --quiet and --verbose (which ys_cli_parse

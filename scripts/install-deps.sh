@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what yardstick needs to build and test on Debian 12 (or a
-# derivative): the compiler and CMake, GSL, libyaml, cmocka, valgrind, and
-# Google Benchmark's compare.py with SciPy for the interoperability tests.
+# derivative): the compiler and CMake, GSL, libyaml, cmocka, valgrind,
+# Google Benchmark's compare.py with SciPy for the interoperability tests,
+# and perf for `bench profile` and its test (tests/e2e/profile.sh).
 set -euo pipefail
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends \
   build-essential cmake pkg-config libgsl-dev libyaml-dev libcmocka-dev \
-  valgrind libbenchmark-tools python3 python3-scipy >/dev/null
+  valgrind libbenchmark-tools python3 python3-scipy linux-perf >/dev/null
 echo "yardstick: dependencies installed"

@@ -13,7 +13,7 @@ declare -A layer=(
   [core]=1
   [collectors]=2 [analysis]=2
   [run]=3 [gate]=3 [baselines]=3
-  [reports]=4 [peer]=4
+  [reports]=4 [peer]=4 [profile]=4
   [harness]=5
 )
 
