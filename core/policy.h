@@ -38,6 +38,14 @@
  * machine instead, as more rounds would no longer be a fair price. */
 #define YS_POLICY_SETTLE_MAX_ROUNDS 100
 
+/* Per-function costs under callgrind (docs/baselines.md, "functions"): a
+ * baseline keeps every function whose inclusive instructions reach this
+ * share of its benchmark's window, at most YS_POLICY_FUNCTIONS_MAX of them
+ * (the most inclusive): enough to name a regression's cause, small enough
+ * that a baseline of a large suite stays a few megabytes. */
+#define YS_POLICY_FUNCTION_MIN_SHARE 0.001
+#define YS_POLICY_FUNCTIONS_MAX      200
+
 /* Bootstrap replicates for every confidence interval, and their level.
  * analysis/stats.c gives the measurement that chose B. */
 #define YS_POLICY_RESAMPLES  2000
