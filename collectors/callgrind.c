@@ -117,8 +117,8 @@ static int callgrind_open(void **out, const ys_collector_options *opts,
   if (opts->callgrind_out != NULL)
     used += (size_t)snprintf(
         c->notes, sizeof(c->notes),
-        "callgrind: raw files kept in %s (one part per window, "
-        "named after its benchmark; read them with callgrind_annotate)",
+        "callgrind: raw files kept in %s (callgrind.out.NAME per "
+        "benchmark for callgrind_annotate, cg.PID.out with every window)",
         opts->callgrind_out);
   if (c->cache_sim && used < sizeof(c->notes))
     snprintf(c->notes + used, sizeof(c->notes) - used, "%scallgrind: %s",

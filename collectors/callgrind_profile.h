@@ -4,7 +4,7 @@
  * named after a benchmark (its measured windows, not its "(warm-up) NAME"
  * batch) are summed function by function (callgrind_costs.h), and the
  * functions that matter are kept in its result (docs/baselines.md,
- * "functions").
+ * "Each entry of functions").
  */
 #ifndef YS_CALLGRIND_PROFILE_H
 #define YS_CALLGRIND_PROFILE_H

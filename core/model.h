@@ -124,7 +124,7 @@ const char *ys_bench_status_name(ys_bench_status status);
 
 /* The exact cost of one function in a benchmark's measured batch (every
  * window of it, all its iterations), from callgrind's data
- * (docs/baselines.md, "functions"). Cache misses are 0 without
+ * (docs/baselines.md, "Each entry of functions"). Cache misses are 0 without
  * --cache-sim. */
 typedef struct ys_function_cost {
   char *name;              /* owned by the result that holds it */

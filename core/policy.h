@@ -38,11 +38,11 @@
  * machine instead, as more rounds would no longer be a fair price. */
 #define YS_POLICY_SETTLE_MAX_ROUNDS 100
 
-/* Per-function costs under callgrind (docs/baselines.md, "functions"): a
- * baseline keeps every function whose inclusive instructions reach this
- * share of its benchmark's window, at most YS_POLICY_FUNCTIONS_MAX of them
- * (the most inclusive): enough to name a regression's cause, small enough
- * that a baseline of a large suite stays a few megabytes. */
+/* Per-function costs under callgrind (docs/baselines.md, "Each entry of
+ * functions"): a baseline keeps every function whose inclusive instructions
+ * reach this share of its benchmark's window, at most YS_POLICY_FUNCTIONS_MAX
+ * of them (the most inclusive): enough to name a regression's cause, small
+ * enough that a baseline of a large suite stays a few megabytes. */
 #define YS_POLICY_FUNCTION_MIN_SHARE 0.001
 #define YS_POLICY_FUNCTIONS_MAX      200
 

@@ -1,7 +1,8 @@
 /*
  * function_diff.h — why an exact count changed: the functions whose self
  * cost changed most between a baseline and this run, both measured under
- * callgrind with per-function costs (docs/baselines.md, "functions").
+ * callgrind with per-function costs (docs/baselines.md, "Each entry of
+ * functions").
  */
 #ifndef YS_FUNCTION_DIFF_H
 #define YS_FUNCTION_DIFF_H
