@@ -67,7 +67,8 @@ static int grow_slots(ys_callgrind_costs *t) {
  * when new; or a negative error code. */
 static long function_index(ys_callgrind_costs *t, const char *name,
                            size_t len) {
-  len = base_length(name, len);
+  /* A NUL byte in a file ends the name, as it ends the copy kept. */
+  len = base_length(name, strnlen(name, len));
   if (t->n_slots == 0 || (t->n + 1) * 2 > t->n_slots) {
     int rc = grow_slots(t);
     if (rc != 0) return rc;
