@@ -10,13 +10,13 @@
 # Usage: funcdiff.sh PATH/TO/bench TESTS_SOURCE_DIR
 # Exit code 77 (skipped) when valgrind or callgrind_annotate is missing.
 set -uo pipefail
-suite=$(dirname "$1")/tests/fixture_funcdiff
 for tool in valgrind callgrind_annotate; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "SKIP: $tool is not installed"
     exit 77
   fi
 done
+suite=$(dirname "$1")/tests/fixture_funcdiff
 [ -x "$suite" ] || { echo "FAIL: no fixture at $suite"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
