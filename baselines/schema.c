@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/policy.h"
 #include "store.h"
 #include "table_io.h"
 
@@ -425,6 +426,50 @@ static void schema_write_warnings(ys__yaml_writer *w, const ys_field *f,
   ys__yaml_seq_end(w);
 }
 
+/* Function costs (callgrind): a list of flow mappings, at most
+ * YS_POLICY_FUNCTIONS_MAX, each with a non-empty name. */
+static int schema_function_item(ys__yaml_reader *r, void *data, size_t i) {
+  schema_item *it = data;
+  ys_bench_result *res = it->base;
+  if (i >= YS_POLICY_FUNCTIONS_MAX)
+    return ys__yaml_fail(r, ys__yaml_line(r),
+                         "more than %d functions in one benchmark",
+                         YS_POLICY_FUNCTIONS_MAX);
+  int rc = ys__yaml_grow(r, (void **)&res->functions, &it->list->cap,
+                         res->n_functions, sizeof(*res->functions));
+  if (rc != 0) return rc;
+  /* Counted before it is filled, so the cleanup frees whatever it got. */
+  ys_function_cost *fc = &res->functions[res->n_functions++];
+  memset(fc, 0, sizeof(*fc));
+  size_t line = ys__yaml_line(r);
+  rc = ys__table_read_map(r, &ys__schema_function_table, fc, it->ld, it->f->key,
+                          "each entry of '%s' must be a mapping");
+  if (rc == 0 && (fc->name == NULL || fc->name[0] == '\0'))
+    return ys__yaml_fail(r, line, "a function's 'name' must not be empty");
+  return rc;
+}
+
+static int schema_read_functions(ys__yaml_reader *r, const ys_field *f,
+                                 void *base, void *state) {
+  schema_list cap = {0};
+  schema_item it = {.f = f, .base = base, .ld = state, .list = &cap};
+  size_t n;
+  return ys__yaml_read_seq(r, f->key, "mappings", true, schema_function_item,
+                           &it, &n);
+}
+
+/* Written only when the benchmark has function costs (callgrind). */
+static void schema_write_functions(ys__yaml_writer *w, const ys_field *f,
+                                   const void *base) {
+  const ys_bench_result *res = base;
+  if (res->n_functions == 0) return;
+  ys__yaml_plain(w, f->key);
+  ys__yaml_seq_begin(w, false);
+  for (size_t i = 0; i < res->n_functions; i++)
+    ys__table_write_map(w, &ys__schema_function_table, &res->functions[i]);
+  ys__yaml_seq_end(w);
+}
+
 #define SCHEMA_CUSTOM(name, part)                                              \
   static const ys__table_custom schema_##name = {schema_read_##name,           \
                                                  schema_write_##name, part}
@@ -436,6 +481,7 @@ SCHEMA_CUSTOM(message, 0);
 SCHEMA_CUSTOM(kind, 0);
 SCHEMA_CUSTOM(samples, 0);
 SCHEMA_CUSTOM(warnings, 0);
+SCHEMA_CUSTOM(functions, 0);
 static const ys__table_custom schema_rounds = {
     schema_read_round_list, schema_write_round_list, SCHEMA_ROUNDS};
 static const ys__table_custom schema_round_linear = {
@@ -540,6 +586,21 @@ const ys_table ys__schema_series_table =
                  .missing = "a series needs a 'metric', a 'unit', a 'kind' "
                             "and 'exact'");
 
+#define FUNCTION_ROW(m, fl)                                                    \
+  SCHEMA_ROW(ys_function_cost, m, #m, YS_FIELD_UINT64, fl)
+static const ys_field schema_function_rows[] = {
+    SCHEMA_ROW(ys_function_cost, name, "name", YS_FIELD_STRING, REQUIRED),
+    FUNCTION_ROW(self, REQUIRED),
+    FUNCTION_ROW(inclusive, REQUIRED),
+    FUNCTION_ROW(self_l1_misses, OPTIONAL),
+    FUNCTION_ROW(inclusive_l1_misses, OPTIONAL),
+    FUNCTION_ROW(self_ll_misses, OPTIONAL),
+    FUNCTION_ROW(inclusive_ll_misses, OPTIONAL),
+};
+const ys_table ys__schema_function_table = SCHEMA_TABLE(
+    schema_function_rows, ys_function_cost, .flow = true,
+    .missing = "a function needs a 'name', 'self' and 'inclusive'");
+
 #define BENCH_ROW(m, k, t, fl) SCHEMA_ROW(ys_bench_result, m, k, t, fl)
 static const ys_field schema_bench_rows[] = {
     BENCH_ROW(name, "name", YS_FIELD_TEXT, REQUIRED | YS_FIELD_STRICT),
@@ -554,6 +615,8 @@ static const ys_field schema_bench_rows[] = {
     BENCH_ROW(total_iterations, "total_iterations", YS_FIELD_UINT64, 0),
     BENCH_ROW(elapsed_s, "elapsed_s", YS_FIELD_DOUBLE, 0),
     SCHEMA_HANDLED(ys_bench_result, series, "series", 0, series),
+    SCHEMA_HANDLED(ys_bench_result, functions, "functions", OPTIONAL,
+                   functions),
 };
 const ys_table ys__schema_bench_table =
     SCHEMA_TABLE(schema_bench_rows, ys_bench_result,

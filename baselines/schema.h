@@ -41,6 +41,7 @@ extern const ys_table ys__schema_series_table;
 extern const ys_table ys__schema_estimates_table;
 extern const ys_table ys__schema_estimate_table;
 extern const ys_table ys__schema_outliers_table;
+extern const ys_table ys__schema_function_table;
 
 /* Emits the document `data` (a const ys__document *) as YAML; a
  * ys__yaml_body_fn. */

@@ -22,6 +22,7 @@
 #include "../core/error.h"
 #include "../core/fs.h"
 #include "../core/names.h"
+#include "../core/policy.h"
 #include "../core/atomic_file.h"
 #include "schema.h"
 #include "values.h"
@@ -68,6 +69,16 @@ static int store_check_run(const char *path, const ys_context *ctx,
     if (!isfinite(res->elapsed_s))
       return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
                             "'%s': elapsed time is not finite", res->name);
+    /* The loader's bound and its refusal of unnamed functions. */
+    if (res->n_functions > YS_POLICY_FUNCTIONS_MAX)
+      return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                            "'%s': more than %d functions", res->name,
+                            YS_POLICY_FUNCTIONS_MAX);
+    for (size_t f = 0; f < res->n_functions; f++)
+      if (res->functions[f].name == NULL || res->functions[f].name[0] == '\0')
+        return ys_atomic_fail(err, err_len, YS_EINVAL, "baseline", path,
+                              "'%s': a function has no name", res->name);
+    items += res->n_functions;
     n_series += res->n_series;
     for (size_t m = 0; m < res->n_series; m++) {
       const ys_series *s = &res->series[m];

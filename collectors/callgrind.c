@@ -29,6 +29,7 @@
 #include "../core/error.h"
 #include "callgrind.h"
 #include "callgrind_file.h"
+#include "callgrind_profile.h"
 
 /* The counters read from a dump, in callgrind's names and this order. */
 enum {
@@ -107,9 +108,7 @@ static int callgrind_open(void **out, const ys_collector_options *opts,
   c->cache_sim = opts->cache_sim;
   c->at_line_start = true;
   snprintf(c->label, sizeof(c->label), "yardstick");
-  int n =
-      snprintf(c->path, sizeof(c->path), "%s/cg.%ld.out", dir, (long)getpid());
-  if (n < 0 || (size_t)n >= sizeof(c->path)) {
+  if (ys_callgrind_profile_path(c->path, sizeof(c->path)) != 0) {
     snprintf(err, err_len, "%s is too long", YS_CALLGRIND_DIR_ENV);
     free(c);
     return YS_EINVAL;
@@ -118,8 +117,8 @@ static int callgrind_open(void **out, const ys_collector_options *opts,
   if (opts->callgrind_out != NULL)
     used += (size_t)snprintf(
         c->notes, sizeof(c->notes),
-        "callgrind: raw files kept in %s (one part per window, "
-        "named after its benchmark; read them with callgrind_annotate)",
+        "callgrind: raw files kept in %s (callgrind.out.NAME per "
+        "benchmark for callgrind_annotate, cg.PID.out with every window)",
         opts->callgrind_out);
   if (c->cache_sim && used < sizeof(c->notes))
     snprintf(c->notes + used, sizeof(c->notes) - used, "%scallgrind: %s",

@@ -1,6 +1,11 @@
+/*
+ * callgrind_split.c — one single-part raw file per benchmark from the
+ * run's file of parts (see callgrind_split.h).
+ */
 #include "callgrind_split.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -9,18 +14,20 @@
 
 #include "../core/error.h"
 #include "callgrind_file.h"
+#include "callgrind_parts.h"
 
 /* One benchmark's output file, open while its parts are copied. */
 typedef struct split_file {
   char name[256];
   FILE *out;
-  size_t parts;
+  size_t n_events;
+  uint64_t totals[YS_CALLGRIND_MAX_EVENTS]; /* summed over its parts */
 } split_file;
 
 typedef struct splitter {
   const char *dir;
-  char *header; /* the lines before the first part, copied to every file */
-  size_t header_len;
+  const char *header;     /* the text, whose lines before the first part */
+  const char *header_end; /* go to every file (set by the walk) */
   split_file *files;
   size_t n_files;
   char *err;
@@ -45,19 +52,41 @@ static int file_path(const char *dir, const char *name, char *path,
   return 0;
 }
 
-/* The file of benchmark `name`, opened (with the header) on first use. */
-static split_file *file_for(splitter *s, const char *name) {
+/* Whether the line at p starts with `key`. */
+static bool starts(const char *p, const char *end, const char *key) {
+  size_t len = strlen(key);
+  return (size_t)(end - p) >= len && memcmp(p, key, len) == 0;
+}
+
+/* Writes the header lines of `part` (its "desc:", "positions:" and
+ * "events:" lines) without its "part:" line and its "summary:", which
+ * callgrind writes as 0 under client requests and which would not be the
+ * sum of the parts anyway: readers take "totals:" instead. */
+static void write_part_header(FILE *out, const ys_callgrind_part *part) {
+  for (const char *p = part->start; p < part->body;
+       p = ys_callgrind_next_line(p, part->body)) {
+    const char *next = ys_callgrind_next_line(p, part->body);
+    if (starts(p, next, "part:") || starts(p, next, "summary:")) continue;
+    fwrite(p, 1, (size_t)(next - p), out);
+  }
+}
+
+/* The file of benchmark `name`, opened on first use, with the run's header
+ * and the header lines of its first part. */
+static split_file *file_for(splitter *s, const ys_callgrind_part *part) {
   for (size_t i = 0; i < s->n_files; i++)
-    if (strcmp(s->files[i].name, name) == 0) return &s->files[i];
+    if (strcmp(s->files[i].name, part->trigger) == 0) return &s->files[i];
   split_file *grown = realloc(s->files, (s->n_files + 1) * sizeof(*grown));
   if (grown == NULL) return NULL;
   s->files = grown;
   split_file *f = &s->files[s->n_files];
   memset(f, 0, sizeof(*f));
-  snprintf(f->name, sizeof(f->name), "%s", name);
+  snprintf(f->name, sizeof(f->name), "%s", part->trigger);
+  f->n_events = part->events.n;
   char path[PATH_MAX];
-  if (file_path(s->dir, name, path, sizeof(path)) != 0) {
-    snprintf(s->err, s->err_len, "a file name for '%s' is too long", name);
+  if (file_path(s->dir, part->trigger, path, sizeof(path)) != 0) {
+    snprintf(s->err, s->err_len, "a file name for '%s' is too long",
+             part->trigger);
     return NULL;
   }
   f->out = fopen(path, "w");
@@ -65,94 +94,63 @@ static split_file *file_for(splitter *s, const char *name) {
     snprintf(s->err, s->err_len, "cannot write %s: %s", path, strerror(errno));
     return NULL;
   }
-  fwrite(s->header, 1, s->header_len, f->out);
   s->n_files++;
+  /* A file without "part:" lines is one part and has no header apart. */
+  const char *header_end =
+      s->header_end < part->start ? s->header_end : part->start;
+  fwrite(s->header, 1, (size_t)(header_end - s->header), f->out);
+  fputs("part: 1\n", f->out);
+  write_part_header(f->out, part);
   return f;
 }
 
-/* The start of the line after the one at `line`, or `end`. */
-static const char *next_line(const char *line, const char *end) {
-  const char *nl = memchr(line, '\n', (size_t)(end - line));
-  return nl != NULL ? nl + 1 : end;
-}
-
-/* Where the first "part:" line at or after `line` (a line start) begins,
- * or `end`. */
-static const char *next_part(const char *line, const char *end) {
-  for (const char *p = line; p < end; p = next_line(p, end))
-    if (strncmp(p, "part:", 5) == 0) return p;
-  return end;
-}
-
-/* Copies one part (its lines in `part`, the "part:" line first) to the
- * file of the benchmark its trigger names. Returns 0 or an error code. */
-static int copy_part(splitter *s, const char *part, size_t len) {
-  char trigger[256] = "";
-  for (const char *line = part; line < part + len && trigger[0] == '\0';
-       line = next_line(line, part + len))
-    ys_callgrind_file_trigger(line, trigger, sizeof(trigger));
-  /* The harness's own windows, and parts of no benchmark. */
-  if (trigger[0] == '\0' || trigger[0] == '(') return 0;
-  split_file *f = file_for(s, trigger);
+/* Appends one part's body to the file of the benchmark its trigger names
+ * (a ys_callgrind_part_fn). Parts whose trigger starts with '(' are the
+ * harness's own windows. */
+static int copy_part(void *ctx, const ys_callgrind_part *part) {
+  splitter *s = ctx;
+  if (part->trigger[0] == '\0' || part->trigger[0] == '(') return 0;
+  split_file *f = file_for(s, part);
   if (f == NULL) return s->err[0] != '\0' ? YS_EIO : YS_ENOMEM;
-  size_t first = (size_t)(next_line(part, part + len) - part);
-  fprintf(f->out, "part: %zu\n", ++f->parts);
-  fwrite(part + first, 1, len - first, f->out);
+  if (part->events.n != f->n_events) {
+    snprintf(s->err, s->err_len, "the parts of '%s' count different events",
+             part->trigger);
+    return YS_EFORMAT;
+  }
+  size_t len = (size_t)(part->body_end - part->body);
+  fwrite(part->body, 1, len, f->out);
+  if (len > 0 && part->body[len - 1] != '\n') fputc('\n', f->out);
+  for (size_t k = 0; k < f->n_events; k++)
+    f->totals[k] += part->totals[k];
   return ferror(f->out) ? YS_EIO : 0;
 }
 
-/* Reads the whole file into a NUL-terminated buffer (caller frees). */
-static char *read_all(const char *path, size_t *len) {
-  FILE *in = fopen(path, "r");
-  if (in == NULL) return NULL;
-  char *text = NULL;
-  size_t cap = 0;
-  *len = 0;
-  for (;;) {
-    if (*len + 65536 + 1 > cap) {
-      cap = (cap + 65536) * 2;
-      char *grown = realloc(text, cap);
-      if (grown == NULL) break;
-      text = grown;
-    }
-    size_t got = fread(text + *len, 1, cap - *len - 1, in);
-    *len += got;
-    if (got == 0) break;
-  }
-  bool ok = text != NULL && !ferror(in);
-  fclose(in);
-  if (!ok) {
-    free(text);
-    return NULL;
-  }
-  text[*len] = '\0';
-  return text;
+/* Ends a file with the sums of its parts. */
+static int finish_file(split_file *f) {
+  fputs("totals:", f->out);
+  for (size_t k = 0; k < f->n_events; k++)
+    fprintf(f->out, " %" PRIu64, f->totals[k]);
+  fputc('\n', f->out);
+  bool failed = ferror(f->out) != 0;
+  return fclose(f->out) != 0 || failed ? YS_EIO : 0;
 }
 
 int ys_callgrind_split(const char *combined, const char *dir, char *err,
                        size_t err_len) {
   size_t len;
-  char *text = read_all(combined, &len);
+  char *text = ys_callgrind_read_file(combined, &len);
   if (text == NULL) {
     snprintf(err, err_len, "cannot read %s: %s", combined, strerror(errno));
     return YS_EIO;
   }
   err[0] = '\0';
-  const char *end = text + len;
-  const char *part = next_part(text, end);
-  splitter s = {.dir = dir,
-                .header = text,
-                .header_len = (size_t)(part - text),
-                .err = err,
-                .err_len = err_len};
-  int rc = 0;
-  while (rc == 0 && part < end) {
-    const char *after = next_part(next_line(part, end), end);
-    rc = copy_part(&s, part, (size_t)(after - part));
-    part = after;
+  splitter s = {.dir = dir, .header = text, .err = err, .err_len = err_len};
+  int rc = ys_callgrind_parts_walk(text, len, &s.header_end, copy_part, &s, err,
+                                   err_len);
+  for (size_t i = 0; i < s.n_files; i++) {
+    int closed = finish_file(&s.files[i]);
+    if (rc == 0) rc = closed;
   }
-  for (size_t i = 0; i < s.n_files; i++)
-    if (fclose(s.files[i].out) != 0 && rc == 0) rc = YS_EIO;
   int written = (int)s.n_files;
   free(s.files);
   free(text);

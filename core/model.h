@@ -122,6 +122,20 @@ typedef enum ys_bench_status {
 /* "ok", "skipped" or "failed": a status as files and reports name it. */
 const char *ys_bench_status_name(ys_bench_status status);
 
+/* The exact cost of one function in a benchmark's measured batch (every
+ * window of it, all its iterations), from callgrind's data
+ * (docs/baselines.md, "Each entry of functions"). Cache misses are 0 without
+ * --cache-sim. */
+typedef struct ys_function_cost {
+  char *name;              /* owned by the result that holds it */
+  uint64_t self;           /* instructions executed in the function itself */
+  uint64_t inclusive;      /* self and those of the functions it called */
+  uint64_t self_l1_misses; /* I1mr + D1mr + D1mw */
+  uint64_t inclusive_l1_misses;
+  uint64_t self_ll_misses; /* ILmr + DLmr + DLmw */
+  uint64_t inclusive_ll_misses;
+} ys_function_cost;
+
 /* The result of one benchmark instance. series[0] is the primary metric
  * (wall time for the wall collector). */
 typedef struct ys_bench_result {
@@ -137,6 +151,10 @@ typedef struct ys_bench_result {
   double elapsed_s;                /* wall time spent on it, warm-up included */
   ys_series *series;
   size_t n_series;
+  /* Under callgrind: the functions of the measured batch, most inclusive
+   * first; NULL and 0 otherwise. Owned, names included. */
+  ys_function_cost *functions;
+  size_t n_functions;
 } ys_bench_result;
 
 /* One cache level as reported by the OS (Google Benchmark's context). */
@@ -208,6 +226,19 @@ typedef enum ys_doubt {
   YS_DOUBT_CONTENDED,
 } ys_doubt;
 
+/* How much one function's self cost changed between a baseline and this
+ * run (gate/function_diff.h): instructions per iteration of the loop. */
+typedef struct ys_function_change {
+  const char *name; /* borrowed from the compared results */
+  double base_self; /* 0 when the baseline does not list it */
+  double new_self;  /* 0 when this run does not list it */
+  double delta;     /* new_self - base_self */
+  double change;    /* delta / base_self; NaN when base_self is 0 */
+} ys_function_change;
+
+/* The most function changes one comparison names. */
+#define YS_FUNCTION_CHANGES_MAX 5
+
 /* A comparison of one benchmark's primary series against its baseline.
  * Each side is summed up by one statistic of its round estimates (the
  * lower quartile, YS_POLICY_DECISION_QUANTILE) of the compared metric: the
@@ -250,6 +281,10 @@ typedef struct ys_comparison {
   bool contended;
   bool noisy;      /* either side too noisy to trust: say so in reports */
   bool remeasured; /* decided on rounds that include a second measurement */
+  /* Regressed or improved, with function costs on both sides: the
+   * functions whose self cost changed most, largest change first. */
+  ys_function_change functions[YS_FUNCTION_CHANGES_MAX];
+  size_t n_functions;
 } ys_comparison;
 
 /* The verdict's name as reports print it: "regressed", "inconclusive",
@@ -289,8 +324,8 @@ typedef struct ys_run_result {
 int ys_bench_result_append_rounds(ys_bench_result *res,
                                   const ys_bench_result *more);
 
-/* Frees the series a single result owns (not the struct itself) and
- * leaves it without series. NULL-safe. */
+/* Frees the series and function costs a single result owns (not the
+ * struct itself) and leaves it without them. NULL-safe. */
 void ys_bench_result_clear(ys_bench_result *res);
 
 /* Frees everything a run result owns (not the struct itself). NULL-safe. */

@@ -55,6 +55,14 @@
  * not. */
 #define YS_POLICY_MIN_JUDGED_CPU_SHARE 0.3
 
+/* Per-function costs under callgrind (docs/baselines.md, "Each entry of
+ * functions"): a baseline keeps every function whose inclusive instructions
+ * reach this share of its benchmark's window, at most YS_POLICY_FUNCTIONS_MAX
+ * of them (the most inclusive): enough to name a regression's cause, small
+ * enough that a baseline of a large suite stays a few megabytes. */
+#define YS_POLICY_FUNCTION_MIN_SHARE 0.001
+#define YS_POLICY_FUNCTIONS_MAX      200
+
 /* Bootstrap replicates for every confidence interval, and their level.
  * analysis/stats.c gives the measurement that chose B. */
 #define YS_POLICY_RESAMPLES  2000

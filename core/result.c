@@ -14,6 +14,11 @@ void ys_bench_result_clear(ys_bench_result *res) {
   free(res->series);
   res->series = NULL;
   res->n_series = 0;
+  for (size_t f = 0; f < res->n_functions; f++)
+    free(res->functions[f].name);
+  free(res->functions);
+  res->functions = NULL;
+  res->n_functions = 0;
 }
 
 void ys_run_result_free(ys_run_result *run) {

@@ -6,7 +6,8 @@
  * headers, and each piece is offered to the trigger, events and totals
  * parsers, whose results are then used as the collector uses them. The
  * trigger is read a second time into a buffer of 1 to 7 bytes, so that
- * cutting a long name is tried too.
+ * cutting a long name is tried too. The whole input is then read as the
+ * per-function costs read a run's file (collectors/callgrind_profile.c).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "collectors/callgrind_file.h"
+#include "collectors/callgrind_profile.h"
 #include "core/error.h"
 
 /* The names the collector looks up in every dump. */
@@ -50,6 +52,27 @@ static void offer(const char *line, ys_callgrind_events *events, char *trigger,
   }
 }
 
+/* The same bytes as the file of a whole run, read back for per-function
+ * costs (collectors/callgrind_profile.c) for two benchmarks, with
+ * whatever the walk and the cost lines make of them. */
+static void profile(const uint8_t *data, size_t size) {
+  ys_bench_result benches[2] = {{.name = "a"}, {.name = "sort/1024"}};
+  ys_run_result run = {.benches = benches, .n_benches = 2};
+  char err[256];
+  int rc = ys_callgrind_profile_attach((const char *)data, size, &run, 0.001, 5,
+                                       err, sizeof(err));
+  if (rc != 0 && rc != YS_EFORMAT && rc != YS_ENOMEM) abort();
+  for (size_t i = 0; i < 2; i++) {
+    if (benches[i].n_functions > 5 || (rc != 0 && benches[i].n_functions > 0))
+      abort();
+    for (size_t f = 0; f < benches[i].n_functions; f++)
+      if (benches[i].functions[f].inclusive < benches[i].functions[f].self &&
+          benches[i].functions[f].inclusive != UINT64_MAX)
+        abort();
+    ys_bench_result_clear(&benches[i]);
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char trigger[256]; /* the collector's size */
   char piece[4096];
@@ -79,5 +102,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         strlen(small) >= small_len)
       abort();
   }
+  profile(data, size);
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "../core/error.h"
 #include "../core/names.h"
+#include "function_diff.h"
 
 /* Compares one pair into the next free entry of j, which has room. */
 static int append(ys_judgement *j, const ys_bench_result *res,
@@ -18,6 +19,11 @@ static int append(ys_judgement *j, const ys_bench_result *res,
   e->res = res != NULL ? res : base;
   e->base = base;
   int rc = ys_compare_bench(base, res, cfg, &e->cmp);
+  /* A change of an exact count says which functions it came from. */
+  if (rc == 0 && (e->cmp.verdict == YS_VERDICT_REGRESSED ||
+                  e->cmp.verdict == YS_VERDICT_IMPROVED))
+    e->cmp.n_functions =
+        ys_function_diff(base, res, e->cmp.functions, YS_FUNCTION_CHANGES_MAX);
   if (rc == 0) j->n++;
   return rc;
 }

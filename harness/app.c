@@ -33,6 +33,7 @@
 #include "../run/runner.h"
 #include "../run/select.h"
 #include "baseline_prep.h"
+#include "callgrind_functions.h"
 #include "cli.h"
 #include "context.h"
 #include "exit_codes.h"
@@ -552,6 +553,7 @@ static int run_suite(invocation *s) {
   ys_divert_begin(&divert);
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
   if (rc == 0) rc = analyze_measured(s);
+  if (rc == 0) ys_callgrind_functions_attach(s->prog, s->collector, &s->run);
   if (rc == 0 && (s->baseline != NULL || s->against.started))
     rc = judge_and_confirm(s, progress);
   ys_divert_end(&divert);

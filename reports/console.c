@@ -25,6 +25,7 @@
 
 #include "../analysis/derived.h"
 #include "../core/policy.h"
+#include "function_changes.h"
 #include "notes.h"
 #include "units.h"
 
@@ -346,6 +347,25 @@ static void write_change(const console *r, const ys_comparison *cmp) {
   fputc('\n', r->out);
 }
 
+/* Under the change of an exact count: the functions it came from, one a
+ * line, under a "why:" label. */
+static void write_functions(const console *r, const ys_comparison *cmp) {
+  for (size_t i = 0; i < cmp->n_functions; i++) {
+    const ys_function_change *f = &cmp->functions[i];
+    char delta[YS_UNITS_BUF], pct[YS_UNITS_BUF];
+    indent(r);
+    if (i == 0)
+      write_label(r, "why");
+    else
+      fprintf(r->out, "%8s", "");
+    ys_safe_text_write(r->out, f->name);
+    fprintf(r->out, " %s %s (%s)\n",
+            ys_function_change_delta(f->delta, delta, sizeof(delta)),
+            cmp->unit != NULL ? cmp->unit : "",
+            ys_function_change_percent(f, pct, sizeof(pct)));
+  }
+}
+
 static void write_ok(const console *r, const ys_bench_result *res,
                      const ys_comparison *cmp) {
   if (res->n_series == 0 || res->series == NULL) {
@@ -365,6 +385,7 @@ static void write_ok(const console *r, const ys_bench_result *res,
   /* One exact measurement has no spread: no rounds, no outliers. */
   if (s0->n_rounds > 0 && !s0->exact) write_rounds(r, s0);
   if (cmp != NULL) write_change(r, cmp);
+  if (cmp != NULL) write_functions(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
     write_other_series(r, &res->series[i]);
   write_derived(r, res);

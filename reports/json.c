@@ -147,6 +147,25 @@ static void json_kv_known(ys_json *w, const char *key, bool known, double v) {
   }
 }
 
+/* The functions an exact count's change came from, when the gate named
+ * any (docs/json-schema.md): left out otherwise. */
+static void json_functions(ys_json *w, const ys_comparison *c) {
+  if (c->n_functions == 0) return;
+  ys_json_key(w, "functions");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < c->n_functions; i++) {
+    const ys_function_change *f = &c->functions[i];
+    ys_json_begin_object_inline(w);
+    ys_json_kv_string(w, "name", f->name);
+    ys_json_kv_double(w, "base_self", f->base_self);
+    ys_json_kv_double(w, "new_self", f->new_self);
+    ys_json_kv_double(w, "delta", f->delta);
+    json_kv_known(w, "change", f->base_self > 0, f->change);
+    ys_json_end_object(w);
+  }
+  ys_json_end_array(w);
+}
+
 static void json_comparison(ys_json *w, const ys_comparison *c) {
   bool base = c->base_rounds > 0, now = c->new_rounds > 0;
   bool compared = ys_units_verdict_has_change(c->verdict);
@@ -198,6 +217,7 @@ static void json_comparison(ys_json *w, const ys_comparison *c) {
   ys_json_kv_bool(w, "remeasured", c->remeasured);
   ys_json_kv_uint(w, "base_rounds", c->base_rounds);
   ys_json_kv_uint(w, "new_rounds", c->new_rounds);
+  json_functions(w, c);
   ys_json_end_object(w);
 }
 

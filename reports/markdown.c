@@ -27,6 +27,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "function_changes.h"
 #include "report.h"
 #include "units.h"
 
@@ -290,6 +291,36 @@ static void md_doubts(FILE *out, const ys_run_view *run) {
   md_more(out, hidden);
 }
 
+/* Which functions each regressed or improved exact count came from, below
+ * the table: a list per benchmark, which a table cell could not hold. */
+static void md_functions(FILE *out, const ys_run_view *run) {
+  size_t shown = 0, hidden = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    if (e->cmp == NULL || e->cmp->n_functions == 0) continue;
+    if (shown == YS_MARKDOWN_MAX_ROWS) {
+      hidden++;
+      continue;
+    }
+    if (shown == 0) fputs("\n**Why** (" YS_FUNCTION_CHANGES_TITLE ")\n\n", out);
+    fputs("- ", out);
+    md_code(out, e->res->name, false);
+    fprintf(out, " %s:\n", ys_verdict_name(e->cmp->verdict));
+    for (size_t k = 0; k < e->cmp->n_functions; k++) {
+      const ys_function_change *f = &e->cmp->functions[k];
+      char delta[YS_UNITS_BUF], pct[YS_UNITS_BUF];
+      fputs("  - ", out);
+      md_code(out, f->name, false);
+      fprintf(out, " %s %s (%s)\n",
+              ys_function_change_delta(f->delta, delta, sizeof(delta)),
+              e->cmp->unit != NULL ? e->cmp->unit : "",
+              ys_function_change_percent(f, pct, sizeof(pct)));
+    }
+    shown++;
+  }
+  md_more(out, hidden);
+}
+
 /* The unchanged benchmarks, collapsed: they matter only when asked. The
  * blank line after <summary> lets GitHub parse the table inside. */
 static void md_unchanged_table(FILE *out, const ys_run_view *run) {
@@ -506,6 +537,7 @@ static int md_render(FILE *out, const ys_run_view *run,
     md_attention_table(out, run);
     md_doubts(out, run);
     md_contention(out, run);
+    md_functions(out, run);
     md_unchanged_table(out, run);
   } else {
     md_results_table(out, run);

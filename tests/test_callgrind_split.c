@@ -39,6 +39,9 @@ static const char COMBINED[] =
     "part: 5\n"
     "desc: Trigger: Client Request: sort/1024\n"
     "events: Ir\n"
+    "summary: 0\n"
+    "fn=(1) sort'2\n"
+    "0 200\n"
     "totals: 300\n";
 
 static void test_one_file_per_benchmark(void **state) {
@@ -55,7 +58,8 @@ static void test_one_file_per_benchmark(void **state) {
   assert_int_equal(ys_callgrind_split(combined, dir, err, sizeof(err)), 2);
 
   /* The slash of a name is encoded; the warm-up and empty-loop parts are
-   * left out; the benchmark's two parts are renumbered 1 and 2. */
+   * left out; the benchmark's two parts become one, whose totals are
+   * their sums: callgrind_annotate reads one part per file. */
   snprintf(path, sizeof(path), "%s/callgrind.out.sort%%2F1024", dir);
   char *sort = ys_test_read_file(path, NULL);
   assert_non_null(sort);
@@ -67,16 +71,15 @@ static void test_one_file_per_benchmark(void **state) {
                             "events: Ir\n"
                             "fn=sort\n"
                             "0 500\n"
-                            "totals: 500\n"
-                            "part: 2\n"
-                            "desc: Trigger: Client Request: sort/1024\n"
-                            "events: Ir\n"
-                            "totals: 300\n");
+                            "fn=(1) sort'2\n"
+                            "0 200\n"
+                            "totals: 800\n");
   snprintf(path, sizeof(path), "%s/callgrind.out.hash", dir);
   char *hash = ys_test_read_file(path, NULL);
   assert_non_null(hash);
   assert_non_null(strstr(hash, "part: 1\ndesc: Trigger: Client Request: "
                                "hash\nevents: Ir\ntotals: 70\n"));
+  assert_null(strstr(hash, "sort"));
   assert_null(strstr(hash, "part: 2"));
   unlink(path);
   snprintf(path, sizeof(path), "%s/callgrind.out.sort%%2F1024", dir);

@@ -31,6 +31,7 @@
 #include "core/atomic_file.h"
 #include "core/context_fields.h"
 #include "core/error.h"
+#include "core/policy.h"
 #include "tests/support/golden.h"
 #include "tests/test_support.h"
 
@@ -227,6 +228,22 @@ static void fill_run(ys_run_result *run) {
   bool linear1[] = {false};
   fill_series(&ok->series[1], "instructions", "instructions", 1, sizes1,
               linear1, 1e6);
+  /* Function costs (callgrind): names YAML must quote, and cache misses
+   * on one of them only. */
+  ok->n_functions = 2;
+  ok->functions = calloc(2, sizeof(*ok->functions));
+  assert_non_null(ok->functions);
+  ok->functions[0] = (ys_function_cost){.name = strdup("sort<int>(int*, n)"),
+                                        .self = 18446744073709551615ULL,
+                                        .inclusive = 18446744073709551615ULL,
+                                        .self_l1_misses = 3,
+                                        .inclusive_l1_misses = 4,
+                                        .self_ll_misses = 1,
+                                        .inclusive_ll_misses = 2};
+  ok->functions[1] = (ys_function_cost){
+      .name = strdup("- #: {leaf}"), .self = 0, .inclusive = 7};
+  assert_non_null(ok->functions[0].name);
+  assert_non_null(ok->functions[1].name);
 }
 
 static void assert_same_context(const ys_context *a, const ys_context *b) {
@@ -322,6 +339,16 @@ static void assert_same_run(const ys_run_result *a, const ys_run_result *b) {
     assert_int_equal(x->n_series, y->n_series);
     for (size_t m = 0; m < x->n_series; m++)
       assert_same_series(&x->series[m], &y->series[m]);
+    assert_int_equal(x->n_functions, y->n_functions);
+    for (size_t f = 0; f < x->n_functions; f++) {
+      const ys_function_cost *p = &x->functions[f], *q = &y->functions[f];
+      assert_string_equal(p->name, q->name);
+      assert_true(p->self == q->self && p->inclusive == q->inclusive);
+      assert_true(p->self_l1_misses == q->self_l1_misses &&
+                  p->inclusive_l1_misses == q->inclusive_l1_misses &&
+                  p->self_ll_misses == q->self_ll_misses &&
+                  p->inclusive_ll_misses == q->inclusive_ll_misses);
+    }
   }
 }
 
@@ -1014,6 +1041,53 @@ static char *read_exact(const char *path, size_t *len) {
   return text;
 }
 
+/* Function lists: a baseline without them loads with none (good.yaml
+ * predates them), and a bad list is refused naming the line. */
+static void test_functions_load_and_refusals(void **state) {
+  (void)state;
+  char err[512] = "";
+  ys_baseline *b = NULL;
+  assert_int_equal(ys_store_load(CORPUS "good.yaml", &b, err, sizeof(err)), 0);
+  for (size_t i = 0; i < b->run.n_benches; i++)
+    assert_int_equal(b->run.benches[i].n_functions, 0);
+  ys_baseline_free(b);
+
+  const char *head = "yardstick: 2\nbenchmarks:\n- name: a\n  functions:\n";
+  struct {
+    const char *list, *why;
+  } bad[] = {
+      {"  - {name: '', self: 1, inclusive: 1}\n", "'name' must not be empty"},
+      {"  - {name: f, self: 1}\n", "a function needs a 'name'"},
+      {"  - {name: f, self: -1, inclusive: 1}\n", "self"},
+      {"  - [f, 1, 1]\n", "must be a mapping"},
+      {"    name: f\n", "must be a list"},
+  };
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    char text[512];
+    int n = snprintf(text, sizeof(text), "%s%s...\n", head, bad[i].list);
+    b = NULL;
+    int rc =
+        ys_store_load_buffer(text, (size_t)n, "f.yaml", &b, err, sizeof(err));
+    if (rc != YS_EFORMAT || strstr(err, bad[i].why) == NULL)
+      fail_msg("%s: rc %d, '%s' (want '%s')", bad[i].list, rc, err, bad[i].why);
+    assert_null(b);
+  }
+  /* More than the bound: refused. */
+  size_t cap = 64 + 64 * (YS_POLICY_FUNCTIONS_MAX + 1);
+  char *text = malloc(cap);
+  assert_non_null(text);
+  size_t used = (size_t)snprintf(text, cap, "%s", head);
+  for (int i = 0; i <= YS_POLICY_FUNCTIONS_MAX; i++)
+    used += (size_t)snprintf(text + used, cap - used,
+                             "  - {name: f%d, self: 1, inclusive: 1}\n", i);
+  used += (size_t)snprintf(text + used, cap - used, "...\n");
+  assert_int_equal(
+      ys_store_load_buffer(text, used, "many.yaml", &b, err, sizeof(err)),
+      YS_EFORMAT);
+  assert_non_null(strstr(err, "more than 200 functions"));
+  free(text);
+}
+
 /* Text in memory loads as the file does, with the given name standing for
  * the path; a cut text, an empty one and a bad one are refused naming it. */
 static void test_buffer_loads_like_file(void **state) {
@@ -1437,6 +1511,7 @@ int main(void) {
                                       setup_dir, teardown_dir),
       cmocka_unit_test_setup_teardown(test_row_type_mismatch_names_key,
                                       setup_dir, teardown_dir),
+      cmocka_unit_test(test_functions_load_and_refusals),
       cmocka_unit_test(test_check_name),
       cmocka_unit_test(test_resolve),
       cmocka_unit_test(test_dir),
