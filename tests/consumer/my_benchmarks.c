@@ -1,4 +1,26 @@
+/*
+ * The consumer project's benchmarks: each kind of registration, the black
+ * box on several types, and a benchmark of code from a library of the
+ * project (checksum.c), as a user's program would have. Compiled as strict
+ * C11 without feature macros by tests/e2e/consumer.sh.
+ */
+#include <stdlib.h>
 #include <yardstick.h>
+
+#include "checksum.h"
+
+BENCH_ARGS(checksum, 64, 4096) {
+  size_t n = (size_t)ys_arg(state);
+  unsigned char *buf = calloc(n, 1); /* setup: not timed */
+  if (buf == NULL) {
+    ys_error(state, "out of memory");
+    return;
+  }
+  ys_set_bytes_per_iteration(state, n);
+  YS_LOOP(state)
+    ys_black_box(checksum(ys_black_box(buf), n));
+  free(buf);
+}
 
 static unsigned square(unsigned x) {
   return x * x;
