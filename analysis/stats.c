@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
@@ -282,6 +283,61 @@ static void run_bootstrap(ys__scratch *s, size_t n, size_t b,
   }
 }
 
+/* The bootstrap of a series of n samples, more than m: the replicates of
+ * a random subset of m samples, drawn once without replacement, give the
+ * shape of each estimator's distribution, and the interval is scaled to
+ * the whole series. Every estimator here (mean, median, deviations, slope)
+ * has an error that shrinks as 1/sqrt(size), so the subset's replicates,
+ * taken about the subset's own estimate and shrunk by sqrt(m/n), stand for
+ * those of the whole series about its point estimate (the rescaled
+ * "m out of n" bootstrap). The cost no longer grows with n beyond one pass
+ * over it; docs/statistics.md §2. Overwrites the first m entries of
+ * s->sorted, s->iters and s->values with the subset, in order, and fills
+ * lo and hi of every target, whose points are the whole series' estimates. */
+static void bootstrap_subset(ys__scratch *s, size_t n, size_t m, size_t b,
+                             double confidence, gsl_rng *rng,
+                             ys_estimate *targets[YS__REP_COUNT]) {
+  /* gsl_ran_choose keeps the order of its source: chosen positions of the
+   * sorted sample come out ascending, so the subset stays sorted, and each
+   * position is at or after the slot it moves to. */
+  for (size_t j = 0; j < n; j++)
+    s->order[j] = j;
+  gsl_ran_choose(rng, s->counts, m, s->order, n, sizeof(*s->order));
+  for (size_t j = 0; j < m; j++) {
+    size_t p = s->counts[j];
+    s->sorted[j] = s->sorted[p];
+    s->iters[j] = s->iters[p];
+    s->values[j] = s->values[p];
+  }
+
+  ys_analysis sub;
+  memset(&sub, 0, sizeof(sub));
+  sub.mean.point = gsl_stats_mean(s->sorted, 1, m);
+  sub.median.point = gsl_stats_median_from_sorted_data(s->sorted, 1, m);
+  sub.std_dev.point = sample_sd(s->sorted, m, sub.mean.point);
+  memcpy(s->re_per, s->sorted, m * sizeof(*s->re_per));
+  sub.mad.point = gsl_stats_mad0(s->re_per, 1, m, s->work) * YS_STATS_MAD_SCALE;
+  sub.slope.point = ys_stats_slope(s->iters, s->values, m, NULL);
+  const ys_estimate *centres[YS__REP_COUNT] = {
+      [YS__REP_MEAN] = &sub.mean,   [YS__REP_MEDIAN] = &sub.median,
+      [YS__REP_SD] = &sub.std_dev,  [YS__REP_MAD] = &sub.mad,
+      [YS__REP_SLOPE] = &sub.slope,
+  };
+
+  run_bootstrap(s, m, b, &sub, rng);
+  double shrink = sqrt((double)m / (double)n);
+  for (size_t k = 0; k < YS__REP_COUNT; k++) {
+    double lo, hi;
+    ys_stats_percentile_ci(s->replicates + k * b, b, confidence, &lo, &hi);
+    double centre = centres[k]->point, point = targets[k]->point;
+    targets[k]->lo = point + (lo - centre) * shrink;
+    targets[k]->hi = point + (hi - centre) * shrink;
+    /* A spread is never negative, whatever the scaled interval says. */
+    if ((k == YS__REP_SD || k == YS__REP_MAD) && targets[k]->lo < 0.0)
+      targets[k]->lo = 0.0;
+  }
+}
+
 /* mt19937 keeps only 32 bits of its seed: fold the upper half in so that
  * every bit of a 64-bit seed changes the stream. Seeds below 2^32 are used
  * as given, so seed 5489 is the reference stream. */
@@ -403,15 +459,20 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
   }
   ys_stats_outliers(s.sorted, n, &a->outliers);
 
-  run_bootstrap(&s, n, b, a, rng);
   ys_estimate *targets[YS__REP_COUNT] = {
       [YS__REP_MEAN] = &a->mean,   [YS__REP_MEDIAN] = &a->median,
       [YS__REP_SD] = &a->std_dev,  [YS__REP_MAD] = &a->mad,
       [YS__REP_SLOPE] = &a->slope,
   };
-  for (size_t k = 0; k < YS__REP_COUNT; k++)
-    ys_stats_percentile_ci(s.replicates + k * b, b, cfg->confidence,
-                           &targets[k]->lo, &targets[k]->hi);
+  if (n <= YS_POLICY_BOOTSTRAP_MAX_SAMPLES) {
+    run_bootstrap(&s, n, b, a, rng);
+    for (size_t k = 0; k < YS__REP_COUNT; k++)
+      ys_stats_percentile_ci(s.replicates + k * b, b, cfg->confidence,
+                             &targets[k]->lo, &targets[k]->hi);
+  } else {
+    bootstrap_subset(&s, n, YS_POLICY_BOOTSTRAP_MAX_SAMPLES, b, cfg->confidence,
+                     rng, targets);
+  }
 
   analyze_rounds(series, s.rounds);
   a->warnings |= diagnose(series);

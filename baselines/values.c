@@ -30,6 +30,18 @@ int ys__values_check_rounds(const ys_bench_result *res, char *why,
         return -1;
       }
     }
+    /* A sample is a time or a count too: one below zero would pull its
+     * round down and compare as an improvement that never happened. */
+    for (size_t j = 0; j < s->n_samples; j++) {
+      double v = s->samples[j].value;
+      if (v < 0) {
+        if (why_len > 0)
+          snprintf(why, why_len,
+                   "sample %zu of '%s' is %g; a value must not be negative",
+                   j + 1, s->metric != NULL ? s->metric : "", v);
+        return -1;
+      }
+    }
   }
   return 0;
 }

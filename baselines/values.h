@@ -21,7 +21,8 @@ int ys__values_check_name(const char *name, char *why, size_t why_len);
 /* Checks the round estimates of `res` (borrowed): none negative, and those
  * of the primary series positive when it measures time, since a comparison
  * divides by them (a baseline time of 0 makes every run "regressed").
- * Counts may be 0 (no cache misses); their comparison handles it.
+ * Counts may be 0 (no cache misses); their comparison handles it. No
+ * sample value may be negative either.
  * Non-finite estimates are refused where they are read. Returns 0, or -1
  * with the reason in why, e.g. "round 3 of 'time' is 0; a time must be
  * positive". */

@@ -68,6 +68,14 @@
 #define YS_POLICY_RESAMPLES  2000
 #define YS_POLICY_CONFIDENCE 0.95
 
+/* Most samples one bootstrap resamples. A series with more (--sample-size
+ * times --rounds above it) is bootstrapped from a random subset of this
+ * many samples, and the intervals are scaled to the whole series
+ * (docs/statistics.md §2): the cost of a replicate grows with the samples,
+ * and 2000 replicates of a million samples took minutes per benchmark for
+ * intervals that decide nothing. */
+#define YS_POLICY_BOOTSTRAP_MAX_SAMPLES 5000
+
 /* Diagnostics (docs/statistics.md §5): a slope fit below this R², a
  * standard deviation at or above this share of the mean, a lag-1
  * autocorrelation above this value over at least this many samples. */

@@ -364,25 +364,37 @@ bool ys_peer_has(const ys_peer *p, const char *name) {
   return false;
 }
 
+/* What parse_sample makes of a line. */
+typedef enum sample_verdict {
+  SAMPLE_OK,
+  SAMPLE_MALFORMED,
+  SAMPLE_NEGATIVE,
+} sample_verdict;
+
 /* Parses "ITERATIONS V1 ... VM" into sample i of every series of one. The
  * worker writes a count of digits and finite numbers, each after one
  * space; anything else is refused, since strtoull and strtod alone would
  * take "-1" as 2^64 - 1, "nan" and "inf" as values, and "1nan1" as three
- * numbers. */
-static bool parse_sample(char *line, ys_bench_result *one, size_t i) {
-  if (*line < '0' || *line > '9') return false;
+ * numbers. Every metric is a duration or a count, so a value is never
+ * below zero: a worker that sends one (even "-0") is refused apart, as
+ * SAMPLE_NEGATIVE, because taken as data it would turn into a change
+ * below -100 % that reads as a large improvement. */
+static sample_verdict parse_sample(char *line, ys_bench_result *one, size_t i) {
+  if (*line < '0' || *line > '9') return SAMPLE_MALFORMED;
   char *end;
   errno = 0;
   unsigned long long iterations = strtoull(line, &end, 10);
-  if (errno != 0 || iterations == 0) return false;
+  if (errno != 0 || iterations == 0) return SAMPLE_MALFORMED;
   for (size_t m = 0; m < one->n_series; m++) {
-    if (*end != ' ') return false;
+    if (*end != ' ') return SAMPLE_MALFORMED;
     char *start = end + 1;
     double v = strtod(start, &end);
-    if (end == start || *start == ' ' || !isfinite(v)) return false;
+    if (end == start || *start == ' ' || *start == '+' || !isfinite(v))
+      return SAMPLE_MALFORMED;
+    if (*start == '-') return SAMPLE_NEGATIVE;
     one->series[m].samples[i] = (ys_sample){iterations, v};
   }
-  return *end == '\0';
+  return *end == '\0' ? SAMPLE_OK : SAMPLE_MALFORMED;
 }
 
 /* Makes *one an empty round of n samples shaped like res: the same series,
@@ -425,10 +437,17 @@ static int receive_round(FILE *from, const char *program, size_t n, bool linear,
     if (!read_line(from, line, line_len))
       rc = fail(err, err_len, YS_EIO, program,
                 "exited in the middle of a round");
-    else if (!parse_sample(line, &one, i))
-      rc = fail(err, err_len, YS_EFORMAT, program, "sent a malformed sample");
-    else
-      one.total_iterations += one.series[0].samples[i].iterations;
+    else {
+      sample_verdict v = parse_sample(line, &one, i);
+      if (v == SAMPLE_NEGATIVE)
+        rc = fail(err, err_len, YS_EFORMAT, program,
+                  "sent a negative sample value (a time or a count is never "
+                  "below zero)");
+      else if (v != SAMPLE_OK)
+        rc = fail(err, err_len, YS_EFORMAT, program, "sent a malformed sample");
+      else
+        one.total_iterations += one.series[0].samples[i].iterations;
+    }
   }
   free(line);
   if (rc == 0) rc = ys_bench_result_append_rounds(res, &one);

@@ -165,6 +165,8 @@ typedef struct refusal {
 #define BROKE      "broke the worker protocol"
 #define BAD_ROUND  "sent a malformed round"
 #define BAD_SAMPLE "sent a malformed sample"
+#define NEGATIVE                                                               \
+  "sent a negative sample value (a time or a count is never below zero)"
 
 static const refusal REFUSALS[] = {
     /* The worker did not understand: its words reach the user. */
@@ -192,6 +194,12 @@ static const refusal REFUSALS[] = {
     {"ok 1 1 0 0 0 0 0\n 10 100 90\n", YS_EFORMAT, BAD_SAMPLE},
     {"ok 1 1 0 0 0 0 0\n10  100 90\n", YS_EFORMAT, BAD_SAMPLE},
     {"ok 1 1 0 0 0 0 inf\n10 100 90\n", YS_EFORMAT, BAD_ROUND},
+    /* A time or a count below zero would compare as a change below
+     * -100 %, an "improvement"; a sign of either kind is never written. */
+    {"ok 1 1 0 0 0 0 0\n10 -5000 90\n", YS_EFORMAT, NEGATIVE},
+    {"ok 1 1 0 0 0 0 0\n10 100 -0\n", YS_EFORMAT, NEGATIVE},
+    {"ok 1 1 0 0 0 0 0\n10 -1e-300 90\n", YS_EFORMAT, NEGATIVE},
+    {"ok 1 1 0 0 0 0 0\n10 +100 90\n", YS_EFORMAT, BAD_SAMPLE},
     /* A worker that stops talking mid-answer has exited or crashed. */
     {"", YS_EIO, "exited during a round (it may have crashed)"},
     {"ok 2 1 0 0 0 0 0\n10 100 90\n", YS_EIO,

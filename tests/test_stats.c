@@ -9,7 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 #include <gsl/gsl_rng.h>
@@ -334,6 +336,61 @@ static void test_bootstrap_width(void **state) {
   assert_analysis_finite(a);
 }
 
+/* A series far larger than YS_POLICY_BOOTSTRAP_MAX_SAMPLES (a million
+ * samples per round is allowed): the bootstrap resamples a subset, so the
+ * analysis takes well under a second where resampling every sample took
+ * about a minute, and the scaled intervals keep the width normal theory
+ * gives for the whole series. Values: 100 + uniform noise of sd 10 from
+ * gsl's mt19937, in flat single-iteration samples, plus a linear twin for
+ * the slope. */
+static void test_bootstrap_of_a_huge_series(void **state) {
+  (void)state;
+  enum { N = 400000 };
+  ys_sample *samples = malloc(N * sizeof(*samples));
+  assert_non_null(samples);
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  assert_non_null(rng);
+  for (size_t i = 0; i < N; i++) {
+    uint64_t it = 1 + i % 50;
+    double noise = (gsl_rng_uniform(rng) - 0.5) * sqrt(12.0) * 10.0;
+    samples[i] =
+        (ys_sample){.iterations = it, .value = (double)it * (100.0 + noise)};
+  }
+  gsl_rng_free(rng);
+  ys_round round = {.first_sample = 0, .n_samples = N, .linear = true};
+  ys_series series = {.metric = "time",
+                      .unit = "ns",
+                      .samples = samples,
+                      .n_samples = N,
+                      .rounds = &round,
+                      .n_rounds = 1};
+  ys_stats_config cfg = ys_stats_config_default(3);
+
+  clock_t start = clock();
+  assert_int_equal(ys_stats_analyze(&series, &cfg), 0);
+  double cpu_s = (double)(clock() - start) / CLOCKS_PER_SEC;
+  if (cpu_s > 5.0) fail_msg("analysis of %d samples took %.1f s", N, cpu_s);
+
+  const ys_analysis *a = &series.analysis;
+  assert_analysis_finite(a);
+  double expected = 2.0 * 1.959964 * a->std_dev.point / sqrt((double)N);
+  double width = a->mean.hi - a->mean.lo;
+  if (!(width > 0.8 * expected && width < 1.2 * expected))
+    fail_msg("mean interval width %g, expected about %g", width, expected);
+  assert_close(a->std_dev.point, 10.0, 0.01);
+  const ys_estimate *all[] = {&a->mean, &a->median, &a->std_dev, &a->mad,
+                              &a->slope};
+  for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+    assert_true(all[i]->lo < all[i]->point);
+    assert_true(all[i]->point < all[i]->hi);
+    /* Each interval is a few hundredths of the point, as 400 000
+     * samples of 10 % noise give; an unscaled subset's would be about
+     * nine times wider. */
+    assert_true(all[i]->hi - all[i]->lo < 0.01 * all[i]->point);
+  }
+  free(samples);
+}
+
 /* Two values 0 and 1 have three kinds of resample: {0,0}, {1,1} (a quarter
  * each) and {0,1}, so every percentile interval is known exactly: the 2.5 %
  * point falls among the {0,0} replicates, the 97.5 % point among {1,1} for
@@ -620,6 +677,7 @@ int main(void) {
       cmocka_unit_test(test_o11_seed),
       cmocka_unit_test(test_bootstrap_width),
       cmocka_unit_test(test_bootstrap_two_values),
+      cmocka_unit_test(test_bootstrap_of_a_huge_series),
       cmocka_unit_test(test_constant_linear),
       cmocka_unit_test(test_constant_flat),
       cmocka_unit_test(test_single_sample),

@@ -522,6 +522,14 @@ static void test_save_refuses_what_cannot_load(void **state) {
   assert_non_null(strstr(err, "must not be negative"));
   run.benches[1].series[1].rounds[0].estimate = 1.0;
 
+  /* A negative sample, under rounds that are still positive. */
+  run.benches[1].series[1].samples[2].value = -5.0;
+  assert_int_equal(ys_store_save(path, "x", &ctx, &run, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "sample 3 of"));
+  assert_non_null(strstr(err, "is -5; a value must not be negative"));
+  run.benches[1].series[1].samples[2].value = 1.0;
+
   /* A name with a control character. */
   snprintf(run.benches[1].name, sizeof(run.benches[1].name), "sort\x1b[2J");
   assert_int_equal(ys_store_save(path, "x", &ctx, &run, err, sizeof(err)),
