@@ -543,6 +543,13 @@ int ys_compare_bench(const ys_bench_result *base,
 
   out->change = relative(c.estimate, b.estimate);
   out->noisy = side_is_noisy(&b) || side_is_noisy(&c);
+  if (!out->exact && !isfinite(out->change)) {
+    /* A time of 0 on the baseline's side (all-zero samples): no ratio
+     * means anything. Exact counts may go from 0 to some, which is a real
+     * change, and stay compared. */
+    out->change = NAN;
+    goto out_free_both;
+  }
 
   if (out->exact) {
     out->change_ci = (ys_estimate){

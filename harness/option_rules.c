@@ -117,7 +117,20 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
   return 0;
 }
 
+/* The most samples one benchmark may keep, all rounds together: 16 bytes a
+ * sample per metric, so 10 million stay within a few hundred megabytes,
+ * where 10^10 (the two options' own limits multiplied) would exhaust any
+ * machine long after the run should have been refused. */
+#define MAX_SAMPLES_PER_BENCHMARK 10000000.0
+
 static int check_run(const ys_options *o, char *err, size_t err_len) {
+  if ((double)o->sample_size * (double)o->rounds > MAX_SAMPLES_PER_BENCHMARK)
+    return refuse(err, err_len,
+                  "--sample-size %zu with --rounds %zu keeps %.0f samples per "
+                  "benchmark; at most %.0f fit in memory: lower one of them",
+                  o->sample_size, o->rounds,
+                  (double)o->sample_size * (double)o->rounds,
+                  MAX_SAMPLES_PER_BENCHMARK);
   for (size_t i = 0; i < sizeof(backend_only) / sizeof(backend_only[0]); i++)
     if (ys_cli_given(o, backend_only[i].option) &&
         !spec_has(o->collector, backend_only[i].backend))

@@ -219,8 +219,10 @@ int ys_valgrind_relaunch(int argc, char **argv,
   int code = YS_EXIT_USAGE;
   char *out_opt = file_option("--callgrind-out-file=", dir, "cg.%p.out");
   char *log_opt = file_option("--log-file=", dir, "valgrind.log");
+  /* No gdbserver: it would leave vgdb FIFOs in TMPDIR when valgrind is
+   * killed, and nothing here debugs the benchmark through it. */
   const char *fixed[] = {"valgrind", "--tool=callgrind", "--instr-atstart=no",
-                         "--combine-dumps=yes"};
+                         "--combine-dumps=yes", "--vgdb=no"};
   /* gungraun's geometry: the same counts whatever caches the host has. */
   const char *cache[] = {"--cache-sim=yes", YS_CALLGRIND_I1, YS_CALLGRIND_D1,
                          YS_CALLGRIND_LL};

@@ -174,10 +174,10 @@ int ys_pool_round(ys_pool *p, const ys_instance *inst, ys_bench_result *res) {
   char how[128];
   ys_peer_reap(p->workers[i], how, sizeof(how));
   p->workers[i] = NULL;
-  snprintf(why, sizeof(why),
-           "its process %s during a round (a benchmark must return, not "
-           "exit)",
-           how);
+  /* The hint fits an exit only: a signal may come from elsewhere. */
+  bool exited = strncmp(how, "exited", 6) == 0;
+  snprintf(why, sizeof(why), "its process %s during a round%s", how,
+           exited ? " (a benchmark must return, not exit)" : "");
   fail_bench(res, why);
   p->err[0] = '\0';
   return start_worker(p, i);

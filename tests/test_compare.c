@@ -846,6 +846,15 @@ static void test_not_compared(void **state) {
   c = compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
 
+  /* A time of 0 on the baseline's side (all-zero samples from a broken
+   * worker): no ratio means anything. */
+  const double zeros[3] = {0, 0, 0};
+  build_time(&base, zeros, 3);
+  build_time(&cur, BASE10, 10);
+  c = compare(&base, &cur);
+  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
+  assert_true(isnan(c.change));
+
   /* No series at all. */
   build_time(&cur, BASE10, 10);
   base.res.n_series = 0;

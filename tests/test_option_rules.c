@@ -151,6 +151,14 @@ static void test_if_missing(void **state) {
   assert_refused("--if-missing", true, "old", "new", "--if-missing", "report");
 }
 
+/* Samples that could never fit in memory are refused before the run. */
+static void test_samples_bounded(void **state) {
+  (void)state;
+  assert_refused("--sample-size", false, "--sample-size", "1000000", "--rounds",
+                 "100");
+  assert_accepted(false, "--sample-size", "1000000", "--rounds", "10");
+}
+
 /* --fail-on-inconclusive needs a verdict to fail on; compare has one. */
 static void test_fail_on_inconclusive(void **state) {
   (void)state;
@@ -187,6 +195,7 @@ int main(void) {
       cmocka_unit_test(test_defaults_are_not_given),
       cmocka_unit_test(test_if_missing),
       cmocka_unit_test(test_fail_on_inconclusive),
+      cmocka_unit_test(test_samples_bounded),
       cmocka_unit_test(test_processes_with_exact_collector),
       cmocka_unit_test(test_worker_is_not_checked),
   };
