@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Step 3 of the yardstick action: runs the benchmark program for this job's
-# role, writes report.json, summary.md and console.txt into the report
-# folder, appends the Markdown to $GITHUB_STEP_SUMMARY and records the exit
-# code as output 'exit-code'. It does not fail the job on a verdict: the
+# role, writes report.json, summary.md and console.txt (and on the default
+# branch a copy of the saved baseline) into the report folder, appends the
+# Markdown to $GITHUB_STEP_SUMMARY and records the exit code as output
+# 'exit-code'. It does not fail the job on a verdict: the
 # comment and the upload come first, and gate.sh decides at the end.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -73,7 +74,9 @@ if [ -s "$json" ]; then
   done
   set_output missing-baseline "$(jq -r '.summary.missing_baseline // empty' "$json" 2>/dev/null || true)"
 fi
+# The saved baseline goes into the report artifact too.
 if [ "$ctx_role" = save ] && [ "$code" -eq 0 ]; then
   [ -s "$ctx_baseline_dir/$baseline.yaml" ] ||
     die "the run passed but saved no $ctx_baseline_dir/$baseline.yaml"
+  cp "$ctx_baseline_dir/$baseline.yaml" "$reports/"
 fi

@@ -281,6 +281,7 @@ job main-push push "${common[@]}"
 job_ok "a push to main saves the baseline" 0
 check "  ... role save" [ "$(output_of role)" = save ]
 check "  ... main.yaml was saved" [ -s "$job_dir/work/baselines/main.yaml" ]
+check "  ... and copied into the reports" [ -s "$job_dir/work/reports/main.yaml" ]
 check "  ... cache key by branch and commit" \
   [ "$(output_of cache-key)" = yardstick-baseline-Linux-wall-main-main-sha-main-push ]
 check "  ... the summary holds the run" has "$job_dir/summary.md" 'chain/1000'
