@@ -3,7 +3,10 @@
 # and finds the benchmark program; in against mode also checks out the
 # pull request's merge base in a worktree and builds the same target there.
 # Without a target it only checks that the program (input 'program') runs.
+# The ctx_* variables are the context load_context reads.
+# shellcheck disable=SC2154
 set -euo pipefail
+# shellcheck source=action/lib.sh
 . "$(dirname "$0")/lib.sh"
 load_context
 
@@ -42,8 +45,9 @@ build() {
 
 if [ -z "$target" ]; then
   program=${YS_PROGRAM}
-  [ -f "$program" ] && [ -x "$program" ] ||
+  if [ ! -f "$program" ] || [ ! -x "$program" ]; then
     die "the benchmark program '$program' does not exist or is not executable: build it before this action, or give input 'target'"
+  fi
   set_output program "$program"
   exit 0
 fi

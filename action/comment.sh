@@ -5,7 +5,10 @@
 # token may not comment (a pull request from a fork, no 'pull-requests:
 # write' permission) or gh is missing, it says so with a notice and leaves
 # the report in the job summary only: it never fails the job.
+# The ctx_* variables are the context load_context reads.
+# shellcheck disable=SC2154
 set -euo pipefail
+# shellcheck source=action/lib.sh
 . "$(dirname "$0")/lib.sh"
 load_context
 
@@ -18,7 +21,9 @@ if ! is_pull_request; then
   exit 0
 fi
 summary=${ctx_summary:-}
-[ -n "$summary" ] && [ -f "$summary" ] || die "no report to comment with: action/run.sh must run first"
+if [ -z "$summary" ] || [ ! -f "$summary" ]; then
+  die "no report to comment with: action/run.sh must run first"
+fi
 
 pr=$ctx_pr_number
 repo=${GITHUB_REPOSITORY:-}

@@ -8,7 +8,10 @@
 # Exit codes 2 (bad usage or input) and 3 (a benchmark failed), and a run
 # stopped by a signal, fail the job under every policy: they are not
 # verdicts but a job that measured nothing trustworthy.
+# The ctx_* variables are the context load_context reads.
+# shellcheck disable=SC2154
 set -euo pipefail
+# shellcheck source=action/lib.sh
 . "$(dirname "$0")/lib.sh"
 load_context
 

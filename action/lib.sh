@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the scripts of the yardstick GitHub Action (action.yml). Each
 # script runs as one step of the composite action, reads the action's inputs
 # from YS_* variables and GitHub's from GITHUB_*, and can be run by hand

@@ -5,7 +5,10 @@
 # Markdown to $GITHUB_STEP_SUMMARY and records the exit code as output
 # 'exit-code'. It does not fail the job on a verdict: the
 # comment and the upload come first, and gate.sh decides at the end.
+# The ctx_* variables are the context load_context reads.
+# shellcheck disable=SC2154
 set -euo pipefail
+# shellcheck source=action/lib.sh
 . "$(dirname "$0")/lib.sh"
 load_context
 

@@ -11,6 +11,7 @@
 #            both builds round for round
 #   run      against mode, anything else: measure and report only
 set -euo pipefail
+# shellcheck source=action/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 program=${YS_PROGRAM:-}

@@ -6,6 +6,8 @@
 # request's comments. The benchmark program is the real fixture suite
 # (tests/fixtures/scalable_suite.c) with --quick.
 # Usage: run.sh PATH/TO/bench REPOSITORY_ROOT
+# Single-quoted patterns with `$` and backquotes are meant literally.
+# shellcheck disable=SC2016
 set -uo pipefail
 bench=$1
 root=$2
