@@ -71,7 +71,7 @@ fi
 json=$reports/report.json
 if [ -s "$json" ]; then
   set_output report-json "$json"
-  for verdict in regressed improved unchanged inconclusive; do
+  for verdict in regressed inconclusive; do
     n=$(jq -r --arg v "$verdict" '.summary.verdicts[$v] // 0' "$json" 2>/dev/null || echo 0)
     set_output "$verdict" "$n"
   done
