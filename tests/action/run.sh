@@ -129,10 +129,13 @@ cat >"$tmp/bin/gh" <<'GH'
 set -euo pipefail
 state=$FAKE_GH
 echo "gh $*" >>"$state/calls"
-if [ -n "${FAKE_GH_FAIL:-}" ]; then
-  echo "HTTP 403: Resource not accessible by integration" >&2
-  exit 1
-fi
+# FAKE_GH_FAIL=all refuses every call, =write only the writes (a token
+# that may read the pull request, as a fork's).
+case "${FAKE_GH_FAIL:-}:$*" in
+  all:* | write:*-X\ POST* | write:*-X\ PATCH*)
+    echo "HTTP 403: Resource not accessible by integration" >&2
+    exit 1 ;;
+esac
 [ "$1" = api ] || { echo "fake gh: only 'api'" >&2; exit 2; }
 shift
 method=GET input="" jqf="" url=""
@@ -319,12 +322,18 @@ check "  ... gets a comment of its own" [ "$(comments)" = 2 ]
 
 # ---------------------------------------------------------------- no permission
 before=$(calls POST)
-job forbidden pr "${common[@]}" YS_THRESHOLD=500 FAKE_GH_FAIL=1
+job forbidden pr "${common[@]}" YS_THRESHOLD=500 FAKE_GH_FAIL=all
 job_ok "a token that cannot comment does not fail the job" 0
 check "  ... a notice says the report is in the summary only" \
   has "$job_dir/log" '::notice title=yardstick::cannot read the comments on pull request #7 \(HTTP 403.*job summary only'
 check "  ... the summary is still written" has "$job_dir/summary.md" 'unchanged'
 check "  ... nothing was posted" [ "$(calls POST)" = "$before" ]
+body_before=$(jq -r '.[0].body' "$FAKE_GH/comments.json")
+job read-only pr "${common[@]}" YS_THRESHOLD=500 FAKE_GH_FAIL=write
+job_ok "a token that can read but not write does not fail the job" 0
+check "  ... a notice names the refused edit" \
+  has "$job_dir/log" '::notice title=yardstick::cannot edit comment 1000 on pull request #7 \(HTTP 403'
+check "  ... the comment is unchanged" [ "$(jq -r '.[0].body' "$FAKE_GH/comments.json")" = "$body_before" ]
 job no-token pr "${common[@]}" YS_THRESHOLD=500 GITHUB_TOKEN=
 job_ok "no token does not fail the job" 0
 check "  ... a notice says so" has "$job_dir/log" '::notice title=yardstick::no token'
