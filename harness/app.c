@@ -74,6 +74,8 @@ typedef struct invocation {
   ys_judgement judgement; /* when compared */
   bool judged;
   report_set reports;
+  ys_divert divert; /* stdout sent to stderr while benchmarks run */
+  double started_s; /* when the measuring began */
   char err[512];
 } invocation;
 
@@ -529,6 +531,36 @@ static int report_interrupted(invocation *s, double elapsed_s) {
   return YS_EXIT_SIGNAL_BASE + sig;
 }
 
+/* A benchmark called exit() in this process (run/exit_guard.h): it is
+ * marked failed, and what was measured before is reported on stdout,
+ * marked partial, as for an interrupt; nothing is judged, saved or written
+ * to --output. Runs from the exit handler, with the runner stopped in the
+ * middle of that benchmark's round, whose result only gets its status. */
+static void report_on_exit(void *ctx, const char *name, int status) {
+  invocation *s = ctx;
+  ys_divert_end(&s->divert);
+  for (size_t i = 0; i < s->run.n_benches; i++) {
+    ys_bench_result *res = &s->run.benches[i];
+    if (strcmp(res->name, name) != 0) continue;
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message),
+             "called exit(%d) during its run (a benchmark must return)",
+             status);
+  }
+  size_t total = s->run.n_benches;
+  size_t kept = ys_run_keep_measured(&s->run);
+  analyze_all(&s->run, s->o.seed);
+  s->judged = false;
+  s->reports.n = 1; /* stdout's alone */
+  ys_summary sum = summarize(s, ys_clock_now_s() - s->started_s);
+  write_reports(s, &sum);
+  fflush(stdout);
+  fprintf(stderr,
+          "%s: %zu of %zu benchmarks reported; the report above is partial, "
+          "no baseline was saved and no --output file written\n",
+          s->prog, kept, total);
+}
+
 /* Measures, compares, reports and saves. Returns an exit code. */
 static int run_suite(invocation *s) {
   ys_context_collect(&s->ctx);
@@ -549,14 +581,16 @@ static int run_suite(invocation *s) {
       s->o.quiet ? NULL : ys_progress_new(stderr, isatty(STDERR_FILENO));
   ys_runner_config cfg = runner_config(s, progress);
   double started = ys_clock_now_s();
-  ys_divert divert;
-  ys_divert_begin(&divert);
+  s->started_s = started;
+  ys_divert_begin(&s->divert);
+  ys_exit_guard_set_report(report_on_exit, s);
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
+  ys_exit_guard_set_report(NULL, NULL);
   if (rc == 0) rc = analyze_measured(s);
   if (rc == 0) ys_callgrind_functions_attach(s->prog, s->collector, &s->run);
   if (rc == 0 && (s->baseline != NULL || s->against.started))
     rc = judge_and_confirm(s, progress);
-  ys_divert_end(&divert);
+  ys_divert_end(&s->divert);
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
   if (rc == YS_EINTR) return report_interrupted(s, ys_clock_now_s() - started);

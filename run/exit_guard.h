@@ -29,6 +29,16 @@
  * status is kept. */
 void ys_exit_guard_set_code(int code);
 
+/* What the process does, after the message and before it ends, when a
+ * benchmark calls exit(): report what was measured before it. Called at
+ * most once, from the exit handler, with the benchmark's name and the
+ * status it passed; the guard is already off then, so the report may
+ * itself end in exit() without coming back here. */
+typedef void (*ys_exit_guard_report)(void *ctx, const char *name, int status);
+
+/* Sets (or, with NULL, clears) the report of ys_exit_guard_report. */
+void ys_exit_guard_set_report(ys_exit_guard_report report, void *ctx);
+
 /* Marks the start of a call of benchmark `name` (borrowed until
  * ys_exit_guard_leave) by this process. The hook is registered on first
  * use. */

@@ -59,8 +59,14 @@ expect 3 "exits +FAILED: its process exited with status 0" -- \
   "$suite" "${quick[@]}" fine_a exits
 expect 3 "benchmark 'exits' called exit\(0\) during its run" -- \
   "$suite" "${quick[@]}" fine_a exits --processes 0
+# ... and the others measured before it are still reported, marked partial.
+expect 3 "fine_a +time:" -- "$suite" "${quick[@]}" fine_a exits --processes 0
+expect 3 "exits +FAILED: called exit\(0\)" -- \
+  "$suite" "${quick[@]}" fine_a exits --processes 0
 if command -v valgrind >/dev/null; then
   expect 3 "benchmark 'exits' called exit\(0\) during its run" -- \
+    "$suite" --exact fine_a exits --collector callgrind
+  expect 3 "fine_a +instructions:" -- \
     "$suite" --exact fine_a exits --collector callgrind
 else
   echo "SKIP: valgrind is not installed: exit() under --collector callgrind"
