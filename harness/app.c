@@ -37,8 +37,10 @@
 #include "cli.h"
 #include "context.h"
 #include "exit_codes.h"
+#include "merge_cmd.h"
 #include "option_rules.h"
 #include "options.h"
+#include "shard.h"
 #include "valgrind_launch.h"
 
 /* Where one report goes, and in which format and style. */
@@ -163,6 +165,22 @@ static int select_benchmarks(invocation *s) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err);
     return YS_EXIT_USAGE;
   }
+  return YS_EXIT_OK;
+}
+
+/* Keeps the part of the selection --shard names (shard.h), with a note on
+ * stderr saying which part and how it was balanced. Returns an exit
+ * code. */
+static int shard_benchmarks(invocation *s) {
+  char note[300];
+  if (ys_shard_select(&s->o, ys_store_dir(s->o.baseline_dir), s->baseline,
+                      s->chosen, &s->n_chosen, note, sizeof(note), s->err,
+                      sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err[0] ? s->err : "out of memory");
+    return YS_EXIT_USAGE;
+  }
+  if (note[0] != '\0' && !s->o.quiet)
+    fprintf(stderr, "%s: note: %s\n", s->prog, note);
   return YS_EXIT_OK;
 }
 
@@ -752,7 +770,8 @@ int ys_main(int argc, char **argv) {
   s.prog = program_name(argc > 0 ? argv[0] : "bench");
   bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
   bool profile = !compare && argc > 1 && strcmp(argv[1], "profile") == 0;
-  if (compare || profile) {
+  bool merge = argc > 1 && strcmp(argv[1], "merge") == 0;
+  if (compare || profile || merge) {
     argc--;
     argv++;
   }
@@ -776,6 +795,7 @@ int ys_main(int argc, char **argv) {
     ys_cli_print_version(stdout);
     return finish_stdout(s.prog, YS_EXIT_OK);
   }
+  if (merge) return ys_merge_main(s.prog, &s.o);
   if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
     fprintf(stderr, "%s: %s\n", s.prog, s.err);
     return YS_EXIT_USAGE;
@@ -813,13 +833,15 @@ int ys_main(int argc, char **argv) {
 
   code = select_benchmarks(&s);
   if (code == YS_EXIT_OK && s.o.list) {
-    for (size_t i = 0; i < s.n_chosen; i++)
+    code = shard_benchmarks(&s);
+    for (size_t i = 0; code == YS_EXIT_OK && i < s.n_chosen; i++)
       printf("%s\n", s.chosen[i].name);
   } else if (code == YS_EXIT_OK && s.n_chosen == 0) {
     fprintf(stderr, "%s: this program defines no benchmarks\n", s.prog);
     code = YS_EXIT_USAGE;
   } else if (code == YS_EXIT_OK) {
     code = prepare_baselines(&s);
+    if (code == YS_EXIT_OK) code = shard_benchmarks(&s);
     if (code == YS_EXIT_OK) code = open_collector(&s);
     if (code == YS_EXIT_OK) code = check_reports(&s, NULL);
     if (code == YS_EXIT_OK) {

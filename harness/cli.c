@@ -55,6 +55,11 @@ static const cli_option cli_options[] = {
      CLI_FIELD(exact), 0, 0, 0, false},
     {"list", no_argument, NULL, "print the selected benchmark names and exit",
      CLI_FLAG, CLI_FIELD(list), 0, 0, 0, false},
+    {"shard", required_argument, "K/N",
+     "run (or --list) only the K-th of N parts of the selected benchmarks, "
+     "balanced by the --baseline's timings when one is given, else by a hash "
+     "of their names",
+     CLI_STRING, CLI_FIELD(shard), 0, 0, 0, false},
     {"collector", required_argument, "NAME", "what each sample measures",
      CLI_COLLECTOR, CLI_FIELD(collector), 0, 0, 0, true},
     {"warm-up-time", required_argument, "S",
@@ -477,6 +482,18 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
   return 0;
 }
 
+const char *ys_cli_given_other(const ys_options *o, const char *const *allowed,
+                               size_t n_allowed) {
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
+    if ((o->given & (UINT64_C(1) << i)) == 0) continue;
+    bool listed = false;
+    for (size_t a = 0; a < n_allowed && !listed; a++)
+      listed = strcmp(cli_options[i].name, allowed[a]) == 0;
+    if (!listed) return cli_options[i].name;
+  }
+  return NULL;
+}
+
 bool ys_cli_given(const ys_options *o, const char *name) {
   for (size_t i = 0; i < CLI_N_OPTIONS; i++)
     if (strcmp(cli_options[i].name, name) == 0)
@@ -590,16 +607,18 @@ void ys_cli_print_help(FILE *out, const char *prog) {
   fprintf(out,
           "Usage: %s [OPTION]... [REGEX]...\n"
           "   or: %s compare OLD NEW [OPTION]...\n"
+          "   or: %s merge OUT IN... [OPTION]...\n"
           "   or: %s profile [REGEX]... [OPTION]...\n",
-          prog, prog, prog);
-  fprintf(out,
-          "Run the benchmarks whose names match any REGEX (POSIX "
-          "extended; all when none\nis given) and report their "
-          "statistics. 'compare' compares two saved baselines\n"
-          "(names or paths) without running anything. 'profile' samples the "
-          "call stacks of\nthe benchmarks' timed loops with perf and "
-          "writes flame graphs (--baseline NAME:\na profile saved with "
-          "--save-profile NAME).\n\nOptions:\n");
+          prog, prog, prog, prog);
+  fprintf(out, "Run the benchmarks whose names match any REGEX (POSIX "
+               "extended; all when none\nis given) and report their "
+               "statistics. 'compare' compares two saved baselines\n"
+               "(names or paths) without running anything. 'merge' joins the "
+               "baselines saved by\nthe shards of one suite (--shard) into "
+               "baseline OUT. 'profile' samples the call\nstacks of the "
+               "benchmarks' timed loops with perf and writes flame graphs\n"
+               "(--baseline NAME: a profile saved with "
+               "--save-profile NAME).\n\nOptions:\n");
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
     const cli_option *row = &cli_options[i];
     if (row->help == NULL) continue;

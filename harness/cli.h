@@ -49,6 +49,16 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
 bool ys_cli_given(const ys_options *o, const char *name);
 
 /*
+ * The long name (without "--") of the first option, in the table's order,
+ * that the command line parsed into `o` gave and that is not one of the
+ * `n_allowed` names `allowed`; NULL when every option given is allowed.
+ * The name is static storage. Lets a mode that takes few options refuse
+ * the others by name.
+ */
+const char *ys_cli_given_other(const ys_options *o, const char *const *allowed,
+                               size_t n_allowed);
+
+/*
  * Writes the --help text to `out`: usage line, description, the option
  * table with defaults, and the exit codes. `prog` is the program name shown
  * in the usage line (e.g. argv[0]); borrowed.

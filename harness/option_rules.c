@@ -33,6 +33,7 @@ static const char *const run_only[] = {
     "baseline",
     "if-missing",
     "against",
+    "shard",
 };
 
 /* Options that do nothing with `bench profile`: it runs in this process
@@ -51,6 +52,7 @@ static const char *const profile_refuses[] = {
     "save-baseline", "if-missing",
     "against",       "baseline-dir",
     "threshold",     "fail-on-inconclusive",
+    "shard",
 };
 
 /* Options only `bench profile` uses. */

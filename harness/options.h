@@ -59,6 +59,7 @@ typedef struct ys_options {
   size_t n_filters;
   bool exact;
   bool list;
+  const char *shard; /* --shard K/N: this part only (shard.h); borrowed */
   /* How to measure. */
   const char *collector; /* "wall" */
   double warm_up_time_s;

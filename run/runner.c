@@ -420,8 +420,10 @@ int ys_runner_run(const ys_instance *instances, size_t n,
   size_t done = 0, total = n * cfg->rounds;
   for (size_t r = 0; r < cfg->rounds && rc == 0; r++) {
     /* A fresh order each pass spreads a slow episode of the machine over
-     * different benchmarks' rounds instead of one benchmark's. */
-    gsl_ran_shuffle(rng, order, n, sizeof(*order));
+     * different benchmarks' rounds instead of one benchmark's. GSL's
+     * shuffle reads the array even when it is empty, which a shard of a
+     * selection smaller than its number of shards is. */
+    if (n > 0) gsl_ran_shuffle(rng, order, n, sizeof(*order));
     for (size_t k = 0; k < n && rc == 0; k++, done++) {
       ys_bench_result *res = &out->benches[order[k]];
       if (res->status != YS_BENCH_OK) continue;

@@ -529,6 +529,21 @@ static void test_verbosity(void **state) {
   free(help);
 }
 
+/* --shard is kept as given (harness/shard.c reads it); a mode that takes
+ * few options learns which other one was given, by name. */
+static void test_shard_and_given_other(void **state) {
+  (void)state;
+  cmdline c;
+  assert_int_equal(parse(&c, "--shard", "2/3", "--baseline-dir", "d", NULL), 0);
+  assert_string_equal(c.o.shard, "2/3");
+  const char *merge_allows[] = {"baseline-dir", "quiet"};
+  assert_string_equal(ys_cli_given_other(&c.o, merge_allows, 2), "shard");
+  assert_int_equal(parse(&c, "--quiet", "--baseline-dir", "d", NULL), 0);
+  assert_null(ys_cli_given_other(&c.o, merge_allows, 2));
+  assert_string_equal(ys_cli_given_other(&c.o, merge_allows, 1), "quiet");
+  assert_rejected("--shard", "empty", "--shard", "");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_defaults),
@@ -548,6 +563,7 @@ int main(void) {
       cmocka_unit_test(test_filters_in_order),
       cmocka_unit_test(test_parse_is_repeatable),
       cmocka_unit_test(test_given),
+      cmocka_unit_test(test_shard_and_given_other),
       cmocka_unit_test(test_help),
       cmocka_unit_test(test_version),
   };

@@ -78,6 +78,7 @@ static void test_compare_refuses_run_options(void **state) {
   assert_refused("--collector", compare, "old", "new", "--collector", "wall");
   assert_refused("--exact", compare, "old", "new", "--exact");
   assert_refused("--list", compare, "old", "new", "--list");
+  assert_refused("--shard", compare, "old", "new", "--shard", "1/2");
   assert_refused("--baseline", compare, "old", "new", "--baseline", "x");
   assert_refused("--iterations", compare, "old", "new", "--iterations", "2");
   assert_refused("--counters", compare, "old", "new", "--counters", "cycles");

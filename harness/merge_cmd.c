@@ -1,0 +1,103 @@
+/*
+ * merge_cmd.c — `bench merge OUT IN...` (merge_cmd.h).
+ */
+#include "merge_cmd.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../baselines/merge.h"
+#include "../baselines/store.h"
+#include "cli.h"
+#include "exit_codes.h"
+
+/* The options merge uses; any other would do nothing. */
+static const char *const merge_options[] = {"baseline-dir", "quiet"};
+
+/* The name OUT is saved under: a NAME as it is, a PATH's file name
+ * without its ".yaml" or ".yml". */
+static void saved_name(const char *out, char *buf, size_t len) {
+  const char *slash = strrchr(out, '/');
+  const char *base = slash != NULL ? slash + 1 : out;
+  snprintf(buf, len, "%s", base);
+  size_t n = strlen(buf);
+  if (n > 5 && strcmp(buf + n - 5, ".yaml") == 0) buf[n - 5] = '\0';
+  if (n > 4 && strcmp(buf + n - 4, ".yml") == 0) buf[n - 4] = '\0';
+}
+
+/* Loads every IN into in[]; returns an exit code. */
+static int load_inputs(const char *prog, const ys_options *o, const char *dir,
+                       ys_baseline **in, size_t n) {
+  char path[PATH_MAX], err[512];
+  for (size_t i = 0; i < n; i++) {
+    const char *arg = o->filters[1 + i];
+    if (ys_store_resolve(arg, dir, path, sizeof(path), err, sizeof(err)) != 0 ||
+        ys_store_load(path, &in[i], err, sizeof(err)) != 0) {
+      fprintf(stderr, "%s: merge: IN '%s': %s\n", prog, arg, err);
+      return YS_EXIT_USAGE;
+    }
+  }
+  return YS_EXIT_OK;
+}
+
+int ys_merge_main(const char *prog, const ys_options *o) {
+  const char *other = ys_cli_given_other(
+      o, merge_options, sizeof(merge_options) / sizeof(merge_options[0]));
+  if (other != NULL) {
+    fprintf(stderr,
+            "%s: --%s does nothing with 'merge', which joins saved "
+            "baselines and runs nothing (it takes --baseline-dir and "
+            "--quiet)\n",
+            prog, other);
+    return YS_EXIT_USAGE;
+  }
+  if (o->n_filters < 2) {
+    fprintf(stderr,
+            "%s: merge: give OUT and at least one IN: %s merge OUT "
+            "IN...\n",
+            prog, prog);
+    return YS_EXIT_USAGE;
+  }
+  const char *dir = ys_store_dir(o->baseline_dir);
+  const char *out = o->filters[0];
+  char out_path[PATH_MAX], name[128], err[1024];
+  saved_name(out, name, sizeof(name));
+  /* OUT is checked before anything is loaded: a bad name costs nothing. */
+  if (ys_store_resolve(out, dir, out_path, sizeof(out_path), err,
+                       sizeof(err)) != 0 ||
+      ys_store_check_save(out_path, err, sizeof(err)) != 0) {
+    fprintf(stderr, "%s: merge: OUT '%s': %s\n", prog, out, err);
+    return YS_EXIT_USAGE;
+  }
+  size_t n = o->n_filters - 1;
+  ys_baseline **in = calloc(n, sizeof(*in));
+  if (in == NULL) {
+    fprintf(stderr, "%s: merge: out of memory\n", prog);
+    return YS_EXIT_USAGE;
+  }
+  int code = load_inputs(prog, o, dir, in, n);
+  ys_context ctx;
+  ys_run_result run = {0};
+  if (code == YS_EXIT_OK &&
+      ys_baseline_merge((const ys_baseline *const *)in, n, &ctx, &run, err,
+                        sizeof(err)) != 0) {
+    fprintf(stderr, "%s: merge: %s\n", prog, err);
+    code = YS_EXIT_USAGE;
+  }
+  if (code == YS_EXIT_OK &&
+      ys_store_save(out_path, name, &ctx, &run, err, sizeof(err)) != 0) {
+    fprintf(stderr, "%s: merge: OUT '%s': %s\n", prog, out, err);
+    code = YS_EXIT_USAGE;
+  }
+  if (code == YS_EXIT_OK && !o->quiet)
+    fprintf(stderr,
+            "%s: merged %zu baselines (%zu benchmarks) into '%s' at %s\n", prog,
+            n, run.n_benches, name, out_path);
+  ys_baseline_merge_free(&run);
+  for (size_t i = 0; i < n; i++)
+    ys_baseline_free(in[i]);
+  free(in);
+  return code;
+}

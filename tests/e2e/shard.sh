@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# End-to-end test of sharding: --shard K/N splits the selection into
+# disjoint parts that cover it (listed and run, by a hash of the names and
+# by a baseline's timings), `bench merge` joins the shards' baselines into
+# the set one run saves, a shard compares with the merged baseline without
+# calling the others missing, and every bad input is refused with exit 2,
+# a message naming the flag or file, and the old OUT left whole.
+# Usage: shard.sh PATH/TO/bench TESTS_SOURCE_DIR
+set -uo pipefail
+suite=$(dirname "$1")/tests/fixture_scalable
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+# shellcheck source=lib/expect.sh
+. "$(dirname "$0")/lib/expect.sh"
+
+export YARDSTICK_BASELINE_DIR=$tmp/b
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# The union of the parts listed with `extra` flags is the whole selection,
+# with no name twice and no part empty.
+check_partition() {
+  local label=$1
+  shift
+  "$suite" --list "$@" | sort >"$tmp/all.list"
+  : >"$tmp/union.list"
+  for k in 1 2 3; do
+    "$suite" --list --shard "$k/3" "$@" >"$tmp/part$k.list" 2>"$tmp/note$k" ||
+      fail "$label: --list --shard $k/3 failed"
+    [ -s "$tmp/part$k.list" ] || fail "$label: shard $k/3 is empty"
+    cat "$tmp/part$k.list" >>"$tmp/union.list"
+  done
+  sort "$tmp/union.list" -o "$tmp/union.list"
+  cmp -s "$tmp/union.list" "$tmp/all.list" ||
+    fail "$label: the shards do not add up to the selection"
+  [ -z "$(uniq -d "$tmp/union.list")" ] || fail "$label: a benchmark is in two shards"
+  echo "ok: $label: 3 shards partition $(wc -l <"$tmp/all.list") benchmarks"
+}
+
+check_partition "by hash"
+grep -q 'balanced by a hash of their names' "$tmp/note1" ||
+  fail "the note does not say how shard 1 was balanced"
+check_partition "by hash, filtered" 'chain/1'
+
+# One run of the whole selection, and one run per shard, each saved.
+expect 0 "saved baseline 'whole'" -- "$suite" --quick --save-baseline whole
+for k in 1 2 3; do
+  expect 0 "saved baseline 's$k'" -- "$suite" --quick --shard "$k/3" \
+    --save-baseline "s$k"
+done
+names() { grep '^- name: ' "$1" | sort; }
+expect 0 "merged 3 baselines \(20 benchmarks\) into 'merged'" -- \
+  "$suite" merge merged s1 s2 s3
+cmp -s <(names "$tmp/b/merged.yaml") <(names "$tmp/b/whole.yaml") ||
+  fail "the merged baseline's benchmarks are not those of one run"
+
+# Balanced by the whole run's timings: still a partition, and said so.
+check_partition "by baseline" --baseline whole
+grep -q "elapsed_s in baseline 'whole'" "$tmp/note2" ||
+  fail "the note does not name the baseline that balanced shard 2"
+
+# A shard compared with the merged baseline: the other shards' benchmarks
+# are left out on purpose, not missing.
+expect 0 'unchanged' -- "$suite" --quick --shard 2/3 --baseline merged \
+  --threshold 500 --format markdown
+if grep -q 'missing' "$tmp/out"; then fail "a shard called the others' benchmarks missing"; fi
+
+# A shard with nothing in it (more shards than benchmarks) runs nothing,
+# passes, and saves an empty baseline that merges.
+expect 0 "saved baseline 'none'" -- "$suite" --quick --exact chain/100 \
+  --shard 2/2 --save-baseline none
+expect 0 'merged 2 baselines \(7 benchmarks\)' -- "$suite" merge m2 s1 none
+
+# Bad --shard values, and --shard where it does nothing.
+expect 2 "--shard: '0/3' is not K/N" -- "$suite" --list --shard 0/3
+expect 2 "--shard: '4/3' is not K/N" -- "$suite" --quick --shard 4/3
+expect 2 "--shard: 'x' is not K/N" -- "$suite" --quick --shard x
+expect 2 "--shard does nothing with 'compare'" -- \
+  "$suite" compare s1 s2 --shard 1/2
+
+# Refused merges: exit 2, the file at fault named, OUT untouched.
+cp "$tmp/b/merged.yaml" "$tmp/merged.before"
+expect 2 "'chain/[0-9]+' is in both '.*s1.yaml' and '.*s1.yaml'" -- \
+  "$suite" merge merged s1 s2 s1
+sed 's/^  collector: wall$/  collector: perf/' "$tmp/b/s3.yaml" >"$tmp/b/perf3.yaml"
+expect 2 "cannot merge '.*perf3.yaml' \(collector perf\)" -- \
+  "$suite" merge merged s1 s2 perf3
+sed 's/^  cpu_model: .*/  cpu_model: Another CPU/' "$tmp/b/s3.yaml" >"$tmp/b/cpu3.yaml"
+expect 2 "cpu3.yaml' \(Another CPU.*one kind of machine" -- \
+  "$suite" merge merged s1 s2 cpu3
+sed 's/^  library_version: .*/  library_version: "9.9.9"/' "$tmp/b/s3.yaml" >"$tmp/b/ver3.yaml"
+expect 2 "ver3.yaml' \(yardstick 9.9.9.*one build" -- \
+  "$suite" merge merged s1 s2 ver3
+sed 's/metric: cpu_time$/metric: cpu_time2/' "$tmp/b/s3.yaml" >"$tmp/b/metric3.yaml"
+expect 2 "metric3.yaml': its benchmark .* holds time, cpu_time2" -- \
+  "$suite" merge merged s1 s2 metric3
+sed 's/^yardstick: 2$/yardstick: 3/' "$tmp/b/s3.yaml" >"$tmp/b/schema3.yaml"
+expect 2 "IN 'schema3': .*schema3.yaml:1: baseline schema version 3" -- \
+  "$suite" merge merged s1 s2 schema3
+expect 2 "s3r.yaml' \(seed 1, 3 rounds.*same settings" -- bash -c \
+  "'$suite' --quick --rounds 3 --shard 3/3 --save-baseline s3r 2>/dev/null &&
+   '$suite' merge merged s1 s2 s3r"
+expect 2 "IN 'nosuch': .*not found" -- "$suite" merge merged s1 nosuch
+expect 2 "merge: OUT 'config.yaml'.*'config'" -- "$suite" merge config.yaml s1 s2
+expect 2 "merge: OUT '/proc/none/out.yaml'" -- "$suite" merge /proc/none/out.yaml s1 s2
+expect 2 "merge: give OUT and at least one IN" -- "$suite" merge merged
+expect 2 "--quick does nothing with 'merge'" -- "$suite" merge merged s1 --quick
+cmp -s "$tmp/b/merged.yaml" "$tmp/merged.before" || fail "a refused merge changed OUT"
+[ -z "$(find "$tmp/b" -name '*.tmp-*' -o -name '*.lock')" ] ||
+  fail "a merge left a temporary or lock file"
+
+finish
