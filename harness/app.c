@@ -666,6 +666,7 @@ static int profile_suite(invocation *s) {
       .save_name = s->o.save_profile,
       .baseline = s->o.baseline,
       .collector = s->collector,
+      .iterations = s->o.collect.iterations,
       .timeout_s =
           s->o.timeout_s >= 0
               ? s->o.timeout_s
@@ -718,6 +719,9 @@ int ys_main(int argc, char **argv) {
   s.prog = program_name(argc > 0 ? argv[0] : "bench");
   bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
   bool profile = !compare && argc > 1 && strcmp(argv[1], "profile") == 0;
+  /* The whole command line, for a profile re-executed under valgrind. */
+  int all_argc = argc;
+  char **all_argv = argv;
   if (compare || profile) {
     argc--;
     argv++;
@@ -747,12 +751,16 @@ int ys_main(int argc, char **argv) {
     return YS_EXIT_USAGE;
   }
   int code;
+  const ys_collector_ops *single = ys_collector_find(s.o.collector);
+  if (profile && single != NULL && single->needs_valgrind) {
+    code = ys_valgrind_relaunch(all_argc, all_argv, &s.o.collect);
+    if (code >= 0) return code;
+  }
   if (profile) {
     code = profile_suite(&s);
     invocation_free(&s);
     return finish_stdout(s.prog, code);
   }
-  const ys_collector_ops *single = ys_collector_find(s.o.collector);
   if (!compare && !s.o.list && single != NULL && single->needs_valgrind) {
     code = ys_valgrind_relaunch(argc, argv, &s.o.collect);
     if (code >= 0) return code;
