@@ -597,9 +597,10 @@ void ys_cli_print_help(FILE *out, const char *prog) {
           "extended; all when none\nis given) and report their "
           "statistics. 'compare' compares two saved baselines\n"
           "(names or paths) without running anything. 'profile' samples the "
-          "call stacks of\nthe benchmarks' timed loops with perf and "
-          "writes flame graphs (--baseline NAME:\na profile saved with "
-          "--save-profile NAME).\n\nOptions:\n");
+          "call stacks of\nthe benchmarks' timed loops with perf (with "
+          "--collector callgrind: counts the\ninstructions of their call "
+          "graphs) and writes flame graphs (--baseline NAME:\na profile "
+          "saved with --save-profile NAME).\n\nOptions:\n");
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
     const cli_option *row = &cli_options[i];
     if (row->help == NULL) continue;
