@@ -648,7 +648,8 @@ static int compare_baselines(invocation *s) {
 }
 
 /* `bench profile [REGEX]...`: the sampling pass of profile/profile.h, in
- * this process, with the wall collector measuring the windows it samples.
+ * this process, with the wall collector measuring the windows it samples
+ * (or, under valgrind, callgrind's call graph of its windows).
  * Returns an exit code: 2 for bad input or a perf that cannot record here,
  * 3 when a benchmark failed. */
 static int profile_suite(invocation *s) {
@@ -668,8 +669,8 @@ static int profile_suite(invocation *s) {
       .collector = s->collector,
       .iterations = s->o.collect.iterations,
       .timeout_s =
-          s->o.timeout_s >= 0
-              ? s->o.timeout_s
+          s->o.timeout_s >= 0 || s->collector->exact
+              ? ys_options_timeout(&s->o, s->collector->exact)
               : YS_TIMEOUT_FACTOR * s->o.profile_time_s + YS_TIMEOUT_MIN_S,
       .seed = s->o.seed,
       .log = s->o.quiet ? NULL : stderr,

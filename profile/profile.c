@@ -1,6 +1,8 @@
 /*
  * profile.c — the profiling pass (profile.h): per benchmark, perf record
- * around its timed windows, perf script, folding, and the files.
+ * around its timed windows, perf script, folding, and the files; or,
+ * under callgrind, a measured round and its windows' call graph
+ * (callgrind_entry.h).
  */
 #include "profile.h"
 

@@ -2,8 +2,10 @@
  * profile.h — `bench profile`: runs each selected benchmark's timed loop
  * for a while under `perf record`, sampling its timed windows only, and
  * writes its folded stacks, flame graph and hotspots, plus profile.md for
- * the run (docs/profiling.md). Profiling is a pass of its own: nothing it
- * measures enters a report or a baseline.
+ * the run (docs/profiling.md). Under callgrind the same files come from
+ * the call graph of each benchmark's measured windows, in instructions.
+ * Profiling is a pass of its own: nothing it measures enters a report or
+ * a baseline.
  */
 #ifndef YS_PROFILE_PROFILE_H
 #define YS_PROFILE_PROFILE_H
