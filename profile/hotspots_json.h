@@ -1,7 +1,9 @@
 /*
  * hotspots_json.h — NAME.hotspots.json: the functions of one benchmark's
- * profile by self and inclusive share, with their sample counts (schema in
- * docs/profiling.md, "NAME.hotspots.json").
+ * profile by self and inclusive share, with their counts in the profile's
+ * unit: perf's samples, or callgrind's instructions and cache misses
+ * (schema in docs/profiling.md, "FILE.hotspots.json" and "Exact profiles
+ * under callgrind").
  */
 #ifndef YS_PROFILE_HOTSPOTS_JSON_H
 #define YS_PROFILE_HOTSPOTS_JSON_H

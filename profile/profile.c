@@ -337,10 +337,10 @@ static void log_entry(const ys_profile_config *cfg, const entry *e) {
   }
   if (exact(cfg)) {
     fprintf(cfg->log,
-            "profile: %s: %llu instructions in %llu windows (callgrind); "
+            "profile: %s: %llu instructions in %llu window%s (callgrind); "
             "top: %s\n",
             e->facts.benchmark, (unsigned long long)e->hot.samples,
-            e->facts.windows,
+            e->facts.windows, e->facts.windows == 1 ? "" : "s",
             e->hot.n > 0 ? e->hot.fns[0].name : "(no instructions)");
     return;
   }

@@ -50,7 +50,7 @@ check() {
 dir=$tmp/profiles
 raw=$tmp/raw
 file='mix%2Fplanted'
-expect 0 "profile: mix/planted: [0-9]+ instructions in 1 windows \(callgrind\); top: planted_hot" \
+expect 0 "profile: mix/planted: [0-9]+ instructions in 1 window \(callgrind\); top: planted_hot" \
   -- "$suite" profile --collector callgrind --profile-dir "$dir" \
   --callgrind-out "$raw" --save-profile base
 callgrind_annotate --inclusive=no "$raw/callgrind.out.$file" >"$tmp/annotate" 2>&1
