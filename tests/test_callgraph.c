@@ -1,7 +1,8 @@
-/* Tests of profile/callgraph*: a call graph folded into stacks (a
- * diamond, recursion through two functions, calls of a function to
- * itself, rounding to whole units, a cycle no root reaches) and its exact
- * hotspots. */
+/* Tests of profile/callgraph* and callgrind_window: a call graph folded
+ * into stacks (a diamond, recursion through two functions, calls of a
+ * function to itself, rounding to whole units, a cycle no root reaches),
+ * its exact hotspots, and a benchmark's windows read from a callgrind
+ * file as such a graph. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,8 +13,10 @@
 
 #include <cmocka.h>
 
+#include "core/error.h"
 #include "profile/callgraph.h"
 #include "profile/callgraph_hotspots.h"
+#include "profile/callgrind_window.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -157,6 +160,101 @@ static void test_hotspots(void **state) {
   ys_hotspots_free(&h);
 }
 
+/* Two windows of "b" around its warm-up and another benchmark, with the
+ * cache simulation's columns; names compressed across parts. */
+static const char CALLGRIND_TEXT[] =
+    "# callgrind format\n"
+    "version: 1\n"
+    "part: 1\n"
+    "desc: Trigger: Client Request: (warm-up) b\n"
+    "positions: line\n"
+    "events: Ir I1mr D1mr D1mw ILmr DLmr DLmw\n"
+    "fn=(1) ys__fn_b\n"
+    "0 999\n"
+    "totals: 999\n"
+    "part: 2\n"
+    "desc: Trigger: Client Request: b\n"
+    "positions: line\n"
+    "events: Ir I1mr D1mr D1mw ILmr DLmr DLmw\n"
+    "fn=(1)\n"
+    "0 5 1\n"
+    "cfn=(2) hot\n"
+    "calls=1 0\n"
+    "0 100 0 4 0 0 2\n"
+    "fn=(2)\n"
+    "0 100 0 4 0 0 2\n"
+    "totals: 105 1 4 0 0 2\n"
+    "part: 3\n"
+    "desc: Trigger: Client Request: other\n"
+    "positions: line\n"
+    "events: Ir I1mr D1mr D1mw ILmr DLmr DLmw\n"
+    "fn=(3) elsewhere\n"
+    "0 50\n"
+    "totals: 50\n"
+    "part: 4\n"
+    "desc: Trigger: Client Request: b\n"
+    "positions: line\n"
+    "events: Ir I1mr D1mr D1mw ILmr DLmr DLmw\n"
+    "fn=(1)\n"
+    "0 5\n"
+    "cfn=(2)\n"
+    "calls=1 0\n"
+    "0 100\n"
+    "fn=(2)\n"
+    "0 100\n"
+    "totals: 105\n";
+
+/* The windows of "b" summed: parts 2 and 4, not the warm-up nor "other";
+ * the graph, its fold and its hotspots agree with the totals exactly. */
+static void test_callgrind_window(void **state) {
+  (void)state;
+  ys_callgrind_window w;
+  char err[256] = "";
+  assert_int_equal(ys_callgrind_window_read(CALLGRIND_TEXT,
+                                            strlen(CALLGRIND_TEXT), "b", &w,
+                                            err, sizeof(err)),
+                   0);
+  assert_int_equal(w.parts, 2);
+  assert_int_equal(w.total, 210);
+  assert_true(w.graph.has_misses);
+  ys_folded f = {0};
+  assert_int_equal(ys_callgraph_fold(&w.graph, &f), 0);
+  assert_int_equal(f.total, 210);
+  assert_int_equal(count_of(&f, "ys__fn_b"), 10);
+  assert_int_equal(count_of(&f, "ys__fn_b;hot"), 200);
+  ys_hotspots h;
+  assert_int_equal(ys_callgraph_hotspots(&w.graph, w.total, &h), 0);
+  assert_string_equal(h.fns[0].name, "hot");
+  assert_int_equal(h.fns[0].self, 200);
+  assert_int_equal(h.fns[0].l1_self, 4);
+  assert_int_equal(h.fns[0].ll_self, 2);
+  assert_string_equal(h.fns[1].name, "ys__fn_b");
+  assert_int_equal(h.fns[1].total, 210);
+  assert_int_equal(h.fns[1].l1_total, 5);
+  assert_int_equal(h.n, 2); /* "elsewhere" is another benchmark's */
+  ys_hotspots_free(&h);
+  ys_folded_free(&f);
+  ys_callgrind_window_free(&w);
+
+  /* A benchmark without windows, and a file that counts no Ir. */
+  assert_int_equal(ys_callgrind_window_read(CALLGRIND_TEXT,
+                                            strlen(CALLGRIND_TEXT), "none", &w,
+                                            err, sizeof(err)),
+                   0);
+  assert_int_equal(w.parts, 0);
+  ys_callgrind_window_free(&w);
+  static const char no_ir[] = "part: 1\n"
+                              "desc: Trigger: Client Request: b\n"
+                              "events: Dr\n"
+                              "fn=(1) f\n"
+                              "0 3\n";
+  assert_int_equal(
+      ys_callgrind_window_read(no_ir, strlen(no_ir), "b", &w, err, sizeof(err)),
+      YS_EFORMAT);
+  assert_non_null(strstr(err, "Ir"));
+  ys_callgrind_window_free(&w);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_diamond),
@@ -164,6 +262,7 @@ int main(void) {
       cmocka_unit_test(test_whole_units),
       cmocka_unit_test(test_unreached_cycle),
       cmocka_unit_test(test_hotspots),
+      cmocka_unit_test(test_callgrind_window),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
