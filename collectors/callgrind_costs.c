@@ -212,6 +212,50 @@ static int add_to(uint64_t *sum, const uint64_t *add, size_t n, const cursor *c,
   return 0;
 }
 
+/* Appends one call record to the graph; merge_calls sums the duplicates. */
+static int add_call(ys_callgrind_costs *t, size_t caller, size_t callee,
+                    const uint64_t *values, size_t n) {
+  if (t->n_calls == t->calls_cap) {
+    size_t cap = t->calls_cap == 0 ? 64 : t->calls_cap * 2;
+    ys_callgrind_call *grown = realloc(t->calls, cap * sizeof(*grown));
+    if (grown == NULL) return YS_ENOMEM;
+    t->calls = grown;
+    t->calls_cap = cap;
+  }
+  ys_callgrind_call *call = &t->calls[t->n_calls++];
+  memset(call, 0, sizeof(*call));
+  call->caller = caller;
+  call->callee = callee;
+  memcpy(call->cost, values, n * sizeof(*values));
+  return 0;
+}
+
+static int by_pair(const void *pa, const void *pb) {
+  const ys_callgrind_call *a = pa, *b = pb;
+  if (a->caller != b->caller) return a->caller < b->caller ? -1 : 1;
+  if (a->callee != b->callee) return a->callee < b->callee ? -1 : 1;
+  return 0;
+}
+
+/* Sorts the graph by (caller, callee) and sums each pair into one entry,
+ * so that a table holds one entry per pair however many parts and call
+ * sites gave it. The sums cannot overflow: each is part of its caller's
+ * `calls`, which add_to checked. */
+static void merge_calls(ys_callgrind_costs *t) {
+  if (t->n_calls == 0) return;
+  qsort(t->calls, t->n_calls, sizeof(*t->calls), by_pair);
+  size_t kept = 0;
+  for (size_t i = 0; i < t->n_calls; i++) {
+    if (kept > 0 && by_pair(&t->calls[kept - 1], &t->calls[i]) == 0) {
+      for (size_t k = 0; k < t->events.n; k++)
+        t->calls[kept - 1].cost[k] += t->calls[i].cost[k];
+      continue;
+    }
+    t->calls[kept++] = t->calls[i];
+  }
+  t->n_calls = kept;
+}
+
 static bool has_key(const cursor *c, const char *key) {
   size_t len = strlen(key);
   return (size_t)(c->end - c->p) >= len && memcmp(c->p, key, len) == 0;
@@ -268,7 +312,9 @@ static int body_line(ys_callgrind_costs *t, ys_callgrind_names *names,
   /* A call of the function to itself (another recursion level) is
    * already in its self cost. */
   if (st->callee == st->fn) return 0;
-  return add_to(fn->calls, values, n, c, err, err_len);
+  rc = add_to(fn->calls, values, n, c, err, err_len);
+  if (rc == 0) rc = add_call(t, (size_t)st->fn, (size_t)st->callee, values, n);
+  return rc;
 }
 
 int ys_callgrind_costs_add(ys_callgrind_costs *t, ys_callgrind_names *names,
@@ -290,6 +336,7 @@ int ys_callgrind_costs_add(ys_callgrind_costs *t, ys_callgrind_names *names,
     int rc = body_line(t, names, part, &st, &c, err, err_len);
     if (rc != 0) return rc;
   }
+  merge_calls(t);
   if (st.call_cost) {
     cursor c = {part->body_end, part->body_end};
     return fail(err, err_len, &c, "a call record without its cost line");
@@ -303,6 +350,7 @@ void ys_callgrind_costs_free(ys_callgrind_costs *t) {
     free(t->fns[i].name);
   free(t->fns);
   free(t->slots);
+  free(t->calls);
   memset(t, 0, sizeof(*t));
 }
 

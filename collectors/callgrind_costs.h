@@ -37,6 +37,13 @@ typedef struct ys_callgrind_fn {
   uint64_t calls[YS_CALLGRIND_MAX_EVENTS]; /* to other functions */
 } ys_callgrind_fn;
 
+/* The calls from one function to another, summed over every call record
+ * and call site: what they cost, callees included, per event. */
+typedef struct ys_callgrind_call {
+  size_t caller, callee; /* indices into the table's fns */
+  uint64_t cost[YS_CALLGRIND_MAX_EVENTS];
+} ys_callgrind_call;
+
 /* The compressed names of one file: id -> name. Shared by every table
  * filled from that file, since a definition holds for the rest of it. */
 typedef struct ys_callgrind_names {
@@ -51,6 +58,11 @@ typedef struct ys_callgrind_costs {
   size_t n, cap;
   size_t *slots; /* open addressing: index + 1, 0 for empty */
   size_t n_slots;
+  /* The call graph: one entry per (caller, callee) pair of different
+   * functions, by caller then callee (calls of a function to itself are
+   * in its self cost, as above). */
+  ys_callgrind_call *calls;
+  size_t n_calls, calls_cap;
 } ys_callgrind_costs;
 
 /* Adds the body of `part` (borrowed, with the text it points into) to

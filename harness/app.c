@@ -700,7 +700,8 @@ static int compare_baselines(invocation *s) {
 }
 
 /* `bench profile [REGEX]...`: the sampling pass of profile/profile.h, in
- * this process, with the wall collector measuring the windows it samples.
+ * this process, with the wall collector measuring the windows it samples
+ * (or, under valgrind, callgrind's call graph of its windows).
  * Returns an exit code: 2 for bad input or a perf that cannot record here,
  * 3 when a benchmark failed. */
 static int profile_suite(invocation *s) {
@@ -718,9 +719,10 @@ static int profile_suite(invocation *s) {
       .save_name = s->o.save_profile,
       .baseline = s->o.baseline,
       .collector = s->collector,
+      .iterations = s->o.collect.iterations,
       .timeout_s =
-          s->o.timeout_s >= 0
-              ? s->o.timeout_s
+          s->o.timeout_s >= 0 || s->collector->exact
+              ? ys_options_timeout(&s->o, s->collector->exact)
               : YS_TIMEOUT_FACTOR * s->o.profile_time_s + YS_TIMEOUT_MIN_S,
       .seed = s->o.seed,
       .log = s->o.quiet ? NULL : stderr,
@@ -771,6 +773,9 @@ int ys_main(int argc, char **argv) {
   bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
   bool profile = !compare && argc > 1 && strcmp(argv[1], "profile") == 0;
   bool merge = argc > 1 && strcmp(argv[1], "merge") == 0;
+  /* The whole command line, for a profile re-executed under valgrind. */
+  int all_argc = argc;
+  char **all_argv = argv;
   if (compare || profile || merge) {
     argc--;
     argv++;
@@ -801,12 +806,16 @@ int ys_main(int argc, char **argv) {
     return YS_EXIT_USAGE;
   }
   int code;
+  const ys_collector_ops *single = ys_collector_find(s.o.collector);
+  if (profile && single != NULL && single->needs_valgrind) {
+    code = ys_valgrind_relaunch(all_argc, all_argv, &s.o.collect);
+    if (code >= 0) return code;
+  }
   if (profile) {
     code = profile_suite(&s);
     invocation_free(&s);
     return finish_stdout(s.prog, code);
   }
-  const ys_collector_ops *single = ys_collector_find(s.o.collector);
   if (!compare && !s.o.list && single != NULL && single->needs_valgrind) {
     code = ys_valgrind_relaunch(argc, argv, &s.o.collect);
     if (code >= 0) return code;

@@ -610,15 +610,17 @@ void ys_cli_print_help(FILE *out, const char *prog) {
           "   or: %s merge OUT IN... [OPTION]...\n"
           "   or: %s profile [REGEX]... [OPTION]...\n",
           prog, prog, prog, prog);
-  fprintf(out, "Run the benchmarks whose names match any REGEX (POSIX "
-               "extended; all when none\nis given) and report their "
-               "statistics. 'compare' compares two saved baselines\n"
-               "(names or paths) without running anything. 'merge' joins the "
-               "baselines saved by\nthe shards of one suite (--shard) into "
-               "baseline OUT. 'profile' samples the call\nstacks of the "
-               "benchmarks' timed loops with perf and writes flame graphs\n"
-               "(--baseline NAME: a profile saved with "
-               "--save-profile NAME).\n\nOptions:\n");
+  fprintf(out,
+          "Run the benchmarks whose names match any REGEX (POSIX "
+          "extended; all when none\nis given) and report their "
+          "statistics. 'compare' compares two saved baselines\n"
+          "(names or paths) without running anything. 'merge' joins the "
+          "baselines saved by\nthe shards of one suite (--shard) into "
+          "baseline OUT. 'profile' samples the call\nstacks of the "
+          "benchmarks' timed loops with perf (with --collector callgrind:\n"
+          "counts the instructions of their call graphs) and writes flame "
+          "graphs\n(--baseline NAME: a profile saved with "
+          "--save-profile NAME).\n\nOptions:\n");
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
     const cli_option *row = &cli_options[i];
     if (row->help == NULL) continue;

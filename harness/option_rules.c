@@ -36,22 +36,33 @@ static const char *const run_only[] = {
     "shard",
 };
 
-/* Options that do nothing with `bench profile`: it runs in this process
- * with the wall collector, writes its own files, and reads --baseline as
- * the name of a saved profile. What it uses: --exact, --profile-dir,
- * --profile-time, --save-profile, --baseline, --timeout, --seed, --quiet. */
+/* Options that do nothing with `bench profile`: it samples in this
+ * process with the wall collector measuring the windows (or reads
+ * callgrind's call graph under --collector callgrind), writes its own
+ * files, and reads --baseline as the name of a saved profile. What it
+ * uses: --exact, --profile-dir, --profile-time, --save-profile,
+ * --baseline, --timeout, --seed, --quiet, and --collector wall|callgrind
+ * with --cache-sim and --callgrind-out. */
 static const char *const profile_refuses[] = {
-    "list",          "collector",
-    "warm-up-time",  "measurement-time",
-    "counters",      "require-counters",
-    "cache-sim",     "callgrind-out",
-    "iterations",    "sample-size",
-    "rounds",        "processes",
-    "quick",         "format",
-    "verbose",       "output",
-    "save-baseline", "if-missing",
-    "against",       "baseline-dir",
-    "threshold",     "fail-on-inconclusive",
+    "list",
+    "warm-up-time",
+    "measurement-time",
+    "counters",
+    "require-counters",
+    "iterations",
+    "sample-size",
+    "rounds",
+    "processes",
+    "quick",
+    "format",
+    "verbose",
+    "output",
+    "save-baseline",
+    "if-missing",
+    "against",
+    "baseline-dir",
+    "threshold",
+    "fail-on-inconclusive",
     "shard",
 };
 
@@ -116,6 +127,21 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
                     "--%s does nothing with 'profile', which samples the "
                     "timed loops with perf (docs/profiling.md)",
                     profile_refuses[i]);
+  /* The wall collector measures the windows perf samples; callgrind's
+   * call graph is the profile itself. Any other collector would measure
+   * what nobody reads. */
+  bool callgrind = strcmp(o->collector, "callgrind") == 0;
+  if (!callgrind && strcmp(o->collector, "wall") != 0)
+    return refuse(err, err_len,
+                  "--collector: 'profile' takes wall (sampled with perf, the "
+                  "default) or callgrind (exact instruction counts), not %s",
+                  o->collector);
+  for (size_t i = 0; !callgrind && i < 2; i++)
+    if (ys_cli_given(o, i == 0 ? "cache-sim" : "callgrind-out"))
+      return refuse(err, err_len,
+                    "--%s needs the callgrind collector (--collector "
+                    "callgrind), but this profile samples with perf",
+                    i == 0 ? "cache-sim" : "callgrind-out");
   return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -46,23 +47,47 @@ static int render_folded(const void *what, FILE *out) {
   return ys_folded_write(a->folded, out);
 }
 
+static bool in_instructions(const ys_profile_artifact *a) {
+  return a->facts->unit != NULL &&
+         strcmp(a->facts->unit, YS_PROFILE_UNIT_INSTRUCTIONS) == 0;
+}
+
+/* The graph's heading: the benchmark, and under callgrind the unit, so
+ * that nobody reads instruction counts as samples. */
+static void title_of(const ys_profile_artifact *a, char *buf, size_t len) {
+  if (in_instructions(a))
+    snprintf(buf, len, "%s (callgrind, instructions)", a->facts->benchmark);
+  else
+    snprintf(buf, len, "%s", a->facts->benchmark);
+}
+
 static int render_svg(const void *what, FILE *out) {
   const ys_profile_artifact *a = what;
-  char subtitle[160];
-  snprintf(subtitle, sizeof(subtitle), "timed windows only, cpu-clock");
-  ys_flame_options o = {
-      .title = a->facts->benchmark, .subtitle = subtitle, .before = NULL};
+  char title[512];
+  title_of(a, title, sizeof(title));
+  const char *subtitle =
+      in_instructions(a)
+          ? "measured windows only, instructions (exact self costs; stacks "
+            "split by the calls' costs)"
+          : "timed windows only, cpu-clock";
+  ys_flame_options o = {.title = title,
+                        .subtitle = subtitle,
+                        .before = NULL,
+                        .unit = a->facts->unit};
   return ys_flamegraph_write(a->folded, &o, out);
 }
 
 static int render_diff(const void *what, FILE *out) {
   const ys_profile_artifact *a = what;
-  char subtitle[200];
+  char title[512], subtitle[200];
+  title_of(a, title, sizeof(title));
   snprintf(subtitle, sizeof(subtitle),
            "against '%s': red grew, blue shrank (inclusive share)",
            a->baseline);
-  ys_flame_options o = {
-      .title = a->facts->benchmark, .subtitle = subtitle, .before = a->before};
+  ys_flame_options o = {.title = title,
+                        .subtitle = subtitle,
+                        .before = a->before,
+                        .unit = a->facts->unit};
   return ys_flamegraph_write(a->folded, &o, out);
 }
 

@@ -168,11 +168,17 @@ static void plain_colour(const char *name, char *buf, size_t len) {
   snprintf(buf, len, "rgb(%u,%u,%u)", r, g, b);
 }
 
+/* What the counts of the graph count. */
+static const char *unit_of(const ys_flame_options *o) {
+  return o->unit != NULL ? o->unit : "samples";
+}
+
 /* Drawing state shared by the recursion. */
 typedef struct canvas {
   FILE *out;
   uint64_t total;        /* the drawn profile's samples */
   uint64_t before_total; /* the earlier profile's, when comparing */
+  const char *unit;      /* what the counts count */
   bool diff;
   double max_delta; /* largest |change| in percentage points */
   double bottom;    /* y of the bottom of the root frame */
@@ -225,7 +231,7 @@ static void draw(canvas *c, const node *n, uint64_t start, size_t depth) {
   fputs("\"><title>", out);
   put_escaped(out, n->name, SIZE_MAX);
   double pct = 100.0 * (double)n->after / (double)c->total;
-  fprintf(out, " (%llu samples, %.2f%%", (unsigned long long)n->after, pct);
+  fprintf(out, " (%llu %s, %.2f%%", (unsigned long long)n->after, c->unit, pct);
   if (c->diff)
     fprintf(out, "; before %.2f%%, %+.2f points",
             c->before_total
@@ -335,8 +341,8 @@ static void write_head(FILE *out, double height, const ys_flame_options *o,
   fprintf(out, "<text x=\"%.0f\" y=\"42\" text-anchor=\"middle\">",
           IMAGE_W / 2);
   if (o->subtitle != NULL) put_escaped(out, o->subtitle, SIZE_MAX);
-  fprintf(out, "%s%llu samples</text>\n",
-          o->subtitle != NULL ? " \xc2\xb7 " : "", (unsigned long long)total);
+  fprintf(out, "%s%llu %s</text>\n", o->subtitle != NULL ? " \xc2\xb7 " : "",
+          (unsigned long long)total, unit_of(o));
   fprintf(out,
           "<text id=\"reset\" class=\"btn\" x=\"%.0f\" y=\"24\" "
           "style=\"display:none\">Reset zoom</text>\n"
@@ -362,6 +368,7 @@ int ys_flamegraph_write(const ys_folded *after, const ys_flame_options *o,
   size_t depth = tree_sort(root);
   double height = HEAD_H + (double)(depth + 1) * FRAME_H + FOOT_H;
   canvas c = {.out = out,
+              .unit = unit_of(o),
               .total = root->after,
               .before_total = root->before,
               .diff = o->before != NULL,

@@ -22,6 +22,7 @@ typedef struct ys_flame_options {
   const char *title;       /* the heading, escaped when written */
   const char *subtitle;    /* a line under it, or NULL */
   const ys_folded *before; /* NULL: a plain flame graph */
+  const char *unit;        /* what the counts are; NULL: "samples" */
 } ys_flame_options;
 
 /* Writes the SVG document for `after` to `out`. Returns 0, YS_ENOMEM, or

@@ -205,6 +205,37 @@ int ys_hotspots_compute(const ys_folded *f, ys_hotspots *out) {
   return rc;
 }
 
+/* A function and where it was before ranking. */
+typedef struct placed {
+  ys_hot_fn fn;
+  size_t old;
+} placed;
+
+static int by_heat_placed(const void *a, const void *b) {
+  return by_heat(&((const placed *)a)->fn, &((const placed *)b)->fn);
+}
+
+int ys_hotspots_rank(ys_hotspots *h) {
+  size_t *order = calloc(h->n + 1, sizeof(*order));
+  placed *ranked = calloc(h->n + 1, sizeof(*ranked));
+  if (order == NULL || ranked == NULL) {
+    free(order);
+    free(ranked);
+    return YS_ENOMEM;
+  }
+  for (size_t i = 0; i < h->n; i++)
+    ranked[i] = (placed){h->fns[i], i};
+  qsort(ranked, h->n, sizeof(*ranked), by_heat_placed);
+  for (size_t k = 0; k < h->n; k++) {
+    h->fns[k] = ranked[k].fn;
+    order[ranked[k].old] = k;
+  }
+  finish_edges(h, order);
+  free(ranked);
+  free(order);
+  return 0;
+}
+
 size_t ys_hotspots_find(const ys_hotspots *h, const char *name) {
   for (size_t i = 0; i < h->n; i++)
     if (strcmp(h->fns[i].name, name) == 0) return i;

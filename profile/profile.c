@@ -1,6 +1,8 @@
 /*
  * profile.c — the profiling pass (profile.h): per benchmark, perf record
- * around its timed windows, perf script, folding, and the files.
+ * around its timed windows, perf script, folding, and the files; or,
+ * under callgrind, a measured round and its windows' call graph
+ * (callgrind_entry.h).
  */
 #include "profile.h"
 
@@ -19,6 +21,7 @@
 #include "../run/interrupt.h"
 #include "../run/runner.h"
 #include "artifacts.h"
+#include "callgrind_entry.h"
 #include "file_names.h"
 #include "perf_script.h"
 #include "perf_session.h"
@@ -58,6 +61,58 @@ static bool is_dir(const char *path) {
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Whether this profile is callgrind's call graph rather than perf's
+ * samples. */
+static bool exact(const ys_profile_config *cfg) {
+  return cfg->collector != NULL && cfg->collector->ops->needs_valgrind;
+}
+
+static const char *unit_of(const ys_profile_config *cfg) {
+  return exact(cfg) ? YS_PROFILE_UNIT_INSTRUCTIONS : YS_PROFILE_UNIT_SAMPLES;
+}
+
+/* Reads the unit of the profile in folder `dir` into unit[0..len): the
+ * first line of its YS_PROFILE_UNIT_FILE, or "samples" when it has none
+ * (profiles saved before units were recorded are perf's). */
+static void read_unit(const char *dir, char *unit, size_t len) {
+  char path[PATH_MAX];
+  snprintf(unit, len, "%s", YS_PROFILE_UNIT_SAMPLES);
+  if (snprintf(path, sizeof(path), "%s/%s", dir, YS_PROFILE_UNIT_FILE) >=
+      (int)sizeof(path))
+    return;
+  FILE *in = fopen(path, "r");
+  if (in == NULL) return;
+  if (fgets(unit, (int)len, in) == NULL)
+    snprintf(unit, len, "%s", YS_PROFILE_UNIT_SAMPLES);
+  unit[strcspn(unit, "\r\n")] = '\0';
+  fclose(in);
+}
+
+/* Writes the unit file of the profile in `dir`. */
+static int write_unit(const ys_profile_config *cfg, const char *dir, char *err,
+                      size_t err_len) {
+  char path[PATH_MAX];
+  if (snprintf(path, sizeof(path), "%s/%s", dir, YS_PROFILE_UNIT_FILE) >=
+      (int)sizeof(path)) {
+    snprintf(err, err_len, "%s: path too long", dir);
+    return YS_EINVAL;
+  }
+  FILE *out = fopen(path, "w");
+  int rc = out == NULL ? YS_EIO : 0;
+  if (rc == 0 && fprintf(out, "%s\n", unit_of(cfg)) < 0) rc = YS_EIO;
+  if (out != NULL && fclose(out) != 0) rc = YS_EIO;
+  if (rc != 0)
+    snprintf(err, err_len, "cannot write %s: %s", path, strerror(errno));
+  return rc;
+}
+
+/* The collector that counts a unit, for messages. */
+static const char *collector_of(const char *unit) {
+  return strcmp(unit, YS_PROFILE_UNIT_INSTRUCTIONS) == 0
+             ? "--collector callgrind"
+             : "perf, the default";
+}
+
 int ys_profile_check(const ys_profile_config *cfg, char *err, size_t err_len) {
   char why[256], path[PATH_MAX];
   int rc = ys_fs_check_dir_writable(cfg->dir);
@@ -81,6 +136,19 @@ int ys_profile_check(const ys_profile_config *cfg, char *err, size_t err_len) {
              "--baseline: no saved profile '%s' in %s (save one with "
              "--save-profile %s)",
              cfg->baseline, cfg->dir, cfg->baseline);
+    return YS_EINVAL;
+  }
+  /* Samples and instructions are not the same quantity: their shares
+   * might look alike, their counts never are. */
+  char saved[64];
+  read_unit(path, saved, sizeof(saved));
+  if (strcmp(saved, unit_of(cfg)) != 0) {
+    snprintf(err, err_len,
+             "--baseline: the saved profile '%s' counts %s (%s), this one "
+             "counts %s (%s): they cannot be compared; save a profile with "
+             "the same collector",
+             cfg->baseline, saved, collector_of(saved), unit_of(cfg),
+             collector_of(unit_of(cfg)));
     return YS_EINVAL;
   }
   if (cfg->save_name != NULL && strcmp(cfg->save_name, cfg->baseline) == 0) {
@@ -113,6 +181,36 @@ static void locate(const ys_instance *inst, char *dso, size_t dso_len,
   t->dso = dso;
 }
 
+/* Runs one round of `inst` of about cfg->seconds (or of the fixed
+ * iterations of an exact collector), measured by `collector`. */
+static int run_round(const ys_profile_config *cfg, const ys_instance *inst,
+                     const ys_collector *collector, entry *e) {
+  double budget_ns = cfg->seconds * 1e9;
+  ys_runner_config rc_cfg = {
+      .collector = collector,
+      .warm_up_ns = budget_ns * PROFILE_WARM_UP_SHARE,
+      .measurement_ns = budget_ns,
+      .sample_size = PROFILE_SAMPLES,
+      .rounds = 1,
+      .seed = cfg->seed,
+      .fixed_iterations = cfg->iterations > 0 ? cfg->iterations : 1,
+      .timeout_s = cfg->timeout_s,
+  };
+  ys_runner *runner = NULL;
+  ys_bench_result res;
+  memset(&res, 0, sizeof(res));
+  int rc = ys_runner_open(&rc_cfg, &runner);
+  if (rc == 0) rc = ys_runner_result_init(collector, inst, &res);
+  if (rc == 0) rc = ys_runner_round(runner, inst, &res);
+  if (rc == 0 && res.status != YS_BENCH_OK)
+    snprintf(e->failed, sizeof(e->failed), "%s: %s",
+             res.status == YS_BENCH_SKIPPED ? "skipped" : "failed",
+             res.message);
+  ys_bench_result_clear(&res);
+  ys_runner_close(runner);
+  return rc;
+}
+
 /* Runs one round of `inst` of about cfg->seconds, sampled by `perf`. */
 static int sample_windows(const ys_profile_config *cfg, const ys_instance *inst,
                           ys_perf_session *perf, entry *e, char *err,
@@ -120,27 +218,7 @@ static int sample_windows(const ys_profile_config *cfg, const ys_instance *inst,
   ys_profile_window w;
   ys_collector gated;
   ys_profile_window_init(&w, cfg->collector, perf, &gated);
-  double budget_ns = cfg->seconds * 1e9;
-  ys_runner_config rc_cfg = {
-      .collector = &gated,
-      .warm_up_ns = budget_ns * PROFILE_WARM_UP_SHARE,
-      .measurement_ns = budget_ns,
-      .sample_size = PROFILE_SAMPLES,
-      .rounds = 1,
-      .seed = cfg->seed,
-      .fixed_iterations = 1,
-      .timeout_s = cfg->timeout_s,
-  };
-  ys_runner *runner = NULL;
-  ys_bench_result res;
-  memset(&res, 0, sizeof(res));
-  int rc = ys_runner_open(&rc_cfg, &runner);
-  if (rc == 0) rc = ys_runner_result_init(&gated, inst, &res);
-  if (rc == 0) rc = ys_runner_round(runner, inst, &res);
-  if (rc == 0 && res.status != YS_BENCH_OK)
-    snprintf(e->failed, sizeof(e->failed), "%s: %s",
-             res.status == YS_BENCH_SKIPPED ? "skipped" : "failed",
-             res.message);
+  int rc = run_round(cfg, inst, &gated, e);
   if (rc == 0 && w.error != 0) {
     snprintf(err, err_len, "perf stopped answering while '%s' ran", inst->name);
     rc = YS_EIO;
@@ -148,8 +226,6 @@ static int sample_windows(const ys_profile_config *cfg, const ys_instance *inst,
   e->facts.sampled_s = w.sampled_s;
   e->facts.sampled_cpu_s = w.sampled_cpu_s;
   e->facts.windows = w.windows;
-  ys_bench_result_clear(&res);
-  ys_runner_close(runner);
   return rc;
 }
 
@@ -180,15 +256,38 @@ static int write_entry(const ys_profile_config *cfg, const char *dir, entry *e,
   return ys_profile_artifacts_write(dir, &a, err, err_len);
 }
 
+/* Profiles one benchmark into `e` from callgrind's call graph of its
+ * measured windows: the round runs under the callgrind collector itself,
+ * which dumps each window to this process's callgrind file. */
+static int profile_one_exact(const ys_profile_config *cfg,
+                             const ys_instance *inst, entry *e, char *err,
+                             size_t err_len) {
+  int rc = run_round(cfg, inst, cfg->collector, e);
+  uint64_t windows = 0;
+  if (rc == 0 && e->failed[0] == '\0') {
+    rc = ys_profile_callgrind_entry(inst->name, &e->folded, &e->hot, &windows,
+                                    err, err_len);
+    if (rc == YS_ENOENT) rc = YS_ENOTSUP;
+  }
+  e->facts.windows = windows;
+  if (rc == 0 && e->failed[0] == '\0' && cfg->baseline != NULL)
+    rc = load_before(cfg, e, err, err_len);
+  if (rc == 0 && e->failed[0] == '\0')
+    rc = write_entry(cfg, cfg->dir, e, err, err_len);
+  return rc;
+}
+
 /* Profiles one benchmark into `e`. */
 static int profile_one(const ys_profile_config *cfg, const ys_instance *inst,
                        entry *e, char *err, size_t err_len) {
   e->facts.benchmark = inst->name;
+  e->facts.unit = unit_of(cfg);
   if (ys_profile_file_name(inst->name, e->file, sizeof(e->file)) != 0) {
     snprintf(err, err_len, "benchmark name too long for a file: %s",
              inst->name);
     return YS_EINVAL;
   }
+  if (exact(cfg)) return profile_one_exact(cfg, inst, e, err, err_len);
   char data[PATH_MAX], log[PATH_MAX];
   if (snprintf(data, sizeof(data), "%s/.%s.perf.data", cfg->dir, e->file) >=
           (int)sizeof(data) ||
@@ -236,6 +335,15 @@ static void log_entry(const ys_profile_config *cfg, const entry *e) {
             e->failed);
     return;
   }
+  if (exact(cfg)) {
+    fprintf(cfg->log,
+            "profile: %s: %llu instructions in %llu window%s (callgrind); "
+            "top: %s\n",
+            e->facts.benchmark, (unsigned long long)e->hot.samples,
+            e->facts.windows, e->facts.windows == 1 ? "" : "s",
+            e->hot.n > 0 ? e->hot.fns[0].name : "(no instructions)");
+    return;
+  }
   uint64_t outside = ys_sample_tally_outside(&e->facts.tally);
   fprintf(cfg->log,
           "profile: %s: %llu samples in %.2f s of timed windows (%.2f s of "
@@ -265,8 +373,10 @@ static int write_run(const ys_profile_config *cfg, entry *entries, size_t n,
         .failed = entries[i].failed[0] ? entries[i].failed : NULL};
   ys_profile_md_run run = {.seconds = cfg->seconds,
                            .call_graph = YS_PERF_CALL_GRAPH,
-                           .baseline = cfg->baseline};
+                           .baseline = cfg->baseline,
+                           .unit = unit_of(cfg)};
   int rc = ys_profile_summary_write(cfg->dir, md, n, &run, err, err_len);
+  if (rc == 0) rc = write_unit(cfg, cfg->dir, err, err_len);
   if (rc == 0 && cfg->save_name != NULL) {
     char saved[PATH_MAX];
     rc = join(saved, sizeof(saved), cfg->dir, cfg->save_name);
@@ -277,7 +387,8 @@ static int write_run(const ys_profile_config *cfg, entry *entries, size_t n,
     }
     /* A saved profile is compared as it was taken: no diff of its own. */
     ys_profile_md_run plain = {.seconds = cfg->seconds,
-                               .call_graph = YS_PERF_CALL_GRAPH};
+                               .call_graph = YS_PERF_CALL_GRAPH,
+                               .unit = unit_of(cfg)};
     for (size_t i = 0; i < n; i++)
       md[i].before = NULL;
     for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -289,6 +400,7 @@ static int write_run(const ys_profile_config *cfg, entry *entries, size_t n,
     }
     if (rc == 0)
       rc = ys_profile_summary_write(saved, md, n, &plain, err, err_len);
+    if (rc == 0) rc = write_unit(cfg, saved, err, err_len);
   }
   free(md);
   return rc;

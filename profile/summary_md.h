@@ -30,6 +30,7 @@ typedef struct ys_profile_md_run {
   double seconds;         /* --profile-time */
   const char *call_graph; /* how stacks were unwound */
   const char *baseline;   /* the saved profile compared with, or NULL */
+  const char *unit;       /* YS_PROFILE_UNIT_*; NULL reads as samples */
 } ys_profile_md_run;
 
 /* Writes the page. Returns 0, or YS_EIO when a write failed. */

@@ -133,6 +133,18 @@ static void test_self_and_inclusive(void **state) {
   assert_ptr_equal(ys_callgrind_costs_find(&c.costs, "fib'2"), fib);
   assert_null(ys_callgrind_costs_find(&c.costs, "mix"));
   assert_int_equal(c.costs.n, 4);
+  /* The call graph: outer → inner and inner → leaf, one entry each with
+   * the calls' inclusive costs; fib → fib'2 is fib's own. */
+  assert_int_equal(c.costs.n_calls, 2);
+  const ys_callgrind_call *first = &c.costs.calls[0],
+                          *second = &c.costs.calls[1];
+  assert_string_equal(c.costs.fns[first->caller].name, "outer");
+  assert_string_equal(c.costs.fns[first->callee].name, "inner");
+  assert_int_equal(first->cost[0], 400);
+  assert_int_equal(first->cost[1], 40);
+  assert_string_equal(c.costs.fns[second->caller].name, "inner");
+  assert_string_equal(c.costs.fns[second->callee].name, "leaf");
+  assert_int_equal(second->cost[0], 30);
   ys_callgrind_costs_free(&c.costs);
   ys_callgrind_names_free(&c.names);
 }

@@ -187,6 +187,48 @@ static void test_worker_is_not_checked(void **state) {
   assert_accepted(true, "--worker", "--quick");
 }
 
+/* The rules of `bench profile ARGS...`: the return code, the message in
+ * c->err. */
+static int check_profile(cmdline *c, const char *a, const char *b,
+                         const char *d, const char *e) {
+  const char *words[] = {"bench", a, b, d, e};
+  int argc = 1;
+  c->argv[0] = "bench";
+  for (size_t i = 1; i < 5 && words[i] != NULL; i++)
+    c->argv[argc++] = (char *)words[i];
+  c->argv[argc] = NULL;
+  ys_options_init(&c->o);
+  assert_int_equal(ys_cli_parse(argc, c->argv, &c->o, c->err, sizeof(c->err)),
+                   0);
+  c->o.profile = true;
+  return ys_option_rules_check(&c->o, false, c->err, sizeof(c->err));
+}
+
+/* A profile samples with perf (the wall collector measuring the windows)
+ * or reads callgrind's call graph; --cache-sim and --callgrind-out go with
+ * the latter only, and no other collector is taken. */
+static void test_profile_collectors(void **state) {
+  (void)state;
+  cmdline c;
+  assert_int_equal(
+      check_profile(&c, "--collector", "callgrind", "--cache-sim", NULL), 0);
+  assert_int_equal(
+      check_profile(&c, "--collector", "callgrind", "--callgrind-out", "d"), 0);
+  assert_int_equal(check_profile(&c, "--collector", "wall", NULL, NULL), 0);
+  assert_int_equal(check_profile(&c, "--collector", "perf", NULL, NULL),
+                   YS_EINVAL);
+  assert_non_null(strstr(c.err, "--collector"));
+  assert_int_equal(check_profile(&c, "--cache-sim", NULL, NULL, NULL),
+                   YS_EINVAL);
+  assert_non_null(strstr(c.err, "--cache-sim"));
+  assert_int_equal(check_profile(&c, "--callgrind-out", "d", NULL, NULL),
+                   YS_EINVAL);
+  assert_non_null(strstr(c.err, "--callgrind-out"));
+  assert_int_equal(check_profile(&c, "--iterations", "3", NULL, NULL),
+                   YS_EINVAL);
+  assert_non_null(strstr(c.err, "--iterations"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compare_refuses_run_options),
@@ -199,6 +241,7 @@ int main(void) {
       cmocka_unit_test(test_samples_bounded),
       cmocka_unit_test(test_processes_with_exact_collector),
       cmocka_unit_test(test_worker_is_not_checked),
+      cmocka_unit_test(test_profile_collectors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
