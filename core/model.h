@@ -309,6 +309,9 @@ typedef struct ys_summary {
   /* Set when --baseline named a file that does not exist yet and the run
    * reports without it (--if-missing report): the name given; borrowed. */
   const char *missing_baseline;
+  /* An inconclusive verdict fails the run (--fail-on-inconclusive): the
+   * reports then count it with the failures. */
+  bool fail_on_inconclusive;
 } ys_summary;
 
 /* All results of a run, in name order. */

@@ -404,24 +404,34 @@ static ys_verdict decide_time(const ys_estimate *ci, double threshold,
 }
 
 /* Rounds a side would likely need to settle an inconclusive verdict, from
- * the interval's half-width shrinking as 1/√rounds: for a crossing, the
- * half-width must fall below the change's distance from 0; for a too-wide
- * interval, below the threshold. Returns 0 when that is beyond
- * YS_POLICY_SETTLE_MAX_ROUNDS or cannot be estimated. */
+ * the interval's half-width h shrinking with the rounds of both sides: its
+ * square goes as 1/n_base + 1/n_new, so N rounds on each side give h² ·
+ * (2/N) / (1/n_base + 1/n_new). For a crossing, h must fall below the
+ * change's distance from 0; for a too-wide interval, below the threshold.
+ * Both sides are counted because a saved baseline keeps its own rounds:
+ * re-measuring this side alone cannot settle what the baseline's few
+ * rounds leave open. Returns at least one more than the larger side has,
+ * and 0 when that is beyond YS_POLICY_SETTLE_MAX_ROUNDS or cannot be
+ * estimated. */
 static size_t settle_rounds(const ys_comparison *c) {
-  size_t n = c->new_rounds > c->base_rounds ? c->new_rounds : c->base_rounds;
+  size_t nb = c->base_rounds, nc = c->new_rounds;
+  size_t n_max = nb > nc ? nb : nc;
+  if (c->doubt == YS_DOUBT_CONTENDED) return 0; /* rounds will not help */
+  if (c->doubt == YS_DOUBT_FEW_ROUNDS) {
+    size_t need = YS_POLICY_MIN_DECIDING_ROUNDS * 2;
+    return need > n_max ? need : n_max + 1;
+  }
   double half = (c->change_ci.hi - c->change_ci.lo) / 2.0;
   double target =
       c->doubt == YS_DOUBT_TOO_WIDE ? c->threshold : fabs(c->change);
-  if (c->doubt == YS_DOUBT_FEW_ROUNDS) return YS_POLICY_MIN_DECIDING_ROUNDS * 2;
-  if (c->doubt == YS_DOUBT_CONTENDED) return 0; /* rounds will not help */
-  if (!(half > 0.0) || !(target > 0.0) || n == 0) return 0;
+  if (!(half > 0.0) || !(target > 0.0) || nb == 0 || nc == 0) return 0;
   /* Aim a little inside the target, so the suggestion does not sit on the
    * edge of settling. */
   double ratio = half / (0.8 * target);
-  double need = ceil((double)n * ratio * ratio);
+  double need =
+      ceil(2.0 * ratio * ratio / (1.0 / (double)nb + 1.0 / (double)nc));
   if (!(need <= YS_POLICY_SETTLE_MAX_ROUNDS)) return 0;
-  return need > (double)n ? (size_t)need : n + 1;
+  return need > (double)n_max ? (size_t)need : n_max + 1;
 }
 
 /* Copies the figures of both sides into *out. */

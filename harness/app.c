@@ -432,7 +432,8 @@ static int judge_and_confirm(invocation *s, ys_progress *progress) {
 }
 
 static ys_summary summarize(const invocation *s, double elapsed_s) {
-  ys_summary sum = {.elapsed_s = elapsed_s};
+  ys_summary sum = {.elapsed_s = elapsed_s,
+                    .fail_on_inconclusive = s->o.fail_on_inconclusive};
   if (s->baseline_missing) sum.missing_baseline = s->o.baseline;
   for (size_t i = 0; i < s->run.n_benches; i++) {
     switch (s->run.benches[i].status) {

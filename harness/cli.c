@@ -290,9 +290,21 @@ static int cli_set_format(const cli_option *row, const char *arg,
   return 0;
 }
 
+/* Whether `name` (len bytes) could only be meant as a format name: lower
+ * case letters alone, as every format's name is. */
+static bool looks_like_format(const char *name, size_t len) {
+  if (len == 0) return false;
+  for (size_t i = 0; i < len; i++)
+    if (name[i] < 'a' || name[i] > 'z') return false;
+  return true;
+}
+
 /* "[FORMAT:]FILE": a known format name before the first ':' wins, so that
  * "json:out.txt" works; otherwise the whole argument is a path whose
- * extension picks the format (a path may itself contain ':'). */
+ * extension picks the format (a path may itself contain ':'). A prefix of
+ * lower case letters that names no format is refused rather than taken as
+ * part of a file name: "md:summary.md" meant a format, and silently writing
+ * a file named "md:summary.md" would lose the summary. */
 static int cli_add_output(const cli_option *row, const char *arg, ys_options *o,
                           char *err, size_t err_len) {
   if (o->n_outputs == YS_MAX_OUTPUTS)
@@ -310,6 +322,11 @@ static int cli_add_output(const cli_option *row, const char *arg, ys_options *o,
       format = ys_report_find(name);
       if (format != NULL) path = colon + 1;
     }
+    if (format == NULL && looks_like_format(arg, len))
+      return cli_fail(err, err_len,
+                      "--%s: unknown format '%.*s' in '%s' (formats: %s); a "
+                      "file whose name holds ':' can be given as ./%s",
+                      row->name, (int)len, arg, arg, ys_report_names(), arg);
   }
   if (format == NULL) format = ys_report_for_path(arg);
   if (format == NULL)

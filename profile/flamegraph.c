@@ -102,7 +102,8 @@ static int by_name(const void *a, const void *b) {
  * position means nothing but makes two graphs comparable by eye. */
 static size_t tree_sort(node *n) {
   size_t depth = 0;
-  qsort(n->kids, n->n, sizeof(*n->kids), by_name);
+  /* A leaf has no array to sort (qsort's pointer must not be NULL). */
+  if (n->n > 1) qsort(n->kids, n->n, sizeof(*n->kids), by_name);
   for (size_t i = 0; i < n->n; i++) {
     size_t d = tree_sort(n->kids[i]) + 1;
     if (d > depth) depth = d;

@@ -244,34 +244,57 @@ static bool md_contended(const ys_report_entry *e) {
          ys_units_verdict_has_change(e->cmp->verdict);
 }
 
-/* The benchmarks compared on CPU time because another process shared the
- * CPU, with the shares: a reader must know the machine was busy. */
+/* The most benchmarks the CPU-time note lists one by one; past it, one
+ * line with the range of shares says the same in less room. */
+#define MD_CONTENTION_LISTED 3
+
+/* Says which comparisons were made on CPU time because another process
+ * shared the CPU, with the shares: a reader must know the machine was
+ * busy. A few are listed; many are summed up in one line. */
 static void md_contention(FILE *out, const ys_run_view *run) {
-  size_t shown = 0, hidden = 0;
+  size_t n = 0;
+  double lo = 1.0, hi = 0.0;
   for (size_t i = 0; i < run->n; i++) {
     const ys_report_entry *e = &run->entries[i];
     if (!md_contended(e)) continue;
-    if (shown == YS_MARKDOWN_MAX_ROWS) {
-      hidden++;
-      continue;
-    }
+    n++;
+    const double shares[2] = {e->cmp->base_cpu_share, e->cmp->new_cpu_share};
+    for (int k = 0; k < 2; k++)
+      if (isfinite(shares[k])) {
+        lo = fmin(lo, shares[k]);
+        hi = fmax(hi, shares[k]);
+      }
+  }
+  if (n == 0) return;
+  fputs("\n**Compared on CPU time** (wall time measured a busy "
+        "machine)\n\n",
+        out);
+  if (n > MD_CONTENTION_LISTED) {
+    fprintf(out,
+            "%zu benchmarks: the CPU was shared (their processes had it "
+            "%.0f\xe2\x80\x93%.0f %% of the time)\n",
+            n, lo * 100, hi * 100);
+    return;
+  }
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    if (!md_contended(e)) continue;
     char why[256];
-    if (shown == 0)
-      fputs("\n**Compared on CPU time** (wall time measured a busy "
-            "machine)\n\n",
-            out);
     fputs("- ", out);
     md_code(out, e->res->name, false);
     fprintf(out, ": %s\n", ys_units_contention(e->cmp, why, sizeof(why)));
-    shown++;
   }
-  md_more(out, hidden);
 }
 
 /* Why each inconclusive benchmark is so and what would settle it, below
  * the table: too long for a cell, and what a reader acts on. */
 static void md_doubts(FILE *out, const ys_run_view *run) {
   size_t shown = 0, hidden = 0;
+  const char *heading =
+      run->summary->fail_on_inconclusive
+          ? "\n**Inconclusive** (noise hides the answer; fails this run: "
+            "--fail-on-inconclusive)\n\n"
+          : "\n**Inconclusive** (noise hides the answer; not a failure)\n\n";
   for (size_t i = 0; i < run->n; i++) {
     const ys_report_entry *e = &run->entries[i];
     if (!md_has_verdict(e, YS_VERDICT_INCONCLUSIVE)) continue;
@@ -280,9 +303,7 @@ static void md_doubts(FILE *out, const ys_run_view *run) {
       continue;
     }
     char why[512];
-    if (shown == 0)
-      fputs("\n**Inconclusive** (noise hides the answer; not a failure)\n\n",
-            out);
+    if (shown == 0) fputs(heading, out);
     fputs("- ", out);
     md_code(out, e->res->name, false);
     fprintf(out, ": %s\n", ys_units_doubt(e->cmp, why, sizeof(why)));
@@ -418,9 +439,15 @@ static void md_headline(FILE *out, const ys_summary *sum) {
   size_t n_skipped = sum->n_skipped;
   if (sum->compared) {
     char counts[512];
-    /* A failure is as much a reason to look as a regression. */
-    bool bad = sum->n_verdicts[YS_VERDICT_REGRESSED] > 0 || n_failed > 0;
-    fprintf(out, "## yardstick: %s %s", bad ? "\xe2\x9d\x8c" : "\xe2\x9c\x85",
+    /* A failure is as much a reason to look as a regression; an
+     * inconclusive verdict is worth a look, and fails when asked to. */
+    size_t n_doubts = sum->n_verdicts[YS_VERDICT_INCONCLUSIVE];
+    bool bad = sum->n_verdicts[YS_VERDICT_REGRESSED] > 0 || n_failed > 0 ||
+               (sum->fail_on_inconclusive && n_doubts > 0);
+    const char *mark = bad            ? "\xe2\x9d\x8c"
+                       : n_doubts > 0 ? "\xe2\x9a\xa0\xef\xb8\x8f"
+                                      : "\xe2\x9c\x85";
+    fprintf(out, "## yardstick: %s %s", mark,
             ys_units_verdict_counts(sum->n_verdicts, counts, sizeof(counts)));
     if (n_failed > 0) fprintf(out, ", %zu failed", n_failed);
     fputc('\n', out);

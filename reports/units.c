@@ -263,14 +263,15 @@ char *ys_units_doubt(const ys_comparison *c, char *buf, size_t len) {
   if (w < 0 || (size_t)w >= len) return buf;
   if (c->doubt == YS_DOUBT_CONTENDED)
     snprintf(buf + w, len - (size_t)w,
-             "; compare with --against, or on a quieter machine");
+             "; more rounds would not settle it: rerun on a quieter machine");
   else if (c->settle_rounds > 0)
     snprintf(buf + w, len - (size_t)w,
-             "; about %zu rounds a side would settle it (--rounds %zu)",
+             "; about %zu rounds a side would settle it (--rounds %zu here "
+             "and in the baseline)",
              c->settle_rounds, c->settle_rounds);
   else
     snprintf(buf + w, len - (size_t)w,
-             "; compare with --against, or on a quieter machine");
+             "; more rounds would not settle it: rerun on a quieter machine");
   return buf;
 }
 

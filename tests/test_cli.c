@@ -217,10 +217,11 @@ static void test_output_forms(void **state) {
   /* The paths are borrowed from argv, not copied. */
   assert_ptr_equal(c.o.outputs[1].path, c.argv[4]);
 
-  /* A prefix that is no format leaves the whole argument as the path. */
-  assert_int_equal(parse(&c, "--output", "dir:1/r.csv", NULL), 0);
+  /* A prefix that cannot be a format leaves the whole argument as the
+   * path. */
+  assert_int_equal(parse(&c, "--output", "./dir:1/r.csv", NULL), 0);
   assert_ptr_equal(c.o.outputs[0].format, ys_report_find("csv"));
-  assert_string_equal(c.o.outputs[0].path, "dir:1/r.csv");
+  assert_string_equal(c.o.outputs[0].path, "./dir:1/r.csv");
 }
 
 static void test_output_errors(void **state) {
@@ -231,6 +232,10 @@ static void test_output_errors(void **state) {
   assert_rejected("--output", "'-'", "--output", "-");
   assert_rejected("--output", "'nope:x'", "--output", "nope:x");
   assert_rejected("--output", "'json:'", "--output", "json:");
+  /* A format-like prefix that names no format is not part of a file name:
+   * "md:summary.md" must not quietly become a file called that. */
+  assert_rejected("--output", "unknown format 'md' in 'md:summary.md'",
+                  "--output", "md:summary.md");
   /* Standard output gets one report: two documents parse as neither. */
   assert_rejected("--output json:-",
                   "standard output already gets the json report", "--format",
@@ -505,8 +510,8 @@ static void test_version(void **state) {
   assert_string_equal(text, "yardstick " YS_VERSION_STRING "\n");
   /* The string and the numbers come from one project version. */
   char expected[64];
-  snprintf(expected, sizeof(expected), "yardstick %d.%d.%d\n",
-           YS_VERSION_MAJOR, YS_VERSION_MINOR, YS_VERSION_PATCH);
+  snprintf(expected, sizeof(expected), "yardstick %d.%d.%d\n", YS_VERSION_MAJOR,
+           YS_VERSION_MINOR, YS_VERSION_PATCH);
   assert_string_equal(text, expected);
   free(text);
 }

@@ -316,12 +316,13 @@ static void test_console_compared_color(void **state) {
   assert_non_null(
       strstr(color, "\xe2\x86\x92 \033[33minconclusive\033[0m, still after "
                     "re-measuring: its interval reaches more than 5 % beyond "
-                    "the change on both sides; compare with --against, or on "
-                    "a quieter machine\n"));
+                    "the change on both sides; more rounds would not settle "
+                    "it: rerun on a quieter machine\n"));
   assert_non_null(
       strstr(color, "\xe2\x86\x92 \033[33minconclusive\033[0m: the change "
                     "crosses 5 % but its interval reaches 0; about 21 rounds "
-                    "a side would settle it (--rounds 21)\n"));
+                    "a side would settle it (--rounds 21 here and in the "
+                    "baseline)\n"));
   assert_non_null(strstr(color, "\xe2\x86\x92 unchanged\n"));
   assert_non_null(strstr(color, "vs baseline main: \033[1;31m1 regressed, "));
   free(color);

@@ -452,6 +452,30 @@ static void test_footnote(void **state) {
   free(out);
 }
 
+/* Inconclusive alone is worth a look (⚠️), not good news (✅); with
+ * --fail-on-inconclusive it fails the run, and the summary says so. */
+static void test_inconclusive_headline(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  ys_bench_result list[1] = {ok_result("x", &time_series)};
+  ys_comparison cmp_list[1] = {
+      timed(YS_VERDICT_INCONCLUSIVE, 1.0, 1.1, 0.1, -0.02, 0.2, 0.2)};
+  cmp_list[0].doubt = YS_DOUBT_UNSUPPORTED;
+  ys_summary sum = {.n_ok = 1, .compared = true, .baseline_name = "main"};
+  sum.n_verdicts[YS_VERDICT_INCONCLUSIVE] = 1;
+  char *out = render(&ctx, list, cmp_list, 1, &sum);
+  assert_non_null(strstr(out, "## yardstick: \xe2\x9a\xa0\xef\xb8\x8f 1 "
+                              "inconclusive\n"));
+  assert_non_null(strstr(out, "(noise hides the answer; not a failure)"));
+  free(out);
+
+  sum.fail_on_inconclusive = true;
+  out = render(&ctx, list, cmp_list, 1, &sum);
+  assert_non_null(strstr(out, "## yardstick: \xe2\x9d\x8c 1 inconclusive\n"));
+  assert_non_null(strstr(out, "fails this run: --fail-on-inconclusive"));
+  free(out);
+}
+
 /* A run with nothing in it is still a complete summary. */
 static void test_empty_run(void **state) {
   (void)state;
@@ -476,6 +500,7 @@ int main(void) {
       cmocka_unit_test(test_mismatch_lists_fields),
       cmocka_unit_test(test_escaping),
       cmocka_unit_test(test_control_characters_escaped),
+      cmocka_unit_test(test_inconclusive_headline),
       cmocka_unit_test(test_footnote),
       cmocka_unit_test(test_empty_run),
   };

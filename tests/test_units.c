@@ -251,21 +251,25 @@ static void test_doubt(void **state) {
                      .doubt = YS_DOUBT_UNSUPPORTED,
                      .threshold = 0.05,
                      .settle_rounds = 40};
-  assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)),
-                      "the change crosses 5 % but its interval reaches 0; "
-                      "about 40 rounds a side would settle it (--rounds 40)");
+  assert_string_equal(
+      ys_units_doubt(&c, buf, sizeof(buf)),
+      "the change crosses 5 % but its interval reaches 0; "
+      "about 40 rounds a side would settle it (--rounds 40 here "
+      "and in the baseline)");
   c.doubt = YS_DOUBT_TOO_WIDE;
   c.threshold = 0.025;
   c.settle_rounds = 0;
   assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)),
                       "its interval reaches more than 2.5 % beyond the change "
-                      "on both sides; compare with --against, or on a quieter "
-                      "machine");
+                      "on both sides; more rounds would not settle it: rerun "
+                      "on a quieter machine");
   c.doubt = YS_DOUBT_FEW_ROUNDS;
   c.settle_rounds = 6;
-  assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)),
-                      "the change crosses 2.5 % on too few rounds to back it; "
-                      "about 6 rounds a side would settle it (--rounds 6)");
+  assert_string_equal(
+      ys_units_doubt(&c, buf, sizeof(buf)),
+      "the change crosses 2.5 % on too few rounds to back it; "
+      "about 6 rounds a side would settle it (--rounds 6 here and "
+      "in the baseline)");
   /* Nothing for a verdict that is not in doubt, and cut when short. */
   c.verdict = YS_VERDICT_REGRESSED;
   assert_string_equal(ys_units_doubt(&c, buf, sizeof(buf)), "");

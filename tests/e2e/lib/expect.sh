@@ -26,3 +26,16 @@ finish() {
   fi
   echo "all checks passed"
 }
+
+# can_valgrind PROGRAM: whether PROGRAM can run under valgrind here:
+# valgrind is installed and PROGRAM is no AddressSanitizer build (which
+# valgrind cannot host).
+can_valgrind() {
+  command -v valgrind >/dev/null 2>&1 && ! sanitized "$1"
+}
+
+# sanitized PROGRAM: whether PROGRAM was built with AddressSanitizer, which
+# reports heap corruption itself instead of letting malloc abort.
+sanitized() {
+  ldd "$1" 2>/dev/null | grep -q libasan
+}
