@@ -472,21 +472,29 @@ static void write_totals(const console *r, const ys_summary *sum) {
   char t[YS_UNITS_BUF];
   size_t n = sum->n_ok + sum->n_skipped + sum->n_failed;
   bool failed = sum->n_failed > 0;
-  fprintf(r->out,
-          "%zu benchmark%s: %zu ok, %zu skipped, %s%zu failed%s in %s\n", n,
+  fprintf(r->out, "%zu benchmark%s: %zu ok, %zu skipped, %s%zu failed%s", n,
           n == 1 ? "" : "s", sum->n_ok, sum->n_skipped,
           failed ? sgr(r, YS_SGR_RED) : "", sum->n_failed,
-          failed ? sgr(r, YS_SGR_RESET) : "",
-          ys_units_duration(sum->elapsed_s * 1e9, t, sizeof(t)));
+          failed ? sgr(r, YS_SGR_RESET) : "");
+  /* `bench compare` measured nothing: no time to give. */
+  if (sum->elapsed_s > 0)
+    fprintf(r->out, " in %s",
+            ys_units_duration(sum->elapsed_s * 1e9, t, sizeof(t)));
+  fputc('\n', r->out);
   if (sum->compared) {
     char counts[512];
     bool regressed = sum->n_verdicts[YS_VERDICT_REGRESSED] > 0;
     fputs("vs baseline ", r->out);
     ys_safe_text_write(r->out, sum->baseline_name != NULL ? sum->baseline_name
                                                           : "(unnamed)");
-    fprintf(r->out, ": %s%s%s\n", regressed ? sgr(r, YS_SGR_RED) : "",
+    fprintf(r->out, ": %s%s%s", regressed ? sgr(r, YS_SGR_RED) : "",
             ys_units_verdict_counts(sum->n_verdicts, counts, sizeof(counts)),
             regressed ? sgr(r, YS_SGR_RESET) : "");
+    /* Why the run fails when nothing regressed. */
+    if (sum->fail_on_inconclusive &&
+        sum->n_verdicts[YS_VERDICT_INCONCLUSIVE] > 0)
+      fputs(" (inconclusive fails this run: --fail-on-inconclusive)", r->out);
+    fputc('\n', r->out);
   }
   /* Said last, where CI logs are read from, so a gate that compared
    * nothing is not mistaken for one that passed. */

@@ -438,6 +438,24 @@ static void test_console_advice_fits_the_settings(void **state) {
   free(text);
 }
 
+/* With --fail-on-inconclusive, the totals say why a run with nothing
+ * regressed fails. */
+static void test_console_fail_on_inconclusive(void **state) {
+  (void)state;
+  ys_summary sum = {.compared = true, .baseline_name = "main"};
+  sum.n_verdicts[YS_VERDICT_INCONCLUSIVE] = 1;
+  ys_run_view run = {.ctx = &fixed_context, .summary = &sum};
+  char *text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(strstr(text, "vs baseline main: 1 inconclusive\n"));
+  free(text);
+  sum.fail_on_inconclusive = true;
+  text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(strstr(text, "vs baseline main: 1 inconclusive "
+                               "(inconclusive fails this run: "
+                               "--fail-on-inconclusive)\n"));
+  free(text);
+}
+
 static void test_console_context_warnings(void **state) {
   (void)state;
   ys_context ctx = fixed_context;
@@ -457,7 +475,7 @@ static void test_console_context_warnings(void **state) {
             "warning: yardstick was built for debugging, its own overhead "
             "is higher; build it in release mode\n"
             "\n"
-            "0 benchmarks: 0 ok, 0 skipped, 0 failed in 0.000 ns\n");
+            "0 benchmarks: 0 ok, 0 skipped, 0 failed\n");
   free(text);
 }
 
@@ -606,6 +624,7 @@ int main(void) {
       cmocka_unit_test(test_console_color),
       cmocka_unit_test(test_console_compared_golden),
       cmocka_unit_test(test_console_compared_color),
+      cmocka_unit_test(test_console_fail_on_inconclusive),
       cmocka_unit_test(test_console_context_warnings),
       cmocka_unit_test(test_console_quiet),
       cmocka_unit_test(test_console_verbose),
