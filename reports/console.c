@@ -298,6 +298,11 @@ static void write_verdict(const console *r, const ys_comparison *cmp) {
     char why[512];
     fprintf(r->out, ": %s", ys_units_doubt(cmp, why, sizeof(why)));
   }
+  if (ys_units_within_threshold(cmp)) {
+    char thr[YS_UNITS_BUF];
+    fprintf(r->out, " (a change, within the %s threshold)",
+            ys_units_threshold(cmp->threshold, thr, sizeof(thr)));
+  }
   if (cmp->noisy) {
     char base[YS_UNITS_BUF], now[YS_UNITS_BUF], factor[YS_UNITS_BUF];
     fprintf(r->out, " (noisy: %s of baseline and %s of new rounds > %s slow)",

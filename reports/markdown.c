@@ -185,11 +185,12 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
   /* "confirmed" only where it confirms something: a regression that held
    * on its second measurement. An inconclusive verdict stays one. The
    * notes below the table say why a change is that of CPU time. */
-  const char *quals[3];
+  const char *quals[4];
   size_t n_quals = 0;
   if (c->remeasured && c->verdict == YS_VERDICT_REGRESSED)
     quals[n_quals++] = "confirmed";
   if (c->contended && has_change) quals[n_quals++] = "CPU time";
+  if (ys_units_within_threshold(c)) quals[n_quals++] = "within threshold";
   if (c->noisy) quals[n_quals++] = "noisy";
   for (size_t q = 0; q < n_quals; q++)
     fprintf(out, "%s%s", q == 0 ? " (" : ", ", quals[q]);

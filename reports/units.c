@@ -227,6 +227,11 @@ char *ys_units_contention(const ys_comparison *c, char *buf, size_t len) {
   return buf;
 }
 
+bool ys_units_within_threshold(const ys_comparison *c) {
+  return c->verdict == YS_VERDICT_UNCHANGED && !c->exact &&
+         (c->change_ci.lo > 0.0 || c->change_ci.hi < 0.0);
+}
+
 char *ys_units_threshold(double t, char *buf, size_t len) {
   int decimals = 0;
   while (decimals < 3 && fabs(t * 100 * pow(10, decimals) -

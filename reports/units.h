@@ -82,6 +82,12 @@ bool ys_units_verdict_has_change(ys_verdict v);
  * Returns buf. */
 char *ys_units_contention(const ys_comparison *c, char *buf, size_t len);
 
+/* Whether an "unchanged" comparison still moved measurably: its interval
+ * lies wholly on one side of 0, below the threshold. Reports then say it
+ * is within the threshold, so that the word does not contradict the
+ * interval beside it. */
+bool ys_units_within_threshold(const ys_comparison *c);
+
 /* The threshold as a percentage with no more decimals than it has:
  * 0.05 → "5 %", 0.025 → "2.5 %". Returns buf. */
 char *ys_units_threshold(double t, char *buf, size_t len);

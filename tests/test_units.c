@@ -242,6 +242,28 @@ static void test_threshold(void **state) {
   assert_string_equal(ys_units_threshold(0.1234, buf, sizeof(buf)), "12.34 %");
 }
 
+/* "unchanged" with an interval wholly on one side of 0 moved measurably,
+ * within the threshold; one whose interval holds 0, or an exact count, or
+ * another verdict, is not so qualified. */
+static void test_within_threshold(void **state) {
+  (void)state;
+  ys_comparison c = {.verdict = YS_VERDICT_UNCHANGED,
+                     .threshold = 0.05,
+                     .change = 0.039,
+                     .change_ci = {0.039, 0.023, 0.073}};
+  assert_true(ys_units_within_threshold(&c));
+  c.change_ci = (ys_estimate){-0.039, -0.06, -0.01};
+  assert_true(ys_units_within_threshold(&c));
+  c.change_ci = (ys_estimate){0.01, -0.01, 0.03};
+  assert_false(ys_units_within_threshold(&c));
+  c.change_ci = (ys_estimate){0.039, 0.023, 0.073};
+  c.exact = true;
+  assert_false(ys_units_within_threshold(&c));
+  c.exact = false;
+  c.verdict = YS_VERDICT_INCONCLUSIVE;
+  assert_false(ys_units_within_threshold(&c));
+}
+
 /* The reason of each doubt, and the advice that settles it: a number of
  * rounds when it is within reason, another setup when it is not. */
 static void test_doubt(void **state) {
@@ -294,6 +316,7 @@ int main(void) {
       cmocka_unit_test(test_verdict_counts),
       cmocka_unit_test(test_threshold),
       cmocka_unit_test(test_doubt),
+      cmocka_unit_test(test_within_threshold),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
