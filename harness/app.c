@@ -37,97 +37,16 @@
 #include "cli.h"
 #include "context.h"
 #include "exit_codes.h"
+#include "invocation.h"
 #include "merge_cmd.h"
 #include "option_rules.h"
 #include "options.h"
 #include "shard.h"
 #include "valgrind_launch.h"
 
-/* Where one report goes, and in which format and style. */
-typedef struct report_dest {
-  const ys_report_ops *ops;
-  const char *path; /* "-" for stdout; borrowed */
-  ys_report_style style;
-} report_dest;
-
-/* The reports of one run: stdout's and every --output file. */
-typedef struct report_set {
-  report_dest reports[YS_MAX_OUTPUTS + 1];
-  size_t n;
-} report_set;
-
-/* Everything one invocation holds; freed by invocation_free. */
-typedef struct invocation {
-  const char *prog;
-  ys_options o;
-  ys_collector *collector; /* opened once the program is to measure */
-  ys_instance *instances;  /* every benchmark of the program */
-  size_t n_instances;
-  ys_instance *chosen; /* the selected ones, sorted by name */
-  size_t n_chosen;
-  ys_baseline *baseline; /* --baseline, loaded before anything runs */
-  bool baseline_missing; /* --baseline does not exist: report only */
-  char save_path[PATH_MAX];
-  ys_against against; /* --against: the other build and its results */
-  ys_pool own;        /* this build's workers, when rounds run in them */
-  bool own_started;
-  ys_context ctx;
-  ys_run_result run;
-  ys_judgement judgement; /* when compared */
-  bool judged;
-  report_set reports;
-  ys_divert divert; /* stdout sent to stderr while benchmarks run */
-  double started_s; /* when the measuring began */
-  char err[512];
-} invocation;
-
 static const char *program_name(const char *argv0) {
   const char *slash = strrchr(argv0, '/');
   return slash != NULL ? slash + 1 : argv0;
-}
-
-/* Colour on stdout only for a terminal, and never when NO_COLOR is set to
- * anything (no-color.org) or the terminal says it cannot. */
-static bool stdout_wants_color(void) {
-  const char *no_color = getenv("NO_COLOR");
-  const char *term = getenv("TERM");
-  if (no_color != NULL && no_color[0] != '\0') return false;
-  if (term != NULL && strcmp(term, "dumb") == 0) return false;
-  return isatty(STDOUT_FILENO);
-}
-
-/* Lists the destinations and checks every --output file before anything
- * is measured (a bad path fails in a second, not after the whole suite),
- * without opening one: a report file is written only when the run has
- * ended (report_file.h). An output that is the file of a baseline being
- * read or saved is refused. `newer` is compare's NEW baseline, else NULL. */
-static int check_reports(invocation *s, const ys_baseline *newer) {
-  report_set *set = &s->reports;
-  ys_report_verbosity verbosity = ys_options_verbosity(&s->o);
-  set->n = 0;
-  set->reports[set->n++] = (report_dest){
-      .ops = s->o.format,
-      .path = "-",
-      .style = {.color = stdout_wants_color(), .verbosity = verbosity}};
-  const char *paths[YS_MAX_OUTPUTS];
-  for (size_t i = 0; i < s->o.n_outputs; i++) {
-    paths[i] = s->o.outputs[i].path;
-    set->reports[set->n++] = (report_dest){.ops = s->o.outputs[i].format,
-                                           .path = paths[i],
-                                           .style = {.verbosity = verbosity}};
-  }
-  const ys_report_taken taken[] = {
-      {s->baseline != NULL ? s->baseline->path : NULL,
-       newer != NULL ? "OLD" : "--baseline"},
-      {newer != NULL ? newer->path : NULL, "NEW"},
-      {s->save_path[0] != '\0' ? s->save_path : NULL, "--save-baseline"},
-  };
-  if (ys_report_files_check(paths, s->o.n_outputs, taken, 3, s->err,
-                            sizeof(s->err)) != 0) {
-    fprintf(stderr, "%s: %s\n", s->prog, s->err);
-    return YS_EXIT_USAGE;
-  }
-  return YS_EXIT_OK;
 }
 
 static void invocation_free(invocation *s) {
@@ -431,91 +350,6 @@ static int judge_and_confirm(invocation *s, ys_progress *progress) {
   return ys_gate_confirm(&g, remeasure, &ctx, &s->judgement);
 }
 
-static ys_summary summarize(const invocation *s, double elapsed_s) {
-  ys_summary sum = {.elapsed_s = elapsed_s,
-                    .fail_on_inconclusive = s->o.fail_on_inconclusive};
-  if (s->baseline_missing) sum.missing_baseline = s->o.baseline;
-  for (size_t i = 0; i < s->run.n_benches; i++) {
-    switch (s->run.benches[i].status) {
-    case YS_BENCH_OK:
-      sum.n_ok++;
-      break;
-    case YS_BENCH_SKIPPED:
-      sum.n_skipped++;
-      break;
-    case YS_BENCH_FAILED:
-      sum.n_failed++;
-      break;
-    }
-  }
-  if (s->judged) {
-    /* A benchmark that failed in the other build fails the run as one that
-     * failed here does: nothing could be compared for it. */
-    for (size_t i = 0; i < s->judgement.n; i++) {
-      const ys_bench_result *base = s->judgement.entries[i].base;
-      if (s->against.started && base != NULL && base->status == YS_BENCH_FAILED)
-        sum.n_failed++;
-    }
-    sum.compared = true;
-    sum.baseline_name = s->baseline != NULL ? s->baseline->name : s->o.against;
-    sum.baseline_ctx = s->baseline != NULL ? &s->baseline->ctx : NULL;
-    ys_judgement_count(&s->judgement, sum.n_verdicts);
-  }
-  return sum;
-}
-
-/* Hands every report one view of the finished run: each benchmark in name
- * order, with its comparison when the run was judged. A report that cannot
- * be written is named on stderr. Returns whether every report was
- * written. */
-static bool write_reports(invocation *s, const ys_summary *sum) {
-  size_t n = s->judged ? s->judgement.n : s->run.n_benches;
-  ys_report_entry *entries = calloc(n > 0 ? n : 1, sizeof(*entries));
-  if (entries == NULL) {
-    fprintf(stderr, "%s: cannot write the reports: out of memory\n", s->prog);
-    return false;
-  }
-  for (size_t i = 0; i < n; i++)
-    entries[i] = s->judged ? (ys_report_entry){s->judgement.entries[i].res,
-                                               &s->judgement.entries[i].cmp}
-                           : (ys_report_entry){&s->run.benches[i], NULL};
-  const ys_run_view view = {
-      .ctx = &s->ctx, .summary = sum, .entries = entries, .n = n};
-  bool all = true;
-  for (size_t r = 0; r < s->reports.n; r++) {
-    const report_dest *d = &s->reports.reports[r];
-    bool to_stdout = strcmp(d->path, "-") == 0;
-    int rc = to_stdout ? ys_report_stdout_write(d->ops, &view, &d->style,
-                                                s->err, sizeof(s->err))
-                       : ys_report_file_write(d->path, d->ops, &view, &d->style,
-                                              s->err, sizeof(s->err));
-    if (rc != 0 && to_stdout)
-      fprintf(stderr, "%s: cannot write the %s report to standard output: %s\n",
-              s->prog, d->ops->name, s->err);
-    else if (rc != 0)
-      fprintf(stderr, "%s: --output: %s\n", s->prog, s->err);
-    all = all && rc == 0;
-  }
-  free(entries);
-  return all;
-}
-
-/* The exit code of a finished run: a failed benchmark (3) outweighs a
- * report that could not be written (2), which outweighs a regression (1)
- * nobody could then read, which outweighs success; an inconclusive
- * verdict counts as a regression only when asked to. */
-static int exit_code(const ys_summary *sum, bool reported,
-                     bool fail_on_inconclusive) {
-  if (sum->n_failed > 0) return YS_EXIT_BENCH_FAILED;
-  if (!reported) return YS_EXIT_USAGE;
-  if (sum->compared && sum->n_verdicts[YS_VERDICT_REGRESSED] > 0)
-    return YS_EXIT_REGRESSION;
-  if (sum->compared && fail_on_inconclusive &&
-      sum->n_verdicts[YS_VERDICT_INCONCLUSIVE] > 0)
-    return YS_EXIT_REGRESSION;
-  return YS_EXIT_OK;
-}
-
 static void fill_run_settings(invocation *s) {
   s->ctx.collector = s->o.collector;
   s->ctx.seed = s->o.seed;
@@ -539,8 +373,8 @@ static int report_interrupted(invocation *s, double elapsed_s) {
   analyze_all(&s->run, s->o.seed);
   s->judged = false;
   s->reports.n = 1; /* stdout's alone */
-  ys_summary sum = summarize(s, elapsed_s);
-  write_reports(s, &sum);
+  ys_summary sum = ys_app_summarize(s, elapsed_s);
+  ys_app_write_reports(s, &sum);
   fflush(stdout);
   fprintf(stderr,
           "%s: interrupted by %s: %zu of %zu benchmarks measured; the report "
@@ -571,8 +405,8 @@ static void report_on_exit(void *ctx, const char *name, int status) {
   analyze_all(&s->run, s->o.seed);
   s->judged = false;
   s->reports.n = 1; /* stdout's alone */
-  ys_summary sum = summarize(s, ys_clock_now_s() - s->started_s);
-  write_reports(s, &sum);
+  ys_summary sum = ys_app_summarize(s, ys_clock_now_s() - s->started_s);
+  ys_app_write_reports(s, &sum);
   fflush(stdout);
   fprintf(stderr,
           "%s: %zu of %zu benchmarks reported; the report above is partial, "
@@ -623,8 +457,8 @@ static int run_suite(invocation *s) {
     return rc == YS_ENOTSUP ? YS_EXIT_USAGE : YS_EXIT_BENCH_FAILED;
   }
 
-  ys_summary sum = summarize(s, ys_clock_now_s() - started);
-  bool reported = write_reports(s, &sum);
+  ys_summary sum = ys_app_summarize(s, ys_clock_now_s() - started);
+  bool reported = ys_app_write_reports(s, &sum);
   for (size_t i = 0; i < s->run.n_benches; i++)
     if (s->run.benches[i].status == YS_BENCH_FAILED)
       fprintf(stderr, "%s: benchmark '%s' failed: %s\n", s->prog,
@@ -644,7 +478,7 @@ static int run_suite(invocation *s) {
     fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
             s->o.save_baseline, s->save_path);
   }
-  return exit_code(&sum, reported, s->o.fail_on_inconclusive);
+  return ys_app_exit_code(&sum, reported);
 }
 
 /* `bench compare OLD NEW [OPTION]...`: two saved baselines, no run. */
@@ -675,7 +509,7 @@ static int compare_baselines(invocation *s) {
     return YS_EXIT_USAGE;
   }
   /* Checked once both are loaded: an output may not replace either. */
-  int code = check_reports(s, newer);
+  int code = ys_app_check_reports(s, newer);
   if (code != YS_EXIT_OK) {
     ys_baseline_free(newer);
     return code;
@@ -687,9 +521,9 @@ static int compare_baselines(invocation *s) {
   s->o.filters = NULL;
   s->o.n_filters = 0;
   if (judge(s) == 0) {
-    ys_summary sum = summarize(s, 0);
-    bool reported = write_reports(s, &sum);
-    code = exit_code(&sum, reported, s->o.fail_on_inconclusive);
+    ys_summary sum = ys_app_summarize(s, 0);
+    bool reported = ys_app_write_reports(s, &sum);
+    code = ys_app_exit_code(&sum, reported);
   } else {
     code = YS_EXIT_USAGE;
     fprintf(stderr, "%s: compare: out of memory\n", s->prog);
@@ -853,7 +687,7 @@ int ys_main(int argc, char **argv) {
     code = prepare_baselines(&s);
     if (code == YS_EXIT_OK) code = shard_benchmarks(&s);
     if (code == YS_EXIT_OK) code = open_collector(&s);
-    if (code == YS_EXIT_OK) code = check_reports(&s, NULL);
+    if (code == YS_EXIT_OK) code = ys_app_check_reports(&s, NULL);
     if (code == YS_EXIT_OK) {
       ys_exit_guard_set_code(YS_EXIT_BENCH_FAILED);
       ys_interrupt_install();

@@ -43,6 +43,19 @@ static int split_stack(split *s, const char *frames) {
   return 0;
 }
 
+/* Sorts the n owned strings of `names` and frees the repeats, keeping one
+ * of each at the front. Returns how many are kept. */
+static size_t sort_unique(char **names, size_t n) {
+  qsort(names, n, sizeof(*names), by_string);
+  size_t kept = 0;
+  for (size_t k = 0; k < n; k++)
+    if (kept > 0 && strcmp(names[kept - 1], names[k]) == 0)
+      free(names[k]);
+    else
+      names[kept++] = names[k];
+  return kept;
+}
+
 /* The sorted distinct names of every frame. */
 static int collect_names(const ys_folded *f, ys_hotspots *h, split *s) {
   size_t cap = 0, n = 0;
@@ -60,26 +73,10 @@ static int collect_names(const ys_folded *f, ys_hotspots *h, split *s) {
       n++;
     }
     /* Keep the list short: dedupe whenever it doubles. */
-    if (n > 4096 && n == cap) {
-      qsort(names, n, sizeof(*names), by_string);
-      size_t kept = 0;
-      for (size_t k = 0; k < n; k++)
-        if (kept > 0 && strcmp(names[kept - 1], names[k]) == 0)
-          free(names[k]);
-        else
-          names[kept++] = names[k];
-      n = kept;
-    }
+    if (n > 4096 && n == cap) n = sort_unique(names, n);
   }
-  qsort(names, n, sizeof(*names), by_string);
-  size_t kept = 0;
-  for (size_t k = 0; k < n; k++)
-    if (kept > 0 && strcmp(names[kept - 1], names[k]) == 0)
-      free(names[k]);
-    else
-      names[kept++] = names[k];
   h->names = names;
-  h->n = kept;
+  h->n = sort_unique(names, n);
   return 0;
 oom:
   for (size_t k = 0; k < n; k++)

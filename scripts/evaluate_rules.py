@@ -105,13 +105,19 @@ def rule_current(ga, gb, thr):
     return "unchanged"
 
 
+def change_and_interval(ga, gb, stat, hierarchical):
+    """The change of stat and its 95 % bootstrap interval, widened to
+    contain the change (as gate/compare.c does)."""
+    a, b = np.concatenate(ga), np.concatenate(gb)
+    point = stat(b) / stat(a) - 1
+    reps = boot_change(ga, gb, stat, hierarchical)
+    lo, hi = np.quantile(reps, [0.025, 0.975])
+    return point, min(lo, point), max(hi, point)
+
+
 def make_ci_rule(stat, hierarchical):
     def rule(ga, gb, thr):
-        a, b = np.concatenate(ga), np.concatenate(gb)
-        point = stat(b) / stat(a) - 1
-        reps = boot_change(ga, gb, stat, hierarchical)
-        lo, hi = np.quantile(reps, [0.025, 0.975])
-        lo, hi = min(lo, point), max(hi, point)
+        point, lo, hi = change_and_interval(ga, gb, stat, hierarchical)
         if point > thr and lo > 0:
             return "regressed"
         if lo < thr < hi or lo < -thr < hi:
@@ -127,11 +133,7 @@ def make_resolution_rule(stat, hierarchical):
     than the threshold beyond the point on both sides (the measurement cannot
     resolve a threshold-sized change); else unchanged."""
     def rule(ga, gb, thr):
-        a, b = np.concatenate(ga), np.concatenate(gb)
-        point = stat(b) / stat(a) - 1
-        reps = boot_change(ga, gb, stat, hierarchical)
-        lo, hi = np.quantile(reps, [0.025, 0.975])
-        lo, hi = min(lo, point), max(hi, point)
+        point, lo, hi = change_and_interval(ga, gb, stat, hierarchical)
         if point > thr and lo > 0:
             return "regressed"
         if point < -thr and hi < 0:

@@ -1,0 +1,142 @@
+/*
+ * app_reports.c — the reports of one invocation (invocation.h): where they
+ * go, checked before the run; what they sum up; writing them when it ends;
+ * and the exit code that follows from them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../reports/report_file.h"
+#include "exit_codes.h"
+#include "invocation.h"
+
+/* Colour on stdout only for a terminal, and never when NO_COLOR is set to
+ * anything (no-color.org) or the terminal says it cannot. */
+static bool stdout_wants_color(void) {
+  const char *no_color = getenv("NO_COLOR");
+  const char *term = getenv("TERM");
+  if (no_color != NULL && no_color[0] != '\0') return false;
+  if (term != NULL && strcmp(term, "dumb") == 0) return false;
+  return isatty(STDOUT_FILENO);
+}
+
+/* Lists the destinations and checks every --output file before anything
+ * is measured (a bad path fails in a second, not after the whole suite),
+ * without opening one: a report file is written only when the run has
+ * ended (report_file.h). An output that is the file of a baseline being
+ * read or saved is refused. `newer` is compare's NEW baseline, else NULL. */
+int ys_app_check_reports(invocation *s, const ys_baseline *newer) {
+  report_set *set = &s->reports;
+  ys_report_verbosity verbosity = ys_options_verbosity(&s->o);
+  set->n = 0;
+  set->reports[set->n++] = (report_dest){
+      .ops = s->o.format,
+      .path = "-",
+      .style = {.color = stdout_wants_color(), .verbosity = verbosity}};
+  const char *paths[YS_MAX_OUTPUTS];
+  for (size_t i = 0; i < s->o.n_outputs; i++) {
+    paths[i] = s->o.outputs[i].path;
+    set->reports[set->n++] = (report_dest){.ops = s->o.outputs[i].format,
+                                           .path = paths[i],
+                                           .style = {.verbosity = verbosity}};
+  }
+  const ys_report_taken taken[] = {
+      {s->baseline != NULL ? s->baseline->path : NULL,
+       newer != NULL ? "OLD" : "--baseline"},
+      {newer != NULL ? newer->path : NULL, "NEW"},
+      {s->save_path[0] != '\0' ? s->save_path : NULL, "--save-baseline"},
+  };
+  if (ys_report_files_check(paths, s->o.n_outputs, taken, 3, s->err,
+                            sizeof(s->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+    return YS_EXIT_USAGE;
+  }
+  return YS_EXIT_OK;
+}
+
+ys_summary ys_app_summarize(const invocation *s, double elapsed_s) {
+  ys_summary sum = {.elapsed_s = elapsed_s,
+                    .fail_on_inconclusive = s->o.fail_on_inconclusive};
+  if (s->baseline_missing) sum.missing_baseline = s->o.baseline;
+  for (size_t i = 0; i < s->run.n_benches; i++) {
+    switch (s->run.benches[i].status) {
+    case YS_BENCH_OK:
+      sum.n_ok++;
+      break;
+    case YS_BENCH_SKIPPED:
+      sum.n_skipped++;
+      break;
+    case YS_BENCH_FAILED:
+      sum.n_failed++;
+      break;
+    }
+  }
+  if (s->judged) {
+    /* A benchmark that failed in the other build fails the run as one that
+     * failed here does: nothing could be compared for it. */
+    for (size_t i = 0; i < s->judgement.n; i++) {
+      const ys_bench_result *base = s->judgement.entries[i].base;
+      if (s->against.started && base != NULL && base->status == YS_BENCH_FAILED)
+        sum.n_failed++;
+    }
+    sum.compared = true;
+    sum.baseline_name = s->baseline != NULL ? s->baseline->name : s->o.against;
+    sum.baseline_ctx = s->baseline != NULL ? &s->baseline->ctx : NULL;
+    ys_judgement_count(&s->judgement, sum.n_verdicts);
+  }
+  return sum;
+}
+
+/* Hands every report one view of the finished run: each benchmark in name
+ * order, with its comparison when the run was judged. A report that cannot
+ * be written is named on stderr. Returns whether every report was
+ * written. */
+bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
+  size_t n = s->judged ? s->judgement.n : s->run.n_benches;
+  ys_report_entry *entries = calloc(n > 0 ? n : 1, sizeof(*entries));
+  if (entries == NULL) {
+    fprintf(stderr, "%s: cannot write the reports: out of memory\n", s->prog);
+    return false;
+  }
+  for (size_t i = 0; i < n; i++)
+    entries[i] = s->judged ? (ys_report_entry){s->judgement.entries[i].res,
+                                               &s->judgement.entries[i].cmp}
+                           : (ys_report_entry){&s->run.benches[i], NULL};
+  const ys_run_view view = {
+      .ctx = &s->ctx, .summary = sum, .entries = entries, .n = n};
+  bool all = true;
+  for (size_t r = 0; r < s->reports.n; r++) {
+    const report_dest *d = &s->reports.reports[r];
+    bool to_stdout = strcmp(d->path, "-") == 0;
+    int rc = to_stdout ? ys_report_stdout_write(d->ops, &view, &d->style,
+                                                s->err, sizeof(s->err))
+                       : ys_report_file_write(d->path, d->ops, &view, &d->style,
+                                              s->err, sizeof(s->err));
+    if (rc != 0 && to_stdout)
+      fprintf(stderr, "%s: cannot write the %s report to standard output: %s\n",
+              s->prog, d->ops->name, s->err);
+    else if (rc != 0)
+      fprintf(stderr, "%s: --output: %s\n", s->prog, s->err);
+    all = all && rc == 0;
+  }
+  free(entries);
+  return all;
+}
+
+/* The exit code of a finished run: a failed benchmark (3) outweighs a
+ * report that could not be written (2), which outweighs a regression (1)
+ * nobody could then read, which outweighs success; an inconclusive
+ * verdict counts as a regression only when asked to
+ * (sum->fail_on_inconclusive). */
+int ys_app_exit_code(const ys_summary *sum, bool reported) {
+  if (sum->n_failed > 0) return YS_EXIT_BENCH_FAILED;
+  if (!reported) return YS_EXIT_USAGE;
+  if (sum->compared && sum->n_verdicts[YS_VERDICT_REGRESSED] > 0)
+    return YS_EXIT_REGRESSION;
+  if (sum->compared && sum->fail_on_inconclusive &&
+      sum->n_verdicts[YS_VERDICT_INCONCLUSIVE] > 0)
+    return YS_EXIT_REGRESSION;
+  return YS_EXIT_OK;
+}

@@ -1,0 +1,84 @@
+/*
+ * invocation.h — what one run of a benchmark program holds, shared by the
+ * files of the harness that wire the stages together: app.c (the
+ * pipeline) and app_reports.c (where its reports go, what they sum up,
+ * and the exit code that follows). Not a public interface.
+ */
+#ifndef YS_INVOCATION_H
+#define YS_INVOCATION_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../baselines/store.h"
+#include "../collectors/collector.h"
+#include "../core/model.h"
+#include "../gate/gate.h"
+#include "../peer/against.h"
+#include "../peer/pool.h"
+#include "../reports/report.h"
+#include "../run/divert.h"
+#include "../run/registry.h"
+#include "options.h"
+
+/* Where one report goes, and in which format and style. */
+typedef struct report_dest {
+  const ys_report_ops *ops;
+  const char *path; /* "-" for stdout; borrowed */
+  ys_report_style style;
+} report_dest;
+
+/* The reports of one run: stdout's and every --output file. */
+typedef struct report_set {
+  report_dest reports[YS_MAX_OUTPUTS + 1];
+  size_t n;
+} report_set;
+
+/* Everything one invocation holds; freed by invocation_free. */
+typedef struct invocation {
+  const char *prog;
+  ys_options o;
+  ys_collector *collector; /* opened once the program is to measure */
+  ys_instance *instances;  /* every benchmark of the program */
+  size_t n_instances;
+  ys_instance *chosen; /* the selected ones, sorted by name */
+  size_t n_chosen;
+  ys_baseline *baseline; /* --baseline, loaded before anything runs */
+  bool baseline_missing; /* --baseline does not exist: report only */
+  char save_path[PATH_MAX];
+  ys_against against; /* --against: the other build and its results */
+  ys_pool own;        /* this build's workers, when rounds run in them */
+  bool own_started;
+  ys_context ctx;
+  ys_run_result run;
+  ys_judgement judgement; /* when compared */
+  bool judged;
+  report_set reports;
+  ys_divert divert; /* stdout sent to stderr while benchmarks run */
+  double started_s; /* when the measuring began */
+  char err[512];
+} invocation;
+
+/* Lists the destinations of the reports (stdout's format and every
+ * --output file) into s->reports and checks every file before anything is
+ * measured, without opening one: a report file is written only when the
+ * run has ended. An output that is the file of a baseline being read or
+ * saved is refused. `newer` is compare's NEW baseline, else NULL. Returns
+ * an exit code (the message is on stderr). */
+int ys_app_check_reports(invocation *s, const ys_baseline *newer);
+
+/* The totals of the run in *s, and its verdict counts when it was
+ * judged; `elapsed_s` is the time it took. */
+ys_summary ys_app_summarize(const invocation *s, double elapsed_s);
+
+/* Hands every report of s->reports one view of the finished run. A report
+ * that cannot be written is named on stderr. Returns whether every report
+ * was written. */
+bool ys_app_write_reports(invocation *s, const ys_summary *sum);
+
+/* The exit code of a finished run from its summary and whether its
+ * reports were written (exit_codes.h). */
+int ys_app_exit_code(const ys_summary *sum, bool reported);
+
+#endif
