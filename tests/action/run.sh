@@ -346,7 +346,7 @@ check "  ... calls no gh" [ "$(calls POST)" = "$before" ]
 # regression; without valgrind, or in a sanitizer build (which valgrind
 # cannot host), wall time with a slow-down large enough to stand out of a
 # busy machine's noise.
-if command -v valgrind >/dev/null && ! ldd "$suite" | grep -q 'libasan'; then
+if command -v valgrind >/dev/null && ! ldd "$suite" | grep 'libasan' >/dev/null; then
   slow=(YS_COLLECTOR=callgrind YS_FIXTURE_SLOWDOWN_PCT=30)
   fast=(YS_COLLECTOR=callgrind)
 else
