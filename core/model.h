@@ -314,10 +314,64 @@ typedef struct ys_summary {
   bool fail_on_inconclusive;
 } ys_summary;
 
+/* ---- Complexity of a family (analysis/complexity.h) ---------------- */
+
+/* X(enum value, name in files and reports, f(n) as C): the candidate
+ * growth functions, in order of growth; one table generates all three. */
+#define YS_COMPLEXITY_MAP(X)                                                   \
+  X(YS_COMPLEXITY_1, "1")                                                      \
+  X(YS_COMPLEXITY_LOG_N, "log n")                                              \
+  X(YS_COMPLEXITY_N, "n")                                                      \
+  X(YS_COMPLEXITY_N_LOG_N, "n log n")                                          \
+  X(YS_COMPLEXITY_N2, "n^2")                                                   \
+  X(YS_COMPLEXITY_N3, "n^3")
+
+typedef enum ys_complexity_class {
+#define YS__COMPLEXITY_ENUM(value, name) value,
+  YS_COMPLEXITY_MAP(YS__COMPLEXITY_ENUM)
+#undef YS__COMPLEXITY_ENUM
+      YS_COMPLEXITY_COUNT,
+} ys_complexity_class;
+
+/* The name of a class as files and reports give it ("n log n"), without
+ * the "O()" around it; "unknown" out of range. */
+const char *ys_complexity_name(ys_complexity_class c);
+
+/* Parses a class's name. Returns true and sets *out, or false. */
+bool ys_complexity_parse(const char *name, ys_complexity_class *out);
+
+/* How the primary metric of one BENCH_ARGS family grows with its parameter
+ * n (docs/statistics.md, "Complexity"). `fitted` is false when the family
+ * has fewer than YS_POLICY_COMPLEXITY_MIN_POINTS sizes: then only family,
+ * unit, n_points and the range of n are set, and reports say why. */
+typedef struct ys_complexity_fit {
+  char family[YS_NAME_MAX];
+  char unit[32];   /* of the primary metric, per iteration; printed only */
+  size_t n_points; /* sizes measured (one instance each) */
+  int64_t n_min;
+  int64_t n_max;
+  bool fitted;
+  ys_complexity_class best; /* least relative RMS */
+  double coefficient;       /* c of value ≈ c·f(n), in `unit` */
+  double rms;               /* relative: RMS of residuals / mean value */
+  ys_complexity_class runner_up;
+  double runner_up_rms;
+  /* The runner-up's RMS is within YS_POLICY_COMPLEXITY_TIE_FACTOR of the
+   * best's: the measurements cannot tell the two apart. */
+  bool indistinguishable;
+  double exponent;           /* slope of log value on log n */
+  double exponent_r_squared; /* of that line */
+} ys_complexity_fit;
+
 /* All results of a run, in name order. */
 typedef struct ys_run_result {
   ys_bench_result *benches;
   size_t n_benches;
+  /* One per family of two or more numeric instances, in name order; owned.
+   * Filled after the analysis (ys_complexity_fit_run), saved and loaded
+   * with baselines. */
+  ys_complexity_fit *complexity;
+  size_t n_complexity;
 } ys_run_result;
 
 /* Appends the rounds (and samples) of `more` to those of `res`, series by

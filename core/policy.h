@@ -90,4 +90,14 @@
 #define YS_POLICY_ADVICE_MAX_ROUNDS        50
 #define YS_POLICY_ADVICE_MAX_MEASUREMENT_S 10.0
 
+/* Complexity fits (docs/statistics.md, "Complexity"): a fit needs at least
+ * this many sizes, one more than the two parameters a log-log line and a
+ * one-coefficient fit could match exactly with a third point to spare; and
+ * two fits whose relative RMS differ by less than this factor are called
+ * indistinguishable: the runner-up's systematic misfit is then no larger
+ * than about the scatter the best fit leaves (sqrt(1.5² − 1) ≈ 1.1 times
+ * it), which one more run could reverse. */
+#define YS_POLICY_COMPLEXITY_MIN_POINTS 4
+#define YS_POLICY_COMPLEXITY_TIE_FACTOR 1.5
+
 #endif

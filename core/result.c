@@ -26,6 +26,7 @@ void ys_run_result_free(ys_run_result *run) {
   for (size_t i = 0; i < run->n_benches; i++)
     ys_bench_result_clear(&run->benches[i]);
   free(run->benches);
+  free(run->complexity);
   memset(run, 0, sizeof(*run));
 }
 
@@ -120,4 +121,24 @@ const char *ys_bench_status_name(ys_bench_status status) {
     break;
   }
   return "failed";
+}
+
+static const char *const complexity_names[YS_COMPLEXITY_COUNT] = {
+#define YS__COMPLEXITY_NAME(value, name) [value] = name,
+    YS_COMPLEXITY_MAP(YS__COMPLEXITY_NAME)
+#undef YS__COMPLEXITY_NAME
+};
+
+const char *ys_complexity_name(ys_complexity_class c) {
+  return (unsigned)c < YS_COMPLEXITY_COUNT ? complexity_names[c] : "unknown";
+}
+
+bool ys_complexity_parse(const char *name, ys_complexity_class *out) {
+  for (size_t c = 0; c < YS_COMPLEXITY_COUNT; c++) {
+    if (strcmp(name, complexity_names[c]) == 0) {
+      *out = (ys_complexity_class)c;
+      return true;
+    }
+  }
+  return false;
 }

@@ -47,7 +47,8 @@ static ys_bench_result bench(const char *name, ys_series *series, size_t n) {
 #define PERF(name)  bench(name, PERF_INSTR_SERIES, 1)
 #define EMPTY(name) bench(name, NULL, 0)
 
-#define RUN(arr) ((ys_run_result){arr, sizeof(arr) / sizeof(arr[0])})
+#define RUN(arr)                                                               \
+  ((ys_run_result){.benches = arr, .n_benches = sizeof(arr) / sizeof(arr[0])})
 
 static void test_wall_against_callgrind_is_not_comparable(void **state) {
   (void)state;

@@ -124,7 +124,8 @@ static void test_gate_names_functions_of_changes(void **state) {
   exact_result(&base[1], "b", 1100, &s[1], &smp[1], &rnd[1], base_fns, 2);
   exact_result(&cur[0], "a", 2100, &s[2], &smp[2], &rnd[2], slow_fns, 2);
   exact_result(&cur[1], "b", 1100, &s[3], &smp[3], &rnd[3], same_fns, 2);
-  ys_run_result base_run = {base, 2}, cur_run = {cur, 2};
+  ys_run_result base_run = {.benches = base, .n_benches = 2},
+                cur_run = {.benches = cur, .n_benches = 2};
   ys_gate g = {.current = &cur_run,
                .base = &base_run,
                .compare = ys_compare_config_default(1)};

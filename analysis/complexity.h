@@ -1,0 +1,37 @@
+/*
+ * complexity.h — how a benchmark's cost grows with its parameter
+ * (docs/statistics.md, "Complexity"): least-squares fits of value ≈ c·f(n)
+ * for f in O(1), O(log n), O(n), O(n log n), O(n²), O(n³) with GSL, and the
+ * empirical exponent, the slope of log value on log n.
+ *
+ * Pure functions; no I/O.
+ */
+#ifndef YS_COMPLEXITY_H
+#define YS_COMPLEXITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/model.h"
+
+/* f(n) of a class: 1, log2 n, n, n·log2 n, n², n³. */
+double ys_complexity_f(ys_complexity_class c, double n);
+
+/* Fits the k points (n[i], value[i]) (n > 0, value > 0, finite) and fills
+ * out's figures: the range and count of n always; with at least
+ * YS_POLICY_COMPLEXITY_MIN_POINTS points also `fitted`, the best class,
+ * its coefficient and relative RMS, the runner-up, `indistinguishable`
+ * and the exponent. Leaves family and unit as they were. Returns 0, or
+ * YS_EINVAL for a value or n that is not positive and finite (out then
+ * untouched), or YS_ENOMEM. */
+int ys_complexity_fit_points(const double *n, const double *value, size_t k,
+                             ys_complexity_fit *out);
+
+/* The fits of a run: one per family with two or more instances measured
+ * ("ok") whose names are "family/<positive integer>", fitted on the
+ * headline estimate of their primary series (series[0]). Replaces
+ * run->complexity (freeing the old). Returns 0 or YS_ENOMEM (run then
+ * unchanged). */
+int ys_complexity_fit_run(ys_run_result *run);
+
+#endif

@@ -1,0 +1,205 @@
+/* Tests of analysis/complexity.c: the best fit and its coefficient on
+ * planted points, the exponent, the "indistinguishable" warning, too few
+ * points, and the fits of a run's families. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tests/test_support.h"
+
+#include "analysis/complexity.h"
+#include "core/error.h"
+
+/*
+ * Planted points: n = 2^k for k = 4..10 (16 to 1024) and
+ * value = 3·n²·(1 + e_k), with e_k = +1 % for even k and −1 % for odd k.
+ *
+ * The oracle, by hand: least squares through the origin on f = n² gives
+ * c = Σ f·value / Σ f² = 3·(1 + 0.01·S₋/S₊), where S₊ = Σ n⁴ and
+ * S₋ = Σ (−1)^k n⁴ over k = 4..10. With n⁴ = 2^(4k) both are geometric
+ * series in 16 starting at 2^16 with 7 terms:
+ *   S₊ = 2^16·(16^7 − 1)/15,  S₋ = 2^16·(16^7 + 1)/17,
+ * so c = 3·(1 + 0.01·15·(16^7 + 1) / (17·(16^7 − 1))) ≈ 3.026471.
+ *
+ * The exponent: log value = log 3 + 2·log n + log(1 + e_k). The deviation
+ * log(1 + e_k) alternates in sign, and the centred log n, (k − 7)·log 2,
+ * is odd about k = 7, whose e is −1 %: the pairs k = 7 ± j have equal
+ * deviations (j even: both +1 % or both −1 %; j odd: likewise), so
+ * Σ (k − 7)·log(1 + e_k) = 0 and the slope is exactly 2.
+ */
+static void planted_n_squared(double *n, double *value) {
+  for (int k = 4; k <= 10; k++) {
+    double nk = (double)(1 << k);
+    double e = k % 2 == 0 ? 0.01 : -0.01;
+    n[k - 4] = nk;
+    value[k - 4] = 3.0 * nk * nk * (1.0 + e);
+  }
+}
+
+static void test_planted_n_squared_is_recovered(void **unused) {
+  (void)unused;
+  double n[7], value[7];
+  planted_n_squared(n, value);
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points(n, value, 7, &fit), 0);
+  assert_true(fit.fitted);
+  assert_int_equal(fit.n_points, 7);
+  assert_int_equal(fit.n_min, 16);
+  assert_int_equal(fit.n_max, 1024);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N2);
+  const double p = 268435456.0; /* 16^7 */
+  double expected_c = 3.0 * (1.0 + 0.01 * 15.0 * (p + 1) / (17.0 * (p - 1)));
+  assert_close(fit.coefficient, expected_c, 1e-9);
+  assert_close(fit.exponent, 2.0, 1e-9);
+  /* The noise is ±1 % of each value, so the relative RMS (over the mean,
+   * which the largest points dominate) is below 1 % but not 0. */
+  assert_true(fit.rms > 0.0 && fit.rms < 0.01);
+  /* n³ and n log n miss by a factor that grows with n: far from a tie. */
+  assert_false(fit.indistinguishable);
+  assert_true(fit.runner_up_rms > 1.5 * fit.rms);
+}
+
+/* Exact n log n values (as callgrind's counts would be): n log n fits with
+ * zero residual, c is the planted 7 (log base 2, n = 2^k so log2 n = k),
+ * and every other class is distinguishable. */
+static void test_exact_n_log_n(void **unused) {
+  (void)unused;
+  double n[6], value[6];
+  for (int k = 3; k <= 8; k++) {
+    n[k - 3] = (double)(1 << k);
+    value[k - 3] = 7.0 * (double)(1 << k) * k;
+  }
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points(n, value, 6, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N_LOG_N);
+  assert_close(fit.coefficient, 7.0, 1e-9);
+  assert_close(fit.rms, 0.0, 1e-12);
+  assert_false(fit.indistinguishable);
+}
+
+/* n from 1000 to 1003 spans 0.3 %: with ±1 % noise, a constant, n and
+ * n log n all leave residuals of about 1 % (the constant's systematic miss,
+ * about 0.15 % of the mean, adds only √(1² + 0.15²) − 1 ≈ 1 % of its RMS),
+ * far inside the factor 1.5: the fits cannot be told apart. */
+static void test_narrow_range_is_indistinguishable(void **unused) {
+  (void)unused;
+  double n[] = {1000, 1001, 1002, 1003};
+  double value[4];
+  for (int i = 0; i < 4; i++)
+    value[i] = 5.0 * n[i] * (i % 2 == 0 ? 1.01 : 0.99);
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points(n, value, 4, &fit), 0);
+  assert_true(fit.fitted);
+  assert_true(fit.indistinguishable);
+  assert_true(fit.runner_up_rms <= 1.5 * fit.rms);
+}
+
+static void test_fewer_than_four_points_fit_nothing(void **unused) {
+  (void)unused;
+  double n[] = {16, 64, 256};
+  double value[] = {10, 160, 2560};
+  ys_complexity_fit fit = {.fitted = true};
+  assert_int_equal(ys_complexity_fit_points(n, value, 3, &fit), 0);
+  assert_false(fit.fitted);
+  assert_int_equal(fit.n_points, 3);
+  assert_int_equal(fit.n_min, 16);
+  assert_int_equal(fit.n_max, 256);
+}
+
+static void test_non_positive_value_is_refused(void **unused) {
+  (void)unused;
+  double n[] = {1, 2, 3, 4};
+  double value[] = {1, 2, 0, 4};
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points(n, value, 4, &fit), YS_EINVAL);
+  value[2] = NAN;
+  assert_int_equal(ys_complexity_fit_points(n, value, 4, &fit), YS_EINVAL);
+}
+
+/* A result of `family` named `name` whose headline (its mean: no linear
+ * round) is `value`. */
+static void point(ys_bench_result *res, ys_series *s, const char *family,
+                  const char *name, double value) {
+  static ys_round one_round = {.n_samples = 1};
+  memset(s, 0, sizeof(*s));
+  s->metric = "time";
+  s->unit = "ns";
+  s->rounds = &one_round;
+  s->n_rounds = 1;
+  s->analysis.mean = (ys_estimate){value, value, value};
+  memset(res, 0, sizeof(*res));
+  snprintf(res->family, sizeof(res->family), "%s", family);
+  snprintf(res->name, sizeof(res->name), "%s", name);
+  res->series = s;
+  res->n_series = 1;
+}
+
+/* A run's families: "sort" with 4 sizes is fitted (value = n, so O(n) with
+ * c = 1), "copy" with 3 is listed unfitted, "hash" (one instance), "mode"
+ * (a parameter that is not a number) and a failed instance are left out. */
+static void test_fits_of_a_run(void **unused) {
+  (void)unused;
+  ys_bench_result b[10];
+  ys_series s[10];
+  point(&b[0], &s[0], "copy", "copy/1", 1);
+  point(&b[1], &s[1], "copy", "copy/2", 2);
+  point(&b[2], &s[2], "copy", "copy/3", 3);
+  point(&b[3], &s[3], "hash", "hash/8", 3);
+  point(&b[4], &s[4], "mode", "mode/fast", 3);
+  point(&b[5], &s[5], "mode", "mode/slow", 4);
+  point(&b[6], &s[6], "sort", "sort/10", 10);
+  point(&b[7], &s[7], "sort", "sort/20", 20);
+  point(&b[8], &s[8], "sort", "sort/40", 40);
+  point(&b[9], &s[9], "sort", "sort/80", 80);
+  ys_run_result run = {.benches = b, .n_benches = 10};
+  assert_int_equal(ys_complexity_fit_run(&run), 0);
+  assert_int_equal(run.n_complexity, 2);
+  assert_string_equal(run.complexity[0].family, "copy");
+  assert_false(run.complexity[0].fitted);
+  assert_int_equal(run.complexity[0].n_points, 3);
+  assert_string_equal(run.complexity[1].family, "sort");
+  assert_true(run.complexity[1].fitted);
+  assert_string_equal(run.complexity[1].unit, "ns");
+  assert_int_equal(run.complexity[1].best, YS_COMPLEXITY_N);
+  assert_close(run.complexity[1].coefficient, 1.0, 1e-12);
+  assert_close(run.complexity[1].exponent, 1.0, 1e-12);
+
+  /* A failed size is no point: "sort" drops to 3, unfitted. */
+  b[7].status = YS_BENCH_FAILED;
+  assert_int_equal(ys_complexity_fit_run(&run), 0);
+  assert_int_equal(run.n_complexity, 2);
+  assert_false(run.complexity[1].fitted);
+  assert_int_equal(run.complexity[1].n_points, 3);
+  free(run.complexity);
+}
+
+static void test_class_names_round_trip(void **unused) {
+  (void)unused;
+  for (int c = 0; c < YS_COMPLEXITY_COUNT; c++) {
+    ys_complexity_class back;
+    assert_true(
+        ys_complexity_parse(ys_complexity_name((ys_complexity_class)c), &back));
+    assert_int_equal(back, c);
+  }
+  ys_complexity_class out;
+  assert_false(ys_complexity_parse("n^4", &out));
+  assert_string_equal(ys_complexity_name(YS_COMPLEXITY_N_LOG_N), "n log n");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_planted_n_squared_is_recovered),
+      cmocka_unit_test(test_exact_n_log_n),
+      cmocka_unit_test(test_narrow_range_is_indistinguishable),
+      cmocka_unit_test(test_fewer_than_four_points_fit_nothing),
+      cmocka_unit_test(test_non_positive_value_is_refused),
+      cmocka_unit_test(test_fits_of_a_run),
+      cmocka_unit_test(test_class_names_round_trip),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
