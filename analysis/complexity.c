@@ -87,7 +87,7 @@ int ys_complexity_fit_points(const double *n, const double *value, size_t k,
   out->n_min = 0;
   out->n_max = 0;
   for (size_t i = 0; i < k; i++) {
-    int64_t v = (int64_t)n[i];
+    long v = (long)n[i];
     if (i == 0 || v < out->n_min) out->n_min = v;
     if (i == 0 || v > out->n_max) out->n_max = v;
   }

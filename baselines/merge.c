@@ -190,5 +190,6 @@ int ys_baseline_merge(const ys_baseline *const *in, size_t n, ys_context *ctx,
 void ys_baseline_merge_free(ys_run_result *run) {
   if (run == NULL) return;
   free(run->benches);
+  free(run->complexity);
   *run = (ys_run_result){0};
 }

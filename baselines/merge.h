@@ -44,7 +44,8 @@ int ys_baseline_merge(const ys_baseline *const *in, size_t n, ys_context *ctx,
                       ys_run_result *run, char *err, size_t err_len);
 
 /* Frees what ys_baseline_merge allocated for *run (its array, not the
- * results it borrows) and empties it. NULL-safe. */
+ * results it borrows), and its complexity fits, and empties it.
+ * NULL-safe. */
 void ys_baseline_merge_free(ys_run_result *run);
 
 #endif

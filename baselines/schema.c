@@ -470,6 +470,79 @@ static void schema_write_functions(ys__yaml_writer *w, const ys_field *f,
   ys__yaml_seq_end(w);
 }
 
+/* The complexity of the families (docs/baselines.md, "complexity"): a
+ * list of flow mappings, at most one per benchmark. Written only when the
+ * run has some, so a run without BENCH_ARGS families saves what it always
+ * did; an older file without the list loads with none. */
+static int schema_complexity_item(ys__yaml_reader *r, void *data, size_t i) {
+  schema_item *it = data;
+  ys_run_result *run = it->base;
+  (void)i;
+  if (run->n_complexity >= YS__SCHEMA_MAX_BENCHES)
+    return ys__yaml_fail(r, ys__yaml_line(r),
+                         "more than %u complexity fits: too large for a "
+                         "baseline",
+                         YS__SCHEMA_MAX_BENCHES);
+  int rc = ys__yaml_grow(r, (void **)&run->complexity, &it->list->cap,
+                         run->n_complexity, sizeof(*run->complexity));
+  if (rc != 0) return rc;
+  ys_complexity_fit *fit = &run->complexity[run->n_complexity++];
+  memset(fit, 0, sizeof(*fit));
+  size_t line = ys__yaml_line(r);
+  rc = ys__table_read_map(r, &ys__schema_complexity_table, fit, it->ld,
+                          it->f->key, "each entry of '%s' must be a mapping");
+  if (rc == 0 && fit->family[0] == '\0')
+    return ys__yaml_fail(r, line,
+                         "a complexity fit's 'family' must not be "
+                         "empty");
+  return rc;
+}
+
+static int schema_read_complexity(ys__yaml_reader *r, const ys_field *f,
+                                  void *base, void *state) {
+  schema_list cap = {0};
+  schema_item it = {
+      .f = f, .base = ys_field_at(base, f), .ld = state, .list = &cap};
+  size_t n;
+  return ys__yaml_read_seq(r, f->key, "mappings", true, schema_complexity_item,
+                           &it, &n);
+}
+
+static void schema_write_complexity(ys__yaml_writer *w, const ys_field *f,
+                                    const void *base) {
+  const ys_run_result *run = ys_field_at_const(base, f);
+  if (run->n_complexity == 0) return;
+  ys__yaml_plain(w, f->key);
+  ys__yaml_seq_begin(w, false);
+  for (size_t i = 0; i < run->n_complexity; i++)
+    ys__table_write_map(w, &ys__schema_complexity_table, &run->complexity[i]);
+  ys__yaml_seq_end(w);
+}
+
+/* A complexity class by its name ("n log n"); written only for a fit. */
+static int schema_read_class(ys__yaml_reader *r, const ys_field *f, void *base,
+                             void *state) {
+  (void)state;
+  char word[16];
+  int rc = ys__yaml_read_text(r, f->key, word, sizeof(word), true);
+  if (rc == 0 && !ys_complexity_parse(word, ys_field_at(base, f)))
+    rc = ys__yaml_fail(r, ys__yaml_line(r),
+                       "'%s' must be one of '1', 'log n', 'n', 'n log n', "
+                       "'n^2' or 'n^3'",
+                       f->key);
+  return rc;
+}
+
+static void schema_write_class(ys__yaml_writer *w, const ys_field *f,
+                               const void *base) {
+  const ys_complexity_fit *fit = base;
+  if (!fit->fitted) return;
+  ys__yaml_plain(w, f->key);
+  ys__yaml_string(
+      w, ys_complexity_name(
+             *(const ys_complexity_class *)ys_field_at_const(base, f)));
+}
+
 #define SCHEMA_CUSTOM(name, part)                                              \
   static const ys__table_custom schema_##name = {schema_read_##name,           \
                                                  schema_write_##name, part}
@@ -482,6 +555,8 @@ SCHEMA_CUSTOM(kind, 0);
 SCHEMA_CUSTOM(samples, 0);
 SCHEMA_CUSTOM(warnings, 0);
 SCHEMA_CUSTOM(functions, 0);
+SCHEMA_CUSTOM(complexity, 0);
+SCHEMA_CUSTOM(class, 0);
 static const ys__table_custom schema_rounds = {
     schema_read_round_list, schema_write_round_list, SCHEMA_ROUNDS};
 static const ys__table_custom schema_round_linear = {
@@ -601,6 +676,27 @@ const ys_table ys__schema_function_table = SCHEMA_TABLE(
     schema_function_rows, ys_function_cost, .flow = true,
     .missing = "a function needs a 'name', 'self' and 'inclusive'");
 
+#define FIT_ROW(m, t, fl) SCHEMA_ROW(ys_complexity_fit, m, #m, t, fl)
+static const ys_field schema_complexity_rows[] = {
+    FIT_ROW(family, YS_FIELD_TEXT, REQUIRED | YS_FIELD_STRICT),
+    FIT_ROW(unit, YS_FIELD_TEXT, 0),
+    SCHEMA_ROW(ys_complexity_fit, n_points, "points", YS_FIELD_SIZE, 0),
+    FIT_ROW(n_min, YS_FIELD_LONG, 0),
+    FIT_ROW(n_max, YS_FIELD_LONG, 0),
+    FIT_ROW(fitted, YS_FIELD_BOOL, 0),
+    SCHEMA_HANDLED(ys_complexity_fit, best, "best", 0, class),
+    FIT_ROW(coefficient, YS_FIELD_DOUBLE, NULLABLE),
+    FIT_ROW(rms, YS_FIELD_DOUBLE, NULLABLE),
+    SCHEMA_HANDLED(ys_complexity_fit, runner_up, "runner_up", 0, class),
+    FIT_ROW(runner_up_rms, YS_FIELD_DOUBLE, NULLABLE),
+    FIT_ROW(indistinguishable, YS_FIELD_BOOL, 0),
+    FIT_ROW(exponent, YS_FIELD_DOUBLE, NULLABLE),
+    FIT_ROW(exponent_r_squared, YS_FIELD_DOUBLE, NULLABLE),
+};
+const ys_table ys__schema_complexity_table =
+    SCHEMA_TABLE(schema_complexity_rows, ys_complexity_fit, .flow = true,
+                 .missing = "a complexity fit needs a 'family'");
+
 #define BENCH_ROW(m, k, t, fl) SCHEMA_ROW(ys_bench_result, m, k, t, fl)
 static const ys_field schema_bench_rows[] = {
     BENCH_ROW(name, "name", YS_FIELD_TEXT, REQUIRED | YS_FIELD_STRICT),
@@ -636,6 +732,7 @@ static const ys_field schema_document_rows[] = {
      .formats = YS_FORMAT_YAML,
      .sub = &ys_context_table},
     SCHEMA_HANDLED(ys__document, run, "benchmarks", REQUIRED, benches),
+    SCHEMA_HANDLED(ys__document, run, "complexity", OPTIONAL, complexity),
 };
 const ys_table ys__schema_document_table = SCHEMA_TABLE(
     schema_document_rows, ys__document, .missing = "no 'benchmarks' list");

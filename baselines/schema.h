@@ -42,6 +42,7 @@ extern const ys_table ys__schema_estimates_table;
 extern const ys_table ys__schema_estimate_table;
 extern const ys_table ys__schema_outliers_table;
 extern const ys_table ys__schema_function_table;
+extern const ys_table ys__schema_complexity_table;
 
 /* Emits the document `data` (a const ys__document *) as YAML; a
  * ys__yaml_body_fn. */

@@ -70,3 +70,46 @@ BENCH_ARGS(insertion_sort, 64, 512) {
   }
   free(v);
 }
+
+/* Complexity: a family over sizes doubling from 16 to 1024 gets a fit of
+ * its time against n (docs/authoring.md, "Complexity"): insertion sort
+ * should come out O(n^2), the C library's qsort O(n log n). Each iteration
+ * sorts a fresh copy of the same random input; the copy costs O(n), small
+ * beside either sort, and needs no pause (whose clock reads would add a
+ * constant that bends the small sizes). */
+static int compare_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Sorts copies of n random integers with `sort` in the timed loop. */
+static void sort_copies(ys_state *state, void (*sort)(uint32_t *, size_t)) {
+  size_t n = (size_t)ys_arg(state);
+  uint32_t *input = malloc(n * sizeof(*input));
+  uint32_t *v = malloc(n * sizeof(*v));
+  if (input == NULL || v == NULL) {
+    ys_error(state, "out of memory");
+  } else {
+    kernel_fill_random(input, n, 42);
+    ys_set_elements_per_iteration(state, n);
+    YS_LOOP(state) {
+      memcpy(v, input, n * sizeof(*v));
+      sort(v, n);
+      ys_clobber_memory();
+    }
+  }
+  free(input);
+  free(v);
+}
+
+static void libc_qsort(uint32_t *v, size_t n) {
+  qsort(v, n, sizeof(*v), compare_u32);
+}
+
+BENCH_ARGS(scaling_insertion_sort, 16, 32, 64, 128, 256, 512, 1024) {
+  sort_copies(state, kernel_insertion_sort);
+}
+
+BENCH_ARGS(scaling_qsort, 16, 32, 64, 128, 256, 512, 1024) {
+  sort_copies(state, libc_qsort);
+}

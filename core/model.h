@@ -348,8 +348,8 @@ typedef struct ys_complexity_fit {
   char family[YS_NAME_MAX];
   char unit[32];   /* of the primary metric, per iteration; printed only */
   size_t n_points; /* sizes measured (one instance each) */
-  int64_t n_min;
-  int64_t n_max;
+  long n_min;
+  long n_max;
   bool fitted;
   ys_complexity_class best; /* least relative RMS */
   double coefficient;       /* c of value ≈ c·f(n), in `unit` */

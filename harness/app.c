@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <yardstick.h>
 
+#include "../analysis/complexity.h"
 #include "../analysis/stats.h"
 #include "../baselines/store.h"
 #include "../core/clock.h"
@@ -270,6 +271,8 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
  * --against (a loaded baseline comes analysed). */
 static int analyze_measured(invocation *s) {
   int rc = analyze_all(&s->run, s->o.seed);
+  /* The families' complexity is read off the analysed estimates. */
+  if (rc == 0) rc = ys_complexity_fit_run(&s->run);
   if (rc == 0 && s->against.started)
     rc = analyze_all(&s->against.remote, s->o.seed);
   return rc;

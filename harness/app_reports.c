@@ -104,8 +104,12 @@ bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
     entries[i] = s->judged ? (ys_report_entry){s->judgement.entries[i].res,
                                                &s->judgement.entries[i].cmp}
                            : (ys_report_entry){&s->run.benches[i], NULL};
-  const ys_run_view view = {
-      .ctx = &s->ctx, .summary = sum, .entries = entries, .n = n};
+  const ys_run_view view = {.ctx = &s->ctx,
+                            .summary = sum,
+                            .entries = entries,
+                            .n = n,
+                            .complexity = s->run.complexity,
+                            .n_complexity = s->run.n_complexity};
   bool all = true;
   for (size_t r = 0; r < s->reports.n; r++) {
     const report_dest *d = &s->reports.reports[r];

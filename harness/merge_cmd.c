@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/complexity.h"
 #include "../baselines/merge.h"
 #include "../baselines/store.h"
 #include "cli.h"
@@ -84,6 +85,12 @@ int ys_merge_main(const char *prog, const ys_options *o) {
       ys_baseline_merge((const ys_baseline *const *)in, n, &ctx, &run, err,
                         sizeof(err)) != 0) {
     fprintf(stderr, "%s: merge: %s\n", prog, err);
+    code = YS_EXIT_USAGE;
+  }
+  /* Each shard saw only part of a family: the fits are made again over the
+   * merged benchmarks. */
+  if (code == YS_EXIT_OK && ys_complexity_fit_run(&run) != 0) {
+    fprintf(stderr, "%s: merge: out of memory\n", prog);
     code = YS_EXIT_USAGE;
   }
   if (code == YS_EXIT_OK &&

@@ -25,6 +25,7 @@
 
 #include "../analysis/derived.h"
 #include "../core/policy.h"
+#include "complexity_text.h"
 #include "function_changes.h"
 #include "notes.h"
 #include "units.h"
@@ -576,6 +577,31 @@ static void write_notes(const console *r, const ys_run_view *run) {
   if (any) fputc('\n', r->out);
 }
 
+/* How each BENCH_ARGS family grows with its parameter: one line per family
+ * under a heading, and the warning of a fit that cannot be told from its
+ * runner-up. Results, so shown with --quiet too. */
+static void write_complexity(const console *r, const ys_run_view *run) {
+  if (run->n_complexity == 0) return;
+  char text[512];
+  fputs("complexity (value per iteration \xe2\x89\x88 c \xc3\x97 f(n), n the "
+        "parameter)\n",
+        r->out);
+  for (size_t i = 0; i < run->n_complexity; i++) {
+    const ys_complexity_fit *f = &run->complexity[i];
+    write_name(r, f->family);
+    if (!f->fitted) {
+      write_warning(r, ys_complexity_text_fit(f, text, sizeof(text)));
+      continue;
+    }
+    fprintf(r->out, "%s\n", ys_complexity_text_fit(f, text, sizeof(text)));
+    if (ys_complexity_text_tie(f, text, sizeof(text)) != NULL) {
+      indent(r);
+      write_warning(r, text);
+    }
+  }
+  fputc('\n', r->out);
+}
+
 static int console_render(FILE *out, const ys_run_view *run,
                           const ys_report_style *style) {
   const console r = {.out = out,
@@ -585,6 +611,7 @@ static int console_render(FILE *out, const ys_run_view *run,
   write_header(&r);
   for (size_t i = 0; i < run->n; i++)
     write_bench(&r, run->entries[i].res, run->entries[i].cmp);
+  write_complexity(&r, run);
   if (r.verbosity != YS_REPORT_QUIET) write_notes(&r, run);
   write_totals(&r, run->summary);
   return ys_report_finish(out, 0);

@@ -273,9 +273,37 @@ static void json_bench(ys_json *w, const ys_bench_result *res,
   ys_json_end_object(w);
 }
 
-/* Closes "benchmarks", then writes the baseline (when compared) and the
- * totals, and closes the document. */
-static void json_end(ys_json *w, const ys_summary *sum) {
+/* One family's complexity (docs/json-schema.md, "complexity"). */
+static void json_complexity(ys_json *w, const ys_complexity_fit *f) {
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "family", f->family);
+  ys_json_kv_string(w, "unit", f->unit);
+  ys_json_kv_uint(w, "points", f->n_points);
+  ys_json_kv_int(w, "n_min", (int64_t)f->n_min);
+  ys_json_kv_int(w, "n_max", (int64_t)f->n_max);
+  ys_json_kv_bool(w, "fitted", f->fitted);
+  if (f->fitted) {
+    ys_json_kv_string(w, "best", ys_complexity_name(f->best));
+    ys_json_kv_double(w, "coefficient", f->coefficient);
+    ys_json_kv_double(w, "rms", f->rms);
+    ys_json_kv_string(w, "runner_up", ys_complexity_name(f->runner_up));
+    ys_json_kv_double(w, "runner_up_rms", f->runner_up_rms);
+    ys_json_kv_bool(w, "indistinguishable", f->indistinguishable);
+    ys_json_kv_double(w, "exponent", f->exponent);
+    ys_json_kv_double(w, "exponent_r_squared", f->exponent_r_squared);
+  }
+  ys_json_end_object(w);
+}
+
+/* Closes "benchmarks", then writes the families' complexity, the baseline
+ * (when compared) and the totals, and closes the document. */
+static void json_end(ys_json *w, const ys_run_view *run) {
+  const ys_summary *sum = run->summary;
+  ys_json_end_array(w);
+  ys_json_key(w, "complexity");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < run->n_complexity; i++)
+    json_complexity(w, &run->complexity[i]);
   ys_json_end_array(w);
   if (sum->compared) {
     ys_json_key(w, "baseline");
@@ -318,7 +346,7 @@ static int json_render(FILE *out, const ys_run_view *run,
   ys_json w = json_begin(out, run->ctx);
   for (size_t i = 0; i < run->n; i++)
     json_bench(&w, run->entries[i].res, run->entries[i].cmp);
-  json_end(&w, run->summary);
+  json_end(&w, run);
   return ys_report_finish(out, ys_json_error(&w));
 }
 

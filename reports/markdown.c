@@ -23,10 +23,12 @@
  * hand gives. Tables are capped (YS_MARKDOWN_MAX_ROWS) to stay far below
  * GitHub's 1 MiB limit on a step summary.
  */
+#include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "complexity_text.h"
 #include "function_changes.h"
 #include "report.h"
 #include "units.h"
@@ -433,6 +435,42 @@ static void md_problems(FILE *out, const ys_run_view *run) {
   md_more(out, hidden);
 }
 
+/* How each BENCH_ARGS family grows with its parameter: a table of the
+ * fits, then why a family has none or a fit is uncertain. */
+static void md_complexity(FILE *out, const ys_run_view *run) {
+  if (run->n_complexity == 0) return;
+  char text[512];
+  fputs("\n**Complexity** (value per iteration \xe2\x89\x88 c \xc3\x97 f(n), "
+        "n the parameter)\n\n"
+        "| Family | Best fit | c | RMS | Exponent | Sizes |\n"
+        "|---|---|---:|---:|---:|---|\n",
+        out);
+  for (size_t i = 0; i < run->n_complexity; i++) {
+    const ys_complexity_fit *f = &run->complexity[i];
+    fputs("| ", out);
+    md_code(out, f->family, true);
+    if (f->fitted)
+      fprintf(out, " | O(%s) | %.3g %s | %.1f %% | %.2f ",
+              ys_complexity_name(f->best), f->coefficient, f->unit,
+              f->rms * 100.0, f->exponent);
+    else
+      fputs(" | \xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 ",
+            out);
+    fprintf(out, "| %zu (%ld..%ld) |\n", f->n_points, f->n_min, f->n_max);
+  }
+  for (size_t i = 0; i < run->n_complexity; i++) {
+    const ys_complexity_fit *f = &run->complexity[i];
+    const char *why = f->fitted ? ys_complexity_text_tie(f, text, sizeof(text))
+                                : ys_complexity_text_fit(f, text, sizeof(text));
+    if (why == NULL) continue;
+    fputs("\n\xe2\x9a\xa0\xef\xb8\x8f ", out); /* ⚠️ */
+    md_code(out, f->family, false);
+    fputs(": ", out);
+    md_text(out, why);
+    fputc('\n', out);
+  }
+}
+
 /* ---- header and footer ---------------------------------------------- */
 
 static void md_headline(FILE *out, const ys_summary *sum) {
@@ -570,6 +608,7 @@ static int md_render(FILE *out, const ys_run_view *run,
   } else {
     md_results_table(out, run);
   }
+  md_complexity(out, run);
   md_problems(out, run);
   md_footnote(out, run);
   return ys_report_finish(out, 0);

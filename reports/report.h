@@ -33,6 +33,10 @@ typedef struct ys_run_view {
   const ys_summary *summary; /* totals, verdict counts, the baseline */
   const ys_report_entry *entries;
   size_t n;
+  /* How each BENCH_ARGS family of this run grows with its parameter
+   * (ys_run_result's complexity); may be NULL when n_complexity is 0. */
+  const ys_complexity_fit *complexity;
+  size_t n_complexity;
 } ys_run_view;
 
 /* How much a report says besides the results (--quiet, --verbose). The

@@ -558,13 +558,82 @@ static void test_gbench_families(void **state) {
   free(buf);
 }
 
+/* The families' complexity in JSON, the console and Markdown: a fitted
+ * family with its tie warning, and one with too few sizes that says why. */
+static void test_complexity_in_every_text_report(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  ys_summary sum = {0};
+  ys_complexity_fit fits[2] = {{.family = "sort",
+                                .unit = "ns",
+                                .n_points = 7,
+                                .n_min = 16,
+                                .n_max = 1024,
+                                .fitted = true,
+                                .best = YS_COMPLEXITY_N2,
+                                .coefficient = 0.5,
+                                .rms = 0.02,
+                                .runner_up = YS_COMPLEXITY_N_LOG_N,
+                                .runner_up_rms = 0.025,
+                                .indistinguishable = true,
+                                .exponent = 1.98,
+                                .exponent_r_squared = 0.99},
+                               {.family = "copy",
+                                .unit = "ns",
+                                .n_points = 3,
+                                .n_min = 64,
+                                .n_max = 65536}};
+  ys_run_view run = {
+      .ctx = &ctx, .summary = &sum, .complexity = fits, .n_complexity = 2};
+  char *out = ys_test_render(&ys_report_json, &run, false);
+  const char *json[] = {
+      "\"family\": \"sort\"",
+      "\"best\": \"n^2\"",
+      "\"coefficient\": 0.5",
+      "\"rms\": 0.02",
+      "\"runner_up\": \"n log n\"",
+      "\"indistinguishable\": true",
+      "\"exponent\": 1.98",
+      "\"points\": 7",
+      "\"family\": \"copy\",\n      \"unit\": \"ns\",\n      \"points\": 3,\n"
+      "      \"n_min\": 64,\n      \"n_max\": 65536,\n      \"fitted\": "
+      "false\n",
+  };
+  for (size_t i = 0; i < sizeof(json) / sizeof(json[0]); i++)
+    if (strstr(out, json[i]) == NULL) fail_msg("no %s in\n%s", json[i], out);
+  free(out);
+  out = ys_test_render(&ys_report_console, &run, false);
+  const char *console[] = {
+      "O(n^2): 0.5 ns \xc3\x97 n^2, RMS 2.0 %, exponent 1.98 (7 sizes, "
+      "16..1024)",
+      "warning: O(n^2) and O(n log n) fit about as well (RMS 2.0 % and 2.5 %",
+      "warning: no fit: 3 sizes, a fit needs at least 4",
+  };
+  for (size_t i = 0; i < sizeof(console) / sizeof(console[0]); i++)
+    if (strstr(out, console[i]) == NULL)
+      fail_msg("no %s in\n%s", console[i], out);
+  free(out);
+  out = ys_test_render(&ys_report_markdown, &run, false);
+  const char *md[] = {
+      "| `sort` | O(n^2) | 0.5 ns | 2.0 % | 1.98 | 7 (16..1024) |",
+      "| `copy` | \xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 | "
+      "3 "
+      "(64..65536) |",
+      "`copy`: no fit: 3 sizes, a fit needs at least 4",
+  };
+  for (size_t i = 0; i < sizeof(md) / sizeof(md[0]); i++)
+    if (strstr(out, md[i]) == NULL) fail_msg("no %s in\n%s", md[i], out);
+  free(out);
+}
+
 /* A run with no benchmark still gives a complete document. */
 static void test_empty_run_closes_documents(void **state) {
   (void)state;
   ys_context ctx = make_context();
   ys_summary sum = {0};
   char *out = render(&ys_report_json, &ctx, NULL, 0, &sum);
-  assert_non_null(strstr(out, "  \"benchmarks\": [],\n  \"summary\": {\n"
+  assert_non_null(strstr(out, "  \"benchmarks\": [],\n  \"complexity\": [],\n"
+                              "  \"summary\": {\n"
                               "    \"ok\": 0,\n"));
   assert_int_equal(out[strlen(out) - 2], '}');
   free(out);
@@ -741,6 +810,7 @@ int main(void) {
       cmocka_unit_test(test_csv_compared_matches_golden),
       cmocka_unit_test(test_gbench_missing_first),
       cmocka_unit_test(test_gbench_families),
+      cmocka_unit_test(test_complexity_in_every_text_report),
       cmocka_unit_test(test_empty_run_closes_documents),
       cmocka_unit_test(test_context_strings_are_escaped),
       cmocka_unit_test(test_find_by_name),

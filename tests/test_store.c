@@ -1096,6 +1096,80 @@ static void test_functions_load_and_refusals(void **state) {
   free(text);
 }
 
+/* Complexity fits: saved and loaded whole (a fitted one and one with too
+ * few points), absent from a baseline that predates them (good.yaml), and
+ * a bad class name is refused naming the key. */
+static void test_complexity_round_trip(void **state) {
+  const char *dir = *state;
+  char *path = path_in(dir, "fits.yaml");
+  ys_context ctx;
+  fill_context(&ctx);
+  ys_run_result run = {0};
+  fill_run(&run);
+  run.complexity = calloc(2, sizeof(*run.complexity));
+  assert_non_null(run.complexity);
+  run.n_complexity = 2;
+  ys_complexity_fit *fit = &run.complexity[0];
+  snprintf(fit->family, sizeof(fit->family), "sort");
+  snprintf(fit->unit, sizeof(fit->unit), "ns");
+  fit->n_points = 7;
+  fit->n_min = 16;
+  fit->n_max = 1024;
+  fit->fitted = true;
+  fit->best = YS_COMPLEXITY_N_LOG_N;
+  fit->coefficient = 3.25;
+  fit->rms = 0.0125;
+  fit->runner_up = YS_COMPLEXITY_N;
+  fit->runner_up_rms = 0.015;
+  fit->indistinguishable = true;
+  fit->exponent = 1.125;
+  fit->exponent_r_squared = 0.999;
+  snprintf(run.complexity[1].family, sizeof(run.complexity[1].family), "copy");
+  run.complexity[1].n_points = 3;
+  char err[512] = "";
+  assert_int_equal(ys_store_save(path, "fits", &ctx, &run, err, sizeof(err)),
+                   0);
+  ys_baseline *b = NULL;
+  assert_int_equal(ys_store_load(path, &b, err, sizeof(err)), 0);
+  assert_int_equal(b->run.n_complexity, 2);
+  const ys_complexity_fit *back = &b->run.complexity[0];
+  assert_string_equal(back->family, "sort");
+  assert_string_equal(back->unit, "ns");
+  assert_int_equal(back->n_points, 7);
+  assert_int_equal(back->n_min, 16);
+  assert_int_equal(back->n_max, 1024);
+  assert_true(back->fitted);
+  assert_int_equal(back->best, YS_COMPLEXITY_N_LOG_N);
+  assert_true(back->coefficient == 3.25);
+  assert_true(back->rms == 0.0125);
+  assert_int_equal(back->runner_up, YS_COMPLEXITY_N);
+  assert_true(back->runner_up_rms == 0.015);
+  assert_true(back->indistinguishable);
+  assert_true(back->exponent == 1.125);
+  assert_true(back->exponent_r_squared == 0.999);
+  assert_string_equal(b->run.complexity[1].family, "copy");
+  assert_false(b->run.complexity[1].fitted);
+  assert_int_equal(b->run.complexity[1].n_points, 3);
+  ys_baseline_free(b);
+  ys_run_result_free(&run);
+  free(path);
+
+  b = NULL;
+  assert_int_equal(ys_store_load(CORPUS "good.yaml", &b, err, sizeof(err)), 0);
+  assert_int_equal(b->run.n_complexity, 0);
+  assert_null(b->run.complexity);
+  ys_baseline_free(b);
+
+  const char *bad = "yardstick: 2\nbenchmarks: []\ncomplexity:\n"
+                    "- {family: sort, fitted: true, best: n^4}\n...\n";
+  b = NULL;
+  assert_int_equal(
+      ys_store_load_buffer(bad, strlen(bad), "f.yaml", &b, err, sizeof(err)),
+      YS_EFORMAT);
+  assert_non_null(strstr(err, "'best' must be one of"));
+  assert_null(b);
+}
+
 /* Text in memory loads as the file does, with the given name standing for
  * the path; a cut text, an empty one and a bad one are refused naming it. */
 static void test_buffer_loads_like_file(void **state) {
@@ -1484,6 +1558,8 @@ static void test_dir(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_complexity_round_trip, setup_dir,
+                                      teardown_dir),
       cmocka_unit_test_setup_teardown(test_round_trip_is_exact, setup_dir,
                                       teardown_dir),
       cmocka_unit_test_setup_teardown(test_saved_text_is_yaml, setup_dir,

@@ -1,0 +1,24 @@
+/*
+ * complexity_text.h — the words every text report uses for a family's
+ * complexity fit (analysis/complexity.h), so that the console and
+ * Markdown say the same thing.
+ */
+#ifndef YS_COMPLEXITY_TEXT_H
+#define YS_COMPLEXITY_TEXT_H
+
+#include <stddef.h>
+
+#include "../core/model.h"
+
+/* The fit in one phrase: "O(n^2): 0.251 ns × n^2, RMS 2.1 %, exponent
+ * 1.98 (7 sizes, 16..1024)". For a family without a fit, why:
+ * "no fit: 3 sizes, a fit needs at least 4". Returns buf. */
+char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf, size_t len);
+
+/* For a fit whose runner-up cannot be told apart from it, the warning:
+ * "O(n^2) and O(n log n) fit about as well (RMS 2.1 % and 2.5 %, within
+ * 1.5×): measure over a wider range of n". Returns buf, or NULL when the
+ * fit has no such warning. */
+char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf, size_t len);
+
+#endif
