@@ -134,7 +134,9 @@ int ys_round_functions_merge(ys_bench_result *res, const ys_function_cost *more,
     free(copied);
     return YS_ENOMEM;
   }
-  memcpy(all, res->functions, res->n_functions * sizeof(*all));
+  /* memcpy from NULL is undefined even for 0 bytes. */
+  if (res->n_functions > 0)
+    memcpy(all, res->functions, res->n_functions * sizeof(*all));
   size_t count = res->n_functions, n_copied = 0;
   for (size_t i = 0; i < n; i++) {
     size_t at = index_of(all, count, more[i].name);
