@@ -118,8 +118,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if ((selector & 1) == 0)
     parent_side(in, 1 + (size_t)((selector >> 1) & 3));
   else
-    ys_worker_serve(wall, instances, sizeof(instances) / sizeof(instances[0]),
-                    in, sink);
+    ys_worker_serve(wall, 0, instances,
+                    sizeof(instances) / sizeof(instances[0]), in, sink);
   fclose(in);
   return 0;
 }

@@ -669,8 +669,9 @@ int ys_main(int argc, char **argv) {
     FILE *protocol = code == YS_EXIT_OK ? ys_worker_claim_stdout() : NULL;
     if (code == YS_EXIT_OK)
       code = protocol != NULL &&
-                     ys_worker_serve(s.collector, s.instances, s.n_instances,
-                                     stdin, protocol) == 0
+                     ys_worker_serve(s.collector, s.o.collect.iterations,
+                                     s.instances, s.n_instances, stdin,
+                                     protocol) == 0
                  ? YS_EXIT_OK
                  : YS_EXIT_BENCH_FAILED;
     if (protocol != NULL) fclose(protocol);

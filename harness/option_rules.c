@@ -42,27 +42,14 @@ static const char *const run_only[] = {
  * files, and reads --baseline as the name of a saved profile. What it
  * uses: --exact, --profile-dir, --profile-time, --save-profile,
  * --baseline, --timeout, --seed, --quiet, and --collector wall|callgrind
- * with --cache-sim and --callgrind-out. */
+ * with --cache-sim, --callgrind-out and --iterations. */
 static const char *const profile_refuses[] = {
-    "list",
-    "warm-up-time",
-    "measurement-time",
-    "counters",
-    "require-counters",
-    "iterations",
-    "sample-size",
-    "rounds",
-    "processes",
-    "quick",
-    "format",
-    "verbose",
-    "output",
-    "save-baseline",
-    "if-missing",
-    "against",
-    "baseline-dir",
-    "threshold",
-    "fail-on-inconclusive",
+    "list",          "warm-up-time",     "measurement-time",
+    "counters",      "require-counters", "sample-size",
+    "rounds",        "processes",        "quick",
+    "format",        "verbose",          "output",
+    "save-baseline", "if-missing",       "against",
+    "baseline-dir",  "threshold",        "fail-on-inconclusive",
     "shard",
 };
 
@@ -136,12 +123,14 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
                   "--collector: 'profile' takes wall (sampled with perf, the "
                   "default) or callgrind (exact instruction counts), not %s",
                   o->collector);
-  for (size_t i = 0; !callgrind && i < 2; i++)
-    if (ys_cli_given(o, i == 0 ? "cache-sim" : "callgrind-out"))
+  static const char *const callgrind_only[] = {"cache-sim", "callgrind-out",
+                                               "iterations"};
+  for (size_t i = 0; !callgrind && i < 3; i++)
+    if (ys_cli_given(o, callgrind_only[i]))
       return refuse(err, err_len,
                     "--%s needs the callgrind collector (--collector "
                     "callgrind), but this profile samples with perf",
-                    i == 0 ? "cache-sim" : "callgrind-out");
+                    callgrind_only[i]);
   return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -20,7 +21,9 @@
 
 #include "../core/clock.h"
 #include "../core/error.h"
+#include "../core/policy.h"
 #include "../run/interrupt.h"
+#include "round_functions.h"
 #include "worker.h"
 
 /* How long a worker's greeting may take: milliseconds for a yardstick
@@ -423,8 +426,78 @@ static int round_like(const ys_bench_result *res, size_t n, bool linear,
   return 0;
 }
 
+/* Frees the n functions of fns and their names. */
+static void free_functions(ys_function_cost *fns, size_t n) {
+  for (size_t i = 0; fns != NULL && i < n; i++)
+    free(fns[i].name);
+  free(fns);
+}
+
+/* Reads the "functions K" line that ends an ok answer and its K function
+ * lines into *fns (owned, names too; NULL when K is 0) and *n. A worker
+ * sends at most YS_POLICY_FUNCTIONS_MAX; a line too long or malformed
+ * breaks the protocol. */
+static int receive_functions(FILE *from, const char *program,
+                             ys_function_cost **fns, size_t *n, char *err,
+                             size_t err_len) {
+  *fns = NULL;
+  *n = 0;
+  char head[YS_WORKER_LINE_MAX];
+  if (!read_line(from, head, sizeof(head)))
+    return fail(err, err_len, YS_EIO, program,
+                "exited in the middle of a round");
+  const char *count = head + strnlen(head, 10);
+  size_t digits = strspn(count, "0123456789");
+  unsigned long long k = digits > 0 && digits <= 6 && count[digits] == '\0'
+                             ? strtoull(count, NULL, 10)
+                             : ULLONG_MAX;
+  if (strncmp(head, "functions ", 10) != 0 || k > YS_POLICY_FUNCTIONS_MAX) {
+    char what[128];
+    snprintf(what, sizeof(what),
+             "sent a malformed functions line (want functions K, K at most "
+             "%d)",
+             YS_POLICY_FUNCTIONS_MAX);
+    return fail(err, err_len, YS_EFORMAT, program, what);
+  }
+  if (k == 0) return 0;
+  ys_function_cost *got = calloc(k, sizeof(*got));
+  char *line = malloc(YS_WORKER_FUNCTION_LINE_MAX);
+  int rc = got != NULL && line != NULL ? 0 : YS_ENOMEM;
+  size_t filled = 0;
+  while (rc == 0 && filled < k) {
+    if (fgets(line, YS_WORKER_FUNCTION_LINE_MAX, from) == NULL) {
+      rc = fail(err, err_len, YS_EIO, program,
+                "exited in the middle of a round");
+      break;
+    }
+    /* A line without its newline was longer than the buffer (or cut by
+     * the worker's end): either way not a function line. */
+    char *nl = strchr(line, '\n');
+    if (nl != NULL) *nl = '\0';
+    ys_function_cost f;
+    if (nl == NULL || ys_round_functions_parse(line, &f) != 0) {
+      rc = fail(err, err_len, YS_EFORMAT, program,
+                "sent a malformed function line");
+      break;
+    }
+    if ((f.name = strdup(f.name)) == NULL) {
+      rc = YS_ENOMEM;
+      break;
+    }
+    got[filled++] = f;
+  }
+  free(line);
+  if (rc != 0) {
+    free_functions(got, filled);
+    return rc;
+  }
+  *fns = got;
+  *n = k;
+  return 0;
+}
+
 /* Reads the n sample lines of one round into a one-round result shaped
- * like res, then appends it. */
+ * like res and the functions of its windows, then appends both. */
 static int receive_round(FILE *from, const char *program, size_t n, bool linear,
                          ys_bench_result *res, char *err, size_t err_len) {
   ys_bench_result one;
@@ -450,7 +523,16 @@ static int receive_round(FILE *from, const char *program, size_t n, bool linear,
     }
   }
   free(line);
+  /* Read whole before anything is added, so that a refused answer adds
+   * nothing to res. */
+  ys_function_cost *fns = NULL;
+  size_t n_fns = 0;
+  if (rc == 0)
+    rc = receive_functions(from, program, &fns, &n_fns, err, err_len);
   if (rc == 0) rc = ys_bench_result_append_rounds(res, &one);
+  if (rc == 0)
+    rc = ys_round_functions_merge(res, fns, n_fns, YS_POLICY_FUNCTIONS_MAX);
+  free_functions(fns, n_fns);
   ys_bench_result_clear(&one);
   return rc;
 }

@@ -51,9 +51,11 @@ int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
                   ys_bench_result *res, char *err, size_t err_len);
 
 /* Reads a worker's answer to one `round` command from `from`, as
- * docs/worker-protocol.md gives it: "ok N LINEAR BYTES ELEMENTS" then N
- * lines "ITERATIONS V1 ... VM", appended to res as one more round (res
- * holds a series for each of the M metrics, in the worker's order); or
+ * docs/worker-protocol.md gives it: "ok N LINEAR BYTES ELEMENTS WARNINGS
+ * SUGGESTED ELAPSED" then N lines "ITERATIONS V1 ... VM", appended to res
+ * as one more round (res holds a series for each of the M metrics, in the
+ * worker's order), then "functions K" and K function lines, whose costs
+ * are added to res's functions (round_functions.h); or
  * "skipped MESSAGE" / "failed MESSAGE", which mark res so. Returns 0;
  * YS_EIO when the input ends before the answer does; YS_EFORMAT for
  * "error MESSAGE" and for anything malformed; YS_ENOMEM. Errors other than

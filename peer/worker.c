@@ -12,6 +12,7 @@
 #include "../core/json_writer.h"
 #include "../run/exit_guard.h"
 #include "../run/runner.h"
+#include "round_functions.h"
 
 static void greet(const ys_collector *collector, const ys_instance *instances,
                   size_t n, FILE *out) {
@@ -35,8 +36,8 @@ static const ys_instance *find(const ys_instance *instances, size_t n,
   return NULL;
 }
 
-/* Writes one round's samples: exact decimal doubles, so nothing is lost
- * between the processes. */
+/* Writes one round's samples, exact decimal doubles so that nothing is
+ * lost between the processes, then the functions of its windows. */
 static void send_round(const ys_bench_result *res, FILE *out) {
   const ys_series *primary = &res->series[0];
   const ys_round *round = &primary->rounds[primary->n_rounds - 1];
@@ -57,6 +58,7 @@ static void send_round(const ys_bench_result *res, FILE *out) {
     }
     fputc('\n', out);
   }
+  ys_round_functions_send(res, out);
 }
 
 /* Reads a time field of a round command: a finite number of nanoseconds
@@ -150,7 +152,10 @@ static int serve_round(ys_runner *runner, const ys_collector *collector,
   int rc = ys_runner_result_init(collector, inst, &res);
   if (rc == 0) {
     ys_runner_set_budget(runner, warm_up_ns, measurement_ns, sample_size);
+    long mark = ys_round_functions_mark(collector);
     rc = ys_runner_round(runner, inst, &res);
+    if (rc == 0 && res.status == YS_BENCH_OK)
+      ys_round_functions_read(mark, &res);
   }
   if (rc == 0) {
     if (res.status == YS_BENCH_SKIPPED)
@@ -179,9 +184,15 @@ FILE *ys_worker_claim_stdout(void) {
   return protocol;
 }
 
-int ys_worker_serve(const ys_collector *collector, const ys_instance *instances,
-                    size_t n, FILE *in, FILE *out) {
-  ys_runner_config cfg = {.collector = collector, .rounds = 1};
+int ys_worker_serve(const ys_collector *collector, uint64_t fixed_iterations,
+                    const ys_instance *instances, size_t n, FILE *in,
+                    FILE *out) {
+  /* The iteration count matters even to an exact count: the window's own
+   * cost (the loop's entry and exit) is spread over its iterations, so
+   * both builds must count batches of one size to compare exactly. */
+  ys_runner_config cfg = {.collector = collector,
+                          .rounds = 1,
+                          .fixed_iterations = fixed_iterations};
   /* A benchmark that calls exit() here ends the worker with its own
    * status, which the parent reports as the benchmark's failure. */
   ys_exit_guard_set_code(YS_EXIT_GUARD_KEEP_STATUS);

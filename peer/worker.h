@@ -19,6 +19,10 @@
  *     ok N_SAMPLES LINEAR BYTES_PER_ITERATION ELEMENTS_PER_ITERATION
  *        WARNINGS SUGGESTED_SAMPLE_SIZE ELAPSED_S
  *     ITERATIONS VALUE_1 ... VALUE_M   (N_SAMPLES lines, M metrics)
+ *     functions K
+ *     SELF INCLUSIVE SELF_L1 INCLUSIVE_L1 SELF_LL INCLUSIVE_LL NAME
+ *                                      (K lines; K is 0 unless the worker
+ *                                       counts under callgrind)
  *   or
  *     skipped MESSAGE | failed MESSAGE | error MESSAGE
  */
@@ -26,16 +30,23 @@
 #define YS_WORKER_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "../collectors/collector.h"
 #include "../core/model.h"
 #include "../run/registry.h"
 
-#define YS_WORKER_PROTOCOL 2
+/* 3: an ok answer ends with the functions of the round's windows. */
+#define YS_WORKER_PROTOCOL 3
 
 /* Longest line of the protocol that is not a sample line. */
 #define YS_WORKER_LINE_MAX 1024
+
+/* Longest function line, and the longest function name a worker sends
+ * (longer ones are left out: C++ names can run to kilobytes). */
+#define YS_WORKER_FUNCTION_LINE_MAX 4096
+#define YS_WORKER_FUNCTION_NAME_MAX (YS_WORKER_FUNCTION_LINE_MAX - 6 * 21)
 
 /* Bounds of a round command's fields: the most any command line can ask
  * for (--warm-up-time and --measurement-time are at most 3600 s per
@@ -68,9 +79,12 @@ int ys_worker_parse_round(char *args, ys_worker_round *out, char *err,
 FILE *ys_worker_claim_stdout(void);
 
 /* Serves rounds of the n instances (borrowed) measured with `collector`
- * until "quit" or end of input. Returns 0, or YS_EIO / YS_ENOMEM /
- * YS_ENOTSUP with a message on stderr. */
-int ys_worker_serve(const ys_collector *collector, const ys_instance *instances,
-                    size_t n, FILE *in, FILE *out);
+ * until "quit" or end of input; an exact collector counts batches of
+ * `fixed_iterations` (--iterations, as the parent's own batches; 0 counts
+ * as 1). Returns 0, or YS_EIO / YS_ENOMEM / YS_ENOTSUP with a message on
+ * stderr. */
+int ys_worker_serve(const ys_collector *collector, uint64_t fixed_iterations,
+                    const ys_instance *instances, size_t n, FILE *in,
+                    FILE *out);
 
 #endif

@@ -21,13 +21,15 @@ static bool instructions(const ys_profile_facts *facts) {
          strcmp(facts->unit, YS_PROFILE_UNIT_INSTRUCTIONS) == 0;
 }
 
-/* The rest of a callgrind profile's document: its total, windows and
- * functions, each with its cache misses when they were simulated. */
+/* The rest of a callgrind profile's document: its total, windows, their
+ * iterations and functions, each with its cache misses when they were
+ * simulated. */
 static int write_instructions(ys_json *w, const ys_hotspots *h,
                               const ys_profile_facts *facts, FILE *out) {
   ys_json_kv_string(w, "unit", YS_PROFILE_UNIT_INSTRUCTIONS);
   ys_json_kv_uint(w, "instructions", h->samples);
   ys_json_kv_uint(w, "windows", facts->windows);
+  ys_json_kv_uint(w, "iterations", facts->iterations);
   ys_json_kv_bool(w, "cache_misses", h->has_misses);
   ys_json_key(w, "functions");
   ys_json_begin_array(w);

@@ -22,15 +22,17 @@
 #define YS_PROFILE_UNIT_INSTRUCTIONS "instructions"
 
 /* What one benchmark's profile says about itself, beside its functions.
- * Under callgrind (unit YS_PROFILE_UNIT_INSTRUCTIONS) only benchmark, unit
- * and windows apply. */
+ * Under callgrind (unit YS_PROFILE_UNIT_INSTRUCTIONS) only benchmark, unit,
+ * windows and iterations apply. */
 typedef struct ys_profile_facts {
-  const char *benchmark;      /* borrowed */
-  const char *unit;           /* YS_PROFILE_UNIT_*; NULL reads as samples */
-  ys_sample_tally tally;      /* what the samples were */
-  double sampled_s;           /* seconds the timed windows were sampled */
-  double sampled_cpu_s;       /* CPU seconds of the process meanwhile */
-  unsigned long long windows; /* timed windows opened */
+  const char *benchmark;         /* borrowed */
+  const char *unit;              /* YS_PROFILE_UNIT_*; NULL reads as samples */
+  ys_sample_tally tally;         /* what the samples were */
+  double sampled_s;              /* seconds the timed windows were sampled */
+  double sampled_cpu_s;          /* CPU seconds of the process meanwhile */
+  unsigned long long windows;    /* timed windows opened */
+  unsigned long long iterations; /* callgrind: iterations of each window's
+                                    batch (--iterations); 0 under perf */
 } ys_profile_facts;
 
 /* Writes the document for `h` and `facts` to `out`. Returns 0, or the

@@ -71,12 +71,22 @@ static const char *unit_of(const ys_profile_config *cfg) {
   return exact(cfg) ? YS_PROFILE_UNIT_INSTRUCTIONS : YS_PROFILE_UNIT_SAMPLES;
 }
 
+/* The iterations of each measured batch under callgrind (--iterations). */
+static uint64_t iterations_of(const ys_profile_config *cfg) {
+  return cfg->iterations > 0 ? cfg->iterations : 1;
+}
+
 /* Reads the unit of the profile in folder `dir` into unit[0..len): the
  * first line of its YS_PROFILE_UNIT_FILE, or "samples" when it has none
- * (profiles saved before units were recorded are perf's). */
-static void read_unit(const char *dir, char *unit, size_t len) {
+ * (profiles saved before units were recorded are perf's); and into
+ * *iterations the count of its second line, "iterations N", or 1 when it
+ * has none (profiles of instructions saved before it was recorded counted
+ * batches of one iteration, the only count they could). */
+static void read_unit(const char *dir, char *unit, size_t len,
+                      unsigned long long *iterations) {
   char path[PATH_MAX];
   snprintf(unit, len, "%s", YS_PROFILE_UNIT_SAMPLES);
+  *iterations = 1;
   if (snprintf(path, sizeof(path), "%s/%s", dir, YS_PROFILE_UNIT_FILE) >=
       (int)sizeof(path))
     return;
@@ -85,6 +95,11 @@ static void read_unit(const char *dir, char *unit, size_t len) {
   if (fgets(unit, (int)len, in) == NULL)
     snprintf(unit, len, "%s", YS_PROFILE_UNIT_SAMPLES);
   unit[strcspn(unit, "\r\n")] = '\0';
+  char line[64];
+  unsigned long long n;
+  if (fgets(line, sizeof(line), in) != NULL &&
+      sscanf(line, "iterations %llu", &n) == 1 && n > 0)
+    *iterations = n;
   fclose(in);
 }
 
@@ -100,6 +115,10 @@ static int write_unit(const ys_profile_config *cfg, const char *dir, char *err,
   FILE *out = fopen(path, "w");
   int rc = out == NULL ? YS_EIO : 0;
   if (rc == 0 && fprintf(out, "%s\n", unit_of(cfg)) < 0) rc = YS_EIO;
+  if (rc == 0 && exact(cfg) &&
+      fprintf(out, "iterations %llu\n",
+              (unsigned long long)iterations_of(cfg)) < 0)
+    rc = YS_EIO;
   if (out != NULL && fclose(out) != 0) rc = YS_EIO;
   if (rc != 0)
     snprintf(err, err_len, "cannot write %s: %s", path, strerror(errno));
@@ -141,7 +160,8 @@ int ys_profile_check(const ys_profile_config *cfg, char *err, size_t err_len) {
   /* Samples and instructions are not the same quantity: their shares
    * might look alike, their counts never are. */
   char saved[64];
-  read_unit(path, saved, sizeof(saved));
+  unsigned long long saved_iterations;
+  read_unit(path, saved, sizeof(saved), &saved_iterations);
   if (strcmp(saved, unit_of(cfg)) != 0) {
     snprintf(err, err_len,
              "--baseline: the saved profile '%s' counts %s (%s), this one "
@@ -149,6 +169,18 @@ int ys_profile_check(const ys_profile_config *cfg, char *err, size_t err_len) {
              "the same collector",
              cfg->baseline, saved, collector_of(saved), unit_of(cfg),
              collector_of(unit_of(cfg)));
+    return YS_EINVAL;
+  }
+  /* An instruction count covers the whole batch, the window's own entry
+   * and exit included: profiles of batches of different sizes differ in
+   * every function, so only equal batches compare exactly. */
+  if (exact(cfg) && saved_iterations != iterations_of(cfg)) {
+    snprintf(err, err_len,
+             "--baseline: the saved profile '%s' counts batches of %llu "
+             "iteration%s, this one of %llu (--iterations): give "
+             "--iterations %llu to compare with it",
+             cfg->baseline, saved_iterations, saved_iterations == 1 ? "" : "s",
+             (unsigned long long)iterations_of(cfg), saved_iterations);
     return YS_EINVAL;
   }
   if (cfg->save_name != NULL && strcmp(cfg->save_name, cfg->baseline) == 0) {
@@ -193,7 +225,7 @@ static int run_round(const ys_profile_config *cfg, const ys_instance *inst,
       .sample_size = PROFILE_SAMPLES,
       .rounds = 1,
       .seed = cfg->seed,
-      .fixed_iterations = cfg->iterations > 0 ? cfg->iterations : 1,
+      .fixed_iterations = iterations_of(cfg),
       .timeout_s = cfg->timeout_s,
   };
   ys_runner *runner = NULL;
@@ -270,6 +302,7 @@ static int profile_one_exact(const ys_profile_config *cfg,
     if (rc == YS_ENOENT) rc = YS_ENOTSUP;
   }
   e->facts.windows = windows;
+  e->facts.iterations = iterations_of(cfg);
   if (rc == 0 && e->failed[0] == '\0' && cfg->baseline != NULL)
     rc = load_before(cfg, e, err, err_len);
   if (rc == 0 && e->failed[0] == '\0')

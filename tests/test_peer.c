@@ -30,6 +30,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "peer/peer.h"
+#include "peer/round_functions.h"
 #include "peer/worker.h"
 
 /* ---- Allocations that fail on request ----------------------------------- */
@@ -100,8 +101,9 @@ static void test_ok_round(void **state) {
   new_result(&res);
   char err[256];
   assert_int_equal(
-      read_text("ok 2 1 64 8 1 40 0.25\n10 100 90.5\n20 200.25 180\n", &res,
-                err, 256),
+      read_text("ok 2 1 64 8 1 40 0.25\n10 100 90.5\n20 200.25 180\n"
+                "functions 0\n",
+                &res, err, 256),
       0);
   assert_int_equal(res.status, YS_BENCH_OK);
   assert_int_equal(res.bytes_per_iteration, 64);
@@ -125,8 +127,9 @@ static void test_ok_round(void **state) {
     assert_true(s->samples[1].value == values[m][1]);
   }
   /* A second answer is one more round after the first. */
-  assert_int_equal(read_text("ok 1 0 0 0 0 0 0\n7 1e3 2e3\n", &res, err, 256),
-                   0);
+  assert_int_equal(
+      read_text("ok 1 0 0 0 0 0 0\n7 1e3 2e3\nfunctions 0\n", &res, err, 256),
+      0);
   assert_int_equal(res.series[1].n_rounds, 2);
   assert_int_equal(res.series[1].rounds[1].first_sample, 2);
   assert_false(res.series[1].rounds[1].linear);
@@ -154,6 +157,86 @@ static void test_skipped_and_failed(void **state) {
   ys_bench_result_clear(&res);
 }
 
+/* The function of res named name, or NULL. */
+static const ys_function_cost *function_named(const ys_bench_result *res,
+                                              const char *name) {
+  for (size_t i = 0; i < res->n_functions; i++)
+    if (strcmp(res->functions[i].name, name) == 0) return &res->functions[i];
+  return NULL;
+}
+
+/* Each round's functions are added to those of the rounds before, name by
+ * name, so that divided by total_iterations they mean what a run's own
+ * functions mean. The expected sums are the two rounds' lines added by
+ * hand: hash 300 + 500 self, 300 + 500 inclusive; main 10 + 20 self,
+ * 400 + 700 inclusive; "parse x" only in round 1, "store" only in 2. */
+static void test_round_functions_add_up(void **state) {
+  (void)state;
+  ys_bench_result res;
+  new_result(&res);
+  char err[256];
+  assert_int_equal(read_text("ok 1 0 0 0 0 0 0\n10 100 90\nfunctions 3\n"
+                             "10 400 1 2 3 4 main\n"
+                             "300 300 5 5 6 6 hash\n"
+                             "90 90 0 0 0 0 parse x\n",
+                             &res, err, 256),
+                   0);
+  assert_int_equal(read_text("ok 1 0 0 0 0 0 0\n30 300 270\nfunctions 3\n"
+                             "20 700 1 2 3 4 main\n"
+                             "500 500 5 5 6 6 hash\n"
+                             "180 180 0 0 0 0 store\n",
+                             &res, err, 256),
+                   0);
+  assert_int_equal(res.total_iterations, 40);
+  assert_int_equal(res.n_functions, 4);
+  /* Most inclusive first: main 1100, hash 800, store 180, parse x 90. */
+  assert_string_equal(res.functions[0].name, "main");
+  assert_string_equal(res.functions[1].name, "hash");
+  assert_string_equal(res.functions[2].name, "store");
+  assert_string_equal(res.functions[3].name, "parse x");
+  const ys_function_cost *main_fn = function_named(&res, "main");
+  assert_int_equal(main_fn->self, 30);
+  assert_int_equal(main_fn->inclusive, 1100);
+  assert_int_equal(main_fn->self_l1_misses, 2);
+  assert_int_equal(main_fn->inclusive_l1_misses, 4);
+  assert_int_equal(main_fn->self_ll_misses, 6);
+  assert_int_equal(main_fn->inclusive_ll_misses, 8);
+  const ys_function_cost *hash = function_named(&res, "hash");
+  assert_int_equal(hash->self, 800);
+  assert_int_equal(hash->inclusive, 800);
+  assert_int_equal(function_named(&res, "parse x")->self, 90);
+  assert_int_equal(function_named(&res, "store")->self, 180);
+  ys_bench_result_clear(&res);
+}
+
+/* Merging keeps at most `max` functions, the most inclusive, so a run of
+ * many rounds stays within a baseline's bounds; ties go by name. */
+static void test_round_functions_merge_keeps_most_inclusive(void **state) {
+  (void)state;
+  ys_bench_result res;
+  memset(&res, 0, sizeof(res));
+  ys_function_cost more[4] = {
+      {.name = "d", .self = 1, .inclusive = 1},
+      {.name = "b", .self = 5, .inclusive = 50},
+      {.name = "c", .self = 5, .inclusive = 50},
+      {.name = "a", .self = 9, .inclusive = 90},
+  };
+  assert_int_equal(ys_round_functions_merge(&res, more, 4, 3), 0);
+  assert_int_equal(res.n_functions, 3);
+  assert_string_equal(res.functions[0].name, "a");
+  assert_string_equal(res.functions[1].name, "b");
+  assert_string_equal(res.functions[2].name, "c");
+  /* "d" again: dropped by the first merge, so it comes back with this
+   * round's 60 alone, ranks second, and "c" (50) falls out instead. */
+  ys_function_cost again = {.name = "d", .self = 1, .inclusive = 60};
+  assert_int_equal(ys_round_functions_merge(&res, &again, 1, 3), 0);
+  assert_int_equal(res.n_functions, 3);
+  assert_string_equal(res.functions[1].name, "d");
+  assert_int_equal(res.functions[1].inclusive, 60);
+  assert_string_equal(res.functions[2].name, "b");
+  ys_bench_result_clear(&res);
+}
+
 /* An answer that is refused: the code, and the message after
  * "--against PROGRAM: ". */
 typedef struct refusal {
@@ -165,6 +248,9 @@ typedef struct refusal {
 #define BROKE      "broke the worker protocol"
 #define BAD_ROUND  "sent a malformed round"
 #define BAD_SAMPLE "sent a malformed sample"
+#define BAD_FUNCTIONS                                                          \
+  "sent a malformed functions line (want functions K, K at most 200)"
+#define BAD_FUNCTION "sent a malformed function line"
 #define NEGATIVE                                                               \
   "sent a negative sample value (a time or a count is never below zero)"
 
@@ -204,6 +290,26 @@ static const refusal REFUSALS[] = {
     {"", YS_EIO, "exited during a round (it may have crashed)"},
     {"ok 2 1 0 0 0 0 0\n10 100 90\n", YS_EIO,
      "exited in the middle of a round"},
+    /* Protocol 3: the samples end with the functions of the round. */
+    {"ok 1 1 0 0 0 0 0\n10 100 90\n", YS_EIO,
+     "exited in the middle of a round"},
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 2\n5 7 0 0 0 0 f\n", YS_EIO,
+     "exited in the middle of a round"},
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions\n", YS_EFORMAT, BAD_FUNCTIONS},
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions -1\n", YS_EFORMAT, BAD_FUNCTIONS},
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1x\n", YS_EFORMAT, BAD_FUNCTIONS},
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 201\n", YS_EFORMAT,
+     BAD_FUNCTIONS}, /* more than a worker keeps */
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n5 7 0 0 0 f\n", YS_EFORMAT,
+     BAD_FUNCTION}, /* five counts */
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n5 7 0 0 0 0 \n", YS_EFORMAT,
+     BAD_FUNCTION}, /* no name */
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n-5 7 0 0 0 0 f\n", YS_EFORMAT,
+     BAD_FUNCTION},
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n9 7 0 0 0 0 f\n", YS_EFORMAT,
+     BAD_FUNCTION}, /* self above inclusive */
+    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n5 7 0 0 0 0 f", YS_EFORMAT,
+     BAD_FUNCTION}, /* cut short: no newline */
 };
 
 /* Every refused answer names the program and why, and adds nothing. */
@@ -287,8 +393,9 @@ static void test_allocation_failures(void **state) {
     new_result(&res);
     allocations = 0;
     fail_countdown = k;
-    int rc =
-        read_text("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\n", &res, err, 256);
+    int rc = read_text("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\nfunctions 1\n"
+                       "5 7 0 0 0 0 f\n",
+                       &res, err, 256);
     bool injected = fail_countdown == 0;
     fail_countdown = 0;
     ys_bench_result_clear(&res);
@@ -300,8 +407,9 @@ static void test_allocation_failures(void **state) {
     failed++;
   }
   /* One array per part of the one-round result, the line, the growth of
-   * both series: if none failed, the wrapping is not in place. */
-  assert_true(failed >= 8);
+   * both series, the function lines and their merge: if none failed, the
+   * wrapping is not in place. */
+  assert_true(failed >= 10);
 }
 
 /* ---- A real worker ------------------------------------------------------- */
@@ -330,7 +438,7 @@ static int fake_worker(const char *mode) {
   while (!deaf && fgets(line, sizeof(line), stdin) != NULL) {
     if (strcmp(line, "quit\n") == 0) break;
     if (strncmp(line, "round a ", 8) == 0)
-      printf("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\n");
+      printf("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\nfunctions 0\n");
     else
       printf("error unknown command\n");
     fflush(stdout);
@@ -463,6 +571,8 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ok_round),
       cmocka_unit_test(test_skipped_and_failed),
+      cmocka_unit_test(test_round_functions_add_up),
+      cmocka_unit_test(test_round_functions_merge_keeps_most_inclusive),
       cmocka_unit_test(test_refused_answers),
       cmocka_unit_test(test_round_command_fields_are_bounded),
       cmocka_unit_test(test_allocation_failures),

@@ -106,8 +106,8 @@ texts = [t.firstChild.data for t in doc.getElementsByTagName("text") if t.firstC
 assert any("(callgrind, instructions)" in t for t in texts), texts[:4]
 titles = [t.firstChild.data for t in doc.getElementsByTagName("title")]
 assert any(t.startswith("planted_hot (") and " instructions, " in t for t in titles), titles
-assert open(f"{d}/profile.unit").read() == "instructions\n"
-assert open(f"{d}/base/profile.unit").read() == "instructions\n"
+assert open(f"{d}/profile.unit").read() == "instructions\niterations 1\n"
+assert open(f"{d}/base/profile.unit").read() == "instructions\niterations 1\n"
 PY
 
 # 2. --cache-sim: misses per function.
@@ -169,5 +169,37 @@ expect 2 "--collector: 'profile' takes wall .* or callgrind" \
   -- "$funcdiff" profile --collector perf --profile-dir "$fdir"
 expect 2 "--cache-sim needs the callgrind collector" \
   -- "$funcdiff" profile --cache-sim --profile-dir "$fdir"
+
+# 5. --iterations N: the profile covers batches of N iterations, so that
+# two profiles compare exactly. planted_hot runs the same code every
+# iteration, so its self count at 4 iterations is exactly 4 times that of
+# the profile 'base' of section 1 (1 iteration, the default); the JSON and
+# profile.unit say 4. A saved profile of another count is refused, since
+# the window's own cost is spread over other batch sizes; one of the same
+# count is compared. Under perf there is no count to choose.
+expect 0 "profile: mix/planted: [0-9]+ instructions in 1 window \(callgrind\)" \
+  -- "$suite" profile --collector callgrind --iterations 4 \
+  --profile-dir "$dir" --save-profile four
+check "--iterations 4: planted_hot's self count is 4 times the 1-iteration one" \
+  "$dir" "$file" <<'PY'
+import json, sys
+d, f = sys.argv[1], sys.argv[2]
+one = json.load(open(f"{d}/base/{f}.hotspots.json"))
+four = json.load(open(f"{d}/four/{f}.hotspots.json"))
+assert one["iterations"] == 1 and four["iterations"] == 4, (one["iterations"], four["iterations"])
+self_of = lambda doc: {x["name"]: x["self"] for x in doc["functions"]}["planted_hot"]
+assert self_of(four) == 4 * self_of(one), (self_of(one), self_of(four))
+unit = open(f"{d}/four/profile.unit").read().split("\n")
+assert unit[:2] == ["instructions", "iterations 4"], unit
+print(f"planted_hot: {self_of(one)} at 1 iteration, {self_of(four)} at 4")
+PY
+expect 2 "--baseline: the saved profile 'base' counts batches of 1 iteration, this one of 4 \(--iterations\): give --iterations 1" \
+  -- "$suite" profile --collector callgrind --iterations 4 \
+  --profile-dir "$dir" --baseline base
+expect 0 "top: planted_hot" \
+  -- "$suite" profile --collector callgrind --iterations 4 \
+  --profile-dir "$dir" --baseline four
+expect 2 "--iterations needs the callgrind collector \(--collector callgrind\), but this profile samples with perf" \
+  -- "$suite" profile --iterations 4 --profile-dir "$dir"
 
 finish

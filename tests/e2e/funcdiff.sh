@@ -6,7 +6,11 @@
 # - a baseline keeps each benchmark's functions;
 # - with one callee slowed by a known count, the gate names that callee
 #   first with the exact delta, in the console, Markdown and JSON reports,
-#   and `bench compare` of two saved baselines does the same.
+#   and `bench compare` of two saved baselines does the same;
+# - under --against, with a second build whose work_hash is slowed at
+#   compile time (fixture_funcdiff_slow), the other build's workers send
+#   their functions and every report names work_hash first, exactly;
+# - a worker of the previous protocol is refused with both versions named.
 # Usage: funcdiff.sh PATH/TO/bench TESTS_SOURCE_DIR
 # Exit code 77 (skipped) when valgrind or callgrind_annotate is missing.
 set -uo pipefail
@@ -162,6 +166,62 @@ if run same 0 --baseline base --format json; then
   got=$(first_function "$tmp/same.out")
   [ "$got" = $'pipeline - -\npipeline_paused - -' ] ||
     fail "unchanged runs name functions: $got"
+fi
+
+# 6. --against another build: this build (slowed at compile time) against
+# the plain one as the baseline side. The delta is the same oracle as
+# above: 500 planted steps of two instructions in work_hash per call, one
+# call per iteration, whatever the iteration count of the batches.
+slow_build=$(dirname "$1")/tests/fixture_funcdiff_slow
+against() {
+  local name=$1 want=$2
+  shift 2
+  "$slow_build" --collector callgrind --against "$suite" "$@" \
+    >"$tmp/$name.out" 2>"$tmp/$name.err"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "$slow_build --against $suite $* → exit $got (want $want), stderr:"
+    sed 's/^/    /' "$tmp/$name.err" | head -20
+    return 1
+  fi
+  echo "ok: $slow_build --against $suite $* → $got"
+}
+if against vs_console 1; then
+  n=$(grep -c 'why:    work_hash +1,000 instructions (+' "$tmp/vs_console.out")
+  [ "$n" -eq 2 ] || fail "--against console: want work_hash +1,000 twice," \
+    "got: $(grep -A2 change: "$tmp/vs_console.out")"
+fi
+if against vs_md 1 --format markdown; then
+  n=$(grep -c '^  - `work_hash` +1,000 instructions (+' "$tmp/vs_md.out")
+  [ "$n" -eq 2 ] || fail "--against markdown: want work_hash +1,000 twice:" \
+    "$(cat "$tmp/vs_md.out")"
+fi
+for iterations in 1 4; do
+  if against "vs_json$iterations" 1 --format json --iterations "$iterations"; then
+    got=$(first_function "$tmp/vs_json$iterations.out")
+    [ "$got" = "$want" ] ||
+      fail "--against json at $iterations iterations: want $want, got $got"
+  fi
+done
+# The same build on both sides: nothing changed, no function is named.
+if run vs_same 0 --against "$suite" --format json; then
+  got=$(first_function "$tmp/vs_same.out")
+  [ "$got" = $'pipeline - -\npipeline_paused - -' ] ||
+    fail "--against itself names functions: $got"
+fi
+
+# 7. A worker of protocol 2 (no functions after its samples) is refused
+# before anything runs, naming both protocol versions.
+cat >"$tmp/old_worker" <<'WORKER'
+#!/bin/sh
+printf 'yardstick-worker 2 0.1.0\nmetrics 1 instructions instructions\n'
+printf 'bench pipeline\nready\n'
+read -r line
+WORKER
+chmod +x "$tmp/old_worker"
+if run old 2 --against "$tmp/old_worker"; then
+  grep -q 'speaks worker protocol 2 (yardstick 0.1.0); this program speaks 3' \
+    "$tmp/old.err" || fail "old worker: unclear refusal: $(cat "$tmp/old.err")"
 fi
 
 if [ "$failures" -ne 0 ]; then
