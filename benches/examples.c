@@ -72,7 +72,7 @@ BENCH_ARGS(insertion_sort, 64, 512) {
 }
 
 /* A group: implementations of one job, each compared with the group's
- * reference. Reports show "memcpy/naive: 9.5× memcpy/libc [9.3, 9.8]". */
+ * reference. Reports show a line "ratio:  21.7× memcpy/libc [18.6, 26.0]". */
 enum { copy_size = 4096 };
 
 /* The body both members share: a copy of copy_size bytes with `copy`. */

@@ -138,7 +138,8 @@ static inline bool ys_loop(ys_state *state) {
  * written here, so stores into buffers are not eliminated. */
 #define ys_clobber_memory() __asm__ volatile("" : : : "memory")
 
-/* The parameter of a benchmark registered with BENCH_ARGS (0 otherwise). */
+/* The parameter of a benchmark registered with BENCH_ARGS, or the value of
+ * the first parameter axis (ys_arg_at(state, 0)); 0 without parameters. */
 static inline int64_t ys_arg(const ys_state *state) {
   return state->ys__arg;
 }

@@ -23,7 +23,7 @@ void ys_group_ratio_text(const ys_group_ratio *r, char *buf, size_t len,
   snprintf(buf, len, "%s\xc3\x97", point); /* × */
   if (interval == NULL) return;
   if (r->ratio.lo == r->ratio.hi) {
-    snprintf(interval, interval_len, "exact");
+    snprintf(interval, interval_len, "(exact)");
     return;
   }
   char lo[32], hi[32];

@@ -11,7 +11,7 @@
 
 /* Writes the ratio of a result with YS_RATIO_OK into buf: "0.63×" (two
  * significant decimals below 10, one above, none past 100), and the
- * interval into `interval` when not NULL: "[0.61, 0.65]", or "exact" for
+ * interval into `interval` when not NULL: "[0.61, 0.65]", or "(exact)" for
  * an interval of zero width. */
 void ys_group_ratio_text(const ys_group_ratio *r, char *buf, size_t len,
                          char *interval, size_t interval_len);

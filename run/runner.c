@@ -1,6 +1,5 @@
 #include "runner.h"
 
-#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <signal.h>
 #include <stdint.h>
