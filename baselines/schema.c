@@ -702,6 +702,12 @@ static const ys_field schema_bench_rows[] = {
     BENCH_ROW(name, "name", YS_FIELD_TEXT, REQUIRED | YS_FIELD_STRICT),
     BENCH_ROW(family, "family", YS_FIELD_TEXT,
               YS_FIELD_OPTIONAL | YS_FIELD_STRICT),
+    /* Groups: left out for a benchmark in none, so files without groups
+     * read and write as before. */
+    BENCH_ROW(group, "group", YS_FIELD_TEXT,
+              YS_FIELD_OPTIONAL | YS_FIELD_STRICT),
+    BENCH_ROW(group_reference, "group_reference", YS_FIELD_TEXT,
+              YS_FIELD_OPTIONAL | YS_FIELD_STRICT),
     SCHEMA_HANDLED(ys_bench_result, status, "status", 0, status),
     SCHEMA_HANDLED(ys_bench_result, message, "message", 0, message),
     BENCH_ROW(bytes_per_iteration, "bytes_per_iteration", YS_FIELD_UINT64,

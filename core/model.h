@@ -136,6 +136,28 @@ typedef struct ys_function_cost {
   uint64_t inclusive_ll_misses;
 } ys_function_cost;
 
+/* Why a group member has or lacks a ratio to its reference
+ * (analysis/ratio.h). */
+typedef enum ys_ratio_status {
+  YS_RATIO_NONE,           /* not in a group, or the reference itself */
+  YS_RATIO_OK,             /* `ratio` is set */
+  YS_RATIO_NO_REFERENCE,   /* the reference of these parameters is not in the
+                              run (the filters left it out, or it has no
+                              instance of these parameters) */
+  YS_RATIO_NOT_MEASURED,   /* this member or the reference skipped, failed or
+                              has no rounds */
+  YS_RATIO_ZERO_REFERENCE, /* the reference measured 0 per iteration */
+} ys_ratio_status;
+
+/* A group member's primary metric per iteration over its reference's
+ * (0.63: 37 % less time than the reference), and its bootstrap interval
+ * (docs/statistics.md, "Ratios within a group"). */
+typedef struct ys_group_ratio {
+  ys_ratio_status status;
+  ys_estimate ratio; /* with YS_RATIO_OK */
+  size_t pairs;      /* rounds paired with the reference's */
+} ys_group_ratio;
+
 /* The result of one benchmark instance. series[0] is the primary metric
  * (wall time for the wall collector). */
 typedef struct ys_bench_result {
@@ -155,6 +177,12 @@ typedef struct ys_bench_result {
    * first; NULL and 0 otherwise. Owned, names included. */
   ys_function_cost *functions;
   size_t n_functions;
+  /* Groups: the group ("memcpy") and the instance this one is compared
+   * with ("memcpy/libc"; its own name for the reference); both "" when the
+   * benchmark is in no group. `ratio` is filled by ys_ratio_fill. */
+  char group[YS_NAME_MAX];
+  char group_reference[YS_NAME_MAX];
+  ys_group_ratio ratio;
 } ys_bench_result;
 
 /* One cache level as reported by the OS (Google Benchmark's context). */

@@ -23,6 +23,7 @@
 #include "../peer/against.h"
 #include "../peer/worker.h"
 #include "../profile/profile.h"
+#include "../analysis/ratio.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
 #include "../run/divert.h"
@@ -264,7 +265,9 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
       if (rc != 0) return rc;
     }
   }
-  return 0;
+  /* Ratios pair round estimates, which the analysis has just filled. */
+  ys_ratio_config ratio_cfg = ys_ratio_config_default(seed);
+  return ys_ratio_fill(run, &ratio_cfg);
 }
 
 /* Analyses what was measured: this run, and the other build's rounds under
@@ -521,9 +524,11 @@ static int compare_baselines(invocation *s) {
    * (their strings stay owned by `newer`, which outlives the reports). */
   s->run = newer->run;
   s->ctx = newer->ctx;
+  /* A baseline keeps its round estimates, not its ratios. */
+  ys_ratio_config ratio_cfg = ys_ratio_config_default(s->ctx.seed);
   s->o.filters = NULL;
   s->o.n_filters = 0;
-  if (judge(s) == 0) {
+  if (ys_ratio_fill(&s->run, &ratio_cfg) == 0 && judge(s) == 0) {
     ys_summary sum = ys_app_summarize(s, 0);
     bool reported = ys_app_write_reports(s, &sum);
     code = ys_app_exit_code(&sum, reported);

@@ -49,6 +49,13 @@ struct ys_bench {
   const int64_t *args; /* parameter values, NULL when not parameterized */
   size_t n_args;       /* each value becomes an instance "name/value" */
   ys_bench *next;      /* registry chain, set by ys_registry_add */
+  /* Parameter axes and group membership (BENCH_PARAMS, BENCH_IN_GROUP...;
+   * see "Parameters and groups" below); zero for the other macros. */
+  const struct ys_axis *axes;
+  size_t n_axes;
+  const char *group;  /* "memcpy" for BENCH_IN_GROUP(memcpy, ...) */
+  const char *member; /* "naive" for BENCH_IN_GROUP(memcpy, naive) */
+  bool reference;     /* the member the others are compared with */
 };
 
 /*
@@ -61,6 +68,11 @@ struct ys_state {
   bool ys__stopped;       /* error or skip reported: the loop runs no more */
   int64_t ys__arg;        /* this instance's parameter */
   void *ys__run;          /* the runner's per-batch bookkeeping */
+  /* Parameter axes: a value per axis, and the variant's text for an axis
+   * of YS_VARIANTS (NULL for a numeric one). */
+  const int64_t *ys__args;
+  const char *const *ys__variants;
+  size_t ys__n_args;
 };
 
 /* Opens the timed window of a YS_LOOP and returns how many iterations it
@@ -126,7 +138,8 @@ static inline bool ys_loop(ys_state *state) {
  * written here, so stores into buffers are not eliminated. */
 #define ys_clobber_memory() __asm__ volatile("" : : : "memory")
 
-/* The parameter of a benchmark registered with BENCH_ARGS (0 otherwise). */
+/* The parameter of a benchmark registered with BENCH_ARGS, or the value of
+ * the first parameter axis (ys_arg_at(state, 0)); 0 without parameters. */
 static inline int64_t ys_arg(const ys_state *state) {
   return state->ys__arg;
 }
@@ -165,14 +178,20 @@ void ys_registry_add(ys_bench *bench);
  * code (0 ok, 1 regression, 2 usage or input error, 3 a benchmark failed). */
 int ys_main(int argc, char **argv);
 
-#define YS__REGISTER(NAME, TITLE, ARGS, N_ARGS)                                \
-  static void ys__fn_##NAME(ys_state *state);                                  \
-  static ys_bench ys__def_##NAME = {TITLE, __FILE__, __LINE__, ys__fn_##NAME,  \
-                                    ARGS,  N_ARGS,   NULL};                    \
-  __attribute__((constructor)) static void ys__reg_##NAME(void) {              \
-    ys_registry_add(&ys__def_##NAME);                                          \
+/* Defines the function and descriptor of benchmark ID, whose other fields
+ * are the designated initializers in the variable arguments, and registers
+ * it before main. */
+#define YS__DEFINE(ID, ...)                                                    \
+  static void ys__fn_##ID(ys_state *state);                                    \
+  static ys_bench ys__def_##ID = {                                             \
+      .file = __FILE__, .line = __LINE__, .fn = ys__fn_##ID, __VA_ARGS__};     \
+  __attribute__((constructor)) static void ys__reg_##ID(void) {                \
+    ys_registry_add(&ys__def_##ID);                                            \
   }                                                                            \
-  static void ys__fn_##NAME(ys_state *state)
+  static void ys__fn_##ID(ys_state *state)
+
+#define YS__REGISTER(NAME, TITLE, ARGS, N_ARGS)                                \
+  YS__DEFINE(NAME, .name = TITLE, .args = ARGS, .n_args = N_ARGS)
 
 /* BENCH(name) { body }: defines and registers a benchmark. `name` must be a
  * C identifier; the body sees `ys_state *state`. */
@@ -189,6 +208,122 @@ int ys_main(int argc, char **argv);
   static const int64_t ys__args_##NAME[] = {__VA_ARGS__};                      \
   YS__REGISTER(NAME, #NAME, ys__args_##NAME,                                   \
                sizeof(ys__args_##NAME) / sizeof(ys__args_##NAME[0]))
+
+/* ---- Parameters and groups (docs/authoring.md) ------------------------- */
+
+/* The most parameter axes one benchmark may have. */
+#define YS_MAX_AXES 4
+
+/* How an axis lists its values. */
+typedef enum ys_axis_kind {
+  YS_AXIS_VALUES, /* the values given */
+  YS_AXIS_RANGE,  /* start, start·m, start·m², ... below limit, then limit */
+  YS_AXIS_DENSE,  /* start, start + step, ... up to limit */
+  YS_AXIS_VARIANTS, /* named variants; the value is the variant's index */
+} ys_axis_kind;
+
+/* One parameter axis, made by the YS_VALUES, YS_RANGE, YS_DENSE and
+ * YS_VARIANTS macros (YS_NAMED gives it a name). Only the macros are the
+ * stable interface. */
+typedef struct ys_axis {
+  const char *name; /* NULL: instances say "64"; "rows": they say "rows:64" */
+  ys_axis_kind kind;
+  const int64_t *values; /* YS_AXIS_VALUES */
+  size_t n_values;
+  const char *const *variants; /* YS_AXIS_VARIANTS */
+  size_t n_variants;
+  int64_t start; /* YS_AXIS_RANGE and YS_AXIS_DENSE */
+  int64_t limit;
+  int64_t step; /* the multiplier of a range, the step of a dense range */
+} ys_axis;
+
+/* The fields of each kind of axis, unbraced, so that YS_NAMED can add a
+ * name to them: YS_NAMED(n, YS_RANGE(a, b, c)) pastes YS__AXIS_ before
+ * YS_RANGE and so expands YS__AXIS_YS_RANGE(a, b, c). */
+#define YS__AXIS_YS_VALUES(...)                                                \
+  .kind = YS_AXIS_VALUES, .values = (const int64_t[]){__VA_ARGS__},            \
+  .n_values = sizeof((const int64_t[]){__VA_ARGS__}) / sizeof(int64_t)
+#define YS__AXIS_YS_RANGE(START, LIMIT, MULTIPLIER)                            \
+  .kind = YS_AXIS_RANGE, .start = (START), .limit = (LIMIT),                   \
+  .step = (MULTIPLIER)
+#define YS__AXIS_YS_DENSE(START, LIMIT, STEP)                                  \
+  .kind = YS_AXIS_DENSE, .start = (START), .limit = (LIMIT), .step = (STEP)
+#define YS__AXIS_YS_VARIANTS(...)                                              \
+  .kind = YS_AXIS_VARIANTS, .variants = (const char *const[]){__VA_ARGS__},    \
+  .n_variants = sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *)
+
+/* YS_VALUES(8, 100, 1000): these values. */
+#define YS_VALUES(...)                                                         \
+  { YS__AXIS_YS_VALUES(__VA_ARGS__) }
+/* YS_RANGE(8, 8 << 10, 8): 8, 64, 512, 4096, 8192: start times the
+ * multiplier (>= 2) while below the limit, then the limit (start >= 1). */
+#define YS_RANGE(START, LIMIT, MULTIPLIER)                                     \
+  { YS__AXIS_YS_RANGE(START, LIMIT, MULTIPLIER) }
+/* YS_DENSE(1, 10, 3): 1, 4, 7, 10: start, then + step (>= 1) up to the
+ * limit. */
+#define YS_DENSE(START, LIMIT, STEP)                                           \
+  { YS__AXIS_YS_DENSE(START, LIMIT, STEP) }
+/* YS_VARIANTS("fast", "safe"): one instance per variant, named by it; the
+ * body reads it with ys_variant_at (ys_arg_at gives its index). */
+#define YS_VARIANTS(...)                                                       \
+  { YS__AXIS_YS_VARIANTS(__VA_ARGS__) }
+/* YS_NAMED("rows", YS_RANGE(...)): the same axis, its instances named
+ * "rows:8", "rows:64", ... */
+#define YS_NAMED(NAME, AXIS)                                                   \
+  { .name = (NAME), YS__AXIS_##AXIS }
+
+/* BENCH_PARAMS(name, axis, ...) { body }: one instance per combination of
+ * the axes' values (the last axis varies fastest), named "name/64/128", or
+ * "name/rows:64/cols:128" for named axes. At most YS_MAX_AXES axes and
+ * 10,000 instances. */
+#define BENCH_PARAMS(NAME, ...)                                                \
+  static const ys_axis ys__axes_##NAME[] = {__VA_ARGS__};                      \
+  YS__DEFINE(NAME, .name = #NAME, .axes = ys__axes_##NAME,                     \
+             .n_axes = sizeof(ys__axes_##NAME) / sizeof(ys_axis))
+
+/* BENCH_IN_GROUP(group, member) { body }: benchmark "group/member", which
+ * reports compare with the group's reference. */
+#define BENCH_IN_GROUP(GROUP, MEMBER)                                          \
+  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
+             .member = #MEMBER)
+
+/* BENCH_GROUP_REFERENCE(group, member) { body }: the member of the group
+ * that the others are compared with ("mine: 0.63× libc"). A group has
+ * exactly one. */
+#define BENCH_GROUP_REFERENCE(GROUP, MEMBER)                                   \
+  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
+             .member = #MEMBER, .reference = true)
+
+/* The two above with parameter axes, as BENCH_PARAMS: instance
+ * "sort/insertion/1024" is compared with the reference's instance of the
+ * same parameters, "sort/libc/1024". */
+#define BENCH_IN_GROUP_PARAMS(GROUP, MEMBER, ...)                              \
+  static const ys_axis ys__axes_##GROUP##__##MEMBER[] = {__VA_ARGS__};         \
+  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
+             .member = #MEMBER, .axes = ys__axes_##GROUP##__##MEMBER,          \
+             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis))
+#define BENCH_GROUP_REFERENCE_PARAMS(GROUP, MEMBER, ...)                       \
+  static const ys_axis ys__axes_##GROUP##__##MEMBER[] = {__VA_ARGS__};         \
+  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
+             .member = #MEMBER, .reference = true,                             \
+             .axes = ys__axes_##GROUP##__##MEMBER,                             \
+             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis))
+
+/* The value of parameter axis `axis` (0-based) of this instance: the number,
+ * or a variant's index; 0 past the last axis. ys_arg(state) is
+ * ys_arg_at(state, 0). */
+static inline int64_t ys_arg_at(const ys_state *state, size_t axis) {
+  return axis < state->ys__n_args ? state->ys__args[axis] : 0;
+}
+
+/* The variant of axis `axis` of this instance ("fast" for
+ * YS_VARIANTS("fast", "safe")), or NULL for a numeric axis or past the last
+ * one. */
+static inline const char *ys_variant_at(const ys_state *state, size_t axis) {
+  return axis < state->ys__n_args ? state->ys__variants[axis] : NULL;
+}
+
+/* ---- End of parameters and groups -------------------------------------- */
 
 /* YS_MAIN(): defines main() for programs that do not link yardstick_main. */
 #define YS_MAIN()                                                              \

@@ -27,6 +27,7 @@
 #include "../core/policy.h"
 #include "complexity_text.h"
 #include "function_changes.h"
+#include "group_text.h"
 #include "notes.h"
 #include "units.h"
 
@@ -139,6 +140,32 @@ static void write_throughput(const console *r, const ys_estimate *time,
           fmt(per_second(amount, time->hi), lo, sizeof(lo)),
           fmt(per_second(amount, time->point), point, sizeof(point)),
           fmt(per_second(amount, time->lo), hi, sizeof(hi)));
+}
+
+/* A group member's line: its ratio to its reference with the interval,
+ * or why there is none; the reference says it is one. */
+static void write_group(const console *r, const ys_bench_result *res) {
+  if (res->group[0] == '\0') return;
+  indent(r);
+  write_label(r, "ratio");
+  if (res->ratio.status == YS_RATIO_OK) {
+    char ratio[64], interval[96];
+    ys_group_ratio_text(&res->ratio, ratio, sizeof(ratio), interval,
+                        sizeof(interval));
+    fprintf(r->out, "%s ", ratio);
+    ys_safe_text_write(r->out, res->group_reference);
+    fprintf(r->out, " %s\n", interval);
+    return;
+  }
+  char why[3 * YS_NAME_MAX];
+  const char *text = ys_group_missing_text(res, why, sizeof(why));
+  if (text == NULL) {
+    fputs("reference of group ", r->out);
+    ys_safe_text_write(r->out, res->group);
+  } else {
+    ys_safe_text_write(r->out, text);
+  }
+  fputc('\n', r->out);
 }
 
 static void write_rounds(const console *r, const ys_series *s) {
@@ -388,6 +415,7 @@ static void write_ok(const console *r, const ys_bench_result *res,
   if (s0->kind == YS_METRIC_TIME && res->elements_per_iteration > 0)
     write_throughput(r, head, res->elements_per_iteration,
                      ys_units_elements_rate);
+  write_group(r, res);
   /* One exact measurement has no spread: no rounds, no outliers. */
   if (s0->n_rounds > 0 && !s0->exact) write_rounds(r, s0);
   if (cmp != NULL) write_change(r, cmp);

@@ -30,9 +30,15 @@ static const char ys_report_csv_header[] =
 static const char ys_report_csv_header_compared[] =
     ",baseline,change,change_lo,change_hi,p_value,verdict,doubt";
 
-static void csv_write_header(FILE *out, bool compared) {
+/* The columns of a run with groups (docs/authoring.md): a file of a run
+ * without them keeps its former columns. */
+static const char ys_report_csv_header_grouped[] =
+    ",group,group_reference,ratio,ratio_lo,ratio_hi";
+
+static void csv_write_header(FILE *out, bool compared, bool grouped) {
   fputs(ys_report_csv_header, out);
   if (compared) fputs(ys_report_csv_header_compared, out);
+  if (grouped) fputs(ys_report_csv_header_grouped, out);
   fputc('\n', out);
 }
 
@@ -88,11 +94,34 @@ static void csv_comparison(FILE *out, bool compared, const ys_comparison *cmp) {
   csv_text(out, ys_doubt_name(cmp->doubt));
 }
 
+/* The group columns of a row: empty but for the primary series' row of a
+ * group member, and the ratio only when it has one. */
+static void csv_group(FILE *out, bool grouped, const ys_bench_result *res,
+                      bool primary) {
+  if (!grouped) return;
+  if (!primary || res->group[0] == '\0') {
+    fputs(",,,,,", out);
+    return;
+  }
+  fputc(',', out);
+  csv_text(out, res->group);
+  fputc(',', out);
+  csv_text(out, res->group_reference);
+  if (res->ratio.status != YS_RATIO_OK) {
+    fputs(",,,", out);
+    return;
+  }
+  csv_double(out, res->ratio.ratio.point);
+  csv_double(out, res->ratio.ratio.lo);
+  csv_double(out, res->ratio.ratio.hi);
+}
+
 /* One row; `s` is NULL for a benchmark without measurements; `compared`
  * says whether the run has comparison columns, `cmp` (may be NULL) fills
  * them. */
 static void csv_row(FILE *out, const ys_bench_result *res, const ys_series *s,
-                    bool compared, const ys_comparison *cmp) {
+                    bool compared, const ys_comparison *cmp, bool grouped,
+                    bool primary) {
   csv_text(out, res->name);
   fputc(',', out);
   if (s != NULL) csv_text(out, s->metric);
@@ -123,6 +152,7 @@ static void csv_row(FILE *out, const ys_bench_result *res, const ys_series *s,
   fputc(',', out);
   if (res->status != YS_BENCH_OK) csv_text(out, res->message);
   csv_comparison(out, compared, cmp);
+  csv_group(out, grouped, res, primary);
   fputc('\n', out);
 }
 
@@ -130,7 +160,7 @@ static void csv_row(FILE *out, const ys_bench_result *res, const ys_series *s,
  * compared metric, status "missing", no figures of this run. `res` is the
  * baseline's result, of which only the name is used. */
 static void csv_missing(FILE *out, const ys_bench_result *res,
-                        const ys_comparison *cmp) {
+                        const ys_comparison *cmp, bool grouped) {
   csv_text(out, res->name);
   fputc(',', out);
   csv_text(out, cmp->metric);
@@ -139,32 +169,38 @@ static void csv_missing(FILE *out, const ys_bench_result *res,
   /* status, then estimate through message: 15 empty fields */
   fputs(",missing,,,,,,,,,,,,,,,", out);
   csv_comparison(out, true, cmp);
+  csv_group(out, grouped, res, false);
   fputc('\n', out);
 }
 
 /* The rows of one benchmark: one per series, or one without figures. */
 static void csv_bench(FILE *out, const ys_bench_result *res, bool compared,
-                      const ys_comparison *cmp) {
+                      const ys_comparison *cmp, bool grouped) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
-    csv_missing(out, res, cmp);
+    csv_missing(out, res, cmp, grouped);
     return;
   }
   if (res->status != YS_BENCH_OK || res->n_series == 0) {
-    csv_row(out, res, NULL, compared, cmp);
+    csv_row(out, res, NULL, compared, cmp, grouped, true);
     return;
   }
-  /* The comparison is of series[0]: the other rows get empty columns. */
+  /* The comparison and the ratio are of series[0]: the other rows get
+   * empty columns. */
   for (size_t i = 0; i < res->n_series; i++)
-    csv_row(out, res, &res->series[i], compared, i == 0 ? cmp : NULL);
+    csv_row(out, res, &res->series[i], compared, i == 0 ? cmp : NULL, grouped,
+            i == 0);
 }
 
 static int csv_render(FILE *out, const ys_run_view *run,
                       const ys_report_style *style) {
   (void)style; /* nothing to style in CSV */
   bool compared = run->summary->compared;
-  csv_write_header(out, compared);
+  bool grouped = false;
+  for (size_t i = 0; i < run->n && !grouped; i++)
+    grouped = run->entries[i].res->group[0] != '\0';
+  csv_write_header(out, compared, grouped);
   for (size_t i = 0; i < run->n; i++)
-    csv_bench(out, run->entries[i].res, compared, run->entries[i].cmp);
+    csv_bench(out, run->entries[i].res, compared, run->entries[i].cmp, grouped);
   return ys_report_finish(out, 0);
 }
 

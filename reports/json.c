@@ -17,6 +17,7 @@
 #include "../analysis/derived.h"
 #include "../core/context_fields.h"
 #include "../core/json_writer.h"
+#include "group_text.h"
 #include "report.h"
 #include "units.h"
 
@@ -246,6 +247,22 @@ static void json_derived(ys_json *w, const ys_bench_result *res) {
   ys_json_end_object(w);
 }
 
+/* "group" of a group member: its group, the instance it is compared with,
+ * and the ratio to it when there is one. */
+static void json_group(ys_json *w, const ys_bench_result *res) {
+  if (res->group[0] == '\0') return;
+  ys_json_key(w, "group");
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "name", res->group);
+  ys_json_kv_string(w, "reference", res->group_reference);
+  ys_json_kv_string(w, "ratio_status", ys_ratio_status_name(res->ratio.status));
+  if (res->ratio.status == YS_RATIO_OK) {
+    json_estimate(w, "ratio", &res->ratio.ratio);
+    ys_json_kv_uint(w, "pairs", res->ratio.pairs);
+  }
+  ys_json_end_object(w);
+}
+
 /* One element of "benchmarks". */
 static void json_bench(ys_json *w, const ys_bench_result *res,
                        const ys_comparison *cmp) {
@@ -269,6 +286,7 @@ static void json_bench(ys_json *w, const ys_bench_result *res,
     json_series(w, &res->series[i]);
   ys_json_end_array(w);
   json_derived(w, res);
+  json_group(w, res);
   if (cmp != NULL) json_comparison(w, cmp);
   ys_json_end_object(w);
 }

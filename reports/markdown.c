@@ -30,6 +30,7 @@
 
 #include "complexity_text.h"
 #include "function_changes.h"
+#include "group_text.h"
 #include "report.h"
 #include "units.h"
 
@@ -408,6 +409,48 @@ static void md_results_table(FILE *out, const ys_run_view *run) {
   md_more(out, hidden);
 }
 
+/* The group table: each member that is not a reference, "naive: 14.2×
+ * libc [13.9, 14.5]" as a row, or why it has no ratio. Shown with or
+ * without a baseline: a ratio is within this run. */
+static void md_groups_table(FILE *out, const ys_run_view *run) {
+  size_t shown = 0, hidden = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    const ys_bench_result *res = e->res;
+    if (res->group[0] == '\0' || res->ratio.status == YS_RATIO_NONE ||
+        md_has_verdict(e, YS_VERDICT_MISSING))
+      continue;
+    if (shown == YS_MARKDOWN_MAX_ROWS) {
+      hidden++;
+      continue;
+    }
+    if (shown == 0)
+      fputs("\n**Groups** (each member against its group's reference)\n\n"
+            "| Group | Benchmark | Ratio to reference | Interval |\n"
+            "|---|---|---:|---:|\n",
+            out);
+    fputs("| ", out);
+    md_code(out, res->group, true);
+    fputs(" | ", out);
+    md_code(out, res->name, true);
+    fputs(" | ", out);
+    if (res->ratio.status == YS_RATIO_OK) {
+      char ratio[64], interval[96];
+      ys_group_ratio_text(&res->ratio, ratio, sizeof(ratio), interval,
+                          sizeof(interval));
+      fprintf(out, "%s ", ratio);
+      md_code(out, res->group_reference, true);
+      fprintf(out, " | %s |\n", interval);
+    } else {
+      char why[3 * YS_NAME_MAX];
+      md_text(out, ys_group_missing_text(res, why, sizeof(why)));
+      fputs(" | \xe2\x80\x93 |\n", out);
+    }
+    shown++;
+  }
+  md_more(out, hidden);
+}
+
 /* Failed and skipped benchmarks of this run, with their reasons. A missing
  * benchmark's result is the baseline's, so it is not one of them. */
 static void md_problems(FILE *out, const ys_run_view *run) {
@@ -609,6 +652,7 @@ static int md_render(FILE *out, const ys_run_view *run,
     md_results_table(out, run);
   }
   md_complexity(out, run);
+  md_groups_table(out, run);
   md_problems(out, run);
   md_footnote(out, run);
   return ys_report_finish(out, 0);

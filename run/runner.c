@@ -1,6 +1,5 @@
 #include "runner.h"
 
-#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <signal.h>
 #include <stdint.h>
@@ -16,6 +15,8 @@
 #include "crash.h"
 #include "deadline.h"
 #include "exit_guard.h"
+#include "group_names.h"
+#include "group_order.h"
 #include "interrupt.h"
 #include "plan.h"
 
@@ -64,6 +65,9 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   if (ys_deadline_expired()) return timed_out(t);
   ys_state state = {0};
   state.ys__arg = t->inst->arg;
+  state.ys__args = t->inst->args;
+  state.ys__variants = t->inst->variants;
+  state.ys__n_args = t->inst->n_args;
   state.ys__run = b;
   ys_exit_guard_enter(t->inst->name);
   int crash = ys_crash_call(t->inst->def->fn, &state);
@@ -208,8 +212,14 @@ static void empty_for_loop(ys_state *state) {
 }
 
 static const ys_bench empty_benches[2] = {
-    {"(empty while loop)", __FILE__, __LINE__, empty_while_loop, NULL, 0, NULL},
-    {"(empty loop)", __FILE__, __LINE__, empty_for_loop, NULL, 0, NULL},
+    {.name = "(empty while loop)",
+     .file = __FILE__,
+     .line = __LINE__,
+     .fn = empty_while_loop},
+    {.name = "(empty loop)",
+     .file = __FILE__,
+     .line = __LINE__,
+     .fn = empty_for_loop},
 };
 
 /* One batch of an empty loop (form 0: while, 1: YS_LOOP), measured like
@@ -325,6 +335,7 @@ int ys_runner_result_init(const ys_collector *collector,
   snprintf(res->family, sizeof(res->family), "%s",
            inst->def != NULL && inst->def->name != NULL ? inst->def->name
                                                         : inst->name);
+  ys_group_name_result(inst, res);
   res->status = YS_BENCH_OK;
   res->series = calloc(ops->n_metrics, sizeof(*res->series));
   if (res->series == NULL) return YS_ENOMEM;
@@ -397,13 +408,13 @@ int ys_runner_run(const ys_instance *instances, size_t n,
                   const ys_runner_config *cfg, ys_run_result *out) {
   memset(out, 0, sizeof(*out));
   ys_runner *run = NULL;
-  size_t *order = NULL;
+  ys_group_order *order = NULL;
   gsl_rng *rng = NULL;
 
   int rc = ys_runner_open(cfg, &run);
   if (rc != 0) return rc;
   out->benches = calloc(n == 0 ? 1 : n, sizeof(*out->benches));
-  order = malloc((n == 0 ? 1 : n) * sizeof(*order));
+  order = ys_group_order_new(instances, n);
   rng = gsl_rng_alloc(gsl_rng_mt19937);
   if (out->benches == NULL || order == NULL || rng == NULL) {
     rc = YS_ENOMEM;
@@ -413,19 +424,17 @@ int ys_runner_run(const ys_instance *instances, size_t n,
   for (size_t i = 0; i < n; i++) {
     rc = ys_runner_result_init(cfg->collector, &instances[i], &out->benches[i]);
     if (rc != 0) goto out;
-    order[i] = i;
   }
   gsl_rng_set(rng, cfg->seed);
 
   size_t done = 0, total = n * cfg->rounds;
   for (size_t r = 0; r < cfg->rounds && rc == 0; r++) {
     /* A fresh order each pass spreads a slow episode of the machine over
-     * different benchmarks' rounds instead of one benchmark's. GSL's
-     * shuffle reads the array even when it is empty, which a shard of a
-     * selection smaller than its number of shards is. */
-    if (n > 0) gsl_ran_shuffle(rng, order, n, sizeof(*order));
+     * different benchmarks' rounds instead of one benchmark's; the members
+     * of a group that are compared run back to back (group_order.h). */
+    const size_t *pass = ys_group_order_shuffle(order, rng);
     for (size_t k = 0; k < n && rc == 0; k++, done++) {
-      ys_bench_result *res = &out->benches[order[k]];
+      ys_bench_result *res = &out->benches[pass[k]];
       if (res->status != YS_BENCH_OK) continue;
       /* Between rounds is where a run can stop and still be reported. */
       if (ys_interrupted()) {
@@ -437,19 +446,19 @@ int ys_runner_run(const ys_instance *instances, size_t n,
                       res->name);
       bool partner_first = r % 2 == 1;
       if (cfg->partner_round != NULL && partner_first)
-        rc = cfg->partner_round(cfg->partner_ctx, &instances[order[k]]);
+        rc = cfg->partner_round(cfg->partner_ctx, &instances[pass[k]]);
       if (rc == 0)
         rc = cfg->own_round != NULL
-                 ? cfg->own_round(cfg->own_ctx, &instances[order[k]], res)
-                 : ys_runner_round(run, &instances[order[k]], res);
+                 ? cfg->own_round(cfg->own_ctx, &instances[pass[k]], res)
+                 : ys_runner_round(run, &instances[pass[k]], res);
       if (rc == 0 && cfg->partner_round != NULL && !partner_first)
-        rc = cfg->partner_round(cfg->partner_ctx, &instances[order[k]]);
+        rc = cfg->partner_round(cfg->partner_ctx, &instances[pass[k]]);
     }
   }
 
 out:
   gsl_rng_free(rng);
-  free(order);
+  ys_group_order_free(order);
   ys_runner_close(run);
   if (rc != 0 && rc != YS_EINTR) ys_run_result_free(out);
   return rc;

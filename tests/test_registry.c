@@ -19,9 +19,16 @@ static void nothing(ys_state *state) {
 static const int64_t sizes[] = {1024, 16};
 
 /* Builds a chain c -> b -> a as the constructors would, in link order. */
-static ys_bench bench_a = {"zeta", "a.c", 1, nothing, NULL, 0, NULL};
-static ys_bench bench_b = {"sort", "b.c", 2, nothing, sizes, 2, NULL};
-static ys_bench bench_c = {"alpha", "c.c", 3, nothing, NULL, 0, NULL};
+static ys_bench bench_a = {
+    .name = "zeta", .file = "a.c", .line = 1, .fn = nothing};
+static ys_bench bench_b = {.name = "sort",
+                           .file = "b.c",
+                           .line = 2,
+                           .fn = nothing,
+                           .args = sizes,
+                           .n_args = 2};
+static ys_bench bench_c = {
+    .name = "alpha", .file = "c.c", .line = 3, .fn = nothing};
 
 static const ys_bench *chain(void) {
   bench_a.next = NULL;
@@ -50,7 +57,8 @@ static void test_expand_sorts_and_names_instances(void **unused) {
 
 static void test_expand_rejects_duplicates(void **unused) {
   (void)unused;
-  static ys_bench twin = {"alpha", "d.c", 9, nothing, NULL, 0, NULL};
+  static ys_bench twin = {
+      .name = "alpha", .file = "d.c", .line = 9, .fn = nothing};
   twin.next = (ys_bench *)chain();
   ys_instance *list = NULL;
   size_t n = 0;
@@ -65,7 +73,12 @@ static void test_expand_rejects_duplicates(void **unused) {
 static void test_expand_rejects_duplicate_args(void **unused) {
   (void)unused;
   static const int64_t same[] = {8, 8};
-  static ys_bench b = {"fill", "e.c", 4, nothing, same, 2, NULL};
+  static ys_bench b = {.name = "fill",
+                       .file = "e.c",
+                       .line = 4,
+                       .fn = nothing,
+                       .args = same,
+                       .n_args = 2};
   ys_instance *list = NULL;
   size_t n = 0;
   char err[256] = "";
@@ -78,7 +91,7 @@ static void test_expand_rejects_bad_names(void **unused) {
   (void)unused;
   static const char *const bad[] = {"", "two words", "tab\there", "nl\n"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-    ys_bench b = {bad[i], "f.c", 7, nothing, NULL, 0, NULL};
+    ys_bench b = {.name = bad[i], .file = "f.c", .line = 7, .fn = nothing};
     ys_instance *list = NULL;
     size_t n = 0;
     char err[256] = "";
@@ -86,7 +99,8 @@ static void test_expand_rejects_bad_names(void **unused) {
                      YS_EINVAL);
     assert_non_null(strstr(err, "f.c:7: benchmark name"));
   }
-  static ys_bench named = {"peer/k300.v2-x", "g.c", 1, nothing, NULL, 0, NULL};
+  static ys_bench named = {
+      .name = "peer/k300.v2-x", .file = "g.c", .line = 1, .fn = nothing};
   ys_instance *list = NULL;
   size_t n = 0;
   char err[256] = "";

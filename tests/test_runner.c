@@ -102,7 +102,7 @@ static ys_instance instance(const char *name, ys_bench_fn fn) {
   static ys_bench defs[8];
   static size_t used;
   ys_bench *def = &defs[used++ % 8];
-  *def = (ys_bench){name, __FILE__, __LINE__, fn, NULL, 0, NULL};
+  *def = (ys_bench){.name = name, .file = __FILE__, .line = __LINE__, .fn = fn};
   ys_instance inst = {.def = def};
   strcpy(inst.name, name);
   return inst;

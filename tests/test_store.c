@@ -213,6 +213,8 @@ static void fill_run(ys_run_result *run) {
   ys_bench_result *ok = &run->benches[1];
   snprintf(ok->name, sizeof(ok->name), "sort/1024");
   snprintf(ok->family, sizeof(ok->family), "sort");
+  snprintf(ok->group, sizeof(ok->group), "sorts");
+  snprintf(ok->group_reference, sizeof(ok->group_reference), "sort/1024");
   ok->status = YS_BENCH_OK;
   ok->bytes_per_iteration = 4096;
   ok->elements_per_iteration = 1024;

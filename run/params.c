@@ -1,0 +1,105 @@
+#include "params.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "../core/error.h"
+
+/* The values of a range below its limit: start·m^k while below the limit.
+ * The limit itself is always the last value (Google Benchmark's Range
+ * ends on its limit too), so a sweep never misses the size asked for. The
+ * comparison against limit / m before multiplying keeps every product
+ * within int64. */
+static size_t range_powers(const ys_axis *a) {
+  size_t n = 0;
+  for (int64_t v = a->start; v < a->limit; v *= a->step) {
+    n++;
+    if (v > a->limit / a->step) break;
+  }
+  return n;
+}
+
+int ys_axis_count(const ys_axis *a, size_t *n, char *err, size_t err_len) {
+  uint64_t count = 0;
+  switch (a->kind) {
+  case YS_AXIS_VALUES:
+    count = a->values != NULL ? a->n_values : 0;
+    break;
+  case YS_AXIS_VARIANTS:
+    count = a->variants != NULL ? a->n_variants : 0;
+    for (size_t i = 0; i < count; i++) {
+      if (a->variants[i] == NULL || a->variants[i][0] == '\0') {
+        snprintf(err, err_len, "variant %zu is empty", i + 1);
+        return YS_EINVAL;
+      }
+    }
+    break;
+  case YS_AXIS_RANGE:
+    if (a->start < 1 || a->step < 2 || a->limit < a->start) {
+      snprintf(err, err_len,
+               "YS_RANGE(%" PRId64 ", %" PRId64 ", %" PRId64
+               ") needs 1 <= start <= limit and a multiplier of 2 or more",
+               a->start, a->limit, a->step);
+      return YS_EINVAL;
+    }
+    count = range_powers(a) + 1;
+    break;
+  case YS_AXIS_DENSE:
+    if (a->step < 1 || a->limit < a->start) {
+      snprintf(err, err_len,
+               "YS_DENSE(%" PRId64 ", %" PRId64 ", %" PRId64
+               ") needs start <= limit and a step of 1 or more",
+               a->start, a->limit, a->step);
+      return YS_EINVAL;
+    }
+    /* In uint64: limit − start of two int64 never wraps there. */
+    count = ((uint64_t)a->limit - (uint64_t)a->start) / (uint64_t)a->step + 1;
+    break;
+  default:
+    snprintf(err, err_len, "unknown kind of parameter axis %d", (int)a->kind);
+    return YS_EINVAL;
+  }
+  if (count == 0) {
+    snprintf(err, err_len, "a parameter axis has no values");
+    return YS_EINVAL;
+  }
+  if (count > YS_PARAMS_MAX_INSTANCES) {
+    snprintf(err, err_len,
+             "a parameter axis has %" PRIu64 " values, more than %d", count,
+             YS_PARAMS_MAX_INSTANCES);
+    return YS_EINVAL;
+  }
+  *n = (size_t)count;
+  return 0;
+}
+
+int64_t ys_axis_value(const ys_axis *a, size_t i) {
+  switch (a->kind) {
+  case YS_AXIS_VALUES:
+    return a->values[i];
+  case YS_AXIS_RANGE: {
+    if (i >= range_powers(a)) return a->limit;
+    int64_t v = a->start;
+    for (size_t k = 0; k < i; k++)
+      v *= a->step;
+    return v;
+  }
+  case YS_AXIS_DENSE:
+    return (int64_t)((uint64_t)a->start + (uint64_t)i * (uint64_t)a->step);
+  default:
+    return (int64_t)i;
+  }
+}
+
+const char *ys_axis_variant(const ys_axis *a, size_t i) {
+  return a->kind == YS_AXIS_VARIANTS ? a->variants[i] : NULL;
+}
+
+int ys_axis_format(const ys_axis *a, size_t i, char *out, size_t len) {
+  const char *variant = ys_axis_variant(a, i);
+  const char *name = a->name != NULL ? a->name : "";
+  const char *colon = a->name != NULL ? ":" : "";
+  if (variant != NULL)
+    return snprintf(out, len, "%s%s%s", name, colon, variant);
+  return snprintf(out, len, "%s%s%" PRId64, name, colon, ys_axis_value(a, i));
+}
