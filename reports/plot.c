@@ -64,21 +64,23 @@ int ys_plot_ticks_for(double lo, double hi, size_t target, ys_plot_ticks *out) {
     lo -= pad;
     hi += pad;
   }
+  /* The nice steps from the one just below the raw step upwards: the
+   * first whose whole-step range needs no more than `target` intervals.
+   * Widening to whole steps can add an interval, so the first step at
+   * least as large as the raw one is not always enough. */
   double raw = (hi - lo) / (double)target;
   double mag = pow(10, floor(log10(raw)));
-  static const double mults[] = {1, 2, 5, 10};
-  double step = mag * 10;
-  int step_exp = 0;
-  for (size_t i = 0; i < 4; i++)
-    if (mults[i] * mag >= raw * (1 - 1e-9)) {
-      step = mults[i] * mag;
-      break;
-    }
-  step_exp = (int)floor(log10(step) + 1e-9);
-  /* Whole steps, with a little slack so that a value a rounding error
-   * past a tick does not add a whole empty interval. */
-  double first = floor(lo / step + 1e-9);
-  double last = ceil(hi / step - 1e-9);
+  static const double mults[] = {1, 2, 5};
+  double step = 0, first = 0, last = 0;
+  for (size_t k = 0;; k++) {
+    step = mults[k % 3] * mag * pow(10, (double)(k / 3));
+    /* A little slack, so that a value a rounding error past a tick does
+     * not add a whole empty interval. */
+    first = floor(lo / step + 1e-9);
+    last = ceil(hi / step - 1e-9);
+    if (last - first <= (double)target) break;
+  }
+  int step_exp = (int)floor(log10(step) + 1e-9);
   size_t n = (size_t)(last - first) + 1;
   if (n > YS_PLOT_MAX_TICKS) return YS_EINVAL; /* cannot happen: target ≤ 20 */
   out->step = step;

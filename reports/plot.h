@@ -56,8 +56,8 @@ typedef struct ys_plot_ticks {
 } ys_plot_ticks;
 
 /* Chooses ticks for values in [lo, hi] (already scaled): the smallest step
- * of 1, 2 or 5 × 10^k that needs at most `target` intervals (2 to 20), the
- * range widened outwards to whole steps. A range of one value (lo == hi)
+ * of 1, 2 or 5 × 10^k whose range, widened outwards to whole steps, has at
+ * most `target` intervals (2 to 20). A range of one value (lo == hi)
  * is widened by 5 % of the value each way (by 1 around 0), so that it still
  * gets an axis. Returns 0, or YS_EINVAL when lo or hi is not finite, lo >
  * hi, or target is outside 2..20. */
