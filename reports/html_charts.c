@@ -139,7 +139,8 @@ void ys_html_chart_distribution(FILE *out, const ys_series *s) {
   size_t hidden = clip_to_fences(s, v, s->n_samples, &lo, &hi);
   double est[] = {e->lo, e->hi, e->point};
   range_of(est, 3, &lo, &hi);
-  pad_range(&lo, &hi, 0.1);
+  /* A quarter of the span each way leaves room for the density's tails. */
+  pad_range(&lo, &hi, 0.25);
   char title[96];
   snprintf(title, sizeof(title), "per-iteration %s", s->metric);
   double xs[DENSITY_STEPS], ys[DENSITY_STEPS];
@@ -296,6 +297,16 @@ void ys_html_chart_rounds(FILE *out, const ys_series *s) {
   free(ys);
 }
 
+/* Writes a clause of the report's shared wording ("the change crosses
+ * 5 % ...") as a sentence of its own: capitalised, with a full stop. */
+static void sentence(FILE *out, char *clause) {
+  if (clause[0] == '\0') return;
+  if (clause[0] >= 'a' && clause[0] <= 'z') clause[0] -= 'a' - 'A';
+  fputc(' ', out);
+  ys_plot_escape(out, clause);
+  fputc('.', out);
+}
+
 void ys_html_chart_comparison(FILE *out, const ys_series *base,
                               const ys_series *now, const ys_comparison *c) {
   const char *what = "Baseline against this run";
@@ -316,7 +327,7 @@ void ys_html_chart_comparison(FILE *out, const ys_series *base,
   hi = fmax(hi, bhi);
   double marks[] = {c->base_estimate, c->new_estimate};
   range_of(marks, 2, &lo, &hi);
-  pad_range(&lo, &hi, 0.1);
+  pad_range(&lo, &hi, 0.25);
   double xs[DENSITY_STEPS], ys[2 * DENSITY_STEPS];
   const double *sets[] = {bv, nv};
   size_t ns[] = {base->n_samples, now->n_samples};
@@ -359,16 +370,9 @@ void ys_html_chart_comparison(FILE *out, const ys_series *base,
           ys_verdict_name(c->verdict), ys_verdict_name(c->verdict),
           ys_units_threshold(c->threshold, t, sizeof(t)));
   char why[512];
-  if (c->verdict == YS_VERDICT_INCONCLUSIVE) {
-    fputc(' ', out);
-    ys_plot_escape(out, ys_units_doubt(c, why, sizeof(why)));
-    fputc('.', out);
-  }
-  if (c->contended) {
-    fputc(' ', out);
-    ys_plot_escape(out, ys_units_contention(c, why, sizeof(why)));
-    fputc('.', out);
-  }
+  if (c->verdict == YS_VERDICT_INCONCLUSIVE)
+    sentence(out, ys_units_doubt(c, why, sizeof(why)));
+  if (c->contended) sentence(out, ys_units_contention(c, why, sizeof(why)));
   hidden_note(out, hidden);
   fputs("</figcaption>\n</figure>\n", out);
   free(bv);
