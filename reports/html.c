@@ -139,12 +139,6 @@ static void html_value_cell(FILE *out, const ys_series *s, double v) {
   fputs("</td>", out);
 }
 
-/* The verdict of an entry as a page shows it: "regressed", or "failed" for
- * a benchmark that failed on this side. */
-static const char *html_verdict(const ys_report_entry *e) {
-  return ys_verdict_name(e->cmp->verdict);
-}
-
 static void html_header(FILE *out, const ys_run_view *run) {
   const ys_context *ctx = run->ctx;
   const ys_summary *sum = run->summary;
@@ -223,8 +217,9 @@ static void html_table(FILE *out, const ys_run_view *run) {
       fprintf(out, ">%s</td>",
               has ? ys_units_percent(e->cmp->change, 1, true, ch, sizeof(ch))
                   : "");
-      fprintf(out, "<td><span class=\"verdict v-%s\">%s</span></td>",
-              html_verdict(e), html_verdict(e));
+      const char *verdict = ys_verdict_name(e->cmp->verdict);
+      fprintf(out, "<td><span class=\"verdict v-%s\">%s</span></td>", verdict,
+              verdict);
     }
     fprintf(out, "<td>%s</td></tr>\n", ys_bench_status_name(e->res->status));
   }
