@@ -38,9 +38,10 @@ int ys_app_check_reports(invocation *s, const ys_baseline *newer) {
   const char *paths[YS_MAX_OUTPUTS];
   for (size_t i = 0; i < s->o.n_outputs; i++) {
     paths[i] = s->o.outputs[i].path;
-    set->reports[set->n++] = (report_dest){.ops = s->o.outputs[i].format,
-                                           .path = paths[i],
-                                           .style = {.verbosity = verbosity}};
+    set->reports[set->n++] =
+        (report_dest){.ops = s->o.outputs[i].format,
+                      .path = paths[i],
+                      .style = {.verbosity = verbosity, .path = paths[i]}};
   }
   const ys_report_taken taken[] = {
       {s->baseline != NULL ? s->baseline->path : NULL,
@@ -96,7 +97,10 @@ ys_summary ys_app_summarize(const invocation *s, double elapsed_s) {
 bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
   size_t n = s->judged ? s->judgement.n : s->run.n_benches;
   ys_report_entry *entries = calloc(n > 0 ? n : 1, sizeof(*entries));
-  if (entries == NULL) {
+  const ys_bench_result **bases = calloc(n > 0 ? n : 1, sizeof(*bases));
+  if (entries == NULL || bases == NULL) {
+    free(entries);
+    free(bases);
     fprintf(stderr, "%s: cannot write the reports: out of memory\n", s->prog);
     return false;
   }
@@ -104,12 +108,15 @@ bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
     entries[i] = s->judged ? (ys_report_entry){s->judgement.entries[i].res,
                                                &s->judgement.entries[i].cmp}
                            : (ys_report_entry){&s->run.benches[i], NULL};
+  for (size_t i = 0; i < n && s->judged; i++)
+    bases[i] = s->judgement.entries[i].base;
   const ys_run_view view = {.ctx = &s->ctx,
                             .summary = sum,
                             .entries = entries,
                             .n = n,
                             .complexity = s->run.complexity,
-                            .n_complexity = s->run.n_complexity};
+                            .n_complexity = s->run.n_complexity,
+                            .bases = bases};
   bool all = true;
   for (size_t r = 0; r < s->reports.n; r++) {
     const report_dest *d = &s->reports.reports[r];
@@ -126,6 +133,7 @@ bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
     all = all && rc == 0;
   }
   free(entries);
+  free(bases);
   return all;
 }
 

@@ -22,7 +22,7 @@
 #include "../run/runner.h"
 #include "artifacts.h"
 #include "callgrind_entry.h"
-#include "file_names.h"
+#include "../core/file_names.h"
 #include "perf_script.h"
 #include "perf_session.h"
 #include "window.h"

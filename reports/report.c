@@ -13,10 +13,11 @@ extern const ys_report_ops ys_report_json;
 extern const ys_report_ops ys_report_gbench;
 extern const ys_report_ops ys_report_csv;
 extern const ys_report_ops ys_report_markdown;
+extern const ys_report_ops ys_report_html;
 
 static const ys_report_ops *const ys_report_formats[] = {
     &ys_report_console, &ys_report_json,     &ys_report_gbench,
-    &ys_report_csv,     &ys_report_markdown,
+    &ys_report_csv,     &ys_report_markdown, &ys_report_html,
 };
 
 #define YS_REPORT_N_FORMATS                                                    \

@@ -37,6 +37,10 @@ typedef struct ys_run_view {
    * (ys_run_result's complexity); may be NULL when n_complexity is 0. */
   const ys_complexity_fit *complexity;
   size_t n_complexity;
+  /* For formats that draw both sides (html): bases[i] is the baseline's
+   * result of entries[i], NULL where there is none ("new"). NULL as a
+   * whole when the caller has no baseline results to give. */
+  const ys_bench_result *const *bases;
 } ys_run_view;
 
 /* How much a report says besides the results (--quiet, --verbose). The
@@ -55,6 +59,9 @@ typedef struct ys_report_style {
    * destination is a terminal (and NO_COLOR) is the caller's business. */
   bool color;
   ys_report_verbosity verbosity; /* only the console reads it */
+  /* The file being written, for links relative to it (html); NULL for
+   * standard output. Borrowed. */
+  const char *path;
 } ys_report_style;
 
 typedef struct ys_report_ops {

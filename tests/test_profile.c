@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "profile/file_names.h"
+#include "core/file_names.h"
 #include "profile/flamegraph.h"
 #include "profile/folded.h"
 #include "profile/hotspots.h"

@@ -737,7 +737,7 @@ static void test_for_path_by_extension(void **state) {
 static void test_names_lists_every_format(void **state) {
   (void)state;
   const char *names = ys_report_names();
-  assert_string_equal(names, "console, json, gbench, csv, markdown");
+  assert_string_equal(names, "console, json, gbench, csv, markdown, html");
   /* Every listed name must be findable, and every format listed. */
   char copy[128];
   snprintf(copy, sizeof(copy), "%s", names);
@@ -747,7 +747,7 @@ static void test_names_lists_every_format(void **state) {
     assert_ptr_equal(ys_report_find(tok), ys_report_format(count));
     count++;
   }
-  assert_int_equal(count, 5);
+  assert_int_equal(count, 6);
   assert_null(ys_report_format(count));
 }
 
@@ -776,7 +776,7 @@ static void test_table_round_trips(void **state) {
       assert_ptr_equal(ys_report_for_path(upper), ops);
     }
   }
-  assert_int_equal(n, 5);
+  assert_int_equal(n, 6);
 }
 
 /* A write that fails (a full disk) is YS_EIO from every format. */

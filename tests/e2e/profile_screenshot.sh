@@ -37,45 +37,17 @@ if [ ! -s "$tmp/shot.png" ]; then
   exit 1
 fi
 
-# A PNG decoder in the standard library's terms (zlib, the five row
-# filters), as PIL may not be installed.
-if python3 - "$tmp/shot.png" <<'PY'; then
-import struct, sys, zlib
-data = open(sys.argv[1], "rb").read()
-assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
-pos, idat, ihdr = 8, b"", None
-while pos < len(data):
-    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
-    body = data[pos + 8:pos + 8 + n]
-    if kind == b"IHDR": ihdr = struct.unpack(">IIBBBBB", body)
-    if kind == b"IDAT": idat += body
-    pos += 12 + n
-w, h, depth, ctype = ihdr[:4]
-assert depth == 8 and ctype in (2, 6), ihdr
-bpp = 3 if ctype == 2 else 4
-raw = zlib.decompress(idat)
-stride = w * bpp
-prev = bytearray(stride)
+# The PNG is read by lib/png.py (the standard library's zlib alone).
+if PYTHONPATH="$(dirname "$0")/lib" python3 - "$tmp/shot.png" <<'PY'; then
+import sys
+from png import read_png
+w, h, rows = read_png(sys.argv[1])
 colours, wide_rows = set(), 0
-for y in range(h):
-    f = raw[y * (stride + 1)]
-    row = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-    for i in range(stride):
-        a = row[i - bpp] if i >= bpp else 0
-        b = prev[i]
-        c = prev[i - bpp] if i >= bpp else 0
-        if f == 1: row[i] = (row[i] + a) & 255
-        elif f == 2: row[i] = (row[i] + b) & 255
-        elif f == 3: row[i] = (row[i] + (a + b) // 2) & 255
-        elif f == 4:
-            p = a + b - c
-            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-            row[i] = (row[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-    prev = row
+for row in rows:
     # Saturated pixels (flame colours: red high, blue low) in this row.
-    hot = sum(1 for x in range(0, stride, bpp) if row[x] > 180 and row[x + 2] < 100)
+    hot = sum(1 for x in range(0, w * 3, 3) if row[x] > 180 and row[x + 2] < 100)
     if hot > w // 2: wide_rows += 1
-    colours.update(bytes(row[x:x + 3]) for x in range(0, stride, bpp * 7))
+    colours.update(row[x:x + 3] for x in range(0, w * 3, 3 * 7))
 print(f"{w}x{h}: {len(colours)} colours, {wide_rows} rows of flame across half the width")
 assert len(colours) > 20, "blank picture"
 assert wide_rows >= 16, "no frame drawn across the graph"

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "../core/error.h"
+#include "error.h"
 
 static bool kept(unsigned char c, size_t at) {
   if (c == '.') return at > 0;

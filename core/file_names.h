@@ -5,8 +5,8 @@
  * one-to-one (two names never share a file), reversible, and never yields
  * a hidden file, "." or "..".
  */
-#ifndef YS_PROFILE_FILE_NAMES_H
-#define YS_PROFILE_FILE_NAMES_H
+#ifndef YS_FILE_NAMES_H
+#define YS_FILE_NAMES_H
 
 #include <stddef.h>
 

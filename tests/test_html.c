@@ -1,0 +1,166 @@
+/*
+ * test_html.c — the HTML report on planted runs: names escaped wherever
+ * they appear, a series that cannot be drawn (a NaN sample) reported in a
+ * caption instead of a broken chart, the overlay only when there is a
+ * baseline with samples, and no chart for an exact count.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "reports/report.h"
+#include "support/render.h"
+
+extern const ys_report_ops ys_report_html;
+
+/* A linear series of `n` samples of 10 ns per iteration, one round. */
+static ys_series make_series(ys_sample *samples, ys_round *round, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    samples[i] = (ys_sample){.iterations = i + 1, .value = 10.0 * (i + 1)};
+  *round = (ys_round){
+      .first_sample = 0, .n_samples = n, .linear = true, .estimate = 10};
+  ys_series s = {.metric = "time",
+                 .unit = "ns",
+                 .kind = YS_METRIC_TIME,
+                 .samples = samples,
+                 .n_samples = n,
+                 .rounds = round,
+                 .n_rounds = 1};
+  s.analysis.slope = (ys_estimate){10, 9.5, 10.5};
+  s.analysis.has_slope = true;
+  s.analysis.r_squared = 1;
+  s.analysis.outliers.fences[0] = NAN; /* none: every value kept */
+  s.analysis.outliers.fences[3] = NAN;
+  return s;
+}
+
+static size_t count(const char *text, const char *what) {
+  size_t n = 0;
+  for (const char *p = text; (p = strstr(p, what)) != NULL; p += strlen(what))
+    n++;
+  return n;
+}
+
+static void test_hostile_name_escaped(void **state) {
+  (void)state;
+  ys_sample samples[4];
+  ys_round round;
+  ys_series s = make_series(samples, &round, 4);
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "a<b>&\"c'/\x1b[2J");
+  ys_report_entry entry = {&res, NULL};
+  ys_context ctx = {.collector = "wall", .rounds = 1, .sample_size = 4};
+  ys_summary sum = {.n_ok = 1};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = &entry, .n = 1};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  /* The table's link and the section's title, both escaped. */
+  assert_int_equal(count(html, "a&lt;b&gt;&amp;&quot;c&#39;/\\x1b[2J"), 2);
+  assert_null(strstr(html, "a<b>"));
+  assert_null(strchr(html, '\x1b'));
+  /* Three charts, and no overlay without a baseline. */
+  assert_int_equal(count(html, "<svg class=\"chart\""), 3);
+  assert_null(strstr(html, "baseline against this run"));
+  free(html);
+}
+
+static void test_nan_sample_not_drawn(void **state) {
+  (void)state;
+  ys_sample samples[4];
+  ys_round round;
+  ys_series s = make_series(samples, &round, 4);
+  samples[2].value = NAN;
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "nan");
+  ys_report_entry entry = {&res, NULL};
+  ys_context ctx = {.collector = "wall"};
+  ys_summary sum = {.n_ok = 1};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = &entry, .n = 1};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  /* The distribution's density needs every value; the scatter leaves the
+   * point out, and the rounds chart needs only the round estimates. */
+  assert_int_equal(count(html, "not drawn, a value is not a finite number"), 1);
+  assert_int_equal(count(html, "<svg class=\"chart\""), 2);
+  assert_null(strstr(html, "nan ns")); /* no number printed as "nan" */
+  free(html);
+}
+
+static void test_overlay_with_baseline(void **state) {
+  (void)state;
+  ys_sample a[5], b[5];
+  ys_round ra, rb;
+  ys_series now = make_series(a, &ra, 5), base = make_series(b, &rb, 5);
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &now, .n_series = 1};
+  ys_bench_result old = {.status = YS_BENCH_OK, .series = &base, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "x");
+  snprintf(old.name, sizeof(old.name), "x");
+  ys_comparison cmp = {.verdict = YS_VERDICT_REGRESSED,
+                       .metric = "time",
+                       .unit = "ns",
+                       .kind = YS_METRIC_TIME,
+                       .base_estimate = 10,
+                       .new_estimate = 11,
+                       .change = 0.1,
+                       .change_ci = {0.1, 0.08, 0.12},
+                       .threshold = 0.05};
+  ys_report_entry entry = {&res, &cmp};
+  const ys_bench_result *bases[] = {&old};
+  ys_context ctx = {.collector = "wall"};
+  ys_summary sum = {.n_ok = 1, .compared = true, .baseline_name = "main"};
+  sum.n_verdicts[YS_VERDICT_REGRESSED] = 1;
+  ys_run_view run = {
+      .ctx = &ctx, .summary = &sum, .entries = &entry, .n = 1, .bases = bases};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_int_equal(count(html, "<svg class=\"chart\""), 4);
+  assert_non_null(strstr(html, "aria-label=\"baseline against this run\""));
+  assert_non_null(strstr(html, "<strong>+10.0 %</strong> [+8.0 %, +12.0 %]"));
+  assert_non_null(strstr(html, "v-regressed\">regressed"));
+  free(html);
+
+  /* Without the baseline's results, the verdict but no overlay. */
+  run.bases = NULL;
+  html = ys_test_render(&ys_report_html, &run, false);
+  assert_int_equal(count(html, "<svg class=\"chart\""), 3);
+  assert_non_null(strstr(html, "v-regressed\">regressed"));
+  free(html);
+}
+
+static void test_exact_count_has_no_chart(void **state) {
+  (void)state;
+  ys_sample samples[1] = {{.iterations = 1, .value = 24586}};
+  ys_round round = {.first_sample = 0, .n_samples = 1, .estimate = 24586};
+  ys_series s = {.metric = "instructions",
+                 .unit = "instructions",
+                 .kind = YS_METRIC_COUNT,
+                 .exact = true,
+                 .samples = samples,
+                 .n_samples = 1,
+                 .rounds = &round,
+                 .n_rounds = 1};
+  s.analysis.mean = (ys_estimate){24586, 24586, 24586};
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "fnv");
+  ys_report_entry entry = {&res, NULL};
+  ys_context ctx = {.collector = "callgrind"};
+  ys_summary sum = {.n_ok = 1};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = &entry, .n = 1};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_null(strstr(html, "<svg"));
+  assert_non_null(strstr(html, "<strong>24,586 instructions</strong>"));
+  free(html);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_hostile_name_escaped),
+      cmocka_unit_test(test_nan_sample_not_drawn),
+      cmocka_unit_test(test_overlay_with_baseline),
+      cmocka_unit_test(test_exact_count_has_no_chart),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
