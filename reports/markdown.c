@@ -532,6 +532,9 @@ static void md_footnote(FILE *out, const ys_run_view *run) {
   fprintf(out, "\n*%zu round%s \xc3\x97 %zu sample%s per benchmark",
           ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
           ctx->sample_size == 1 ? "" : "s");
+  if (ctx->max_rss_bytes > 0)
+    fprintf(out, ", max RSS %.1f MiB",
+            (double)ctx->max_rss_bytes / (1024.0 * 1024.0));
   if (run->summary->compared) {
     double t = md_threshold_of(run);
     char buf[YS_UNITS_BUF];

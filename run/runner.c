@@ -65,6 +65,7 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   ys_state state = {0};
   state.ys__arg = t->inst->arg;
   state.ys__run = b;
+  if (b->ops->batch != NULL) b->ops->batch(b->collector_ctx, iterations);
   ys_exit_guard_enter(t->inst->name);
   int crash = ys_crash_call(t->inst->def->fn, &state);
   ys_exit_guard_leave();
