@@ -140,12 +140,11 @@ static bool table_take(uintptr_t address, uint64_t ep, uint64_t *size) {
      * so the block is not further on. */
     if (key >> EPOCH_SHIFT != ep) return false;
     if (key != mine) continue;
-    uint64_t s = atomic_load_explicit(&table[i].size, memory_order_relaxed);
-    if (!atomic_compare_exchange_strong_explicit(
-            &table[i].key, &key, ep << EPOCH_SHIFT | TOMBSTONE,
-            memory_order_relaxed, memory_order_relaxed))
-      return false;
-    *size = s;
+    *size = atomic_load_explicit(&table[i].size, memory_order_relaxed);
+    /* A plain store, no compare-and-swap: only the block's owner frees
+     * it, and inserts claim a slot only once it is a tombstone. */
+    atomic_store_explicit(&table[i].key, ep << EPOCH_SHIFT | TOMBSTONE,
+                          memory_order_relaxed);
     return true;
   }
   return false;

@@ -62,6 +62,7 @@ check_threads() {
 check_run() {
   check_figures "$1" three_blocks "3 3 300 300 300"
   check_figures "$1" no_alloc "0 0 0 0 0"
+  check_figures "$1" three_blocks_libc "0 0 0 0 0"
   check_figures "$1" realloc_growth "3 1 700 700 400"
   check_figures "$1" calloc_block "1 1 300 300 300"
   check_figures "$1" setup_alloc "0 0 0 0 0"
