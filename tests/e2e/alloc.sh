@@ -73,6 +73,13 @@ check_run() {
 expect 0 '' -- "$suite" --collector alloc --output "$tmp/alone.json" \
   --output "$tmp/alone.csv" --output "$tmp/alone.md"
 check_run "$tmp/alone.json"
+# C++: new and delete reach the counting malloc through libstdc++.
+if [ -x "$suite"_cxx ]; then
+  expect 0 '' -- "$suite"_cxx --collector alloc --output "$tmp/cxx.json"
+  check_figures "$tmp/cxx.json" vector_of_25 "2 2 124 124 124"
+else
+  echo "SKIP: C++ case: no C++ compiler was found when configuring"
+fi
 # Beside the wall clock: timed batches of many iterations, in workers.
 expect 0 '' -- "$suite" --collector wall,alloc --quick \
   --output "$tmp/wall.json" --output "$tmp/wall.csv" --output "$tmp/wall.md"
