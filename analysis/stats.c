@@ -449,8 +449,11 @@ int ys_stats_analyze(ys_series *series, const ys_stats_config *cfg) {
   a->std_dev.point = sample_sd(s.per_iter, n, a->mean.point);
   a->mad.point = gsl_stats_mad0(s.per_iter, 1, n, s.work) * YS_STATS_MAD_SCALE;
   a->slope.point = ys_stats_slope(s.iters, s.values, n, &a->r_squared);
+  /* An exact count (the alloc collector beside a clock) gives each
+   * sample's per-iteration value exactly: its headline is their mean, as
+   * the least-squares slope would only add rounding (2.9999999 calls). */
   for (size_t r = 0; r < series->n_rounds; r++)
-    if (series->rounds[r].linear) a->has_slope = true;
+    if (series->rounds[r].linear && !series->exact) a->has_slope = true;
   /* Constant values make the autocorrelation 0/0; they have no serial
    * dependence to report. */
   if (n >= 3 && a->std_dev.point > 0.0) {

@@ -9,11 +9,13 @@
 extern const ys_collector_ops ys_collector_wall;
 extern const ys_collector_ops ys_collector_callgrind;
 extern const ys_collector_ops ys_collector_perf;
+extern const ys_collector_ops ys_collector_alloc;
 
 static const ys_collector_ops *const collectors[] = {
     &ys_collector_wall,
     &ys_collector_callgrind,
     &ys_collector_perf,
+    &ys_collector_alloc,
 };
 
 #define N_COLLECTORS (sizeof(collectors) / sizeof(collectors[0]))
@@ -75,7 +77,7 @@ static int parse_spec(const char *spec, const ys_collector_ops **parts,
     p += len + 1;
   }
   for (int k = 0; n > 1 && k < n; k++) {
-    if (parts[k]->exact) {
+    if (parts[k]->exact && !parts[k]->combinable) {
       snprintf(err, err_len,
                "collector '%s' counts exactly under its own conditions and "
                "cannot be combined with others",
@@ -142,6 +144,12 @@ static void combined_label(void *ctx, const char *name) {
     if (c->ops[i]->label != NULL) c->ops[i]->label(c->ctx[i], name);
 }
 
+static void combined_batch(void *ctx, uint64_t iterations) {
+  combined *c = ctx;
+  for (size_t i = 0; i < c->n; i++)
+    if (c->ops[i]->batch != NULL) c->ops[i]->batch(c->ctx[i], iterations);
+}
+
 static const char *combined_notes(void *ctx) {
   combined *c = ctx;
   return c->notes[0] != '\0' ? c->notes : NULL;
@@ -155,6 +163,7 @@ static const ys_collector_ops combined_ops = {
     .close = combined_close,
     .resolution = combined_resolution,
     .label = combined_label,
+    .batch = combined_batch,
     .notes = combined_notes,
 };
 

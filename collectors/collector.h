@@ -37,6 +37,10 @@ typedef struct ys_collector_ops {
    * fixed iteration count, after one unmeasured batch, instead of a timed
    * plan. Known before opening, so that combinations can be checked. */
   bool exact;
+  /* Exact yet measurable in any window (alloc): it may be combined with
+   * timed backends. The combination is then timed, and its metrics keep
+   * their exactness. Meaningless without `exact`. */
+  bool combinable;
   /* It measures only inside valgrind: the harness re-executes the program
    * under valgrind before opening it (harness/valgrind_launch.c). */
   bool needs_valgrind;
@@ -57,6 +61,12 @@ typedef struct ys_collector_ops {
   double (*resolution)(void *ctx);
   /* Optional: names the benchmark the next windows belong to. */
   void (*label)(void *ctx, const char *name);
+  /* Optional: the iteration count of the batch whose windows come next,
+   * called before the benchmark function. A metric that is a level the
+   * window reached rather than a sum over iterations (alloc's peak of live
+   * bytes) multiplies it by this in stop(), so that the runner's division
+   * by the iterations gives the level itself. */
+  void (*batch)(void *ctx, uint64_t iterations);
   /* Optional: what a user should know about this collector here (events
    * that cannot be counted and why), or NULL. Static until close. */
   const char *(*notes)(void *ctx);
@@ -72,7 +82,8 @@ typedef struct ys_collector {
 } ys_collector;
 
 /* Checks a --collector value: one backend name, or several joined by ','
- * (each at most once; an exact backend cannot be combined). Returns
+ * (each at most once; an exact backend cannot be combined unless it is
+ * `combinable`). Returns
  * 0 or YS_EINVAL with the reason in err. */
 int ys_collector_check(const char *spec, char *err, size_t err_len);
 

@@ -76,6 +76,8 @@ static const ys_field context_rows[] = {
     YS__CTX(warm_up_time_s, "warm_up_time_s", YS_FIELD_DOUBLE, 0, YS__OWN),
     YS__CTX(measurement_time_s, "measurement_time_s", YS_FIELD_DOUBLE, 0,
             YS__OWN),
+    YS__CTX(max_rss_bytes, "max_rss_bytes", YS_FIELD_UINT64, YS_FIELD_OPTIONAL,
+            YS__OWN),
 };
 
 const ys_table ys_context_table = {

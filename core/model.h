@@ -221,6 +221,10 @@ typedef struct ys_context {
   size_t sample_size;
   double warm_up_time_s;     /* per benchmark, all rounds */
   double measurement_time_s; /* per benchmark, all rounds */
+  /* The most memory the run held resident, in bytes: this process or a
+   * worker process, whichever held the most (getrusage), read when the
+   * measuring is over; 0 when unknown. */
+  uint64_t max_rss_bytes;
 } ys_context;
 
 /* What a comparison against a baseline concluded for one benchmark

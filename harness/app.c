@@ -450,6 +450,13 @@ static int run_suite(invocation *s) {
   if (rc == 0 && (s->baseline != NULL || s->against.started))
     rc = judge_and_confirm(s, progress);
   ys_divert_end(&s->divert);
+  /* The workers have nothing left to measure: ending them now lets the
+   * context's max RSS include theirs. */
+  if (s->own_started) {
+    ys_pool_stop(&s->own);
+    s->own_started = false;
+  }
+  ys_context_record_max_rss(&s->ctx);
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
   if (rc == YS_EINTR) return report_interrupted(s, ys_clock_now_s() - started);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/personality.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -307,4 +308,15 @@ void ys_context_collect(ys_context *ctx) {
   ctx->compiler = YS_COMPILER;
   ctx->build_type = YS_BUILD_TYPE;
   ctx->library_version = YS_VERSION_STRING;
+}
+
+void ys_context_record_max_rss(ys_context *ctx) {
+  /* Linux reports ru_maxrss in kibibytes. Workers are children: their
+   * largest is RUSAGE_CHILDREN's, once they have been waited for. */
+  struct rusage self, children;
+  long kib = 0;
+  if (getrusage(RUSAGE_SELF, &self) == 0) kib = self.ru_maxrss;
+  if (getrusage(RUSAGE_CHILDREN, &children) == 0 && children.ru_maxrss > kib)
+    kib = children.ru_maxrss;
+  ctx->max_rss_bytes = kib > 0 ? (uint64_t)kib * 1024 : 0;
 }

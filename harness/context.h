@@ -58,4 +58,12 @@ size_t ys_context_read_caches(const char *cache_dir, ys_cache_info *out,
  */
 bool ys_context_is_scaling_enabled(const char *pattern);
 
+/*
+ * Sets ctx->max_rss_bytes to the largest resident set of this process and
+ * of its children already waited for (getrusage RUSAGE_SELF and
+ * RUSAGE_CHILDREN): call it once the worker processes have ended. Leaves 0
+ * when the kernel does not say.
+ */
+void ys_context_record_max_rss(ys_context *ctx);
+
 #endif

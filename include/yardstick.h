@@ -178,20 +178,25 @@ void ys_registry_add(ys_bench *bench);
  * code (0 ok, 1 regression, 2 usage or input error, 3 a benchmark failed). */
 int ys_main(int argc, char **argv);
 
-/* Defines the function and descriptor of benchmark ID, whose other fields
- * are the designated initializers in the variable arguments, and registers
- * it before main. */
-#define YS__DEFINE(ID, ...)                                                    \
+/* Defines the function and descriptor of benchmark ID named TITLE, whose
+ * other fields are the designated initializers in the variable arguments,
+ * and registers it before main. The fields are initialized in their order
+ * of declaration, which C++ requires of designated initializers, so that
+ * BENCH, BENCH_NAMED and BENCH_ARGS also compile as C++. */
+#define YS__DEFINE(ID, TITLE, ...)                                             \
   static void ys__fn_##ID(ys_state *state);                                    \
-  static ys_bench ys__def_##ID = {                                             \
-      .file = __FILE__, .line = __LINE__, .fn = ys__fn_##ID, __VA_ARGS__};     \
+  static ys_bench ys__def_##ID = {.name = TITLE,                               \
+                                  .file = __FILE__,                            \
+                                  .line = __LINE__,                            \
+                                  .fn = ys__fn_##ID,                           \
+                                  __VA_ARGS__};                                \
   __attribute__((constructor)) static void ys__reg_##ID(void) {                \
     ys_registry_add(&ys__def_##ID);                                            \
   }                                                                            \
   static void ys__fn_##ID(ys_state *state)
 
 #define YS__REGISTER(NAME, TITLE, ARGS, N_ARGS)                                \
-  YS__DEFINE(NAME, .name = TITLE, .args = ARGS, .n_args = N_ARGS)
+  YS__DEFINE(NAME, TITLE, .args = ARGS, .n_args = N_ARGS)
 
 /* BENCH(name) { body }: defines and registers a benchmark. `name` must be a
  * C identifier; the body sees `ys_state *state`. */
@@ -278,20 +283,20 @@ typedef struct ys_axis {
  * 10,000 instances. */
 #define BENCH_PARAMS(NAME, ...)                                                \
   static const ys_axis ys__axes_##NAME[] = {__VA_ARGS__};                      \
-  YS__DEFINE(NAME, .name = #NAME, .axes = ys__axes_##NAME,                     \
+  YS__DEFINE(NAME, #NAME, .axes = ys__axes_##NAME,                             \
              .n_axes = sizeof(ys__axes_##NAME) / sizeof(ys_axis))
 
 /* BENCH_IN_GROUP(group, member) { body }: benchmark "group/member", which
  * reports compare with the group's reference. */
 #define BENCH_IN_GROUP(GROUP, MEMBER)                                          \
-  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER, .group = #GROUP,           \
              .member = #MEMBER)
 
 /* BENCH_GROUP_REFERENCE(group, member) { body }: the member of the group
  * that the others are compared with ("mine: 0.63× libc"). A group has
  * exactly one. */
 #define BENCH_GROUP_REFERENCE(GROUP, MEMBER)                                   \
-  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER, .group = #GROUP,           \
              .member = #MEMBER, .reference = true)
 
 /* The two above with parameter axes, as BENCH_PARAMS: instance
@@ -299,15 +304,16 @@ typedef struct ys_axis {
  * same parameters, "sort/libc/1024". */
 #define BENCH_IN_GROUP_PARAMS(GROUP, MEMBER, ...)                              \
   static const ys_axis ys__axes_##GROUP##__##MEMBER[] = {__VA_ARGS__};         \
-  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
-             .member = #MEMBER, .axes = ys__axes_##GROUP##__##MEMBER,          \
-             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis))
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER,                            \
+             .axes = ys__axes_##GROUP##__##MEMBER,                             \
+             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis), \
+             .group = #GROUP, .member = #MEMBER)
 #define BENCH_GROUP_REFERENCE_PARAMS(GROUP, MEMBER, ...)                       \
   static const ys_axis ys__axes_##GROUP##__##MEMBER[] = {__VA_ARGS__};         \
-  YS__DEFINE(GROUP##__##MEMBER, .name = #GROUP "/" #MEMBER, .group = #GROUP,   \
-             .member = #MEMBER, .reference = true,                             \
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER,                            \
              .axes = ys__axes_##GROUP##__##MEMBER,                             \
-             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis))
+             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis), \
+             .group = #GROUP, .member = #MEMBER, .reference = true)
 
 /* The value of parameter axis `axis` (0-based) of this instance: the number,
  * or a variant's index; 0 past the last axis. ys_arg(state) is

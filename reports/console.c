@@ -453,6 +453,9 @@ static void write_header(const console *r) {
           "\n",
           ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
           ctx->sample_size == 1 ? "" : "s", ctx->seed);
+  if (ctx->max_rss_bytes > 0)
+    fprintf(out, "max RSS %.1f MiB (the run's peak resident memory)\n",
+            (double)ctx->max_rss_bytes / (1024.0 * 1024.0));
   if (r->verbosity == YS_REPORT_QUIET) {
     fputc('\n', out);
     return;

@@ -451,6 +451,47 @@ static void md_groups_table(FILE *out, const ys_run_view *run) {
   md_more(out, hidden);
 }
 
+/* The series of `res` measuring `metric`, or NULL. */
+static const ys_series *md_series_named(const ys_bench_result *res,
+                                        const char *metric) {
+  for (size_t m = 0; m < res->n_series; m++)
+    if (res->series[m].metric != NULL &&
+        strcmp(res->series[m].metric, metric) == 0)
+      return &res->series[m];
+  return NULL;
+}
+
+/* Under the alloc collector: each benchmark's heap calls per iteration,
+ * whichever metric is primary. */
+static void md_allocations(FILE *out, const ys_run_view *run) {
+  static const char *const metrics[] = {"allocations", "frees",
+                                        "allocated_bytes", "freed_bytes",
+                                        "peak_live_bytes"};
+  bool header = false;
+  for (size_t i = 0; i < run->n && i < YS_MARKDOWN_MAX_ROWS; i++) {
+    const ys_bench_result *res = run->entries[i].res;
+    if (res == NULL || res->status != YS_BENCH_OK ||
+        md_series_named(res, metrics[0]) == NULL)
+      continue;
+    if (!header)
+      fputs("\n| Heap per iteration | Allocations | Frees | Allocated "
+            "| Freed | Peak live |\n|---|---:|---:|---:|---:|---:|\n",
+            out);
+    header = true;
+    fputs("| ", out);
+    md_code(out, res->name, true);
+    for (size_t k = 0; k < sizeof(metrics) / sizeof(metrics[0]); k++) {
+      const ys_series *ser = md_series_named(res, metrics[k]);
+      char v[YS_UNITS_BUF] = "\xe2\x80\x93"; /* – */
+      if (ser != NULL && ser->n_samples > 0)
+        md_value(ser->kind, ser->unit,
+                 ys_analysis_headline(&ser->analysis)->point, v, sizeof(v));
+      fprintf(out, " | %s", v);
+    }
+    fputs(" |\n", out);
+  }
+}
+
 /* Failed and skipped benchmarks of this run, with their reasons. A missing
  * benchmark's result is the baseline's, so it is not one of them. */
 static void md_problems(FILE *out, const ys_run_view *run) {
@@ -613,6 +654,9 @@ static void md_footnote(FILE *out, const ys_run_view *run) {
   fprintf(out, "\n*%zu round%s \xc3\x97 %zu sample%s per benchmark",
           ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
           ctx->sample_size == 1 ? "" : "s");
+  if (ctx->max_rss_bytes > 0)
+    fprintf(out, ", max RSS %.1f MiB",
+            (double)ctx->max_rss_bytes / (1024.0 * 1024.0));
   if (run->summary->compared) {
     double t = md_threshold_of(run);
     char buf[YS_UNITS_BUF];
@@ -653,6 +697,7 @@ static int md_render(FILE *out, const ys_run_view *run,
   }
   md_complexity(out, run);
   md_groups_table(out, run);
+  md_allocations(out, run);
   md_problems(out, run);
   md_footnote(out, run);
   return ys_report_finish(out, 0);

@@ -69,6 +69,7 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   state.ys__variants = t->inst->variants;
   state.ys__n_args = t->inst->n_args;
   state.ys__run = b;
+  if (b->ops->batch != NULL) b->ops->batch(b->collector_ctx, iterations);
   ys_exit_guard_enter(t->inst->name);
   int crash = ys_crash_call(t->inst->def->fn, &state);
   ys_exit_guard_leave();

@@ -145,6 +145,7 @@ static void fill_context(ys_context *c) {
   c->sample_size = 3;
   c->warm_up_time_s = 0.1;
   c->measurement_time_s = 1.0 / 7.0;
+  c->max_rss_bytes = UINT64_C(1) << 40; /* beyond 32 bits */
 }
 
 /* A series of rounds of the given sizes and shapes with awkward doubles
@@ -278,6 +279,7 @@ static void assert_same_context(const ys_context *a, const ys_context *b) {
   assert_int_equal(a->sample_size, b->sample_size);
   assert_same_double(a->warm_up_time_s, b->warm_up_time_s);
   assert_same_double(a->measurement_time_s, b->measurement_time_s);
+  assert_true(a->max_rss_bytes == b->max_rss_bytes);
 }
 
 static void assert_same_estimate(const ys_estimate *a, const ys_estimate *b) {

@@ -47,6 +47,20 @@ ldd "$tmp/fp/my_benchmarks" | grep -q "libyardstick.so.$soversion => $lib/" ||
 check_programs "$tmp/fp"
 check_smoke_test "$tmp/fp"
 
+# The counting malloc lives in libyardstick.so, which the loader searches
+# before libc.so: a program linked with the shared library counts its heap
+# calls with --collector alloc as a static one does (docs/collectors.md).
+# tests/fixtures/alloc_suite.c's three_blocks makes 3 allocations of 100
+# bytes per iteration.
+run_logged "$tmp/alloc-build.log" cc -O2 -D_GNU_SOURCE -I"$prefix/include" \
+  "$root/tests/fixtures/alloc_suite.c" -L"$lib" -lyardstick \
+  -Wl,-rpath,"$lib" -pthread -o "$tmp/alloc_shared"
+alloc_csv=$("$tmp/alloc_shared" --collector alloc --exact three_blocks \
+  --format csv 2>/dev/null)
+grep -q '^three_blocks,allocated_bytes,bytes,ok,300,' <<<"$alloc_csv" ||
+  { echo "FAIL: --collector alloc with the shared library:"
+    echo "$alloc_csv"; exit 1; }
+
 # pkg-config and make: the loader needs to be told where the library is.
 cp -r "$consumer" "$tmp/mk"
 run_logged "$tmp/make.log" env PKG_CONFIG_PATH="$lib/pkgconfig" make -C "$tmp/mk"
