@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "context.h"
 #include "exit_codes.h"
+#include "invocation.h"
 
 /* The clock as the wall collector reads it, calibrated as a run does. */
 static void doctor_clock(const ys_doctor_env *env, ys_doctor_report *r) {
@@ -169,7 +170,7 @@ int ys_doctor_main(const char *prog, const ys_options *o) {
   ys_doctor_env env = ys_doctor_env_default();
   ys_doctor_report r;
   ys_doctor_run(&env, wants, &r);
-  bool colour = !json && isatty(STDOUT_FILENO) && getenv("NO_COLOR") == NULL;
+  bool colour = !json && ys_app_stdout_wants_color();
   if (ys_doctor_write(stdout, &r, json, colour) != 0 || fflush(stdout) != 0) {
     fprintf(stderr, "%s: doctor: cannot write to standard output\n", prog);
     return YS_EXIT_USAGE;
