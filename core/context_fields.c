@@ -34,6 +34,21 @@ const ys_table ys_cache_table = {
     .flow = true,
 };
 
+static const ys_field context_finding_rows[] = {
+    YS__ROW(ys_machine_finding, level, "level", YS_FIELD_TEXT, 0, YS__OWN),
+    YS__ROW(ys_machine_finding, check, "check", YS_FIELD_TEXT, 0, YS__OWN),
+    YS__ROW(ys_machine_finding, text, "finding", YS_FIELD_TEXT, 0, YS__OWN),
+    YS__ROW(ys_machine_finding, fix, "fix", YS_FIELD_TEXT, YS_FIELD_OPTIONAL,
+            YS__OWN),
+};
+
+const ys_table ys_machine_finding_table = {
+    .fields = context_finding_rows,
+    .n_fields = sizeof(context_finding_rows) / sizeof(context_finding_rows[0]),
+    .size = sizeof(ys_machine_finding),
+    .flow = true,
+};
+
 #define YS__CTX(m, k, t, fl, fo) YS__ROW(ys_context, m, k, t, fl, fo)
 
 /* The order is the order written. docs/baselines.md and docs/json-schema.md
@@ -78,6 +93,15 @@ static const ys_field context_rows[] = {
             YS__OWN),
     YS__CTX(max_rss_bytes, "max_rss_bytes", YS_FIELD_UINT64, YS_FIELD_OPTIONAL,
             YS__OWN),
+    YS__CTX(pinned_cpu, "pinned_cpu", YS_FIELD_TEXT, YS_FIELD_OPTIONAL,
+            YS__OWN),
+    {.key = "machine_findings",
+     .type = YS_FIELD_LIST,
+     .offset = offsetof(ys_context, machine_findings),
+     .size = YS_MAX_MACHINE_FINDINGS,
+     .formats = YS__OWN,
+     .sub = &ys_machine_finding_table,
+     .count_offset = offsetof(ys_context, n_machine_findings)},
 };
 
 const ys_table ys_context_table = {

@@ -101,9 +101,11 @@ static inline const void *ys_field_at_const(const void *base,
   return (const char *)base + f->offset;
 }
 
-/* The description of ys_context, and of each entry of its caches. */
+/* The description of ys_context, and of each entry of its caches and of
+ * its machine findings. */
 extern const ys_table ys_context_table;
 extern const ys_table ys_cache_table;
+extern const ys_table ys_machine_finding_table;
 
 /*
  * Writes the members of the context object for `format` (YS_FORMAT_JSON or

@@ -196,6 +196,20 @@ typedef struct ys_cache_info {
 #define YS_MAX_CACHES 8
 
 /* Where and how the run happened; shared by every report's header. */
+/* The most machine findings a context keeps (harness/doctor.h). */
+#define YS_MAX_MACHINE_FINDINGS 12
+
+/* One thing about the machine that makes measurements less reliable, as
+ * `bench doctor` words it (docs/doctor.md): its level ("warning" or
+ * "problem"), what was checked ("governor"), what was found, and the
+ * command that fixes it ("" when none). */
+typedef struct ys_machine_finding {
+  char level[12];
+  char check[24];
+  char text[240];
+  char fix[200];
+} ys_machine_finding;
+
 typedef struct ys_context {
   char date[40]; /* ISO 8601, UTC */
   char host_name[128];
@@ -225,6 +239,12 @@ typedef struct ys_context {
    * worker process, whichever held the most (getrusage), read when the
    * measuring is over; 0 when unknown. */
   uint64_t max_rss_bytes;
+  /* --pin: the CPU the measuring ran on, "3", or "3 (auto)" when --pin
+   * auto chose it; "" when not pinned. */
+  char pinned_cpu[32];
+  /* The machine's warnings and problems, cheap checks only. */
+  ys_machine_finding machine_findings[YS_MAX_MACHINE_FINDINGS];
+  size_t n_machine_findings;
 } ys_context;
 
 /* What a comparison against a baseline concluded for one benchmark

@@ -38,11 +38,13 @@
 #include "callgrind_functions.h"
 #include "cli.h"
 #include "context.h"
+#include "doctor.h"
 #include "exit_codes.h"
 #include "invocation.h"
 #include "merge_cmd.h"
 #include "option_rules.h"
 #include "options.h"
+#include "pin.h"
 #include "shard.h"
 #include "valgrind_launch.h"
 
@@ -424,8 +426,18 @@ static void report_on_exit(void *ctx, const char *name, int status) {
 static int run_suite(invocation *s) {
   ys_context_collect(&s->ctx);
   fill_run_settings(s);
+  /* Before calibrating and before any worker starts: both inherit it. */
+  if (s->o.pin != NULL) {
+    ys_doctor_env env = ys_doctor_env_default();
+    if (ys_pin_apply(&env, s->o.pin, YS_DOCTOR_SAMPLE_S, s->ctx.pinned_cpu,
+                     sizeof(s->ctx.pinned_cpu), s->err, sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: %s\n", s->prog, s->err);
+      return YS_EXIT_USAGE;
+    }
+  }
   ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
                       &s->ctx.loop_overhead_ns);
+  ys_doctor_record(&s->ctx);
   ys_runner_config budget = runner_config(s, NULL);
   if (worker_processes(s) > 0) {
     int code = start_own_workers(s, &budget);
@@ -623,10 +635,11 @@ int ys_main(int argc, char **argv) {
   bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
   bool profile = !compare && argc > 1 && strcmp(argv[1], "profile") == 0;
   bool merge = argc > 1 && strcmp(argv[1], "merge") == 0;
+  bool doctor = argc > 1 && strcmp(argv[1], "doctor") == 0;
   /* The whole command line, for a profile re-executed under valgrind. */
   int all_argc = argc;
   char **all_argv = argv;
-  if (compare || profile || merge) {
+  if (compare || profile || merge || doctor) {
     argc--;
     argv++;
   }
@@ -651,7 +664,12 @@ int ys_main(int argc, char **argv) {
     return finish_stdout(s.prog, YS_EXIT_OK);
   }
   if (merge) return ys_merge_main(s.prog, &s.o);
-  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
+  if (doctor) return finish_stdout(s.prog, ys_doctor_main(s.prog, &s.o));
+  bool pin_auto;
+  int pin_cpu;
+  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0 ||
+      (s.o.pin != NULL &&
+       ys_pin_parse(s.o.pin, &pin_auto, &pin_cpu, s.err, sizeof(s.err)) != 0)) {
     fprintf(stderr, "%s: %s\n", s.prog, s.err);
     return YS_EXIT_USAGE;
   }

@@ -14,7 +14,7 @@
 
 /* Colour on stdout only for a terminal, and never when NO_COLOR is set to
  * anything (no-color.org) or the terminal says it cannot. */
-static bool stdout_wants_color(void) {
+bool ys_app_stdout_wants_color(void) {
   const char *no_color = getenv("NO_COLOR");
   const char *term = getenv("TERM");
   if (no_color != NULL && no_color[0] != '\0') return false;
@@ -34,7 +34,7 @@ int ys_app_check_reports(invocation *s, const ys_baseline *newer) {
   set->reports[set->n++] = (report_dest){
       .ops = s->o.format,
       .path = "-",
-      .style = {.color = stdout_wants_color(), .verbosity = verbosity}};
+      .style = {.color = ys_app_stdout_wants_color(), .verbosity = verbosity}};
   const char *paths[YS_MAX_OUTPUTS];
   for (size_t i = 0; i < s->o.n_outputs; i++) {
     paths[i] = s->o.outputs[i].path;

@@ -101,6 +101,10 @@ static const cli_option cli_options[] = {
      CLI_TIMEOUT, CLI_FIELD(timeout_s), 0, 86400, 0, false},
     {"seed", required_argument, "N", "seed of the round order and bootstrap",
      CLI_SEED, CLI_FIELD(seed), 0, 0, 0, true},
+    {"pin", required_argument, "CPU|auto",
+     "measure on this CPU only (sched_setaffinity); auto: an idle CPU whose "
+     "SMT sibling is idle too",
+     CLI_STRING, CLI_FIELD(pin), 0, 0, 0, false},
     {"quick", no_argument, NULL,
      "short run for smoke tests; settings given explicitly are kept", CLI_FLAG,
      CLI_FIELD(quick), 0, 0, 0, false},
@@ -150,6 +154,9 @@ static const cli_option cli_options[] = {
      "profile: also keep this profile as NAME in the profile directory, "
      "for a later --baseline NAME",
      CLI_STRING, CLI_FIELD(save_profile), 0, 0, 0, false},
+    {"strict", no_argument, NULL,
+     "doctor: exit 1 when a finding is a warning, not only a problem", CLI_FLAG,
+     CLI_FIELD(strict), 0, 0, 0, false},
     {"worker", no_argument, NULL, NULL, CLI_FLAG, CLI_FIELD(worker), 0, 0, 0,
      false},
     {"help", no_argument, NULL, "print this help and exit", CLI_FLAG,
@@ -625,8 +632,9 @@ void ys_cli_print_help(FILE *out, const char *prog) {
           "Usage: %s [OPTION]... [REGEX]...\n"
           "   or: %s compare OLD NEW [OPTION]...\n"
           "   or: %s merge OUT IN... [OPTION]...\n"
-          "   or: %s profile [REGEX]... [OPTION]...\n",
-          prog, prog, prog, prog);
+          "   or: %s profile [REGEX]... [OPTION]...\n"
+          "   or: %s doctor [OPTION]...\n",
+          prog, prog, prog, prog, prog);
   fprintf(out,
           "Run the benchmarks whose names match any REGEX (POSIX "
           "extended; all when none\nis given) and report their "
@@ -637,7 +645,9 @@ void ys_cli_print_help(FILE *out, const char *prog) {
           "benchmarks' timed loops with perf (with --collector callgrind:\n"
           "counts the instructions of their call graphs) and writes flame "
           "graphs\n(--baseline NAME: a profile saved with "
-          "--save-profile NAME).\n\nOptions:\n");
+          "--save-profile NAME).\n'doctor' says what on this machine "
+          "makes measurements unreliable or\nimpossible, and how to fix "
+          "each.\n\nOptions:\n");
   for (size_t i = 0; i < CLI_N_OPTIONS; i++) {
     const cli_option *row = &cli_options[i];
     if (row->help == NULL) continue;

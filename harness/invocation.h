@@ -77,6 +77,10 @@ ys_summary ys_app_summarize(const invocation *s, double elapsed_s);
  * was written. */
 bool ys_app_write_reports(invocation *s, const ys_summary *sum);
 
+/* Whether stdout gets colour: a terminal, NO_COLOR unset or empty, and
+ * TERM not "dumb" (no-color.org). */
+bool ys_app_stdout_wants_color(void);
+
 /* The exit code of a finished run from its summary and whether its
  * reports were written (exit_codes.h). */
 int ys_app_exit_code(const ys_summary *sum, bool reported);

@@ -34,6 +34,7 @@ static const char *const run_only[] = {
     "if-missing",
     "against",
     "shard",
+    "pin",
 };
 
 /* Options that do nothing with `bench profile`: it samples in this
@@ -51,6 +52,7 @@ static const char *const profile_refuses[] = {
     "save-baseline", "if-missing",       "against",
     "baseline-dir",  "threshold",        "fail-on-inconclusive",
     "shard",
+    "pin",
 };
 
 /* Options only `bench profile` uses. */
@@ -190,6 +192,9 @@ int ys_option_rules_check(const ys_options *o, bool compare, char *err,
       strcmp(o->if_missing, "report") != 0)
     return refuse(err, err_len, "--if-missing: '%s' is neither fail nor report",
                   o->if_missing);
+  if (ys_cli_given(o, "strict"))
+    return refuse(err, err_len, "--strict needs 'doctor': %s doctor --strict",
+                  "bench");
   if (o->profile) return check_profile(o, err, err_len);
   for (size_t i = 0; i < sizeof(profile_only) / sizeof(profile_only[0]); i++)
     if (ys_cli_given(o, profile_only[i]))

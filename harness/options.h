@@ -70,6 +70,7 @@ typedef struct ys_options {
   double timeout_s; /* per benchmark; 0: none; YS_TIMEOUT_AUTO: default */
   uint64_t seed;
   bool quick;
+  const char *pin; /* --pin CPU|auto (pin.h); NULL: not pinned; borrowed */
   /* How to report. */
   const ys_report_ops *format; /* what goes to stdout */
   bool quiet;   /* results only: no diagnostics, no progress line */
@@ -93,6 +94,8 @@ typedef struct ys_options {
   const char *profile_dir;  /* NULL: YS_PROFILE_DEFAULT_DIR */
   double profile_time_s;    /* timed loop sampled per benchmark */
   const char *save_profile; /* keep the profile as DIR/NAME; borrowed */
+  /* `bench doctor` (docs/doctor.md): exit 1 on warnings too. */
+  bool strict;
   /* Informational; the caller prints and exits 0. */
   bool help;
   bool version;

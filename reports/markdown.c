@@ -672,6 +672,25 @@ static void md_footnote(FILE *out, const ys_run_view *run) {
   }
 }
 
+/* The machine's warnings and problems the run recorded (`bench doctor`
+ * explains each), one line each, under the footnote. */
+static void md_machine(FILE *out, const ys_context *ctx) {
+  for (size_t i = 0; i < ctx->n_machine_findings; i++) {
+    const ys_machine_finding *f = &ctx->machine_findings[i];
+    fprintf(out, "%s\xe2\x9a\xa0\xef\xb8\x8f machine %s: ", i == 0 ? "\n" : "",
+            f->level);
+    md_text(out, f->check);
+    fputs(": ", out);
+    md_text(out, f->text);
+    if (f->fix[0] != '\0') {
+      fputs(" (fix: ", out);
+      md_code(out, f->fix, false);
+      fputc(')', out);
+    }
+    fputs(i + 1 < ctx->n_machine_findings ? "<br>\n" : "\n", out);
+  }
+}
+
 /* ---- the document -------------------------------------------------- */
 
 static int md_render(FILE *out, const ys_run_view *run,
@@ -700,6 +719,7 @@ static int md_render(FILE *out, const ys_run_view *run,
   md_allocations(out, run);
   md_problems(out, run);
   md_footnote(out, run);
+  md_machine(out, run->ctx);
   return ys_report_finish(out, 0);
 }
 

@@ -1352,6 +1352,15 @@ static void test_every_table_row_round_trips(void **state) {
   ys_context ctx;
   fill_context(&ctx);
   ctx.aslr_enabled = true; /* false would not prove the row is read */
+  snprintf(ctx.pinned_cpu, sizeof(ctx.pinned_cpu), "1 (auto)");
+  ctx.n_machine_findings = 1;
+  ys_machine_finding *mf = &ctx.machine_findings[0];
+  snprintf(mf->level, sizeof(mf->level), "warning");
+  snprintf(mf->check, sizeof(mf->check), "governor");
+  snprintf(mf->text, sizeof(mf->text), "powersave on 2 of 2 CPUs: a: b, c");
+  snprintf(mf->fix, sizeof(mf->fix),
+           "sudo cpupower frequency-set -g "
+           "performance");
   ys_run_result run = {0};
   fill_run(&run);
   ys_series *s = &run.benches[1].series[1];
