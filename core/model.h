@@ -291,6 +291,29 @@ typedef struct ys_function_change {
 /* The most function changes one comparison names. */
 #define YS_FUNCTION_CHANGES_MAX 5
 
+/* The most metrics one comparison lists (as many as a collector records). */
+#define YS_COMPARED_METRICS_MAX 32
+
+/* One metric of a benchmark against its baseline, under its own threshold
+ * (docs/statistics.md §3, "Every metric"): every series both sides hold is
+ * compared by the rule of its kind; only a gated one can fail the run. */
+typedef struct ys_metric_comparison {
+  const char *metric; /* static storage, as the series' */
+  const char *unit;   /* static storage; printed only */
+  ys_metric_kind kind;
+  bool exact;            /* exact counts: the threshold alone decides */
+  bool gated;            /* a regression of it fails the benchmark */
+  bool higher_is_better; /* a fall is the regression (--gate M:P%:higher) */
+  ys_verdict verdict;    /* of this metric alone; regressed means worse in
+                            the metric's own direction */
+  double threshold;      /* fraction: the metric's gate, else --threshold */
+  double base_estimate;  /* lower quartile of round estimates, as for the
+                            primary metric */
+  double new_estimate;
+  double change;         /* new_estimate / base_estimate − 1 */
+  ys_estimate change_ci; /* bootstrap CI; the change itself when exact */
+} ys_metric_comparison;
+
 /* A comparison of one benchmark's primary series against its baseline.
  * Each side is summed up by one statistic of its round estimates (the
  * lower quartile, YS_POLICY_DECISION_QUANTILE) of the compared metric: the
@@ -337,6 +360,12 @@ typedef struct ys_comparison {
    * functions whose self cost changed most, largest change first. */
   ys_function_change functions[YS_FUNCTION_CHANGES_MAX];
   size_t n_functions;
+  /* Every metric both sides hold, in this run's series order (the primary
+   * first), each judged alone; 0 when the verdict is new, missing or not
+   * compared. The verdict above is regressed when the primary metric or
+   * any gated metric regressed. */
+  ys_metric_comparison metrics[YS_COMPARED_METRICS_MAX];
+  size_t n_metrics;
 } ys_comparison;
 
 /* The verdict's name as reports print it: "regressed", "inconclusive",

@@ -485,18 +485,12 @@ static bool same_text(const char *x, const char *y) {
   return strcmp(x, y) == 0;
 }
 
-/* Compares the primary series of `current` (borrowed, may be NULL: the
- * benchmark is missing) against that of `base` (borrowed, may be NULL: the
- * benchmark is new) under `cfg` (borrowed; NULL means the defaults with
- * seed 0). Fills *out entirely: figures of a side are set when that side
- * ran OK with finite round estimates (else its rounds are 0 and its figures
- * NaN); change, CI and p are NaN unless the verdict is unchanged, improved,
- * regressed or inconclusive. `remeasured` is left false for the caller. The
- * same inputs and seed give a bytewise identical *out. Returns 0 or
- * YS_ENOMEM (*out then says "not compared"). */
-int ys_compare_bench(const ys_bench_result *base,
-                     const ys_bench_result *current,
-                     const ys_compare_config *cfg, ys_comparison *out) {
+/* Compares series `cs` of `current` against series `bs` of `base` (each
+ * NULL when that side does not hold the metric) as ys_compare_bench
+ * describes for the primary series. */
+static int compare_series(const ys_bench_result *base, const ys_series *bs,
+                          const ys_bench_result *current, const ys_series *cs,
+                          const ys_compare_config *cfg, ys_comparison *out) {
   ys_compare_config defaults = ys_compare_config_default(0);
   if (cfg == NULL) cfg = &defaults;
 
@@ -511,8 +505,6 @@ int ys_compare_bench(const ys_bench_result *base,
   out->p_value = NAN;
   out->threshold = cfg->threshold;
 
-  const ys_series *bs = primary_series(base);
-  const ys_series *cs = primary_series(current);
   const ys_series *named = cs != NULL ? cs : bs;
   if (named != NULL) {
     out->metric = named->metric;
@@ -594,5 +586,70 @@ out_free_both:
 out_free_base:
   free(b.sorted);
   if (rc != 0) out->verdict = YS_VERDICT_NOT_COMPARED;
+  return rc;
+}
+
+/* Compares the primary series of `current` (borrowed, may be NULL: the
+ * benchmark is missing) against that of `base` (borrowed, may be NULL: the
+ * benchmark is new) under `cfg` (borrowed; NULL means the defaults with
+ * seed 0). Fills *out entirely: figures of a side are set when that side
+ * ran OK with finite round estimates (else its rounds are 0 and its figures
+ * NaN); change, CI and p are NaN unless the verdict is unchanged, improved,
+ * regressed or inconclusive. `remeasured` is left false for the caller, and
+ * so are the per-metric comparisons (ys_compare_metric). The same inputs
+ * and seed give a bytewise identical *out. Returns 0 or YS_ENOMEM (*out
+ * then says "not compared"). */
+int ys_compare_bench(const ys_bench_result *base,
+                     const ys_bench_result *current,
+                     const ys_compare_config *cfg, ys_comparison *out) {
+  return compare_series(base, primary_series(base), current,
+                        primary_series(current), cfg, out);
+}
+
+/* Swaps regressed and improved: for a metric where higher is better, a
+ * fall is the regression. The rules are symmetric in the two directions
+ * (decide_counts, decide_time), so the swap is the whole difference. */
+static ys_verdict in_direction(ys_verdict v, bool higher_is_better) {
+  if (!higher_is_better) return v;
+  if (v == YS_VERDICT_REGRESSED) return YS_VERDICT_IMPROVED;
+  if (v == YS_VERDICT_IMPROVED) return YS_VERDICT_REGRESSED;
+  return v;
+}
+
+/* Compares the series named `metric` of `current` against the one of
+ * `base` (both borrowed and non-NULL; a side without that series makes
+ * the metric "not compared") by the rule of the primary metric, under
+ * cfg->threshold, with `higher_is_better` turning a fall into the
+ * regression. A wall time compared while the CPU was shared is decided on
+ * cpu_time, as for the primary metric, but keeps its name here: the list
+ * names what was asked for. Fills *out entirely (gated false: the caller
+ * decides that). Returns 0 or YS_ENOMEM (*out then "not
+ * compared"). */
+int ys_compare_metric(const ys_bench_result *base,
+                      const ys_bench_result *current, const char *metric,
+                      bool higher_is_better, const ys_compare_config *cfg,
+                      ys_metric_comparison *out) {
+  ys_comparison *full = malloc(sizeof(*full));
+  memset(out, 0, sizeof(*out));
+  out->metric = metric;
+  out->verdict = YS_VERDICT_NOT_COMPARED;
+  out->base_estimate = out->new_estimate = out->change = NAN;
+  out->change_ci = (ys_estimate){NAN, NAN, NAN};
+  out->higher_is_better = higher_is_better;
+  out->threshold = cfg != NULL ? cfg->threshold : YS_POLICY_THRESHOLD;
+  if (full == NULL) return YS_ENOMEM;
+  int rc = compare_series(base, named_series(base, metric), current,
+                          named_series(current, metric), cfg, full);
+  if (rc == 0) {
+    out->unit = full->unit;
+    out->kind = full->kind;
+    out->exact = full->exact;
+    out->verdict = in_direction(full->verdict, higher_is_better);
+    out->base_estimate = full->base_estimate;
+    out->new_estimate = full->new_estimate;
+    out->change = full->change;
+    out->change_ci = full->change_ci;
+  }
+  free(full);
   return rc;
 }

@@ -32,6 +32,19 @@ int ys_compare_bench(const ys_bench_result *base,
                      const ys_bench_result *current,
                      const ys_compare_config *cfg, ys_comparison *out);
 
+/* Compares the series named `metric` (borrowed) of `current` against the
+ * same series of `base` (both borrowed, non-NULL) by the rule of the
+ * primary metric under cfg->threshold (NULL: the defaults). With
+ * `higher_is_better`, a fall beyond the threshold is the regression and a
+ * rise the improvement. A side without that series, or not OK, leaves the
+ * metric "not compared". out->metric is `metric`, which must outlive *out
+ * (a series' name, static storage); out->gated is false.
+ * Returns 0 or YS_ENOMEM. */
+int ys_compare_metric(const ys_bench_result *base,
+                      const ys_bench_result *current, const char *metric,
+                      bool higher_is_better, const ys_compare_config *cfg,
+                      ys_metric_comparison *out);
+
 /* Exact one-sided Mann-Whitney p-value that `b` tends to be larger than
  * `a` (P(U_a <= observed) under H0, ties averaged) for small samples, the
  * normal approximation with continuity and tie correction for large ones.

@@ -11,14 +11,107 @@
 #include "../core/names.h"
 #include "function_diff.h"
 
+/* The primary metric's name of a pair (this run's, else the baseline's),
+ * or NULL when neither side has a series. */
+static const char *primary_metric(const ys_bench_result *res,
+                                  const ys_bench_result *base) {
+  const ys_bench_result *r = res != NULL && res->n_series > 0 ? res : base;
+  return r != NULL && r->n_series > 0 ? r->series[0].metric : NULL;
+}
+
+/* Whether a verdict compared two sides' figures (as opposed to new,
+ * missing, not compared). */
+static bool was_compared(ys_verdict v) {
+  return v == YS_VERDICT_UNCHANGED || v == YS_VERDICT_IMPROVED ||
+         v == YS_VERDICT_REGRESSED || v == YS_VERDICT_INCONCLUSIVE;
+}
+
+/* The primary metric's entry of cmp->metrics, from the comparison itself
+ * (which may have been decided on cpu_time, contended). */
+static ys_metric_comparison primary_entry(const ys_comparison *cmp,
+                                          const char *metric,
+                                          const ys_metric_gate *gate) {
+  return (ys_metric_comparison){
+      .metric = metric,
+      .unit = cmp->unit,
+      .kind = cmp->kind,
+      .exact = cmp->exact,
+      .gated = true,
+      .higher_is_better = gate != NULL && gate->higher_is_better,
+      .verdict = cmp->verdict,
+      .threshold = cmp->threshold,
+      .base_estimate = cmp->base_estimate,
+      .new_estimate = cmp->new_estimate,
+      .change = cmp->change,
+      .change_ci = cmp->change_ci,
+  };
+}
+
+/* Compares every metric of this run's series that the baseline holds too
+ * into e->cmp.metrics, the primary first, and makes the verdict regressed
+ * when a gated metric regressed. A gated metric that is inconclusive is
+ * listed so but leaves the verdict to the primary metric: noise in a
+ * secondary figure warns in its line, it does not fail the run. */
+static int compare_every_metric(ys_judged *e, const ys_bench_result *res,
+                                const ys_bench_result *base,
+                                const ys_compare_config *cfg,
+                                const ys_metric_gates *gates) {
+  ys_comparison *cmp = &e->cmp;
+  const char *primary = res->series[0].metric;
+  cmp->metrics[0] =
+      primary_entry(cmp, primary, ys_metric_gates_find(gates, primary));
+  cmp->n_metrics = 1;
+  bool gated_regression = false;
+  for (size_t m = 1;
+       m < res->n_series && cmp->n_metrics < YS_COMPARED_METRICS_MAX; m++) {
+    const char *metric = res->series[m].metric;
+    const ys_metric_gate *gate = ys_metric_gates_find(gates, metric);
+    ys_compare_config own = *cfg;
+    if (gate != NULL) own.threshold = gate->threshold;
+    ys_metric_comparison *mc = &cmp->metrics[cmp->n_metrics];
+    int rc = ys_compare_metric(
+        base, res, metric, gate != NULL && gate->higher_is_better, &own, mc);
+    if (rc != 0) return rc;
+    if (mc->verdict == YS_VERDICT_NOT_COMPARED) continue; /* one side only */
+    mc->gated = gate != NULL;
+    gated_regression |= mc->gated && mc->verdict == YS_VERDICT_REGRESSED;
+    cmp->n_metrics++;
+  }
+  if (gated_regression && cmp->verdict != YS_VERDICT_REGRESSED) {
+    cmp->verdict = YS_VERDICT_REGRESSED;
+    cmp->doubt = YS_DOUBT_NONE;
+    cmp->settle_rounds = 0;
+  }
+  return 0;
+}
+
+/* Swaps regressed and improved of the primary metric's verdict when its
+ * gate says higher is better. */
+static void primary_direction(ys_comparison *cmp, const ys_metric_gate *gate) {
+  if (gate == NULL || !gate->higher_is_better) return;
+  if (cmp->verdict == YS_VERDICT_REGRESSED)
+    cmp->verdict = YS_VERDICT_IMPROVED;
+  else if (cmp->verdict == YS_VERDICT_IMPROVED)
+    cmp->verdict = YS_VERDICT_REGRESSED;
+}
+
 /* Compares one pair into the next free entry of j, which has room. */
 static int append(ys_judgement *j, const ys_bench_result *res,
-                  const ys_bench_result *base, const ys_compare_config *cfg) {
+                  const ys_bench_result *base, const ys_compare_config *cfg,
+                  const ys_metric_gates *gates) {
   ys_judged *e = &j->entries[j->n];
   memset(e, 0, sizeof(*e));
   e->res = res != NULL ? res : base;
   e->base = base;
-  int rc = ys_compare_bench(base, res, cfg, &e->cmp);
+  /* The primary metric gates at its own threshold when --gate names it. */
+  const ys_metric_gate *gate =
+      ys_metric_gates_find(gates, primary_metric(res, base));
+  ys_compare_config primary = *cfg;
+  if (gate != NULL) primary.threshold = gate->threshold;
+  int rc = ys_compare_bench(base, res, &primary, &e->cmp);
+  if (rc == 0) primary_direction(&e->cmp, gate);
+  if (rc == 0 && res != NULL && base != NULL && was_compared(e->cmp.verdict))
+    rc = compare_every_metric(e, res, base, cfg, gates);
   /* A change of an exact count says which functions it came from. */
   if (rc == 0 && (e->cmp.verdict == YS_VERDICT_REGRESSED ||
                   e->cmp.verdict == YS_VERDICT_IMPROVED))
@@ -47,14 +140,14 @@ int ys_gate_judge(const ys_gate *g, ys_judgement *out) {
                 : b == NULL ? -1
                             : ys_name_compare(a->name, b->name);
     if (order == 0) {
-      rc = append(out, a, b, &g->compare);
+      rc = append(out, a, b, &g->compare, g->gates);
       i++, k++;
     } else if (order < 0) {
-      rc = append(out, a, NULL, &g->compare);
+      rc = append(out, a, NULL, &g->compare, g->gates);
       i++;
     } else {
       if (g->excluded == NULL || !g->excluded(g->excluded_ctx, b->name))
-        rc = append(out, NULL, b, &g->compare);
+        rc = append(out, NULL, b, &g->compare, g->gates);
       k++;
     }
   }

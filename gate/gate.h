@@ -19,6 +19,7 @@
 
 #include "../core/model.h"
 #include "compare.h"
+#include "metric_gate.h"
 
 /* Says whether a benchmark that is only in the baseline was left out of this
  * run on purpose (not selected by the filters, say) rather than removed. */
@@ -31,7 +32,9 @@ typedef struct ys_gate {
   const ys_run_result *base;    /* the baseline, sorted by name */
   ys_gate_is_excluded excluded; /* may be NULL: nothing left out */
   void *excluded_ctx;
-  ys_compare_config compare;
+  ys_compare_config compare;    /* compare.threshold: --threshold */
+  const ys_metric_gates *gates; /* --gate; NULL or empty: the primary
+                                   metric alone gates, at --threshold */
 } ys_gate;
 
 /* One line of the judgement, in name order. */
@@ -49,8 +52,12 @@ typedef struct ys_judgement {
 /* Pairs g->current and g->base by name and compares each pair. A benchmark
  * only in this run is "new"; one only in the baseline is "missing", unless
  * g->excluded says this run left it out on purpose, in which case it is
- * not listed at all. Returns 0 and fills *out (free with
- * ys_judgement_free), or YS_ENOMEM with *out empty. */
+ * not listed at all. Every metric both sides of a pair hold is compared
+ * (cmp.metrics): a metric g->gates names at its own threshold and in its
+ * direction, the others at g->compare.threshold. The primary metric always
+ * gates (at its --gate threshold when named); another gates when named, and
+ * its regression makes the benchmark's verdict regressed. Returns 0 and fills
+ * *out (free with ys_judgement_free), or YS_ENOMEM with *out empty. */
 int ys_gate_judge(const ys_gate *g, ys_judgement *out);
 
 /* Measures again, with fresh rounds, the n benchmarks at the ascending

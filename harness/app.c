@@ -45,6 +45,7 @@
 #include "option_rules.h"
 #include "options.h"
 #include "pin.h"
+#include "options_load.h"
 #include "shard.h"
 #include "valgrind_launch.h"
 
@@ -62,6 +63,47 @@ static void invocation_free(invocation *s) {
   ys_baseline_free(s->baseline);
   free(s->chosen);
   free(s->instances);
+  ys_config_free(&s->config);
+}
+
+/* Every gated metric (--gate, or the config file's gate) must be one of
+ * the `n` metrics `names` this run records: a gate on a metric that is
+ * never measured would pass blind. Returns an exit code. */
+static int check_gates(const invocation *s, const char *const *names,
+                       size_t n) {
+  char why[600];
+  if (ys_metric_gates_check(&s->o.gates, names, n, why, sizeof(why)) == 0)
+    return YS_EXIT_OK;
+  if (ys_cli_given(&s->o, "gate"))
+    fprintf(stderr, "%s: --gate: %s\n", s->prog, why);
+  else
+    fprintf(stderr, "%s: %s: gate: %s\n", s->prog, s->config_path, why);
+  return YS_EXIT_USAGE;
+}
+
+/* The metrics a collector records, checked against the gates. */
+static int check_gates_collector(const invocation *s) {
+  const char *names[YS_MAX_METRICS];
+  size_t n = 0;
+  for (size_t i = 0; i < s->collector->n_metrics && n < YS_MAX_METRICS; i++)
+    names[n++] = s->collector->metrics[i].name;
+  return check_gates(s, names, n);
+}
+
+/* The metrics any benchmark of a saved run holds, checked against the
+ * gates. */
+static int check_gates_run(const invocation *s, const ys_run_result *run) {
+  const char *names[YS_COMPARED_METRICS_MAX];
+  size_t n = 0;
+  for (size_t b = 0; b < run->n_benches; b++)
+    for (size_t m = 0; m < run->benches[b].n_series; m++) {
+      const char *name = run->benches[b].series[m].metric;
+      bool known = false;
+      for (size_t k = 0; k < n && !known; k++)
+        known = strcmp(names[k], name) == 0;
+      if (!known && n < YS_COMPARED_METRICS_MAX) names[n++] = name;
+    }
+  return check_gates(s, names, n);
 }
 
 /* Expands the registry and applies the filters. Returns an exit code. */
@@ -125,6 +167,8 @@ static int open_collector(invocation *s) {
     s->o.rounds = 1;
     s->o.sample_size = 1;
   }
+  if (!s->o.worker && check_gates_collector(s) != YS_EXIT_OK)
+    return YS_EXIT_USAGE;
   if (s->baseline != NULL &&
       ys_baseline_prep_check_run(s->baseline, s->o.baseline, s->collector,
                                  s->o.collector, s->chosen, s->n_chosen, s->err,
@@ -303,6 +347,7 @@ static ys_gate gate_of(invocation *s) {
       .compare = ys_compare_config_default(s->o.seed),
   };
   g.compare.threshold = s->o.threshold;
+  g.gates = &s->o.gates;
   return g;
 }
 
@@ -534,7 +579,8 @@ static int compare_baselines(invocation *s) {
     return YS_EXIT_USAGE;
   }
   /* Checked once both are loaded: an output may not replace either. */
-  int code = ys_app_check_reports(s, newer);
+  int code = check_gates_run(s, &newer->run);
+  if (code == YS_EXIT_OK) code = ys_app_check_reports(s, newer);
   if (code != YS_EXIT_OK) {
     ys_baseline_free(newer);
     return code;
@@ -643,10 +689,15 @@ int ys_main(int argc, char **argv) {
     argc--;
     argv++;
   }
-  ys_options_init(&s.o);
-  if (ys_cli_parse(argc, argv, &s.o, s.err, sizeof(s.err)) != 0) {
-    fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", s.prog,
-            s.err, s.prog);
+  bool file_at_fault;
+  if (ys_options_load(argc, argv, &s.o, &s.config, &s.config_path,
+                      &file_at_fault, s.err, sizeof(s.err)) != 0) {
+    if (file_at_fault)
+      fprintf(stderr, "%s: %s\n", s.prog, s.err);
+    else
+      fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", s.prog,
+              s.err, s.prog);
+    ys_config_free(&s.config);
     return YS_EXIT_USAGE;
   }
   s.o.profile = profile;

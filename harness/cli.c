@@ -34,6 +34,7 @@ typedef enum cli_kind {
   CLI_STRING,    /* const char *, non-empty, borrowed from argv */
   CLI_PERCENT,   /* double in (min, max] percent, stored as a fraction */
   CLI_TIMEOUT,   /* double in [0, max] seconds; 0 is "none" */
+  CLI_GATES,     /* appends METRIC:PCT[,...] to a ys_metric_gates */
 } cli_kind;
 
 typedef struct cli_option {
@@ -141,6 +142,12 @@ static const cli_option cli_options[] = {
     {"threshold", required_argument, "PCT",
      "slow-down, in percent, above which a benchmark regressed", CLI_PERCENT,
      CLI_FIELD(threshold), 0, 1000, 0, true},
+    {"gate", required_argument, "METRIC:PCT[,...]",
+     "gate these metrics, each at its own threshold (e.g. "
+     "instructions:2%,D1mr:10%; METRIC:PCT:higher when higher is better); "
+     "repeatable. Every metric is compared and shown; the primary one and "
+     "those named here fail the run when they regress",
+     CLI_GATES, CLI_FIELD(gates), 0, 0, 0, false},
     {"fail-on-inconclusive", no_argument, NULL,
      "exit 1 also when noise leaves a comparison inconclusive", CLI_FLAG,
      CLI_FIELD(fail_on_inconclusive), 0, 0, 0, false},
@@ -157,6 +164,12 @@ static const cli_option cli_options[] = {
     {"strict", no_argument, NULL,
      "doctor: exit 1 when a finding is a warning, not only a problem", CLI_FLAG,
      CLI_FIELD(strict), 0, 0, 0, false},
+    {"config", required_argument, "FILE",
+     "read the defaults of this run from FILE (default: ./yardstick.yaml "
+     "when it exists); options given here override it",
+     CLI_STRING, CLI_FIELD(config), 0, 0, 0, false},
+    {"no-config", no_argument, NULL, "read no config file", CLI_FLAG,
+     CLI_FIELD(no_config), 0, 0, 0, false},
     {"worker", no_argument, NULL, NULL, CLI_FLAG, CLI_FIELD(worker), 0, 0, 0,
      false},
     {"help", no_argument, NULL, "print this help and exit", CLI_FLAG,
@@ -403,6 +416,12 @@ static int cli_apply(const cli_option *row, const char *arg, ys_options *o,
     return cli_set_string(row, arg, field, err, err_len);
   case CLI_PERCENT:
     return cli_set_percent(row, arg, field, err, err_len);
+  case CLI_GATES: {
+    char why[300];
+    if (ys_metric_gates_parse(arg, field, why, sizeof(why)) != 0)
+      return cli_fail(err, err_len, "--%s: %s", row->name, why);
+    return 0;
+  }
   case CLI_TIMEOUT:
     /* Zero is allowed here (no limit), so the bound below is inclusive. */
     if (strcmp(arg, "0") == 0) {
@@ -430,6 +449,55 @@ static void cli_apply_quick(ys_options *o, uint64_t given) {
     if (row->kind == CLI_SECONDS) *(double *)field = row->quick;
     if (row->kind == CLI_COUNT) *(size_t *)field = (size_t)row->quick;
   }
+}
+
+/* A list option (--gate, --output) the command line gives for the first
+ * time replaces the config file's list instead of adding to it: the
+ * command line overrides the file, lists included. */
+static void cli_drop_configured_list(ys_options *o, size_t row) {
+  if ((o->configured & (UINT64_C(1) << row)) == 0) return;
+  if (cli_options[row].kind == CLI_GATES)
+    memset(&o->gates, 0, sizeof(o->gates));
+  if (cli_options[row].kind == CLI_OUTPUT) o->n_outputs = 0;
+}
+
+/* The row of the option named `name` exactly, or NULL. */
+static const cli_option *cli_row(const char *name, size_t *index) {
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++)
+    if (strcmp(cli_options[i].name, name) == 0) {
+      *index = i;
+      return &cli_options[i];
+    }
+  return NULL;
+}
+
+int ys_cli_apply_option(ys_options *o, const char *name, const char *value,
+                        char *err, size_t err_len) {
+  if (err != NULL && err_len > 0) err[0] = '\0';
+  size_t i;
+  const cli_option *row = cli_row(name, &i);
+  if (row == NULL || row->help == NULL)
+    return cli_fail(err, err_len, "--%s: no such option", name);
+  if (row->kind == CLI_FLAG) {
+    /* A flag in a file may also be switched off explicitly. */
+    bool on = strcmp(value, "true") == 0;
+    if (!on && strcmp(value, "false") != 0)
+      return cli_fail(err, err_len, "--%s: '%s' is neither true nor false",
+                      row->name, value);
+    *(bool *)((char *)o + row->field) = on;
+  } else {
+    int rc = cli_apply(row, value, o, err, err_len);
+    if (rc != 0) return rc;
+    if (row->kind == CLI_OUTPUT &&
+        strcmp(o->outputs[o->n_outputs - 1].path, "-") == 0) {
+      o->n_outputs--;
+      return cli_fail(err, err_len,
+                      "--%s: standard output's format is chosen with format",
+                      row->name);
+    }
+  }
+  o->configured |= UINT64_C(1) << i;
+  return 0;
 }
 
 /* getopt reports an unknown or ambiguous long option without its name; the
@@ -472,6 +540,7 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
   while (rc == 0 && (c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
     if (c >= CLI_VAL_BASE && c < CLI_VAL_BASE + (int)CLI_N_OPTIONS) {
       size_t i = (size_t)(c - CLI_VAL_BASE);
+      if ((given & (UINT64_C(1) << i)) == 0) cli_drop_configured_list(o, i);
       given |= UINT64_C(1) << i;
       rc = cli_apply(&cli_options[i], optarg, o, err, err_len);
     } else if (c == ':' && optopt >= CLI_VAL_BASE) {
@@ -495,7 +564,8 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
   if (o->quiet && o->verbose)
     return cli_fail(err, err_len, "give --quiet or --verbose, not both");
   if ((rc = cli_take_stdout_output(o, given, err, err_len)) != 0) return rc;
-  if (o->quick) cli_apply_quick(o, given);
+  /* Settings from the config file are explicit too: --quick keeps them. */
+  if (o->quick) cli_apply_quick(o, given | o->configured);
   if (optind < argc) {
     o->filters = &argv[optind];
     o->n_filters = (size_t)(argc - optind);
@@ -571,6 +641,7 @@ static void cli_format_default(const cli_option *row, const ys_options *d,
   case CLI_OUTPUT:
   case CLI_STRING:
   case CLI_TIMEOUT:
+  case CLI_GATES:
     break;
   }
 }

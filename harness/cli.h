@@ -42,6 +42,20 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
                  size_t err_len);
 
 /*
+ * Sets the option `name` (its long name without "--", exactly; internal
+ * options refused) from `value` (borrowed, must outlive `o`) as the
+ * command line would, with the same checks and messages, and marks it in
+ * o->configured: this is how a config file fills the options before the
+ * command line overrides them. A flag takes "true" or "false"; a list
+ * option (--gate, --output) appends; an --output to "-" is refused (the
+ * file's `format` chooses stdout's report). Call before ys_cli_parse.
+ * Returns 0, or YS_EINVAL with a message in err ("--rounds: 'x' is not an
+ * integer in 1..10000").
+ */
+int ys_cli_apply_option(ys_options *o, const char *name, const char *value,
+                        char *err, size_t err_len);
+
+/*
  * Whether the command line parsed into `o` gave the option `name` (its
  * long name without "--", e.g. "quick"), rather than leaving its default.
  * False for a name that is no option.

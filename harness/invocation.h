@@ -20,6 +20,7 @@
 #include "../reports/report.h"
 #include "../run/divert.h"
 #include "../run/registry.h"
+#include "config.h"
 #include "options.h"
 
 /* Where one report goes, and in which format and style. */
@@ -39,6 +40,8 @@ typedef struct report_set {
 typedef struct invocation {
   const char *prog;
   ys_options o;
+  ys_config config;        /* owns what `o` borrows from the config file */
+  const char *config_path; /* the config file read, or NULL */
   ys_collector *collector; /* opened once the program is to measure */
   ys_instance *instances;  /* every benchmark of the program */
   size_t n_instances;

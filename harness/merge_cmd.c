@@ -15,7 +15,8 @@
 #include "exit_codes.h"
 
 /* The options merge uses; any other would do nothing. */
-static const char *const merge_options[] = {"baseline-dir", "quiet"};
+static const char *const merge_options[] = {"baseline-dir", "quiet", "config",
+                                            "no-config"};
 
 /* The name OUT is saved under: a NAME as it is, a PATH's file name
  * without its ".yaml" or ".yml". */
@@ -49,8 +50,8 @@ int ys_merge_main(const char *prog, const ys_options *o) {
   if (other != NULL) {
     fprintf(stderr,
             "%s: --%s does nothing with 'merge', which joins saved "
-            "baselines and runs nothing (it takes --baseline-dir and "
-            "--quiet)\n",
+            "baselines and runs nothing (it takes --baseline-dir, --quiet, "
+            "--config and --no-config)\n",
             prog, other);
     return YS_EXIT_USAGE;
   }

@@ -12,8 +12,8 @@
 
 /* Options only a run uses: `bench compare` measures nothing, loads the two
  * baselines it is given as OLD and NEW, and saves nothing. What it does
- * use: --seed (the bootstrap of the change), --threshold, the reports
- * (--format, --output, --quiet, --verbose) and --baseline-dir. */
+ * use: --seed (the bootstrap of the change), --threshold, --gate, the
+ * reports (--format, --output, --quiet, --verbose) and --baseline-dir. */
 static const char *const run_only[] = {
     "exact",
     "list",
@@ -45,12 +45,25 @@ static const char *const run_only[] = {
  * --baseline, --timeout, --seed, --quiet, and --collector wall|callgrind
  * with --cache-sim, --callgrind-out and --iterations. */
 static const char *const profile_refuses[] = {
-    "list",          "warm-up-time",     "measurement-time",
-    "counters",      "require-counters", "sample-size",
-    "rounds",        "processes",        "quick",
-    "format",        "verbose",          "output",
-    "save-baseline", "if-missing",       "against",
-    "baseline-dir",  "threshold",        "fail-on-inconclusive",
+    "list",
+    "warm-up-time",
+    "measurement-time",
+    "counters",
+    "require-counters",
+    "sample-size",
+    "rounds",
+    "processes",
+    "quick",
+    "format",
+    "verbose",
+    "output",
+    "save-baseline",
+    "if-missing",
+    "against",
+    "baseline-dir",
+    "threshold",
+    "fail-on-inconclusive",
+    "gate",
     "shard",
     "pin",
 };
@@ -175,6 +188,10 @@ static int check_run(const ys_options *o, char *err, size_t err_len) {
     return refuse(err, err_len,
                   "--fail-on-inconclusive needs a comparison (--baseline or "
                   "--against): without one there is no verdict");
+  if (ys_cli_given(o, "gate") && o->baseline == NULL && o->against == NULL)
+    return refuse(err, err_len,
+                  "--gate needs a comparison (--baseline or --against): "
+                  "without one nothing is gated");
   if (ys_cli_given(o, "processes") && o->processes > 0 &&
       spec_has(o->collector, NULL))
     return refuse(err, err_len,

@@ -11,6 +11,7 @@
 
 #include "../collectors/collector.h"
 #include "../core/policy.h"
+#include "../gate/metric_gate.h"
 #include "../reports/report.h"
 
 /* Defaults, per benchmark, summed over its rounds. Ten short rounds beat
@@ -86,6 +87,8 @@ typedef struct ys_options {
   const char *against;       /* another build of the suite to run as the
                                 baseline, round for round; borrowed */
   double threshold;          /* regression gate, a fraction (0.05 = 5 %) */
+  ys_metric_gates gates;     /* --gate: metrics gated at their own
+                                thresholds (gate/metric_gate.h) */
   bool fail_on_inconclusive; /* an inconclusive verdict fails as regressed */
   const char *if_missing;    /* --if-missing: "fail" (NULL) or "report" */
   bool worker;               /* serve rounds to a parent over stdin/stdout */
@@ -96,12 +99,20 @@ typedef struct ys_options {
   const char *save_profile; /* keep the profile as DIR/NAME; borrowed */
   /* `bench doctor` (docs/doctor.md): exit 1 on warnings too. */
   bool strict;
+  /* The config file (docs/configuration.md): --config FILE, or NULL for
+   * ./yardstick.yaml when it exists; --no-config reads none. */
+  const char *config;
+  bool no_config;
   /* Informational; the caller prints and exits 0. */
   bool help;
   bool version;
   /* Which options the command line gave, as opposed to defaulted: one bit
    * per option, ask with ys_cli_given (cli.h). */
   uint64_t given;
+  /* Which options the config file set, one bit per option as `given`:
+   * the command line overrides them (a list option, --gate or --output,
+   * given on the command line replaces the file's list). */
+  uint64_t configured;
 } ys_options;
 
 /* How much the reports say, from --quiet and --verbose (which ys_cli_parse

@@ -29,6 +29,7 @@
 #include "function_changes.h"
 #include "group_text.h"
 #include "notes.h"
+#include "metric_verdicts.h"
 #include "units.h"
 
 /* The end notes name the benchmarks a diagnostic concerns up to this many,
@@ -99,26 +100,34 @@ static void write_exact(const console *r, const ys_series *s,
   char v[YS_UNITS_BUF];
   bool repeats =
       s->unit != NULL && s->metric != NULL && strcmp(s->unit, s->metric) == 0;
-  fprintf(r->out, "%s\n",
+  fprintf(r->out, "%s",
           ys_units_metric_value(s->kind, e->point, repeats ? NULL : s->unit, v,
                                 sizeof(v)));
 }
 
-/* "[lo point hi]"; an interval of zero width is one value: "[12 ns]". */
-static void write_interval(const console *r, const ys_series *s,
-                           const ys_estimate *e) {
+/* "[lo point hi]"; an interval of zero width is one value: "[12 ns]".
+ * Leaves the line open, for what may follow on it. */
+static void write_value(const console *r, const ys_series *s,
+                        const ys_estimate *e) {
   char lo[YS_UNITS_BUF], point[YS_UNITS_BUF], hi[YS_UNITS_BUF];
   if (s->exact) {
     write_exact(r, s, e);
     return;
   }
   if (e->lo == e->point && e->point == e->hi) {
-    fprintf(r->out, "[%s]\n", format_value(s, e->point, point, sizeof(point)));
+    fprintf(r->out, "[%s]", format_value(s, e->point, point, sizeof(point)));
     return;
   }
-  fprintf(r->out, "[%s %s %s]\n", format_value(s, e->lo, lo, sizeof(lo)),
+  fprintf(r->out, "[%s %s %s]", format_value(s, e->lo, lo, sizeof(lo)),
           format_value(s, e->point, point, sizeof(point)),
           format_value(s, e->hi, hi, sizeof(hi)));
+}
+
+/* write_value, and the end of the line. */
+static void write_interval(const console *r, const ys_series *s,
+                           const ys_estimate *e) {
+  write_value(r, s, e);
+  fputc('\n', r->out);
 }
 
 typedef char *(*rate_fn)(double per_s, char *buf, size_t len);
@@ -291,10 +300,19 @@ static void write_derived(const console *r, const ys_bench_result *res) {
 
 /* Another metric of the same benchmark ("cpu_time", "instructions"): its
  * headline estimate only, the details belong to the primary one. */
-static void write_other_series(const console *r, const ys_series *s) {
+/* A series other than the primary one, with its change against the
+ * baseline on the same line when it was compared (`m`, NULL otherwise). */
+static void write_other_series(const console *r, const ys_series *s,
+                               const ys_metric_comparison *m) {
   indent(r);
   write_label(r, s->metric != NULL ? s->metric : "other");
-  write_interval(r, s, ys_analysis_headline(&s->analysis));
+  write_value(r, s, ys_analysis_headline(&s->analysis));
+  if (m != NULL) {
+    char change[256];
+    fprintf(r->out, " \xc2\xb7 %s",
+            ys_metric_verdicts_change(m, change, sizeof(change)));
+  }
+  fputc('\n', r->out);
 }
 
 /* The colour of a verdict: red fails the run, green is good news, yellow
@@ -326,6 +344,10 @@ static void write_verdict(const console *r, const ys_comparison *cmp) {
     char why[512];
     fprintf(r->out, ": %s", ys_units_doubt(cmp, why, sizeof(why)));
   }
+  char crossed[512];
+  if (cmp->verdict == YS_VERDICT_REGRESSED &&
+      ys_metric_verdicts_crossed(cmp, 2, crossed, sizeof(crossed)))
+    fprintf(r->out, ": %s", crossed);
   if (ys_units_within_threshold(cmp)) {
     char thr[YS_UNITS_BUF];
     fprintf(r->out, " (a change, within the %s threshold)",
@@ -421,7 +443,8 @@ static void write_ok(const console *r, const ys_bench_result *res,
   if (cmp != NULL) write_change(r, cmp);
   if (cmp != NULL) write_functions(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
-    write_other_series(r, &res->series[i]);
+    write_other_series(r, &res->series[i],
+                       ys_metric_verdicts_find(cmp, res->series[i].metric));
   write_derived(r, res);
   if (!s0->exact) write_outliers(r, s0);
   unsigned bits = ys_notes_of(res);

@@ -167,6 +167,41 @@ static void json_functions(ys_json *w, const ys_comparison *c) {
   ys_json_end_array(w);
 }
 
+/* Every metric compared, the primary first, each with its own verdict
+ * and threshold (docs/json-schema.md): left out when the benchmark was
+ * not compared on both sides. */
+static void json_metrics(ys_json *w, const ys_comparison *c) {
+  if (c->n_metrics == 0) return;
+  ys_json_key(w, "metrics");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < c->n_metrics; i++) {
+    const ys_metric_comparison *m = &c->metrics[i];
+    bool compared = ys_units_verdict_has_change(m->verdict);
+    ys_json_begin_object_inline(w);
+    ys_json_kv_string(w, "metric", m->metric);
+    ys_json_kv_string(w, "unit", m->unit);
+    ys_json_kv_bool(w, "exact", m->exact);
+    ys_json_kv_string(w, "verdict", ys_verdict_name(m->verdict));
+    ys_json_kv_bool(w, "gated", m->gated);
+    ys_json_kv_double(w, "threshold", m->threshold);
+    ys_json_kv_bool(w, "higher_is_better", m->higher_is_better);
+    json_kv_known(w, "base_estimate", compared, m->base_estimate);
+    json_kv_known(w, "new_estimate", compared, m->new_estimate);
+    json_kv_known(w, "change", compared, m->change);
+    ys_json_key(w, "change_ci");
+    if (compared && !m->exact) {
+      ys_json_begin_object_inline(w);
+      ys_json_kv_double(w, "lo", m->change_ci.lo);
+      ys_json_kv_double(w, "hi", m->change_ci.hi);
+      ys_json_end_object(w);
+    } else {
+      ys_json_null(w);
+    }
+    ys_json_end_object(w);
+  }
+  ys_json_end_array(w);
+}
+
 static void json_comparison(ys_json *w, const ys_comparison *c) {
   bool base = c->base_rounds > 0, now = c->new_rounds > 0;
   bool compared = ys_units_verdict_has_change(c->verdict);
@@ -219,6 +254,7 @@ static void json_comparison(ys_json *w, const ys_comparison *c) {
   ys_json_kv_uint(w, "base_rounds", c->base_rounds);
   ys_json_kv_uint(w, "new_rounds", c->new_rounds);
   json_functions(w, c);
+  json_metrics(w, c);
   ys_json_end_object(w);
 }
 

@@ -32,6 +32,7 @@
 #include "function_changes.h"
 #include "group_text.h"
 #include "report.h"
+#include "metric_verdicts.h"
 #include "units.h"
 
 /* Rows per table (and items per list) before "… and N more". */
@@ -185,6 +186,14 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
   }
   fprintf(out, " | %s | %s%s", p, md_marker(c->verdict),
           ys_verdict_name(c->verdict));
+  /* A gated metric other than the primary one made it regressed: the row
+   * names it, or the change beside would not explain the verdict. */
+  char crossed[512];
+  if (c->verdict == YS_VERDICT_REGRESSED &&
+      ys_metric_verdicts_crossed(c, 1, crossed, sizeof(crossed))) {
+    fputs(": ", out);
+    md_text(out, crossed);
+  }
   /* "confirmed" only where it confirms something: a regression that held
    * on its second measurement. An inconclusive verdict stays one. The
    * notes below the table say why a change is that of CPU time. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <math.h>
 
 #include "core/error.h"
 #include "core/model.h"
@@ -88,6 +89,112 @@ static ys_gate gate_for(const ys_run_result *current,
   return (ys_gate){.current = current,
                    .base = base,
                    .compare = ys_compare_config_default(42)};
+}
+
+/* A callgrind-like result: one round of one exact count per metric,
+ * instructions first (the primary metric), then D1mr. */
+static void make_counts(ys_bench_result *res, double instructions,
+                        double d1mr) {
+  memset(res, 0, sizeof(*res));
+  snprintf(res->name, sizeof(res->name), "walk");
+  res->status = YS_BENCH_OK;
+  res->series = calloc(2, sizeof(*res->series));
+  assert_non_null(res->series);
+  res->n_series = 2;
+  const char *names[2] = {"instructions", "D1mr"};
+  double values[2] = {instructions, d1mr};
+  for (size_t m = 0; m < 2; m++) {
+    ys_series *s = &res->series[m];
+    s->metric = names[m];
+    s->unit = m == 0 ? "instructions" : "events";
+    s->kind = YS_METRIC_COUNT;
+    s->exact = true;
+    s->samples = calloc(1, sizeof(*s->samples));
+    s->rounds = calloc(1, sizeof(*s->rounds));
+    assert_non_null(s->samples);
+    assert_non_null(s->rounds);
+    s->n_samples = s->n_rounds = 1;
+    s->samples[0] = (ys_sample){1, values[m]};
+    s->rounds[0] = (ys_round){.n_samples = 1, .estimate = values[m]};
+  }
+}
+
+/* Judges one pair of make_counts results under the gates `spec` ("" for
+ * none) and returns its comparison. */
+static ys_comparison judge_counts(double base_ins, double base_d1mr,
+                                  double new_ins, double new_d1mr,
+                                  const char *spec) {
+  ys_run_result base = {.benches = calloc(1, sizeof(ys_bench_result)),
+                        .n_benches = 1};
+  ys_run_result cur = {.benches = calloc(1, sizeof(ys_bench_result)),
+                       .n_benches = 1};
+  assert_non_null(base.benches);
+  assert_non_null(cur.benches);
+  make_counts(&base.benches[0], base_ins, base_d1mr);
+  make_counts(&cur.benches[0], new_ins, new_d1mr);
+  ys_metric_gates gates;
+  memset(&gates, 0, sizeof(gates));
+  char err[200];
+  if (spec[0] != '\0')
+    assert_int_equal(ys_metric_gates_parse(spec, &gates, err, sizeof(err)), 0);
+  ys_gate g = gate_for(&cur, &base);
+  g.gates = &gates;
+  ys_judgement j;
+  assert_int_equal(ys_gate_judge(&g, &j), 0);
+  assert_int_equal(j.n, 1);
+  ys_comparison c = j.entries[0].cmp;
+  ys_judgement_free(&j);
+  ys_run_result_free(&cur);
+  ys_run_result_free(&base);
+  return c;
+}
+
+/* D1mr from 100 to 120 is +20 % (120 / 100 − 1), instructions unchanged:
+ * every metric is listed, only a gated one decides. */
+static void test_every_metric_compared_gated_ones_decide(void **state) {
+  (void)state;
+  ys_comparison c = judge_counts(1000, 100, 1000, 120, "");
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_int_equal(c.n_metrics, 2);
+  assert_string_equal(c.metrics[0].metric, "instructions");
+  assert_true(c.metrics[0].gated);
+  assert_string_equal(c.metrics[1].metric, "D1mr");
+  assert_false(c.metrics[1].gated);
+  /* Above --threshold (5 %), so regressed on its own, but not gated. */
+  assert_int_equal(c.metrics[1].verdict, YS_VERDICT_REGRESSED);
+  assert_true(fabs(c.metrics[1].change - (120.0 / 100.0 - 1.0)) < 1e-12);
+  assert_true(fabs(c.metrics[1].threshold - 0.05) < 1e-12);
+
+  c = judge_counts(1000, 100, 1000, 120, "D1mr:10%");
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+  assert_true(c.metrics[1].gated);
+  assert_true(fabs(c.metrics[1].threshold - 0.10) < 1e-12);
+  /* The primary metric's own verdict is kept in its entry. */
+  assert_int_equal(c.metrics[0].verdict, YS_VERDICT_UNCHANGED);
+
+  c = judge_counts(1000, 100, 1000, 120, "D1mr:25%");
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_int_equal(c.metrics[1].verdict, YS_VERDICT_UNCHANGED);
+
+  /* Where higher is better, a rise is the improvement. */
+  c = judge_counts(1000, 100, 1000, 120, "D1mr:10%:higher");
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_int_equal(c.metrics[1].verdict, YS_VERDICT_IMPROVED);
+  c = judge_counts(1000, 120, 1000, 100, "D1mr:10%:higher");
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+}
+
+/* The primary metric gates at its own --gate threshold when named: 1030
+ * against 1000 instructions is +3 %, below 5 %, above 2 %. */
+static void test_primary_metric_own_threshold(void **state) {
+  (void)state;
+  ys_comparison c = judge_counts(1000, 100, 1030, 100, "");
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  c = judge_counts(1000, 100, 1030, 100, "instructions:2%");
+  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+  assert_true(fabs(c.threshold - 0.02) < 1e-12);
+  c = judge_counts(1000, 100, 1030, 100, "instructions:3.5");
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
 }
 
 /* ---- Pairing ----------------------------------------------------------- */
@@ -380,6 +487,8 @@ int main(void) {
       cmocka_unit_test(test_flagged_then_cleared),
       cmocka_unit_test(test_nothing_flagged_not_remeasured),
       cmocka_unit_test(test_failing_remeasure_propagates),
+      cmocka_unit_test(test_every_metric_compared_gated_ones_decide),
+      cmocka_unit_test(test_primary_metric_own_threshold),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

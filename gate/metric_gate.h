@@ -1,0 +1,60 @@
+/*
+ * metric_gate.h — which metrics gate a comparison, and at what threshold.
+ *
+ * `--gate instructions:2%,D1mr:10%` (or a config file's `gates:`) names
+ * metrics whose regression fails the run, each with its own threshold. The
+ * text form is METRIC:PCT[%][:higher|:lower], comma-separated: PCT is a
+ * percentage in (0, 1000]; `:higher` says that higher is better for that
+ * metric (a fall is the regression), `:lower`, the default, that lower is.
+ * docs/cli.md and docs/statistics.md §3 ("Every metric") describe the rule.
+ */
+#ifndef YS_METRIC_GATE_H
+#define YS_METRIC_GATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The most gates one run holds, and the longest metric name one may name. */
+#define YS_METRIC_GATES_MAX     16
+#define YS_METRIC_GATE_NAME_MAX 64
+
+typedef struct ys_metric_gate {
+  char metric[YS_METRIC_GATE_NAME_MAX]; /* "instructions", "D1mr", ... */
+  double threshold;                     /* a fraction: 0.02 for 2 % */
+  bool higher_is_better;
+} ys_metric_gate;
+
+/* The gates of a run, each metric at most once, in the order given. */
+typedef struct ys_metric_gates {
+  ys_metric_gate gate[YS_METRIC_GATES_MAX];
+  size_t n;
+} ys_metric_gates;
+
+/*
+ * Parses `text` (borrowed; "METRIC:PCT[%][:higher|:lower]" items joined by
+ * ',') and appends its gates to *into, which the caller has zeroed or
+ * filled before. Returns 0, or YS_EINVAL with a one-line message in err
+ * (err_len bytes, may be 0) quoting the item at fault: an empty item or
+ * metric, a percentage that is not a number in (0, 1000], an unknown
+ * direction, a metric named twice, more than YS_METRIC_GATES_MAX gates.
+ * On error *into keeps the gates it had before the call.
+ */
+int ys_metric_gates_parse(const char *text, ys_metric_gates *into, char *err,
+                          size_t err_len);
+
+/* The gate of `metric` (borrowed) in *gates, or NULL when it has none. */
+const ys_metric_gate *ys_metric_gates_find(const ys_metric_gates *gates,
+                                           const char *metric);
+
+/*
+ * Checks that every gated metric is one of the n_available names
+ * `available` (borrowed) that a run records. Returns 0, or YS_EINVAL with
+ * a message in err naming the first metric that is not recorded and
+ * listing the available ones ("'D1mr' is not recorded by this run
+ * (available: instructions, ...)").
+ */
+int ys_metric_gates_check(const ys_metric_gates *gates,
+                          const char *const *available, size_t n_available,
+                          char *err, size_t err_len);
+
+#endif

@@ -1,0 +1,280 @@
+/*
+ * config.c — reads yardstick.yaml into the options (config.h) with
+ * libyaml's document API: every node keeps its line, which each message
+ * names.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "../core/error.h"
+#include "cli.h"
+
+/* What a key's value must be. */
+typedef enum config_shape {
+  SHAPE_VALUE, /* one scalar, parsed as the option's argument */
+  SHAPE_FLAG,  /* true or false */
+  SHAPE_LIST,  /* one scalar or a sequence of scalars, each appended */
+  SHAPE_RESERVED,
+} config_shape;
+
+/* The keys a config file may hold: the options a project sets for every
+ * run. Options that only make sense for one invocation (what to run,
+ * --baseline, --save-baseline, --against, --quiet, --verbose, --quick) are
+ * not among them: a file that held them would change what every command
+ * does. */
+static const struct {
+  const char *key;
+  config_shape shape;
+} config_keys[] = {
+    {"collector", SHAPE_VALUE},
+    {"warm-up-time", SHAPE_VALUE},
+    {"measurement-time", SHAPE_VALUE},
+    {"sample-size", SHAPE_VALUE},
+    {"rounds", SHAPE_VALUE},
+    {"processes", SHAPE_VALUE},
+    {"timeout", SHAPE_VALUE},
+    {"seed", SHAPE_VALUE},
+    {"counters", SHAPE_VALUE},
+    {"require-counters", SHAPE_FLAG},
+    {"cache-sim", SHAPE_FLAG},
+    {"iterations", SHAPE_VALUE},
+    {"format", SHAPE_VALUE},
+    {"output", SHAPE_LIST},
+    {"baseline-dir", SHAPE_VALUE},
+    {"threshold", SHAPE_VALUE},
+    {"gate", SHAPE_LIST},
+    {"fail-on-inconclusive", SHAPE_FLAG},
+    {"if-missing", SHAPE_VALUE},
+    /* Performance targets (a benchmark's absolute limits) will live under
+     * this key; until they do, a file that sets them is refused rather
+     * than silently ignored. */
+    {"targets", SHAPE_RESERVED},
+};
+
+#define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
+
+/* The state of one load. */
+typedef struct loader {
+  const char *path;
+  ys_options *o;
+  ys_config *cfg;
+  char *err;
+  size_t err_len;
+} loader;
+
+/* A message about the node at `mark`: "PATH:LINE: ...". */
+#define config_fail(l, mark, ...)                                              \
+  config_message(l, (mark).line + 1, __VA_ARGS__)
+
+__attribute__((format(printf, 3, 4))) static int
+config_message(const loader *l, size_t line, const char *fmt, ...) {
+  char what[400];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(what, sizeof(what), fmt, ap);
+  va_end(ap);
+  return ys_error_set(l->err, l->err_len, YS_EINVAL, "%s:%zu: %s", l->path,
+                      line, what);
+}
+
+/* Keeps a copy of `text` for as long as the options borrow it. */
+static const char *config_keep(loader *l, const char *text, size_t len) {
+  char **grown =
+      realloc(l->cfg->values, (l->cfg->n_values + 1) * sizeof(*grown));
+  if (grown == NULL) return NULL;
+  l->cfg->values = grown;
+  char *copy = strndup(text, len);
+  if (copy == NULL) return NULL;
+  grown[l->cfg->n_values++] = copy;
+  return copy;
+}
+
+/* The command line's message without its "--name: " prefix: the file
+ * names the key its own way. */
+static const char *without_flag(const char *why, const char *key) {
+  size_t len = strlen(key);
+  if (strncmp(why, "--", 2) == 0 && strncmp(why + 2, key, len) == 0 &&
+      strncmp(why + 2 + len, ": ", 2) == 0)
+    return why + 2 + len + 2;
+  return why;
+}
+
+/* Sets the option `key` from one scalar node. A threshold may be written
+ * "5%" in a file, where the % reads naturally; the option takes "5". */
+static int apply_scalar(loader *l, const char *key, const yaml_node_t *node) {
+  const char *text = (const char *)node->data.scalar.value;
+  size_t len = node->data.scalar.length;
+  if (strlen(text) != len)
+    return config_fail(l, node->start_mark, "%s: the value holds a NUL byte",
+                       key);
+  if (strcmp(key, "threshold") == 0 && len > 1 && text[len - 1] == '%') len--;
+  const char *value = config_keep(l, text, len);
+  if (value == NULL) return YS_ENOMEM;
+  char why[400];
+  int rc = ys_cli_apply_option(l->o, key, value, why, sizeof(why));
+  if (rc != 0)
+    return config_fail(l, node->start_mark, "%s: %s", key,
+                       without_flag(why, key));
+  return 0;
+}
+
+/* The name of a node's type, for a message about a wrong one. */
+static const char *node_type_name(const yaml_node_t *node) {
+  switch (node->type) {
+  case YAML_SCALAR_NODE:
+    return "a single value";
+  case YAML_SEQUENCE_NODE:
+    return "a list";
+  case YAML_MAPPING_NODE:
+    return "a mapping";
+  default:
+    return "empty";
+  }
+}
+
+/* Applies one key's value node, which must have the key's shape. */
+static int apply_key(loader *l, yaml_document_t *doc, const char *key,
+                     config_shape shape, const yaml_node_t *value) {
+  if (shape == SHAPE_RESERVED)
+    return config_fail(l, value->start_mark,
+                       "%s: performance targets are not read by this version "
+                       "of yardstick (docs/configuration.md)",
+                       key);
+  if (shape == SHAPE_LIST && value->type == YAML_SEQUENCE_NODE) {
+    for (yaml_node_item_t *item = value->data.sequence.items.start;
+         item < value->data.sequence.items.top; item++) {
+      const yaml_node_t *n = yaml_document_get_node(doc, *item);
+      if (n == NULL || n->type != YAML_SCALAR_NODE)
+        return config_fail(l, n != NULL ? n->start_mark : value->start_mark,
+                           "%s: each item must be a single value, not %s", key,
+                           n != NULL ? node_type_name(n) : "empty");
+      int rc = apply_scalar(l, key, n);
+      if (rc != 0) return rc;
+    }
+    return 0;
+  }
+  if (value->type != YAML_SCALAR_NODE)
+    return config_fail(l, value->start_mark, "%s must be %s, not %s", key,
+                       shape == SHAPE_FLAG   ? "true or false"
+                       : shape == SHAPE_LIST ? "a value or a list of values"
+                                             : "a single value",
+                       node_type_name(value));
+  return apply_scalar(l, key, value);
+}
+
+/* Lists the known keys into buf, for a message about an unknown one. */
+static void known_keys(char *buf, size_t len) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t k = 0; k < N_KEYS && used < len; k++)
+    used += (size_t)snprintf(buf + used, len - used, "%s%s", k ? ", " : "",
+                             config_keys[k].key);
+}
+
+/* Applies the root mapping of the document. An empty document sets
+ * nothing. */
+static int apply_document(loader *l, yaml_document_t *doc) {
+  const yaml_node_t *root = yaml_document_get_root_node(doc);
+  if (root == NULL) return 0;
+  if (root->type == YAML_SCALAR_NODE && root->data.scalar.length == 0) return 0;
+  if (root->type != YAML_MAPPING_NODE)
+    return config_fail(l, root->start_mark,
+                       "the file must be a mapping of option names to "
+                       "values, not %s",
+                       node_type_name(root));
+  bool seen[N_KEYS] = {false};
+  for (yaml_node_pair_t *pair = root->data.mapping.pairs.start;
+       pair < root->data.mapping.pairs.top; pair++) {
+    const yaml_node_t *k = yaml_document_get_node(doc, pair->key);
+    const yaml_node_t *v = yaml_document_get_node(doc, pair->value);
+    if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+      return config_fail(l, k != NULL ? k->start_mark : root->start_mark,
+                         "each key must be an option name");
+    const char *key = (const char *)k->data.scalar.value;
+    size_t found = N_KEYS;
+    for (size_t i = 0; i < N_KEYS && found == N_KEYS; i++)
+      if (strcmp(config_keys[i].key, key) == 0) found = i;
+    if (found == N_KEYS) {
+      char known[600];
+      known_keys(known, sizeof(known));
+      return config_fail(l, k->start_mark, "unknown key '%s' (known: %s)", key,
+                         known);
+    }
+    if (seen[found])
+      return config_fail(l, k->start_mark, "%s is set twice", key);
+    seen[found] = true;
+    int rc = apply_key(l, doc, key, config_keys[found].shape, v);
+    if (rc != 0) return rc;
+  }
+  return 0;
+}
+
+/* Parses the whole file; a YAML syntax error names libyaml's line. */
+static int load_file(loader *l, FILE *f) {
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) return YS_ENOMEM;
+  yaml_parser_set_input_file(&parser, f);
+  yaml_document_t doc;
+  int rc;
+  if (!yaml_parser_load(&parser, &doc)) {
+    rc = parser.error == YAML_MEMORY_ERROR
+             ? YS_ENOMEM
+             : config_message(l, parser.problem_mark.line + 1,
+                              "not valid YAML: %s%s%s",
+                              parser.problem ? parser.problem : "syntax error",
+                              parser.context ? " " : "",
+                              parser.context ? parser.context : "");
+    yaml_parser_delete(&parser);
+    return rc;
+  }
+  rc = apply_document(l, &doc);
+  yaml_document_delete(&doc);
+  /* A second document would be ignored silently: refuse it instead. */
+  if (rc == 0) {
+    yaml_document_t next;
+    if (!yaml_parser_load(&parser, &next))
+      rc = config_message(l, parser.problem_mark.line + 1, "not valid YAML: %s",
+                          parser.problem ? parser.problem : "syntax error");
+    else {
+      if (yaml_document_get_root_node(&next) != NULL)
+        rc = config_message(l, next.start_mark.line + 1,
+                            "a config file holds one YAML document");
+      yaml_document_delete(&next);
+    }
+  }
+  yaml_parser_delete(&parser);
+  return rc;
+}
+
+int ys_config_load(const char *path, bool required, ys_options *o,
+                   ys_config *cfg, char *err, size_t err_len) {
+  memset(cfg, 0, sizeof(*cfg));
+  if (err != NULL && err_len > 0) err[0] = '\0';
+  FILE *f = fopen(path, "rb");
+  if (f == NULL) {
+    if (errno == ENOENT && !required) return 0;
+    return ys_error_set(err, err_len, YS_EINVAL, "%s: cannot read: %s", path,
+                        strerror(errno));
+  }
+  loader l = {path, o, cfg, err, err_len};
+  int rc = load_file(&l, f);
+  fclose(f);
+  if (rc == YS_ENOMEM)
+    ys_error_set(err, err_len, rc, "%s: out of memory", path);
+  cfg->loaded = rc == 0;
+  return rc;
+}
+
+void ys_config_free(ys_config *cfg) {
+  if (cfg == NULL) return;
+  for (size_t i = 0; i < cfg->n_values; i++)
+    free(cfg->values[i]);
+  free(cfg->values);
+  memset(cfg, 0, sizeof(*cfg));
+}
