@@ -13,12 +13,20 @@
 
 /* Compares one pair into the next free entry of j, which has room. */
 static int append(ys_judgement *j, const ys_bench_result *res,
-                  const ys_bench_result *base, const ys_compare_config *cfg) {
+                  const ys_bench_result *base, const ys_gate *g) {
   ys_judged *e = &j->entries[j->n];
   memset(e, 0, sizeof(*e));
   e->res = res != NULL ? res : base;
   e->base = base;
-  int rc = ys_compare_bench(base, res, cfg, &e->cmp);
+  /* A band wider than the threshold is this benchmark's bar (band.h). */
+  const ys_band *band = ys_band_find(g->bands, e->res);
+  ys_compare_config cfg = g->compare;
+  ys_band_widen(band, &cfg);
+  int rc = ys_compare_bench(base, res, &cfg, &e->cmp);
+  if (rc == 0 && g->bands != NULL) {
+    e->cmp.threshold = g->compare.threshold;
+    ys_band_note(band, &e->cmp);
+  }
   /* A change of an exact count says which functions it came from. */
   if (rc == 0 && (e->cmp.verdict == YS_VERDICT_REGRESSED ||
                   e->cmp.verdict == YS_VERDICT_IMPROVED))
@@ -47,14 +55,14 @@ int ys_gate_judge(const ys_gate *g, ys_judgement *out) {
                 : b == NULL ? -1
                             : ys_name_compare(a->name, b->name);
     if (order == 0) {
-      rc = append(out, a, b, &g->compare);
+      rc = append(out, a, b, g);
       i++, k++;
     } else if (order < 0) {
-      rc = append(out, a, NULL, &g->compare);
+      rc = append(out, a, NULL, g);
       i++;
     } else {
       if (g->excluded == NULL || !g->excluded(g->excluded_ctx, b->name))
-        rc = append(out, NULL, b, &g->compare);
+        rc = append(out, NULL, b, g);
       k++;
     }
   }

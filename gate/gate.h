@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "../core/model.h"
+#include "band.h"
 #include "compare.h"
 
 /* Says whether a benchmark that is only in the baseline was left out of this
@@ -32,6 +33,9 @@ typedef struct ys_gate {
   ys_gate_is_excluded excluded; /* may be NULL: nothing left out */
   void *excluded_ctx;
   ys_compare_config compare;
+  /* The noise bands of the baseline's history (band.h); NULL when the
+   * baseline has no history to consult (--against, a PATH). */
+  const ys_band_table *bands;
 } ys_gate;
 
 /* One line of the judgement, in name order. */
