@@ -26,8 +26,10 @@ double ys_band_width(const double *estimates, size_t n) {
 
 const ys_band *ys_band_find(const ys_band_table *t,
                             const ys_bench_result *res) {
+  /* Exact counts do not vary from run to run: their history's spread
+   * comes from code changes, never from noise. */
   if (t == NULL || res == NULL || res->n_series == 0 ||
-      res->series[0].metric == NULL)
+      res->series[0].metric == NULL || res->series[0].exact)
     return NULL;
   for (size_t i = 0; i < t->n; i++)
     if (strcmp(t->bands[i].name, res->name) == 0)

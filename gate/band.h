@@ -44,7 +44,7 @@ double ys_band_width(const double *estimates, size_t n);
 
 /* The band in t (NULL-safe) of the benchmark `res` (borrowed) on its
  * primary metric, or NULL when t has none: a band of wall time says
- * nothing of a run that counts instructions. */
+ * nothing of a run that counts instructions, and exact counts have none. */
 const ys_band *ys_band_find(const ys_band_table *t, const ys_bench_result *res);
 
 /* Sets *cfg's threshold to max(threshold, band) when `band` (may be NULL)
