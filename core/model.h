@@ -356,6 +356,14 @@ typedef struct ys_comparison {
   bool contended;
   bool noisy;      /* either side too noisy to trust: say so in reports */
   bool remeasured; /* decided on rounds that include a second measurement */
+  /* Against a named baseline, its history was consulted for a noise band
+   * (gate/band.h): `band` is the spread of this benchmark's estimates over
+   * `band_runs` runs of the history, NaN when too few runs hold it or the
+   * metric is exact; a band above the threshold was the bar the change had
+   * to clear. */
+  bool band_checked;
+  double band;
+  size_t band_runs;
   /* Regressed or improved, with function costs on both sides: the
    * functions whose self cost changed most, largest change first. */
   ys_function_change functions[YS_FUNCTION_CHANGES_MAX];

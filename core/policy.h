@@ -28,6 +28,13 @@
  * round decide. */
 #define YS_POLICY_DECISION_QUANTILE 0.25
 
+/* Noise bands (docs/statistics.md §3.1): a benchmark is judged against
+ * the spread of its own estimates over the baseline's history once the
+ * history holds at least this many runs of it. A further run falls outside
+ * the range of n earlier ones with probability 2/(n + 1): 1/3 for n = 5,
+ * 1/2 for n = 3; fewer runs show too little of the spread to be a band. */
+#define YS_POLICY_BAND_MIN_RUNS 5
+
 /* A change is called supported (regressed or improved) only when each side
  * has at least this many rounds: with fewer, the bootstrap interval of the
  * quantile has no spread to show and would back any crossing. */

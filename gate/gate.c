@@ -97,21 +97,29 @@ static void primary_direction(ys_comparison *cmp, const ys_metric_gate *gate) {
 
 /* Compares one pair into the next free entry of j, which has room. */
 static int append(ys_judgement *j, const ys_bench_result *res,
-                  const ys_bench_result *base, const ys_compare_config *cfg,
-                  const ys_metric_gates *gates) {
+                  const ys_bench_result *base, const ys_gate *g) {
   ys_judged *e = &j->entries[j->n];
   memset(e, 0, sizeof(*e));
   e->res = res != NULL ? res : base;
   e->base = base;
-  /* The primary metric gates at its own threshold when --gate names it. */
+  /* The primary metric gates at its own threshold when --gate names it,
+   * and a band wider than that threshold is this benchmark's bar
+   * (band.h). */
   const ys_metric_gate *gate =
-      ys_metric_gates_find(gates, primary_metric(res, base));
-  ys_compare_config primary = *cfg;
+      ys_metric_gates_find(g->gates, primary_metric(res, base));
+  ys_compare_config primary = g->compare;
   if (gate != NULL) primary.threshold = gate->threshold;
+  const ys_compare_config unbanded = primary;
+  const ys_band *band = ys_band_find(g->bands, e->res);
+  ys_band_widen(band, &primary);
   int rc = ys_compare_bench(base, res, &primary, &e->cmp);
+  if (rc == 0 && g->bands != NULL) {
+    e->cmp.threshold = unbanded.threshold;
+    ys_band_note(band, &e->cmp);
+  }
   if (rc == 0) primary_direction(&e->cmp, gate);
   if (rc == 0 && res != NULL && base != NULL && was_compared(e->cmp.verdict))
-    rc = compare_every_metric(e, res, base, cfg, gates);
+    rc = compare_every_metric(e, res, base, &g->compare, g->gates);
   /* A change of an exact count says which functions it came from. */
   if (rc == 0 && (e->cmp.verdict == YS_VERDICT_REGRESSED ||
                   e->cmp.verdict == YS_VERDICT_IMPROVED))
@@ -140,14 +148,14 @@ int ys_gate_judge(const ys_gate *g, ys_judgement *out) {
                 : b == NULL ? -1
                             : ys_name_compare(a->name, b->name);
     if (order == 0) {
-      rc = append(out, a, b, &g->compare, g->gates);
+      rc = append(out, a, b, g);
       i++, k++;
     } else if (order < 0) {
-      rc = append(out, a, NULL, &g->compare, g->gates);
+      rc = append(out, a, NULL, g);
       i++;
     } else {
       if (g->excluded == NULL || !g->excluded(g->excluded_ctx, b->name))
-        rc = append(out, NULL, b, &g->compare, g->gates);
+        rc = append(out, NULL, b, g);
       k++;
     }
   }

@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "../core/model.h"
+#include "band.h"
 #include "compare.h"
 #include "metric_gate.h"
 
@@ -35,6 +36,9 @@ typedef struct ys_gate {
   ys_compare_config compare;    /* compare.threshold: --threshold */
   const ys_metric_gates *gates; /* --gate; NULL or empty: the primary
                                    metric alone gates, at --threshold */
+  /* The noise bands of the baseline's history (band.h); NULL when the
+   * baseline has no history to consult (--against, a PATH). */
+  const ys_band_table *bands;
 } ys_gate;
 
 /* One line of the judgement, in name order. */

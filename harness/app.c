@@ -41,11 +41,13 @@
 #include "doctor.h"
 #include "exit_codes.h"
 #include "invocation.h"
+#include "history_cmd.h"
 #include "merge_cmd.h"
 #include "option_rules.h"
 #include "options.h"
 #include "pin.h"
 #include "options_load.h"
+#include "run_history.h"
 #include "shard.h"
 #include "valgrind_launch.h"
 
@@ -61,6 +63,8 @@ static void invocation_free(invocation *s) {
   ys_against_stop(&s->against);
   if (s->own_started) ys_pool_stop(&s->own);
   ys_baseline_free(s->baseline);
+  ys_band_table_free(&s->bands);
+  ys_history_free(&s->history);
   free(s->chosen);
   free(s->instances);
   ys_config_free(&s->config);
@@ -197,6 +201,12 @@ static int prepare_baselines(invocation *s) {
     if (s->baseline_missing)
       fprintf(stderr, "%s: note: no baseline '%s' yet: reporting only\n",
               s->prog, o->baseline);
+    else if (ys_run_history_bands(dir, o->baseline, &s->history, &s->bands,
+                                  &s->bands_consulted, s->err,
+                                  sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: --baseline: %s\n", s->prog, s->err);
+      return YS_EXIT_USAGE;
+    }
   }
   if (o->save_baseline != NULL &&
       (ys_store_check_name(o->save_baseline, s->err, sizeof(s->err)) != 0 ||
@@ -345,6 +355,7 @@ static ys_gate gate_of(invocation *s) {
       .excluded = excluded_from_run,
       .excluded_ctx = s,
       .compare = ys_compare_config_default(s->o.seed),
+      .bands = s->bands_consulted && s->baseline != NULL ? &s->bands : NULL,
   };
   g.compare.threshold = s->o.threshold;
   g.gates = &s->o.gates;
@@ -547,6 +558,18 @@ static int run_suite(invocation *s) {
     }
     fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
             s->o.save_baseline, s->save_path);
+    char history_path[PATH_MAX];
+    if (s->o.history > 0 &&
+        ys_run_history_record(ys_store_dir(s->o.baseline_dir),
+                              s->o.save_baseline, &s->run, s->o.history,
+                              history_path, sizeof(history_path), s->err,
+                              sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: --history: %s\n", s->prog, s->err);
+      return YS_EXIT_USAGE;
+    }
+    if (s->o.history > 0)
+      fprintf(stderr, "%s: recorded this run in %s (its last %zu runs kept)\n",
+              s->prog, history_path, s->o.history);
   }
   return ys_app_exit_code(&sum, reported);
 }
@@ -682,10 +705,11 @@ int ys_main(int argc, char **argv) {
   bool profile = !compare && argc > 1 && strcmp(argv[1], "profile") == 0;
   bool merge = argc > 1 && strcmp(argv[1], "merge") == 0;
   bool doctor = argc > 1 && strcmp(argv[1], "doctor") == 0;
+  bool history = argc > 1 && strcmp(argv[1], "history") == 0;
   /* The whole command line, for a profile re-executed under valgrind. */
   int all_argc = argc;
   char **all_argv = argv;
-  if (compare || profile || merge || doctor) {
+  if (compare || profile || merge || doctor || history) {
     argc--;
     argv++;
   }
@@ -716,6 +740,7 @@ int ys_main(int argc, char **argv) {
   }
   if (merge) return ys_merge_main(s.prog, &s.o);
   if (doctor) return finish_stdout(s.prog, ys_doctor_main(s.prog, &s.o));
+  if (history) return finish_stdout(s.prog, ys_history_main(s.prog, &s.o));
   bool pin_auto;
   int pin_cpu;
   if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0 ||

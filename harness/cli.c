@@ -15,6 +15,7 @@
 
 #include <yardstick.h>
 
+#include "../baselines/history.h"
 #include "../baselines/store.h"
 #include "../collectors/collector.h"
 #include "../core/error.h"
@@ -124,6 +125,11 @@ static const cli_option cli_options[] = {
     {"save-baseline", required_argument, "NAME",
      "save this run as baseline NAME in the baseline directory", CLI_STRING,
      CLI_FIELD(save_baseline), 0, 0, 0, false},
+    {"history", required_argument, "N",
+     "with --save-baseline NAME: also keep this run in NAME's history of "
+     "its last N runs, whose spread sets each benchmark's noise band",
+     CLI_COUNT, CLI_FIELD(history), YS_POLICY_BAND_MIN_RUNS,
+     YS_HISTORY_MAX_RUNS, 0, false},
     {"baseline", required_argument, "NAME|PATH",
      "compare with a saved baseline; exit 1 when a benchmark regressed",
      CLI_STRING, CLI_FIELD(baseline), 0, 0, 0, false},
@@ -703,19 +709,21 @@ void ys_cli_print_help(FILE *out, const char *prog) {
           "Usage: %s [OPTION]... [REGEX]...\n"
           "   or: %s compare OLD NEW [OPTION]...\n"
           "   or: %s merge OUT IN... [OPTION]...\n"
+          "   or: %s history NAME [REGEX]... [OPTION]...\n"
           "   or: %s profile [REGEX]... [OPTION]...\n"
           "   or: %s doctor [OPTION]...\n",
-          prog, prog, prog, prog, prog);
+          prog, prog, prog, prog, prog, prog);
   fprintf(out,
           "Run the benchmarks whose names match any REGEX (POSIX "
           "extended; all when none\nis given) and report their "
           "statistics. 'compare' compares two saved baselines\n"
           "(names or paths) without running anything. 'merge' joins the "
           "baselines saved by\nthe shards of one suite (--shard) into "
-          "baseline OUT. 'profile' samples the call\nstacks of the "
-          "benchmarks' timed loops with perf (with --collector callgrind:\n"
-          "counts the instructions of their call graphs) and writes flame "
-          "graphs\n(--baseline NAME: a profile saved with "
+          "baseline OUT. 'history' lists the runs\nkept in the history of "
+          "baseline NAME (--history N). 'profile' samples the\ncall stacks "
+          "of the benchmarks' timed loops with perf (with --collector\n"
+          "callgrind: counts the instructions of their call graphs) and "
+          "writes flame\ngraphs (--baseline NAME: a profile saved with "
           "--save-profile NAME).\n'doctor' says what on this machine "
           "makes measurements unreliable or\nimpossible, and how to fix "
           "each.\n\nOptions:\n");

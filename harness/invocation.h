@@ -11,7 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../baselines/history.h"
 #include "../baselines/store.h"
+#include "../gate/band.h"
 #include "../collectors/collector.h"
 #include "../core/model.h"
 #include "../gate/gate.h"
@@ -49,6 +51,9 @@ typedef struct invocation {
   size_t n_chosen;
   ys_baseline *baseline; /* --baseline, loaded before anything runs */
   bool baseline_missing; /* --baseline does not exist: report only */
+  ys_history history;    /* --baseline NAME's history (run_history.h) */
+  ys_band_table bands;   /* its noise bands, borrowing from `history` */
+  bool bands_consulted;  /* --baseline is a NAME: the gate uses `bands` */
   char save_path[PATH_MAX];
   ys_against against; /* --against: the other build and its results */
   ys_pool own;        /* this build's workers, when rounds run in them */

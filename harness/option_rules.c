@@ -30,6 +30,7 @@ static const char *const run_only[] = {
     "processes",
     "quick",
     "save-baseline",
+    "history",
     "baseline",
     "if-missing",
     "against",
@@ -58,6 +59,7 @@ static const char *const profile_refuses[] = {
     "verbose",
     "output",
     "save-baseline",
+    "history",
     "if-missing",
     "against",
     "baseline-dir",
@@ -179,6 +181,10 @@ static int check_run(const ys_options *o, char *err, size_t err_len) {
                   "callgrind), but this run's is %s; a timed collector "
                   "chooses its own iteration counts",
                   o->collector);
+  if (ys_cli_given(o, "history") && o->save_baseline == NULL)
+    return refuse(err, err_len,
+                  "--history needs --save-baseline: it keeps the runs saved "
+                  "under that name");
   if (ys_cli_given(o, "if-missing") && o->baseline == NULL)
     return refuse(err, err_len,
                   "--if-missing needs --baseline: it says what to do when "

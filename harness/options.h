@@ -82,7 +82,8 @@ typedef struct ys_options {
   ys_collector_options collect;
   /* Baselines and comparisons. */
   const char *save_baseline; /* NAME to save this run as; borrowed */
-  const char *baseline;      /* NAME or PATH to compare against; borrowed */
+  size_t history;       /* --history N: keep NAME's last N runs; 0: untouched */
+  const char *baseline; /* NAME or PATH to compare against; borrowed */
   const char *baseline_dir;  /* NULL: YARDSTICK_BASELINE_DIR or default */
   const char *against;       /* another build of the suite to run as the
                                 baseline, round for round; borrowed */

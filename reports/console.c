@@ -402,6 +402,21 @@ static void write_change(const console *r, const ys_comparison *cmp) {
   fputc('\n', r->out);
 }
 
+/* The "band:" line: the noise band of the baseline's history the change
+ * was judged with, or that none is available yet (gate/band.h). */
+static void write_band(const console *r, const ys_comparison *cmp) {
+  char band[256];
+  if (!ys_units_verdict_has_change(cmp->verdict) ||
+      ys_units_band(cmp, band, sizeof(band))[0] == '\0')
+    return;
+  indent(r);
+  write_label(r, "band");
+  fputs(band, r->out);
+  if (isfinite(cmp->band) && cmp->band > cmp->threshold)
+    fputs(": the bar a change must clear, above the threshold", r->out);
+  fputc('\n', r->out);
+}
+
 /* Under the change of an exact count: the functions it came from, one a
  * line, under a "why:" label. */
 static void write_functions(const console *r, const ys_comparison *cmp) {
@@ -441,6 +456,7 @@ static void write_ok(const console *r, const ys_bench_result *res,
   /* One exact measurement has no spread: no rounds, no outliers. */
   if (s0->n_rounds > 0 && !s0->exact) write_rounds(r, s0);
   if (cmp != NULL) write_change(r, cmp);
+  if (cmp != NULL) write_band(r, cmp);
   if (cmp != NULL) write_functions(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
     write_other_series(r, &res->series[i],

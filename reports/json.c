@@ -18,6 +18,7 @@
 #include "../core/context_fields.h"
 #include "../core/json_writer.h"
 #include "group_text.h"
+#include "../core/policy.h"
 #include "report.h"
 #include "units.h"
 
@@ -202,6 +203,22 @@ static void json_metrics(ys_json *w, const ys_comparison *c) {
   ys_json_end_array(w);
 }
 
+/* "noise_band": the spread of the baseline's history the change was judged
+ * with (gate/band.h); null when no history was consulted or the metric is
+ * exact. */
+static void json_noise_band(ys_json *w, const ys_comparison *c) {
+  ys_json_key(w, "noise_band");
+  if (!c->band_checked || c->exact) {
+    ys_json_null(w);
+    return;
+  }
+  ys_json_begin_object_inline(w);
+  json_kv_known(w, "width", isfinite(c->band), c->band);
+  ys_json_kv_uint(w, "runs", c->band_runs);
+  ys_json_kv_uint(w, "min_runs", YS_POLICY_BAND_MIN_RUNS);
+  ys_json_end_object(w);
+}
+
 static void json_comparison(ys_json *w, const ys_comparison *c) {
   bool base = c->base_rounds > 0, now = c->new_rounds > 0;
   bool compared = ys_units_verdict_has_change(c->verdict);
@@ -242,6 +259,7 @@ static void json_comparison(ys_json *w, const ys_comparison *c) {
   /* NaN (no test, as for counts) comes out as null. */
   json_kv_known(w, "p_value", compared, c->p_value);
   ys_json_kv_double(w, "threshold", c->threshold);
+  json_noise_band(w, c);
   ys_json_kv_bool(w, "contended", c->contended);
   json_kv_known(w, "base_cpu_share", isfinite(c->base_cpu_share),
                 c->base_cpu_share);

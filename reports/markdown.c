@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "complexity_text.h"
+#include "../core/policy.h"
 #include "function_changes.h"
 #include "group_text.h"
 #include "report.h"
@@ -197,8 +198,14 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
   /* "confirmed" only where it confirms something: a regression that held
    * on its second measurement. An inconclusive verdict stays one. The
    * notes below the table say why a change is that of CPU time. */
-  const char *quals[4];
+  const char *quals[5];
   size_t n_quals = 0;
+  char band[YS_UNITS_BUF + 8], pct[YS_UNITS_BUF];
+  if (has_change && c->band_checked && !c->exact && isfinite(c->band)) {
+    snprintf(band, sizeof(band), "band %s",
+             ys_units_percent(c->band, 1, false, pct, sizeof(pct)));
+    quals[n_quals++] = band;
+  }
   if (c->remeasured && c->verdict == YS_VERDICT_REGRESSED)
     quals[n_quals++] = "confirmed";
   if (c->contended && has_change) quals[n_quals++] = "CPU time";
@@ -657,6 +664,35 @@ static double md_threshold_of(const ys_run_view *run) {
   return NAN;
 }
 
+/* Where the comparisons consulted the baseline's history (gate/band.h),
+ * says whether they had noise bands: "; noise bands from the baseline's
+ * history (up to 10 runs)", or that they are not yet available. */
+static void md_band_note(FILE *out, const ys_run_view *run) {
+  size_t banded = 0, pending = 0, most_runs = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_comparison *c = run->entries[i].cmp;
+    if (c == NULL || !c->band_checked || c->exact ||
+        !ys_units_verdict_has_change(c->verdict))
+      continue;
+    if (isfinite(c->band))
+      banded++;
+    else
+      pending++;
+    if (c->band_runs > most_runs) most_runs = c->band_runs;
+  }
+  if (banded > 0)
+    fprintf(out,
+            "; a change must also exceed its noise band, the spread of "
+            "its estimates over the baseline's history (up to %zu runs)",
+            most_runs);
+  if (pending > 0)
+    fprintf(out,
+            "; noise bands %snot yet available (the baseline's history "
+            "holds %zu of the %d runs they need)",
+            banded > 0 ? "of some benchmarks " : "", most_runs,
+            YS_POLICY_BAND_MIN_RUNS);
+}
+
 /* How it was measured, in one italic line. */
 static void md_footnote(FILE *out, const ys_run_view *run) {
   const ys_context *ctx = run->ctx;
@@ -672,8 +708,10 @@ static void md_footnote(FILE *out, const ys_run_view *run) {
     if (isfinite(t))
       fprintf(out, ", threshold %s", ys_units_threshold(t, buf, sizeof(buf)));
     fputs("; the change is that of the lower quartile of round estimates, "
-          "with its bootstrap interval.*\n",
+          "with its bootstrap interval",
           out);
+    md_band_note(out, run);
+    fputs(".*\n", out);
   } else {
     fputs("; the estimate is the slope over the samples (else their mean) "
           "with its bootstrap interval.*\n",

@@ -8,6 +8,8 @@
  */
 #include "units.h"
 
+#include "../core/policy.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -299,5 +301,20 @@ char *ys_units_verdict_counts(const size_t n[YS_VERDICT_COUNT], char *buf,
     used += (size_t)w;
   }
   if (used == 0) snprintf(buf, len, "nothing compared");
+  return buf;
+}
+
+char *ys_units_band(const ys_comparison *c, char *buf, size_t len) {
+  if (len > 0) buf[0] = '\0';
+  if (!c->band_checked || c->exact) return buf;
+  char pct[YS_UNITS_BUF];
+  if (isfinite(c->band))
+    snprintf(buf, len, "%s over %zu runs of the baseline's history",
+             ys_units_percent(c->band, 2, false, pct, sizeof(pct)),
+             c->band_runs);
+  else
+    snprintf(buf, len,
+             "not yet available (%zu of %d runs in the baseline's history)",
+             c->band_runs, YS_POLICY_BAND_MIN_RUNS);
   return buf;
 }

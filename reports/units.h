@@ -88,6 +88,12 @@ char *ys_units_contention(const ys_comparison *c, char *buf, size_t len);
  * interval beside it. */
 bool ys_units_within_threshold(const ys_comparison *c);
 
+/* Says what noise band a comparison was judged with (gate/band.h), for a
+ * report line: "8.31 % over 10 runs of the baseline's history" or "not
+ * yet available (3 of 5 runs in the baseline's history)". Empty when no
+ * history was consulted or the metric is exact. Returns buf. */
+char *ys_units_band(const ys_comparison *c, char *buf, size_t len);
+
 /* The threshold as a percentage with no more decimals than it has:
  * 0.05 → "5 %", 0.025 → "2.5 %". Returns buf. */
 char *ys_units_threshold(double t, char *buf, size_t len);

@@ -19,6 +19,11 @@
 #   that other work can stay on the other cores.
 #   GATE_ARGS="--quick" adds options to every yardstick run.
 #   GATE_NO_GB=1 leaves Google Benchmark out (its rows then say so).
+#   GATE_HISTORY=N judges --baseline with noise bands: N unmeasured runs
+#   first fill the history of baseline "main" (--save-baseline main
+#   --history N); each A/A trial then compares with main and saves itself
+#   as main with --history N, and its baseline and history are kept as
+#   r<i> for the slow-downs (docs/statistics.md §3.1).
 # Prints Markdown tables; keeps every report in $GATE_KEEP when set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -95,10 +100,25 @@ gb_run() {
 # The three harness setups take turns within every trial, so that a busy
 # spell of the machine falls on all of them alike.
 echo "A/A: $trials_aa trials ..." >&2
-ys_run aa_base_0 "$suite" --save-baseline r0
+history=${GATE_HISTORY:-}
+if [ -n "$history" ]; then
+  for j in $(seq 1 "$history"); do
+    ys_run "history_fill_$j" "$suite" --save-baseline main --history "$history"
+  done
+else
+  ys_run aa_base_0 "$suite" --save-baseline r0
+fi
 gb_run gb_aa_0
 for i in $(seq 1 "$trials_aa"); do
-  ys_run "aa_base_$i" "$suite" --baseline "r$((i - 1))" --save-baseline "r$i"
+  if [ -n "$history" ]; then
+    ys_run "aa_base_$i" "$suite" --baseline main --save-baseline main \
+      --history "$history"
+    cp "$YARDSTICK_BASELINE_DIR/main.yaml" "$YARDSTICK_BASELINE_DIR/r$i.yaml"
+    cp "$YARDSTICK_BASELINE_DIR/history/main.yaml" \
+      "$YARDSTICK_BASELINE_DIR/history/r$i.yaml"
+  else
+    ys_run "aa_base_$i" "$suite" --baseline "r$((i - 1))" --save-baseline "r$i"
+  fi
   ys_run "aa_against_$i" "$suite" --against "$base"
   gb_run "gb_aa_$i"
 done
@@ -132,7 +152,7 @@ for pct in 10 2; do
 done
 
 "$py" - "$out" "$trials_aa" "$trials_detect" "$(($(date +%s) - started))" \
-  "$condition" "${GATE_ARGS:-defaults}" <<'PY'
+  "$condition" "${GATE_ARGS:-defaults}${history:+, noise bands from --history $history}" <<'PY'
 import glob, json, os, sys
 
 out = sys.argv[1]
