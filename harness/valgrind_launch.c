@@ -89,10 +89,14 @@ static bool explain_log(const char *log_path) {
  * the child itself, where the handler must signal nothing). */
 static volatile pid_t waited_child;
 
+/* The stop signal this process received while it waited, 0 when none. */
+static volatile sig_atomic_t stop_signal;
+
 /* Passes a stop signal on to valgrind, which passes it to the program: the
  * program then stops between rounds, reports what it measured and exits
  * with 128 + the signal (run/interrupt.h), and this process returns that. */
 static void forward_signal(int sig) {
+  stop_signal = sig;
   if (waited_child > 0) kill(waited_child, sig);
 }
 
@@ -108,6 +112,7 @@ static int wait_child(pid_t pid, int *status) {
   fwd.sa_handler = forward_signal;
   sigemptyset(&fwd.sa_mask);
   waited_child = pid;
+  stop_signal = 0;
   for (size_t i = 0; i < N_FORWARDED; i++)
     sigaction(forwarded[i], &fwd, &old[i]);
   pid_t got;
@@ -122,6 +127,11 @@ static int wait_child(pid_t pid, int *status) {
 
 /* Turns how valgrind ended into this program's exit code. */
 static int exit_code_of(int status, const char *dir) {
+  /* A stop signal sent to this process ends the run as one sent to an
+   * uninstrumented run does, 128 + the signal, however the program under
+   * valgrind ended: it may have been killed by it before it installed its
+   * own handlers (valgrind still starting up on a loaded machine). */
+  if (stop_signal != 0) return 128 + stop_signal;
   char log_path[PATH_MAX + 16];
   snprintf(log_path, sizeof(log_path), "%s/valgrind.log", dir);
   bool ended_badly =

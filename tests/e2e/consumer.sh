@@ -56,7 +56,7 @@ fi
 export PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 [ "$(pkg-config --modversion yardstick)" = "$(project_version)" ] ||
   { echo "FAIL: yardstick.pc's version is not $(project_version)"; exit 1; }
-if pkg-config --cflags yardstick | grep -q _GNU_SOURCE; then
+if grep -q _GNU_SOURCE <<<"$(pkg-config --cflags yardstick)"; then
   echo "FAIL: yardstick.pc asks for _GNU_SOURCE"
   exit 1
 fi

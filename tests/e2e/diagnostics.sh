@@ -30,7 +30,7 @@ worst=$(awk '
   /^(\xe2\x9a\xa0|warning:)/ { n++ }
   END { if (n > worst) worst = n; print worst + 0 }' "$tmp/out")
 [ "$worst" -le 1 ] || fail "a benchmark has $worst diagnostic lines"
-sed -n '/^$/,$p' "$tmp/out" | grep -q '^warning:' &&
+grep -q '^warning:' <<<"$(sed -n '/^$/,$p' "$tmp/out")" &&
   fail "full warnings without --verbose"
 
 # The notes: each kind once, as many kinds as there are at most.

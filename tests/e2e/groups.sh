@@ -54,7 +54,7 @@ if "$bench" "${quick[@]}" "${pick[@]}" --save-baseline groups \
     "$tmp/r.json" >/dev/null || fail "json: memcpy/naive's group"
   jq -e '.benchmarks[] | select(.name == "memcpy/libc") | .group.ratio_status
          == "reference"' "$tmp/r.json" >/dev/null || fail "json: memcpy/libc"
-  head -1 "$tmp/r.csv" | grep -q ',group,group_reference,ratio,ratio_lo,ratio_hi$' ||
+  grep -q ',group,group_reference,ratio,ratio_lo,ratio_hi$' <<<"$(head -1 "$tmp/r.csv")" ||
     fail "csv: no group columns"
   grep -q '^memcpy/naive,time,.*,memcpy,memcpy/libc,[0-9.e+-]*,[0-9.e+-]*,[0-9.e+-]*$' \
     "$tmp/r.csv" || fail "csv: no ratio on memcpy/naive's time row"

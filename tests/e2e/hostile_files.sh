@@ -58,7 +58,7 @@ grep -q "old report" "$tmp/old.json" ||
 expect 0 "chain/300" -- "$suite" "${pick[@]}" --output "json:$tmp/old.json"
 grep -q '"chain/300"' "$tmp/old.json" ||
   { echo "FAIL: --output was not written"; failures=$((failures + 1)); }
-ls "$tmp" | grep -q 'tmp-' &&
+grep -q 'tmp-' <<<"$(ls "$tmp")" &&
   { echo "FAIL: a temporary file was left"; failures=$((failures + 1)); }
 
 # Write errors: exit 2, naming the destination.

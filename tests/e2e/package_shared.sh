@@ -41,7 +41,7 @@ grep -q '^Requires.private: gsl yaml-0.1$' "$lib/pkgconfig/yardstick.pc" ||
 run_logged "$tmp/fp-configure.log" cmake -S "$consumer" -B "$tmp/fp" \
   -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release
 run_logged "$tmp/fp-build.log" cmake --build "$tmp/fp" -j2
-ldd "$tmp/fp/my_benchmarks" | grep -q "libyardstick.so.$soversion => $lib/" ||
+grep -q "libyardstick.so.$soversion => $lib/" <<<"$(ldd "$tmp/fp/my_benchmarks")" ||
   { echo "FAIL: my_benchmarks does not load $lib/libyardstick.so.$soversion"
     ldd "$tmp/fp/my_benchmarks"; exit 1; }
 check_programs "$tmp/fp"

@@ -34,7 +34,7 @@ chmod +x "$tmp/paranoid/perf"
 expect 2 "allow it with 'sysctl kernel.perf_event_paranoid=1'" \
   -- env PATH="$tmp/paranoid:$PATH" "$suite" profile --profile-dir "$tmp/p"
 # Nothing was left behind in the profile folder.
-if ls -A "$tmp/p" 2>/dev/null | grep -q .; then
+if grep -q . <<<"$(ls -A "$tmp/p" 2>/dev/null)"; then
   echo "FAIL: a refused perf left files in $tmp/p: $(ls -A "$tmp/p")"
   failures=$((failures + 1))
 fi
