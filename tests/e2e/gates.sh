@@ -112,6 +112,8 @@ expect 1 "regressed: D1mr" -- "$suite" --baseline base walk
 printf 'collector: callgrind\ngate: D1mr:10%%\n' >nocache.yaml
 expect 2 "nocache.yaml: gate: 'D1mr' is not recorded by this run" -- \
   "$suite" --config nocache.yaml --baseline base walk
+# The file's gate means nothing to a run that compares with nothing.
+expect 0 "instructions:" -- "$suite" --config nocache.yaml walk
 expect 0 "wall clock" -- "$suite" --no-config --quick --processes 0 steady
 printf 'rounds: 20\nthreshhold: 3\n' >bad.yaml
 expect 2 "bad.yaml:2: unknown key 'threshhold'" -- \
