@@ -350,8 +350,13 @@ static void write_verdict(const console *r, const ys_comparison *cmp) {
     fprintf(r->out, ": %s", crossed);
   if (ys_units_within_threshold(cmp)) {
     char thr[YS_UNITS_BUF];
-    fprintf(r->out, " (a change, within the %s threshold)",
-            ys_units_threshold(cmp->threshold, thr, sizeof(thr)));
+    /* A band wider than the threshold was the bar (gate/band.h). */
+    if (ys_units_band_decides(cmp))
+      fprintf(r->out, " (a change, within the %s noise band of the history)",
+              ys_units_percent(cmp->band, 2, false, thr, sizeof(thr)));
+    else
+      fprintf(r->out, " (a change, within the %s threshold)",
+              ys_units_threshold(cmp->threshold, thr, sizeof(thr)));
   }
   if (cmp->noisy) {
     char base[YS_UNITS_BUF], now[YS_UNITS_BUF], factor[YS_UNITS_BUF];
@@ -412,7 +417,7 @@ static void write_band(const console *r, const ys_comparison *cmp) {
   indent(r);
   write_label(r, "band");
   fputs(band, r->out);
-  if (isfinite(cmp->band) && cmp->band > cmp->threshold)
+  if (ys_units_band_decides(cmp))
     fputs(": the bar a change must clear, above the threshold", r->out);
   fputc('\n', r->out);
 }

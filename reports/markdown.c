@@ -209,7 +209,9 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
   if (c->remeasured && c->verdict == YS_VERDICT_REGRESSED)
     quals[n_quals++] = "confirmed";
   if (c->contended && has_change) quals[n_quals++] = "CPU time";
-  if (ys_units_within_threshold(c)) quals[n_quals++] = "within threshold";
+  if (ys_units_within_threshold(c))
+    quals[n_quals++] =
+        ys_units_band_decides(c) ? "within noise band" : "within threshold";
   if (c->noisy) quals[n_quals++] = "noisy";
   for (size_t q = 0; q < n_quals; q++)
     fprintf(out, "%s%s", q == 0 ? " (" : ", ", quals[q]);

@@ -234,6 +234,11 @@ bool ys_units_within_threshold(const ys_comparison *c) {
          (c->change_ci.lo > 0.0 || c->change_ci.hi < 0.0);
 }
 
+bool ys_units_band_decides(const ys_comparison *c) {
+  return c->band_checked && !c->exact && isfinite(c->band) &&
+         c->band > c->threshold;
+}
+
 char *ys_units_threshold(double t, char *buf, size_t len) {
   int decimals = 0;
   while (decimals < 3 && fabs(t * 100 * pow(10, decimals) -
@@ -306,7 +311,10 @@ char *ys_units_verdict_counts(const size_t n[YS_VERDICT_COUNT], char *buf,
 
 char *ys_units_band(const ys_comparison *c, char *buf, size_t len) {
   if (len > 0) buf[0] = '\0';
-  if (!c->band_checked || c->exact) return buf;
+  /* No history at all (a baseline saved without --history): nothing to
+   * say, rather than "not yet available" under every benchmark. */
+  if (!c->band_checked || c->exact || (c->band_runs == 0 && !isfinite(c->band)))
+    return buf;
   char pct[YS_UNITS_BUF];
   if (isfinite(c->band))
     snprintf(buf, len, "%s over %zu runs of the baseline's history",

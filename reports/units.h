@@ -94,6 +94,10 @@ bool ys_units_within_threshold(const ys_comparison *c);
  * history was consulted or the metric is exact. Returns buf. */
 char *ys_units_band(const ys_comparison *c, char *buf, size_t len);
 
+/* Whether the noise band of the baseline's history, wider than the
+ * threshold, was the bar the change was judged against (gate/band.h). */
+bool ys_units_band_decides(const ys_comparison *c);
+
 /* The threshold as a percentage with no more decimals than it has:
  * 0.05 → "5 %", 0.025 → "2.5 %". Returns buf. */
 char *ys_units_threshold(double t, char *buf, size_t len);

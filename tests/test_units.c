@@ -264,6 +264,36 @@ static void test_within_threshold(void **state) {
   assert_false(ys_units_within_threshold(&c));
 }
 
+/* A band of the baseline's history decides when it is wider than the
+ * threshold, and only for a figure that is not an exact count; with no
+ * run in the history at all there is nothing to say about it. */
+static void test_band_decides(void **state) {
+  (void)state;
+  char buf[256];
+  ys_comparison c = {.verdict = YS_VERDICT_UNCHANGED,
+                     .threshold = 0.05,
+                     .band_checked = true,
+                     .band = 1.5826,
+                     .band_runs = 6};
+  assert_true(ys_units_band_decides(&c));
+  c.band = 0.03; /* narrower than the threshold: the threshold decides */
+  assert_false(ys_units_band_decides(&c));
+  c.band = 1.5826;
+  c.exact = true;
+  assert_false(ys_units_band_decides(&c));
+  c.exact = false;
+  c.band_checked = false;
+  assert_false(ys_units_band_decides(&c));
+  c.band_checked = true;
+  c.band = NAN;
+  c.band_runs = 3;
+  assert_string_equal(ys_units_band(&c, buf, sizeof(buf)),
+                      "not yet available (3 of 5 runs in the baseline's "
+                      "history)");
+  c.band_runs = 0;
+  assert_string_equal(ys_units_band(&c, buf, sizeof(buf)), "");
+}
+
 /* The reason of each doubt, and the advice that settles it: a number of
  * rounds when it is within reason, another setup when it is not. */
 static void test_doubt(void **state) {
@@ -317,6 +347,7 @@ int main(void) {
       cmocka_unit_test(test_threshold),
       cmocka_unit_test(test_doubt),
       cmocka_unit_test(test_within_threshold),
+      cmocka_unit_test(test_band_decides),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
