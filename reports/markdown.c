@@ -33,6 +33,7 @@
 #include "function_changes.h"
 #include "group_text.h"
 #include "report.h"
+#include "safe_text.h"
 #include "metric_verdicts.h"
 #include "units.h"
 
@@ -61,8 +62,14 @@ static void md_text(FILE *out, const char *s) {
       fputc(' ', out);
       continue;
     }
-    if ((unsigned char)*s < 0x20 || *s == 0x7f) {
+    size_t n = ys_safe_text_utf8_len(s);
+    if ((unsigned char)*s < 0x20 || *s == 0x7f || n == 0) {
       fprintf(out, "\\x%02x", (unsigned char)*s); /* never raw: see md_code */
+      continue;
+    }
+    if (n > 1) {
+      fwrite(s, 1, n, out);
+      s += n - 1;
       continue;
     }
     if (strchr("\\`*_[]<>|~&#!", *s) != NULL) fputc('\\', out);
@@ -92,9 +99,16 @@ static void md_code(FILE *out, const char *s, bool in_table) {
       continue;
     }
     /* A control character would reach whoever reads the file in a
-     * terminal (an escape sequence from a baseline's names): escaped. */
-    if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+     * terminal (an escape sequence from a baseline's names), and a byte of
+     * invalid UTF-8 would break the file's encoding: both escaped. */
+    size_t n = ys_safe_text_utf8_len(p);
+    if ((unsigned char)*p < 0x20 || *p == 0x7f || n == 0) {
       fprintf(out, "\\x%02x", (unsigned char)*p);
+      continue;
+    }
+    if (n > 1) {
+      fwrite(p, 1, n, out);
+      p += n - 1;
       continue;
     }
     if (*p == '|' && in_table) fputc('\\', out);

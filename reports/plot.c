@@ -16,6 +16,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "../core/error.h"
+#include "safe_text.h"
 
 /* The font size of tick labels and titles, in viewBox units. */
 #define PLOT_FONT     12.0
@@ -144,6 +145,17 @@ size_t ys_plot_label_stride(const ys_plot_ticks *t, double axis_px,
 void ys_plot_escape(FILE *out, const char *s) {
   if (s == NULL) return;
   for (const unsigned char *c = (const unsigned char *)s; *c != '\0'; c++) {
+    /* Invalid UTF-8 would make the page ill-formed: escaped as bytes. */
+    size_t n = ys_safe_text_utf8_len((const char *)c);
+    if (n == 0) {
+      fprintf(out, "\\x%02x", *c);
+      continue;
+    }
+    if (n > 1) {
+      fwrite(c, 1, n, out);
+      c += n - 1;
+      continue;
+    }
     switch (*c) {
     case '&':
       fputs("&amp;", out);

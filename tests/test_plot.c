@@ -283,6 +283,13 @@ static void test_escape(void **state) {
   assert_string_equal(text, "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
                             "\\x1b[2J\\x7f ok \xc2\xb5");
   free(text);
+  /* Bytes that start no valid UTF-8 sequence (a stray 0xff, a lone
+   * continuation byte, a sequence cut short) would make the page
+   * ill-formed: each is escaped, the valid characters around them kept. */
+  text =
+      ys_test_capture(write_escaped, "bad\xff\xfe \x80\xe2\x82 \xe2\x82\xac");
+  assert_string_equal(text, "bad\\xff\\xfe \\x80\\xe2\\x82 \xe2\x82\xac");
+  free(text);
 }
 
 /* A density integrates to 1 (trapezoid rule over a range well past the
