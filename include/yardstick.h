@@ -178,6 +178,21 @@ void ys_registry_add(ys_bench *bench);
  * code (0 ok, 1 regression, 2 usage or input error, 3 a benchmark failed). */
 int ys_main(int argc, char **argv);
 
+/* A descriptor leaves the fields its macro does not use to their zero.
+ * C allows that silently with designated initializers; g++ warns about it
+ * under -Wextra (-Wmissing-field-initializers), which would break a C++
+ * project built with -Werror, so the warning is off for the descriptor
+ * alone. */
+#ifdef __cplusplus
+#define YS__FIELDS_MAY_BE_LEFT_OUT_BEGIN                                       \
+  _Pragma("GCC diagnostic push")                                               \
+      _Pragma("GCC diagnostic ignored \"-Wmissing-field-initializers\"")
+#define YS__FIELDS_MAY_BE_LEFT_OUT_END _Pragma("GCC diagnostic pop")
+#else
+#define YS__FIELDS_MAY_BE_LEFT_OUT_BEGIN
+#define YS__FIELDS_MAY_BE_LEFT_OUT_END
+#endif
+
 /* Defines the function and descriptor of benchmark ID named TITLE, whose
  * other fields are the designated initializers in the variable arguments,
  * and registers it before main. The fields are initialized in their order
@@ -185,11 +200,13 @@ int ys_main(int argc, char **argv);
  * BENCH, BENCH_NAMED and BENCH_ARGS also compile as C++. */
 #define YS__DEFINE(ID, TITLE, ...)                                             \
   static void ys__fn_##ID(ys_state *state);                                    \
+  YS__FIELDS_MAY_BE_LEFT_OUT_BEGIN                                             \
   static ys_bench ys__def_##ID = {.name = TITLE,                               \
                                   .file = __FILE__,                            \
                                   .line = __LINE__,                            \
                                   .fn = ys__fn_##ID,                           \
                                   __VA_ARGS__};                                \
+  YS__FIELDS_MAY_BE_LEFT_OUT_END                                               \
   __attribute__((constructor)) static void ys__reg_##ID(void) {                \
     ys_registry_add(&ys__def_##ID);                                            \
   }                                                                            \
