@@ -13,6 +13,7 @@
 #include "../core/error.h"
 #include "cli.h"
 #include "exec_options.h"
+#include "option_rules.h"
 
 enum {
   OPT_NAME = 'n',
@@ -335,9 +336,11 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     o->warm_up_runs = 0;
   }
   o->forwarded[o->n_forwarded] = NULL;
-  /* The shared options, checked by the run's own parser. */
-  return ys_cli_parse((int)o->n_forwarded, o->forwarded, &o->shared, err,
-                      err_len);
+  /* The shared options, checked by the run's own parser and rules (an
+   * --if-missing without --baseline does nothing here either). */
+  int rc =
+      ys_cli_parse((int)o->n_forwarded, o->forwarded, &o->shared, err, err_len);
+  return rc != 0 ? rc : ys_option_rules_check(&o->shared, false, err, err_len);
 }
 
 void ys_exec_options_free(ys_exec_options *o) {
