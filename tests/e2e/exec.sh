@@ -131,6 +131,11 @@ expect 0 "saved baseline 'base'" -- "$bench" exec --runs 6 --rounds 3 \
   -n cmd 'sleep 0.01' --save-baseline base
 expect 1 'regressed' -- "$bench" exec --runs 6 --rounds 3 \
   -n cmd 'sleep 0.12' --baseline base
+# A regression is confirmed by as many rounds again before it is final.
+"$bench" exec --runs 6 --rounds 3 -n cmd 'sleep 0.12' --baseline base \
+  --format json >"$tmp/gate.json"
+check "jq -e '.benchmarks[0].comparison | .remeasured and .new_rounds == 6' \
+  $tmp/gate.json >/dev/null" "a regression is measured again (3 + 3 rounds)"
 expect 0 'cmd' -- "$bench" exec --runs 6 --rounds 3 -n cmd 'sleep 0.01' \
   --baseline base --threshold 400
 expect 0 'cmd' -- "$bench" exec --runs 2 --rounds 1 -n cmd true \
