@@ -29,6 +29,7 @@ enum {
   OPT_COLLECTOR,
   OPT_TRACE_CHILDREN,
   OPT_REFERENCE,
+  OPT_TIMEOUT,
   OPT_HELP,
   OPT_FORWARD, /* handed on to the run's parser as --NAME[=VALUE] */
 };
@@ -47,6 +48,7 @@ static const struct option exec_long_options[] = {
     {"collector", required_argument, NULL, OPT_COLLECTOR},
     {"trace-children", no_argument, NULL, OPT_TRACE_CHILDREN},
     {"reference", required_argument, NULL, OPT_REFERENCE},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"help", no_argument, NULL, OPT_HELP},
     /* Shared with a benchmark run: parsed by ys_cli_parse. */
     {"format", required_argument, NULL, OPT_FORWARD},
@@ -88,6 +90,9 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "  --trace-children       callgrind: count the command's children too\n"
       "  --reference NAME       the command others are compared to (default:\n"
       "                         the first)\n"
+      "  --timeout S            kill a run still going after S seconds and\n"
+      "                         report the command failed; 0: none (default: "
+      "0)\n"
       "  --format, --output, --quiet, --verbose, --seed, --save-baseline,\n"
       "  --baseline, --baseline-dir, --if-missing, --threshold,\n"
       "  --fail-on-inconclusive: as for a benchmark run (%s --help)\n\n"
@@ -258,6 +263,18 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     case OPT_REFERENCE:
       o->reference = optarg;
       break;
+    case OPT_TIMEOUT: {
+      char *end = NULL;
+      errno = 0;
+      o->timeout_s = strtod(optarg, &end);
+      if (end == optarg || *end != '\0' || errno != 0 ||
+          !(o->timeout_s >= 0 && o->timeout_s <= 1e6))
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "--timeout: '%s' is not a number of seconds in "
+                            "0..1000000",
+                            optarg);
+      break;
+    }
     case OPT_HELP:
       o->help = true;
       break;

@@ -75,7 +75,7 @@ static int run_hook(const exec_session *x, const char *option, const char *text,
                     char *err, size_t err_len) {
   char *argv[] = {"sh", "-c", (char *)text, NULL};
   ys_exec_outcome out;
-  int rc = ys_exec_spawn(argv, x->o->show_output, &out);
+  int rc = ys_exec_spawn(argv, x->o->show_output, x->o->timeout_s, &out);
   if (rc != 0)
     return ys_error_set(err, err_len, YS_EBENCH, "--%s: cannot run sh: %s",
                         option, strerror(rc));
@@ -105,7 +105,7 @@ static int calibrate_shell(exec_session *x) {
   char *argv[] = {"sh", "-c", "", NULL};
   for (int i = 0; i < N; i++) {
     ys_exec_outcome out;
-    int rc = ys_exec_spawn(argv, false, &out);
+    int rc = ys_exec_spawn(argv, false, 0, &out);
     if (rc != 0 || !ys_exec_succeeded(&out))
       return ys_error_set(x->err, sizeof(x->err), YS_EBENCH,
                           "--shell sh: sh -c '' did not run cleanly");
@@ -196,16 +196,26 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   ys_exec_outcome out;
   uint64_t instructions = 0;
   char why[200] = "";
-  int rc = o->callgrind
-               ? ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
-                                         o->trace_children, &out, &instructions,
-                                         why, sizeof(why))
-               : ys_exec_spawn(t->cmd->argv, o->show_output, &out);
+  int rc =
+      o->callgrind
+          ? ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
+                                    o->trace_children, o->timeout_s, &out,
+                                    &instructions, why, sizeof(why))
+          : ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, &out);
   res->elapsed_s += ys_clock_now_s() - t0;
   if (rc != 0) {
     res->status = YS_BENCH_FAILED;
     snprintf(res->message, sizeof(res->message), "cannot run it: %s",
              why[0] != '\0' ? why : strerror(rc));
+    t->stopped = true;
+    return;
+  }
+  if (out.timed_out) {
+    /* A command that hangs once may hang every time: not run again. */
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message),
+             "timed out: still running after %g s (--timeout), killed",
+             o->timeout_s);
     t->stopped = true;
     return;
   }

@@ -50,6 +50,7 @@ typedef struct ys_exec_options {
   bool ignore_failure;   /* a non-zero exit status is accepted */
   bool callgrind;        /* --collector callgrind */
   bool trace_children;   /* callgrind follows the command's children */
+  double timeout_s;      /* a run still going after this is killed; 0: none */
   const char *reference; /* the command the others are compared to */
   bool help;
   /* Reports, baselines and the gate, as a benchmark run parses them. */

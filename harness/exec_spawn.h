@@ -18,14 +18,18 @@ typedef struct ys_exec_outcome {
   double max_rss_kib; /* peak resident set of the largest process */
   int exit_status;    /* when it exited; -1 when killed by a signal */
   int signal;         /* the signal that killed it, else 0 */
+  bool timed_out;     /* killed (SIGKILL) for outlasting its timeout */
 } ys_exec_outcome;
 
 /* Runs argv (argv[0] searched in PATH) with stdin from /dev/null, stdout
  * to /dev/null, or to this process's stderr when `show_output` (a report
  * owns stdout), and stderr to /dev/null unless `show_output`. Waits for
- * it and fills *out. Returns 0, or an errno value when it could not be
- * started (ENOENT: no such command), with *out untouched. */
-int ys_exec_spawn(char *const argv[], bool show_output, ys_exec_outcome *out);
+ * it, at most `timeout_s` seconds when above 0 (then it is killed with
+ * SIGKILL and out->timed_out set), and fills *out. Returns 0, or an errno
+ * value when it could not be started (ENOENT: no such command), with *out
+ * untouched. */
+int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
+                  ys_exec_outcome *out);
 
 /* Whether the run ended well: exit status 0. */
 static inline bool ys_exec_succeeded(const ys_exec_outcome *o) {
@@ -40,14 +44,15 @@ bool ys_exec_findable(const char *file);
 /* The signal's abbreviation with its "SIG" ("SIGSEGV"), in `buf`. */
 const char *ys_exec_signal_name(int sig, char *buf, size_t len);
 
-/* Runs argv under valgrind's callgrind, following its children when
- * `trace_children`, and adds up the instructions (Ir) of every process
- * counted into *instructions; *out as for ys_exec_spawn (for valgrind, which
- * exits as the command does). Returns 0, an errno value when valgrind
- * could not be started, or YS_EFORMAT when callgrind left no readable
+/* Runs argv under valgrind's callgrind (within `timeout_s` as above), following
+ * its children when `trace_children`, and adds up the instructions (Ir) of
+ * every process counted into *instructions; *out as for ys_exec_spawn (for
+ * valgrind, which exits as the command does). Returns 0, an errno value when
+ * valgrind could not be started, or YS_EFORMAT when callgrind left no readable
  * count, with a message in `err`. */
 int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
-                            bool trace_children, ys_exec_outcome *out,
-                            uint64_t *instructions, char *err, size_t err_len);
+                            bool trace_children, double timeout_s,
+                            ys_exec_outcome *out, uint64_t *instructions,
+                            char *err, size_t err_len);
 
 #endif

@@ -78,6 +78,16 @@ expect 3 'killed by SIGTERM in 2 of 2 runs \(success rate 0 %\)' -- \
 expect 3 'killed by SIGKILL' -- \
   "$bench" exec --ignore-failure --runs 1 --rounds 1 --shell sh 'kill -9 $$'
 
+# --- --timeout: a run still going is killed, its command reported failed
+# and not run again (1 warm-up run of 5 s would otherwise take 5 s, and
+# 2 runs 10 s); the other commands are measured.
+start=$(date +%s)
+expect 3 "'sleep 5' failed: timed out: still running after 0.3 s" -- \
+  "$bench" exec --timeout 0.3 --warm-up-runs 1 --runs 2 --rounds 1 \
+  'sleep 5' true
+check "[ \$((\$(date +%s) - start)) -lt 4 ]" "the hung command was killed at once"
+expect 2 "--timeout: 'abc' is not a number" -- "$bench" exec --timeout abc true
+
 # --- --setup once, --prepare before every run (warm-up included),
 # --cleanup once: 2 warm-up + 5 measured runs = 7 prepare lines.
 log=$tmp/hooks.log
