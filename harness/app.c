@@ -39,6 +39,7 @@
 #include "cli.h"
 #include "context.h"
 #include "doctor.h"
+#include "exec_cmd.h"
 #include "exit_codes.h"
 #include "invocation.h"
 #include "history_cmd.h"
@@ -704,6 +705,15 @@ int ys_main(int argc, char **argv) {
   invocation s;
   memset(&s, 0, sizeof(s));
   s.prog = program_name(argc > 0 ? argv[0] : "bench");
+  /* `bench exec` times whole commands and has its own command line. */
+  if (argc > 1 && strcmp(argv[1], "exec") == 0) {
+    if (stdout_closed) {
+      fprintf(stderr, "%s: cannot write to standard output: it is closed\n",
+              s.prog);
+      return YS_EXIT_USAGE;
+    }
+    return finish_stdout(s.prog, ys_exec_main(s.prog, argc - 1, argv + 1));
+  }
   bool compare = argc > 1 && strcmp(argv[1], "compare") == 0;
   bool profile = !compare && argc > 1 && strcmp(argv[1], "profile") == 0;
   bool merge = argc > 1 && strcmp(argv[1], "merge") == 0;

@@ -711,8 +711,9 @@ void ys_cli_print_help(FILE *out, const char *prog) {
           "   or: %s merge OUT IN... [OPTION]...\n"
           "   or: %s history NAME [REGEX]... [OPTION]...\n"
           "   or: %s profile [REGEX]... [OPTION]...\n"
-          "   or: %s doctor [OPTION]...\n",
-          prog, prog, prog, prog, prog, prog);
+          "   or: %s doctor [OPTION]...\n"
+          "   or: %s exec [OPTION]... COMMAND... (see '%s exec --help')\n",
+          prog, prog, prog, prog, prog, prog, prog, prog);
   fprintf(out,
           "Run the benchmarks whose names match any REGEX (POSIX "
           "extended; all when none\nis given) and report their "

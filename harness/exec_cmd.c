@@ -1,0 +1,552 @@
+/*
+ * exec_cmd.c — `bench exec` from its command line to its exit code:
+ * parse → check the commands, baselines and outputs → set up → warm up →
+ * measured runs in shuffled, interleaved rounds → analysis → gate →
+ * reports, and each command against the reference → save → clean up.
+ *
+ * Each command becomes one benchmark result whose samples are its runs
+ * (one iteration each), so the analysis, the gate, the reports and the
+ * baseline files treat it as they treat a BENCH body.
+ */
+#include "exec_cmd.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analysis/stats.h"
+#include "../baselines/store.h"
+#include "../core/clock.h"
+#include "../core/error.h"
+#include "../core/names.h"
+#include "../gate/compare.h"
+#include "../gate/gate.h"
+#include "baseline_prep.h"
+#include "context.h"
+#include "exec_options.h"
+#include "exec_relative.h"
+#include "exec_spawn.h"
+#include "exit_codes.h"
+#include "invocation.h"
+
+/* The metrics of a run under the wall clock, in series order: series[0] is
+ * the primary. No series is named cpu_time: under that name the gate would
+ * judge a command on its CPU time whenever it had the CPU less than a
+ * benchmark should (docs/statistics.md §3), but a command that sleeps or
+ * waits for a disk does so by design, not because the machine was busy. */
+enum { M_TIME, M_USER, M_SYSTEM, M_RSS, M_WALL_COUNT };
+static const ys_metric wall_metrics[M_WALL_COUNT] = {
+    {"time", "ns", YS_METRIC_TIME, false},
+    {"user_time", "ns", YS_METRIC_TIME, false},
+    {"system_time", "ns", YS_METRIC_TIME, false},
+    {"max_rss", "KiB", YS_METRIC_COUNT, false},
+};
+static const ys_metric callgrind_metric = {"instructions", "instructions",
+                                           YS_METRIC_COUNT, true};
+
+/* One command's bookkeeping while it is measured. */
+typedef struct exec_track {
+  const ys_exec_command *cmd;
+  ys_bench_result *res;
+  size_t n_runs;     /* measured runs done */
+  size_t n_nonzero;  /* of them, exited with a status other than 0 */
+  size_t n_signaled; /* of them, killed by a signal */
+  int last_status;
+  int last_signal;
+  bool stopped; /* failed for good: not run again */
+} exec_track;
+
+typedef struct exec_session {
+  const char *prog;
+  ys_exec_options *o;
+  exec_track tracks[YS_EXEC_MAX_COMMANDS];
+  ys_bench_result results[YS_EXEC_MAX_COMMANDS]; /* in command order */
+  /* --shell sh: the shell's median start-up, subtracted from each run. */
+  double shell_wall_ns, shell_user_ns, shell_system_ns;
+  char err[512];
+} exec_session;
+
+/* Runs a --setup, --prepare or --cleanup command with sh. Returns 0, or
+ * writes why it failed into err and returns YS_EBENCH. */
+static int run_hook(const exec_session *x, const char *option, const char *text,
+                    char *err, size_t err_len) {
+  char *argv[] = {"sh", "-c", (char *)text, NULL};
+  ys_exec_outcome out;
+  int rc = ys_exec_spawn(argv, x->o->show_output, x->o->timeout_s, &out);
+  if (rc != 0)
+    return ys_error_set(err, err_len, YS_EBENCH, "--%s: cannot run sh: %s",
+                        option, strerror(rc));
+  char sig[32];
+  if (out.signal != 0)
+    return ys_error_set(err, err_len, YS_EBENCH, "--%s '%s' was killed by %s",
+                        option, text,
+                        ys_exec_signal_name(out.signal, sig, sizeof(sig)));
+  if (out.exit_status != 0)
+    return ys_error_set(err, err_len, YS_EBENCH,
+                        "--%s '%s' exited with status %d", option, text,
+                        out.exit_status);
+  return 0;
+}
+
+static int compare_doubles(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* --shell sh: the median wall, user and system time of `sh -c ''`, which
+ * each run of a command pays on top of the command itself and which is
+ * subtracted from it, as hyperfine does. */
+static int calibrate_shell(exec_session *x) {
+  enum { N = YS_EXEC_SHELL_CALIBRATION_RUNS };
+  double wall[N], user[N], sys[N];
+  char *argv[] = {"sh", "-c", "", NULL};
+  for (int i = 0; i < N; i++) {
+    ys_exec_outcome out;
+    int rc = ys_exec_spawn(argv, false, 0, &out);
+    if (rc != 0 || !ys_exec_succeeded(&out))
+      return ys_error_set(x->err, sizeof(x->err), YS_EBENCH,
+                          "--shell sh: sh -c '' did not run cleanly");
+    wall[i] = out.wall_ns;
+    user[i] = out.user_ns;
+    sys[i] = out.system_ns;
+  }
+  qsort(wall, N, sizeof(double), compare_doubles);
+  qsort(user, N, sizeof(double), compare_doubles);
+  qsort(sys, N, sizeof(double), compare_doubles);
+  x->shell_wall_ns = wall[N / 2];
+  x->shell_user_ns = user[N / 2];
+  x->shell_system_ns = sys[N / 2];
+  return 0;
+}
+
+/* Gives result `res` its series, with room for every run and round. */
+static int alloc_result(ys_bench_result *res, const ys_exec_command *cmd,
+                        const ys_exec_options *o) {
+  snprintf(res->name, sizeof(res->name), "%s", cmd->name);
+  res->status = YS_BENCH_OK;
+  size_t n = o->callgrind ? 1 : M_WALL_COUNT;
+  res->series = calloc(n, sizeof(*res->series));
+  if (res->series == NULL) return YS_ENOMEM;
+  res->n_series = n;
+  for (size_t m = 0; m < n; m++) {
+    ys_series *s = &res->series[m];
+    const ys_metric *metric =
+        o->callgrind ? &callgrind_metric : &wall_metrics[m];
+    s->metric = metric->name;
+    s->unit = metric->unit;
+    s->kind = metric->kind;
+    s->exact = metric->exact;
+    s->samples = calloc(o->runs, sizeof(*s->samples));
+    s->rounds = calloc(o->rounds, sizeof(*s->rounds));
+    if (s->samples == NULL || s->rounds == NULL) return YS_ENOMEM;
+  }
+  return 0;
+}
+
+static double at_least_zero(double v) {
+  return v > 0 ? v : 0;
+}
+
+/* Adds one run's figures to the result's series, less the shell's
+ * start-up under --shell sh. */
+static void record_run(exec_session *x, ys_bench_result *res,
+                       const ys_exec_outcome *out, uint64_t instructions) {
+  double v[M_WALL_COUNT];
+  size_t n = res->n_series;
+  if (x->o->callgrind) {
+    v[0] = (double)instructions;
+  } else {
+    v[M_TIME] = at_least_zero(out->wall_ns - x->shell_wall_ns);
+    v[M_USER] = at_least_zero(out->user_ns - x->shell_user_ns);
+    v[M_SYSTEM] = at_least_zero(out->system_ns - x->shell_system_ns);
+    v[M_RSS] = out->max_rss_kib;
+  }
+  for (size_t m = 0; m < n; m++) {
+    ys_series *s = &res->series[m];
+    s->samples[s->n_samples++] = (ys_sample){1, v[m]};
+  }
+  res->total_iterations++;
+}
+
+/* Closes the round that began at sample `first` (if it holds a run). */
+static void close_round(ys_bench_result *res, size_t first) {
+  for (size_t m = 0; m < res->n_series; m++) {
+    ys_series *s = &res->series[m];
+    if (s->n_samples == first) continue;
+    s->rounds[s->n_rounds++] =
+        (ys_round){.first_sample = first, .n_samples = s->n_samples - first};
+  }
+}
+
+/* One run of a command (prepare first), measured when `measured`. A
+ * failure that makes the command's results meaningless stops it. */
+static void run_once(exec_session *x, exec_track *t, bool measured) {
+  const ys_exec_options *o = x->o;
+  ys_bench_result *res = t->res;
+  double t0 = ys_clock_now_s();
+  if (o->prepare != NULL && run_hook(x, "prepare", o->prepare, res->message,
+                                     sizeof(res->message)) != 0) {
+    res->status = YS_BENCH_FAILED;
+    t->stopped = true;
+    return;
+  }
+  ys_exec_outcome out;
+  uint64_t instructions = 0;
+  char why[200] = "";
+  int rc =
+      o->callgrind
+          ? ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
+                                    o->trace_children, o->timeout_s, &out,
+                                    &instructions, why, sizeof(why))
+          : ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, &out);
+  res->elapsed_s += ys_clock_now_s() - t0;
+  if (rc != 0) {
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message), "cannot run it: %s",
+             why[0] != '\0' ? why : strerror(rc));
+    t->stopped = true;
+    return;
+  }
+  if (out.timed_out) {
+    /* A command that hangs once may hang every time: not run again. */
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message),
+             "timed out: still running after %g s (--timeout), killed",
+             o->timeout_s);
+    t->stopped = true;
+    return;
+  }
+  if (!measured) return;
+  t->n_runs++;
+  if (out.signal != 0) {
+    t->n_signaled++;
+    t->last_signal = out.signal;
+  } else if (out.exit_status != 0) {
+    t->n_nonzero++;
+    t->last_status = out.exit_status;
+  }
+  /* A run killed by a signal measured a crash, not the command: it is
+   * never a sample. A non-zero status is one with --ignore-failure. */
+  if (out.signal == 0 && (out.exit_status == 0 || o->ignore_failure))
+    record_run(x, res, &out, instructions);
+}
+
+/* Warm-up: each command's unmeasured runs, before any is measured. */
+static void warm_up(exec_session *x) {
+  for (size_t c = 0; c < x->o->n_commands; c++)
+    for (size_t k = 0; k < x->o->warm_up_runs && !x->tracks[c].stopped; k++)
+      run_once(x, &x->tracks[c], false);
+}
+
+/* The measured runs of the n commands of `tracks`: round r of every
+ * command, in an order shuffled by `seed`, then round r + 1, as the runner
+ * interleaves BENCH bodies, so that a drift of the machine spreads over all
+ * commands. The runs are split as evenly as they go: the first (runs mod
+ * rounds) rounds get one more. */
+static int measure(exec_session *x, exec_track *tracks, size_t n,
+                   uint64_t seed) {
+  const ys_exec_options *o = x->o;
+  size_t order[YS_EXEC_MAX_COMMANDS];
+  for (size_t i = 0; i < n; i++)
+    order[i] = i;
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  if (rng == NULL) return YS_ENOMEM;
+  gsl_rng_set(rng, seed);
+  for (size_t r = 0; r < o->rounds; r++) {
+    gsl_ran_shuffle(rng, order, n, sizeof(order[0]));
+    size_t per_round = o->runs / o->rounds + (r < o->runs % o->rounds ? 1 : 0);
+    for (size_t i = 0; i < n; i++) {
+      exec_track *t = &tracks[order[i]];
+      size_t first = t->res->series[0].n_samples;
+      for (size_t k = 0; k < per_round && !t->stopped; k++)
+        run_once(x, t, true);
+      close_round(t->res, first);
+    }
+  }
+  gsl_rng_free(rng);
+  return 0;
+}
+
+/* Marks a command failed when a run failed and that is not accepted, and
+ * says how often its runs succeeded. */
+static void conclude(exec_session *x, exec_track *t) {
+  ys_bench_result *res = t->res;
+  if (res->status != YS_BENCH_OK) return;
+  size_t failed = t->n_nonzero + t->n_signaled;
+  double rate = t->n_runs > 0
+                    ? 100.0 * (double)(t->n_runs - failed) / (double)t->n_runs
+                    : 0;
+  char sig[32];
+  if (t->n_signaled > 0) {
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message),
+             "killed by %s in %zu of %zu runs (success rate %.0f %%)",
+             ys_exec_signal_name(t->last_signal, sig, sizeof(sig)),
+             t->n_signaled, t->n_runs, rate);
+  } else if (t->n_nonzero > 0 && !x->o->ignore_failure) {
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message),
+             "exited with status %d in %zu of %zu runs (success rate %.0f %%; "
+             "--ignore-failure accepts it)",
+             t->last_status, t->n_nonzero, t->n_runs, rate);
+  } else if (t->n_nonzero > 0 && !x->o->shared.quiet) {
+    fprintf(stderr,
+            "%s: note: '%s' exited with a non-zero status in %zu of %zu runs "
+            "(success rate %.0f %%), accepted by --ignore-failure\n",
+            x->prog, res->name, t->n_nonzero, t->n_runs, rate);
+  }
+  if (res->status == YS_BENCH_OK && res->series[0].n_samples == 0) {
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message), "no run was measured");
+  }
+}
+
+static int analyze(ys_run_result *run, uint64_t seed) {
+  ys_stats_config cfg = ys_stats_config_default(seed);
+  for (size_t i = 0; i < run->n_benches; i++) {
+    ys_bench_result *res = &run->benches[i];
+    if (res->status != YS_BENCH_OK) continue;
+    for (size_t m = 0; m < res->n_series; m++) {
+      int rc = ys_stats_analyze(&res->series[m], &cfg);
+      if (rc != 0) return rc;
+    }
+  }
+  return 0;
+}
+
+static int by_name(const void *a, const void *b) {
+  return ys_name_compare(((const ys_bench_result *)a)->name,
+                         ((const ys_bench_result *)b)->name);
+}
+
+/* Checks before anything runs that every command can be found: a typo
+ * costs a second and exit 2, not a run full of failures. Under --shell sh
+ * the shell finds the command, and says so with status 127. */
+static int check_commands(const exec_session *x) {
+  for (size_t c = 0; c < x->o->n_commands; c++) {
+    const ys_exec_command *cmd = &x->o->commands[c];
+    if (!ys_exec_findable(cmd->argv[0])) {
+      fprintf(stderr, "%s: exec: command '%s' not found%s\n", x->prog,
+              cmd->argv[0],
+              strchr(cmd->argv[0], '/') != NULL ? "" : " in PATH");
+      return YS_EXIT_USAGE;
+    }
+  }
+  if (x->o->callgrind && !ys_exec_findable("valgrind")) {
+    fprintf(stderr, "%s: --collector callgrind: valgrind not found in PATH\n",
+            x->prog);
+    return YS_EXIT_USAGE;
+  }
+  return YS_EXIT_OK;
+}
+
+/* Loads --baseline and checks --save-baseline's name, as a run does. */
+static int prepare_baselines(invocation *s) {
+  const char *dir = ys_store_dir(s->o.baseline_dir);
+  if (s->o.baseline != NULL) {
+    if (ys_baseline_prep_load(&s->o, dir, &s->baseline, &s->baseline_missing,
+                              s->err, sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: --baseline: %s\n", s->prog, s->err);
+      return YS_EXIT_USAGE;
+    }
+    if (s->baseline_missing)
+      fprintf(stderr, "%s: note: no baseline '%s' yet: reporting only\n",
+              s->prog, s->o.baseline);
+  }
+  if (s->o.save_baseline != NULL &&
+      (ys_store_check_name(s->o.save_baseline, s->err, sizeof(s->err)) != 0 ||
+       ys_store_resolve(s->o.save_baseline, dir, s->save_path,
+                        sizeof(s->save_path), s->err, sizeof(s->err)) != 0 ||
+       ys_store_check_save(s->save_path, s->err, sizeof(s->err)) != 0)) {
+    fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);
+    return YS_EXIT_USAGE;
+  }
+  return YS_EXIT_OK;
+}
+
+/* Measures every command into s->run (sorted by name). Returns an exit
+ * code: 3 when --setup failed. */
+static int measure_all(exec_session *x, invocation *s) {
+  const ys_exec_options *o = x->o;
+  for (size_t c = 0; c < o->n_commands; c++) {
+    x->tracks[c].cmd = &o->commands[c];
+    x->tracks[c].res = &x->results[c];
+    if (alloc_result(&x->results[c], &o->commands[c], o) != 0) {
+      fprintf(stderr, "%s: exec: out of memory\n", x->prog);
+      return YS_EXIT_USAGE;
+    }
+  }
+  if (o->setup != NULL &&
+      run_hook(x, "setup", o->setup, x->err, sizeof(x->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", x->prog, x->err);
+    return YS_EXIT_BENCH_FAILED;
+  }
+  if (o->shell_sh && !o->callgrind && calibrate_shell(x) != 0) {
+    fprintf(stderr, "%s: %s\n", x->prog, x->err);
+    return YS_EXIT_BENCH_FAILED;
+  }
+  warm_up(x);
+  if (measure(x, x->tracks, o->n_commands, o->shared.seed) != 0) {
+    fprintf(stderr, "%s: exec: out of memory\n", x->prog);
+    return YS_EXIT_USAGE;
+  }
+  for (size_t c = 0; c < o->n_commands; c++)
+    conclude(x, &x->tracks[c]);
+  /* The run owns the results from here on. */
+  s->run.benches = calloc(o->n_commands, sizeof(*s->run.benches));
+  if (s->run.benches == NULL) return YS_EXIT_USAGE;
+  memcpy(s->run.benches, x->results, o->n_commands * sizeof(x->results[0]));
+  memset(x->results, 0, sizeof(x->results));
+  s->run.n_benches = o->n_commands;
+  qsort(s->run.benches, s->run.n_benches, sizeof(*s->run.benches), by_name);
+  if (o->cleanup != NULL &&
+      run_hook(x, "cleanup", o->cleanup, x->err, sizeof(x->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", x->prog, x->err);
+    return YS_EXIT_BENCH_FAILED;
+  }
+  return YS_EXIT_OK;
+}
+
+static void fill_context(invocation *s, const ys_exec_options *o) {
+  ys_context_collect(&s->ctx);
+  s->ctx.collector = o->callgrind ? "callgrind" : "wall";
+  s->ctx.seed = o->shared.seed;
+  s->ctx.rounds = o->rounds;
+  s->ctx.sample_size = (o->runs + o->rounds - 1) / o->rounds;
+  s->ctx.warm_up_time_s = 0;
+  s->ctx.measurement_time_s = 0;
+}
+
+/* The gate's remeasure callback (ys_gate_remeasure): the commands at
+ * indexes `which` of the run get as many rounds again, with another seed,
+ * appended to theirs, and the run is analysed again. */
+typedef struct remeasure_ctx {
+  exec_session *x;
+  invocation *s;
+} remeasure_ctx;
+
+static int remeasure(void *ctx, const size_t *which, size_t n) {
+  remeasure_ctx *m = ctx;
+  exec_session *x = m->x;
+  const ys_exec_options *o = x->o;
+  exec_track tracks[YS_EXEC_MAX_COMMANDS];
+  ys_bench_result extra[YS_EXEC_MAX_COMMANDS];
+  memset(tracks, 0, sizeof(tracks));
+  memset(extra, 0, sizeof(extra));
+  int rc = 0;
+  for (size_t k = 0; k < n && rc == 0; k++) {
+    const char *name = m->s->run.benches[which[k]].name;
+    for (size_t c = 0; c < o->n_commands; c++)
+      if (strcmp(o->commands[c].name, name) == 0)
+        tracks[k].cmd = &o->commands[c];
+    tracks[k].res = &extra[k];
+    rc = tracks[k].cmd != NULL ? alloc_result(&extra[k], tracks[k].cmd, o)
+                               : YS_EINVAL;
+  }
+  if (rc == 0) rc = measure(x, tracks, n, o->shared.seed + 1);
+  for (size_t k = 0; k < n && rc == 0; k++) {
+    conclude(x, &tracks[k]);
+    ys_bench_result *res = &m->s->run.benches[which[k]];
+    if (extra[k].status != YS_BENCH_OK) {
+      res->status = extra[k].status;
+      memcpy(res->message, extra[k].message, sizeof(res->message));
+      continue;
+    }
+    res->elapsed_s += extra[k].elapsed_s;
+    res->total_iterations += extra[k].total_iterations;
+    rc = ys_bench_result_append_rounds(res, &extra[k]);
+  }
+  for (size_t k = 0; k < n; k++)
+    ys_bench_result_clear(&extra[k]);
+  return rc == 0 ? analyze(&m->s->run, o->shared.seed) : rc;
+}
+
+/* Analyses, judges against --baseline, reports, compares with the
+ * reference and saves. Returns the exit code. */
+static int finish(exec_session *x, invocation *s, double elapsed_s) {
+  const ys_exec_options *o = x->o;
+  if (analyze(&s->run, o->shared.seed) != 0) {
+    fprintf(stderr, "%s: exec: the analysis failed: out of memory\n", x->prog);
+    return YS_EXIT_USAGE;
+  }
+  if (s->baseline != NULL) {
+    ys_gate g = {
+        .current = &s->run,
+        .base = &s->baseline->run,
+        .compare = ys_compare_config_default(o->shared.seed),
+    };
+    g.compare.threshold = o->shared.threshold;
+    s->judged = true;
+    /* A verdict that would fail or warn is measured again first, as for a
+     * benchmark (docs/statistics.md §3). */
+    remeasure_ctx m = {x, s};
+    int rc = ys_gate_judge(&g, &s->judgement);
+    if (rc == 0) rc = ys_gate_confirm(&g, remeasure, &m, &s->judgement);
+    if (rc != 0) {
+      fprintf(stderr, "%s: exec: %s\n", x->prog, ys_strerror(rc));
+      return YS_EXIT_USAGE;
+    }
+  }
+  ys_summary sum = ys_app_summarize(s, elapsed_s);
+  bool reported = ys_app_write_reports(s, &sum);
+  if (o->n_commands > 1 &&
+      ys_exec_relative_write(
+          &s->run, o->reference != NULL ? o->reference : o->commands[0].name,
+          &o->shared, x->prog) != 0)
+    reported = false;
+  for (size_t i = 0; i < s->run.n_benches; i++)
+    if (s->run.benches[i].status == YS_BENCH_FAILED)
+      fprintf(stderr, "%s: command '%s' failed: %s\n", x->prog,
+              s->run.benches[i].name, s->run.benches[i].message);
+  if (o->shared.save_baseline != NULL) {
+    if (ys_store_save(s->save_path, o->shared.save_baseline, &s->ctx, &s->run,
+                      s->err, sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: --save-baseline: %s\n", x->prog, s->err);
+      return YS_EXIT_USAGE;
+    }
+    fprintf(stderr, "%s: saved baseline '%s' to %s\n", x->prog,
+            o->shared.save_baseline, s->save_path);
+  }
+  return ys_app_exit_code(&sum, reported);
+}
+
+int ys_exec_main(const char *prog, int argc, char **argv) {
+  static exec_session x; /* large: kept off the stack */
+  static ys_exec_options o;
+  static invocation s;
+  memset(&x, 0, sizeof(x));
+  memset(&o, 0, sizeof(o));
+  memset(&s, 0, sizeof(s));
+  x.prog = prog;
+  x.o = &o;
+  s.prog = prog;
+  int code = YS_EXIT_OK;
+  if (ys_exec_options_parse(argc, argv, &o, x.err, sizeof(x.err)) != 0) {
+    fprintf(stderr, "%s: %s\nTry '%s exec --help' for more information.\n",
+            prog, x.err, prog);
+    code = YS_EXIT_USAGE;
+  } else if (o.help) {
+    ys_exec_print_help(stdout, prog);
+  } else {
+    s.o = o.shared;
+    code = check_commands(&x);
+    if (code == YS_EXIT_OK) code = prepare_baselines(&s);
+    if (code == YS_EXIT_OK) code = ys_app_check_reports(&s, NULL);
+    if (code == YS_EXIT_OK) {
+      fill_context(&s, &o);
+      double started = ys_clock_now_s();
+      code = measure_all(&x, &s);
+      if (code == YS_EXIT_OK) code = finish(&x, &s, ys_clock_now_s() - started);
+    }
+  }
+  for (size_t c = 0; c < YS_EXEC_MAX_COMMANDS; c++)
+    ys_bench_result_clear(&x.results[c]);
+  ys_judgement_free(&s.judgement);
+  ys_run_result_free(&s.run);
+  ys_baseline_free(s.baseline);
+  ys_exec_options_free(&o);
+  return code;
+}

@@ -1,0 +1,208 @@
+/*
+ * exec_spawn.c — one run of one command, timed and accounted (see
+ * exec_spawn.h). posix_spawnp rather than fork: glibc spawns with
+ * CLONE_VFORK, which costs the same however large this process is, and
+ * reports a failed exec as an error instead of a child exiting 127.
+ */
+#include "exec_spawn.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../collectors/callgrind_file.h"
+#include "../core/error.h"
+
+extern char **environ;
+
+static double timespec_ns(const struct timespec *t) {
+  return (double)t->tv_sec * 1e9 + (double)t->tv_nsec;
+}
+
+static double timeval_ns(const struct timeval *t) {
+  return (double)t->tv_sec * 1e9 + (double)t->tv_usec * 1e3;
+}
+
+/* Waits until process `pid` has ended or `timeout_s` has passed, through a
+ * pidfd, which becomes readable when the process ends: the wait costs no
+ * polling, and the exit is seen at once. Returns whether it ended. Without
+ * pidfds (Linux before 5.3) it waits without a limit. */
+static bool ended_within(pid_t pid, double timeout_s) {
+  int fd = (int)syscall(SYS_pidfd_open, pid, 0);
+  if (fd < 0) return true;
+  struct pollfd p = {.fd = fd, .events = POLLIN};
+  int rc;
+  do
+    rc = poll(&p, 1, (int)(timeout_s * 1000 + 0.5));
+  while (rc < 0 && errno == EINTR);
+  close(fd);
+  return rc != 0;
+}
+
+int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
+                  ys_exec_outcome *out) {
+  posix_spawn_file_actions_t fa;
+  if (posix_spawn_file_actions_init(&fa) != 0) return ENOMEM;
+  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  if (show_output) {
+    posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY,
+                                     0);
+    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY,
+                                     0);
+  }
+  struct timespec t0, t1;
+  pid_t pid;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  if (rc != 0) return rc;
+  bool timed_out = timeout_s > 0 && !ended_within(pid, timeout_s);
+  if (timed_out) kill(pid, SIGKILL);
+  int status = 0;
+  struct rusage ru;
+  pid_t got;
+  do
+    got = wait4(pid, &status, 0, &ru);
+  while (got < 0 && errno == EINTR);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  if (got < 0) return errno;
+  out->wall_ns = timespec_ns(&t1) - timespec_ns(&t0);
+  out->user_ns = timeval_ns(&ru.ru_utime);
+  out->system_ns = timeval_ns(&ru.ru_stime);
+  out->max_rss_kib = (double)ru.ru_maxrss; /* kilobytes on Linux */
+  out->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  out->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+  out->timed_out = timed_out;
+  return 0;
+}
+
+static bool is_executable_file(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+}
+
+bool ys_exec_findable(const char *file) {
+  if (file[0] == '\0') return false;
+  if (strchr(file, '/') != NULL) return is_executable_file(file);
+  const char *path = getenv("PATH");
+  if (path == NULL) path = "/usr/local/bin:/usr/bin:/bin";
+  for (const char *p = path;;) {
+    size_t len = strcspn(p, ":");
+    char full[4096];
+    /* An empty entry is the current directory, as for execvp. */
+    int n = len == 0
+                ? snprintf(full, sizeof(full), "./%s", file)
+                : snprintf(full, sizeof(full), "%.*s/%s", (int)len, p, file);
+    if (n > 0 && (size_t)n < sizeof(full) && is_executable_file(full))
+      return true;
+    if (p[len] == '\0') return false;
+    p += len + 1;
+  }
+}
+
+const char *ys_exec_signal_name(int sig, char *buf, size_t len) {
+  const char *abbrev = sigabbrev_np(sig);
+  if (abbrev != NULL)
+    snprintf(buf, len, "SIG%s", abbrev);
+  else
+    snprintf(buf, len, "signal %d", sig);
+  return buf;
+}
+
+/* Adds the Ir totals of callgrind output file `path` to *sum. Returns 0 or
+ * YS_EFORMAT. */
+static int add_file_instructions(const char *path, uint64_t *sum) {
+  FILE *f = fopen(path, "r");
+  if (f == NULL) return YS_EFORMAT;
+  ys_callgrind_events events = {0};
+  int column = -1;
+  bool found = false;
+  char *line = NULL;
+  size_t cap = 0;
+  int rc = 0;
+  while (rc == 0 && getline(&line, &cap, f) > 0) {
+    int e = ys_callgrind_file_events(line, &events);
+    if (e < 0) rc = YS_EFORMAT;
+    if (e == 1) column = ys_callgrind_file_find(&events, "Ir");
+    uint64_t totals[YS_CALLGRIND_MAX_EVENTS];
+    int t = column >= 0 ? ys_callgrind_file_totals(line, events.n, totals) : 0;
+    if (t < 0) rc = YS_EFORMAT;
+    if (t == 1) {
+      *sum += totals[column];
+      found = true;
+    }
+  }
+  free(line);
+  fclose(f);
+  return rc == 0 && found ? 0 : YS_EFORMAT;
+}
+
+int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
+                            bool trace_children, double timeout_s,
+                            ys_exec_outcome *out, uint64_t *instructions,
+                            char *err, size_t err_len) {
+  const char *tmp = getenv("TMPDIR");
+  char dir[4096];
+  snprintf(dir, sizeof(dir), "%s/yardstick-exec-XXXXXX",
+           tmp != NULL && tmp[0] != '\0' ? tmp : "/tmp");
+  if (mkdtemp(dir) == NULL)
+    return ys_error_set(err, err_len, YS_EIO,
+                        "cannot create a folder in %s: %s",
+                        tmp != NULL ? tmp : "/tmp", strerror(errno));
+  size_t n = 0;
+  while (argv[n] != NULL)
+    n++;
+  char **vg = calloc(n + 6, sizeof(*vg));
+  char out_file[4200];
+  snprintf(out_file, sizeof(out_file), "--callgrind-out-file=%s/cg.%%p", dir);
+  int rc = 0;
+  if (vg == NULL) rc = YS_ENOMEM;
+  if (rc == 0) {
+    size_t k = 0;
+    vg[k++] = "valgrind";
+    vg[k++] = "--tool=callgrind";
+    vg[k++] = out_file;
+    if (trace_children) vg[k++] = "--trace-children=yes";
+    vg[k++] = "--";
+    for (size_t i = 0; i < n; i++)
+      vg[k++] = argv[i];
+    vg[k] = NULL;
+    rc = ys_exec_spawn(vg, show_output, timeout_s, out);
+    if (rc != 0)
+      ys_error_set(err, err_len, rc, "cannot start valgrind: %s", strerror(rc));
+  }
+  free(vg);
+  /* Every process callgrind counted left one file: add them all up, and
+   * leave nothing behind. */
+  *instructions = 0;
+  bool any = false;
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  while (d != NULL && (e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue;
+    char path[8400];
+    snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+    if (rc == 0 && add_file_instructions(path, instructions) == 0) any = true;
+    unlink(path);
+  }
+  if (d != NULL) closedir(d);
+  rmdir(dir);
+  if (rc == 0 && !any)
+    rc = ys_error_set(err, err_len, YS_EFORMAT,
+                      "callgrind left no instruction count");
+  return rc;
+}

@@ -1,0 +1,58 @@
+/*
+ * exec_spawn.h — one run of one command for `bench exec`: spawned with
+ * posix_spawnp, reaped with wait4, timed on the monotonic clock, and its
+ * CPU times, peak memory and how it ended taken from the kernel's rusage.
+ */
+#ifndef YS_EXEC_SPAWN_H
+#define YS_EXEC_SPAWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What one run cost and how it ended. */
+typedef struct ys_exec_outcome {
+  double wall_ns; /* from before the spawn to after the reap */
+  double user_ns; /* the command's and its waited-for children's */
+  double system_ns;
+  double max_rss_kib; /* peak resident set of the largest process */
+  int exit_status;    /* when it exited; -1 when killed by a signal */
+  int signal;         /* the signal that killed it, else 0 */
+  bool timed_out;     /* killed (SIGKILL) for outlasting its timeout */
+} ys_exec_outcome;
+
+/* Runs argv (argv[0] searched in PATH) with stdin from /dev/null, stdout
+ * to /dev/null, or to this process's stderr when `show_output` (a report
+ * owns stdout), and stderr to /dev/null unless `show_output`. Waits for
+ * it, at most `timeout_s` seconds when above 0 (then it is killed with
+ * SIGKILL and out->timed_out set), and fills *out. Returns 0, or an errno
+ * value when it could not be started (ENOENT: no such command), with *out
+ * untouched. */
+int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
+                  ys_exec_outcome *out);
+
+/* Whether the run ended well: exit status 0. */
+static inline bool ys_exec_succeeded(const ys_exec_outcome *o) {
+  return o->signal == 0 && o->exit_status == 0;
+}
+
+/* Whether program `file` can be found the way posix_spawnp finds it: a
+ * name with a '/' must be an executable file, any other an executable file
+ * in a directory of $PATH. */
+bool ys_exec_findable(const char *file);
+
+/* The signal's abbreviation with its "SIG" ("SIGSEGV"), in `buf`. */
+const char *ys_exec_signal_name(int sig, char *buf, size_t len);
+
+/* Runs argv under valgrind's callgrind (within `timeout_s` as above), following
+ * its children when `trace_children`, and adds up the instructions (Ir) of
+ * every process counted into *instructions; *out as for ys_exec_spawn (for
+ * valgrind, which exits as the command does). Returns 0, an errno value when
+ * valgrind could not be started, or YS_EFORMAT when callgrind left no readable
+ * count, with a message in `err`. */
+int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
+                            bool trace_children, double timeout_s,
+                            ys_exec_outcome *out, uint64_t *instructions,
+                            char *err, size_t err_len);
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * test_exec_cli.c — `bench exec`'s command line (harness/exec_cli.c): how
+ * commands are split into words, named and counted, how the options it
+ * shares with a run reach the run's parser, and the small helpers of
+ * harness/exec_spawn.c that messages rely on.
+ */
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/error.h"
+#include "harness/exec_options.h"
+#include "harness/exec_spawn.h"
+
+static ys_exec_options opts;
+static char err[512];
+
+/* Parses the words of `args` (NULL-terminated) as `bench exec ARGS`. */
+static int parse(char **args) {
+  static char *argv[32];
+  int argc = 0;
+  argv[argc++] = "exec";
+  while (args[argc - 1] != NULL)
+    argv[argc] = args[argc - 1], argc++;
+  argv[argc] = NULL;
+  ys_exec_options_free(&opts);
+  memset(&opts, 0, sizeof(opts));
+  err[0] = '\0';
+  return ys_exec_options_parse(argc, argv, &opts, err, sizeof(err));
+}
+
+static void words_and_names(void **state) {
+  (void)state;
+  char *args[] = {"-n", "old", "gzip -c 'a b.txt'", "-n", "new", "zstd", NULL};
+  assert_int_equal(parse(args), 0);
+  assert_int_equal(opts.n_commands, 2);
+  assert_string_equal(opts.commands[0].name, "old");
+  assert_string_equal(opts.commands[1].name, "new");
+  /* Split and unquoted as sh would: three words, the quoted one whole. */
+  assert_string_equal(opts.commands[0].argv[0], "gzip");
+  assert_string_equal(opts.commands[0].argv[1], "-c");
+  assert_string_equal(opts.commands[0].argv[2], "a b.txt");
+  assert_null(opts.commands[0].argv[3]);
+  assert_string_equal(opts.commands[1].argv[0], "zstd");
+}
+
+static void argv_after_dashes_is_kept(void **state) {
+  (void)state;
+  char *args[] = {"--runs", "4", "--", "printf", "%s 'x'", "--runs", NULL};
+  assert_int_equal(parse(args), 0);
+  assert_int_equal(opts.n_commands, 1);
+  assert_int_equal(opts.runs, 4);
+  /* Not split, not parsed: "--runs" after -- belongs to the command. */
+  assert_string_equal(opts.commands[0].argv[1], "%s 'x'");
+  assert_string_equal(opts.commands[0].argv[2], "--runs");
+  assert_string_equal(opts.commands[0].name, "printf %s 'x' --runs");
+}
+
+static void shell_sh_runs_the_text(void **state) {
+  (void)state;
+  char *args[] = {"--shell", "sh", "a | b", NULL};
+  assert_int_equal(parse(args), 0);
+  assert_string_equal(opts.commands[0].argv[0], "sh");
+  assert_string_equal(opts.commands[0].argv[1], "-c");
+  assert_string_equal(opts.commands[0].argv[2], "a | b");
+}
+
+static void operators_need_a_shell(void **state) {
+  (void)state;
+  char *args[] = {"a | b", NULL};
+  assert_int_equal(parse(args), YS_EINVAL);
+  assert_non_null(strstr(err, "--shell sh"));
+  char *sub[] = {"echo `id`", NULL};
+  assert_int_equal(parse(sub), YS_EINVAL);
+  assert_non_null(strstr(err, "command substitution"));
+}
+
+static void rounds_follow_runs(void **state) {
+  (void)state;
+  /* 3 runs cannot fill the default 10 rounds: one run a round. */
+  char *few[] = {"--runs", "3", "true", NULL};
+  assert_int_equal(parse(few), 0);
+  assert_int_equal(opts.rounds, 3);
+  /* Given explicitly, the same is an error naming --rounds. */
+  char *bad[] = {"--runs", "3", "--rounds", "4", "true", NULL};
+  assert_int_equal(parse(bad), YS_EINVAL);
+  assert_non_null(strstr(err, "--rounds"));
+  /* Exact counts need one run. */
+  char *cg[] = {"--collector", "callgrind", "true", NULL};
+  assert_int_equal(parse(cg), 0);
+  assert_int_equal(opts.runs, 1);
+  assert_int_equal(opts.rounds, 1);
+  assert_int_equal(opts.warm_up_runs, 0);
+}
+
+static void shared_options_reach_the_run_parser(void **state) {
+  (void)state;
+  char *args[] = {"--threshold", "12", "--format", "json",
+                  "--seed",      "7",  "true",     NULL};
+  assert_int_equal(parse(args), 0);
+  assert_float_equal(opts.shared.threshold, 0.12, 1e-12);
+  assert_string_equal(opts.shared.format->name, "json");
+  assert_int_equal(opts.shared.seed, 7);
+  /* And its messages name the option. */
+  char *bad[] = {"--threshold", "abc", "true", NULL};
+  assert_int_equal(parse(bad), YS_EINVAL);
+  assert_non_null(strstr(err, "threshold"));
+}
+
+static void names_must_fit_and_differ(void **state) {
+  (void)state;
+  char *extra[] = {"-n", "a", "-n", "b", "true", NULL};
+  assert_int_equal(parse(extra), YS_EINVAL);
+  assert_non_null(strstr(err, "2 names for 1 commands"));
+  char *same[] = {"true", "true", NULL};
+  assert_int_equal(parse(same), YS_EINVAL);
+  assert_non_null(strstr(err, "two commands are named 'true'"));
+  char *ref[] = {"--reference", "b", "-n", "a", "true", NULL};
+  assert_int_equal(parse(ref), YS_EINVAL);
+  assert_non_null(strstr(err, "--reference"));
+}
+
+static void helpers(void **state) {
+  (void)state;
+  char buf[32];
+  assert_string_equal(ys_exec_signal_name(SIGSEGV, buf, sizeof(buf)),
+                      "SIGSEGV");
+  assert_true(ys_exec_findable("sh"));
+  assert_false(ys_exec_findable("/no/such/program"));
+  assert_false(ys_exec_findable("no-such-command-ys"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(words_and_names),
+      cmocka_unit_test(argv_after_dashes_is_kept),
+      cmocka_unit_test(shell_sh_runs_the_text),
+      cmocka_unit_test(operators_need_a_shell),
+      cmocka_unit_test(rounds_follow_runs),
+      cmocka_unit_test(shared_options_reach_the_run_parser),
+      cmocka_unit_test(names_must_fit_and_differ),
+      cmocka_unit_test(helpers),
+  };
+  int failed = cmocka_run_group_tests(tests, NULL, NULL);
+  ys_exec_options_free(&opts);
+  return failed;
+}
