@@ -70,18 +70,38 @@ static void costs_from(const ys_baseline *base, const ys_instance *chosen,
 /* Narrows chosen to the shard, with costs (NULL: by hash only). */
 static int narrow(const ys_shard_spec *spec, const double *costs,
                   ys_instance *chosen, size_t *n) {
-  const char **names = malloc((*n > 0 ? *n : 1) * sizeof(*names));
-  size_t *shard_of = malloc((*n > 0 ? *n : 1) * sizeof(*shard_of));
-  int rc = names != NULL && shard_of != NULL ? 0 : YS_ENOMEM;
-  for (size_t i = 0; rc == 0 && i < *n; i++)
+  size_t room = *n > 0 ? *n : 1;
+  const char **names = malloc(room * sizeof(*names));
+  size_t *shard_of = malloc(room * sizeof(*shard_of));
+  /* A group member's unit: its group and parameters ("sort\x1f/n:64"), so
+   * that it is measured in the same shard as its reference, back to back
+   * (a ratio across two machines would compare the machines). */
+  char(*unit_keys)[YS_NAME_MAX + 1] = malloc(room * sizeof(*unit_keys));
+  const char **units = malloc(room * sizeof(*units));
+  int rc =
+      names != NULL && shard_of != NULL && unit_keys != NULL && units != NULL
+          ? 0
+          : YS_ENOMEM;
+  for (size_t i = 0; rc == 0 && i < *n; i++) {
     names[i] = chosen[i].name;
-  if (rc == 0) rc = ys_shard_assign(names, costs, *n, spec->n, shard_of);
+    units[i] = NULL;
+    const ys_bench *def = chosen[i].def;
+    if (def != NULL && def->group != NULL) {
+      snprintf(unit_keys[i], sizeof(unit_keys[i]), "%s\x1f%s", def->group,
+               chosen[i].name + chosen[i].params_at);
+      units[i] = unit_keys[i];
+    }
+  }
+  if (rc == 0)
+    rc = ys_shard_assign_units(names, units, costs, *n, spec->n, shard_of);
   size_t kept = 0;
   for (size_t i = 0; rc == 0 && i < *n; i++)
     if (shard_of[i] == spec->k - 1) chosen[kept++] = chosen[i];
   if (rc == 0) *n = kept;
   free(names);
   free(shard_of);
+  free(unit_keys);
+  free(units);
   return rc;
 }
 

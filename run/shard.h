@@ -48,4 +48,14 @@ uint64_t ys_shard_hash(const char *name);
 int ys_shard_assign(const char *const *names, const double *costs, size_t n,
                     size_t n_shards, size_t *shard_of);
 
+/* As ys_shard_assign, with benchmarks that must stay together: units[i]
+ * (borrowed; NULL as a whole or for one benchmark: its own unit) names the
+ * unit of benchmark i, and all benchmarks of one unit go to one shard,
+ * balanced as one item of their summed cost. Group members compared at the
+ * same parameters are one unit, so that a shard measures a member beside
+ * its reference (docs/ci.md, "Sharding a large suite"). */
+int ys_shard_assign_units(const char *const *names, const char *const *units,
+                          const double *costs, size_t n, size_t n_shards,
+                          size_t *shard_of);
+
 #endif

@@ -157,6 +157,27 @@ static void unknown_costs_count_as_mean(void **state) {
   assert_int_equal(s[0], s[2]);
 }
 
+/* Benchmarks of one unit share a shard and are balanced as one item of
+ * their summed cost. Costs 4 (a), 3+3 (unit g: b and c), 5 (d) over two
+ * shards: by the greedy rule the unit (6) goes first to shard 0, d (5) to
+ * shard 1, a (4) to shard 1 (5 < 6): totals 6 and 9. Without units, b and
+ * c (3 each) are split by the same rule: d 5 → 0, a 4 → 1, b 3 → 1,
+ * c 3 → 0. */
+static void units_stay_together(void **state) {
+  (void)state;
+  const char *names[] = {"a", "g/b/1", "g/c/1", "d"};
+  const char *units[] = {NULL, "g\x1f/1", "g\x1f/1", NULL};
+  const double costs[] = {4, 3, 3, 5};
+  size_t s[4];
+  assert_int_equal(ys_shard_assign_units(names, units, costs, 4, 2, s), 0);
+  assert_int_equal(s[1], s[2]);
+  assert_int_equal(s[1], 0);
+  assert_int_equal(s[3], 1);
+  assert_int_equal(s[0], 1);
+  assert_int_equal(ys_shard_assign(names, costs, 4, 2, s), 0);
+  assert_int_not_equal(s[1], s[2]);
+}
+
 static void bad_shard_counts(void **state) {
   (void)state;
   const char *one[] = {"a"};
@@ -272,6 +293,7 @@ int main(void) {
       cmocka_unit_test(order_does_not_matter),
       cmocka_unit_test(planted_costs_balance),
       cmocka_unit_test(unknown_costs_count_as_mean),
+      cmocka_unit_test(units_stay_together),
       cmocka_unit_test(bad_shard_counts),
       cmocka_unit_test(parse_accepts_k_of_n),
       cmocka_unit_test(parse_refuses),
