@@ -460,11 +460,13 @@ fail:
 }
 
 int ys_history_record(const char *path, const ys_history_run *entry,
-                      size_t keep, char *err, size_t err_len) {
+                      size_t keep, size_t *dropped_for_size, char *err,
+                      size_t err_len) {
   if (keep == 0 || keep > YS_HISTORY_MAX_RUNS)
     return ys_error_set(err, err_len, YS_EINVAL,
                         "a history keeps 1 to %d runs, not %zu",
                         YS_HISTORY_MAX_RUNS, keep);
+  if (dropped_for_size != NULL) *dropped_for_size = 0;
   ys_history h;
   int rc = ys_history_load(path, &h, err, err_len);
   if (rc != 0 && rc != YS_ENOENT) return rc;
@@ -489,6 +491,23 @@ int ys_history_record(const char *path, const ys_history_run *entry,
   if (rc == 0) {
     h.n_runs++;
     rc = ys_history_save(path, &h, err, err_len);
+    /* Too large for the loader (YS_HISTORY_MAX_BYTES, checked as it is
+     * written): the oldest runs go, one at a time, until it fits, so that
+     * a long history of a large suite keeps saving instead of failing
+     * every run of main. The old file is untouched until one fits. */
+    size_t oldest = 0;
+    while (rc == YS_EINVAL && h.n_runs - oldest > 1 &&
+           strstr(err, "would be larger than") != NULL) {
+      ys_history_run_free(&h.runs[oldest++]);
+      ys_history shorter = {.runs = h.runs + oldest,
+                            .n_runs = h.n_runs - oldest};
+      rc = ys_history_save(path, &shorter, err, err_len);
+    }
+    if (oldest > 0) {
+      memmove(h.runs, h.runs + oldest, (h.n_runs - oldest) * sizeof(*h.runs));
+      h.n_runs -= oldest;
+    }
+    if (dropped_for_size != NULL) *dropped_for_size = oldest;
   } else {
     ys_error_set(err, err_len, rc, "out of memory");
   }

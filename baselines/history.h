@@ -90,13 +90,16 @@ int ys_history_save(const char *path, const ys_history *h, char *err,
 
 /* Appends a copy of `entry` to the history at `path` (a missing file is
  * an empty history) and keeps its last `keep` runs (1 to
- * YS_HISTORY_MAX_RUNS), replacing the file atomically. A history that
- * cannot be read is left as it is and the load's error returned: it is
- * never overwritten. Two processes recording at the same moment may keep
+ * YS_HISTORY_MAX_RUNS), replacing the file atomically. When that many runs
+ * would make the file larger than YS_HISTORY_MAX_BYTES, the oldest go until
+ * it fits; *dropped_for_size (may be NULL) says how many went for that. A
+ * history that cannot be read is left as it is and the load's error returned:
+ * it is never overwritten. Two processes recording at the same moment may keep
  * only one of their runs (the file stays whole). Returns 0 or a YS_E* code
  * with the message in err. */
 int ys_history_record(const char *path, const ys_history_run *entry,
-                      size_t keep, char *err, size_t err_len);
+                      size_t keep, size_t *dropped_for_size, char *err,
+                      size_t err_len);
 
 /* The estimates of benchmark `name` on `metric`, non-exact, over the last
  * `last` runs of h (all of them when `last` is 0), oldest first, written

@@ -563,17 +563,24 @@ static int run_suite(invocation *s) {
     fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
             s->o.save_baseline, s->save_path);
     char history_path[PATH_MAX];
+    size_t dropped = 0;
     if (s->o.history > 0 &&
         ys_run_history_record(ys_store_dir(s->o.baseline_dir),
                               s->o.save_baseline, &s->run, s->o.history,
-                              history_path, sizeof(history_path), s->err,
-                              sizeof(s->err)) != 0) {
+                              &dropped, history_path, sizeof(history_path),
+                              s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --history: %s\n", s->prog, s->err);
       return YS_EXIT_USAGE;
     }
     if (s->o.history > 0)
       fprintf(stderr, "%s: recorded this run in %s (its last %zu runs kept)\n",
               s->prog, history_path, s->o.history);
+    if (dropped > 0)
+      fprintf(stderr,
+              "%s: note: --history: %zu more of the oldest runs went, since "
+              "with them the file would be larger than a history may be "
+              "(%ld MiB); a smaller --history says so\n",
+              s->prog, dropped, YS_HISTORY_MAX_BYTES >> 20);
   }
   return ys_app_exit_code(&sum, reported);
 }

@@ -36,8 +36,9 @@ char *ys_run_history_commit(char *buf, size_t len) {
 }
 
 int ys_run_history_record(const char *dir, const char *name,
-                          const ys_run_result *run, size_t keep, char *path,
-                          size_t path_len, char *err, size_t err_len) {
+                          const ys_run_result *run, size_t keep,
+                          size_t *dropped_for_size, char *path, size_t path_len,
+                          char *err, size_t err_len) {
   int rc = ys_history_path(dir, name, path, path_len, err, err_len);
   if (rc != 0) return rc;
   char commit[128], date[32];
@@ -50,7 +51,7 @@ int ys_run_history_record(const char *dir, const char *name,
   rc = ys_history_run_from_result(run, commit, date, &entry);
   if (rc != 0)
     return ys_error_set(err, err_len, rc, "history '%s': out of memory", path);
-  rc = ys_history_record(path, &entry, keep, err, err_len);
+  rc = ys_history_record(path, &entry, keep, dropped_for_size, err, err_len);
   ys_history_run_free(&entry);
   return rc;
 }

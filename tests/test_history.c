@@ -85,7 +85,7 @@ static int record(const char *path, const char *commit, size_t n, size_t keep,
   assert_int_equal(
       ys_history_run_from_result(&run, commit, "2026-01-02T03:04:05Z", &entry),
       0);
-  int rc = ys_history_record(path, &entry, keep, err, err_len);
+  int rc = ys_history_record(path, &entry, keep, NULL, err, err_len);
   ys_history_run_free(&entry);
   ys_run_result_free(&run);
   return rc;
