@@ -20,11 +20,19 @@ read -ra extra <<<"${YS_ARGS:-}"
 # {reports} in an argument is the report folder, which is uploaded.
 extra=("${extra[@]//\{reports\}/$reports}")
 
-cmd=("$program" "${extra[@]}" --collector "${YS_COLLECTOR:-wall}"
+cmd=("$program" "${extra[@]}")
+# The configuration file first: the inputs below override its settings.
+if [ -n "${YS_CONFIG:-}" ]; then cmd+=(--config "$YS_CONFIG"); fi
+cmd+=(--collector "${YS_COLLECTOR:-wall}"
   --baseline-dir "$ctx_baseline_dir"
   --output "json:$reports/report.json" --output "markdown:$reports/summary.md")
 case "$ctx_role" in
-  save) cmd+=(--save-baseline "$baseline") ;;
+  save)
+    cmd+=(--save-baseline "$baseline")
+    # Only the default branch's runs make the history: they are the ones
+    # a pull request is compared with.
+    if [ -n "${YS_HISTORY:-}" ]; then cmd+=(--history "$YS_HISTORY"); fi
+    ;;
   compare) cmd+=(--baseline "$baseline" --if-missing report) ;;
   against) cmd+=(--against "$ctx_base_program") ;;
   run) ;;
@@ -33,6 +41,8 @@ esac
 case "$ctx_role" in
   compare | against)
     cmd+=(--threshold "${YS_THRESHOLD:-5}")
+    # Gates need a comparison: a saving run would refuse them.
+    if [ -n "${YS_GATE:-}" ]; then cmd+=(--gate "$YS_GATE"); fi
     if [ "${YS_FAIL_ON:-regression}" = inconclusive ]; then
       cmd+=(--fail-on-inconclusive)
     fi

@@ -21,6 +21,9 @@ fail_on=${YS_FAIL_ON:-regression}
 baseline=${YS_BASELINE:-main}
 threshold=${YS_THRESHOLD:-5}
 collector=${YS_COLLECTOR:-wall}
+history=${YS_HISTORY:-}
+gate=${YS_GATE:-}
+config=${YS_CONFIG:-}
 
 [ -n "$program$target" ] ||
   die "give the benchmark program (input 'program') or the CMake target to build (input 'target')"
@@ -38,6 +41,19 @@ esac
   die "input 'threshold' is '$threshold': give a percentage such as 5 or 2.5"
 [[ "$collector" =~ ^[a-z,]+$ ]] ||
   die "input 'collector' is '$collector': use wall, perf, wall,perf or callgrind"
+# The program checks these again (range, metric names); here they are
+# refused before the build, with the input's name.
+if [ -n "$history" ]; then
+  [[ "$history" =~ ^[0-9]+$ ]] && [ "$history" -ge 5 ] && [ "$history" -le 1000 ] ||
+    die "input 'history' is '$history': give the number of runs to keep, 5 to 1000"
+fi
+if [ -n "$gate" ]; then
+  [[ "$gate" =~ ^[A-Za-z0-9_.]+:[0-9.]+%?(:(higher|lower))?(,[A-Za-z0-9_.]+:[0-9.]+%?(:(higher|lower))?)*$ ]] ||
+    die "input 'gate' is '$gate': give METRIC:PCT[:higher] separated by commas, e.g. instructions:2%,D1mr:10%"
+fi
+if [ -n "$config" ] && [ ! -f "$config" ]; then
+  die "input 'config' is '$config': no such file"
+fi
 if [ "$mode" = against ] && [ -z "$target" ]; then
   die "mode 'against' builds the merge base too: give the CMake target to build (input 'target')"
 fi

@@ -120,14 +120,22 @@ int ys_complexity_fit_points(const double *n, const double *value, size_t k,
   return 0;
 }
 
-/* The parameter of an instance named "family/<digits>", or 0 when the name
- * has another shape (a parameter that is not a size: no fit). */
+/* The parameter of an instance named "family/<digits>" (BENCH_ARGS, or a
+ * one-axis BENCH_PARAMS) or "family/<axis>:<digits>" (one named axis, as a
+ * group member over YS_NAMED sizes: "sort/insertion/n:64"), or 0 when the
+ * name has another shape: a variant, or more than one axis, whose values
+ * are not one size. */
 static int64_t size_of(const ys_bench_result *res) {
   size_t len = strlen(res->family);
   if (len == 0 || strncmp(res->name, res->family, len) != 0 ||
       res->name[len] != '/')
     return 0;
   const char *digits = res->name + len + 1;
+  const char *colon = strchr(digits, ':');
+  /* A named axis: "n:64". The name stops at the colon and holds no '/',
+   * which would mean a second axis before it. */
+  if (colon != NULL && memchr(digits, '/', (size_t)(colon - digits)) == NULL)
+    digits = colon + 1;
   if (*digits < '0' || *digits > '9') return 0;
   char *end;
   errno = 0;

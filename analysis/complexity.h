@@ -28,7 +28,8 @@ int ys_complexity_fit_points(const double *n, const double *value, size_t k,
                              ys_complexity_fit *out);
 
 /* The fits of a run: one per family with two or more instances measured
- * ("ok") whose names are "family/<positive integer>", fitted on the
+ * ("ok") whose names are "family/<positive integer>" or, for one named
+ * axis, "family/<axis>:<positive integer>", fitted on the
  * headline estimate of their primary series (series[0]). Replaces
  * run->complexity (freeing the old). Returns 0 or YS_ENOMEM (run then
  * unchanged). */

@@ -51,6 +51,10 @@ static const struct {
     {"gate", SHAPE_LIST},
     {"fail-on-inconclusive", SHAPE_FLAG},
     {"if-missing", SHAPE_VALUE},
+    /* Read only where the command line would take them: history by a run
+     * that saves a baseline, pin by a run that measures. */
+    {"history", SHAPE_VALUE},
+    {"pin", SHAPE_VALUE},
     /* Performance targets (a benchmark's absolute limits) will live under
      * this key; until they do, a file that sets them is refused rather
      * than silently ignored. */

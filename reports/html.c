@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "complexity_text.h"
+#include "group_text.h"
 #include "html_charts.h"
 #include "html_links.h"
 #include "plot.h"
@@ -74,6 +76,8 @@ static const char html_style[] =
     ".v-unchanged,.v-new,.v-missing,.v-not{background:#eceff3;color:#434b57}"
     ".v-failed{background:#fbd5d2;color:#8e1b12}\n"
     ".warn{color:#7a4d00}.message{color:#8e1b12}\n"
+    ".ratio{margin:6px 0;font-variant-numeric:tabular-nums}\n"
+    "h3{font-size:1.05em;margin:22px 0 6px}\n"
     "a{color:#1f5fa8}\n";
 
 /* Sorting the summary table by a header click: numbers by their data-v
@@ -269,10 +273,104 @@ static void html_profile_link(FILE *out, const char *name,
   fputs("\">flame graph</a> (from <code>bench profile</code>)</p>\n", out);
 }
 
-/* One benchmark's section: headline, comparison and charts. */
-static void html_section(FILE *out, size_t i, const ys_report_entry *e,
-                         const ys_bench_result *base_res,
+/* The index of the entry named `name`, or run->n when there is none: the
+ * section a group member's ratio links to. */
+static size_t html_entry_index(const ys_run_view *run, const char *name) {
+  for (size_t i = 0; i < run->n; i++)
+    if (strcmp(run->entries[i].res->name, name) == 0) return i;
+  return run->n;
+}
+
+/* A group member's line: its ratio to the reference with the interval,
+ * the reference a link to its section ("ratio: 0.63× memcpy/libc
+ * [0.61, 0.65]"), or why there is no ratio; the reference itself says it
+ * is one. Nothing for a benchmark in no group. The same words as the
+ * console and Markdown (group_text.h). */
+static void html_ratio(FILE *out, const ys_bench_result *r,
+                       const ys_run_view *run) {
+  if (r->group[0] == '\0') return;
+  fputs("<p class=\"ratio\">ratio: ", out);
+  if (r->ratio.status == YS_RATIO_NONE) {
+    fputs("reference of group <strong>", out);
+    ys_plot_escape(out, r->group);
+    fputs("</strong></p>\n", out);
+    return;
+  }
+  if (r->ratio.status != YS_RATIO_OK) {
+    char why[3 * YS_NAME_MAX];
+    fputs("<span class=\"warn\">not available: ", out);
+    ys_plot_escape(out, ys_group_missing_text(r, why, sizeof(why)));
+    fputs("</span></p>\n", out);
+    return;
+  }
+  char ratio[64], interval[96];
+  ys_group_ratio_text(&r->ratio, ratio, sizeof(ratio), interval,
+                      sizeof(interval));
+  fputs("<strong>", out);
+  ys_plot_escape(out, ratio);
+  fputs("</strong> ", out);
+  size_t ref = html_entry_index(run, r->group_reference);
+  if (ref < run->n) fprintf(out, "<a href=\"#b%zu\">", ref);
+  ys_plot_escape(out, r->group_reference);
+  if (ref < run->n) fputs("</a>", out);
+  fputc(' ', out);
+  ys_plot_escape(out, interval);
+  fputs("</p>\n", out);
+}
+
+/* How each family grows with its parameter (docs/statistics.md §6): a
+ * sortable table of the fits, after the summary, with why a family has no
+ * fit or what makes a fit uncertain in its last column. */
+static void html_complexity(FILE *out, const ys_run_view *run) {
+  if (run->n_complexity == 0) return;
+  fputs("<h3>Complexity</h3>\n<p class=\"context\">value per iteration "
+        "\xe2\x89\x88 c \xc3\x97 f(n), n the parameter</p>\n"
+        "<div class=\"table-wrap\"><table class=\"sortable complexity\">\n"
+        "<thead><tr><th>family</th><th>best fit</th><th>c</th><th>RMS</th>"
+        "<th>exponent</th><th>sizes</th><th>note</th></tr></thead>\n"
+        "<tbody>\n",
+        out);
+  for (size_t i = 0; i < run->n_complexity; i++) {
+    const ys_complexity_fit *f = &run->complexity[i];
+    char text[512];
+    fputs("<tr><td>", out);
+    ys_plot_escape(out, f->family);
+    fputs("</td>", out);
+    if (f->fitted) {
+      fprintf(out, "<td>O(%s)</td>", ys_complexity_name(f->best));
+      fputs("<td class=\"num\"", out);
+      html_sort_value(out, f->coefficient);
+      fprintf(out, ">%.3g ", f->coefficient);
+      ys_plot_escape(out, f->unit);
+      fputs("</td><td class=\"num\"", out);
+      html_sort_value(out, f->rms);
+      fprintf(out, ">%.1f %%</td><td class=\"num\"", f->rms * 100.0);
+      html_sort_value(out, f->exponent);
+      fprintf(out, ">%.2f</td>", f->exponent);
+    } else {
+      fputs("<td></td><td></td><td></td><td></td>", out);
+    }
+    fputs("<td class=\"num\"", out);
+    html_sort_value(out, (double)f->n_points);
+    fprintf(out, ">%zu (%ld..%ld)</td><td>", f->n_points, f->n_min, f->n_max);
+    const char *why = f->fitted ? ys_complexity_text_tie(f, text, sizeof(text))
+                                : ys_complexity_text_fit(f, text, sizeof(text));
+    if (why != NULL) {
+      fputs("<span class=\"warn\">", out);
+      ys_plot_escape(out, why);
+      fputs("</span>", out);
+    }
+    fputs("</td></tr>\n", out);
+  }
+  fputs("</tbody>\n</table></div>\n", out);
+}
+
+/* One benchmark's section: headline, ratio to its group's reference,
+ * comparison and charts. */
+static void html_section(FILE *out, size_t i, const ys_run_view *run,
                          const ys_report_style *style) {
+  const ys_report_entry *e = &run->entries[i];
+  const ys_bench_result *base_res = run->bases != NULL ? run->bases[i] : NULL;
   const ys_bench_result *r = e->res;
   fprintf(out, "<section class=\"bench\" id=\"b%zu\">\n<h2>", i);
   ys_plot_escape(out, r->name);
@@ -295,6 +393,7 @@ static void html_section(FILE *out, size_t i, const ys_report_entry *e,
     return;
   }
   html_headline(out, s);
+  html_ratio(out, r, run);
   html_profile_link(out, r->name, style);
   const ys_comparison *c = e->cmp;
   const ys_series *base = c != NULL ? html_series(base_res, c->metric) : NULL;
@@ -338,9 +437,9 @@ static int html_render(FILE *out, const ys_run_view *run,
   fputs("</style>\n</head>\n<body>\n", out);
   html_header(out, run);
   html_table(out, run);
+  html_complexity(out, run);
   for (size_t i = 0; i < run->n; i++)
-    html_section(out, i, &run->entries[i],
-                 run->bases != NULL ? run->bases[i] : NULL, style);
+    html_section(out, i, run, style);
   fputs("<script>\n", out);
   fputs(html_script, out);
   fputs("</script>\n</body>\n</html>\n", out);

@@ -178,6 +178,36 @@ static void test_fits_of_a_run(void **unused) {
   free(run.complexity);
 }
 
+/* A group member over one named axis ("sort/insertion/n:16") is fitted
+ * with n from the axis: value = n² planted, so O(n²) with c = 1 and
+ * exponent 2. A family with two axes ("matmul/rows:8/cols:8") or a variant
+ * axis ("mode/kind:fast" is not a number) gets no line. */
+static void test_named_axis_is_the_size(void **unused) {
+  (void)unused;
+  ys_bench_result b[8];
+  ys_series s[8];
+  point(&b[0], &s[0], "sort/insertion", "sort/insertion/n:16", 256);
+  point(&b[1], &s[1], "sort/insertion", "sort/insertion/n:64", 4096);
+  point(&b[2], &s[2], "sort/insertion", "sort/insertion/n:256", 65536);
+  point(&b[3], &s[3], "sort/insertion", "sort/insertion/n:1024", 1048576);
+  point(&b[4], &s[4], "matmul", "matmul/rows:8/cols:8", 64);
+  point(&b[5], &s[5], "matmul", "matmul/rows:16/cols:8", 128);
+  point(&b[6], &s[6], "mode", "mode/kind:fast", 1);
+  point(&b[7], &s[7], "mode", "mode/kind:slow", 2);
+  ys_run_result run = {.benches = b, .n_benches = 8};
+  assert_int_equal(ys_complexity_fit_run(&run), 0);
+  assert_int_equal(run.n_complexity, 1);
+  assert_string_equal(run.complexity[0].family, "sort/insertion");
+  assert_true(run.complexity[0].fitted);
+  assert_int_equal(run.complexity[0].n_points, 4);
+  assert_int_equal(run.complexity[0].n_min, 16);
+  assert_int_equal(run.complexity[0].n_max, 1024);
+  assert_int_equal(run.complexity[0].best, YS_COMPLEXITY_N2);
+  assert_close(run.complexity[0].coefficient, 1.0, 1e-12);
+  assert_close(run.complexity[0].exponent, 2.0, 1e-12);
+  free(run.complexity);
+}
+
 static void test_class_names_round_trip(void **unused) {
   (void)unused;
   for (int c = 0; c < YS_COMPLEXITY_COUNT; c++) {
@@ -199,6 +229,7 @@ int main(void) {
       cmocka_unit_test(test_fewer_than_four_points_fit_nothing),
       cmocka_unit_test(test_non_positive_value_is_refused),
       cmocka_unit_test(test_fits_of_a_run),
+      cmocka_unit_test(test_named_axis_is_the_size),
       cmocka_unit_test(test_class_names_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -103,6 +103,38 @@ static void test_good_file_fills_options(void **state) {
   ys_config_free(&cfg);
 }
 
+/* history, pin and gate: set as their flags would set them, and counted
+ * as configured, not given, so that a file's history does not trip the
+ * rule "--history needs --save-baseline" on a run that does not save. */
+static void test_history_pin_gate_keys(void **state) {
+  (void)state;
+  ys_options o;
+  ys_config cfg;
+  char err[600];
+  const char *text = "history: 20\n"
+                     "pin: auto\n"
+                     "gate: instructions:2%,D1mr:10%:higher\n";
+  assert_int_equal(load(text, &o, &cfg, err, sizeof(err)), 0);
+  assert_int_equal(o.history, 20);
+  assert_string_equal(o.pin, "auto");
+  assert_int_equal(o.gates.n, 2);
+  assert_string_equal(o.gates.gate[0].metric, "instructions");
+  assert_close(o.gates.gate[0].threshold, 0.02, 1e-15);
+  assert_string_equal(o.gates.gate[1].metric, "D1mr");
+  assert_true(o.gates.gate[1].higher_is_better);
+  assert_false(ys_cli_given(&o, "history"));
+  assert_false(ys_cli_given(&o, "pin"));
+  assert_int_equal(o.given, 0);
+  ys_config_free(&cfg);
+  /* The history's limits are the flag's: 5 to 1000 runs. */
+  assert_refused("history: 3\n", "FILE:1: history: ");
+  assert_refused("history: 1001\n", "FILE:1: history: ");
+  assert_refused("history: [5]\n",
+                 "FILE:1: history must be a single value, not a list");
+  assert_refused("pin: [0, 1]\n",
+                 "FILE:1: pin must be a single value, not a list");
+}
+
 static void test_empty_file_sets_nothing(void **state) {
   (void)state;
   ys_options o, defaults;
@@ -237,6 +269,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_good_file_fills_options),
       cmocka_unit_test(test_empty_file_sets_nothing),
+      cmocka_unit_test(test_history_pin_gate_keys),
       cmocka_unit_test(test_unknown_key),
       cmocka_unit_test(test_wrong_type),
       cmocka_unit_test(test_bad_values),

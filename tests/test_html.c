@@ -2,7 +2,8 @@
  * test_html.c — the HTML report on planted runs: names escaped wherever
  * they appear, a series that cannot be drawn (a NaN sample) reported in a
  * caption instead of a broken chart, the overlay only when there is a
- * baseline with samples, and no chart for an exact count.
+ * baseline with samples, no chart for an exact count, a group member's
+ * ratio line and the complexity table.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -155,12 +156,133 @@ static void test_exact_count_has_no_chart(void **state) {
   free(html);
 }
 
+/* A group of three: the reference "hash/libc", a member with a ratio and
+ * a member whose reference of its parameters is not in the run. The
+ * expected texts follow the format of group_text.h by hand: a ratio below
+ * 10 with two decimals ("0.63×") and its interval "[0.61, 0.65]". The
+ * member's line links to the reference's section, #b0, the first entry. */
+static void test_group_ratio_lines(void **state) {
+  (void)state;
+  ys_sample samples[3][4];
+  ys_round rounds[3];
+  ys_series s[3];
+  ys_bench_result res[3];
+  ys_report_entry entries[3];
+  const char *names[] = {"hash/libc", "hash/mine", "hash/<odd>/n:8"};
+  for (size_t i = 0; i < 3; i++) {
+    s[i] = make_series(samples[i], &rounds[i], 4);
+    res[i] = (ys_bench_result){
+        .status = YS_BENCH_OK, .series = &s[i], .n_series = 1};
+    snprintf(res[i].name, sizeof(res[i].name), "%s", names[i]);
+    snprintf(res[i].group, sizeof(res[i].group), "hash");
+    entries[i] = (ys_report_entry){&res[i], NULL};
+  }
+  snprintf(res[0].group_reference, sizeof(res[0].group_reference), "hash/libc");
+  snprintf(res[1].group_reference, sizeof(res[1].group_reference), "hash/libc");
+  res[1].ratio = (ys_group_ratio){
+      .status = YS_RATIO_OK, .ratio = {0.63, 0.61, 0.65}, .pairs = 1};
+  snprintf(res[2].group_reference, sizeof(res[2].group_reference),
+           "hash/libc/n:8");
+  res[2].ratio.status = YS_RATIO_NO_REFERENCE;
+  ys_context ctx = {.collector = "wall", .rounds = 1, .sample_size = 4};
+  ys_summary sum = {.n_ok = 3};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = entries, .n = 3};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(strstr(html, "<p class=\"ratio\">ratio: reference of "
+                               "group <strong>hash</strong></p>"));
+  assert_non_null(strstr(html, "<p class=\"ratio\">ratio: <strong>0.63×"
+                               "</strong> <a href=\"#b0\">hash/libc</a> "
+                               "[0.61, 0.65]</p>"));
+  /* The missing reference is named, not linked: it has no section. */
+  assert_non_null(strstr(html, "ratio: <span class=\"warn\">not available: "));
+  assert_non_null(strstr(html, "hash/libc/n:8"));
+  assert_null(strstr(html, "<a href=\"#b0\">hash/libc/n:8"));
+  assert_int_equal(count(html, "<p class=\"ratio\">"), 3);
+  assert_null(strstr(html, "<odd>"));
+  free(html);
+}
+
+/* A benchmark in no group has no ratio line, and a run without fits no
+ * complexity table. */
+static void test_no_group_no_complexity(void **state) {
+  (void)state;
+  ys_sample samples[4];
+  ys_round round;
+  ys_series s = make_series(samples, &round, 4);
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "solo");
+  ys_report_entry entry = {&res, NULL};
+  ys_context ctx = {.collector = "wall", .rounds = 1, .sample_size = 4};
+  ys_summary sum = {.n_ok = 1};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = &entry, .n = 1};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_null(strstr(html, "class=\"ratio\""));
+  assert_null(strstr(html, "Complexity"));
+  free(html);
+}
+
+/* The complexity table: a fitted family with its figures, a tie and an
+ * unfitted family with the reason in the note column. The cells are the
+ * fit's fields printed by hand: c = 0.251 with "%.3g" is "0.251", RMS
+ * 0.021 is "2.1 %", the exponent 1.98 "1.98"; the tie's runner-up RMS 0.025
+ * is within 1.5× of 0.021, so the note names both classes. */
+static void test_complexity_table(void **state) {
+  (void)state;
+  ys_complexity_fit fits[2] = {
+      {.unit = "ns",
+       .n_points = 7,
+       .n_min = 16,
+       .n_max = 1024,
+       .fitted = true,
+       .best = YS_COMPLEXITY_N2,
+       .coefficient = 0.251,
+       .rms = 0.021,
+       .runner_up = YS_COMPLEXITY_N_LOG_N,
+       .runner_up_rms = 0.025,
+       .indistinguishable = true,
+       .exponent = 1.98},
+      {.unit = "ns", .n_points = 3, .n_min = 64, .n_max = 4096},
+  };
+  snprintf(fits[0].family, sizeof(fits[0].family), "sort/<insertion>");
+  snprintf(fits[1].family, sizeof(fits[1].family), "copy");
+  ys_sample samples[4];
+  ys_round round;
+  ys_series s = make_series(samples, &round, 4);
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "copy/64");
+  ys_report_entry entry = {&res, NULL};
+  ys_context ctx = {.collector = "wall", .rounds = 1, .sample_size = 4};
+  ys_summary sum = {.n_ok = 1};
+  ys_run_view run = {.ctx = &ctx,
+                     .summary = &sum,
+                     .entries = &entry,
+                     .n = 1,
+                     .complexity = fits,
+                     .n_complexity = 2};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(strstr(html, "<h3>Complexity</h3>"));
+  assert_non_null(strstr(html, "<td>sort/&lt;insertion&gt;</td><td>O(n^2)"));
+  assert_non_null(strstr(html, ">0.251 ns</td>"));
+  assert_non_null(strstr(html, ">2.1 %</td>"));
+  assert_non_null(strstr(html, ">1.98</td>"));
+  assert_non_null(strstr(html, ">7 (16..1024)</td>"));
+  assert_non_null(strstr(html, "O(n^2) and O(n log n) fit about as well"));
+  assert_non_null(strstr(html, ">3 (64..4096)</td>"));
+  assert_non_null(strstr(html, "no fit: 3 sizes, a fit needs at least 4"));
+  /* Sortable like the summary: two tables with the class. */
+  assert_int_equal(count(html, "<table class=\"sortable"), 2);
+  free(html);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hostile_name_escaped),
       cmocka_unit_test(test_nan_sample_not_drawn),
       cmocka_unit_test(test_overlay_with_baseline),
       cmocka_unit_test(test_exact_count_has_no_chart),
+      cmocka_unit_test(test_group_ratio_lines),
+      cmocka_unit_test(test_no_group_no_complexity),
+      cmocka_unit_test(test_complexity_table),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

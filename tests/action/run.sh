@@ -215,7 +215,11 @@ job() {
     steps() {
       bash "$root/action/setup.sh" || return
       bash "$root/action/build.sh" || return
-      if [ "$(output_of role)" = compare ] && [ -d "$tmp/cache" ]; then
+      # As action.yml: a comparing job restores the cache, and so does a
+      # saving job that keeps a history.
+      if { [ "$(output_of role)" = compare ] ||
+        { [ "$(output_of role)" = save ] && [ -n "${YS_HISTORY:-}" ]; }; } &&
+        [ -d "$tmp/cache" ]; then
         cp -r "$tmp/cache/." "$(output_of baseline-dir)/"
       fi
       bash "$root/action/run.sh" || return
@@ -259,6 +263,15 @@ job_ok "a program that does not exist is refused" 1
 check "  ... naming it" has "$job_dir/log" "nothing-here' does not exist"
 job against-no-target pr "${common[@]}" YS_MODE=against
 job_ok "mode against without a target is refused" 1
+job bad-history push "${common[@]}" YS_HISTORY=3
+job_ok "a history of fewer than 5 runs is refused" 1
+check "  ... with a message naming the input" has "$job_dir/log" "input 'history' is '3'"
+job bad-gate pr "${common[@]}" YS_GATE="instructions"
+job_ok "a gate without a percentage is refused" 1
+check "  ... with a message naming the input" has "$job_dir/log" "input 'gate' is 'instructions'"
+job bad-config pr "${common[@]}" YS_CONFIG="$tmp/no-such.yaml"
+job_ok "a config file that does not exist is refused" 1
+check "  ... with a message naming the input" has "$job_dir/log" "input 'config' is '.*no-such.yaml': no such file"
 
 # ---------------------------------------------------------------- first PR
 job first-pr pr "${common[@]}"
@@ -295,6 +308,18 @@ check "  ... no gh call on a push" [ "$(calls ' repos/')" = "$before" ]
 job other-default push "${common[@]}" YS_DEFAULT_BRANCH=trunk
 job_ok "a push to main when the default branch is trunk compares" 0
 check "  ... role compare" [ "$(output_of role)" = compare ]
+
+# ---------------------------------------------------------------- history
+# Two pushes with a history: the second restores the first's cache, so the
+# history holds both runs (baselines.md, "History": runs oldest first).
+job hist-1 push "${common[@]}" YS_BASELINE=hist YS_HISTORY=5
+job_ok "a push to main with history 5" 0
+check "  ... the program got --history 5" has "$job_dir/log" '--save-baseline hist --history 5'
+job hist-2 push "${common[@]}" YS_BASELINE=hist YS_HISTORY=5
+job_ok "a second push with history 5" 0
+check "  ... the history holds both pushes' runs" \
+  [ "$(python3 -c 'import sys, yaml; print([r["commit"] for r in yaml.safe_load(open(sys.argv[1]))["runs"]])' \
+    "$tmp/cache/history/hist.yaml" 2>&1)" = "['sha-hist-1', 'sha-hist-2']" ]
 
 # ---------------------------------------------------------------- PR again
 job second-pr pr "${common[@]}" YS_THRESHOLD=500
@@ -401,6 +426,21 @@ for policy in regression inconclusive never; do
 done
 check "a comparing run gets --baseline, --if-missing report and --threshold" \
   has "$tmp/args-regression-0" '--baseline main --if-missing report --threshold 5'
+
+# history, gate and config: each passed to the runs it applies to.
+echo "rounds: 3" >"$tmp/yardstick-ci.yaml"
+stand_in=(YS_PROGRAM="$tmp/bin/stand-in" STAND_IN_CODE=0 YS_COMMENT=false
+  YS_HISTORY=20 YS_GATE="instructions:2%,D1mr:10%:higher" YS_CONFIG="$tmp/yardstick-ci.yaml")
+job stand-in-save push "${stand_in[@]}" STAND_IN_ARGS="$tmp/args-save"
+job_ok "a saving run with history, gate and config" 0
+check "  ... gets --save-baseline main --history 20" has "$tmp/args-save" '--save-baseline main --history 20'
+check "  ... gets --config first" has "$tmp/args-save" "^--config $tmp/yardstick-ci.yaml --collector"
+check "  ... and no --gate (it compares nothing)" bash -c "! grep -q -- --gate '$tmp/args-save'"
+job stand-in-compare pr "${stand_in[@]}" STAND_IN_ARGS="$tmp/args-compare"
+job_ok "a comparing run with history, gate and config" 0
+check "  ... gets --gate" has "$tmp/args-compare" '--threshold 5 --gate instructions:2%,D1mr:10%:higher'
+check "  ... gets --config" has "$tmp/args-compare" "^--config $tmp/yardstick-ci.yaml "
+check "  ... and no --history (only main's runs make it)" bash -c "! grep -q -- --history '$tmp/args-compare'"
 job_dir=$tmp/jobs/stand-in-never-2
 check "a run that wrote no report gets its console output in the summary" \
   has "$job_dir/summary.md" 'exited with code 2 and wrote no report'

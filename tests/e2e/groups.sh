@@ -23,7 +23,7 @@ fail() {
 
 # Parameter values sort by value, not as text: 8 < 64 < 512.
 "$bench" --list '^sort/libc/' >"$tmp/list" 2>&1 || fail "--list exited $?"
-printf 'sort/libc/n:8\nsort/libc/n:64\nsort/libc/n:512\n' >"$tmp/want"
+printf 'sort/libc/n:16\nsort/libc/n:64\nsort/libc/n:256\nsort/libc/n:1024\n' >"$tmp/want"
 diff -u "$tmp/want" "$tmp/list" || fail "sort/libc instances out of order"
 
 # Mistakes in declarations: exit 2 with the group or benchmark named.
@@ -33,7 +33,7 @@ expect 2 "benchmark 'sweep'.*10000" -- "$fixtures/fixture_group_huge_range" --li
 
 # A short run of both groups, with every report.
 quick=(--quick --rounds 3 --warm-up-time 0.03 --measurement-time 0.06 --processes 0)
-pick=(--exact memcpy/libc memcpy/naive sort/libc/n:8 sort/insertion/n:8)
+pick=(--exact memcpy/libc memcpy/naive sort/libc/n:16 sort/insertion/n:16)
 export YARDSTICK_BASELINE_DIR="$tmp/baselines"
 if "$bench" "${quick[@]}" "${pick[@]}" --save-baseline groups \
   --output "$tmp/r.md" --output "$tmp/r.json" --output "$tmp/r.csv" \
@@ -44,8 +44,8 @@ if "$bench" "${quick[@]}" "${pick[@]}" --save-baseline groups \
     fail "console: memcpy/libc not shown as the reference"
   grep -Eq '^\| `memcpy` \| `memcpy/naive` \| [0-9.]+× `memcpy/libc` \| \[' "$tmp/r.md" ||
     fail "markdown: no group row for memcpy/naive"
-  grep -Eq '^\| `sort` \| `sort/insertion/n:8` \| [0-9.]+× `sort/libc/n:8`' "$tmp/r.md" ||
-    fail "markdown: no group row for sort/insertion/n:8"
+  grep -Eq '^\| `sort` \| `sort/insertion/n:16` \| [0-9.]+× `sort/libc/n:16`' "$tmp/r.md" ||
+    fail "markdown: no group row for sort/insertion/n:16"
   # JSON: the ratio's interval holds its point; the reference has none.
   jq -e '.benchmarks[] | select(.name == "memcpy/naive") | .group
          | .name == "memcpy" and .reference == "memcpy/libc"
@@ -62,8 +62,8 @@ if "$bench" "${quick[@]}" "${pick[@]}" --save-baseline groups \
   grep -q 'group_reference: memcpy/libc' "$tmp/baselines/groups.yaml" ||
     fail "baseline: no group_reference"
   if "$bench" compare groups groups --format json >"$tmp/cmp.json" 2>"$tmp/cmp.err"; then
-    jq -e '.benchmarks[] | select(.name == "sort/insertion/n:8") | .group
-           | .ratio_status == "ok" and .reference == "sort/libc/n:8"' \
+    jq -e '.benchmarks[] | select(.name == "sort/insertion/n:16") | .group
+           | .ratio_status == "ok" and .reference == "sort/libc/n:16"' \
       "$tmp/cmp.json" >/dev/null || fail "compare: no ratio from the baseline"
   else
     fail "compare exited $?: $(cat "$tmp/cmp.err")"

@@ -3,8 +3,9 @@
 # --output FILE.html, alone and against a baseline, and a suite with
 # skipped, failed and crashing benchmarks. The page must parse with every
 # element closed, hold one section per benchmark with its charts (and the
-# overlay when compared), name no address outside itself, and link a flame
-# graph exactly when one exists, relative to the report's folder.
+# overlay when compared), name no address outside itself, link a flame
+# graph exactly when one exists, relative to the report's folder, and show
+# the complexity table and each group member's ratio line.
 # Usage: html_report.sh PATH/TO/bench TESTS_SOURCE_DIR
 set -uo pipefail
 bench=$(realpath "$1")
@@ -38,7 +39,9 @@ check() {
 expect 0 "" -- "$bench" --quick --baseline-dir bl --save-baseline main \
   --output reports/plain.html
 check "the page of a run without a baseline" reports/plain.html \
-  --names names.txt --charts 3 --profile "memcpy/64=../.yardstick/profiles/memcpy%252F64.svg"
+  --names names.txt --charts 3 --profile "memcpy/64=../.yardstick/profiles/memcpy%252F64.svg" \
+  --complexity sort/insertion --complexity sort/libc --complexity memcpy \
+  --ratio memcpy/libc --ratio memcpy/naive --ratio sort/insertion/n:64
 
 # Against the baseline a noisy machine may call something regressed: exit 1
 # is a verdict, not a failure of the report.

@@ -2,11 +2,13 @@
 """Checks an HTML report of yardstick (docs/html-report.md) the way a
 reader's browser and an XML tool would see it: every element closed in
 order, no address outside the page, one section per benchmark with its
-charts, and the flame graph links asked for. Prints each problem and
-exits 1 when there is one.
+charts, the flame graph links asked for, a complexity row per family
+asked for and a ratio line per group member asked for. Prints each problem
+and exits 1 when there is one.
 
 Usage: check_html.py FILE [--names FILE] [--charts N] [--compared]
        [--profile NAME=HREF]... [--failed NAME]... [--skipped NAME]...
+       [--complexity FAMILY]... [--ratio NAME]...
 """
 import argparse
 import html.parser
@@ -22,7 +24,9 @@ class Page(html.parser.HTMLParser):
         self.stack, self.problems = [], []
         self.sections = []  # dicts: name, svgs (aria labels), links, message
         self.rows, self.row_links = 0, []
+        self.families = []  # first cells of the complexity table's rows
         self.in_h2 = self.in_tbody = False
+        self.in_complexity = self.in_family_cell = False
         self.cur_class = None
 
     def start(self, tag, attrs, closed):
@@ -38,9 +42,16 @@ class Page(html.parser.HTMLParser):
                                   "links": [], "message": None})
         if tag == "h2":
             self.in_h2 = True
+        # The complexity table is not the summary: its rows are families.
+        if tag == "table":
+            self.in_complexity = "complexity" in a.get("class", "").split()
         if tag == "tbody":
             self.in_tbody = True
-        if tag == "tr" and self.in_tbody:
+        if tag == "tr" and self.in_tbody and self.in_complexity:
+            self.families.append("")
+        if tag == "td" and self.in_complexity and self.in_tbody:
+            self.in_family_cell = len(self.families) > 0 and not self.families[-1]
+        if tag == "tr" and self.in_tbody and not self.in_complexity:
             self.rows += 1
         if tag == "a" and self.in_tbody:
             self.row_links.append(a.get("href"))
@@ -53,6 +64,9 @@ class Page(html.parser.HTMLParser):
         if tag == "p" and a.get("class") == "message" and self.sections:
             self.sections[-1]["message"] = ""
             self.cur_class = "message"
+        if tag == "p" and a.get("class") == "ratio" and self.sections:
+            self.sections[-1]["ratio"] = ""
+            self.cur_class = "ratio"
         if not closed and tag not in VOID:
             self.stack.append(tag)
 
@@ -75,14 +89,20 @@ class Page(html.parser.HTMLParser):
             self.in_h2 = False
         if tag == "tbody":
             self.in_tbody = False
+        if tag == "table":
+            self.in_complexity = False
+        if tag == "td":
+            self.in_family_cell = False
         if tag == "p":
             self.cur_class = None
 
     def handle_data(self, data):
         if self.in_h2 and self.sections:
             self.sections[-1]["name"] += data
-        if self.cur_class == "message":
-            self.sections[-1]["message"] += data
+        if self.cur_class in ("message", "ratio"):
+            self.sections[-1][self.cur_class] += data
+        if self.in_family_cell:
+            self.families[-1] += data
 
 
 def main():
@@ -94,6 +114,8 @@ def main():
     ap.add_argument("--profile", action="append", default=[])
     ap.add_argument("--failed", action="append", default=[])
     ap.add_argument("--skipped", action="append", default=[])
+    ap.add_argument("--complexity", action="append", default=[])
+    ap.add_argument("--ratio", action="append", default=[])
     args = ap.parse_args()
     text = open(args.file, encoding="utf-8").read()
     page = Page()
@@ -138,6 +160,14 @@ def main():
                 problems.append(f"{n}: no '{status}: ...' message")
             elif s["svgs"]:
                 problems.append(f"{n}: charts for a {status} benchmark")
+
+    for family in args.complexity:
+        if family not in page.families:
+            problems.append(f"no complexity row for {family} in {page.families}")
+    for n in args.ratio:
+        s = by_name.get(n)
+        if s is None or not s.get("ratio", "").startswith("ratio: "):
+            problems.append(f"{n}: no ratio line")
 
     want = dict(p.split("=", 1) for p in args.profile)
     for s in page.sections:
