@@ -426,6 +426,7 @@ static int round_like(const ys_bench_result *res, const ys_counter_spec *specs,
       s->metric = specs[m - first].name;
       s->unit = ys_counters_unit(specs[m - first].flags);
       s->kind = YS_METRIC_COUNT;
+      s->exact = first > 0 && res->series[0].exact; /* as counters.c */
       s->counter = YS_SERIES_COUNTER | specs[m - first].flags;
     }
     s->samples = calloc(n, sizeof(*s->samples));

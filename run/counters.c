@@ -195,6 +195,7 @@ static size_t series_named(const ys_bench_result *res, const char *name) {
 static int add_series(ys_bench_result *res, const ys_counter_spec *spec) {
   const char *name = intern(spec->name);
   if (name == NULL) return YS_ENOMEM;
+  bool exact = res->n_series > 0 && res->series[0].exact;
   ys_series *grown =
       realloc(res->series, (res->n_series + 1) * sizeof(*res->series));
   if (grown == NULL) return YS_ENOMEM;
@@ -204,6 +205,11 @@ static int add_series(ys_bench_result *res, const ys_counter_spec *spec) {
   s->metric = name;
   s->unit = ys_counters_unit(spec->flags);
   s->kind = YS_METRIC_COUNT;
+  /* An exact collector measures one call per round, so statistics have
+   * nothing to work on: the counter is judged as the counts are, by the
+   * threshold alone (a rate, which would not be repeatable, needs a clock
+   * and is refused there). */
+  s->exact = exact;
   s->counter = YS_SERIES_COUNTER | spec->flags;
   return 0;
 }
