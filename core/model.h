@@ -110,8 +110,9 @@ typedef struct ys_series {
   ys_analysis analysis;
   /* 0 for a collector's metric; for a user counter (run/counters.h),
    * YS_SERIES_COUNTER with the YS_COUNTER_* flags it was reported with.
-   * Counter series follow the collector's. */
-  unsigned counter;
+   * Counter series follow the collector's. Saved in baselines as
+   * `counter` when not 0. */
+  uint64_t counter;
 } ys_series;
 
 /* Bits of ys_series.counter. The low ones are those of include/yardstick.h

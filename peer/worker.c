@@ -54,7 +54,8 @@ static void send_round(const ys_bench_result *res, FILE *out) {
   size_t first = ys_counters_first(res);
   fprintf(out, "counters %zu\n", res->n_series - first);
   for (size_t m = first; m < res->n_series; m++)
-    fprintf(out, "%u %s\n", res->series[m].counter & ~YS_SERIES_COUNTER,
+    fprintf(out, "%u %s\n",
+            (unsigned)(res->series[m].counter & ~YS_SERIES_COUNTER),
             res->series[m].metric);
   for (size_t i = 0; i < round->n_samples; i++) {
     size_t k = round->first_sample + i;
