@@ -341,10 +341,10 @@ static inline const char *ys_variant_at(const ys_state *state, size_t axis) {
 /* What ys_counter's value means (pick one; 0 is YS_COUNTER_TOTAL), and
  * how a comparison treats the counter (or-ed in). */
 enum {
-  YS_COUNTER_TOTAL = 0,              /* the value of each call, as given */
-  YS_COUNTER_RATE = 1u << 0,         /* value / timed seconds of the call */
-  YS_COUNTER_PER_ITERATION = 1u << 1, /* value / iterations of the call */
-  YS_COUNTER_GATED = 1u << 4,        /* a regression fails the run */
+  YS_COUNTER_TOTAL = 0,                  /* the value of each call, as given */
+  YS_COUNTER_RATE = 1u << 0,             /* value / timed seconds of the call */
+  YS_COUNTER_PER_ITERATION = 1u << 1,    /* value / iterations of the call */
+  YS_COUNTER_GATED = 1u << 4,            /* a regression fails the run */
   YS_COUNTER_HIGHER_IS_BETTER = 1u << 5, /* a fall is the regression */
 };
 
