@@ -69,10 +69,21 @@ static int check_context(const ys_baseline *first, const ys_baseline *b,
   return 0;
 }
 
-/* Whether two results measured the same metrics, in the same order. */
+/* The collector's series of r: those before its user counters, which
+ * each benchmark reports for itself. */
+static size_t collector_series(const ys_bench_result *r) {
+  size_t m = 0;
+  while (m < r->n_series && r->series[m].counter == 0)
+    m++;
+  return m;
+}
+
+/* Whether two results measured the same metrics of the collector, in the
+ * same order. */
 static bool same_metrics(const ys_bench_result *a, const ys_bench_result *b) {
-  if (a->n_series != b->n_series) return false;
-  for (size_t m = 0; m < a->n_series; m++) {
+  size_t n = collector_series(a);
+  if (n != collector_series(b)) return false;
+  for (size_t m = 0; m < n; m++) {
     const ys_series *x = &a->series[m], *y = &b->series[m];
     if (strcmp(x->metric, y->metric) != 0 || strcmp(x->unit, y->unit) != 0 ||
         x->kind != y->kind || x->exact != y->exact)
@@ -85,7 +96,7 @@ static bool same_metrics(const ys_bench_result *a, const ys_bench_result *b) {
 static void metric_list(const ys_bench_result *r, char *buf, size_t len) {
   size_t used = 0;
   buf[0] = '\0';
-  for (size_t m = 0; m < r->n_series && used < len; m++) {
+  for (size_t m = 0; m < collector_series(r) && used < len; m++) {
     int w = snprintf(buf + used, len - used, "%s%s", m > 0 ? ", " : "",
                      r->series[m].metric);
     if (w < 0) break;

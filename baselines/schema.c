@@ -634,6 +634,7 @@ static const ys_field schema_series_rows[] = {
     SERIES_ROW(unit, "unit", YS_FIELD_STRING, REQUIRED),
     SCHEMA_HANDLED(ys_series, kind, "kind", REQUIRED, kind),
     SERIES_ROW(exact, "exact", YS_FIELD_BOOL, REQUIRED),
+    SERIES_ROW(counter, "counter", YS_FIELD_UINT64, OPTIONAL),
     SCHEMA_HANDLED(ys_series, rounds, "rounds", 0, rounds),
     SCHEMA_HANDLED(ys_series, rounds, "round_linear", 0, round_linear),
     SCHEMA_HANDLED(ys_series, rounds, "round_samples", 0, round_samples),

@@ -108,7 +108,22 @@ typedef struct ys_series {
   ys_round *rounds;
   size_t n_rounds;
   ys_analysis analysis;
+  /* 0 for a collector's metric; for a user counter (run/counters.h),
+   * YS_SERIES_COUNTER with the YS_COUNTER_* flags it was reported with.
+   * Counter series follow the collector's. Saved in baselines as
+   * `counter` when not 0. */
+  uint64_t counter;
 } ys_series;
+
+/* Bits of ys_series.counter. The low ones are those of include/yardstick.h
+ * (run/counters.c checks that they agree); SUCCESS marks a
+ * ys_counter_success rate and COUNTER any user counter. */
+#define YS_SERIES_COUNTER_RATE          (1u << 0)
+#define YS_SERIES_COUNTER_PER_ITERATION (1u << 1)
+#define YS_SERIES_COUNTER_SUCCESS       (1u << 2)
+#define YS_SERIES_COUNTER_GATED         (1u << 4)
+#define YS_SERIES_COUNTER_HIGHER        (1u << 5)
+#define YS_SERIES_COUNTER               (1u << 8)
 
 typedef enum ys_bench_status {
   YS_BENCH_OK,

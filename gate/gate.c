@@ -66,14 +66,19 @@ static int compare_every_metric(ys_judged *e, const ys_bench_result *res,
        m < res->n_series && cmp->n_metrics < YS_COMPARED_METRICS_MAX; m++) {
     const char *metric = res->series[m].metric;
     const ys_metric_gate *gate = ys_metric_gates_find(gates, metric);
+    /* A user counter says in code whether it gates and which way is
+     * better (YS_COUNTER_GATED, YS_COUNTER_HIGHER_IS_BETTER); --gate on
+     * its name overrides both, as for any metric. */
+    unsigned counter = res->series[m].counter;
+    bool higher = gate != NULL ? gate->higher_is_better
+                               : (counter & YS_SERIES_COUNTER_HIGHER) != 0;
     ys_compare_config own = *cfg;
     if (gate != NULL) own.threshold = gate->threshold;
     ys_metric_comparison *mc = &cmp->metrics[cmp->n_metrics];
-    int rc = ys_compare_metric(
-        base, res, metric, gate != NULL && gate->higher_is_better, &own, mc);
+    int rc = ys_compare_metric(base, res, metric, higher, &own, mc);
     if (rc != 0) return rc;
     if (mc->verdict == YS_VERDICT_NOT_COMPARED) continue; /* one side only */
-    mc->gated = gate != NULL;
+    mc->gated = gate != NULL || (counter & YS_SERIES_COUNTER_GATED) != 0;
     gated_regression |= mc->gated && mc->verdict == YS_VERDICT_REGRESSED;
     cmp->n_metrics++;
   }

@@ -348,6 +348,47 @@ static inline const char *ys_variant_at(const ys_state *state, size_t axis) {
 
 /* ---- End of parameters and groups -------------------------------------- */
 
+/* ---- User counters (docs/authoring.md, "Counters") ------------------- */
+
+/* The most counters one benchmark may report; one more fails it. */
+#define YS_MAX_COUNTERS 16
+/* The longest counter name, in bytes: letters, digits, '_', '.', '-'. */
+#define YS_COUNTER_NAME_MAX 63
+
+/* What ys_counter's value means (pick one; 0 is YS_COUNTER_TOTAL), and
+ * how a comparison treats the counter (or-ed in). */
+enum {
+  YS_COUNTER_TOTAL = 0,                  /* the value of each call, as given */
+  YS_COUNTER_RATE = 1u << 0,             /* value / timed seconds of the call */
+  YS_COUNTER_PER_ITERATION = 1u << 1,    /* value / iterations of the call */
+  YS_COUNTER_GATED = 1u << 4,            /* a regression fails the run */
+  YS_COUNTER_HIGHER_IS_BETTER = 1u << 5, /* a fall is the regression */
+};
+
+/*
+ * Reports a counter of this call of the benchmark function: before, inside
+ * or after its loop, as long as the function has not returned. Calls with
+ * the same name within one call add up. Each call of the function must
+ * report the same counters with the same flags; the counter becomes a
+ * series of the benchmark, with an estimate and an interval as the time
+ * has, saved in baselines and compared. A value that is not finite or is
+ * negative, a name of other characters or longer than YS_COUNTER_NAME_MAX,
+ * or more than YS_MAX_COUNTERS names fails the benchmark with a message.
+ */
+void ys_counter(ys_state *state, const char *name, double value,
+                unsigned flags);
+
+/*
+ * A success rate: `successes` of `attempts`, reported as a percentage
+ * (flags: YS_COUNTER_GATED, YS_COUNTER_HIGHER_IS_BETTER; the kind is
+ * fixed). Calls with the same name within one call add up both numbers;
+ * no attempt at all in a call fails the benchmark.
+ */
+void ys_counter_success(ys_state *state, const char *name, double successes,
+                        double attempts, unsigned flags);
+
+/* ---- End of user counters ---------------------------------------------- */
+
 /* YS_MAIN(): defines main() for programs that do not link yardstick_main. */
 #define YS_MAIN()                                                              \
   int main(int argc, char **argv) {                                            \

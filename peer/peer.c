@@ -22,6 +22,7 @@
 #include "../core/clock.h"
 #include "../core/error.h"
 #include "../core/policy.h"
+#include "../run/counters.h"
 #include "../run/interrupt.h"
 #include "round_functions.h"
 #include "worker.h"
@@ -400,22 +401,34 @@ static sample_verdict parse_sample(char *line, ys_bench_result *one, size_t i) {
   return *end == '\0' ? SAMPLE_OK : SAMPLE_MALFORMED;
 }
 
-/* Makes *one an empty round of n samples shaped like res: the same series,
- * one round, its samples still to be read. Each array is checked before
- * anything is written through it. Returns 0, or YS_ENOMEM with *one to be
- * cleared all the same. */
-static int round_like(const ys_bench_result *res, size_t n, bool linear,
-                      ys_bench_result *one) {
+/* Makes *one an empty round of n samples shaped like the collector's
+ * series of res followed by the k counters of the answer, in the worker's
+ * order: one round, its samples still to be read. Each array is checked
+ * before anything is written through it. Returns 0, or YS_ENOMEM with *one
+ * to be cleared all the same. */
+static int round_like(const ys_bench_result *res, const ys_counter_spec *specs,
+                      size_t k, size_t n, bool linear, ys_bench_result *one) {
   memset(one, 0, sizeof(*one));
-  one->series = calloc(res->n_series, sizeof(*one->series));
+  size_t first = ys_counters_first(res);
+  one->series = calloc(first + k, sizeof(*one->series));
   if (one->series == NULL) return YS_ENOMEM;
-  one->n_series = res->n_series;
-  for (size_t m = 0; m < res->n_series; m++) {
+  one->n_series = first + k;
+  for (size_t m = 0; m < first + k; m++) {
     ys_series *s = &one->series[m];
-    s->metric = res->series[m].metric;
-    s->unit = res->series[m].unit;
-    s->kind = res->series[m].kind;
-    s->exact = res->series[m].exact;
+    if (m < first) {
+      s->metric = res->series[m].metric;
+      s->unit = res->series[m].unit;
+      s->kind = res->series[m].kind;
+      s->exact = res->series[m].exact;
+    } else {
+      /* Borrowed for as long as the answer is read; the series of res
+       * keep their own names. */
+      s->metric = specs[m - first].name;
+      s->unit = ys_counters_unit(specs[m - first].flags);
+      s->kind = YS_METRIC_COUNT;
+      s->exact = first > 0 && res->series[0].exact; /* as counters.c */
+      s->counter = YS_SERIES_COUNTER | specs[m - first].flags;
+    }
     s->samples = calloc(n, sizeof(*s->samples));
     s->rounds = calloc(1, sizeof(*s->rounds));
     if (s->samples == NULL || s->rounds == NULL) return YS_ENOMEM;
@@ -423,6 +436,66 @@ static int round_like(const ys_bench_result *res, size_t n, bool linear,
     s->n_rounds = 1;
     s->rounds[0] = (ys_round){.n_samples = n, .linear = linear};
   }
+  return 0;
+}
+
+/* Puts the counter series of one (in the worker's order) in the order of
+ * res's, map[i] being the index in res of the answer's counter i, and
+ * gives them res's names. ys_counters_shape made the two sets equal. */
+static int order_like(const ys_bench_result *res, const size_t *map,
+                      ys_bench_result *one) {
+  size_t first = ys_counters_first(res);
+  size_t k = one->n_series - first;
+  if (k == 0) return 0;
+  ys_series *ordered = malloc(k * sizeof(*ordered));
+  if (ordered == NULL) return YS_ENOMEM;
+  for (size_t i = 0; i < k; i++) {
+    ordered[map[i] - first] = one->series[first + i];
+    ordered[map[i] - first].metric = res->series[map[i]].metric;
+  }
+  memcpy(one->series + first, ordered, k * sizeof(*ordered));
+  free(ordered);
+  return 0;
+}
+
+/* Reads the "counters K" line of an ok answer and its K lines "FLAGS
+ * NAME" into specs (names pointing into names[i]) and *k. A name or flags
+ * that ys_counter would refuse, a name twice or too many break the
+ * protocol. */
+static int receive_counters(FILE *from, const char *program,
+                            ys_counter_spec *specs,
+                            char names[][YS_WORKER_LINE_MAX], size_t *k,
+                            char *err, size_t err_len) {
+  char line[YS_WORKER_LINE_MAX];
+  unsigned long long count;
+  char tail;
+  if (!read_line(from, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, program,
+                "exited in the middle of a round");
+  if (sscanf(line, "counters %llu%c", &count, &tail) != 1 ||
+      strspn(line + 9, "0123456789") != strlen(line + 9) ||
+      count > YS_MAX_COUNTERS)
+    return fail(err, err_len, YS_EFORMAT, program,
+                "sent a malformed counters line (want counters K, K at most "
+                "16)");
+  ys_counter_set check = {0};
+  for (size_t i = 0; i < count; i++) {
+    unsigned flags;
+    int name_at = 0;
+    char why[YS_MESSAGE_MAX];
+    if (!read_line(from, names[i], YS_WORKER_LINE_MAX))
+      return fail(err, err_len, YS_EIO, program,
+                  "exited in the middle of a round");
+    if (sscanf(names[i], "%u %n", &flags, &name_at) != 1 || name_at == 0 ||
+        (flags & YS_SERIES_COUNTER) != 0 ||
+        ys_counters_add(&check, names[i] + name_at, 0, 0, flags, why,
+                        sizeof(why)) != 0 ||
+        check.n != i + 1)
+      return fail(err, err_len, YS_EFORMAT, program,
+                  "sent a malformed counter line");
+    specs[i] = (ys_counter_spec){names[i] + name_at, flags};
+  }
+  *k = count;
   return 0;
 }
 
@@ -496,14 +569,21 @@ static int receive_functions(FILE *from, const char *program,
   return 0;
 }
 
-/* Reads the n sample lines of one round into a one-round result shaped
- * like res and the functions of its windows, then appends both. */
+/* Reads the counters and the n sample lines of one round into a one-round
+ * result and the functions of its windows, then appends both to res. A
+ * round whose counters differ from those of res's earlier rounds fails the
+ * benchmark, as it would in one process. */
 static int receive_round(FILE *from, const char *program, size_t n, bool linear,
                          ys_bench_result *res, char *err, size_t err_len) {
+  ys_counter_spec specs[YS_MAX_COUNTERS];
+  char names[YS_MAX_COUNTERS][YS_WORKER_LINE_MAX];
+  size_t k = 0;
+  int rc = receive_counters(from, program, specs, names, &k, err, err_len);
+  if (rc != 0) return rc;
   ys_bench_result one;
-  int rc = round_like(res, n, linear, &one);
+  rc = round_like(res, specs, k, n, linear, &one);
   /* Room for M numbers of up to 24 characters and the iteration count. */
-  size_t line_len = 32 + 32 * res->n_series;
+  size_t line_len = 32 + 32 * one.n_series;
   char *line = rc == 0 ? malloc(line_len) : NULL;
   if (rc == 0 && line == NULL) rc = YS_ENOMEM;
   for (size_t i = 0; i < n && rc == 0; i++) {
@@ -529,8 +609,19 @@ static int receive_round(FILE *from, const char *program, size_t n, bool linear,
   size_t n_fns = 0;
   if (rc == 0)
     rc = receive_functions(from, program, &fns, &n_fns, err, err_len);
-  if (rc == 0) rc = ys_bench_result_append_rounds(res, &one);
-  if (rc == 0)
+  size_t map[YS_MAX_COUNTERS];
+  char why[YS_MESSAGE_MAX];
+  int shaped =
+      rc == 0 ? ys_counters_shape(res, specs, k, map, why, sizeof(why)) : 0;
+  if (shaped == YS_EINVAL) {
+    res->status = YS_BENCH_FAILED;
+    snprintf(res->message, sizeof(res->message), "%s", why);
+  } else if (shaped != 0) {
+    rc = shaped;
+  }
+  if (rc == 0 && shaped == 0) rc = order_like(res, map, &one);
+  if (rc == 0 && shaped == 0) rc = ys_bench_result_append_rounds(res, &one);
+  if (rc == 0 && shaped == 0)
     rc = ys_round_functions_merge(res, fns, n_fns, YS_POLICY_FUNCTIONS_MAX);
   free_functions(fns, n_fns);
   ys_bench_result_clear(&one);

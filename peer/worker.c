@@ -10,6 +10,7 @@
 
 #include "../core/error.h"
 #include "../core/json_writer.h"
+#include "../run/counters.h"
 #include "../run/exit_guard.h"
 #include "../run/runner.h"
 #include "round_functions.h"
@@ -48,6 +49,14 @@ static void send_round(const ys_bench_result *res, FILE *out) {
           (unsigned long long)res->elements_per_iteration,
           primary->analysis.warnings, primary->analysis.suggested_sample_size,
           elapsed);
+  /* The counters the benchmark reported, which the sample lines carry
+   * after the collector's metrics. */
+  size_t first = ys_counters_first(res);
+  fprintf(out, "counters %zu\n", res->n_series - first);
+  for (size_t m = first; m < res->n_series; m++)
+    fprintf(out, "%u %s\n",
+            (unsigned)(res->series[m].counter & ~YS_SERIES_COUNTER),
+            res->series[m].metric);
   for (size_t i = 0; i < round->n_samples; i++) {
     size_t k = round->first_sample + i;
     fprintf(out, "%llu", (unsigned long long)primary->samples[k].iterations);

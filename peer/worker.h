@@ -37,8 +37,9 @@
 #include "../core/model.h"
 #include "../run/registry.h"
 
-/* 3: an ok answer ends with the functions of the round's windows. */
-#define YS_WORKER_PROTOCOL 3
+/* 3: an ok answer ends with the functions of the round's windows.
+ * 4: an ok answer names the round's counters before its samples. */
+#define YS_WORKER_PROTOCOL 4
 
 /* Longest line of the protocol that is not a sample line. */
 #define YS_WORKER_LINE_MAX 1024

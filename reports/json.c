@@ -101,6 +101,22 @@ static void json_rounds(ys_json *w, const ys_series *s) {
   ys_json_end_array(w);
 }
 
+/* What a user counter's series is (docs/json-schema.md, `counter`). */
+static void json_counter(ys_json *w, uint64_t counter) {
+  const char *kind = (counter & YS_SERIES_COUNTER_RATE) ? "rate"
+                     : (counter & YS_SERIES_COUNTER_PER_ITERATION)
+                         ? "per_iteration"
+                     : (counter & YS_SERIES_COUNTER_SUCCESS) ? "success"
+                                                             : "total";
+  ys_json_key(w, "counter");
+  ys_json_begin_object(w);
+  ys_json_kv_string(w, "kind", kind);
+  ys_json_kv_bool(w, "gated", (counter & YS_SERIES_COUNTER_GATED) != 0);
+  ys_json_kv_bool(w, "higher_is_better",
+                  (counter & YS_SERIES_COUNTER_HIGHER) != 0);
+  ys_json_end_object(w);
+}
+
 static void json_series(ys_json *w, const ys_series *s) {
   const ys_analysis *a = &s->analysis;
   ys_json_begin_object(w);
@@ -108,6 +124,7 @@ static void json_series(ys_json *w, const ys_series *s) {
   ys_json_kv_string(w, "unit", s->unit);
   ys_json_kv_string(w, "kind", ys_metric_kind_name(s->kind));
   ys_json_kv_bool(w, "exact", s->exact);
+  if (s->counter != 0) json_counter(w, s->counter);
   ys_json_key(w, "estimates");
   ys_json_begin_object(w);
   json_estimate(w, "mean", &a->mean);

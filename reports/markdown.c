@@ -524,6 +524,43 @@ static void md_allocations(FILE *out, const ys_run_view *run) {
   }
 }
 
+/* The user counters (ys_counter) of each benchmark: the estimate, its
+ * interval and, against a baseline, the change and its verdict. */
+static void md_counters(FILE *out, const ys_run_view *run) {
+  bool header = false;
+  for (size_t i = 0; i < run->n && i < YS_MARKDOWN_MAX_ROWS; i++) {
+    const ys_bench_result *res = run->entries[i].res;
+    if (res == NULL || res->status != YS_BENCH_OK) continue;
+    for (size_t m = 0; m < res->n_series; m++) {
+      const ys_series *ser = &res->series[m];
+      if (ser->counter == 0 || ser->n_samples == 0) continue;
+      if (!header)
+        fputs("\n| Counter | Estimate | Interval | Change |\n"
+              "|---|---:|---:|---|\n",
+              out);
+      header = true;
+      const ys_estimate *e = ys_analysis_headline(&ser->analysis);
+      char point[YS_UNITS_BUF], lo[YS_UNITS_BUF], hi[YS_UNITS_BUF];
+      fputs("| ", out);
+      md_code(out, res->name, true);
+      fputs(" ", out);
+      md_code(out, ser->metric, true);
+      fprintf(out, " | %s | %s \xe2\x80\xa6 %s | ",
+              md_value(ser->kind, ser->unit, e->point, point, sizeof(point)),
+              md_value(ser->kind, ser->unit, e->lo, lo, sizeof(lo)),
+              md_value(ser->kind, ser->unit, e->hi, hi, sizeof(hi)));
+      const ys_metric_comparison *mc =
+          ys_metric_verdicts_find(run->entries[i].cmp, ser->metric);
+      char change[256];
+      if (mc != NULL)
+        md_text(out, ys_metric_verdicts_change(mc, change, sizeof(change)));
+      else
+        fputs("\xe2\x80\x93", out); /* – */
+      fputs(" |\n", out);
+    }
+  }
+}
+
 /* Failed and skipped benchmarks of this run, with their reasons. A missing
  * benchmark's result is the baseline's, so it is not one of them. */
 static void md_problems(FILE *out, const ys_run_view *run) {
@@ -780,6 +817,7 @@ static int md_render(FILE *out, const ys_run_view *run,
   md_complexity(out, run);
   md_groups_table(out, run);
   md_allocations(out, run);
+  md_counters(out, run);
   md_problems(out, run);
   md_footnote(out, run);
   md_machine(out, run->ctx);

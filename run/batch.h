@@ -10,6 +10,7 @@
 
 #include "../collectors/collector.h"
 #include "../core/model.h"
+#include "counters.h"
 
 typedef enum ys_loop_phase {
   YS_LOOP_NOT_STARTED,
@@ -29,6 +30,10 @@ typedef struct ys_batch {
   char message[YS_MESSAGE_MAX];
   uint64_t bytes_per_iteration;
   uint64_t elements_per_iteration;
+  ys_counter_set counters; /* reported by this call (ys_counter) */
+  /* Their samples (figure × iterations), in the order of the result's
+   * counter series: entry j belongs to series first + j. */
+  double counter_values[YS_MAX_COUNTERS];
 } ys_batch;
 
 #endif

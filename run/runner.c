@@ -12,6 +12,7 @@
 #include "../core/clock.h"
 #include "../core/error.h"
 #include "batch.h"
+#include "counters.h"
 #include "crash.h"
 #include "deadline.h"
 #include "exit_guard.h"
@@ -49,6 +50,38 @@ static int timed_out(const target *t) {
   t->res->status = YS_BENCH_FAILED;
   snprintf(t->res->message, sizeof(t->res->message), "timed out after %g s",
            t->run->cfg.timeout_s);
+  return YS_EBENCH;
+}
+
+/* Turns the counters the call reported into its samples of the result's
+ * counter series (adding the series on the benchmark's first call).
+ * Returns 0, or YS_EBENCH with the result marked failed. */
+static int take_counters(const target *t, ys_batch *b) {
+  ys_bench_result *res = t->res;
+  ys_counter_spec specs[YS_MAX_COUNTERS];
+  size_t map[YS_MAX_COUNTERS];
+  for (size_t i = 0; i < b->counters.n; i++)
+    specs[i] = (ys_counter_spec){b->counters.entry[i].name,
+                                 b->counters.entry[i].flags};
+  char why[YS_MESSAGE_MAX];
+  int rc = ys_counters_shape(res, specs, b->counters.n, map, why, sizeof(why));
+  if (rc == YS_ENOMEM) snprintf(why, sizeof(why), "out of memory");
+  /* A rate is over the timed window, which the primary metric measures
+   * when it is a time. */
+  double timed_ns = t->run->primary_is_time ? b->values[0] : -1;
+  size_t first = ys_counters_first(res);
+  for (size_t i = 0; i < b->counters.n && rc == 0; i++) {
+    double figure;
+    rc = ys_counters_figure(&b->counters.entry[i], b->iterations, timed_ns,
+                            &figure, why, sizeof(why));
+    /* Stored times the iterations, so that per-iteration statistics give
+     * the figure back (counters.h). */
+    if (rc == 0)
+      b->counter_values[map[i] - first] = figure * (double)b->iterations;
+  }
+  if (rc == 0) return 0;
+  res->status = YS_BENCH_FAILED;
+  snprintf(res->message, sizeof(res->message), "%s", why);
   return YS_EBENCH;
 }
 
@@ -97,6 +130,8 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   }
   res->bytes_per_iteration = b->bytes_per_iteration;
   res->elements_per_iteration = b->elements_per_iteration;
+  if (b->counters.n > 0 || ys_counters_first(res) < res->n_series)
+    return take_counters(t, b);
   return 0;
 }
 
@@ -140,9 +175,11 @@ static double planning_cost_ns(const warm_up_probe *p, double timed_met_ns) {
 
 static void record_sample(ys_bench_result *res, uint64_t iterations,
                           const ys_batch *b) {
+  size_t first = ys_counters_first(res);
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *s = &res->series[m];
-    s->samples[s->n_samples++] = (ys_sample){iterations, b->values[m]};
+    double v = m < first ? b->values[m] : b->counter_values[m - first];
+    s->samples[s->n_samples++] = (ys_sample){iterations, v};
   }
 }
 
@@ -271,7 +308,8 @@ static int run_fixed_round(ys_runner *r, const target *t) {
   if (rc == 0 && reserve(res, 1) != 0) return YS_ENOMEM;
   if (rc == 0 && run_batch(t, iterations, &b) == 0) {
     const double *empty = r->empty[b.for_form];
-    for (size_t m = 0; m < res->n_series; m++)
+    /* Counters are the benchmark's own figures: nothing to subtract. */
+    for (size_t m = 0; m < ys_counters_first(res); m++)
       b.values[m] = b.values[m] > empty[m] ? b.values[m] - empty[m] : 0;
     size_t first = res->series[0].n_samples;
     record_sample(res, iterations, &b);

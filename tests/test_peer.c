@@ -101,9 +101,10 @@ static void test_ok_round(void **state) {
   new_result(&res);
   char err[256];
   assert_int_equal(
-      read_text("ok 2 1 64 8 1 40 0.25\n10 100 90.5\n20 200.25 180\n"
-                "functions 0\n",
-                &res, err, 256),
+      read_text(
+          "ok 2 1 64 8 1 40 0.25\ncounters 0\n10 100 90.5\n20 200.25 180\n"
+          "functions 0\n",
+          &res, err, 256),
       0);
   assert_int_equal(res.status, YS_BENCH_OK);
   assert_int_equal(res.bytes_per_iteration, 64);
@@ -128,7 +129,8 @@ static void test_ok_round(void **state) {
   }
   /* A second answer is one more round after the first. */
   assert_int_equal(
-      read_text("ok 1 0 0 0 0 0 0\n7 1e3 2e3\nfunctions 0\n", &res, err, 256),
+      read_text("ok 1 0 0 0 0 0 0\ncounters 0\n7 1e3 2e3\nfunctions 0\n", &res,
+                err, 256),
       0);
   assert_int_equal(res.series[1].n_rounds, 2);
   assert_int_equal(res.series[1].rounds[1].first_sample, 2);
@@ -175,18 +177,20 @@ static void test_round_functions_add_up(void **state) {
   ys_bench_result res;
   new_result(&res);
   char err[256];
-  assert_int_equal(read_text("ok 1 0 0 0 0 0 0\n10 100 90\nfunctions 3\n"
-                             "10 400 1 2 3 4 main\n"
-                             "300 300 5 5 6 6 hash\n"
-                             "90 90 0 0 0 0 parse x\n",
-                             &res, err, 256),
-                   0);
-  assert_int_equal(read_text("ok 1 0 0 0 0 0 0\n30 300 270\nfunctions 3\n"
-                             "20 700 1 2 3 4 main\n"
-                             "500 500 5 5 6 6 hash\n"
-                             "180 180 0 0 0 0 store\n",
-                             &res, err, 256),
-                   0);
+  assert_int_equal(
+      read_text("ok 1 0 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 3\n"
+                "10 400 1 2 3 4 main\n"
+                "300 300 5 5 6 6 hash\n"
+                "90 90 0 0 0 0 parse x\n",
+                &res, err, 256),
+      0);
+  assert_int_equal(
+      read_text("ok 1 0 0 0 0 0 0\ncounters 0\n30 300 270\nfunctions 3\n"
+                "20 700 1 2 3 4 main\n"
+                "500 500 5 5 6 6 hash\n"
+                "180 180 0 0 0 0 store\n",
+                &res, err, 256),
+      0);
   assert_int_equal(res.total_iterations, 40);
   assert_int_equal(res.n_functions, 4);
   /* Most inclusive first: main 1100, hash 800, store 180, parse x 90. */
@@ -258,58 +262,65 @@ static const refusal REFUSALS[] = {
     /* The worker did not understand: its words reach the user. */
     {"error no benchmark named b\n", YS_EFORMAT, "no benchmark named b"},
     {"hello\n", YS_EFORMAT, BROKE},
-    {"skipped\n", YS_EFORMAT, BROKE},    /* no message */
-    {"ok 2 1\n", YS_EFORMAT, BROKE},     /* too few numbers */
-    {"ok 2 1 0 0\n", YS_EFORMAT, BROKE}, /* protocol 1's answer */
-    {"ok 1 1 0 0 0 0 -1\n10 100 90\n", YS_EFORMAT, BAD_ROUND},
-    {"ok 0 1 0 0 0 0 0\n", YS_EFORMAT, BAD_ROUND},
-    {"ok 10000001 1 0 0 0 0 0\n", YS_EFORMAT, BAD_ROUND}, /* beyond any plan */
-    {"ok 2 1 0 0 0 0 0\n10 100\n20 200 180\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0 0 0 0\n10 100 90 7\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0 0 0 0\n0 100 90\n", YS_EFORMAT,
+    {"skipped\n", YS_EFORMAT, BROKE},                /* no message */
+    {"ok 2 1\ncounters 0\n", YS_EFORMAT, BROKE},     /* too few numbers */
+    {"ok 2 1 0 0\ncounters 0\n", YS_EFORMAT, BROKE}, /* protocol 1's answer */
+    {"ok 1 1 0 0 0 0 -1\ncounters 0\n10 100 90\n", YS_EFORMAT, BAD_ROUND},
+    {"ok 0 1 0 0 0 0 0\ncounters 0\n", YS_EFORMAT, BAD_ROUND},
+    {"ok 10000001 1 0 0 0 0 0\ncounters 0\n", YS_EFORMAT,
+     BAD_ROUND}, /* beyond any plan */
+    {"ok 2 1 0 0 0 0 0\ncounters 0\n10 100\n20 200 180\n", YS_EFORMAT,
+     BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90 7\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n0 100 90\n", YS_EFORMAT,
      BAD_SAMPLE}, /* no iterations */
-    {"ok 1 1 0 0 0 0 0\nten 100 90\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0 0 0 0\n10 100 abc\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\nten 100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 abc\n", YS_EFORMAT, BAD_SAMPLE},
     /* Found by fuzz/fuzz_protocol.c: what strtoull and strtod alone take
      * but a worker never writes. */
-    {"ok 1 1 0 0 0 0 0\n10 nan 90\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0 0 0 0\n10 100 inf\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0 0 0 0\n10 1e999 90\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0 0 0 0\n10 1nan\n", YS_EFORMAT, BAD_SAMPLE},   /* "1" "nan" */
-    {"ok 1 1 0 0 0 0 0\n-1 100 90\n", YS_EFORMAT, BAD_SAMPLE}, /* 2^64-1 */
-    {"ok 1 1 0 0 0 0 0\n 10 100 90\n", YS_EFORMAT, BAD_SAMPLE},
-    {"ok 1 1 0 0 0 0 0\n10  100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 nan 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 inf\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 1e999 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 1nan\n", YS_EFORMAT,
+     BAD_SAMPLE}, /* "1" "nan" */
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n-1 100 90\n", YS_EFORMAT,
+     BAD_SAMPLE}, /* 2^64-1 */
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n 10 100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10  100 90\n", YS_EFORMAT, BAD_SAMPLE},
     {"ok 1 1 0 0 0 0 inf\n10 100 90\n", YS_EFORMAT, BAD_ROUND},
     /* A time or a count below zero would compare as a change below
      * -100 %, an "improvement"; a sign of either kind is never written. */
-    {"ok 1 1 0 0 0 0 0\n10 -5000 90\n", YS_EFORMAT, NEGATIVE},
-    {"ok 1 1 0 0 0 0 0\n10 100 -0\n", YS_EFORMAT, NEGATIVE},
-    {"ok 1 1 0 0 0 0 0\n10 -1e-300 90\n", YS_EFORMAT, NEGATIVE},
-    {"ok 1 1 0 0 0 0 0\n10 +100 90\n", YS_EFORMAT, BAD_SAMPLE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 -5000 90\n", YS_EFORMAT, NEGATIVE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 -0\n", YS_EFORMAT, NEGATIVE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 -1e-300 90\n", YS_EFORMAT, NEGATIVE},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 +100 90\n", YS_EFORMAT, BAD_SAMPLE},
     /* A worker that stops talking mid-answer has exited or crashed. */
     {"", YS_EIO, "exited during a round (it may have crashed)"},
-    {"ok 2 1 0 0 0 0 0\n10 100 90\n", YS_EIO,
+    {"ok 2 1 0 0 0 0 0\ncounters 0\n10 100 90\n", YS_EIO,
      "exited in the middle of a round"},
     /* Protocol 3: the samples end with the functions of the round. */
-    {"ok 1 1 0 0 0 0 0\n10 100 90\n", YS_EIO,
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\n", YS_EIO,
      "exited in the middle of a round"},
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 2\n5 7 0 0 0 0 f\n", YS_EIO,
-     "exited in the middle of a round"},
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions\n", YS_EFORMAT, BAD_FUNCTIONS},
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions -1\n", YS_EFORMAT, BAD_FUNCTIONS},
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1x\n", YS_EFORMAT, BAD_FUNCTIONS},
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 201\n", YS_EFORMAT,
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 2\n5 7 0 0 0 0 f\n",
+     YS_EIO, "exited in the middle of a round"},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions\n", YS_EFORMAT,
+     BAD_FUNCTIONS},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions -1\n", YS_EFORMAT,
+     BAD_FUNCTIONS},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 1x\n", YS_EFORMAT,
+     BAD_FUNCTIONS},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 201\n", YS_EFORMAT,
      BAD_FUNCTIONS}, /* more than a worker keeps */
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n5 7 0 0 0 f\n", YS_EFORMAT,
-     BAD_FUNCTION}, /* five counts */
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n5 7 0 0 0 0 \n", YS_EFORMAT,
-     BAD_FUNCTION}, /* no name */
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n-5 7 0 0 0 0 f\n", YS_EFORMAT,
-     BAD_FUNCTION},
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n9 7 0 0 0 0 f\n", YS_EFORMAT,
-     BAD_FUNCTION}, /* self above inclusive */
-    {"ok 1 1 0 0 0 0 0\n10 100 90\nfunctions 1\n5 7 0 0 0 0 f", YS_EFORMAT,
-     BAD_FUNCTION}, /* cut short: no newline */
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 1\n5 7 0 0 0 f\n",
+     YS_EFORMAT, BAD_FUNCTION}, /* five counts */
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 1\n5 7 0 0 0 0 \n",
+     YS_EFORMAT, BAD_FUNCTION}, /* no name */
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 1\n-5 7 0 0 0 0 f\n",
+     YS_EFORMAT, BAD_FUNCTION},
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 1\n9 7 0 0 0 0 f\n",
+     YS_EFORMAT, BAD_FUNCTION}, /* self above inclusive */
+    {"ok 1 1 0 0 0 0 0\ncounters 0\n10 100 90\nfunctions 1\n5 7 0 0 0 0 f",
+     YS_EFORMAT, BAD_FUNCTION}, /* cut short: no newline */
 };
 
 /* Every refused answer names the program and why, and adds nothing. */
@@ -393,9 +404,10 @@ static void test_allocation_failures(void **state) {
     new_result(&res);
     allocations = 0;
     fail_countdown = k;
-    int rc = read_text("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\nfunctions 1\n"
-                       "5 7 0 0 0 0 f\n",
-                       &res, err, 256);
+    int rc = read_text(
+        "ok 2 1 0 0 0 0 0\ncounters 0\n10 100 90\n20 200 180\nfunctions 1\n"
+        "5 7 0 0 0 0 f\n",
+        &res, err, 256);
     bool injected = fail_countdown == 0;
     fail_countdown = 0;
     ys_bench_result_clear(&res);
@@ -438,7 +450,8 @@ static int fake_worker(const char *mode) {
   while (!deaf && fgets(line, sizeof(line), stdin) != NULL) {
     if (strcmp(line, "quit\n") == 0) break;
     if (strncmp(line, "round a ", 8) == 0)
-      printf("ok 2 1 0 0 0 0 0\n10 100 90\n20 200 180\nfunctions 0\n");
+      printf(
+          "ok 2 1 0 0 0 0 0\ncounters 0\n10 100 90\n20 200 180\nfunctions 0\n");
     else
       printf("error unknown command\n");
     fflush(stdout);

@@ -1367,6 +1367,9 @@ static void test_every_table_row_round_trips(void **state) {
   s->kind = YS_METRIC_COUNT;
   s->exact = true;
   s->analysis.has_slope = true;
+  /* A user counter's flags, success rate gated higher-is-better. */
+  s->counter = YS_SERIES_COUNTER | YS_SERIES_COUNTER_SUCCESS |
+               YS_SERIES_COUNTER_GATED | YS_SERIES_COUNTER_HIGHER;
   char err[512] = "";
   assert_int_equal(ys_store_save(path, "full", &ctx, &run, err, sizeof(err)),
                    0);

@@ -54,7 +54,7 @@ expect 2 'not a yardstick benchmark program|exited before' -- \
 # was asked for fails alone (exit 3), saying how the process ended.
 cat >"$tmp/dying_worker" <<'WORKER'
 #!/bin/sh
-printf 'yardstick-worker 3 0.1.0\nmetrics 2 time ns cpu_time ns\n'
+printf 'yardstick-worker 4 0.1.0\nmetrics 2 time ns cpu_time ns\n'
 printf 'bench chain/300\nbench chain/1000\nready\n'
 read -r line
 exit 1

@@ -210,17 +210,17 @@ if run vs_same 0 --against "$suite" --format json; then
     fail "--against itself names functions: $got"
 fi
 
-# 7. A worker of protocol 2 (no functions after its samples) is refused
+# 7. A worker of protocol 3 (no counters before its samples) is refused
 # before anything runs, naming both protocol versions.
 cat >"$tmp/old_worker" <<'WORKER'
 #!/bin/sh
-printf 'yardstick-worker 2 0.1.0\nmetrics 1 instructions instructions\n'
+printf 'yardstick-worker 3 0.1.0\nmetrics 1 instructions instructions\n'
 printf 'bench pipeline\nready\n'
 read -r line
 WORKER
 chmod +x "$tmp/old_worker"
 if run old 2 --against "$tmp/old_worker"; then
-  grep -q 'speaks worker protocol 2 (yardstick 0.1.0); this program speaks 3' \
+  grep -q 'speaks worker protocol 3 (yardstick 0.1.0); this program speaks 4' \
     "$tmp/old.err" || fail "old worker: unclear refusal: $(cat "$tmp/old.err")"
 fi
 
