@@ -151,7 +151,9 @@ static int run_under_dhat(const ys_profile_config *cfg, const char *name,
   snprintf(timeout, sizeof(timeout), "%.17g", cfg->timeout_s);
   char *out_opt = out_option(out_path);
   if (out_opt == NULL) return YS_ENOMEM;
-  /* No gdbserver: it would leave FIFOs behind when valgrind is killed. */
+  /* No gdbserver: it would leave FIFOs behind when valgrind is killed.
+   * No config file: everything the run needs is on this command line, and
+   * this process may have read another (--config) or none. */
   char *argv[] = {"valgrind",
                   "--tool=dhat",
                   "--vgdb=no",
@@ -171,6 +173,7 @@ static int run_under_dhat(const ys_profile_config *cfg, const char *name,
                   "--profile-dir",
                   (char *)cfg->dir,
                   "--quiet",
+                  "--no-config",
                   NULL};
   int log_fd = open(log_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (log_fd < 0) {
