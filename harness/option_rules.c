@@ -140,8 +140,8 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
   if (!callgrind && !dhat && strcmp(o->collector, "wall") != 0)
     return refuse(err, err_len,
                   "--collector: 'profile' takes wall (sampled with perf, the "
-                  "default), callgrind (exact instruction counts) or dhat "
-                  "(allocation sites), not %s",
+                  "default), dhat (allocation sites) or callgrind (exact "
+                  "instruction counts), not %s",
                   o->collector);
   static const char *const callgrind_only[] = {"cache-sim", "callgrind-out",
                                                "iterations"};

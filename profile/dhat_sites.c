@@ -187,17 +187,10 @@ static void merge_equal_keys(ys_dhat_sites *s) {
   s->n = kept;
 }
 
-int ys_dhat_sites_read(const char *path, ys_dhat_sites *out, char *err,
-                       size_t err_len) {
-  memset(out, 0, sizeof(*out));
-  json_error_t jerr;
-  json_t *root = json_load_file(path, 0, &jerr);
-  if (root == NULL) {
-    bool unreadable = json_error_code(&jerr) == json_error_cannot_open_file;
-    snprintf(err, err_len, "%s: %s%s (line %d)", path,
-             unreadable ? "cannot read: " : "not JSON: ", jerr.text, jerr.line);
-    return unreadable ? YS_EIO : YS_EINVAL;
-  }
+/* Reads the parsed document `root` (its reference taken) of the file
+ * `path` into `out`, as ys_dhat_sites_read does. */
+static int sites_of(json_t *root, const char *path, ys_dhat_sites *out,
+                    char *err, size_t err_len) {
   const char *why = NULL;
   json_t *version = json_object_get(root, "dhatFileVersion");
   json_t *mode = json_object_get(root, "mode");
@@ -227,6 +220,33 @@ int ys_dhat_sites_read(const char *path, ys_dhat_sites *out, char *err,
   qsort(out->v, out->n, sizeof(*out->v), by_key);
   merge_equal_keys(out);
   return 0;
+}
+
+int ys_dhat_sites_read(const char *path, ys_dhat_sites *out, char *err,
+                       size_t err_len) {
+  memset(out, 0, sizeof(*out));
+  json_error_t jerr;
+  json_t *root = json_load_file(path, 0, &jerr);
+  if (root == NULL) {
+    bool unreadable = json_error_code(&jerr) == json_error_cannot_open_file;
+    snprintf(err, err_len, "%s: %s%s (line %d)", path,
+             unreadable ? "cannot read: " : "not JSON: ", jerr.text, jerr.line);
+    return unreadable ? YS_EIO : YS_EINVAL;
+  }
+  return sites_of(root, path, out, err, err_len);
+}
+
+int ys_dhat_sites_parse(const char *text, size_t len, const char *name,
+                        ys_dhat_sites *out, char *err, size_t err_len) {
+  memset(out, 0, sizeof(*out));
+  json_error_t jerr;
+  json_t *root = json_loadb(text, len, 0, &jerr);
+  if (root == NULL) {
+    snprintf(err, err_len, "%s: not JSON: %s (line %d)", name, jerr.text,
+             jerr.line);
+    return YS_EINVAL;
+  }
+  return sites_of(root, name, out, err, err_len);
 }
 
 int ys_dhat_sites_diff(const ys_dhat_sites *more, const ys_dhat_sites *fewer,

@@ -37,6 +37,11 @@ typedef struct ys_dhat_sites {
 int ys_dhat_sites_read(const char *path, ys_dhat_sites *out, char *err,
                        size_t err_len);
 
+/* The same from the `len` bytes at `text` (they need no terminating
+ * zero), named `name` in messages; never YS_EIO. */
+int ys_dhat_sites_parse(const char *text, size_t len, const char *name,
+                        ys_dhat_sites *out, char *err, size_t err_len);
+
 /* The sites of `more` that allocated more than the same stack in `fewer`
  * (both sorted by key, as read), with the differences of blocks and bytes;
  * max live bytes are `more`'s (a level, not a sum). A site that allocated
