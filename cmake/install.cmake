@@ -66,16 +66,16 @@ if(IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
 else()
   set(YS_PC_INCLUDEDIR "\${prefix}/${CMAKE_INSTALL_INCLUDEDIR}")
 endif()
-# A static libyardstick needs GSL, libyaml and libm on every program's link
+# A static libyardstick needs GSL, libyaml, jansson and libm on every program's link
 # line, so they are plain Requires and Libs, and `pkg-config --libs
 # yardstick` links without --static. A shared one records them itself
 # (DT_NEEDED): they are private.
 if(BUILD_SHARED_LIBS)
-  set(YS_PC_REQUIRES "Requires.private: gsl yaml-0.1")
+  set(YS_PC_REQUIRES "Requires.private: gsl yaml-0.1 jansson")
   set(YS_PC_LIBS_M "")
   set(YS_PC_LIBS_PRIVATE "Libs.private: -lm")
 else()
-  set(YS_PC_REQUIRES "Requires: gsl yaml-0.1")
+  set(YS_PC_REQUIRES "Requires: gsl yaml-0.1 jansson")
   set(YS_PC_LIBS_M " -lm")
   set(YS_PC_LIBS_PRIVATE "")
 endif()

@@ -10,12 +10,11 @@ extern const ys_collector_ops ys_collector_wall;
 extern const ys_collector_ops ys_collector_callgrind;
 extern const ys_collector_ops ys_collector_perf;
 extern const ys_collector_ops ys_collector_alloc;
+extern const ys_collector_ops ys_collector_dhat;
 
 static const ys_collector_ops *const collectors[] = {
-    &ys_collector_wall,
-    &ys_collector_callgrind,
-    &ys_collector_perf,
-    &ys_collector_alloc,
+    &ys_collector_wall,  &ys_collector_callgrind, &ys_collector_perf,
+    &ys_collector_alloc, &ys_collector_dhat,
 };
 
 #define N_COLLECTORS (sizeof(collectors) / sizeof(collectors[0]))

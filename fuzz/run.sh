@@ -7,7 +7,7 @@
 # it is kept under $FUZZ_BUILD/findings/TARGET/.
 #
 # Usage: fuzz/run.sh TARGET_SECONDS [TARGET...]
-#   targets: baseline callgrind protocol cli (all when none is given)
+#   targets: baseline callgrind protocol cli dhat (all when none is given)
 # Environment: CC (default clang), FUZZ_BUILD (default build-fuzz),
 #   FUZZ_TIMEOUT (default 10), FUZZ_RSS_MB (default 2048).
 set -euo pipefail
@@ -21,7 +21,7 @@ fi
 seconds=$1
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(baseline callgrind protocol cli)
+[ ${#targets[@]} -gt 0 ] || targets=(baseline callgrind protocol cli dhat)
 build=${FUZZ_BUILD:-build-fuzz}
 timeout=${FUZZ_TIMEOUT:-10}
 rss_mb=${FUZZ_RSS_MB:-2048}

@@ -44,7 +44,8 @@ static const char *const run_only[] = {
  * files, and reads --baseline as the name of a saved profile. What it
  * uses: --exact, --profile-dir, --profile-time, --save-profile,
  * --baseline, --timeout, --seed, --quiet, and --collector wall|callgrind
- * with --cache-sim, --callgrind-out and --iterations. */
+ * with --cache-sim, --callgrind-out and --iterations, or dhat with
+ * --iterations. */
 static const char *const profile_refuses[] = {
     "list",
     "warm-up-time",
@@ -132,22 +133,33 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
                     "timed loops with perf (docs/profiling.md)",
                     profile_refuses[i]);
   /* The wall collector measures the windows perf samples; callgrind's
-   * call graph is the profile itself. Any other collector would measure
-   * what nobody reads. */
+   * call graph is the profile itself; dhat's runs make the allocation
+   * sites. Any other collector would measure what nobody reads. */
   bool callgrind = strcmp(o->collector, "callgrind") == 0;
-  if (!callgrind && strcmp(o->collector, "wall") != 0)
+  bool dhat = strcmp(o->collector, "dhat") == 0;
+  if (!callgrind && !dhat && strcmp(o->collector, "wall") != 0)
     return refuse(err, err_len,
                   "--collector: 'profile' takes wall (sampled with perf, the "
-                  "default) or callgrind (exact instruction counts), not %s",
+                  "default), dhat (allocation sites) or callgrind (exact "
+                  "instruction counts), not %s",
                   o->collector);
   static const char *const callgrind_only[] = {"cache-sim", "callgrind-out",
                                                "iterations"};
-  for (size_t i = 0; !callgrind && i < 3; i++)
+  for (size_t i = 0; !callgrind && !(dhat && i == 2) && i < 3; i++)
     if (ys_cli_given(o, callgrind_only[i]))
       return refuse(err, err_len,
                     "--%s needs the callgrind collector (--collector "
-                    "callgrind), but this profile samples with perf",
-                    callgrind_only[i]);
+                    "callgrind), but this profile %s",
+                    callgrind_only[i],
+                    dhat ? "is DHAT's" : "samples with perf");
+  /* A DHAT profile has no flame graph to compare or keep. */
+  static const char *const not_dhat[] = {"save-profile", "baseline"};
+  for (size_t i = 0; dhat && i < 2; i++)
+    if (ys_cli_given(o, not_dhat[i]))
+      return refuse(err, err_len,
+                    "--%s does nothing with 'profile --collector dhat', "
+                    "which writes allocation sites, not a profile to compare",
+                    not_dhat[i]);
   return 0;
 }
 
@@ -158,6 +170,11 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
 #define MAX_SAMPLES_PER_BENCHMARK 10000000.0
 
 static int check_run(const ys_options *o, char *err, size_t err_len) {
+  if (spec_has(o->collector, "dhat"))
+    return refuse(err, err_len,
+                  "--collector dhat needs 'profile': %s profile --collector "
+                  "dhat [REGEX]...",
+                  "bench");
   if ((double)o->sample_size * (double)o->rounds > MAX_SAMPLES_PER_BENCHMARK)
     return refuse(err, err_len,
                   "--sample-size %zu with --rounds %zu keeps %.0f samples per "

@@ -22,6 +22,7 @@
 #include "../run/runner.h"
 #include "artifacts.h"
 #include "callgrind_entry.h"
+#include "dhat.h"
 #include "../core/file_names.h"
 #include "perf_script.h"
 #include "perf_session.h"
@@ -447,6 +448,8 @@ int ys_profile_run(const ys_profile_config *cfg, const ys_instance *chosen,
              strerror(rc));
     return YS_EINVAL;
   }
+  if (ys_profile_dhat_wanted(cfg))
+    return ys_profile_dhat_run(cfg, chosen, n, err, err_len);
   entry *entries = calloc(n + 1, sizeof(*entries));
   if (entries == NULL) return YS_ENOMEM;
   size_t done = 0;

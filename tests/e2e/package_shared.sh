@@ -33,7 +33,7 @@ grep -q 'Shared library: \[libgsl' <<<"$dynamic" &&
   { echo "FAIL: libyardstick.so does not record GSL and libyaml"; exit 1; }
 [ ! -e "$lib/libyardstick.a" ] ||
   { echo "FAIL: a shared build installed libyardstick.a too"; exit 1; }
-grep -q '^Requires.private: gsl yaml-0.1$' "$lib/pkgconfig/yardstick.pc" ||
+grep -q '^Requires.private: gsl yaml-0.1 jansson$' "$lib/pkgconfig/yardstick.pc" ||
   { echo "FAIL: yardstick.pc of a shared build:"
     cat "$lib/pkgconfig/yardstick.pc"; exit 1; }
 
