@@ -107,9 +107,15 @@ static const ys_target_metric *find_metric(const ys_target_metric *metrics,
   return NULL;
 }
 
-int ys_targets_check(const ys_target_table *t, const char *const *all,
-                     size_t n_all, const ys_target_metric *metrics,
-                     size_t n_metrics, char *err, size_t err_len) {
+/* The limit of spec in the unit of a metric of `kind`: ns for a time. */
+static double limit_in_unit(const ys_target_spec *s, ys_metric_kind kind) {
+  if (s->unit == YS_LIMIT_CODE && kind == YS_METRIC_TIME) return s->limit * 1e9;
+  return s->limit;
+}
+
+int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
+                     const ys_target_metric *metrics, size_t n_metrics,
+                     char *err, size_t err_len) {
   for (size_t i = 0; i < t->n; i++) {
     const ys_target_spec *s = &t->specs[i];
     bool known = false;
@@ -142,14 +148,12 @@ int ys_targets_check(const ys_target_table *t, const char *const *all,
                           "%s: target on '%s': %s is a count: give the limit "
                           "as a plain number, without a time unit",
                           s->source, s->benchmark, s->metric);
+    ys_target_result *r = &t->results[i];
+    r->unit = m->unit;
+    r->kind = m->kind;
+    r->limit = limit_in_unit(s, m->kind);
   }
   return 0;
-}
-
-/* The limit of spec in the unit of a metric of `kind`: ns for a time. */
-static double limit_in_unit(const ys_target_spec *s, ys_metric_kind kind) {
-  if (s->unit == YS_LIMIT_CODE && kind == YS_METRIC_TIME) return s->limit * 1e9;
-  return s->limit;
 }
 
 static const ys_bench_result *find_bench(const ys_run_result *run,
@@ -173,12 +177,13 @@ size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
   for (size_t i = 0; i < t->n; i++) {
     const ys_target_spec *s = &t->specs[i];
     ys_target_result *r = &t->results[i];
-    memset(r, 0, sizeof(*r));
+    /* What ys_targets_check learnt of the metric stays. */
+    *r = (ys_target_result){
+        .unit = r->unit, .kind = r->kind, .limit = limit_in_unit(s, r->kind)};
     const ys_bench_result *res = find_bench(run, s->benchmark);
     const ys_series *series = res != NULL ? find_series(res, s->metric) : NULL;
     if (res == NULL) {
       r->status = YS_TARGET_NOT_RUN;
-      r->limit = s->limit;
       continue;
     }
     if (series != NULL) {

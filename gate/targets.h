@@ -87,6 +87,7 @@ bool ys_targets_parse_limit(const char *text, double *out, ys_limit_unit *unit);
 /* One metric the run records, for ys_targets_check. */
 typedef struct ys_target_metric {
   const char *name;
+  const char *unit; /* static storage, as the collector's */
   ys_metric_kind kind;
 } ys_target_metric;
 
@@ -96,11 +97,13 @@ typedef struct ys_target_metric {
  * program's, chosen or not), its metric one of the `n_metrics` the run
  * records, and its limit written in a unit that fits the metric's kind
  * (a time with a time unit, a count plain). Returns 0, or YS_EINVAL with
- * a message naming the target and its source in err.
+ * a message naming the target and its source in err. Each target's result
+ * gets its metric's unit, kind and limit in that unit, so that a target
+ * the run then does not reach still reads "time <= 16.6 ms".
  */
-int ys_targets_check(const ys_target_table *t, const char *const *all,
-                     size_t n_all, const ys_target_metric *metrics,
-                     size_t n_metrics, char *err, size_t err_len);
+int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
+                     const ys_target_metric *metrics, size_t n_metrics,
+                     char *err, size_t err_len);
 
 /* Judges every target on the finished `run` (borrowed), filling
  * t->results; a benchmark the run does not hold is YS_TARGET_NOT_RUN.

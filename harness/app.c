@@ -542,6 +542,7 @@ static int prepare_targets(invocation *s) {
     names[i] = s->instances[i].name;
   for (size_t m = 0; rc == 0 && m < s->collector->n_metrics; m++)
     metrics[m] = (ys_target_metric){s->collector->metrics[m].name,
+                                    s->collector->metrics[m].unit,
                                     s->collector->metrics[m].kind};
   if (rc == 0)
     rc = ys_targets_check(&s->targets, names, s->n_instances, metrics,

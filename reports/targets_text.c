@@ -90,4 +90,5 @@ void ys_targets_text_console(FILE *out, const ys_target_table *t, bool color) {
                                                                : "";
     fprintf(out, "%s%s%s\n", sgr, row.verdict, sgr[0] ? "\x1b[0m" : "");
   }
+  fputc('\n', out);
 }
