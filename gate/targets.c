@@ -127,6 +127,11 @@ int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
                           "(bench --list lists them)",
                           s->source, s->benchmark);
     const ys_target_metric *m = find_metric(metrics, n_metrics, s->metric);
+    t->results[i].status = YS_TARGET_PASS;
+    if (m == NULL && s->unit == YS_LIMIT_CODE) {
+      t->results[i].status = YS_TARGET_NOT_RECORDED;
+      continue;
+    }
     if (m == NULL) {
       char names[300] = "";
       size_t used = 0;
@@ -178,8 +183,13 @@ size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
     const ys_target_spec *s = &t->specs[i];
     ys_target_result *r = &t->results[i];
     /* What ys_targets_check learnt of the metric stays. */
+    bool recorded = r->status != YS_TARGET_NOT_RECORDED;
     *r = (ys_target_result){
         .unit = r->unit, .kind = r->kind, .limit = limit_in_unit(s, r->kind)};
+    if (!recorded) {
+      r->status = YS_TARGET_NOT_RECORDED;
+      continue;
+    }
     const ys_bench_result *res = find_bench(run, s->benchmark);
     const ys_series *series = res != NULL ? find_series(res, s->metric) : NULL;
     if (res == NULL) {
@@ -220,6 +230,8 @@ const char *ys_target_status_name(ys_target_status s) {
     return "not run";
   case YS_TARGET_NOT_MEASURED:
     return "not measured";
+  case YS_TARGET_NOT_RECORDED:
+    return "not recorded";
   }
   return "unknown";
 }

@@ -41,6 +41,9 @@ typedef enum ys_target_status {
   YS_TARGET_NOT_RUN,      /* the filters (or --shard) left the benchmark
                              out of this run */
   YS_TARGET_NOT_MEASURED, /* it skipped or failed: nothing to judge */
+  YS_TARGET_NOT_RECORDED, /* a target in code on a metric this run's
+                             collector does not record (the suite's code
+                             serves every collector) */
 } ys_target_status;
 
 /* A target judged on a run. */
@@ -95,7 +98,10 @@ typedef struct ys_target_metric {
  * Checks every target against the program before anything runs: its
  * benchmark must be one of the `n_all` instance names in `all` (the
  * program's, chosen or not), its metric one of the `n_metrics` the run
- * records, and its limit written in a unit that fits the metric's kind
+ * records (a target in code, YS_LIMIT_CODE, on another metric is only
+ * marked YS_TARGET_NOT_RECORDED: the suite's code serves every collector,
+ * while the config file that names a metric also names the collector),
+ * and its limit written in a unit that fits the metric's kind
  * (a time with a time unit, a count plain). Returns 0, or YS_EINVAL with
  * a message naming the target and its source in err. Each target's result
  * gets its metric's unit, kind and limit in that unit, so that a target

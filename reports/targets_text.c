@@ -23,7 +23,7 @@ void ys_targets_text_row(const ys_target_table *t, size_t i,
   if (r->unit != NULL)
     snprintf(out->target, sizeof(out->target), "%s <= %s", s->metric,
              value_text(r, r->limit, limit, sizeof(limit)));
-  else /* not run: the metric's unit is unknown, the limit as written */
+  else /* not recorded: the metric's unit is unknown, the limit as written */
     snprintf(out->target, sizeof(out->target), "%s <= %g%s", s->metric,
              s->limit, s->unit == YS_LIMIT_NS ? " ns" : "");
   snprintf(out->measured, sizeof(out->measured), "-");

@@ -196,6 +196,18 @@ static void test_code_targets_register(void **unused) {
   snprintf(where, sizeof(where), ":%d", declared_at);
   assert_non_null(strstr(t.specs[0].source, where));
   ys_targets_free(&t);
+  /* A code target on a metric this collector does not record is only
+   * marked so (the suite serves every collector); in a file, an error. */
+  static const char *const walk[] = {"walk"};
+  static const ys_target_metric time_only[] = {{"time", "ns", YS_METRIC_TIME}};
+  assert_int_equal(
+      ys_targets_add_registered(&t, ys_targets_registered(), err, 300), 0);
+  assert_int_equal(ys_targets_check(&t, walk, 1, time_only, 1, err, 300), 0);
+  ys_bench_result walked = {.name = "walk", .status = YS_BENCH_OK};
+  ys_run_result run = {.benches = &walked, .n_benches = 1};
+  assert_int_equal(ys_targets_judge(&t, &run), 0);
+  assert_int_equal(t.results[0].status, YS_TARGET_NOT_RECORDED);
+  ys_targets_free(&t);
   /* Only a budget (<=) is a target. */
   ys_target wrong = {"walk", "time", ">=", 1, "w.c", 3, NULL};
   assert_int_equal(ys_targets_add_registered(&t, &wrong, err, 300), YS_EINVAL);
