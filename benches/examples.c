@@ -191,3 +191,11 @@ BENCH(service_request) {
              YS_COUNTER_RATE | YS_COUNTER_HIGHER_IS_BETTER);
   free(body);
 }
+/* Performance targets: absolute budgets per iteration that every run
+ * checks, with or without a baseline; a miss makes the program exit 1.
+ * A time limit is in seconds, and passes only when the upper end of the
+ * estimate's interval is within it. These budgets are generous (about a
+ * thousand times the cost on a laptop) so that the example passes
+ * anywhere, under valgrind too. */
+YS_TARGET("fnv1a_4k", "time", <=, 1e-3)
+YS_TARGET("memcpy/4096", "time", <=, 1e-3)

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bench_settings.h"
 #include "metric.h"
 
 /* One timed batch: `iterations` runs of the loop body took `value` units in
@@ -198,6 +199,9 @@ typedef struct ys_bench_result {
   char group[YS_NAME_MAX];
   char group_reference[YS_NAME_MAX];
   ys_group_ratio ratio;
+  /* The settings it was measured with (its own where settings.own != 0:
+   * BENCH_WITH); zero in results loaded from a baseline. */
+  ys_bench_settings settings;
 } ys_bench_result;
 
 /* One cache level as reported by the OS (Google Benchmark's context). */
@@ -416,6 +420,9 @@ typedef struct ys_summary {
   /* An inconclusive verdict fails the run (--fail-on-inconclusive): the
    * reports then count it with the failures. */
   bool fail_on_inconclusive;
+  /* Performance targets (gate/targets.h) that the run missed: each fails
+   * the run, with or without a baseline. */
+  size_t n_targets_missed;
 } ys_summary;
 
 /* ---- Complexity of a family (analysis/complexity.h) ---------------- */

@@ -49,6 +49,7 @@
 #include "pin.h"
 #include "options_load.h"
 #include "run_history.h"
+#include "settings_prep.h"
 #include "shard.h"
 #include "valgrind_launch.h"
 
@@ -67,6 +68,8 @@ static void invocation_free(invocation *s) {
   ys_band_table_free(&s->bands);
   ys_history_free(&s->history);
   free(s->chosen);
+  free(s->settings);
+  ys_targets_free(&s->targets);
   free(s->instances);
   ys_config_free(&s->config);
 }
@@ -293,9 +296,28 @@ static int start_own_workers(invocation *s, const ys_runner_config *rc) {
   return YS_EXIT_OK;
 }
 
+/* The runner's budget_changed: rounds measured in workers (this build's
+ * and --against's) get the benchmark's own budget too. */
+static void budget_changed(void *ctx, const ys_round_budget *b) {
+  invocation *s = ctx;
+  if (s->own_started) {
+    ys_pool_set_budget(&s->own, b->warm_up_ns, b->measurement_ns,
+                       b->sample_size);
+    ys_pool_set_warm_up_iterations(&s->own, b->warm_up_iterations);
+  }
+  if (s->against.started) {
+    ys_pool_set_budget(&s->against.pool, b->warm_up_ns, b->measurement_ns,
+                       b->sample_size);
+    ys_pool_set_warm_up_iterations(&s->against.pool, b->warm_up_iterations);
+  }
+}
+
 static ys_runner_config runner_config(invocation *s, ys_progress *progress) {
   const ys_options *o = &s->o;
   return (ys_runner_config){
+      .settings = s->settings,
+      .budget_changed = budget_changed,
+      .budget_ctx = s,
       .collector = s->collector,
       .warm_up_ns = o->warm_up_time_s * 1e9 / (double)o->rounds,
       .measurement_ns = o->measurement_time_s * 1e9 / (double)o->rounds,
@@ -303,7 +325,8 @@ static ys_runner_config runner_config(invocation *s, ys_progress *progress) {
       .rounds = o->rounds,
       .seed = o->seed,
       .fixed_iterations = o->collect.iterations,
-      .timeout_s = ys_options_timeout(o, s->collector->exact),
+      .timeout_s =
+          ys_settings_timeout(o, s->collector->exact, s->settings, s->n_chosen),
       .progress = progress != NULL ? ys_progress_update : NULL,
       .progress_ctx = progress,
       .partner_round = s->against.started ? ys_against_round : NULL,
@@ -386,14 +409,23 @@ static int remeasure(void *ctx, const size_t *which, size_t n) {
   remeasure_ctx *m = ctx;
   invocation *s = m->s;
   ys_instance *subset = calloc(n, sizeof(*subset));
-  if (subset == NULL) return YS_ENOMEM;
-  for (size_t k = 0; k < n; k++)
+  ys_bench_settings *settings = calloc(n, sizeof(*settings));
+  if (subset == NULL || settings == NULL) {
+    free(subset);
+    free(settings);
+    return YS_ENOMEM;
+  }
+  for (size_t k = 0; k < n; k++) {
     subset[k] = s->chosen[which[k]];
+    settings[k] = s->settings[which[k]];
+  }
   ys_run_result extra;
   ys_runner_config cfg = runner_config(s, m->progress);
   cfg.seed = s->o.seed + 1;
+  cfg.settings = settings;
   int rc = ys_runner_run(subset, n, &cfg, &extra);
   free(subset);
+  free(settings);
   if (rc == YS_EINTR) ys_run_result_free(&extra);
   if (rc != 0) return rc;
   for (size_t k = 0; k < n && rc == 0; k++) {
@@ -482,6 +514,53 @@ static void report_on_exit(void *ctx, const char *name, int status) {
           s->prog, kept, total);
 }
 
+/* The settings of each chosen benchmark (settings_prep.h), before
+ * anything runs: a bad setting in code stops the program with exit 2.
+ * Returns an exit code. */
+static int prepare_settings(invocation *s) {
+  int rc = ys_settings_prepare(&s->o, s->collector->exact, s->instances,
+                               s->n_instances, s->chosen, s->n_chosen,
+                               &s->settings, s->err, sizeof(s->err));
+  if (rc != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog,
+            rc == YS_ENOMEM ? "out of memory" : s->err);
+    return YS_EXIT_USAGE;
+  }
+  return YS_EXIT_OK;
+}
+
+/* Gathers the performance targets of code and config file and checks them
+ * against the program's benchmarks and the collector's metrics, before
+ * anything runs: a target that could never be judged is a mistake, exit 2.
+ * Returns an exit code. */
+static int prepare_targets(invocation *s) {
+  int rc = ys_targets_add_registered(&s->targets, ys_targets_registered(),
+                                     s->err, sizeof(s->err));
+  for (size_t i = 0; rc == 0 && i < s->config.targets.n; i++)
+    rc = ys_targets_add(&s->targets, &s->config.targets.specs[i]);
+  const char **names = calloc(s->n_instances + 1, sizeof(*names));
+  ys_target_metric *metrics =
+      calloc(s->collector->n_metrics + 1, sizeof(*metrics));
+  if (rc == 0 && (names == NULL || metrics == NULL)) rc = YS_ENOMEM;
+  for (size_t i = 0; rc == 0 && i < s->n_instances; i++)
+    names[i] = s->instances[i].name;
+  for (size_t m = 0; rc == 0 && m < s->collector->n_metrics; m++)
+    metrics[m] = (ys_target_metric){s->collector->metrics[m].name,
+                                    s->collector->metrics[m].unit,
+                                    s->collector->metrics[m].kind};
+  if (rc == 0)
+    rc = ys_targets_check(&s->targets, names, s->n_instances, metrics,
+                          s->collector->n_metrics, s->err, sizeof(s->err));
+  free(names);
+  free(metrics);
+  if (rc != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog,
+            rc == YS_ENOMEM ? "out of memory" : s->err);
+    return YS_EXIT_USAGE;
+  }
+  return YS_EXIT_OK;
+}
+
 /* Measures, compares, reports and saves. Returns an exit code. */
 static int run_suite(invocation *s) {
   ys_context_collect(&s->ctx);
@@ -542,6 +621,10 @@ static int run_suite(invocation *s) {
     return rc == YS_ENOTSUP ? YS_EXIT_USAGE : YS_EXIT_BENCH_FAILED;
   }
 
+  if (s->targets.n > 0) {
+    ys_targets_judge(&s->targets, &s->run);
+    s->targets_judged = true;
+  }
   ys_summary sum = ys_app_summarize(s, ys_clock_now_s() - started);
   bool reported = ys_app_write_reports(s, &sum);
   for (size_t i = 0; i < s->run.n_benches; i++)
@@ -817,6 +900,8 @@ int ys_main(int argc, char **argv) {
     code = prepare_baselines(&s);
     if (code == YS_EXIT_OK) code = shard_benchmarks(&s);
     if (code == YS_EXIT_OK) code = open_collector(&s);
+    if (code == YS_EXIT_OK) code = prepare_settings(&s);
+    if (code == YS_EXIT_OK) code = prepare_targets(&s);
     if (code == YS_EXIT_OK) code = ys_app_check_reports(&s, NULL);
     if (code == YS_EXIT_OK) {
       ys_exit_guard_set_code(YS_EXIT_BENCH_FAILED);

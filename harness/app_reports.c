@@ -87,6 +87,8 @@ ys_summary ys_app_summarize(const invocation *s, double elapsed_s) {
     sum.baseline_ctx = s->baseline != NULL ? &s->baseline->ctx : NULL;
     ys_judgement_count(&s->judgement, sum.n_verdicts);
   }
+  for (size_t i = 0; s->targets_judged && i < s->targets.n; i++)
+    sum.n_targets_missed += s->targets.results[i].status == YS_TARGET_MISS;
   return sum;
 }
 
@@ -116,7 +118,8 @@ bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
                             .n = n,
                             .complexity = s->run.complexity,
                             .n_complexity = s->run.n_complexity,
-                            .bases = bases};
+                            .bases = bases,
+                            .targets = s->targets_judged ? &s->targets : NULL};
   bool all = true;
   for (size_t r = 0; r < s->reports.n; r++) {
     const report_dest *d = &s->reports.reports[r];
@@ -139,12 +142,14 @@ bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
 
 /* The exit code of a finished run: a failed benchmark (3) outweighs a
  * report that could not be written (2), which outweighs a regression (1)
- * nobody could then read, which outweighs success; an inconclusive
+ * (or a missed performance target) nobody could then read, which
+ * outweighs success; an inconclusive
  * verdict counts as a regression only when asked to
  * (sum->fail_on_inconclusive). */
 int ys_app_exit_code(const ys_summary *sum, bool reported) {
   if (sum->n_failed > 0) return YS_EXIT_BENCH_FAILED;
   if (!reported) return YS_EXIT_USAGE;
+  if (sum->n_targets_missed > 0) return YS_EXIT_REGRESSION;
   if (sum->compared && sum->n_verdicts[YS_VERDICT_REGRESSED] > 0)
     return YS_EXIT_REGRESSION;
   if (sum->compared && sum->fail_on_inconclusive &&

@@ -601,6 +601,13 @@ bool ys_cli_given(const ys_options *o, const char *name) {
   return false;
 }
 
+bool ys_cli_configured(const ys_options *o, const char *name) {
+  for (size_t i = 0; i < CLI_N_OPTIONS; i++)
+    if (strcmp(cli_options[i].name, name) == 0)
+      return (o->configured & (UINT64_C(1) << i)) != 0;
+  return false;
+}
+
 /* "--name METAVAR", the left column of --help. */
 static int cli_left_column(const cli_option *row, char *buf, size_t len) {
   if (row->metavar != NULL)

@@ -62,6 +62,10 @@ int ys_cli_apply_option(ys_options *o, const char *name, const char *value,
  */
 bool ys_cli_given(const ys_options *o, const char *name);
 
+/* Whether the config file read into `o` set the option `name` (its long
+ * name without "--"). False for a name that is no option. */
+bool ys_cli_configured(const ys_options *o, const char *name);
+
 /*
  * The long name (without "--") of the first option, in the table's order,
  * that the command line parsed into `o` gave and that is not one of the

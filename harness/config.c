@@ -17,10 +17,10 @@
 
 /* What a key's value must be. */
 typedef enum config_shape {
-  SHAPE_VALUE, /* one scalar, parsed as the option's argument */
-  SHAPE_FLAG,  /* true or false */
-  SHAPE_LIST,  /* one scalar or a sequence of scalars, each appended */
-  SHAPE_RESERVED,
+  SHAPE_VALUE,   /* one scalar, parsed as the option's argument */
+  SHAPE_FLAG,    /* true or false */
+  SHAPE_LIST,    /* one scalar or a sequence of scalars, each appended */
+  SHAPE_TARGETS, /* a sequence of {benchmark, metric, max} mappings */
 } config_shape;
 
 /* The keys a config file may hold: the options a project sets for every
@@ -55,10 +55,8 @@ static const struct {
      * that saves a baseline, pin by a run that measures. */
     {"history", SHAPE_VALUE},
     {"pin", SHAPE_VALUE},
-    /* Performance targets (a benchmark's absolute limits) will live under
-     * this key; until they do, a file that sets them is refused rather
-     * than silently ignored. */
-    {"targets", SHAPE_RESERVED},
+    /* Performance targets: a benchmark's absolute budgets (targets.h). */
+    {"targets", SHAPE_TARGETS},
 };
 
 #define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
@@ -142,14 +140,83 @@ static const char *node_type_name(const yaml_node_t *node) {
   }
 }
 
+/* The scalar text of a node, or NULL when it is not one (or holds a NUL
+ * byte, which no name or limit may). */
+static const char *scalar_text(const yaml_node_t *n) {
+  if (n == NULL || n->type != YAML_SCALAR_NODE) return NULL;
+  const char *text = (const char *)n->data.scalar.value;
+  return strlen(text) == n->data.scalar.length ? text : NULL;
+}
+
+/* Reads one item of `targets:`: {benchmark: NAME, metric: NAME, max:
+ * LIMIT}, all three required, nothing else. */
+static int apply_target(loader *l, yaml_document_t *doc,
+                        const yaml_node_t *item) {
+  if (item->type != YAML_MAPPING_NODE)
+    return config_fail(l, item->start_mark,
+                       "targets: each item must be a mapping {benchmark: "
+                       "NAME, metric: NAME, max: LIMIT}, not %s",
+                       node_type_name(item));
+  const char *fields[3] = {NULL, NULL, NULL};
+  static const char *const names[3] = {"benchmark", "metric", "max"};
+  for (yaml_node_pair_t *pair = item->data.mapping.pairs.start;
+       pair < item->data.mapping.pairs.top; pair++) {
+    const yaml_node_t *k = yaml_document_get_node(doc, pair->key);
+    const yaml_node_t *v = yaml_document_get_node(doc, pair->value);
+    const char *key = scalar_text(k);
+    size_t f = 3;
+    for (size_t i = 0; key != NULL && i < 3 && f == 3; i++)
+      if (strcmp(key, names[i]) == 0) f = i;
+    if (f == 3)
+      return config_fail(l, k != NULL ? k->start_mark : item->start_mark,
+                         "targets: unknown field '%s' (known: benchmark, "
+                         "metric, max)",
+                         key != NULL ? key : "?");
+    fields[f] = scalar_text(v);
+    if (fields[f] == NULL || fields[f][0] == '\0')
+      return config_fail(l, v != NULL ? v->start_mark : item->start_mark,
+                         "targets: %s must be a single value", names[f]);
+  }
+  for (size_t i = 0; i < 3; i++)
+    if (fields[i] == NULL)
+      return config_fail(l, item->start_mark, "targets: the target lacks %s",
+                         names[i]);
+  ys_target_spec spec = {0};
+  if (strlen(fields[0]) >= sizeof(spec.benchmark) ||
+      strlen(fields[1]) >= sizeof(spec.metric))
+    return config_fail(l, item->start_mark,
+                       "targets: benchmark or metric name too long");
+  if (!ys_targets_parse_limit(fields[2], &spec.limit, &spec.unit))
+    return config_fail(l, item->start_mark,
+                       "targets: max: '%s' is not a time with its unit (ns, "
+                       "us, \xc2\xb5s, ms, s) or a plain count",
+                       fields[2]);
+  snprintf(spec.benchmark, sizeof(spec.benchmark), "%s", fields[0]);
+  snprintf(spec.metric, sizeof(spec.metric), "%s", fields[1]);
+  snprintf(spec.source, sizeof(spec.source), "%s:%zu", l->path,
+           item->start_mark.line + 1);
+  return ys_targets_add(&l->cfg->targets, &spec);
+}
+
 /* Applies one key's value node, which must have the key's shape. */
 static int apply_key(loader *l, yaml_document_t *doc, const char *key,
                      config_shape shape, const yaml_node_t *value) {
-  if (shape == SHAPE_RESERVED)
-    return config_fail(l, value->start_mark,
-                       "%s: performance targets are not read by this version "
-                       "of yardstick (docs/configuration.md)",
-                       key);
+  if (shape == SHAPE_TARGETS) {
+    if (value->type != YAML_SEQUENCE_NODE)
+      return config_fail(l, value->start_mark,
+                         "%s must be a list of {benchmark, metric, max}, "
+                         "not %s",
+                         key, node_type_name(value));
+    for (yaml_node_item_t *item = value->data.sequence.items.start;
+         item < value->data.sequence.items.top; item++) {
+      const yaml_node_t *n = yaml_document_get_node(doc, *item);
+      if (n == NULL)
+        return config_fail(l, value->start_mark, "%s: an item is empty", key);
+      int rc = apply_target(l, doc, n);
+      if (rc != 0) return rc;
+    }
+    return 0;
+  }
   if (shape == SHAPE_LIST && value->type == YAML_SEQUENCE_NODE) {
     for (yaml_node_item_t *item = value->data.sequence.items.start;
          item < value->data.sequence.items.top; item++) {
@@ -280,5 +347,6 @@ void ys_config_free(ys_config *cfg) {
   for (size_t i = 0; i < cfg->n_values; i++)
     free(cfg->values[i]);
   free(cfg->values);
+  ys_targets_free(&cfg->targets);
   memset(cfg, 0, sizeof(*cfg));
 }

@@ -7,8 +7,8 @@
  * it may set (`collector: callgrind`, `threshold: 2`, `gate: [...]`). Each
  * value goes through the command line's own parser (ys_cli_apply_option),
  * so it is checked as the flag would be; the command line, parsed after,
- * overrides it. The key `targets` is kept for performance targets, which
- * this version does not read.
+ * overrides it. The key `targets` lists performance targets
+ * (gate/targets.h), which are not options: they are kept in the config.
  */
 #ifndef YS_CONFIG_H
 #define YS_CONFIG_H
@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../gate/targets.h"
 #include "options.h"
 
 /* The file read when neither --config nor --no-config is given. */
@@ -26,6 +27,9 @@ typedef struct ys_config {
   char **values;
   size_t n_values;
   bool loaded; /* a file was read */
+  /* The performance targets under `targets:`, each with "PATH:LINE" as
+   * its source (gate/targets.h). */
+  ys_target_table targets;
 } ys_config;
 
 /*

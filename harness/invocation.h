@@ -49,6 +49,9 @@ typedef struct invocation {
   size_t n_instances;
   ys_instance *chosen; /* the selected ones, sorted by name */
   size_t n_chosen;
+  ys_bench_settings *settings; /* each chosen one's (settings_prep.h) */
+  ys_target_table targets;     /* from code and the config file */
+  bool targets_judged;
   ys_baseline *baseline; /* --baseline, loaded before anything runs */
   bool baseline_missing; /* --baseline does not exist: report only */
   ys_history history;    /* --baseline NAME's history (run_history.h) */

@@ -34,6 +34,7 @@ extern "C" {
 
 typedef struct ys_state ys_state;
 typedef struct ys_bench ys_bench;
+typedef struct ys_settings ys_settings;
 typedef void (*ys_bench_fn)(ys_state *state);
 
 /*
@@ -56,6 +57,9 @@ struct ys_bench {
   const char *group;  /* "memcpy" for BENCH_IN_GROUP(memcpy, ...) */
   const char *member; /* "naive" for BENCH_IN_GROUP(memcpy, naive) */
   bool reference;     /* the member the others are compared with */
+  /* The benchmark's own measurement settings (BENCH_WITH; see
+   * "Per-benchmark settings" below); NULL for the other macros. */
+  const ys_settings *settings;
 };
 
 /*
@@ -388,6 +392,75 @@ void ys_counter_success(ys_state *state, const char *name, double successes,
                         double attempts, unsigned flags);
 
 /* ---- End of user counters ---------------------------------------------- */
+/* ---- Per-benchmark settings (docs/authoring.md) ------------------------ */
+
+/*
+ * How one benchmark is measured, when the run's settings do not suit it (a
+ * slow benchmark that needs fewer rounds or more time). Each field left 0
+ * keeps the run's setting (the default, the config file's, or the command
+ * line's). The benchmark's settings override the defaults and the config
+ * file; an option given explicitly on the command line (--rounds,
+ * --measurement-time, --warm-up-time, --sample-size) overrides them.
+ */
+struct ys_settings {
+  double warm_up_time_s;       /* seconds of warm-up, all rounds */
+  uint64_t warm_up_iterations; /* iterations of warm-up per round, instead
+                                  of a time; --warm-up-time overrides it */
+  double measurement_time_s;   /* seconds of measurement, all rounds */
+  size_t rounds;               /* rounds, 1..10000 */
+  size_t sample_size;          /* samples per round, 2..1000000 */
+};
+
+/* BENCH_WITH(name, .rounds = 3, .measurement_time_s = 2.0) { body }: as
+ * BENCH, with the benchmark's own settings (the fields of ys_settings, as
+ * designated initializers; C++ wants them in the struct's order). */
+#define BENCH_WITH(NAME, ...)                                                  \
+  static const ys_settings ys__settings_##NAME = {__VA_ARGS__};                \
+  YS__DEFINE(NAME, #NAME, .settings = &ys__settings_##NAME)
+
+/* BENCH_NAMED_WITH(id, "any/name", .rounds = 3) { body }: BENCH_NAMED with
+ * the benchmark's own settings. */
+#define BENCH_NAMED_WITH(ID, TITLE, ...)                                       \
+  static const ys_settings ys__settings_##ID = {__VA_ARGS__};                  \
+  YS__DEFINE(ID, TITLE, .settings = &ys__settings_##ID)
+
+/* ---- Performance targets (docs/authoring.md) --------------------------- */
+
+/* A performance target: an absolute budget a benchmark must stay within on
+ * every run, whatever any baseline says. Made by YS_TARGET; only the macro
+ * is the stable interface. */
+typedef struct ys_target {
+  const char *benchmark; /* instance name, "parse/1k" */
+  const char *metric;    /* "time", "instructions", ... */
+  const char *op;        /* "<=": the only comparison there is */
+  double limit;          /* per iteration, in seconds for a time metric and
+                            in the metric's count otherwise */
+  const char *file;      /* where it was declared, for messages */
+  int line;
+  struct ys_target *next; /* registry chain, set by ys_target_add */
+} ys_target;
+
+/* Adds a target to the registry. Called by YS_TARGET's constructor before
+ * main; allocates nothing. */
+void ys_target_add(ys_target *target);
+
+#define YS__CAT2(A, B) A##B
+#define YS__CAT(A, B)  YS__CAT2(A, B)
+
+/* YS_TARGET("parse/1k", "time", <=, 16.6e-3): benchmark parse/1k must take
+ * at most 16.6 ms per iteration (time in seconds; a count metric in its
+ * count). A time target passes only when the upper end of the estimate's
+ * interval is within the limit; an exact count when the count is. Write it
+ * at file scope, at most once per line. */
+#define YS_TARGET(BENCHMARK, METRIC, OP, LIMIT)                                \
+  static ys_target YS__CAT(ys__target_, __LINE__) = {                          \
+      (BENCHMARK), (METRIC), #OP, (LIMIT), __FILE__, __LINE__, NULL};          \
+  __attribute__((constructor)) static void YS__CAT(ys__target_reg_,            \
+                                                   __LINE__)(void) {           \
+    ys_target_add(&YS__CAT(ys__target_, __LINE__));                            \
+  }
+
+/* ---- End of settings and targets --------------------------------------- */
 
 /* YS_MAIN(): defines main() for programs that do not link yardstick_main. */
 #define YS_MAIN()                                                              \

@@ -5,6 +5,7 @@
 #include "peer.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
@@ -675,11 +676,15 @@ int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
 }
 
 int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
-                  double measurement_ns, size_t sample_size, double timeout_s,
+                  double measurement_ns, size_t sample_size,
+                  uint64_t warm_up_iterations, double timeout_s,
                   ys_bench_result *res, char *err, size_t err_len) {
   char command[YS_WORKER_LINE_MAX];
-  int len = snprintf(command, sizeof(command), "round %s %.17g %.17g %zu\n",
-                     name, warm_up_ns, measurement_ns, sample_size);
+  char extra[32] = "";
+  if (warm_up_iterations > 0)
+    snprintf(extra, sizeof(extra), " %" PRIu64, warm_up_iterations);
+  int len = snprintf(command, sizeof(command), "round %s %.17g %.17g %zu%s\n",
+                     name, warm_up_ns, measurement_ns, sample_size, extra);
   if (len < 0 || (size_t)len >= sizeof(command))
     return fail(err, err_len, YS_EINVAL, p->program,
                 "benchmark name too long for the worker protocol");

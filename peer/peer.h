@@ -40,14 +40,18 @@ bool ys_peer_has(const ys_peer *p, const char *name);
 /* Has the peer measure one round of `name` and appends it to res (made for
  * the same collector's metrics). A benchmark that skips or fails there
  * marks res so. The answer must come within timeout_s seconds (0: no
- * limit). Returns 0; YS_EIO / YS_EFORMAT with a message in err when
+ * limit); with warm_up_iterations > 0 the round warms up for that many
+ * iterations instead of warm_up_ns (sent only then, so that a build
+ * without per-benchmark settings still understands every other round).
+ * Returns 0; YS_EIO / YS_EFORMAT with a message in err when
  * the peer died or broke the protocol; YS_ETIMEDOUT when it did not answer
  * in time, YS_EINTR when SIGINT or SIGTERM arrived (run/interrupt.h) while
  * waiting: after either, the peer is in an unknown state, to be ended with
  * ys_peer_kill; YS_EINVAL when the command does not fit a protocol line;
  * YS_ENOMEM. */
 int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
-                  double measurement_ns, size_t sample_size, double timeout_s,
+                  double measurement_ns, size_t sample_size,
+                  uint64_t warm_up_iterations, double timeout_s,
                   ys_bench_result *res, char *err, size_t err_len);
 
 /* Reads a worker's answer to one `round` command from `from`, as

@@ -40,6 +40,7 @@ typedef struct ys_pool_config {
   double warm_up_ns;
   double measurement_ns;
   size_t sample_size;
+  uint64_t warm_up_iterations; /* per round; 0: warm up by time */
   /* Seconds all rounds of one benchmark may take; 0: no limit. */
   double timeout_s;
 } ys_pool_config;
@@ -82,6 +83,10 @@ int ys_pool_round(ys_pool *p, const ys_instance *inst, ys_bench_result *res);
 /* Changes the per-round budget of later rounds. */
 void ys_pool_set_budget(ys_pool *p, double warm_up_ns, double measurement_ns,
                         size_t sample_size);
+
+/* Changes how later rounds warm up: `iterations` per round, or by the
+ * warm-up time when 0. */
+void ys_pool_set_warm_up_iterations(ys_pool *p, uint64_t iterations);
 
 /* Stops every worker; NULL-safe, and safe on a zeroed pool. */
 void ys_pool_stop(ys_pool *p);

@@ -1,6 +1,7 @@
 #include "worker.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -98,18 +99,31 @@ static bool parse_count(const char *word, size_t *out) {
   return true;
 }
 
+/* Reads the optional warm-up iteration count: decimal digits, 1 to
+ * YS_SETTINGS_MAX_WARM_UP_ITERATIONS, for the warm-up to end. */
+static bool parse_iterations(const char *word, uint64_t *out) {
+  if (word[0] == '\0' || strspn(word, "0123456789") != strlen(word))
+    return false;
+  errno = 0;
+  unsigned long long v = strtoull(word, NULL, 10);
+  if (errno != 0 || v < 1 || v > YS_SETTINGS_MAX_WARM_UP_ITERATIONS)
+    return false;
+  *out = (uint64_t)v;
+  return true;
+}
+
 int ys_worker_parse_round(char *args, ys_worker_round *out, char *err,
                           size_t err_len) {
   char *save = NULL;
-  char *words[5];
+  char *words[6];
   size_t n = 0;
-  for (char *w = strtok_r(args, " ", &save); w != NULL && n < 5;
+  for (char *w = strtok_r(args, " ", &save); w != NULL && n < 6;
        w = strtok_r(NULL, " ", &save))
     words[n++] = w;
-  if (n != 4) {
+  if (n != 4 && n != 5) {
     snprintf(err, err_len,
              "malformed round command: want round NAME WARM_UP_NS "
-             "MEASUREMENT_NS SAMPLE_SIZE");
+             "MEASUREMENT_NS SAMPLE_SIZE [WARM_UP_ITERATIONS]");
     return YS_EFORMAT;
   }
   if (strlen(words[0]) >= sizeof(out->name)) {
@@ -134,6 +148,13 @@ int ys_worker_parse_round(char *args, ys_worker_round *out, char *err,
   if (!parse_count(words[3], &out->sample_size)) {
     snprintf(err, err_len, "SAMPLE_SIZE must be a whole number from 1 to %d",
              YS_WORKER_MAX_SAMPLES);
+    return YS_EFORMAT;
+  }
+  out->warm_up_iterations = 0;
+  if (n == 5 && !parse_iterations(words[4], &out->warm_up_iterations)) {
+    snprintf(err, err_len,
+             "WARM_UP_ITERATIONS must be a whole number from 1 to %" PRIu64,
+             YS_SETTINGS_MAX_WARM_UP_ITERATIONS);
     return YS_EFORMAT;
   }
   return 0;
@@ -161,6 +182,7 @@ static int serve_round(ys_runner *runner, const ys_collector *collector,
   int rc = ys_runner_result_init(collector, inst, &res);
   if (rc == 0) {
     ys_runner_set_budget(runner, warm_up_ns, measurement_ns, sample_size);
+    ys_runner_set_warm_up_iterations(runner, cmd.warm_up_iterations);
     long mark = ys_round_functions_mark(collector);
     rc = ys_runner_round(runner, inst, &res);
     if (rc == 0 && res.status == YS_BENCH_OK)

@@ -62,6 +62,7 @@ typedef struct ys_worker_round {
   double warm_up_ns;
   double measurement_ns;
   size_t sample_size;
+  uint64_t warm_up_iterations; /* optional fifth word; 0 when absent */
 } ys_worker_round;
 
 /* Parses the arguments of a round command (the text after "round ", split

@@ -29,6 +29,8 @@
 #include "function_changes.h"
 #include "group_text.h"
 #include "notes.h"
+#include "settings_text.h"
+#include "targets_text.h"
 #include "metric_verdicts.h"
 #include "units.h"
 
@@ -175,6 +177,16 @@ static void write_group(const console *r, const ys_bench_result *res) {
     ys_safe_text_write(r->out, text);
   }
   fputc('\n', r->out);
+}
+
+/* A benchmark measured with its own settings (BENCH_WITH) says which:
+ * its figures are not as precise as the others', or more. */
+static void write_settings(const console *r, const ys_bench_result *res) {
+  if (res->settings.own == 0) return;
+  char text[300];
+  indent(r);
+  fprintf(r->out, "note: its own settings: %s\n",
+          ys_settings_text(&res->settings, text, sizeof(text)));
 }
 
 static void write_rounds(const console *r, const ys_series *s) {
@@ -458,6 +470,7 @@ static void write_ok(const console *r, const ys_bench_result *res,
     write_throughput(r, head, res->elements_per_iteration,
                      ys_units_elements_rate);
   write_group(r, res);
+  write_settings(r, res);
   /* One exact measurement has no spread: no rounds, no outliers. */
   if (s0->n_rounds > 0 && !s0->exact) write_rounds(r, s0);
   if (cmp != NULL) write_change(r, cmp);
@@ -687,6 +700,7 @@ static int console_render(FILE *out, const ys_run_view *run,
   for (size_t i = 0; i < run->n; i++)
     write_bench(&r, run->entries[i].res, run->entries[i].cmp);
   write_complexity(&r, run);
+  ys_targets_text_console(out, run->targets, r.color);
   if (r.verbosity != YS_REPORT_QUIET) write_notes(&r, run);
   write_totals(&r, run->summary);
   return ys_report_finish(out, 0);

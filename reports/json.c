@@ -334,6 +334,62 @@ static void json_group(ys_json *w, const ys_bench_result *res) {
   ys_json_end_object(w);
 }
 
+/* The settings a benchmark ran with, when its definition gave its own
+ * (docs/json-schema.md, "settings"): all of them, and which were its own. */
+static void json_settings(ys_json *w, const ys_bench_settings *s) {
+  if (s->own == 0) return;
+  ys_json_key(w, "settings");
+  ys_json_begin_object(w);
+  ys_json_kv_double(w, "warm_up_time_s", s->warm_up_time_s);
+  ys_json_kv_uint(w, "warm_up_iterations", s->warm_up_iterations);
+  ys_json_kv_double(w, "measurement_time_s", s->measurement_time_s);
+  ys_json_kv_uint(w, "rounds", s->rounds);
+  ys_json_kv_uint(w, "sample_size", s->sample_size);
+  static const struct {
+    unsigned bit;
+    const char *name;
+  } names[] = {{YS_SETTING_WARM_UP_TIME, "warm_up_time_s"},
+               {YS_SETTING_WARM_UP_ITERATIONS, "warm_up_iterations"},
+               {YS_SETTING_MEASUREMENT_TIME, "measurement_time_s"},
+               {YS_SETTING_ROUNDS, "rounds"},
+               {YS_SETTING_SAMPLE_SIZE, "sample_size"}};
+  ys_json_key(w, "own");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+    if (s->own & names[i].bit) ys_json_string(w, names[i].name);
+  ys_json_end_array(w);
+  ys_json_end_object(w);
+}
+
+/* The judged performance targets (docs/json-schema.md, "targets"). */
+static void json_targets(ys_json *w, const ys_target_table *t) {
+  if (t == NULL) return;
+  ys_json_key(w, "targets");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < t->n; i++) {
+    const ys_target_spec *s = &t->specs[i];
+    const ys_target_result *r = &t->results[i];
+    bool judged = r->status == YS_TARGET_PASS || r->status == YS_TARGET_MISS;
+    ys_json_begin_object(w);
+    ys_json_kv_string(w, "benchmark", s->benchmark);
+    ys_json_kv_string(w, "metric", s->metric);
+    ys_json_kv_string(w, "source", s->source);
+    ys_json_kv_string(w, "status", ys_target_status_name(r->status));
+    if (r->unit != NULL) {
+      ys_json_kv_string(w, "unit", r->unit);
+      ys_json_kv_double(w, "max", r->limit);
+    }
+    if (judged) {
+      ys_json_kv_bool(w, "exact", r->exact);
+      json_estimate(w, "measured", &r->measured);
+      ys_json_kv_double(w, "judged", r->judged);
+      ys_json_kv_double(w, "margin", r->margin);
+    }
+    ys_json_end_object(w);
+  }
+  ys_json_end_array(w);
+}
+
 /* One element of "benchmarks". */
 static void json_bench(ys_json *w, const ys_bench_result *res,
                        const ys_comparison *cmp) {
@@ -358,6 +414,7 @@ static void json_bench(ys_json *w, const ys_bench_result *res,
   ys_json_end_array(w);
   json_derived(w, res);
   json_group(w, res);
+  json_settings(w, &res->settings);
   if (cmp != NULL) json_comparison(w, cmp);
   ys_json_end_object(w);
 }
@@ -394,6 +451,7 @@ static void json_end(ys_json *w, const ys_run_view *run) {
   for (size_t i = 0; i < run->n_complexity; i++)
     json_complexity(w, &run->complexity[i]);
   ys_json_end_array(w);
+  json_targets(w, run->targets);
   if (sum->compared) {
     ys_json_key(w, "baseline");
     ys_json_begin_object(w);
@@ -411,6 +469,8 @@ static void json_end(ys_json *w, const ys_run_view *run) {
   ys_json_kv_uint(w, "skipped", sum->n_skipped);
   ys_json_kv_uint(w, "failed", sum->n_failed);
   ys_json_kv_double(w, "elapsed_s", sum->elapsed_s);
+  if (run->targets != NULL)
+    ys_json_kv_uint(w, "targets_missed", sum->n_targets_missed);
   /* Always present, so that a consumer can tell "compared with nothing
    * because there was no baseline yet" from "not asked to compare". */
   ys_json_key(w, "missing_baseline");

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "complexity_text.h"
+#include "targets_text.h"
 #include "../core/policy.h"
 #include "function_changes.h"
 #include "group_text.h"
@@ -441,6 +442,30 @@ static void md_results_table(FILE *out, const ys_run_view *run) {
   md_more(out, hidden);
 }
 
+/* The performance targets: one row each, a miss marked as a regression
+ * is (docs/authoring.md, "Performance targets"). */
+static void md_targets(FILE *out, const ys_run_view *run) {
+  const ys_target_table *t = run->targets;
+  if (t == NULL || t->n == 0) return;
+  fputs("\n#### Performance targets\n\n"
+        "| Benchmark | Target | Measured | Margin | Verdict |\n"
+        "|---|---|---:|---:|---|\n",
+        out);
+  for (size_t i = 0; i < t->n; i++) {
+    ys_target_row row;
+    ys_targets_text_row(t, i, &row);
+    fputs("| ", out);
+    md_code(out, t->specs[i].benchmark, true);
+    fputs(" | ", out);
+    md_text(out, row.target);
+    fprintf(out, " | %s | %s | %s%s |\n", row.measured, row.margin,
+            t->results[i].status == YS_TARGET_MISS ? ":x: " : "", row.verdict);
+  }
+  fputs("\nA time target passes when the upper end of its interval is within "
+        "the budget.\n",
+        out);
+}
+
 /* The group table: each member that is not a reference, "naive: 14.2×
  * libc [13.9, 14.5]" as a row, or why it has no ratio. Shown with or
  * without a baseline: a ratio is within this run. */
@@ -815,6 +840,7 @@ static int md_render(FILE *out, const ys_run_view *run,
     md_results_table(out, run);
   }
   md_complexity(out, run);
+  md_targets(out, run);
   md_groups_table(out, run);
   md_allocations(out, run);
   md_counters(out, run);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "../core/model.h"
+#include "../gate/targets.h"
 
 /* One benchmark of the run, in name order. */
 typedef struct ys_report_entry {
@@ -41,6 +42,9 @@ typedef struct ys_run_view {
    * result of entries[i], NULL where there is none ("new"). NULL as a
    * whole when the caller has no baseline results to give. */
   const ys_bench_result *const *bases;
+  /* The run's performance targets, judged (gate/targets.h); NULL when the
+   * run has none. */
+  const ys_target_table *targets;
 } ys_run_view;
 
 /* How much a report says besides the results (--quiet, --verbose). The

@@ -23,6 +23,27 @@ int ys_plan_warm_up(ys_batch_fn run, void *ctx, double warm_up_ns,
   return 0;
 }
 
+int ys_plan_warm_up_count(ys_batch_fn run, void *ctx, uint64_t iterations,
+                          ys_warmup *out) {
+  uint64_t batch = 1;
+  out->iterations = 0;
+  out->elapsed_ns = 0;
+  while (out->iterations < iterations) {
+    uint64_t left = iterations - out->iterations;
+    uint64_t n = batch < left ? batch : left;
+    double t = run(ctx, n);
+    if (t < 0) return YS_EBENCH;
+    out->iterations += n;
+    out->elapsed_ns += t;
+    /* Doubling, as the warm-up by time, so that the last batches are large
+     * enough to estimate an iteration's cost for the sample plan. */
+    if (batch < (UINT64_C(1) << 62)) batch *= 2;
+  }
+  out->met_ns =
+      out->iterations > 0 ? out->elapsed_ns / (double)out->iterations : 0;
+  return 0;
+}
+
 /* The plan without a suggestion: what ys_plan_choose decides. */
 static void choose_steps(double met_ns, double measurement_ns, size_t n,
                          ys_plan *out) {

@@ -29,6 +29,13 @@ typedef struct ys_warmup {
 int ys_plan_warm_up(ys_batch_fn run, void *ctx, double warm_up_ns,
                     ys_warmup *out);
 
+/* Runs batches of 1, 2, 4, ... iterations, the last one cut short, until
+ * exactly `iterations` (>= 1) have run: a warm-up by count, for a
+ * benchmark whose state settles after a known number of iterations.
+ * Returns 0, or YS_EBENCH when a batch reported a stop. */
+int ys_plan_warm_up_count(ys_batch_fn run, void *ctx, uint64_t iterations,
+                          ys_warmup *out);
+
 typedef struct ys_plan {
   bool linear;        /* iterations d, 2d, ..., n·d; else k each */
   uint64_t step;      /* d when linear, k when flat */

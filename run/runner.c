@@ -329,8 +329,12 @@ static int run_round(const target *t) {
 
   ys_warmup w;
   warm_up_probe probe = {.t = t};
-  if (ys_plan_warm_up(warm_up_batch, &probe, cfg->warm_up_ns, &w) != 0)
-    goto out;
+  int warmed =
+      cfg->warm_up_iterations > 0
+          ? ys_plan_warm_up_count(warm_up_batch, &probe,
+                                  cfg->warm_up_iterations, &w)
+          : ys_plan_warm_up(warm_up_batch, &probe, cfg->warm_up_ns, &w);
+  if (warmed != 0) goto out;
   /* When the primary metric is not time (perf counts alone), the plan can
    * only go by the wall clock: whole calls, setup included. */
   double timed_met_ns =
@@ -417,6 +421,27 @@ void ys_runner_set_budget(ys_runner *r, double warm_up_ns,
   r->cfg.sample_size = sample_size;
 }
 
+void ys_runner_set_warm_up_iterations(ys_runner *r, uint64_t iterations) {
+  r->cfg.warm_up_iterations = iterations;
+}
+
+/* The rounds instance k is measured for. */
+static size_t rounds_of(const ys_runner_config *cfg, size_t k) {
+  return cfg->settings != NULL ? cfg->settings[k].rounds : cfg->rounds;
+}
+
+/* Gives the runner (and whoever measures rounds elsewhere) instance k's
+ * own budget before its round. */
+static void use_settings_of(ys_runner *run, const ys_runner_config *cfg,
+                            size_t k) {
+  if (cfg->settings == NULL) return;
+  ys_round_budget b;
+  ys_settings_budget(&cfg->settings[k], &b);
+  ys_runner_set_budget(run, b.warm_up_ns, b.measurement_ns, b.sample_size);
+  ys_runner_set_warm_up_iterations(run, b.warm_up_iterations);
+  if (cfg->budget_changed != NULL) cfg->budget_changed(cfg->budget_ctx, &b);
+}
+
 int ys_runner_round(ys_runner *r, const ys_instance *inst,
                     ys_bench_result *res) {
   if (res->status != YS_BENCH_OK) return 0;
@@ -463,17 +488,28 @@ int ys_runner_run(const ys_instance *instances, size_t n,
   for (size_t i = 0; i < n; i++) {
     rc = ys_runner_result_init(cfg->collector, &instances[i], &out->benches[i]);
     if (rc != 0) goto out;
+    if (cfg->settings != NULL) out->benches[i].settings = cfg->settings[i];
   }
   gsl_rng_set(rng, cfg->seed);
 
-  size_t done = 0, total = n * cfg->rounds;
-  for (size_t r = 0; r < cfg->rounds && rc == 0; r++) {
+  /* With per-benchmark settings the passes go on until the benchmark with
+   * the most rounds has had them all; the others sit out what they do not
+   * need, so rounds stay interleaved as long as there are several. */
+  size_t total = 0, passes = 0;
+  for (size_t i = 0; i < n; i++) {
+    total += rounds_of(cfg, i);
+    if (rounds_of(cfg, i) > passes) passes = rounds_of(cfg, i);
+  }
+  size_t done = 0;
+  for (size_t r = 0; r < passes && rc == 0; r++) {
     /* A fresh order each pass spreads a slow episode of the machine over
      * different benchmarks' rounds instead of one benchmark's; the members
      * of a group that are compared run back to back (group_order.h). */
     const size_t *pass = ys_group_order_shuffle(order, rng);
-    for (size_t k = 0; k < n && rc == 0; k++, done++) {
+    for (size_t k = 0; k < n && rc == 0; k++) {
       ys_bench_result *res = &out->benches[pass[k]];
+      if (r >= rounds_of(cfg, pass[k])) continue;
+      done++;
       if (res->status != YS_BENCH_OK) continue;
       /* Between rounds is where a run can stop and still be reported. */
       if (ys_interrupted()) {
@@ -481,8 +517,9 @@ int ys_runner_run(const ys_instance *instances, size_t n,
         break;
       }
       if (cfg->progress != NULL)
-        cfg->progress(cfg->progress_ctx, done, total, r + 1, cfg->rounds,
-                      res->name);
+        cfg->progress(cfg->progress_ctx, done - 1, total, r + 1,
+                      rounds_of(cfg, pass[k]), res->name);
+      use_settings_of(run, cfg, pass[k]);
       bool partner_first = r % 2 == 1;
       if (cfg->partner_round != NULL && partner_first)
         rc = cfg->partner_round(cfg->partner_ctx, &instances[pass[k]]);

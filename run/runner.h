@@ -16,6 +16,7 @@
 #include "../collectors/collector.h"
 #include "../core/model.h"
 #include "registry.h"
+#include "settings.h"
 
 /* Called before each (benchmark, round) is measured; `done` of `total`
  * such units are finished; `round` counts from 1. */
@@ -30,6 +31,8 @@ typedef struct ys_runner_config {
   size_t rounds;                 /* >= 1 */
   uint64_t seed;                 /* shuffles the order of rounds */
   uint64_t fixed_iterations;     /* exact collectors: >= 1 */
+  uint64_t warm_up_iterations;   /* per round, instead of warm_up_ns; 0:
+                                    warm up by time */
   /* Seconds one benchmark's rounds measured in this process may take in
    * all before it is stopped and failed ("timed out after S s"); 0: no
    * limit. Enforced with SIGALRM (deadline.h); rounds in workers are timed
@@ -48,6 +51,16 @@ typedef struct ys_runner_config {
    * ys_runner_round would. Returns 0, or an error code that ends the run. */
   int (*own_round)(void *ctx, const ys_instance *inst, ys_bench_result *res);
   void *own_ctx;
+  /* Optional, for ys_runner_run: the settings of each instance, parallel
+   * to them (settings.h), which then replace warm_up_ns, measurement_ns,
+   * sample_size and rounds benchmark by benchmark: a benchmark with fewer
+   * rounds than others sits out the later passes. Borrowed. */
+  const ys_bench_settings *settings;
+  /* Optional: told each round's budget before own_round or partner_round
+   * measures it, when `settings` is set, so that rounds measured elsewhere
+   * get the benchmark's own budget too. */
+  void (*budget_changed)(void *ctx, const ys_round_budget *budget);
+  void *budget_ctx;
 } ys_runner_config;
 
 /* Measures the n instances (borrowed) and fills out->benches in the same
@@ -76,6 +89,10 @@ void ys_runner_close(ys_runner *r);
 /* Changes the per-round budget of later rounds. */
 void ys_runner_set_budget(ys_runner *r, double warm_up_ns,
                           double measurement_ns, size_t sample_size);
+
+/* Changes how later rounds warm up: `iterations` per round, or by the
+ * warm-up time when 0. */
+void ys_runner_set_warm_up_iterations(ys_runner *r, uint64_t iterations);
 
 /* Prepares an empty result for `inst` (borrowed) with one series per metric
  * of `collector`. Returns 0 or YS_ENOMEM; free the result with

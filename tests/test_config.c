@@ -1,10 +1,11 @@
 /*
  * test_config.c — harness/config.c and harness/options_load.c: a good
  * yardstick.yaml fills the options as the same flags would; each kind of
- * bad file (unknown key, wrong type, bad value, YAML syntax error, the
- * reserved targets key) is refused with a message naming the file, the
- * line and the key; the command line overrides the file, lists included.
+ * bad file (unknown key, wrong type, bad value, YAML syntax error, a bad
+ * item of `targets`) is refused with a message naming the file, the line
+ * and the key; the command line overrides the file, lists included.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -193,10 +194,42 @@ static void test_yaml_syntax_error_names_line(void **state) {
   assert_refused("rounds: 20\n  bad indent: 1\n", "FILE:2: not valid YAML: ");
 }
 
-static void test_targets_are_reserved(void **state) {
+static void test_targets_are_read_with_their_line(void **state) {
+  (void)state;
+  ys_options o;
+  ys_config cfg;
+  char err[600];
+  assert_int_equal(load("rounds: 4\n"
+                        "targets:\n"
+                        "  - {benchmark: parse/1k, metric: time, max: 16.6ms}\n"
+                        "  - benchmark: walk\n"
+                        "    metric: instructions\n"
+                        "    max: 1200\n",
+                        &o, &cfg, err, sizeof(err)),
+                   0);
+  assert_int_equal(cfg.targets.n, 2);
+  assert_string_equal(cfg.targets.specs[0].benchmark, "parse/1k");
+  assert_string_equal(cfg.targets.specs[0].metric, "time");
+  /* 16.6 ms is 16.6 * 10^6 ns. */
+  assert_true(fabs(cfg.targets.specs[0].limit - 16.6e6) < 1e-3);
+  assert_int_equal(cfg.targets.specs[0].unit, YS_LIMIT_NS);
+  assert_non_null(strstr(cfg.targets.specs[0].source, ":3"));
+  assert_int_equal(cfg.targets.specs[1].unit, YS_LIMIT_PLAIN);
+  assert_true(cfg.targets.specs[1].limit == 1200);
+  assert_non_null(strstr(cfg.targets.specs[1].source, ":4"));
+  ys_config_free(&cfg);
+}
+
+static void test_bad_targets_are_refused(void **state) {
   (void)state;
   assert_refused("targets:\n  walk: 10us\n",
-                 "FILE:2: targets: performance targets are not read");
+                 "FILE:2: targets must be a list of {benchmark, metric, max}");
+  assert_refused("targets:\n  - {benchmark: a, metric: time, max: 3 parsecs}\n",
+                 "FILE:2: targets: max: '3 parsecs' is not a time");
+  assert_refused("targets:\n  - {benchmark: a, max: 3ms}\n",
+                 "FILE:2: targets: the target lacks metric");
+  assert_refused("targets:\n  - {benchmark: a, metric: time, min: 3ms}\n",
+                 "FILE:2: targets: unknown field 'min'");
 }
 
 static void test_missing_file(void **state) {
@@ -274,7 +307,8 @@ int main(void) {
       cmocka_unit_test(test_wrong_type),
       cmocka_unit_test(test_bad_values),
       cmocka_unit_test(test_yaml_syntax_error_names_line),
-      cmocka_unit_test(test_targets_are_reserved),
+      cmocka_unit_test(test_targets_are_read_with_their_line),
+      cmocka_unit_test(test_bad_targets_are_refused),
       cmocka_unit_test(test_missing_file),
       cmocka_unit_test(test_command_line_overrides_file),
   };

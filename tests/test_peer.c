@@ -367,7 +367,11 @@ static void test_round_command_fields_are_bounded(void **state) {
       {"a 1000 inf 20", "MEASUREMENT_NS"},
       {"a 1000 1e300 20", "MEASUREMENT_NS"},
       {"a 1000 1000", "malformed"},
-      {"a 1000 1000 20 extra", "malformed"},
+      {"a 1000 1000 20 extra", "WARM_UP_ITERATIONS"},
+      {"a 1000 1000 20 0", "WARM_UP_ITERATIONS"},
+      {"a 1000 1000 20 1099511627777", "WARM_UP_ITERATIONS"},
+      {"a 1000 1000 20 1099511627776", NULL},
+      {"a 1000 1000 20 5 extra", "malformed"},
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     char args[128], err[160] = "";
@@ -488,7 +492,7 @@ static void round_trip_keeps(void (*handler)(int)) {
   ys_bench_result res;
   char err[256];
   new_result(&res);
-  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, &res, err, 256), 0);
+  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0, &res, err, 256), 0);
   assert_int_equal(res.series[0].n_rounds, 1);
   ys_bench_result_clear(&res);
   ys_peer_stop(p);
@@ -521,7 +525,7 @@ static void test_dead_worker_no_sigpipe(void **state) {
     ys_bench_result res;
     char err[256];
     new_result(&res);
-    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, &res, err, 256),
+    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0, &res, err, 256),
                      YS_EIO);
     assert_non_null(strstr(err, "exited"));
     ys_bench_result_clear(&res);
@@ -547,7 +551,7 @@ static void test_mute_worker_times_out(void **state) {
     ys_bench_result res;
     char err[256];
     new_result(&res);
-    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0.2, &res, err, 256),
+    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0.2, &res, err, 256),
                      YS_ETIMEDOUT);
     assert_non_null(strstr(err, "stopped answering"));
     assert_int_equal(res.series[0].n_rounds, 0);
@@ -567,7 +571,7 @@ static void test_worker_closing_stdout_is_reaped(void **state) {
   ys_bench_result res;
   char err[256], how[128];
   new_result(&res);
-  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, &res, err, 256),
+  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0, &res, err, 256),
                    YS_EIO);
   ys_bench_result_clear(&res);
   ys_peer_reap(p, how, sizeof(how));

@@ -1,0 +1,244 @@
+#include "targets.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yardstick.h>
+
+#include "../core/error.h"
+
+static ys_target *registered_head;
+static ys_target **registered_tail = &registered_head;
+
+/* Appended at the tail, so that a file's targets keep the order they are
+ * written in (constructors of one file run top to bottom). */
+void ys_target_add(ys_target *target) {
+  target->next = NULL;
+  *registered_tail = target;
+  registered_tail = &target->next;
+}
+
+const ys_target *ys_targets_registered(void) {
+  return registered_head;
+}
+
+int ys_targets_add(ys_target_table *t, const ys_target_spec *spec) {
+  ys_target_spec *specs = realloc(t->specs, (t->n + 1) * sizeof(*specs));
+  if (specs == NULL) return YS_ENOMEM;
+  t->specs = specs;
+  ys_target_result *results =
+      realloc(t->results, (t->n + 1) * sizeof(*results));
+  if (results == NULL) return YS_ENOMEM;
+  t->results = results;
+  specs[t->n] = *spec;
+  memset(&results[t->n], 0, sizeof(results[t->n]));
+  t->n++;
+  return 0;
+}
+
+int ys_targets_add_registered(ys_target_table *t, const ys_target *head,
+                              char *err, size_t err_len) {
+  for (const ys_target *g = head; g != NULL; g = g->next) {
+    if (g->op == NULL || strcmp(g->op, "<=") != 0)
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s:%d: target on '%s': the comparison must be <= "
+                          "(a budget), not %s",
+                          g->file, g->line,
+                          g->benchmark ? g->benchmark : "(null)",
+                          g->op ? g->op : "(null)");
+    if (g->benchmark == NULL || g->metric == NULL ||
+        strlen(g->benchmark) >= YS_NAME_MAX ||
+        strlen(g->metric) >= sizeof(((ys_target_spec *)0)->metric))
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s:%d: target: the benchmark and the metric must "
+                          "be names",
+                          g->file, g->line);
+    if (!isfinite(g->limit) || g->limit < 0)
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s:%d: target on '%s': the limit must be a finite "
+                          "number >= 0, not %g",
+                          g->file, g->line, g->benchmark, g->limit);
+    ys_target_spec spec = {.limit = g->limit, .unit = YS_LIMIT_CODE};
+    snprintf(spec.benchmark, sizeof(spec.benchmark), "%s", g->benchmark);
+    snprintf(spec.metric, sizeof(spec.metric), "%s", g->metric);
+    snprintf(spec.source, sizeof(spec.source), "%s:%d", g->file, g->line);
+    int rc = ys_targets_add(t, &spec);
+    if (rc != 0) return rc;
+  }
+  return 0;
+}
+
+bool ys_targets_parse_limit(const char *text, double *out,
+                            ys_limit_unit *unit) {
+  static const struct {
+    const char *suffix;
+    double ns;
+  } units[] = {{"ns", 1},
+               {"us", 1e3},
+               {"\xc2\xb5s", 1e3}, /* µs */
+               {"ms", 1e6},
+               {"s", 1e9}};
+  char *end;
+  errno = 0;
+  double v = strtod(text, &end);
+  if (end == text || errno != 0 || !isfinite(v) || v < 0) return false;
+  while (*end == ' ')
+    end++;
+  if (*end == '\0') {
+    *out = v;
+    *unit = YS_LIMIT_PLAIN;
+    return true;
+  }
+  for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+    if (strcmp(end, units[i].suffix) == 0) {
+      *out = v * units[i].ns;
+      *unit = YS_LIMIT_NS;
+      return true;
+    }
+  return false;
+}
+
+static const ys_target_metric *find_metric(const ys_target_metric *metrics,
+                                           size_t n, const char *name) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(metrics[i].name, name) == 0) return &metrics[i];
+  return NULL;
+}
+
+/* The limit of spec in the unit of a metric of `kind`: ns for a time. */
+static double limit_in_unit(const ys_target_spec *s, ys_metric_kind kind) {
+  if (s->unit == YS_LIMIT_CODE && kind == YS_METRIC_TIME) return s->limit * 1e9;
+  return s->limit;
+}
+
+int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
+                     const ys_target_metric *metrics, size_t n_metrics,
+                     char *err, size_t err_len) {
+  for (size_t i = 0; i < t->n; i++) {
+    const ys_target_spec *s = &t->specs[i];
+    bool known = false;
+    for (size_t k = 0; k < n_all && !known; k++)
+      known = strcmp(all[k], s->benchmark) == 0;
+    if (!known)
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s: target on '%s': no benchmark of that name "
+                          "(bench --list lists them)",
+                          s->source, s->benchmark);
+    const ys_target_metric *m = find_metric(metrics, n_metrics, s->metric);
+    t->results[i].status = YS_TARGET_PASS;
+    if (m == NULL && s->unit == YS_LIMIT_CODE) {
+      t->results[i].status = YS_TARGET_NOT_RECORDED;
+      continue;
+    }
+    if (m == NULL) {
+      char names[300] = "";
+      size_t used = 0;
+      for (size_t k = 0; k < n_metrics && used < sizeof(names); k++)
+        used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
+                                 k ? ", " : "", metrics[k].name);
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s: target on '%s': metric '%s' is not recorded "
+                          "by this run (available: %s)",
+                          s->source, s->benchmark, s->metric, names);
+    }
+    if (m->kind == YS_METRIC_TIME && s->unit == YS_LIMIT_PLAIN)
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s: target on '%s': %s is a time: give the limit "
+                          "a unit (ns, us, ms, s)",
+                          s->source, s->benchmark, s->metric);
+    if (m->kind != YS_METRIC_TIME && s->unit == YS_LIMIT_NS)
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s: target on '%s': %s is a count: give the limit "
+                          "as a plain number, without a time unit",
+                          s->source, s->benchmark, s->metric);
+    ys_target_result *r = &t->results[i];
+    r->unit = m->unit;
+    r->kind = m->kind;
+    r->limit = limit_in_unit(s, m->kind);
+  }
+  return 0;
+}
+
+static const ys_bench_result *find_bench(const ys_run_result *run,
+                                         const char *name) {
+  for (size_t i = 0; i < run->n_benches; i++)
+    if (strcmp(run->benches[i].name, name) == 0) return &run->benches[i];
+  return NULL;
+}
+
+static const ys_series *find_series(const ys_bench_result *res,
+                                    const char *metric) {
+  for (size_t m = 0; m < res->n_series; m++)
+    if (res->series[m].metric != NULL &&
+        strcmp(res->series[m].metric, metric) == 0)
+      return &res->series[m];
+  return NULL;
+}
+
+size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
+  size_t missed = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    const ys_target_spec *s = &t->specs[i];
+    ys_target_result *r = &t->results[i];
+    /* What ys_targets_check learnt of the metric stays. */
+    bool recorded = r->status != YS_TARGET_NOT_RECORDED;
+    *r = (ys_target_result){
+        .unit = r->unit, .kind = r->kind, .limit = limit_in_unit(s, r->kind)};
+    if (!recorded) {
+      r->status = YS_TARGET_NOT_RECORDED;
+      continue;
+    }
+    const ys_bench_result *res = find_bench(run, s->benchmark);
+    const ys_series *series = res != NULL ? find_series(res, s->metric) : NULL;
+    if (res == NULL) {
+      r->status = YS_TARGET_NOT_RUN;
+      continue;
+    }
+    if (series != NULL) {
+      r->unit = series->unit;
+      r->kind = series->kind;
+      r->exact = series->exact;
+    }
+    r->limit = limit_in_unit(s, r->kind);
+    if (res->status != YS_BENCH_OK || series == NULL || series->n_rounds == 0) {
+      r->status = YS_TARGET_NOT_MEASURED;
+      continue;
+    }
+    r->measured = *ys_analysis_headline(&series->analysis);
+    /* An exact count has no spread to allow for; anything measured has,
+     * and only the interval's upper end within budget is a pass that
+     * holds at the interval's confidence. */
+    r->judged = series->exact ? r->measured.point : r->measured.hi;
+    r->margin = r->limit > 0     ? (r->limit - r->judged) / r->limit
+                : r->judged <= 0 ? 0
+                                 : -INFINITY;
+    r->status = r->judged <= r->limit ? YS_TARGET_PASS : YS_TARGET_MISS;
+    if (r->status == YS_TARGET_MISS) missed++;
+  }
+  return missed;
+}
+
+const char *ys_target_status_name(ys_target_status s) {
+  switch (s) {
+  case YS_TARGET_PASS:
+    return "pass";
+  case YS_TARGET_MISS:
+    return "miss";
+  case YS_TARGET_NOT_RUN:
+    return "not run";
+  case YS_TARGET_NOT_MEASURED:
+    return "not measured";
+  case YS_TARGET_NOT_RECORDED:
+    return "not recorded";
+  }
+  return "unknown";
+}
+
+void ys_targets_free(ys_target_table *t) {
+  if (t == NULL) return;
+  free(t->specs);
+  free(t->results);
+  memset(t, 0, sizeof(*t));
+}

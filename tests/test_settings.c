@@ -1,0 +1,290 @@
+/* Tests of per-benchmark settings: their precedence (default < config
+ * file < the benchmark's definition < command line, run/settings.c and
+ * harness/settings_prep.c) through the real config loader and command
+ * line parser, and the runner measuring each benchmark with its own
+ * rounds, sample size and warm-up count under a fake clock whose time
+ * moves only when a benchmark body says so. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "tests/test_support.h"
+#include <yardstick.h>
+
+#include "core/error.h"
+#include "harness/cli.h"
+#include "harness/options_load.h"
+#include "harness/settings_prep.h"
+#include "run/runner.h"
+#include "run/plan.h"
+#include "run/settings.h"
+
+/* ---- Precedence --------------------------------------------------------- */
+
+static void noop(ys_state *state) {
+  YS_LOOP(state) {
+  }
+}
+
+/* A benchmark whose definition sets rounds and measurement time and
+ * warm-up iterations, but neither sample size nor warm-up time. */
+static const ys_settings own = {
+    .warm_up_iterations = 50, .measurement_time_s = 2.0, .rounds = 3};
+static const ys_bench with_settings = {
+    .name = "slow", .file = "x.c", .line = 7, .fn = noop, .settings = &own};
+static const ys_bench without = {
+    .name = "plain", .file = "x.c", .line = 9, .fn = noop};
+
+/* Loads `yaml` (NULL: no file) and then the command line `args` (after the
+ * program name), and resolves the settings of both benchmarks. */
+static void resolve(const char *yaml, const char *const *args, size_t n_args,
+                    ys_bench_settings out[2]) {
+  char path[64] = "";
+  char *argv[16];
+  int argc = 0;
+  argv[argc++] = (char *)"bench";
+  if (yaml != NULL) {
+    snprintf(path, sizeof(path), "/tmp/ys_test_settings_XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, yaml, strlen(yaml)), (ssize_t)strlen(yaml));
+    close(fd);
+    argv[argc++] = (char *)"--config";
+    argv[argc++] = path;
+  } else {
+    argv[argc++] = (char *)"--no-config";
+  }
+  for (size_t i = 0; i < n_args; i++)
+    argv[argc++] = (char *)args[i];
+  ys_options o;
+  ys_config cfg;
+  const char *config_path = NULL;
+  bool from_file = false;
+  char err[512];
+  assert_int_equal(ys_options_load(argc, argv, &o, &cfg, &config_path,
+                                   &from_file, err, sizeof(err)),
+                   0);
+  ys_instance chosen[2] = {{.def = &with_settings}, {.def = &without}};
+  ys_bench_settings *s = NULL;
+  assert_int_equal(ys_settings_prepare(&o, false, chosen, 2, chosen, 2, &s, err,
+                                       sizeof(err)),
+                   0);
+  memcpy(out, s, 2 * sizeof(*s));
+  free(s);
+  ys_config_free(&cfg);
+  if (path[0] != '\0') unlink(path);
+}
+
+static void test_defaults_then_benchmark(void **unused) {
+  (void)unused;
+  ys_bench_settings s[2];
+  resolve(NULL, NULL, 0, s);
+  /* The benchmark's own fields win over the defaults... */
+  assert_int_equal(s[0].rounds, 3);
+  assert_true(s[0].measurement_time_s == 2.0);
+  assert_int_equal(s[0].warm_up_iterations, 50);
+  assert_int_equal(s[0].own, YS_SETTING_ROUNDS | YS_SETTING_MEASUREMENT_TIME |
+                                 YS_SETTING_WARM_UP_ITERATIONS);
+  /* ...and the fields it leaves 0 keep them (options.h's defaults). */
+  assert_int_equal(s[0].sample_size, YS_DEFAULT_SAMPLE_SIZE);
+  assert_true(s[0].warm_up_time_s == YS_DEFAULT_WARM_UP_S);
+  /* A benchmark without settings runs with the run's, and says none. */
+  assert_int_equal(s[1].rounds, YS_DEFAULT_ROUNDS);
+  assert_true(s[1].measurement_time_s == YS_DEFAULT_MEASUREMENT_S);
+  assert_int_equal(s[1].warm_up_iterations, 0);
+  assert_int_equal(s[1].own, 0);
+}
+
+static void test_config_is_below_the_benchmark(void **unused) {
+  (void)unused;
+  ys_bench_settings s[2];
+  resolve("rounds: 7\nsample-size: 30\nmeasurement-time: 1.5\n", NULL, 0, s);
+  assert_int_equal(s[0].rounds, 3);            /* benchmark over file */
+  assert_true(s[0].measurement_time_s == 2.0); /* benchmark over file */
+  assert_int_equal(s[0].sample_size, 30);      /* file: benchmark left 0 */
+  assert_int_equal(s[1].rounds, 7);            /* file over default */
+  assert_true(s[1].measurement_time_s == 1.5);
+}
+
+static void test_command_line_is_above_the_benchmark(void **unused) {
+  (void)unused;
+  ys_bench_settings s[2];
+  const char *args[] = {"--rounds", "5", "--warm-up-time", "0.4"};
+  resolve("rounds: 7\n", args, 4, s);
+  assert_int_equal(s[0].rounds, 5); /* given: over benchmark and file */
+  /* --warm-up-time asks for a warm-up by time: the benchmark's count
+   * goes, its measurement time (not given) stays. */
+  assert_int_equal(s[0].warm_up_iterations, 0);
+  assert_true(s[0].warm_up_time_s == 0.4);
+  assert_true(s[0].measurement_time_s == 2.0);
+  assert_int_equal(s[0].own, YS_SETTING_MEASUREMENT_TIME);
+  assert_int_equal(s[1].rounds, 5);
+}
+
+static void test_quick_shortens_what_it_shortens(void **unused) {
+  (void)unused;
+  ys_bench_settings s[2];
+  const char *args[] = {"--quick"};
+  /* The file's rounds survive --quick (docs/configuration.md), and so the
+   * benchmark's rounds beat them; the measurement time --quick shortened
+   * beats the benchmark's, so a quick run stays quick. */
+  resolve("rounds: 7\n", args, 1, s);
+  assert_int_equal(s[0].rounds, 3);
+  assert_true(s[0].measurement_time_s == YS_QUICK_MEASUREMENT_S);
+  assert_int_equal(s[0].warm_up_iterations, 0);
+  assert_int_equal(s[1].rounds, 7);
+}
+
+static void test_bad_settings_name_the_benchmark(void **unused) {
+  (void)unused;
+  static const ys_settings bad = {.rounds = 20000};
+  static const ys_bench def = {
+      .name = "huge", .file = "y.c", .line = 12, .fn = noop, .settings = &bad};
+  char err[256];
+  assert_int_equal(ys_settings_check(&def, err, sizeof(err)), YS_EINVAL);
+  assert_non_null(strstr(err, "benchmark 'huge' (y.c:12)"));
+  assert_non_null(strstr(err, ".rounds"));
+  static const ys_settings one_sample = {.sample_size = 1};
+  static const ys_bench def2 = {.name = "one",
+                                .file = "y.c",
+                                .line = 13,
+                                .fn = noop,
+                                .settings = &one_sample};
+  assert_int_equal(ys_settings_check(&def2, err, sizeof(err)), YS_EINVAL);
+  assert_non_null(strstr(err, ".sample_size"));
+}
+
+/* ---- The runner with each benchmark's settings -------------------------- */
+
+static double fake_now; /* ns */
+static double fake_window_start;
+static uint64_t body_runs[2]; /* loop iterations run, per benchmark */
+
+static void fake_start(void *ctx) {
+  (void)ctx;
+  fake_window_start = fake_now;
+}
+static void fake_stop(void *ctx, double *acc) {
+  (void)ctx;
+  acc[0] += fake_now - fake_window_start;
+}
+static double fake_resolution(void *ctx) {
+  (void)ctx;
+  return 1.0;
+}
+static const ys_metric fake_metrics[] = {{"time", "ns", YS_METRIC_TIME, false}};
+static const ys_collector_ops fake_ops = {
+    .name = "fake",
+    .start = fake_start,
+    .stop = fake_stop,
+    .resolution = fake_resolution,
+};
+static const ys_collector fake_collector = {&fake_ops, NULL, fake_metrics, 1,
+                                            false};
+
+static void first(ys_state *state) {
+  YS_LOOP(state) {
+    fake_now += 1e3;
+    body_runs[0]++;
+  }
+}
+static void second(ys_state *state) {
+  YS_LOOP(state) {
+    fake_now += 1e3;
+    body_runs[1]++;
+  }
+}
+
+static void test_runner_uses_each_benchmarks_settings(void **unused) {
+  (void)unused;
+  static const ys_bench defs[2] = {
+      {.name = "a", .file = __FILE__, .line = __LINE__, .fn = first},
+      {.name = "b", .file = __FILE__, .line = __LINE__, .fn = second}};
+  ys_instance list[2] = {{.name = "a", .def = &defs[0]},
+                         {.name = "b", .def = &defs[1]}};
+  /* a: 2 rounds of 5 samples, warmed up by 37 iterations per round; b: 4
+   * rounds of 10 samples warmed up by time (1 ms of wall time at most,
+   * which the fake clock does not control, so b's count is not checked). */
+  ys_bench_settings settings[2] = {{.warm_up_iterations = 37,
+                                    .measurement_time_s = 2 * 1e-3,
+                                    .rounds = 2,
+                                    .sample_size = 5,
+                                    .own = YS_SETTING_ROUNDS},
+                                   {.warm_up_time_s = 4e-3,
+                                    .measurement_time_s = 4 * 1e-3,
+                                    .rounds = 4,
+                                    .sample_size = 10}};
+  ys_runner_config cfg = {.collector = &fake_collector,
+                          .warm_up_ns = 1e6,
+                          .measurement_ns = 1e6,
+                          .sample_size = 20,
+                          .rounds = 10,
+                          .seed = 3,
+                          .settings = settings};
+  body_runs[0] = body_runs[1] = 0;
+  ys_run_result run;
+  assert_int_equal(ys_runner_run(list, 2, &cfg, &run), 0);
+  const ys_series *a = &run.benches[0].series[0];
+  const ys_series *b = &run.benches[1].series[0];
+  assert_int_equal(a->n_rounds, 2);
+  assert_int_equal(b->n_rounds, 4);
+  for (size_t r = 0; r < a->n_rounds; r++)
+    assert_int_equal(a->rounds[r].n_samples, 5);
+  for (size_t r = 0; r < b->n_rounds; r++)
+    assert_int_equal(b->rounds[r].n_samples, 10);
+  /* Every iteration a's body ran is either measured or warm-up: the
+   * measured ones are the samples' sum, so the rest, which must be exactly
+   * 37 per round, is what the body counted minus that sum. */
+  uint64_t measured = 0;
+  for (size_t i = 0; i < a->n_samples; i++)
+    measured += a->samples[i].iterations;
+  assert_int_equal(measured, run.benches[0].total_iterations);
+  assert_int_equal(body_runs[0] - measured, 2 * 37);
+  /* The result keeps the settings it was measured with. */
+  assert_int_equal(run.benches[0].settings.rounds, 2);
+  assert_int_equal(run.benches[0].settings.own, YS_SETTING_ROUNDS);
+  assert_int_equal(run.benches[1].settings.own, 0);
+  ys_run_result_free(&run);
+}
+
+/* A warm-up by count runs exactly that many iterations, the last batch
+ * cut short: 1 + 2 + 4 + 8 + 5 = 20. */
+static uint64_t batches[16];
+static size_t n_batches;
+static double record_batch(void *ctx, uint64_t iterations) {
+  (void)ctx;
+  batches[n_batches++] = iterations;
+  return 10.0 * (double)iterations;
+}
+
+static void test_warm_up_count_is_exact(void **unused) {
+  (void)unused;
+  n_batches = 0;
+  ys_warmup w;
+  assert_int_equal(ys_plan_warm_up_count(record_batch, NULL, 20, &w), 0);
+  assert_int_equal(n_batches, 5);
+  uint64_t want[] = {1, 2, 4, 8, 5};
+  for (size_t i = 0; i < 5; i++)
+    assert_int_equal(batches[i], want[i]);
+  assert_int_equal(w.iterations, 20);
+  assert_true(w.met_ns == 10.0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_defaults_then_benchmark),
+      cmocka_unit_test(test_config_is_below_the_benchmark),
+      cmocka_unit_test(test_command_line_is_above_the_benchmark),
+      cmocka_unit_test(test_quick_shortens_what_it_shortens),
+      cmocka_unit_test(test_bad_settings_name_the_benchmark),
+      cmocka_unit_test(test_runner_uses_each_benchmarks_settings),
+      cmocka_unit_test(test_warm_up_count_is_exact),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,227 @@
+/* Tests of gate/targets.c: limits parsed with their units, targets
+ * checked against the program (unknown benchmark or metric, a unit that
+ * does not fit the metric), and judged on a run built by hand: a time
+ * passes only when its interval's upper end is within budget, an exact
+ * count when the count is; a benchmark not in the run is "not run". */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tests/test_support.h"
+#include <yardstick.h>
+
+#include "core/error.h"
+#include "gate/targets.h"
+
+static void test_limits_parse_with_units(void **unused) {
+  (void)unused;
+  double v;
+  ys_limit_unit u;
+  assert_true(ys_targets_parse_limit("16.6ms", &v, &u));
+  assert_int_equal(u, YS_LIMIT_NS);
+  assert_true(fabs(v - 16.6 * 1e6) < 1e-6);
+  assert_true(ys_targets_parse_limit("250 us", &v, &u));
+  assert_true(fabs(v - 250 * 1e3) < 1e-9);
+  assert_true(ys_targets_parse_limit("3\xc2\xb5s", &v, &u)); /* µs */
+  assert_true(fabs(v - 3 * 1e3) < 1e-9);
+  assert_true(ys_targets_parse_limit("2s", &v, &u));
+  assert_true(v == 2e9);
+  assert_true(ys_targets_parse_limit("40ns", &v, &u));
+  assert_true(v == 40);
+  assert_true(ys_targets_parse_limit("1200", &v, &u));
+  assert_int_equal(u, YS_LIMIT_PLAIN);
+  assert_true(v == 1200);
+  assert_false(ys_targets_parse_limit("12 parsecs", &v, &u));
+  assert_false(ys_targets_parse_limit("ms", &v, &u));
+  assert_false(ys_targets_parse_limit("-3ms", &v, &u));
+  assert_false(ys_targets_parse_limit("inf", &v, &u));
+}
+
+static ys_target_spec spec(const char *bench, const char *metric, double limit,
+                           ys_limit_unit unit) {
+  ys_target_spec s = {.limit = limit, .unit = unit};
+  strcpy(s.benchmark, bench);
+  strcpy(s.metric, metric);
+  strcpy(s.source, "yardstick.yaml:4");
+  return s;
+}
+
+static const char *const names[] = {"parse/1k", "walk"};
+static const ys_target_metric metrics[] = {
+    {"time", "ns", YS_METRIC_TIME},
+    {"instructions", "instructions", YS_METRIC_COUNT}};
+
+/* Checks a table of the one target s; returns the code, message in err. */
+static int check_one(ys_target_spec s, char *err, size_t len) {
+  ys_target_table t = {0};
+  assert_int_equal(ys_targets_add(&t, &s), 0);
+  int rc = ys_targets_check(&t, names, 2, metrics, 2, err, len);
+  ys_targets_free(&t);
+  return rc;
+}
+
+static void test_check_names_the_target_and_source(void **unused) {
+  (void)unused;
+  char err[400];
+  assert_int_equal(
+      check_one(spec("parse/1k", "time", 1e6, YS_LIMIT_NS), err, 400), 0);
+  assert_int_equal(
+      check_one(spec("parse/2k", "time", 1e6, YS_LIMIT_NS), err, 400),
+      YS_EINVAL);
+  assert_string_equal(err, "yardstick.yaml:4: target on 'parse/2k': no "
+                           "benchmark of that name (bench --list lists them)");
+  assert_int_equal(check_one(spec("walk", "D1mr", 3, YS_LIMIT_PLAIN), err, 400),
+                   YS_EINVAL);
+  assert_string_equal(err, "yardstick.yaml:4: target on 'walk': metric 'D1mr' "
+                           "is not recorded by this run (available: time, "
+                           "instructions)");
+  assert_int_equal(check_one(spec("walk", "time", 3, YS_LIMIT_PLAIN), err, 400),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "give the limit a unit"));
+  assert_int_equal(
+      check_one(spec("walk", "instructions", 3e3, YS_LIMIT_NS), err, 400),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "without a time unit"));
+}
+
+/* A one-round series with the given headline estimate. */
+static ys_series series_of(const char *metric, ys_metric_kind kind, bool exact,
+                           ys_estimate e, ys_round *round) {
+  ys_series s = {.metric = metric,
+                 .unit = kind == YS_METRIC_TIME ? "ns" : metric,
+                 .kind = kind,
+                 .exact = exact,
+                 .rounds = round,
+                 .n_rounds = 1};
+  s.analysis.mean = e;
+  return s;
+}
+
+static void test_judging(void **unused) {
+  (void)unused;
+  ys_round round = {0};
+  /* parse/1k: time [10, 12, 15] ms per iteration, in ns. */
+  ys_series parse = series_of("time", YS_METRIC_TIME, false,
+                              (ys_estimate){10e6, 12e6, 15e6}, &round);
+  parse.analysis.mean = (ys_estimate){.point = 12e6, .lo = 10e6, .hi = 15e6};
+  /* walk: exactly 1000 instructions per iteration. */
+  ys_series walk = series_of("instructions", YS_METRIC_COUNT, true,
+                             (ys_estimate){1000, 1000, 1000}, &round);
+  ys_bench_result benches[2] = {
+      {.name = "parse/1k",
+       .status = YS_BENCH_OK,
+       .series = &parse,
+       .n_series = 1},
+      {.name = "walk", .status = YS_BENCH_OK, .series = &walk, .n_series = 1}};
+  ys_run_result run = {.benches = benches, .n_benches = 2};
+
+  ys_target_table t = {0};
+  /* 16 ms: above the upper end, 15 ms: pass. */
+  ys_targets_add(&t, &(ys_target_spec){.benchmark = "parse/1k",
+                                       .metric = "time",
+                                       .limit = 16e-3,
+                                       .unit = YS_LIMIT_CODE});
+  /* 13 ms: above the point (12) but below the upper end (15): a miss,
+   * since only the upper end within budget is a pass. */
+  ys_targets_add(&t, &(ys_target_spec){.benchmark = "parse/1k",
+                                       .metric = "time",
+                                       .limit = 13e6,
+                                       .unit = YS_LIMIT_NS});
+  /* Exact counts: 1000 <= 1000 passes, 999 misses. */
+  ys_targets_add(&t, &(ys_target_spec){.benchmark = "walk",
+                                       .metric = "instructions",
+                                       .limit = 1000,
+                                       .unit = YS_LIMIT_PLAIN});
+  ys_targets_add(&t, &(ys_target_spec){.benchmark = "walk",
+                                       .metric = "instructions",
+                                       .limit = 999,
+                                       .unit = YS_LIMIT_CODE});
+  char err[300];
+  static const char *const all[] = {"parse/1k", "walk", "left_out"};
+  assert_int_equal(ys_targets_check(&t, all, 3, metrics, 2, err, 300), 0);
+  ys_targets_add(&t, &(ys_target_spec){.benchmark = "left_out",
+                                       .metric = "time",
+                                       .limit = 1,
+                                       .unit = YS_LIMIT_CODE});
+  assert_int_equal(ys_targets_judge(&t, &run), 2);
+  assert_int_equal(t.results[0].status, YS_TARGET_PASS);
+  /* 16 ms is 16e6 ns; the margin is the share left at the upper end:
+   * (16 - 15) / 16. */
+  assert_true(t.results[0].limit == 16e6);
+  assert_true(fabs(t.results[0].margin - 1.0 / 16.0) < 1e-12);
+  assert_true(t.results[0].judged == 15e6);
+  assert_int_equal(t.results[1].status, YS_TARGET_MISS);
+  /* (13 - 15) / 13 */
+  assert_true(fabs(t.results[1].margin - (-2.0 / 13.0)) < 1e-12);
+  assert_int_equal(t.results[2].status, YS_TARGET_PASS);
+  assert_true(t.results[2].margin == 0);
+  assert_int_equal(t.results[3].status, YS_TARGET_MISS);
+  assert_int_equal(t.results[4].status, YS_TARGET_NOT_RUN);
+  ys_targets_free(&t);
+}
+
+static void test_failed_benchmark_is_not_measured(void **unused) {
+  (void)unused;
+  ys_bench_result failed = {.name = "walk", .status = YS_BENCH_FAILED};
+  ys_run_result run = {.benches = &failed, .n_benches = 1};
+  ys_target_table t = {0};
+  ys_targets_add(&t, &(ys_target_spec){.benchmark = "walk",
+                                       .metric = "time",
+                                       .limit = 1,
+                                       .unit = YS_LIMIT_CODE});
+  assert_int_equal(ys_targets_judge(&t, &run), 0);
+  assert_int_equal(t.results[0].status, YS_TARGET_NOT_MEASURED);
+  ys_targets_free(&t);
+}
+
+/* YS_TARGET registers its target before main, with its file and line. */
+YS_TARGET("walk", "instructions", <=, 1234)
+static const int declared_at = __LINE__ - 1;
+
+static void test_code_targets_register(void **unused) {
+  (void)unused;
+  ys_target_table t = {0};
+  char err[300];
+  assert_int_equal(
+      ys_targets_add_registered(&t, ys_targets_registered(), err, 300), 0);
+  assert_int_equal(t.n, 1);
+  assert_string_equal(t.specs[0].benchmark, "walk");
+  assert_true(t.specs[0].limit == 1234);
+  char where[64];
+  snprintf(where, sizeof(where), ":%d", declared_at);
+  assert_non_null(strstr(t.specs[0].source, where));
+  ys_targets_free(&t);
+  /* A code target on a metric this collector does not record is only
+   * marked so (the suite serves every collector); in a file, an error. */
+  static const char *const walk[] = {"walk"};
+  static const ys_target_metric time_only[] = {{"time", "ns", YS_METRIC_TIME}};
+  assert_int_equal(
+      ys_targets_add_registered(&t, ys_targets_registered(), err, 300), 0);
+  assert_int_equal(ys_targets_check(&t, walk, 1, time_only, 1, err, 300), 0);
+  ys_bench_result walked = {.name = "walk", .status = YS_BENCH_OK};
+  ys_run_result run = {.benches = &walked, .n_benches = 1};
+  assert_int_equal(ys_targets_judge(&t, &run), 0);
+  assert_int_equal(t.results[0].status, YS_TARGET_NOT_RECORDED);
+  ys_targets_free(&t);
+  /* Only a budget (<=) is a target. */
+  ys_target wrong = {"walk", "time", ">=", 1, "w.c", 3, NULL};
+  assert_int_equal(ys_targets_add_registered(&t, &wrong, err, 300), YS_EINVAL);
+  assert_non_null(strstr(err, "w.c:3"));
+  ys_targets_free(&t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_limits_parse_with_units),
+      cmocka_unit_test(test_check_names_the_target_and_source),
+      cmocka_unit_test(test_judging),
+      cmocka_unit_test(test_failed_benchmark_is_not_measured),
+      cmocka_unit_test(test_code_targets_register),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
