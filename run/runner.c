@@ -342,8 +342,10 @@ static int run_round(const target *t) {
           ? probe.timed_ns / (double)w.iterations
           : probe.last_call_ns / (double)probe.last_iterations;
   ys_plan plan;
-  ys_plan_choose(planning_cost_ns(&probe, timed_met_ns), cfg->measurement_ns,
-                 cfg->sample_size, &plan);
+  ys_plan_choose(cfg->planning_cost_ns > 0
+                     ? cfg->planning_cost_ns
+                     : planning_cost_ns(&probe, timed_met_ns),
+                 cfg->measurement_ns, cfg->sample_size, &plan);
   if (plan.step == 1) flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
   if (reserve(res, plan.n) != 0) {
     res->elapsed_s += ys_clock_now_s() - started;

@@ -33,6 +33,12 @@ typedef struct ys_runner_config {
   uint64_t fixed_iterations;     /* exact collectors: >= 1 */
   uint64_t warm_up_iterations;   /* per round, instead of warm_up_ns; 0:
                                     warm up by time */
+  /* Optional: what one iteration costs in wall-clock ns, known from
+   * elsewhere, for the sample plan instead of the warm-up's figure; 0: from
+   * the warm-up. For a collector whose windows cost more than they time
+   * (a profile's perf round trip at each edge), which would otherwise make
+   * the plan think every iteration expensive and measure almost nothing. */
+  double planning_cost_ns;
   /* Seconds one benchmark's rounds measured in this process may take in
    * all before it is stopped and failed ("timed out after S s"); 0: no
    * limit. Enforced with SIGALRM (deadline.h); rounds in workers are timed

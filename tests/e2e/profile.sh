@@ -2,7 +2,8 @@
 # End-to-end test of `bench profile` with a real perf, on a suite with a
 # known profile (tests/fixtures/profile_suite.c): the planted callee is the
 # top self-time function; setup and teardown stay out; the folded counts,
-# the JSON and profile.md agree; the SVG is well-formed XML naming every
+# the JSON and profile.md agree; a body of a nanosecond is sampled for its
+# profile time too; the SVG is well-formed XML naming every
 # function of 1 % or more; a saved profile and a comparison with it give a
 # differential graph and a before/after table. Skipped (exit 77) where perf
 # is missing or may not record.
@@ -23,6 +24,14 @@ fi
 
 dir=$tmp/profiles
 file='mix%2Fplanted'
+
+# A body of a nanosecond or so (the examples' empty_loop) still gets its
+# profile time: the sample plan must not count perf's round trip at each
+# window's edge as the iterations' cost (which left such a body with a few
+# hundred iterations and no sample at all). 0.3 s of windows at perf's
+# 4000 samples per CPU second give about 1200; 100 allows a busy machine.
+expect 0 "profile: empty_loop: [1-9][0-9]{2,} samples" \
+  -- "$1" profile --profile-dir "$tmp/fast" --profile-time 0.3 '^empty_loop$'
 expect 0 "profile: mix/planted: [0-9]+ samples" \
   -- "$suite" profile --profile-dir "$dir" --profile-time 1 --save-profile base
 
