@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "../core/error.h"
@@ -332,6 +333,14 @@ int ys_config_load(const char *path, bool required, ys_options *o,
     if (errno == ENOENT && !required) return 0;
     return ys_error_set(err, err_len, YS_EINVAL, "%s: cannot read: %s", path,
                         strerror(errno));
+  }
+  /* fopen opens a folder for reading; libyaml would then call it "not
+   * valid YAML: input error", which does not say what is wrong. */
+  struct stat st;
+  if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    fclose(f);
+    return ys_error_set(err, err_len, YS_EINVAL,
+                        "%s: is a folder, not a config file", path);
   }
   loader l = {path, o, cfg, err, err_len};
   int rc = load_file(&l, f);

@@ -121,4 +121,7 @@ expect 2 "bad.yaml:2: unknown key 'threshhold'" -- \
 printf 'threshold: [2]\n' >bad.yaml
 expect 2 "bad.yaml:1: threshold must be a single value, not a list" -- \
   "$suite" --config bad.yaml --baseline base
+mkdir folder.yaml
+expect 2 "folder.yaml: is a folder, not a config file" -- \
+  "$suite" --config folder.yaml --baseline base
 finish
