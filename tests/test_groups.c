@@ -122,27 +122,26 @@ static void assert_names(const ys_bench *head, const char *const *expected,
 static void test_names_of_several_axes(void **unused) {
   (void)unused;
   const ys_axis axes[] = {YS_NAMED("rows", YS_VALUES(64, 8)),
-                                 YS_NAMED("cols", YS_RANGE(8, 128, 16))};
+                          YS_NAMED("cols", YS_RANGE(8, 128, 16))};
   ys_bench matmul = {.name = "matmul",
-                            .file = "m.c",
-                            .line = 1,
-                            .fn = nothing,
-                            .axes = axes,
-                            .n_axes = 2};
+                     .file = "m.c",
+                     .line = 1,
+                     .fn = nothing,
+                     .axes = axes,
+                     .n_axes = 2};
   /* Natural order: rows 8 before rows 64, cols 8 before 128. */
   static const char *const names[] = {
       "matmul/rows:8/cols:8", "matmul/rows:8/cols:128", "matmul/rows:64/cols:8",
       "matmul/rows:64/cols:128"};
   assert_names(&matmul, names, 4);
 
-  const ys_axis mixed[] = {YS_VARIANTS("safe", "fast"),
-                                  YS_DENSE(1, 3, 2)};
+  const ys_axis mixed[] = {YS_VARIANTS("safe", "fast"), YS_DENSE(1, 3, 2)};
   ys_bench codec = {.name = "codec",
-                           .file = "c.c",
-                           .line = 2,
-                           .fn = nothing,
-                           .axes = mixed,
-                           .n_axes = 2};
+                    .file = "c.c",
+                    .line = 2,
+                    .fn = nothing,
+                    .axes = mixed,
+                    .n_axes = 2};
   static const char *const codec_names[] = {"codec/fast/1", "codec/fast/3",
                                             "codec/safe/1", "codec/safe/3"};
   assert_names(&codec, codec_names, 4);
@@ -167,11 +166,11 @@ static void test_too_many_instances_name_the_benchmark(void **unused) {
   /* 101 × 100 = 10,100 combinations, each axis fine on its own. */
   const ys_axis axes[] = {YS_DENSE(0, 100, 1), YS_DENSE(1, 100, 1)};
   ys_bench big = {.name = "big",
-                         .file = "big.c",
-                         .line = 12,
-                         .fn = nothing,
-                         .axes = axes,
-                         .n_axes = 2};
+                  .file = "big.c",
+                  .line = 12,
+                  .fn = nothing,
+                  .axes = axes,
+                  .n_axes = 2};
   ys_instance *list = NULL;
   size_t n = 0;
   char err[256] = "";
@@ -182,11 +181,11 @@ static void test_too_many_instances_name_the_benchmark(void **unused) {
 
   const ys_axis bad[] = {YS_RANGE(8, 64, 1)};
   ys_bench range = {.name = "r",
-                           .file = "r.c",
-                           .line = 3,
-                           .fn = nothing,
-                           .axes = bad,
-                           .n_axes = 1};
+                    .file = "r.c",
+                    .line = 3,
+                    .fn = nothing,
+                    .axes = bad,
+                    .n_axes = 1};
   assert_int_equal(ys_registry_expand(&range, &list, &n, err, sizeof(err)),
                    YS_EINVAL);
   assert_non_null(strstr(err, "r.c:3: benchmark 'r', parameter axis 1"));
@@ -194,11 +193,11 @@ static void test_too_many_instances_name_the_benchmark(void **unused) {
 
   const ys_axis spaced[] = {YS_VARIANTS("two words")};
   ys_bench variant = {.name = "v",
-                             .file = "v.c",
-                             .line = 4,
-                             .fn = nothing,
-                             .axes = spaced,
-                             .n_axes = 1};
+                      .file = "v.c",
+                      .line = 4,
+                      .fn = nothing,
+                      .axes = spaced,
+                      .n_axes = 1};
   assert_int_equal(ys_registry_expand(&variant, &list, &n, err, sizeof(err)),
                    YS_EINVAL);
   assert_non_null(strstr(err, "'v/two words'"));
@@ -266,12 +265,12 @@ static void test_a_group_needs_exactly_one_reference(void **unused) {
   assert_non_null(strstr(err, "s.c:2"));
 
   ys_bench second = {.name = "sort/std",
-                            .file = "t.c",
-                            .line = 9,
-                            .fn = nothing,
-                            .group = "sort",
-                            .member = "std",
-                            .reference = true};
+                     .file = "t.c",
+                     .line = 9,
+                     .fn = nothing,
+                     .group = "sort",
+                     .member = "std",
+                     .reference = true};
   second.next = (ys_bench *)group_chain();
   assert_int_equal(ys_registry_expand(&second, &list, &n, err, sizeof(err)),
                    YS_EINVAL);
@@ -386,13 +385,12 @@ static const ys_collector fake_collector = {&fake_ops, NULL, fake_metrics, 1,
 
 static void test_the_body_reads_its_parameters(void **unused) {
   (void)unused;
-  const ys_axis axes[] = {YS_NAMED("n", YS_VALUES(48)),
-                                 YS_VARIANTS("fast")};
+  const ys_axis axes[] = {YS_NAMED("n", YS_VALUES(48)), YS_VARIANTS("fast")};
   ys_bench b = {.name = "p",
-                       .file = "p.c",
-                       .fn = reads_its_parameters,
-                       .axes = axes,
-                       .n_axes = 2};
+                .file = "p.c",
+                .fn = reads_its_parameters,
+                .axes = axes,
+                .n_axes = 2};
   ys_instance *list = NULL;
   size_t n = 0;
   char err[256] = "";
