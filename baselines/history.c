@@ -381,16 +381,7 @@ static int read_document(ys__yaml_reader *r, void *data) {
                          "history");
   if (!have_runs) return ys__yaml_fail(r, 1, "no 'runs' list");
   if ((rc = ys__yaml_next(r)) != 0) return rc;
-  /* Without "..." a file cut at a line boundary would pass for whole. */
-  if (r->ev.type != YAML_DOCUMENT_END_EVENT || r->ev.data.document_end.implicit)
-    return ys__yaml_fail(r, ys__yaml_line(r),
-                         "the document does not end with '...': the file is "
-                         "truncated");
-  if ((rc = ys__yaml_next(r)) != 0) return rc;
-  if (r->ev.type != YAML_STREAM_END_EVENT)
-    return ys__yaml_fail(r, ys__yaml_line(r),
-                         "holds more than one YAML document");
-  return 0;
+  return ys__yaml_expect_end(r);
 }
 
 int ys_history_load_buffer(const char *text, size_t len, const char *name,

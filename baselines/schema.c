@@ -821,14 +821,5 @@ int ys__schema_read_document(ys__yaml_reader *r, void *data) {
     rc = ys__table_read_map(r, &ys__schema_document_table, data, &ld, "", "%s");
   if (rc == 0) rc = ys__yaml_next(r);
   if (rc != 0) return rc;
-  /* Without "..." a file cut at a line boundary would pass for whole. */
-  if (r->ev.type != YAML_DOCUMENT_END_EVENT || r->ev.data.document_end.implicit)
-    return ys__yaml_fail(r, ys__yaml_line(r),
-                         "the document does not end with '...': the file is "
-                         "truncated");
-  if ((rc = ys__yaml_next(r)) != 0) return rc;
-  if (r->ev.type != YAML_STREAM_END_EVENT)
-    return ys__yaml_fail(r, ys__yaml_line(r),
-                         "holds more than one YAML document");
-  return 0;
+  return ys__yaml_expect_end(r);
 }

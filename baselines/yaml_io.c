@@ -632,3 +632,16 @@ err_close:
   close(fd);
   return rc;
 }
+
+int ys__yaml_expect_end(ys__yaml_reader *r) {
+  if (r->ev.type != YAML_DOCUMENT_END_EVENT || r->ev.data.document_end.implicit)
+    return ys__yaml_fail(r, ys__yaml_line(r),
+                         "the document does not end with '...': the file is "
+                         "truncated");
+  int rc = ys__yaml_next(r);
+  if (rc != 0) return rc;
+  if (r->ev.type != YAML_STREAM_END_EVENT)
+    return ys__yaml_fail(r, ys__yaml_line(r),
+                         "holds more than one YAML document");
+  return 0;
+}

@@ -127,6 +127,12 @@ size_t ys__yaml_line(const ys__yaml_reader *r);
  * they appear. Returns 0 or an error. */
 int ys__yaml_next(ys__yaml_reader *r);
 
+/* With the reader on the event after a document's top-level mapping:
+ * checks that the document ends with an explicit "..." (without it, a file
+ * cut at a line boundary would pass for whole) and that no second document
+ * follows. Returns 0, or the failure of ys__yaml_fail / ys__yaml_next. */
+int ys__yaml_expect_end(ys__yaml_reader *r);
+
 /* Skips the value whose first event is current. Returns 0 or an error. */
 int ys__yaml_skip(ys__yaml_reader *r);
 
