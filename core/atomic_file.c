@@ -227,3 +227,47 @@ done:
   free(dir);
   return rc;
 }
+
+int ys_fill_through_stream(int fd, ys_stream_write_fn write, void *data,
+                           char *detail, size_t detail_len) {
+  int copy = dup(fd);
+  FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
+  if (f == NULL) {
+    int errnum = errno;
+    if (copy >= 0) close(copy);
+    snprintf(detail, detail_len, "%s", strerror(errnum));
+    return errnum == ENOMEM ? YS_ENOMEM : YS_EIO;
+  }
+  errno = 0;
+  int rc = write(f, data);
+  int errnum = errno;
+  if (fclose(f) != 0 && rc == 0) {
+    rc = YS_EIO;
+    errnum = errno;
+  }
+  /* The stream's errno says why a write failed (ENOSPC); the writer's code
+   * only that one did. */
+  if (rc != 0)
+    snprintf(detail, detail_len, "%s",
+             rc == YS_EIO && errnum != 0 ? strerror(errnum) : ys_strerror(rc));
+  return rc;
+}
+
+/* What stream_fill hands on. */
+typedef struct stream_job {
+  ys_stream_write_fn write;
+  void *data;
+} stream_job;
+
+/* An ys_atomic_fill_fn over ys_fill_through_stream. */
+static int stream_fill(int fd, void *data, char *detail, size_t detail_len) {
+  const stream_job *job = data;
+  return ys_fill_through_stream(fd, job->write, job->data, detail, detail_len);
+}
+
+int ys_atomic_replace_stream(const char *path, const char *what, unsigned flags,
+                             ys_stream_write_fn write, void *data, char *err,
+                             size_t err_len) {
+  stream_job job = {.write = write, .data = data};
+  return ys_atomic_replace(path, what, flags, stream_fill, &job, err, err_len);
+}

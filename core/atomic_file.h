@@ -8,6 +8,7 @@
 #define YS_ATOMIC_FILE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Flags of ys_atomic_replace. */
 #define YS_ATOMIC_MAKE_DIRS 1u /* create missing folders, as mkdir -p */
@@ -50,5 +51,26 @@ int ys_atomic_replace(const char *path, const char *what, unsigned flags,
 int ys_atomic_fail(char *err, size_t err_len, int rc, const char *what,
                    const char *path, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Writes the whole content into the stream `out`. Returns 0 or a YS_E*
+ * code; a failed write may leave its reason in errno (ENOSPC). */
+typedef int (*ys_stream_write_fn)(FILE *out, void *data);
+
+/*
+ * Runs `write` on a stdio stream over a duplicate of `fd` (which stays open
+ * for the caller) and closes that stream, so buffered output that fails to
+ * reach the file is an error too. Returns 0, or write's code (YS_EIO when
+ * only the final flush failed), with a short reason in detail (detail_len
+ * bytes): the stream's errno text when a write failed, else the code's.
+ * Fits ys_atomic_fill_fn's shape for callers that render through stdio.
+ */
+int ys_fill_through_stream(int fd, ys_stream_write_fn write, void *data,
+                           char *detail, size_t detail_len);
+
+/* ys_atomic_replace with content written by `write` through a stdio stream
+ * (ys_fill_through_stream); same contract otherwise. */
+int ys_atomic_replace_stream(const char *path, const char *what, unsigned flags,
+                             ys_stream_write_fn write, void *data, char *err,
+                             size_t err_len);
 
 #endif

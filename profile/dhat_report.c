@@ -195,28 +195,11 @@ typedef struct fill_job {
   int json; /* FILE.dhat.json of entries[0], else profile.md */
 } fill_job;
 
-static int fill(int fd, void *data, char *detail, size_t detail_len) {
+/* Writes the job's file into `out`; an ys_stream_write_fn. */
+static int write_job(FILE *out, void *data) {
   const fill_job *job = data;
-  int copy = dup(fd);
-  FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
-  if (f == NULL) {
-    int errnum = errno;
-    if (copy >= 0) close(copy);
-    snprintf(detail, detail_len, "%s", strerror(errnum));
-    return errnum == ENOMEM ? YS_ENOMEM : YS_EIO;
-  }
-  errno = 0;
-  int rc = job->json ? ys_dhat_json_write(job->entries, f)
-                     : ys_dhat_md_write(job->entries, job->n, f);
-  int errnum = errno;
-  if (fclose(f) != 0 && rc == 0) {
-    rc = YS_EIO;
-    errnum = errno;
-  }
-  if (rc != 0)
-    snprintf(detail, detail_len, "%s",
-             rc == YS_EIO && errnum != 0 ? strerror(errnum) : ys_strerror(rc));
-  return rc;
+  return job->json ? ys_dhat_json_write(job->entries, out)
+                   : ys_dhat_md_write(job->entries, job->n, out);
 }
 
 int ys_dhat_json_save(const char *dir, const ys_dhat_entry *e, char *err,
@@ -228,7 +211,8 @@ int ys_dhat_json_save(const char *dir, const ys_dhat_entry *e, char *err,
     return YS_EIO;
   }
   fill_job job = {.entries = e, .n = 1, .json = 1};
-  return ys_atomic_replace(path, "DHAT profile", 0, fill, &job, err, err_len);
+  return ys_atomic_replace_stream(path, "DHAT profile", 0, write_job, &job, err,
+                                  err_len);
 }
 
 int ys_dhat_md_save(const char *dir, const ys_dhat_entry *entries, size_t n,
@@ -239,6 +223,6 @@ int ys_dhat_md_save(const char *dir, const ys_dhat_entry *entries, size_t n,
     return YS_EIO;
   }
   fill_job job = {.entries = entries, .n = n, .json = 0};
-  return ys_atomic_replace(path, "profile summary", 0, fill, &job, err,
-                           err_len);
+  return ys_atomic_replace_stream(path, "profile summary", 0, write_job, &job,
+                                  err, err_len);
 }

@@ -75,38 +75,17 @@ int ys_report_files_check(const char *const *paths, size_t n,
   return 0;
 }
 
-/* What report_fill renders. */
+/* What report_write renders. */
 typedef struct report_job {
   const ys_report_ops *ops;
   const ys_run_view *view;
   const ys_report_style *style;
 } report_job;
 
-/* Renders the report into `fd`, which stays open for the caller; an
- * ys_atomic_fill_fn. */
-static int report_fill(int fd, void *data, char *detail, size_t detail_len) {
+/* Renders the report into `out`; an ys_stream_write_fn. */
+static int report_write(FILE *out, void *data) {
   const report_job *job = data;
-  int copy = dup(fd);
-  FILE *f = copy >= 0 ? fdopen(copy, "w") : NULL;
-  if (f == NULL) {
-    int errnum = errno;
-    if (copy >= 0) close(copy);
-    snprintf(detail, detail_len, "%s", strerror(errnum));
-    return errnum == ENOMEM ? YS_ENOMEM : YS_EIO;
-  }
-  errno = 0;
-  int rc = job->ops->render(f, job->view, job->style);
-  int errnum = errno;
-  if (fclose(f) != 0 && rc == 0) {
-    rc = YS_EIO;
-    errnum = errno;
-  }
-  /* The stream's errno says why a write failed (ENOSPC); the render's code
-   * only that one did. */
-  if (rc != 0)
-    snprintf(detail, detail_len, "%s",
-             rc == YS_EIO && errnum != 0 ? strerror(errnum) : ys_strerror(rc));
-  return rc;
+  return job->ops->render(out, job->view, job->style);
 }
 
 /* Writes straight into a destination that is not a regular file (a
@@ -121,7 +100,8 @@ static int report_write_direct(const char *path, const char *what,
                           strerror(errnum));
   }
   char detail[128] = "";
-  int rc = report_fill(fd, job, detail, sizeof(detail));
+  int rc =
+      ys_fill_through_stream(fd, report_write, job, detail, sizeof(detail));
   if (close(fd) != 0 && rc == 0) {
     rc = YS_EIO;
     snprintf(detail, sizeof(detail), "%s", strerror(errno));
@@ -141,8 +121,8 @@ int ys_report_file_write(const char *path, const ys_report_ops *ops,
     return report_write_direct(path, what, &job, err, err_len);
   /* Replace the file a symbolic link points to, not the link. */
   char *real = realpath(path, NULL);
-  int rc = ys_atomic_replace(real != NULL ? real : path, what, 0, report_fill,
-                             &job, err, err_len);
+  int rc = ys_atomic_replace_stream(real != NULL ? real : path, what, 0,
+                                    report_write, &job, err, err_len);
   free(real);
   return rc;
 }
