@@ -129,11 +129,19 @@ static inline bool ys_loop(ys_state *state) {
  * ys_black_box(value): an expression equal to `value` that the compiler must
  * assume is read and may have changed, so the computation of `value` is not
  * removed and not hoisted out of the loop. Also acts as a compiler memory
- * barrier: stores made before it are considered observed.
+ * barrier: stores made before it are considered observed. An array or a
+ * function is taken as a pointer to it, as when passed to a function (an
+ * array cannot be copied into the local that holds the value), so
+ * ys_black_box(buf) marks the whole buffer as read.
  */
+#ifdef __cplusplus
+#define YS__DECAYED_AUTO auto
+#else
+#define YS__DECAYED_AUTO __auto_type
+#endif
 #define ys_black_box(value)                                                    \
   __extension__({                                                              \
-    __typeof__(value) ys__bb = (value);                                        \
+    YS__DECAYED_AUTO ys__bb = (value);                                         \
     __asm__ volatile("" : "+rm"(ys__bb) : : "memory");                         \
     ys__bb;                                                                    \
   })
