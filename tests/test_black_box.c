@@ -16,7 +16,9 @@ typedef struct point {
   int x, y;
 } point;
 
-static int answer(void) { return 42; }
+static int answer(void) {
+  return 42;
+}
 
 static void scalars_come_back_unchanged(void **unused) {
   (void)unused;
