@@ -18,6 +18,7 @@
 #include "group_text.h"
 #include "html_charts.h"
 #include "html_links.h"
+#include "notes.h"
 #include "plot.h"
 #include "report.h"
 #include "units.h"
@@ -231,7 +232,7 @@ static void html_table(FILE *out, const ys_run_view *run) {
 }
 
 /* The headline of a benchmark: its estimate with the interval, the rounds'
- * figures and the names of its diagnostics. */
+ * figures. */
 static void html_headline(FILE *out, const ys_series *s) {
   const ys_analysis *a = &s->analysis;
   const ys_estimate *e = ys_analysis_headline(a);
@@ -247,17 +248,27 @@ static void html_headline(FILE *out, const ys_series *s) {
           ys_units_metric_value(s->kind, e->lo, s->unit, lo, sizeof(lo)),
           ys_units_metric_value(s->kind, e->point, s->unit, pt, sizeof(pt)),
           ys_units_metric_value(s->kind, e->hi, s->unit, hi, sizeof(hi)));
-  fprintf(out, " · R² %.3f · %zu rounds, %zu samples", a->r_squared,
+  fprintf(out, " · R² %.3f · %zu rounds, %zu samples</p>\n", a->r_squared,
           s->n_rounds, s->n_samples);
-  bool first = true;
-  for (size_t w = 0; w < YS_WARN_COUNT; w++)
-    if (a->warnings & ys_warnings[w].bit) {
-      fprintf(out, "%s%s", first ? "<br/><span class=\"warn\">⚠ " : ", ",
-              ys_warnings[w].name);
-      first = false;
-    }
-  if (!first) fputs("</span>", out);
-  fputs("</p>\n", out);
+}
+
+/* The benchmark's diagnostics in the console's words, each with what it
+ * found ("high variance: std dev is 12.0 % of the mean"), so that the page
+ * never shows an internal name. */
+static void html_findings(FILE *out, const ys_bench_result *r,
+                          const ys_context *ctx) {
+  unsigned bits = ys_notes_of(r);
+  if (bits == 0) return;
+  fputs("<ul class=\"warn\">\n", out);
+  for (size_t k = 0; k < YS_NOTE_COUNT; k++) {
+    unsigned bit = ys_note_bits[k];
+    if ((bits & bit) == 0) continue;
+    char found[512];
+    fprintf(out, "<li>⚠ %s: ", ys_notes_words(bit));
+    ys_plot_escape(out, ys_notes_finding(bit, r, ctx, found, sizeof(found)));
+    fputs("</li>\n", out);
+  }
+  fputs("</ul>\n", out);
 }
 
 /* A link to the benchmark's flame graph when `bench profile` left one in
@@ -393,6 +404,7 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
     return;
   }
   html_headline(out, s);
+  html_findings(out, r, run->ctx);
   html_ratio(out, r, run);
   html_profile_link(out, r->name, style);
   const ys_comparison *c = e->cmp;

@@ -70,6 +70,28 @@ static void test_hostile_name_escaped(void **state) {
   free(html);
 }
 
+/* A diagnostic reads as the console words it, with its figure, never as
+ * its internal name: a series with R² 0.5 has a poor linear fit. */
+static void test_findings_in_words(void **state) {
+  (void)state;
+  ys_sample samples[4];
+  ys_round round;
+  ys_series s = make_series(samples, &round, 4);
+  s.analysis.r_squared = 0.5;
+  s.analysis.warnings = YS_WARN_LOW_R_SQUARED;
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "fit");
+  ys_report_entry entry = {&res, NULL};
+  ys_context ctx = {.collector = "wall", .rounds = 1, .sample_size = 4};
+  ys_summary sum = {.n_ok = 1};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = &entry, .n = 1};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(strstr(html, "<li>⚠ poor linear fit: "));
+  assert_non_null(strstr(html, "0.500"));
+  assert_null(strstr(html, "low_r_squared"));
+  free(html);
+}
+
 static void test_nan_sample_not_drawn(void **state) {
   (void)state;
   ys_sample samples[4];
@@ -277,6 +299,7 @@ static void test_complexity_table(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hostile_name_escaped),
+      cmocka_unit_test(test_findings_in_words),
       cmocka_unit_test(test_nan_sample_not_drawn),
       cmocka_unit_test(test_overlay_with_baseline),
       cmocka_unit_test(test_exact_count_has_no_chart),
