@@ -68,9 +68,14 @@ static int instance_count(const ys_bench *b, size_t counts[YS_MAX_AXES],
              b->file, b->line, b->name, n_axes, YS_MAX_AXES);
     return YS_EINVAL;
   }
+  char why[256];
+  if (ys_axes_check_names(axes, n_axes, why, sizeof(why)) != 0) {
+    snprintf(err, err_len, "%s:%d: benchmark '%s', %s", b->file, b->line,
+             b->name, why);
+    return YS_EINVAL;
+  }
   size_t total = 1;
   for (size_t a = 0; a < n_axes; a++) {
-    char why[192];
     if (ys_axis_count(&axes[a], &counts[a], why, sizeof(why)) != 0) {
       snprintf(err, err_len, "%s:%d: benchmark '%s', parameter axis %zu: %s",
                b->file, b->line, b->name, a + 1, why);
