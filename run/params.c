@@ -53,8 +53,18 @@ int ys_axis_count(const ys_axis *a, size_t *n, char *err, size_t err_len) {
                a->start, a->limit, a->step);
       return YS_EINVAL;
     }
-    /* In uint64: limit − start of two int64 never wraps there. */
-    count = ((uint64_t)a->limit - (uint64_t)a->start) / (uint64_t)a->step + 1;
+    /* In uint64: limit − start of two int64 never wraps there. The + 1
+     * does, for the whole of int64 with step 1 (2^64 values): that count
+     * is said in words rather than wrapped to 0, "no values". */
+    count = ((uint64_t)a->limit - (uint64_t)a->start) / (uint64_t)a->step;
+    if (count == UINT64_MAX) {
+      snprintf(err, err_len,
+               "YS_DENSE(%" PRId64 ", %" PRId64 ", %" PRId64
+               ") lists 18446744073709551616 values, more than %d",
+               a->start, a->limit, a->step, YS_PARAMS_MAX_INSTANCES);
+      return YS_EINVAL;
+    }
+    count++;
     break;
   default:
     snprintf(err, err_len, "unknown kind of parameter axis %d", (int)a->kind);

@@ -102,6 +102,43 @@ static void test_good_names_pass(void **unused) {
   free(list);
 }
 
+/* The whole of int64 with step 1 is 2^64 values: one more than uint64
+ * holds. The count must be reported as too many, never wrap to "no
+ * values". */
+static void test_dense_range_over_all_of_int64_is_too_many(void **unused) {
+  (void)unused;
+  const ys_axis all = YS_DENSE(INT64_MIN, INT64_MAX, 1);
+  size_t n = 0;
+  char err[256] = "";
+  assert_int_equal(ys_axis_count(&all, &n, err, sizeof(err)), YS_EINVAL);
+  assert_null(strstr(err, "no values"));
+  assert_non_null(strstr(err, "more than 10000"));
+  /* 2^64 written out: 18446744073709551616 (the count, computed by hand:
+   * (2^63 − 1) − (−2^63) + 1). */
+  assert_non_null(strstr(err, "18446744073709551616"));
+
+  /* Half of it, step 2: 2^63 values, within uint64. */
+  const ys_axis half = YS_DENSE(INT64_MIN, INT64_MAX, 2);
+  assert_int_equal(ys_axis_count(&half, &n, err, sizeof(err)), YS_EINVAL);
+  assert_non_null(strstr(err, "9223372036854775808 values, more than 10000"));
+}
+
+/* A range's powers are never computed past the limit: the largest
+ * multiplier and the largest start are counted without overflow. */
+static void test_range_at_the_largest_multiplier(void **unused) {
+  (void)unused;
+  const ys_axis wide = YS_RANGE(2, INT64_MAX, INT64_MAX);
+  size_t n = 0;
+  char err[256] = "";
+  assert_int_equal(ys_axis_count(&wide, &n, err, sizeof(err)), 0);
+  assert_int_equal(n, 2); /* 2, then the limit */
+  assert_int_equal(ys_axis_value(&wide, 0), 2);
+  assert_int_equal(ys_axis_value(&wide, 1), INT64_MAX);
+  const ys_axis top = YS_RANGE(INT64_MAX / 2 + 1, INT64_MAX, 3);
+  assert_int_equal(ys_axis_count(&top, &n, err, sizeof(err)), 0);
+  assert_int_equal(n, 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_empty_axis_name_is_refused),
@@ -109,6 +146,8 @@ int main(void) {
       cmocka_unit_test(test_duplicate_axis_names_are_refused),
       cmocka_unit_test(test_bad_variant_names_are_refused),
       cmocka_unit_test(test_good_names_pass),
+      cmocka_unit_test(test_dense_range_over_all_of_int64_is_too_many),
+      cmocka_unit_test(test_range_at_the_largest_multiplier),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
