@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "run/params.h"
 #include "run/registry.h"
+#include "run/select.h"
 
 static void nothing(ys_state *state) {
   (void)state;
@@ -102,6 +103,39 @@ static void test_good_names_pass(void **unused) {
   free(list);
 }
 
+/* Negative values expand in the order of the integers (core/names.c) and
+ * the regex filter selects them by their written form, the '-' literal
+ * outside brackets: "n:-8/" picks exactly the instance of -8. */
+static void test_negative_values_sort_and_filter(void **unused) {
+  (void)unused;
+  const ys_axis axes[] = {YS_NAMED("n", YS_VALUES(2, -1, -8, 0, -10)),
+                          YS_VALUES(1)};
+  ys_bench b = {.name = "b",
+                .file = "b.c",
+                .line = 7,
+                .fn = nothing,
+                .axes = axes,
+                .n_axes = 2};
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[512] = "";
+  assert_int_equal(ys_registry_expand(&b, &list, &n, err, sizeof(err)), 0);
+  const char *want[] = {"b/n:-10/1", "b/n:-8/1", "b/n:-1/1", "b/n:0/1",
+                        "b/n:2/1"};
+  assert_int_equal(n, 5);
+  for (size_t i = 0; i < n; i++)
+    assert_string_equal(list[i].name, want[i]);
+  bool chosen[5];
+  char *re[] = {"n:-8/"};
+  assert_int_equal(ys_select(list, n, re, 1, false, chosen, err, sizeof(err)),
+                   1);
+  assert_true(chosen[1]);
+  char *negative[] = {"n:-[0-9]+/"};
+  assert_int_equal(
+      ys_select(list, n, negative, 1, false, chosen, err, sizeof(err)), 3);
+  free(list);
+}
+
 /* The whole of int64 with step 1 is 2^64 values: one more than uint64
  * holds. The count must be reported as too many, never wrap to "no
  * values". */
@@ -146,6 +180,7 @@ int main(void) {
       cmocka_unit_test(test_duplicate_axis_names_are_refused),
       cmocka_unit_test(test_bad_variant_names_are_refused),
       cmocka_unit_test(test_good_names_pass),
+      cmocka_unit_test(test_negative_values_sort_and_filter),
       cmocka_unit_test(test_dense_range_over_all_of_int64_is_too_many),
       cmocka_unit_test(test_range_at_the_largest_multiplier),
   };
