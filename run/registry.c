@@ -7,6 +7,7 @@
 
 #include "../core/error.h"
 #include "../core/names.h"
+#include "group_names.h"
 #include "params.h"
 
 /* The only mutable global: written by constructors before main, read-only
@@ -230,6 +231,8 @@ int ys_registry_expand(const ys_bench *head, ys_instance **out, size_t *n,
       goto err_free_list;
     }
   }
+  if (ys_group_check_references(list, total, err, err_len) != 0)
+    goto err_free_list;
   *out = list;
   *n = total;
   return 0;
