@@ -103,21 +103,63 @@ int ys_complexity_fit_points(const double *n, const double *value, size_t k,
   size_t best = 0;
   for (size_t c = 1; c < YS_COMPLEXITY_COUNT; c++)
     if (rms[c] < rms[best]) best = c;
-  size_t second = best == 0 ? 1 : 0;
-  for (size_t c = 0; c < YS_COMPLEXITY_COUNT; c++)
-    if (c != best && rms[c] < rms[second]) second = c;
   out->fitted = true;
   out->best = (ys_complexity_class)best;
   out->coefficient = coef[best];
   out->rms = rms[best];
-  out->runner_up = (ys_complexity_class)second;
-  out->runner_up_rms = rms[second];
-  out->indistinguishable =
-      rms[second] <= YS_POLICY_COMPLEXITY_TIE_FACTOR * rms[best];
   fit_exponent(n, value, k, work, work + k, &out->exponent,
                &out->exponent_r_squared);
   free(work);
+  /* The runner-up is the neighbour of the best class, in order of growth,
+   * on the side of the measured exponent: the only class a warning can
+   * name without contradicting the exponent. The second least RMS could
+   * be on the other side (O(n^2) best, O(n^3) second, exponent 1.6), and
+   * a warning "O(n^2) and O(n^3) fit about as well" would then point away
+   * from what the measurements say. */
+  double own = ys_complexity_class_exponent(out->best, out->n_min, out->n_max);
+  size_t up = best + 1 < YS_COMPLEXITY_COUNT ? best + 1 : best;
+  size_t down = best > 0 ? best - 1 : best;
+  size_t second;
+  if (out->exponent > own)
+    second = up;
+  else if (out->exponent < own)
+    second = down;
+  else
+    second = rms[up] <= rms[down] ? up : down;
+  if (second == best) second = best + 1 < YS_COMPLEXITY_COUNT ? up : down;
+  out->runner_up = (ys_complexity_class)second;
+  out->runner_up_rms = rms[second];
+  double own_second =
+      ys_complexity_class_exponent(out->runner_up, out->n_min, out->n_max);
+  bool toward =
+      (out->exponent > own) == (own_second > own) && out->exponent != own;
+  /* An exponent beyond the slowest or fastest class (a narrow range, where
+   * it is mostly noise) leans to no class: the only neighbour is the
+   * runner-up, named by its RMS alone. */
+  bool beyond = (out->exponent < own && best == 0) ||
+                (out->exponent > own && best + 1 == YS_COMPLEXITY_COUNT);
+  /* Two ways the measurements fail to settle the class: the neighbour's
+   * RMS is within the tie factor, or the measured exponent is nearer the
+   * neighbour's own exponent than the best's (the fit through the origin
+   * follows the largest sizes, the exponent all of them alike). */
+  out->indistinguishable =
+      ((toward || beyond) &&
+       rms[second] <= YS_POLICY_COMPLEXITY_TIE_FACTOR * rms[best]) ||
+      (toward && fabs(out->exponent - own_second) < fabs(out->exponent - own));
   return 0;
+}
+
+double ys_complexity_class_exponent(ys_complexity_class c, long n_min,
+                                    long n_max) {
+  /* log n is 0 at n = 1, where its log-log slope has no start: from 2. */
+  double lo = (double)(n_min > 2 ? n_min : 2);
+  double hi = (double)n_max;
+  if (c == YS_COMPLEXITY_1) return 0.0;
+  if (!(hi > lo)) {
+    static const double nominal[] = {0.0, 0.0, 1.0, 1.0, 2.0, 3.0};
+    return (size_t)c < sizeof(nominal) / sizeof(nominal[0]) ? nominal[c] : NAN;
+  }
+  return log(ys_complexity_f(c, hi) / ys_complexity_f(c, lo)) / log(hi / lo);
 }
 
 /* The parameter of an instance named "family/<digits>" (BENCH_ARGS, or a

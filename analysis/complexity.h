@@ -17,13 +17,27 @@
 /* f(n) of a class: 1, log2 n, n, n·log2 n, n², n³. */
 double ys_complexity_f(ys_complexity_class c, double n);
 
+/* The exponent that class c shows over sizes n_min..n_max: the slope of
+ * log f(n) between the two ends on log n, what the measured exponent
+ * would read for values exactly c·f(n). 0 for O(1), 1 for O(n), 2 for
+ * O(n^2); for O(n log n) over 16..1024, 1 + log(10/4)/log(64) ≈ 1.22. A
+ * range of one size gives the class's power (0 for log n). n_min below 2
+ * counts as 2, where log2 n is no longer 0. */
+double ys_complexity_class_exponent(ys_complexity_class c, long n_min,
+                                    long n_max);
+
 /* Fits the k points (n[i], value[i]) (n > 0, value > 0, finite) and fills
  * out's figures: the range and count of n always; with at least
  * YS_POLICY_COMPLEXITY_MIN_POINTS points also `fitted`, the best class,
- * its coefficient and relative RMS, the runner-up, `indistinguishable`
- * and the exponent. Leaves family and unit as they were. Returns 0, or
- * YS_EINVAL for a value or n that is not positive and finite (out then
- * untouched), or YS_ENOMEM. */
+ * its coefficient and relative RMS, the exponent, the runner-up (the
+ * class next to the best in order of growth, on the side the measured
+ * exponent leans to) and `indistinguishable`: the runner-up's RMS is
+ * within YS_POLICY_COMPLEXITY_TIE_FACTOR of the best's, or the exponent is
+ * nearer the runner-up's class exponent than the best's; never when the
+ * exponent leans the other way. (An exponent below O(1)'s or above
+ * O(n^3)'s leans to no class: then the RMS alone decides.) Leaves family and
+ * unit as they were. Returns 0, or YS_EINVAL for a value or n that is not
+ * positive and finite (out then untouched), or YS_ENOMEM. */
 int ys_complexity_fit_points(const double *n, const double *value, size_t k,
                              ys_complexity_fit *out);
 

@@ -465,10 +465,13 @@ typedef struct ys_complexity_fit {
   ys_complexity_class best; /* least relative RMS */
   double coefficient;       /* c of value ≈ c·f(n), in `unit` */
   double rms;               /* relative: RMS of residuals / mean value */
+  /* The class next to the best in order of growth, on the side the
+   * measured exponent leans to (analysis/complexity.h). */
   ys_complexity_class runner_up;
   double runner_up_rms;
   /* The runner-up's RMS is within YS_POLICY_COMPLEXITY_TIE_FACTOR of the
-   * best's: the measurements cannot tell the two apart. */
+   * best's, or the exponent is nearer the runner-up's class: the
+   * measurements cannot tell the two apart. */
   bool indistinguishable;
   double exponent;           /* slope of log value on log n */
   double exponent_r_squared; /* of that line */

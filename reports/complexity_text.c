@@ -1,7 +1,11 @@
 #include "complexity_text.h"
 
 #include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
+
+#include "../analysis/complexity.h"
 
 #include "../core/policy.h"
 
@@ -33,11 +37,41 @@ char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
 char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf,
                              size_t len) {
   if (!f->fitted || !f->indistinguishable) return NULL;
+  const char *best = ys_complexity_name(f->best);
+  const char *other = ys_complexity_name(f->runner_up);
+  double own = ys_complexity_class_exponent(f->best, f->n_min, f->n_max);
+  double own_other =
+      ys_complexity_class_exponent(f->runner_up, f->n_min, f->n_max);
+  /* Both figures that could settle the class are given, so the warning
+   * states what the measurements say and never only half of it: the RMS
+   * of each fit and where the measured exponent lies between the two
+   * classes' own exponents over these sizes. */
+  bool rms_tie = f->runner_up_rms <= YS_POLICY_COMPLEXITY_TIE_FACTOR * f->rms;
+  char why[48] = "";
+  if (rms_tie)
+    snprintf(why, sizeof(why), ", within %.1f\xc3\x97",
+             YS_POLICY_COMPLEXITY_TIE_FACTOR);
+  /* The runner-up is on the side the exponent leans to
+   * (analysis/complexity.h): the exponent is nearer it, or between the
+   * two; or the exponent is beyond the first or last class. */
+  char where[160];
+  if (f->best == YS_COMPLEXITY_1 && f->exponent < own)
+    snprintf(where, sizeof(where),
+             "is below O(1)'s 0, the slowest-growing class");
+  else if (f->best == YS_COMPLEXITY_N3 && f->exponent > own)
+    snprintf(where, sizeof(where),
+             "is above O(n^3)'s 3, the fastest-growing class");
+  else if (fabs(f->exponent - own_other) < fabs(f->exponent - own))
+    snprintf(where, sizeof(where), "is nearer O(%s)'s %.2f than O(%s)'s %.2f",
+             other, own_other, best, own);
+  else
+    snprintf(where, sizeof(where), "lies between O(%s)'s %.2f and O(%s)'s %.2f",
+             best, own, other, own_other);
   snprintf(buf, len,
-           "O(%s) and O(%s) fit about as well (RMS %.1f %% and %.1f %%, "
-           "within %.1f\xc3\x97): measure over a wider range of n",
-           ys_complexity_name(f->best), ys_complexity_name(f->runner_up),
-           f->rms * 100.0, f->runner_up_rms * 100.0,
-           YS_POLICY_COMPLEXITY_TIE_FACTOR);
+           "O(%s) and O(%s) %s (RMS %.1f %% and %.1f %%%s); the measured "
+           "exponent %.2f %s over %ld..%ld: measure over a wider range of n",
+           best, other, rms_tie ? "fit about as well" : "cannot be told apart",
+           f->rms * 100.0, f->runner_up_rms * 100.0, why, f->exponent, where,
+           f->n_min, f->n_max);
   return buf;
 }

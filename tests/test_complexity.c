@@ -13,6 +13,7 @@
 #include "tests/test_support.h"
 
 #include "analysis/complexity.h"
+#include "reports/complexity_text.h"
 #include "core/error.h"
 
 /*
@@ -97,6 +98,63 @@ static void test_narrow_range_is_indistinguishable(void **unused) {
   assert_true(fit.fitted);
   assert_true(fit.indistinguishable);
   assert_true(fit.runner_up_rms <= 1.5 * fit.rms);
+}
+
+/*
+ * A best fit whose second least RMS lies on the other side of the measured
+ * exponent: value = 1000·n² + 10^7 + n³ at n = 16, 64, 256, 1024 (a
+ * constant cost that flattens the small sizes, a small cubic term that
+ * the largest size shows). The figures, computed with a short Python
+ * script of the formulas in docs/statistics.md §6 (c = Σf·v / Σf², RMS
+ * over the mean; the slope of ln v on ln n; a class's own exponent
+ * ln(f(1024)/f(16)) / ln 64), with no GSL:
+ *   relative RMS: O(n²) 0.037749, O(n³) 0.054641, O(n log n) 0.296723;
+ *   exponent 1.2891186; own exponents O(n log n) 1.2203213, O(n²) 2.
+ * O(n²) is best, and O(n³) is within 1.5× of it: the old warning "O(n^2)
+ * and O(n^3) fit about as well" pointed up while the exponent, 1.29, says
+ * the values grow slower than n². The runner-up must be O(n log n), the
+ * neighbour on the exponent's side, and since 1.29 is nearer its 1.22
+ * than 2, the two cannot be told apart.
+ */
+static void test_tie_never_contradicts_the_exponent(void **unused) {
+  (void)unused;
+  double n[] = {16, 64, 256, 1024};
+  double value[4];
+  for (int i = 0; i < 4; i++)
+    value[i] = 1000.0 * n[i] * n[i] + 1e7 + n[i] * n[i] * n[i];
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points(n, value, 4, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N2);
+  assert_close(fit.rms, 0.037749, 1e-5);
+  assert_close(fit.exponent, 1.2891186, 1e-6);
+  assert_int_equal(fit.runner_up, YS_COMPLEXITY_N_LOG_N);
+  assert_close(fit.runner_up_rms, 0.296723, 1e-5);
+  assert_true(fit.indistinguishable);
+  assert_close(ys_complexity_class_exponent(YS_COMPLEXITY_N_LOG_N, 16, 1024),
+               1.2203213, 1e-6);
+  assert_close(ys_complexity_class_exponent(YS_COMPLEXITY_N2, 16, 1024), 2.0,
+               1e-12);
+  char text[512];
+  assert_non_null(ys_complexity_text_tie(&fit, text, sizeof(text)));
+  if (strstr(text, "exponent 1.29 is nearer O(n log n)'s 1.22 than "
+                   "O(n^2)'s 2.00") == NULL)
+    fail_msg("%s", text);
+  assert_non_null(strstr(text, "O(n^2) and O(n log n) cannot be told apart"));
+  assert_null(strstr(text, "n^3"));
+
+  /* A sweep of such families (constant 10^5·j, cubic term 0.1·j·n³,
+   * j = 0..50): whenever a tie is reported, the runner-up's own exponent
+   * lies on the side of the best's that the measured exponent is on. */
+  for (int cubic = 0; cubic <= 50; cubic++) {
+    for (int i = 0; i < 4; i++)
+      value[i] =
+          1000.0 * n[i] * n[i] + 1e5 * cubic + 0.1 * cubic * n[i] * n[i] * n[i];
+    assert_int_equal(ys_complexity_fit_points(n, value, 4, &fit), 0);
+    double own = ys_complexity_class_exponent(fit.best, 16, 1024);
+    double other = ys_complexity_class_exponent(fit.runner_up, 16, 1024);
+    if (fit.indistinguishable && fit.exponent != own)
+      assert_true((fit.exponent > own) == (other > own));
+  }
 }
 
 static void test_fewer_than_four_points_fit_nothing(void **unused) {
@@ -226,6 +284,7 @@ int main(void) {
       cmocka_unit_test(test_planted_n_squared_is_recovered),
       cmocka_unit_test(test_exact_n_log_n),
       cmocka_unit_test(test_narrow_range_is_indistinguishable),
+      cmocka_unit_test(test_tie_never_contradicts_the_exponent),
       cmocka_unit_test(test_fewer_than_four_points_fit_nothing),
       cmocka_unit_test(test_non_positive_value_is_refused),
       cmocka_unit_test(test_fits_of_a_run),
