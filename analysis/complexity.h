@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <yardstick.h>
+
 #include "../core/model.h"
 
 /* f(n) of a class: 1, log2 n, n, n·log2 n, n², n³. */
@@ -25,6 +27,12 @@ double ys_complexity_f(ys_complexity_class c, double n);
  * counts as 2, where log2 n is no longer 0. */
 double ys_complexity_class_exponent(ys_complexity_class c, long n_min,
                                     long n_max);
+
+/* The own exponent of candidate c of fit f: the class's over f's sizes
+ * (ys_complexity_class_exponent), or the user function's, f->user_exponent,
+ * for YS_COMPLEXITY_USER. */
+double ys_complexity_fit_exponent_of(const ys_complexity_fit *f,
+                                     ys_complexity_class c);
 
 /* Fits the k points (n[i], value[i]) (n > 0, value > 0, finite) and fills
  * out's figures: the range and count of n always; with at least
@@ -41,12 +49,30 @@ double ys_complexity_class_exponent(ys_complexity_class c, long n_min,
 int ys_complexity_fit_points(const double *n, const double *value, size_t k,
                              ys_complexity_fit *out);
 
+/* As ys_complexity_fit_points, with `user` (may be NULL) fitted beside
+ * the classes as YS_COMPLEXITY_USER: out's user_name, user_coefficient,
+ * user_rms (infinite when the function is not finite and above 0 at every
+ * n) and user_exponent are set, and best or runner_up may be the user's
+ * function. Without it those are "" and NAN. */
+int ys_complexity_fit_points_with(const double *n, const double *value,
+                                  size_t k, const ys_complexity_def *user,
+                                  ys_complexity_fit *out);
+
+/* The chain of YS_COMPLEXITY declarations (may be NULL). */
+const ys_complexity_def *ys_complexity_user_head(void);
+
+/* As ys_complexity_fit_run, with the user functions of the chain at
+ * `users` (matched by family name) instead of the program's. */
+int ys_complexity_fit_run_with(ys_run_result *run,
+                               const ys_complexity_def *users);
+
 /* The fits of a run: one per family with two or more instances measured
  * ("ok") whose names are "family/<positive integer>" or, for one named
  * axis, "family/<axis>:<positive integer>", fitted on the
  * headline estimate of their primary series (series[0]). Replaces
- * run->complexity (freeing the old). Returns 0 or YS_ENOMEM (run then
- * unchanged). */
+ * run->complexity (freeing the old). A family with a YS_COMPLEXITY
+ * function has it fitted too (ys_complexity_fit_points_with). Returns 0
+ * or YS_ENOMEM (run then unchanged). */
 int ys_complexity_fit_run(ys_run_result *run);
 
 #endif

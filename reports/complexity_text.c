@@ -17,7 +17,7 @@ char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
              YS_POLICY_COMPLEXITY_MIN_POINTS);
     return buf;
   }
-  const char *name = ys_complexity_name(f->best);
+  const char *name = ys_complexity_fit_name(f, f->best);
   /* O(1)'s coefficient is the value itself: no "× 1". */
   if (f->best == YS_COMPLEXITY_1)
     snprintf(buf, len,
@@ -37,11 +37,10 @@ char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
 char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf,
                              size_t len) {
   if (!f->fitted || !f->indistinguishable) return NULL;
-  const char *best = ys_complexity_name(f->best);
-  const char *other = ys_complexity_name(f->runner_up);
-  double own = ys_complexity_class_exponent(f->best, f->n_min, f->n_max);
-  double own_other =
-      ys_complexity_class_exponent(f->runner_up, f->n_min, f->n_max);
+  const char *best = ys_complexity_fit_name(f, f->best);
+  const char *other = ys_complexity_fit_name(f, f->runner_up);
+  double own = ys_complexity_fit_exponent_of(f, f->best);
+  double own_other = ys_complexity_fit_exponent_of(f, f->runner_up);
   /* Both figures that could settle the class are given, so the warning
    * states what the measurements say and never only half of it: the RMS
    * of each fit and where the measured exponent lies between the two
@@ -55,12 +54,11 @@ char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf,
    * (analysis/complexity.h): the exponent is nearer it, or between the
    * two; or the exponent is beyond the first or last class. */
   char where[160];
-  if (f->best == YS_COMPLEXITY_1 && f->exponent < own)
+  bool toward = f->exponent != own && (f->exponent > own) == (own_other > own);
+  if (!toward)
     snprintf(where, sizeof(where),
-             "is below O(1)'s 0, the slowest-growing class");
-  else if (f->best == YS_COMPLEXITY_N3 && f->exponent > own)
-    snprintf(where, sizeof(where),
-             "is above O(n^3)'s 3, the fastest-growing class");
+             "is %s O(%s)'s %.2f, where no other candidate lies",
+             f->exponent < own ? "below" : "at or above", best, own);
   else if (fabs(f->exponent - own_other) < fabs(f->exponent - own))
     snprintf(where, sizeof(where), "is nearer O(%s)'s %.2f than O(%s)'s %.2f",
              other, own_other, best, own);

@@ -1,6 +1,7 @@
 /* Tests of analysis/complexity.c: the best fit and its coefficient on
  * planted points, the exponent, the "indistinguishable" warning, too few
  * points, and the fits of a run's families. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -157,6 +158,76 @@ static void test_tie_never_contradicts_the_exponent(void **unused) {
   }
 }
 
+/* The user's function of the tests below: n^1.5, which is none of the
+ * built-in classes (its exponent lies between n log n's and n²'s). */
+static double n_to_1_5(double n) {
+  return n * sqrt(n);
+}
+
+/*
+ * A user's function fitted beside the classes, on planted points
+ * n = 2^k, k = 4..10, value = 4·n^1.5·(1 + e_k), e_k = +1 % for even k and
+ * −1 % for odd k, as planted_n_squared.
+ *
+ * The oracle, by hand: with f = n^1.5, f² = n³ = 8^k, so
+ *   S₊ = Σ 8^k = 8^4·(8^7 − 1)/7 and S₋ = Σ (−1)^k 8^k = 8^4·(8^7 + 1)/9
+ * over k = 4..10, and c = Σ f·v / Σ f² = 4·(1 + 0.01·7·(8^7 + 1) /
+ * (9·(8^7 − 1))) ≈ 4.0311111. The exponent is 1.5 exactly by the symmetry
+ * argument of planted_n_squared. The function's own exponent over 16..1024
+ * is 1.5. No built-in class has that shape, so every one of them misses
+ * by far more than the ±1 % noise: the function is the best fit, named
+ * by its name, and not tied with anything.
+ */
+static void test_user_function_fits_best(void **unused) {
+  (void)unused;
+  double n[7], value[7];
+  for (int k = 4; k <= 10; k++) {
+    double nk = (double)(1 << k);
+    n[k - 4] = nk;
+    value[k - 4] = 4.0 * n_to_1_5(nk) * (k % 2 == 0 ? 1.01 : 0.99);
+  }
+  ys_complexity_def user = {.family = "f", .name = "n^1.5", .f = n_to_1_5};
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points_with(n, value, 7, &user, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_USER);
+  assert_string_equal(fit.user_name, "n^1.5");
+  assert_string_equal(ys_complexity_fit_name(&fit, fit.best), "n^1.5");
+  const double p = 2097152.0; /* 8^7 */
+  double expected_c = 4.0 * (1.0 + 0.01 * 7.0 * (p + 1) / (9.0 * (p - 1)));
+  assert_close(fit.coefficient, expected_c, 1e-9);
+  assert_close(fit.user_coefficient, expected_c, 1e-9);
+  assert_close(fit.user_rms, fit.rms, 0);
+  /* The relative RMS, computed with a short Python script of the same
+   * formulas (no GSL): 0.0114456. */
+  assert_close(fit.rms, 0.0114456, 1e-6);
+  assert_close(fit.exponent, 1.5, 1e-9);
+  assert_close(fit.user_exponent, 1.5, 1e-12);
+  assert_false(fit.indistinguishable);
+  char text[256];
+  ys_complexity_text_fit(&fit, text, sizeof(text));
+  if (strstr(text, "O(n^1.5): 4.03 ") != text) fail_msg("%s", text);
+
+  /* Exact n² values: the class n² fits with no residual and wins; the
+   * user's function is fitted too and keeps its own figures. */
+  for (int i = 0; i < 7; i++)
+    value[i] = 3.0 * n[i] * n[i];
+  assert_int_equal(ys_complexity_fit_points_with(n, value, 7, &user, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N2);
+  assert_close(fit.rms, 0.0, 1e-12);
+  assert_true(fit.user_rms > 0.05);
+  assert_string_equal(fit.user_name, "n^1.5");
+
+  /* A function that is not above 0 at every size (log2 n at n = 1) cannot
+   * be fitted: its RMS is infinite, it never wins, and nothing crashes.
+   * The values are n exactly, so O(n) wins with no residual. */
+  double small[] = {1, 2, 4, 8};
+  double v4[] = {1, 2, 4, 8};
+  ys_complexity_def zero = {.family = "f", .name = "log2", .f = log2};
+  assert_int_equal(ys_complexity_fit_points_with(small, v4, 4, &zero, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N);
+  assert_true(isinf(fit.user_rms));
+}
+
 static void test_fewer_than_four_points_fit_nothing(void **unused) {
   (void)unused;
   double n[] = {16, 64, 256};
@@ -266,6 +337,34 @@ static void test_named_axis_is_the_size(void **unused) {
   free(run.complexity);
 }
 
+/* A run's families take the function declared for their family name, and
+ * only theirs. */
+static void test_user_function_of_a_family(void **unused) {
+  (void)unused;
+  ys_bench_result b[8];
+  ys_series s[8];
+  static const long sizes[] = {16, 64, 256, 1024};
+  char name[64];
+  for (int i = 0; i < 4; i++) {
+    double nk = (double)sizes[i];
+    snprintf(name, sizeof(name), "mine/%ld", sizes[i]);
+    point(&b[i], &s[i], "mine", name, 2.0 * n_to_1_5(nk));
+    snprintf(name, sizeof(name), "other/%ld", sizes[i]);
+    point(&b[4 + i], &s[4 + i], "other", name, 2.0 * n_to_1_5(nk));
+  }
+  ys_complexity_def user = {.family = "mine", .name = "n^1.5", .f = n_to_1_5};
+  ys_run_result run = {.benches = b, .n_benches = 8};
+  assert_int_equal(ys_complexity_fit_run_with(&run, &user), 0);
+  assert_int_equal(run.n_complexity, 2);
+  assert_string_equal(run.complexity[0].family, "mine");
+  assert_int_equal(run.complexity[0].best, YS_COMPLEXITY_USER);
+  assert_close(run.complexity[0].coefficient, 2.0, 1e-12);
+  assert_string_equal(run.complexity[1].family, "other");
+  assert_string_equal(run.complexity[1].user_name, "");
+  assert_true(run.complexity[1].best != YS_COMPLEXITY_USER);
+  free(run.complexity);
+}
+
 static void test_class_names_round_trip(void **unused) {
   (void)unused;
   for (int c = 0; c < YS_COMPLEXITY_COUNT; c++) {
@@ -285,10 +384,12 @@ int main(void) {
       cmocka_unit_test(test_exact_n_log_n),
       cmocka_unit_test(test_narrow_range_is_indistinguishable),
       cmocka_unit_test(test_tie_never_contradicts_the_exponent),
+      cmocka_unit_test(test_user_function_fits_best),
       cmocka_unit_test(test_fewer_than_four_points_fit_nothing),
       cmocka_unit_test(test_non_positive_value_is_refused),
       cmocka_unit_test(test_fits_of_a_run),
       cmocka_unit_test(test_named_axis_is_the_size),
+      cmocka_unit_test(test_user_function_of_a_family),
       cmocka_unit_test(test_class_names_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
