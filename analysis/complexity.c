@@ -260,6 +260,41 @@ const ys_complexity_def *ys_complexity_user_head(void) {
   return user_head;
 }
 
+int ys_complexity_check_users(const ys_complexity_def *head,
+                              const char *const *families, size_t n, char *err,
+                              size_t err_len) {
+  for (const ys_complexity_def *d = head; d != NULL; d = d->next) {
+    const char *family = d->family != NULL ? d->family : "";
+    const char *why = NULL;
+    if (d->f == NULL)
+      why = "no function given";
+    else if (d->name == NULL || d->name[0] == '\0')
+      why = "its name is empty";
+    else if (strlen(d->name) > YS_COMPLEXITY_USER_NAME_MAX)
+      why = "its name is longer than 47 bytes";
+    bool known = false;
+    for (size_t i = 0; i < n && !known; i++)
+      known = families[i] != NULL && strcmp(families[i], family) == 0;
+    if (why == NULL && !known)
+      why = "no benchmark family of that name (bench --list lists the "
+            "instances; the family is the name before the parameters)";
+    for (const ys_complexity_def *e = head; why == NULL && e != d; e = e->next)
+      if (e->family != NULL && strcmp(e->family, family) == 0) {
+        snprintf(err, err_len,
+                 "%s:%d: YS_COMPLEXITY for '%s': the family already has one "
+                 "(%s:%d)",
+                 d->file, d->line, family, e->file, e->line);
+        return YS_EINVAL;
+      }
+    if (why != NULL) {
+      snprintf(err, err_len, "%s:%d: YS_COMPLEXITY for '%s': %s", d->file,
+               d->line, family, why);
+      return YS_EINVAL;
+    }
+  }
+  return 0;
+}
+
 /* The user's function of `family` in the chain at head, or NULL. */
 static const ys_complexity_def *user_of(const ys_complexity_def *head,
                                         const char *family) {

@@ -26,11 +26,16 @@ char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
              f->coefficient, f->unit, f->rms * 100.0, f->exponent, f->n_points,
              f->n_min, f->n_max);
   else
+    /* A user's function is written as its author wrote it ("n + n log
+     * n"): in parentheses after the coefficient, so that c multiplies all
+     * of it. */
     snprintf(buf, len,
-             "O(%s): %.3g %s \xc3\x97 %s, RMS %.1f %%, exponent %.2f (%zu "
-             "sizes, %ld..%ld)",
-             name, f->coefficient, f->unit, name, f->rms * 100.0, f->exponent,
-             f->n_points, f->n_min, f->n_max);
+             "O(%s): %.3g %s \xc3\x97 %s%s%s, RMS %.1f %%, exponent %.2f "
+             "(%zu sizes, %ld..%ld)",
+             name, f->coefficient, f->unit,
+             f->best == YS_COMPLEXITY_USER ? "(" : "", name,
+             f->best == YS_COMPLEXITY_USER ? ")" : "", f->rms * 100.0,
+             f->exponent, f->n_points, f->n_min, f->n_max);
   return buf;
 }
 

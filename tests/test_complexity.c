@@ -365,6 +365,42 @@ static void test_user_function_of_a_family(void **unused) {
   free(run.complexity);
 }
 
+/* Declarations are checked against the program's families at start-up. */
+static void test_user_functions_are_checked(void **unused) {
+  (void)unused;
+  const char *families[] = {"sort/libc", "sort/libc", "scan"};
+  ys_complexity_def a = {.family = "sort/libc",
+                         .name = "n + n log n",
+                         .f = n_to_1_5,
+                         .file = "a.c",
+                         .line = 3};
+  char err[256] = "";
+  assert_int_equal(ys_complexity_check_users(&a, families, 3, err, sizeof(err)),
+                   0);
+  ys_complexity_def typo = a;
+  typo.family = "sort/lib";
+  typo.line = 9;
+  assert_int_equal(
+      ys_complexity_check_users(&typo, families, 3, err, sizeof(err)),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "a.c:9: YS_COMPLEXITY for 'sort/lib': no "
+                              "benchmark family of that name"));
+  ys_complexity_def twice = a;
+  twice.line = 12;
+  twice.next = &a;
+  assert_int_equal(
+      ys_complexity_check_users(&twice, families, 3, err, sizeof(err)),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "a.c:3: YS_COMPLEXITY for 'sort/libc': the "
+                              "family already has one (a.c:12)"));
+  ys_complexity_def unnamed = a;
+  unnamed.name = "";
+  assert_int_equal(
+      ys_complexity_check_users(&unnamed, families, 3, err, sizeof(err)),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "its name is empty"));
+}
+
 static void test_class_names_round_trip(void **unused) {
   (void)unused;
   for (int c = 0; c < YS_COMPLEXITY_COUNT; c++) {
@@ -390,6 +426,7 @@ int main(void) {
       cmocka_unit_test(test_fits_of_a_run),
       cmocka_unit_test(test_named_axis_is_the_size),
       cmocka_unit_test(test_user_function_of_a_family),
+      cmocka_unit_test(test_user_functions_are_checked),
       cmocka_unit_test(test_class_names_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
