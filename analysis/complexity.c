@@ -35,20 +35,30 @@ double ys_complexity_f(ys_complexity_class c, double n) {
   return NAN;
 }
 
+/* f(n) of class c, or of the user's function for YS_COMPLEXITY_USER. */
+static double f_of(ys_complexity_class c, const ys_complexity_def *user,
+                   double n) {
+  if (c == YS_COMPLEXITY_USER) return user != NULL ? user->f(n) : NAN;
+  return ys_complexity_f(c, n);
+}
+
 /* value ≈ c·f(n) through the origin (gsl_fit_mul); returns the relative
  * RMS of the residuals, sqrt(Σr²/k) / mean(value), and sets *coefficient.
  * A class whose f is 0 at every point (log n with n = 1 only) fits
- * nothing: infinite RMS. */
-static double fit_class(ys_complexity_class c, const double *n,
-                        const double *value, size_t k, double *f,
-                        double *coefficient) {
+ * nothing: infinite RMS; so does a user's function that is not finite and
+ * above 0 at every point. */
+static double fit_class(ys_complexity_class c, const ys_complexity_def *user,
+                        const double *n, const double *value, size_t k,
+                        double *f, double *coefficient) {
   double mean = 0.0, norm = 0.0;
+  *coefficient = NAN;
   for (size_t i = 0; i < k; i++) {
-    f[i] = ys_complexity_f(c, n[i]);
+    f[i] = f_of(c, user, n[i]);
+    if (c == YS_COMPLEXITY_USER && !(f[i] > 0.0 && isfinite(f[i])))
+      return INFINITY;
     mean += value[i] / (double)k;
     norm += f[i] * f[i];
   }
-  *coefficient = NAN;
   if (!(norm > 0.0) || !isfinite(norm)) return INFINITY;
   double cov, sumsq;
   gsl_fit_mul(f, 1, value, 1, k, coefficient, &cov, &sumsq);
@@ -77,6 +87,19 @@ static void fit_exponent(const double *n, const double *value, size_t k,
 
 int ys_complexity_fit_points(const double *n, const double *value, size_t k,
                              ys_complexity_fit *out) {
+  return ys_complexity_fit_points_with(n, value, k, NULL, out);
+}
+
+double ys_complexity_fit_exponent_of(const ys_complexity_fit *out,
+                                     ys_complexity_class c) {
+  return c == YS_COMPLEXITY_USER
+             ? out->user_exponent
+             : ys_complexity_class_exponent(c, out->n_min, out->n_max);
+}
+
+int ys_complexity_fit_points_with(const double *n, const double *value,
+                                  size_t k, const ys_complexity_def *user,
+                                  ys_complexity_fit *out) {
   for (size_t i = 0; i < k; i++)
     if (!(n[i] > 0.0) || !isfinite(n[i]) || !(value[i] > 0.0) ||
         !isfinite(value[i]))
@@ -91,33 +114,104 @@ int ys_complexity_fit_points(const double *n, const double *value, size_t k,
     if (i == 0 || v < out->n_min) out->n_min = v;
     if (i == 0 || v > out->n_max) out->n_max = v;
   }
+  out->user_name[0] = '\0';
+  out->user_coefficient = out->user_rms = out->user_exponent = NAN;
+  if (user != NULL)
+    snprintf(out->user_name, sizeof(out->user_name), "%s", user->name);
   if (k < YS_POLICY_COMPLEXITY_MIN_POINTS) return 0;
 
   double *work = malloc(2 * k * sizeof(*work));
   if (work == NULL) return YS_ENOMEM;
-  double rms[YS_COMPLEXITY_COUNT], coef[YS_COMPLEXITY_COUNT];
-  for (size_t c = 0; c < YS_COMPLEXITY_COUNT; c++)
-    rms[c] = fit_class((ys_complexity_class)c, n, value, k, work, &coef[c]);
-  /* Strict comparisons in order of growth: on a tie the slower-growing
-   * class, the simpler explanation, wins. */
+  /* The candidates: the classes in order of growth, then the user's. */
+  size_t n_candidates = YS_COMPLEXITY_COUNT + (user != NULL);
+  double rms[YS_COMPLEXITY_COUNT + 1], coef[YS_COMPLEXITY_COUNT + 1];
+  for (size_t c = 0; c < n_candidates; c++)
+    rms[c] =
+        fit_class((ys_complexity_class)c, user, n, value, k, work, &coef[c]);
+  if (user != NULL) {
+    out->user_coefficient = coef[YS_COMPLEXITY_USER];
+    out->user_rms = rms[YS_COMPLEXITY_USER];
+    /* Its exponent over the sizes, as ys_complexity_class_exponent's:
+     * between the smallest and the largest n. */
+    double lo = (double)out->n_min, hi = (double)out->n_max;
+    out->user_exponent =
+        hi > lo ? log(user->f(hi) / user->f(lo)) / log(hi / lo) : NAN;
+  }
+  /* Strict comparisons in order of growth, the user's last: on a tie the
+   * slower-growing class, the simpler explanation, wins, and a built-in
+   * class beats a user's function of the same shape. */
   size_t best = 0;
-  for (size_t c = 1; c < YS_COMPLEXITY_COUNT; c++)
+  for (size_t c = 1; c < n_candidates; c++)
     if (rms[c] < rms[best]) best = c;
-  size_t second = best == 0 ? 1 : 0;
-  for (size_t c = 0; c < YS_COMPLEXITY_COUNT; c++)
-    if (c != best && rms[c] < rms[second]) second = c;
   out->fitted = true;
   out->best = (ys_complexity_class)best;
   out->coefficient = coef[best];
   out->rms = rms[best];
-  out->runner_up = (ys_complexity_class)second;
-  out->runner_up_rms = rms[second];
-  out->indistinguishable =
-      rms[second] <= YS_POLICY_COMPLEXITY_TIE_FACTOR * rms[best];
   fit_exponent(n, value, k, work, work + k, &out->exponent,
                &out->exponent_r_squared);
   free(work);
+  /* The runner-up is the candidate next to the best by their own
+   * exponents over these sizes (for the classes: the neighbour in order
+   * of growth), on the side of the measured exponent: the only candidate
+   * a warning can name without contradicting the exponent. The second
+   * least RMS could be on the other side (O(n^2) best, O(n^3) second,
+   * exponent 1.29), and a warning "O(n^2) and O(n^3) fit about as well"
+   * would then point away from what the measurements say. */
+  double own = ys_complexity_fit_exponent_of(out, out->best);
+  double e = out->exponent;
+  size_t up = best, down = best;
+  for (size_t c = 0; c < n_candidates; c++) {
+    double oc = ys_complexity_fit_exponent_of(out, (ys_complexity_class)c);
+    if (c == best || !isfinite(rms[c]) || !isfinite(oc)) continue;
+    if (oc > own && (up == best || oc < ys_complexity_fit_exponent_of(out, up)))
+      up = c;
+    if (oc < own &&
+        (down == best || oc > ys_complexity_fit_exponent_of(out, down)))
+      down = c;
+  }
+  size_t second;
+  if (e > own)
+    second = up;
+  else if (e < own)
+    second = down;
+  else
+    second = rms[up] <= rms[down] ? up : down;
+  /* An exponent beyond the slowest or fastest candidate (a narrow range,
+   * where it is mostly noise) leans to none: the one neighbour there is
+   * is the runner-up, named by its RMS alone. */
+  bool beyond = second == best;
+  if (beyond) second = up != best ? up : down;
+  if (second == best) {
+    /* No other candidate fits at all. */
+    out->runner_up = out->best;
+    out->runner_up_rms = INFINITY;
+    return 0;
+  }
+  out->runner_up = (ys_complexity_class)second;
+  out->runner_up_rms = rms[second];
+  double own_second = ys_complexity_fit_exponent_of(out, out->runner_up);
+  bool toward = !beyond && e != own;
+  /* Two ways the measurements fail to settle the class: the neighbour's
+   * RMS is within the tie factor, or the measured exponent is nearer the
+   * neighbour's own exponent than the best's (the fit through the origin
+   * follows the largest sizes, the exponent all of them alike). */
+  out->indistinguishable =
+      (rms[second] <= YS_POLICY_COMPLEXITY_TIE_FACTOR * rms[best]) ||
+      (toward && fabs(e - own_second) < fabs(e - own));
   return 0;
+}
+
+double ys_complexity_class_exponent(ys_complexity_class c, long n_min,
+                                    long n_max) {
+  /* log n is 0 at n = 1, where its log-log slope has no start: from 2. */
+  double lo = (double)(n_min > 2 ? n_min : 2);
+  double hi = (double)n_max;
+  if (c == YS_COMPLEXITY_1) return 0.0;
+  if (!(hi > lo)) {
+    static const double nominal[] = {0.0, 0.0, 1.0, 1.0, 2.0, 3.0};
+    return (size_t)c < sizeof(nominal) / sizeof(nominal[0]) ? nominal[c] : NAN;
+  }
+  return log(ys_complexity_f(c, hi) / ys_complexity_f(c, lo)) / log(hi / lo);
 }
 
 /* The parameter of an instance named "family/<digits>" (BENCH_ARGS, or a
@@ -153,10 +247,70 @@ static bool fit_point(const ys_bench_result *res) {
   return v > 0.0 && isfinite(v);
 }
 
+/* The only mutable global: written by YS_COMPLEXITY's constructors before
+ * main, read-only afterwards. */
+static ys_complexity_def *user_head;
+
+void ys_complexity_add(ys_complexity_def *def) {
+  def->next = user_head;
+  user_head = def;
+}
+
+const ys_complexity_def *ys_complexity_user_head(void) {
+  return user_head;
+}
+
+int ys_complexity_check_users(const ys_complexity_def *head,
+                              const char *const *families, size_t n, char *err,
+                              size_t err_len) {
+  for (const ys_complexity_def *d = head; d != NULL; d = d->next) {
+    const char *family = d->family != NULL ? d->family : "";
+    const char *why = NULL;
+    if (d->f == NULL)
+      why = "no function given";
+    else if (d->name == NULL || d->name[0] == '\0')
+      why = "its name is empty";
+    else if (strlen(d->name) > YS_COMPLEXITY_USER_NAME_MAX)
+      why = "its name is longer than 47 bytes";
+    bool known = false;
+    for (size_t i = 0; i < n && !known; i++)
+      known = families[i] != NULL && strcmp(families[i], family) == 0;
+    if (why == NULL && !known)
+      why = "no benchmark family of that name (bench --list lists the "
+            "instances; the family is the name before the parameters)";
+    for (const ys_complexity_def *e = head; why == NULL && e != d; e = e->next)
+      if (e->family != NULL && strcmp(e->family, family) == 0) {
+        snprintf(err, err_len,
+                 "%s:%d: YS_COMPLEXITY for '%s': the family already has one "
+                 "(%s:%d)",
+                 d->file, d->line, family, e->file, e->line);
+        return YS_EINVAL;
+      }
+    if (why != NULL) {
+      snprintf(err, err_len, "%s:%d: YS_COMPLEXITY for '%s': %s", d->file,
+               d->line, family, why);
+      return YS_EINVAL;
+    }
+  }
+  return 0;
+}
+
+/* The user's function of `family` in the chain at head, or NULL. */
+static const ys_complexity_def *user_of(const ys_complexity_def *head,
+                                        const char *family) {
+  for (const ys_complexity_def *d = head; d != NULL; d = d->next)
+    if (d->family != NULL && d->f != NULL && d->name != NULL &&
+        strcmp(d->family, family) == 0)
+      return d;
+  return NULL;
+}
+
 /* Fits the family of run->benches[first], whose points are the results
- * from `first` on that share it; writes it to *out. */
-static int fit_family(const ys_run_result *run, size_t first, double *n,
-                      double *value, ys_complexity_fit *out) {
+ * from `first` on that share it, with its user function from `users` if
+ * it has one; writes it to *out. */
+static int fit_family(const ys_run_result *run, size_t first,
+                      const ys_complexity_def *users, double *n, double *value,
+                      ys_complexity_fit *out) {
   const ys_bench_result *head = &run->benches[first];
   size_t k = 0;
   for (size_t i = first; i < run->n_benches; i++) {
@@ -169,7 +323,8 @@ static int fit_family(const ys_run_result *run, size_t first, double *n,
   memset(out, 0, sizeof(*out));
   snprintf(out->family, sizeof(out->family), "%s", head->family);
   snprintf(out->unit, sizeof(out->unit), "%s", head->series[0].unit);
-  return ys_complexity_fit_points(n, value, k, out);
+  return ys_complexity_fit_points_with(n, value, k,
+                                       user_of(users, head->family), out);
 }
 
 /* Whether an earlier result already started the family of benches[i]. */
@@ -192,6 +347,11 @@ static size_t family_points(const ys_run_result *run, size_t first) {
 }
 
 int ys_complexity_fit_run(ys_run_result *run) {
+  return ys_complexity_fit_run_with(run, user_head);
+}
+
+int ys_complexity_fit_run_with(ys_run_result *run,
+                               const ys_complexity_def *users) {
   size_t n = run->n_benches;
   double *work = malloc(2 * (n > 0 ? n : 1) * sizeof(*work));
   ys_complexity_fit *fits = calloc(n > 0 ? n : 1, sizeof(*fits));
@@ -207,7 +367,7 @@ int ys_complexity_fit_run(ys_run_result *run) {
     if (!fit_point(&run->benches[i]) || family_seen(run, i) ||
         family_points(run, i) < 2)
       continue;
-    int rc = fit_family(run, i, work, work + n, &fits[n_fits]);
+    int rc = fit_family(run, i, users, work, work + n, &fits[n_fits]);
     if (rc == YS_ENOMEM) {
       free(work);
       free(fits);

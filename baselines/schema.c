@@ -528,7 +528,7 @@ static int schema_read_class(ys__yaml_reader *r, const ys_field *f, void *base,
   if (rc == 0 && !ys_complexity_parse(word, ys_field_at(base, f)))
     rc = ys__yaml_fail(r, ys__yaml_line(r),
                        "'%s' must be one of '1', 'log n', 'n', 'n log n', "
-                       "'n^2' or 'n^3'",
+                       "'n^2', 'n^3' or 'user' (the family's 'function')",
                        f->key);
   return rc;
 }
@@ -693,6 +693,15 @@ static const ys_field schema_complexity_rows[] = {
     FIT_ROW(indistinguishable, YS_FIELD_BOOL, 0),
     FIT_ROW(exponent, YS_FIELD_DOUBLE, NULLABLE),
     FIT_ROW(exponent_r_squared, YS_FIELD_DOUBLE, NULLABLE),
+    /* The family's own function (YS_COMPLEXITY), left out without one. */
+    SCHEMA_ROW(ys_complexity_fit, user_name, "function", YS_FIELD_TEXT,
+               OPTIONAL),
+    SCHEMA_ROW(ys_complexity_fit, user_coefficient, "function_coefficient",
+               YS_FIELD_DOUBLE, NULLABLE | OPTIONAL),
+    SCHEMA_ROW(ys_complexity_fit, user_rms, "function_rms", YS_FIELD_DOUBLE,
+               NULLABLE | OPTIONAL),
+    SCHEMA_ROW(ys_complexity_fit, user_exponent, "function_exponent",
+               YS_FIELD_DOUBLE, NULLABLE | OPTIONAL),
 };
 const ys_table ys__schema_complexity_table =
     SCHEMA_TABLE(schema_complexity_rows, ys_complexity_fit, .flow = true,

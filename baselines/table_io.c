@@ -2,6 +2,7 @@
 #include "table_io.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,9 @@ static bool table_is_unknown(const ys_field *f, const void *base) {
     return *(const uint64_t *)at == 0;
   case YS_FIELD_SIZE:
     return *(const size_t *)at == 0;
+  case YS_FIELD_DOUBLE:
+    /* Not computed (NaN), or never set in a zeroed struct. */
+    return isnan(*(const double *)at) || *(const double *)at == 0.0;
   default:
     return false;
   }

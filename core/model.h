@@ -442,13 +442,21 @@ typedef enum ys_complexity_class {
   YS_COMPLEXITY_MAP(YS__COMPLEXITY_ENUM)
 #undef YS__COMPLEXITY_ENUM
       YS_COMPLEXITY_COUNT,
+  /* The family's own function (YS_COMPLEXITY in yardstick.h), fitted
+   * beside the classes above; its name is the fit's user_name. */
+  YS_COMPLEXITY_USER = YS_COMPLEXITY_COUNT,
 } ys_complexity_class;
 
+/* The longest name of a user's complexity function, in bytes. */
+#define YS_COMPLEXITY_USER_NAME_MAX 47
+
 /* The name of a class as files and reports give it ("n log n"), without
- * the "O()" around it; "unknown" out of range. */
+ * the "O()" around it; "user" for YS_COMPLEXITY_USER; "unknown" out of
+ * range. */
 const char *ys_complexity_name(ys_complexity_class c);
 
-/* Parses a class's name. Returns true and sets *out, or false. */
+/* Parses a class's name ("user" included). Returns true and sets *out, or
+ * false. */
 bool ys_complexity_parse(const char *name, ys_complexity_class *out);
 
 /* How the primary metric of one BENCH_ARGS family grows with its parameter
@@ -465,14 +473,30 @@ typedef struct ys_complexity_fit {
   ys_complexity_class best; /* least relative RMS */
   double coefficient;       /* c of value ≈ c·f(n), in `unit` */
   double rms;               /* relative: RMS of residuals / mean value */
+  /* The class next to the best in order of growth, on the side the
+   * measured exponent leans to (analysis/complexity.h). */
   ys_complexity_class runner_up;
   double runner_up_rms;
   /* The runner-up's RMS is within YS_POLICY_COMPLEXITY_TIE_FACTOR of the
-   * best's: the measurements cannot tell the two apart. */
+   * best's, or the exponent is nearer the runner-up's class: the
+   * measurements cannot tell the two apart. */
   bool indistinguishable;
   double exponent;           /* slope of log value on log n */
   double exponent_r_squared; /* of that line */
+  /* The family's own function (YS_COMPLEXITY), fitted beside the classes:
+   * its name ("" when the family has none), coefficient, relative RMS and
+   * own exponent over n_min..n_max. best or runner_up is
+   * YS_COMPLEXITY_USER when it is that function. */
+  char user_name[YS_COMPLEXITY_USER_NAME_MAX + 1];
+  double user_coefficient;
+  double user_rms;
+  double user_exponent;
 } ys_complexity_fit;
+
+/* The name a report gives class c of fit f: the user function's name for
+ * YS_COMPLEXITY_USER, else ys_complexity_name(c). */
+const char *ys_complexity_fit_name(const ys_complexity_fit *f,
+                                   ys_complexity_class c);
 
 /* All results of a run, in name order. */
 typedef struct ys_run_result {

@@ -130,10 +130,22 @@ static const char *const complexity_names[YS_COMPLEXITY_COUNT] = {
 };
 
 const char *ys_complexity_name(ys_complexity_class c) {
+  if (c == YS_COMPLEXITY_USER) return "user";
   return (unsigned)c < YS_COMPLEXITY_COUNT ? complexity_names[c] : "unknown";
 }
 
+const char *ys_complexity_fit_name(const ys_complexity_fit *f,
+                                   ys_complexity_class c) {
+  return c == YS_COMPLEXITY_USER && f->user_name[0] != '\0'
+             ? f->user_name
+             : ys_complexity_name(c);
+}
+
 bool ys_complexity_parse(const char *name, ys_complexity_class *out) {
+  if (strcmp(name, "user") == 0) {
+    *out = YS_COMPLEXITY_USER;
+    return true;
+  }
   for (size_t c = 0; c < YS_COMPLEXITY_COUNT; c++) {
     if (strcmp(name, complexity_names[c]) == 0) {
       *out = (ys_complexity_class)c;

@@ -125,6 +125,21 @@ static int select_benchmarks(invocation *s) {
     return YS_EXIT_USAGE;
   }
   size_t n = s->n_instances;
+  /* A YS_COMPLEXITY on a misspelt family would silently fit nothing. */
+  const char **families = calloc(n == 0 ? 1 : n, sizeof(*families));
+  if (families == NULL) {
+    fprintf(stderr, "%s: out of memory\n", s->prog);
+    return YS_EXIT_USAGE;
+  }
+  for (size_t i = 0; i < n; i++)
+    families[i] = s->instances[i].def->name;
+  int checked = ys_complexity_check_users(ys_complexity_user_head(), families,
+                                          n, s->err, sizeof(s->err));
+  free(families);
+  if (checked != 0) {
+    fprintf(stderr, "%s: %s\n", s->prog, s->err);
+    return YS_EXIT_USAGE;
+  }
   bool *marks = calloc(n == 0 ? 1 : n, sizeof(*marks));
   s->chosen = calloc(n == 0 ? 1 : n, sizeof(*s->chosen));
   if (marks == NULL || s->chosen == NULL) {

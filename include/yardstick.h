@@ -468,6 +468,36 @@ void ys_target_add(ys_target *target);
     ys_target_add(&YS__CAT(ys__target_, __LINE__));                            \
   }
 
+/* ---- A family's own complexity function (docs/authoring.md) ------------ */
+
+/* A growth function f(n) > 0 of the parameter n, such as Google
+ * Benchmark's Complexity(lambda): fitted as value ≈ c·f(n) beside O(1) ...
+ * O(n^3). Made by YS_COMPLEXITY; only the macro is the stable interface. */
+typedef struct ys_complexity_def {
+  const char *family;    /* "sort/insertion": the registration's name */
+  const char *name;      /* how reports name it: "n^2/4" */
+  double (*f)(double n); /* the function */
+  const char *file;      /* where it was declared, for messages */
+  int line;
+  struct ys_complexity_def *next; /* registry chain */
+} ys_complexity_def;
+
+/* Adds a complexity function to the registry. Called by YS_COMPLEXITY's
+ * constructor before main; allocates nothing. */
+void ys_complexity_add(ys_complexity_def *def);
+
+/* YS_COMPLEXITY("sort/insertion", "n log^2 n", f): family sort/insertion
+ * is fitted to c·f(n) too, reported as "O(n log^2 n)" when it fits best.
+ * f(n) must be finite and above 0 at every size measured. Write it at file
+ * scope, at most once per line and once per family. */
+#define YS_COMPLEXITY(FAMILY, NAME, FN)                                        \
+  static ys_complexity_def YS__CAT(ys__complexity_, __LINE__) = {              \
+      (FAMILY), (NAME), (FN), __FILE__, __LINE__, NULL};                       \
+  __attribute__((constructor)) static void YS__CAT(ys__complexity_reg_,        \
+                                                   __LINE__)(void) {           \
+    ys_complexity_add(&YS__CAT(ys__complexity_, __LINE__));                    \
+  }
+
 /* ---- End of settings and targets --------------------------------------- */
 
 /* YS_MAIN(): defines main() for programs that do not link yardstick_main. */

@@ -1,7 +1,11 @@
 #include "complexity_text.h"
 
 #include <inttypes.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
+
+#include "../analysis/complexity.h"
 
 #include "../core/policy.h"
 
@@ -13,7 +17,7 @@ char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
              YS_POLICY_COMPLEXITY_MIN_POINTS);
     return buf;
   }
-  const char *name = ys_complexity_name(f->best);
+  const char *name = ys_complexity_fit_name(f, f->best);
   /* O(1)'s coefficient is the value itself: no "× 1". */
   if (f->best == YS_COMPLEXITY_1)
     snprintf(buf, len,
@@ -22,22 +26,55 @@ char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
              f->coefficient, f->unit, f->rms * 100.0, f->exponent, f->n_points,
              f->n_min, f->n_max);
   else
+    /* A user's function is written as its author wrote it ("n + n log
+     * n"): in parentheses after the coefficient, so that c multiplies all
+     * of it. */
     snprintf(buf, len,
-             "O(%s): %.3g %s \xc3\x97 %s, RMS %.1f %%, exponent %.2f (%zu "
-             "sizes, %ld..%ld)",
-             name, f->coefficient, f->unit, name, f->rms * 100.0, f->exponent,
-             f->n_points, f->n_min, f->n_max);
+             "O(%s): %.3g %s \xc3\x97 %s%s%s, RMS %.1f %%, exponent %.2f "
+             "(%zu sizes, %ld..%ld)",
+             name, f->coefficient, f->unit,
+             f->best == YS_COMPLEXITY_USER ? "(" : "", name,
+             f->best == YS_COMPLEXITY_USER ? ")" : "", f->rms * 100.0,
+             f->exponent, f->n_points, f->n_min, f->n_max);
   return buf;
 }
 
 char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf,
                              size_t len) {
   if (!f->fitted || !f->indistinguishable) return NULL;
+  const char *best = ys_complexity_fit_name(f, f->best);
+  const char *other = ys_complexity_fit_name(f, f->runner_up);
+  double own = ys_complexity_fit_exponent_of(f, f->best);
+  double own_other = ys_complexity_fit_exponent_of(f, f->runner_up);
+  /* Both figures that could settle the class are given, so the warning
+   * states what the measurements say and never only half of it: the RMS
+   * of each fit and where the measured exponent lies between the two
+   * classes' own exponents over these sizes. */
+  bool rms_tie = f->runner_up_rms <= YS_POLICY_COMPLEXITY_TIE_FACTOR * f->rms;
+  char why[48] = "";
+  if (rms_tie)
+    snprintf(why, sizeof(why), ", within %.1f\xc3\x97",
+             YS_POLICY_COMPLEXITY_TIE_FACTOR);
+  /* The runner-up is on the side the exponent leans to
+   * (analysis/complexity.h): the exponent is nearer it, or between the
+   * two; or the exponent is beyond the first or last class. */
+  char where[160];
+  bool toward = f->exponent != own && (f->exponent > own) == (own_other > own);
+  if (!toward)
+    snprintf(where, sizeof(where),
+             "is %s O(%s)'s %.2f, where no other candidate lies",
+             f->exponent < own ? "below" : "at or above", best, own);
+  else if (fabs(f->exponent - own_other) < fabs(f->exponent - own))
+    snprintf(where, sizeof(where), "is nearer O(%s)'s %.2f than O(%s)'s %.2f",
+             other, own_other, best, own);
+  else
+    snprintf(where, sizeof(where), "lies between O(%s)'s %.2f and O(%s)'s %.2f",
+             best, own, other, own_other);
   snprintf(buf, len,
-           "O(%s) and O(%s) fit about as well (RMS %.1f %% and %.1f %%, "
-           "within %.1f\xc3\x97): measure over a wider range of n",
-           ys_complexity_name(f->best), ys_complexity_name(f->runner_up),
-           f->rms * 100.0, f->runner_up_rms * 100.0,
-           YS_POLICY_COMPLEXITY_TIE_FACTOR);
+           "O(%s) and O(%s) %s (RMS %.1f %% and %.1f %%%s); the measured "
+           "exponent %.2f %s over %ld..%ld: measure over a wider range of n",
+           best, other, rms_tie ? "fit about as well" : "cannot be told apart",
+           f->rms * 100.0, f->runner_up_rms * 100.0, why, f->exponent, where,
+           f->n_min, f->n_max);
   return buf;
 }

@@ -15,10 +15,13 @@
  * "no fit: 3 sizes, a fit needs at least 4". Returns buf. */
 char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf, size_t len);
 
-/* For a fit whose runner-up cannot be told apart from it, the warning:
- * "O(n^2) and O(n log n) fit about as well (RMS 2.1 % and 2.5 %, within
- * 1.5×): measure over a wider range of n". Returns buf, or NULL when the
- * fit has no such warning. */
+/* For a fit whose runner-up cannot be told apart from it, the warning,
+ * naming both classes, their RMS and where the measured exponent lies
+ * against the two classes' own exponents over the sizes: "O(n log n) and
+ * O(n^2) fit about as well (RMS 12.2 % and 12.5 %, within 1.5×); the
+ * measured exponent 1.84 is nearer O(n^2)'s 2.00 than O(n log n)'s 1.22
+ * over 16..1024: measure over a wider range of n". Returns buf, or NULL
+ * when the fit has no such warning. */
 char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf, size_t len);
 
 #endif

@@ -38,8 +38,7 @@ const char *ys_group_missing_text(const ys_bench_result *res, char *buf,
   case YS_RATIO_NO_REFERENCE:
     snprintf(buf, len,
              "ratio not available: its reference '%s' is not in this run "
-             "(left out by the filters, or it has no instance of these "
-             "parameters)",
+             "(left out by the filters or by --shard)",
              res->group_reference);
     return buf;
   case YS_RATIO_NOT_MEASURED:

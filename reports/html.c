@@ -348,7 +348,7 @@ static void html_complexity(FILE *out, const ys_run_view *run) {
     ys_plot_escape(out, f->family);
     fputs("</td>", out);
     if (f->fitted) {
-      fprintf(out, "<td>O(%s)</td>", ys_complexity_name(f->best));
+      fprintf(out, "<td>O(%s)</td>", ys_complexity_fit_name(f, f->best));
       fputs("<td class=\"num\"", out);
       html_sort_value(out, f->coefficient);
       fprintf(out, ">%.3g ", f->coefficient);

@@ -429,10 +429,10 @@ static void json_complexity(ys_json *w, const ys_complexity_fit *f) {
   ys_json_kv_int(w, "n_max", (int64_t)f->n_max);
   ys_json_kv_bool(w, "fitted", f->fitted);
   if (f->fitted) {
-    ys_json_kv_string(w, "best", ys_complexity_name(f->best));
+    ys_json_kv_string(w, "best", ys_complexity_fit_name(f, f->best));
     ys_json_kv_double(w, "coefficient", f->coefficient);
     ys_json_kv_double(w, "rms", f->rms);
-    ys_json_kv_string(w, "runner_up", ys_complexity_name(f->runner_up));
+    ys_json_kv_string(w, "runner_up", ys_complexity_fit_name(f, f->runner_up));
     ys_json_kv_double(w, "runner_up_rms", f->runner_up_rms);
     ys_json_kv_bool(w, "indistinguishable", f->indistinguishable);
     ys_json_kv_double(w, "exponent", f->exponent);

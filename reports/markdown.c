@@ -629,7 +629,7 @@ static void md_complexity(FILE *out, const ys_run_view *run) {
     md_code(out, f->family, true);
     if (f->fitted)
       fprintf(out, " | O(%s) | %.3g %s | %.1f %% | %.2f ",
-              ys_complexity_name(f->best), f->coefficient, f->unit,
+              ys_complexity_fit_name(f, f->best), f->coefficient, f->unit,
               f->rms * 100.0, f->exponent);
     else
       fputs(" | \xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 | \xe2\x80\x93 ",

@@ -2,6 +2,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "../core/error.h"
 
@@ -52,8 +53,18 @@ int ys_axis_count(const ys_axis *a, size_t *n, char *err, size_t err_len) {
                a->start, a->limit, a->step);
       return YS_EINVAL;
     }
-    /* In uint64: limit − start of two int64 never wraps there. */
-    count = ((uint64_t)a->limit - (uint64_t)a->start) / (uint64_t)a->step + 1;
+    /* In uint64: limit − start of two int64 never wraps there. The + 1
+     * does, for the whole of int64 with step 1 (2^64 values): that count
+     * is said in words rather than wrapped to 0, "no values". */
+    count = ((uint64_t)a->limit - (uint64_t)a->start) / (uint64_t)a->step;
+    if (count == UINT64_MAX) {
+      snprintf(err, err_len,
+               "YS_DENSE(%" PRId64 ", %" PRId64 ", %" PRId64
+               ") lists 18446744073709551616 values, more than %d",
+               a->start, a->limit, a->step, YS_PARAMS_MAX_INSTANCES);
+      return YS_EINVAL;
+    }
+    count++;
     break;
   default:
     snprintf(err, err_len, "unknown kind of parameter axis %d", (int)a->kind);
@@ -65,8 +76,9 @@ int ys_axis_count(const ys_axis *a, size_t *n, char *err, size_t err_len) {
   }
   if (count > YS_PARAMS_MAX_INSTANCES) {
     snprintf(err, err_len,
-             "a parameter axis has %" PRIu64 " values, more than %d", count,
-             YS_PARAMS_MAX_INSTANCES);
+             "a parameter axis has %" PRIu64
+             " values, more than %d (the most one benchmark may have)",
+             count, YS_PARAMS_MAX_INSTANCES);
     return YS_EINVAL;
   }
   *n = (size_t)count;
@@ -102,4 +114,63 @@ int ys_axis_format(const ys_axis *a, size_t i, char *out, size_t len) {
   if (variant != NULL)
     return snprintf(out, len, "%s%s%s", name, colon, variant);
   return snprintf(out, len, "%s%s%" PRId64, name, colon, ys_axis_value(a, i));
+}
+
+/* Why a name part (an axis's name, a variant) cannot be used, or NULL:
+ * empty, or holding '/', which separates the parts of an instance name, so
+ * that filters and the comparison with a group's reference would cut it in
+ * two. Whitespace is left to the registry's check of whole names. */
+static const char *bad_part(const char *part) {
+  if (part == NULL || part[0] == '\0') return "is empty";
+  if (strchr(part, '/') != NULL)
+    return "holds '/', which separates the parts of a benchmark name";
+  return NULL;
+}
+
+int ys_axes_check_names(const ys_axis *axes, size_t n_axes, char *err,
+                        size_t err_len) {
+  for (size_t a = 0; a < n_axes; a++) {
+    const ys_axis *axis = &axes[a];
+    const char *why;
+    if (axis->name != NULL && axis->name[0] == '\0') {
+      snprintf(err, err_len,
+               "parameter axis %zu has an empty name (YS_NAMED(\"\", ...)): "
+               "give it a name or leave YS_NAMED out",
+               a + 1);
+      return YS_EINVAL;
+    }
+    if (axis->name != NULL && (why = bad_part(axis->name)) != NULL) {
+      snprintf(err, err_len, "parameter axis %zu: its name '%s' %s", a + 1,
+               axis->name, why);
+      return YS_EINVAL;
+    }
+    for (size_t e = 0; axis->name != NULL && e < a; e++) {
+      if (axes[e].name != NULL && strcmp(axes[e].name, axis->name) == 0) {
+        snprintf(err, err_len,
+                 "parameter axis %zu: its name '%s' is also the name of "
+                 "axis %zu; the instance names could not tell them apart",
+                 a + 1, axis->name, e + 1);
+        return YS_EINVAL;
+      }
+    }
+    if (axis->kind != YS_AXIS_VARIANTS || axis->variants == NULL) continue;
+    for (size_t i = 0; i < axis->n_variants; i++) {
+      const char *v = axis->variants[i];
+      if ((why = bad_part(v)) != NULL) {
+        snprintf(err, err_len, "parameter axis %zu: variant %zu '%s' %s", a + 1,
+                 i + 1, v != NULL ? v : "", why);
+        return YS_EINVAL;
+      }
+      for (size_t e = 0; e < i; e++) {
+        if (strcmp(axis->variants[e], v) == 0) {
+          snprintf(err, err_len,
+                   "parameter axis %zu: variant %zu '%s' repeats variant "
+                   "%zu; two instances would have one name",
+                   a + 1, i + 1, v, e + 1);
+          return YS_EINVAL;
+        }
+      }
+    }
+  }
+  return 0;
 }

@@ -36,4 +36,14 @@ const char *ys_axis_variant(const ys_axis *axis, size_t i);
  * "kind:fast". Returns snprintf's result. */
 int ys_axis_format(const ys_axis *axis, size_t i, char *out, size_t len);
 
+/* Checks the names that `axes` put into instance names: an axis's name
+ * (YS_NAMED) must not be empty, hold '/', or repeat another axis's name of
+ * the same benchmark; a variant (YS_VARIANTS) must not be empty, hold '/'
+ * or repeat another of its axis. Returns 0, or YS_EINVAL with the reason
+ * in err, naming the axis (1-based) and the name at fault, without the
+ * benchmark's name (which the caller adds). Runs before ys_axis_count, so
+ * that a wrong name is reported as such. */
+int ys_axes_check_names(const ys_axis *axes, size_t n_axes, char *err,
+                        size_t err_len);
+
 #endif

@@ -7,6 +7,7 @@
 
 #include "../core/error.h"
 #include "../core/names.h"
+#include "group_names.h"
 #include "params.h"
 
 /* The only mutable global: written by constructors before main, read-only
@@ -68,9 +69,14 @@ static int instance_count(const ys_bench *b, size_t counts[YS_MAX_AXES],
              b->file, b->line, b->name, n_axes, YS_MAX_AXES);
     return YS_EINVAL;
   }
+  char why[256];
+  if (ys_axes_check_names(axes, n_axes, why, sizeof(why)) != 0) {
+    snprintf(err, err_len, "%s:%d: benchmark '%s', %s", b->file, b->line,
+             b->name, why);
+    return YS_EINVAL;
+  }
   size_t total = 1;
   for (size_t a = 0; a < n_axes; a++) {
-    char why[192];
     if (ys_axis_count(&axes[a], &counts[a], why, sizeof(why)) != 0) {
       snprintf(err, err_len, "%s:%d: benchmark '%s', parameter axis %zu: %s",
                b->file, b->line, b->name, a + 1, why);
@@ -225,6 +231,8 @@ int ys_registry_expand(const ys_bench *head, ys_instance **out, size_t *n,
       goto err_free_list;
     }
   }
+  if (ys_group_check_references(list, total, err, err_len) != 0)
+    goto err_free_list;
   *out = list;
   *n = total;
   return 0;

@@ -1,6 +1,7 @@
 /* Tests of analysis/complexity.c: the best fit and its coefficient on
  * planted points, the exponent, the "indistinguishable" warning, too few
  * points, and the fits of a run's families. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include "tests/test_support.h"
 
 #include "analysis/complexity.h"
+#include "reports/complexity_text.h"
 #include "core/error.h"
 
 /*
@@ -97,6 +99,133 @@ static void test_narrow_range_is_indistinguishable(void **unused) {
   assert_true(fit.fitted);
   assert_true(fit.indistinguishable);
   assert_true(fit.runner_up_rms <= 1.5 * fit.rms);
+}
+
+/*
+ * A best fit whose second least RMS lies on the other side of the measured
+ * exponent: value = 1000·n² + 10^7 + n³ at n = 16, 64, 256, 1024 (a
+ * constant cost that flattens the small sizes, a small cubic term that
+ * the largest size shows). The figures, computed with a short Python
+ * script of the formulas in docs/statistics.md §6 (c = Σf·v / Σf², RMS
+ * over the mean; the slope of ln v on ln n; a class's own exponent
+ * ln(f(1024)/f(16)) / ln 64), with no GSL:
+ *   relative RMS: O(n²) 0.037749, O(n³) 0.054641, O(n log n) 0.296723;
+ *   exponent 1.2891186; own exponents O(n log n) 1.2203213, O(n²) 2.
+ * O(n²) is best, and O(n³) is within 1.5× of it: the old warning "O(n^2)
+ * and O(n^3) fit about as well" pointed up while the exponent, 1.29, says
+ * the values grow slower than n². The runner-up must be O(n log n), the
+ * neighbour on the exponent's side, and since 1.29 is nearer its 1.22
+ * than 2, the two cannot be told apart.
+ */
+static void test_tie_never_contradicts_the_exponent(void **unused) {
+  (void)unused;
+  double n[] = {16, 64, 256, 1024};
+  double value[4];
+  for (int i = 0; i < 4; i++)
+    value[i] = 1000.0 * n[i] * n[i] + 1e7 + n[i] * n[i] * n[i];
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points(n, value, 4, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N2);
+  assert_close(fit.rms, 0.037749, 1e-5);
+  assert_close(fit.exponent, 1.2891186, 1e-6);
+  assert_int_equal(fit.runner_up, YS_COMPLEXITY_N_LOG_N);
+  assert_close(fit.runner_up_rms, 0.296723, 1e-5);
+  assert_true(fit.indistinguishable);
+  assert_close(ys_complexity_class_exponent(YS_COMPLEXITY_N_LOG_N, 16, 1024),
+               1.2203213, 1e-6);
+  assert_close(ys_complexity_class_exponent(YS_COMPLEXITY_N2, 16, 1024), 2.0,
+               1e-12);
+  char text[512];
+  assert_non_null(ys_complexity_text_tie(&fit, text, sizeof(text)));
+  if (strstr(text, "exponent 1.29 is nearer O(n log n)'s 1.22 than "
+                   "O(n^2)'s 2.00") == NULL)
+    fail_msg("%s", text);
+  assert_non_null(strstr(text, "O(n^2) and O(n log n) cannot be told apart"));
+  assert_null(strstr(text, "n^3"));
+
+  /* A sweep of such families (constant 10^5·j, cubic term 0.1·j·n³,
+   * j = 0..50): whenever a tie is reported, the runner-up's own exponent
+   * lies on the side of the best's that the measured exponent is on. */
+  for (int cubic = 0; cubic <= 50; cubic++) {
+    for (int i = 0; i < 4; i++)
+      value[i] =
+          1000.0 * n[i] * n[i] + 1e5 * cubic + 0.1 * cubic * n[i] * n[i] * n[i];
+    assert_int_equal(ys_complexity_fit_points(n, value, 4, &fit), 0);
+    double own = ys_complexity_class_exponent(fit.best, 16, 1024);
+    double other = ys_complexity_class_exponent(fit.runner_up, 16, 1024);
+    if (fit.indistinguishable && fit.exponent != own)
+      assert_true((fit.exponent > own) == (other > own));
+  }
+}
+
+/* The user's function of the tests below: n^1.5, which is none of the
+ * built-in classes (its exponent lies between n log n's and n²'s). */
+static double n_to_1_5(double n) {
+  return n * sqrt(n);
+}
+
+/*
+ * A user's function fitted beside the classes, on planted points
+ * n = 2^k, k = 4..10, value = 4·n^1.5·(1 + e_k), e_k = +1 % for even k and
+ * −1 % for odd k, as planted_n_squared.
+ *
+ * The oracle, by hand: with f = n^1.5, f² = n³ = 8^k, so
+ *   S₊ = Σ 8^k = 8^4·(8^7 − 1)/7 and S₋ = Σ (−1)^k 8^k = 8^4·(8^7 + 1)/9
+ * over k = 4..10, and c = Σ f·v / Σ f² = 4·(1 + 0.01·7·(8^7 + 1) /
+ * (9·(8^7 − 1))) ≈ 4.0311111. The exponent is 1.5 exactly by the symmetry
+ * argument of planted_n_squared. The function's own exponent over 16..1024
+ * is 1.5. No built-in class has that shape, so every one of them misses
+ * by far more than the ±1 % noise: the function is the best fit, named
+ * by its name, and not tied with anything.
+ */
+static void test_user_function_fits_best(void **unused) {
+  (void)unused;
+  double n[7], value[7];
+  for (int k = 4; k <= 10; k++) {
+    double nk = (double)(1 << k);
+    n[k - 4] = nk;
+    value[k - 4] = 4.0 * n_to_1_5(nk) * (k % 2 == 0 ? 1.01 : 0.99);
+  }
+  ys_complexity_def user = {.family = "f", .name = "n^1.5", .f = n_to_1_5};
+  ys_complexity_fit fit = {0};
+  assert_int_equal(ys_complexity_fit_points_with(n, value, 7, &user, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_USER);
+  assert_string_equal(fit.user_name, "n^1.5");
+  assert_string_equal(ys_complexity_fit_name(&fit, fit.best), "n^1.5");
+  const double p = 2097152.0; /* 8^7 */
+  double expected_c = 4.0 * (1.0 + 0.01 * 7.0 * (p + 1) / (9.0 * (p - 1)));
+  assert_close(fit.coefficient, expected_c, 1e-9);
+  assert_close(fit.user_coefficient, expected_c, 1e-9);
+  assert_close(fit.user_rms, fit.rms, 0);
+  /* The relative RMS, computed with a short Python script of the same
+   * formulas (no GSL): 0.0114456. */
+  assert_close(fit.rms, 0.0114456, 1e-6);
+  assert_close(fit.exponent, 1.5, 1e-9);
+  assert_close(fit.user_exponent, 1.5, 1e-12);
+  assert_false(fit.indistinguishable);
+  char text[256];
+  ys_complexity_text_fit(&fit, text, sizeof(text));
+  if (strstr(text, "O(n^1.5): 4.03 ") != text) fail_msg("%s", text);
+
+  /* Exact n² values: the class n² fits with no residual and wins; the
+   * user's function is fitted too and keeps its own figures. */
+  for (int i = 0; i < 7; i++)
+    value[i] = 3.0 * n[i] * n[i];
+  assert_int_equal(ys_complexity_fit_points_with(n, value, 7, &user, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N2);
+  assert_close(fit.rms, 0.0, 1e-12);
+  assert_true(fit.user_rms > 0.05);
+  assert_string_equal(fit.user_name, "n^1.5");
+
+  /* A function that is not above 0 at every size (log2 n at n = 1) cannot
+   * be fitted: its RMS is infinite, it never wins, and nothing crashes.
+   * The values are n exactly, so O(n) wins with no residual. */
+  double small[] = {1, 2, 4, 8};
+  double v4[] = {1, 2, 4, 8};
+  ys_complexity_def zero = {.family = "f", .name = "log2", .f = log2};
+  assert_int_equal(ys_complexity_fit_points_with(small, v4, 4, &zero, &fit), 0);
+  assert_int_equal(fit.best, YS_COMPLEXITY_N);
+  assert_true(isinf(fit.user_rms));
 }
 
 static void test_fewer_than_four_points_fit_nothing(void **unused) {
@@ -208,6 +337,70 @@ static void test_named_axis_is_the_size(void **unused) {
   free(run.complexity);
 }
 
+/* A run's families take the function declared for their family name, and
+ * only theirs. */
+static void test_user_function_of_a_family(void **unused) {
+  (void)unused;
+  ys_bench_result b[8];
+  ys_series s[8];
+  static const long sizes[] = {16, 64, 256, 1024};
+  char name[64];
+  for (int i = 0; i < 4; i++) {
+    double nk = (double)sizes[i];
+    snprintf(name, sizeof(name), "mine/%ld", sizes[i]);
+    point(&b[i], &s[i], "mine", name, 2.0 * n_to_1_5(nk));
+    snprintf(name, sizeof(name), "other/%ld", sizes[i]);
+    point(&b[4 + i], &s[4 + i], "other", name, 2.0 * n_to_1_5(nk));
+  }
+  ys_complexity_def user = {.family = "mine", .name = "n^1.5", .f = n_to_1_5};
+  ys_run_result run = {.benches = b, .n_benches = 8};
+  assert_int_equal(ys_complexity_fit_run_with(&run, &user), 0);
+  assert_int_equal(run.n_complexity, 2);
+  assert_string_equal(run.complexity[0].family, "mine");
+  assert_int_equal(run.complexity[0].best, YS_COMPLEXITY_USER);
+  assert_close(run.complexity[0].coefficient, 2.0, 1e-12);
+  assert_string_equal(run.complexity[1].family, "other");
+  assert_string_equal(run.complexity[1].user_name, "");
+  assert_true(run.complexity[1].best != YS_COMPLEXITY_USER);
+  free(run.complexity);
+}
+
+/* Declarations are checked against the program's families at start-up. */
+static void test_user_functions_are_checked(void **unused) {
+  (void)unused;
+  const char *families[] = {"sort/libc", "sort/libc", "scan"};
+  ys_complexity_def a = {.family = "sort/libc",
+                         .name = "n + n log n",
+                         .f = n_to_1_5,
+                         .file = "a.c",
+                         .line = 3};
+  char err[256] = "";
+  assert_int_equal(ys_complexity_check_users(&a, families, 3, err, sizeof(err)),
+                   0);
+  ys_complexity_def typo = a;
+  typo.family = "sort/lib";
+  typo.line = 9;
+  assert_int_equal(
+      ys_complexity_check_users(&typo, families, 3, err, sizeof(err)),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "a.c:9: YS_COMPLEXITY for 'sort/lib': no "
+                              "benchmark family of that name"));
+  ys_complexity_def twice = a;
+  twice.line = 12;
+  twice.next = &a;
+  assert_int_equal(
+      ys_complexity_check_users(&twice, families, 3, err, sizeof(err)),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "a.c:3: YS_COMPLEXITY for 'sort/libc': the "
+                              "family already has one (a.c:12)"));
+  ys_complexity_def unnamed = a;
+  unnamed.name = "";
+  assert_int_equal(
+      ys_complexity_check_users(&unnamed, families, 3, err, sizeof(err)),
+      YS_EINVAL);
+  assert_non_null(strstr(err, "its name is empty"));
+}
+
 static void test_class_names_round_trip(void **unused) {
   (void)unused;
   for (int c = 0; c < YS_COMPLEXITY_COUNT; c++) {
@@ -226,10 +419,14 @@ int main(void) {
       cmocka_unit_test(test_planted_n_squared_is_recovered),
       cmocka_unit_test(test_exact_n_log_n),
       cmocka_unit_test(test_narrow_range_is_indistinguishable),
+      cmocka_unit_test(test_tie_never_contradicts_the_exponent),
+      cmocka_unit_test(test_user_function_fits_best),
       cmocka_unit_test(test_fewer_than_four_points_fit_nothing),
       cmocka_unit_test(test_non_positive_value_is_refused),
       cmocka_unit_test(test_fits_of_a_run),
       cmocka_unit_test(test_named_axis_is_the_size),
+      cmocka_unit_test(test_user_function_of_a_family),
+      cmocka_unit_test(test_user_functions_are_checked),
       cmocka_unit_test(test_class_names_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

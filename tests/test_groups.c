@@ -279,6 +279,68 @@ static void test_a_group_needs_exactly_one_reference(void **unused) {
   assert_non_null(strstr(err, "s.c:1"));
 }
 
+/* A member whose parameters have no counterpart in its reference's would
+ * never get a ratio there: refused at start-up, naming both. */
+static void assert_mismatch_refused(ys_bench *member, const char *instance,
+                                    const char *missing) {
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[512] = "";
+  ref.next = NULL;
+  member->next = &ref;
+  int rc = ys_registry_expand(member, &list, &n, err, sizeof(err));
+  if (rc != YS_EINVAL) free(list);
+  assert_int_equal(rc, YS_EINVAL);
+  if (strstr(err, instance) == NULL || strstr(err, missing) == NULL)
+    print_error("%s\n", err);
+  assert_non_null(strstr(err, "group 'sort'"));
+  assert_non_null(strstr(err, instance));
+  assert_non_null(strstr(err, missing));
+  assert_non_null(strstr(err, "reference 'sort/libc' (s.c:1)"));
+}
+
+static void test_members_must_match_the_reference_axes(void **unused) {
+  (void)unused;
+  /* ref lists sizes 512 and 64, unnamed. */
+  const ys_axis more[] = {YS_VALUES(64, 512, 4096)};
+  ys_bench wider = {.name = "sort/quick",
+                    .file = "q.c",
+                    .line = 5,
+                    .fn = nothing,
+                    .axes = more,
+                    .n_axes = 1,
+                    .group = "sort",
+                    .member = "quick"};
+  assert_mismatch_refused(&wider, "'sort/quick/4096' (q.c:5)",
+                          "'sort/libc/4096'");
+  const ys_axis named_axis[] = {YS_NAMED("n", YS_VALUES(64, 512))};
+  ys_bench renamed = wider;
+  renamed.axes = named_axis;
+  assert_mismatch_refused(&renamed, "'sort/quick/n:64'", "'sort/libc/n:64'");
+  const ys_axis two[] = {YS_VALUES(64, 512), YS_VALUES(1)};
+  ys_bench more_axes = wider;
+  more_axes.axes = two;
+  more_axes.n_axes = 2;
+  assert_mismatch_refused(&more_axes, "'sort/quick/64/1'", "'sort/libc/64/1'");
+  ys_bench bare = wider;
+  bare.axes = NULL;
+  bare.n_axes = 0;
+  assert_mismatch_refused(&bare, "'sort/quick' (q.c:5)", "'sort/libc'");
+
+  /* Fewer sizes than the reference is fine: each has its counterpart. */
+  const ys_axis fewer[] = {YS_VALUES(64)};
+  ys_bench narrow = wider;
+  narrow.axes = fewer;
+  ref.next = NULL;
+  narrow.next = &ref;
+  ys_instance *list = NULL;
+  size_t n = 0;
+  char err[512] = "";
+  assert_int_equal(ys_registry_expand(&narrow, &list, &n, err, sizeof(err)), 0);
+  assert_int_equal(n, 3);
+  free(list);
+}
+
 /* Instances by name only, for the order of rounds. */
 static ys_instance named(const char *name, const ys_bench *def,
                          size_t params_at, const ys_bench *reference) {
@@ -423,6 +485,7 @@ int main(void) {
       cmocka_unit_test(test_too_many_instances_name_the_benchmark),
       cmocka_unit_test(test_members_are_compared_at_equal_parameters),
       cmocka_unit_test(test_a_group_needs_exactly_one_reference),
+      cmocka_unit_test(test_members_must_match_the_reference_axes),
       cmocka_unit_test(test_compared_members_run_back_to_back),
       cmocka_unit_test(test_without_groups_the_order_is_a_plain_shuffle),
       cmocka_unit_test(test_the_body_reads_its_parameters),

@@ -49,6 +49,28 @@ static void test_total_order(void **state) {
   assert_int_equal(ys_name_compare("a7", "a7"), 0);
 }
 
+/* Negative parameter values (YS_VALUES(-8, -1, 0, 3), YS_DENSE(-5, ...))
+ * sort by value: the expected orders are those of the integers, written
+ * out by hand. A dash inside a word is text, not a sign. */
+static void test_negative_numbers_by_value(void **unused) {
+  (void)unused;
+  expect_order("n:-8", "n:-1", -1);
+  expect_order("sort/-8", "sort/-1", -1);
+  expect_order("sort/-10", "sort/-9", -1);
+  expect_order("sort/-1", "sort/0", -1);
+  expect_order("sort/-1", "sort/1", -1);
+  expect_order("sort/-0", "sort/0", -1);
+  expect_order("m/-3/x", "m/-3/y", -1);
+  expect_order("m/a:-2/b:-7", "m/a:-2/b:-6", -1);
+  /* A negative number sorts before a plain dash, after nothing else. */
+  expect_order("sort/-1", "sort/-x", -1);
+  expect_order("sort/-x", "sort/0", -1);
+  /* Text dashes: "x-8" is x, '-', 8, compared as text then by value. */
+  expect_order("x-1", "x-8", -1);
+  expect_order("v1-10", "v1-9", 1);
+  expect_order("-", "-1", 1);
+}
+
 static int by_name(const void *a, const void *b) {
   return ys_name_compare(*(const char *const *)a, *(const char *const *)b);
 }
@@ -64,8 +86,23 @@ static void test_sorts_args_naturally(void **state) {
     assert_string_equal(names[i], want[i]);
 }
 
+/* A list over a dense range around zero, shuffled, sorts into the order
+ * of the integers -10, -8, -1, 0, 2, 16 (by hand). */
+static void test_sorts_negative_args_naturally(void **unused) {
+  (void)unused;
+  const char *names[] = {"d/n:0",  "d/n:-1", "d/n:16",
+                         "d/n:-8", "d/n:2",  "d/n:-10"};
+  const char *want[] = {"d/n:-10", "d/n:-8", "d/n:-1",
+                        "d/n:0",   "d/n:2",  "d/n:16"};
+  qsort(names, 6, sizeof(names[0]), by_name);
+  for (size_t i = 0; i < 6; i++)
+    assert_string_equal(names[i], want[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_negative_numbers_by_value),
+      cmocka_unit_test(test_sorts_negative_args_naturally),
       cmocka_unit_test(test_numbers_by_value),
       cmocka_unit_test(test_text_bytewise),
       cmocka_unit_test(test_total_order),

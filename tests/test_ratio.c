@@ -10,6 +10,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+
 #include "tests/test_support.h"
 #include <yardstick.h>
 
@@ -209,6 +213,66 @@ static void test_ratio_through_the_runner(void **unused) {
   free(list);
 }
 
+/*
+ * Coverage of the interval where the true ratio is 1 (an A/A group): 200
+ * planted datasets of `rounds` pairs each, drawn with gsl_rng (mt19937,
+ * seed 42). Round r of both sides shares a pass factor d_r (lognormal,
+ * σ 0.3: the machine's state in that pass) and each side has its own
+ * noise, one-sided as on a shared machine: a base jitter 1 + |N(0, 3 %)|
+ * and, in one round of five, an episode that adds Exp(mean 20 %).
+ *
+ * The oracle: member and reference are drawn alike and independently
+ * given d_r, so each pair ratio q_r is as likely to be q as 1/q, and the
+ * median of the distribution of q_r is exactly 1, the ratio the interval
+ * claims to cover. For a 95 % interval, 200 datasets should give about
+ * 190 covering; the binomial standard deviation at p = 0.95 is
+ * √(200·0.95·0.05) ≈ 3.1, so fewer than 181 (90.5 %) would be three of
+ * them below. The test asks for at least 183 (91.5 %) where the method's
+ * own coverage is at least 95 % (10 and 20 pairs), and states what it
+ * measured. With 5 pairs no interval of order statistics reaches 95 %:
+ * the widest, [min, max], covers 1 − 2/2^5 = 93.75 %.
+ */
+static size_t covering(size_t rounds, size_t datasets) {
+  gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+  gsl_rng_set(rng, 42);
+  double ref[20], mem[20];
+  size_t covered = 0;
+  for (size_t d = 0; d < datasets; d++) {
+    for (size_t r = 0; r < rounds; r++) {
+      double pass = exp(gsl_ran_gaussian(rng, 0.3));
+      double *side[] = {&ref[r], &mem[r]};
+      for (int s = 0; s < 2; s++) {
+        double noise = 1.0 + fabs(gsl_ran_gaussian(rng, 0.03));
+        if (gsl_rng_uniform(rng) < 0.2) noise += gsl_ran_exponential(rng, 0.2);
+        *side[s] = 1000.0 * pass * noise;
+      }
+    }
+    ys_bench_result r = planted("g/ref", "g/ref", ref, rounds, false);
+    ys_bench_result m = planted("g/mine", "g/ref", mem, rounds, false);
+    ys_ratio_config cfg = ys_ratio_config_default(d + 1);
+    ys_group_ratio out;
+    assert_int_equal(ys_ratio_compute(&m, &r, &cfg, &out), 0);
+    if (out.ratio.lo <= 1.0 && 1.0 <= out.ratio.hi) covered++;
+    ys_bench_result_clear(&r);
+    ys_bench_result_clear(&m);
+  }
+  gsl_rng_free(rng);
+  return covered;
+}
+
+static void test_interval_covers_an_a_a_ratio(void **unused) {
+  (void)unused;
+  size_t ten = covering(10, 200), twenty = covering(20, 200),
+         five = covering(5, 200);
+  print_message("A/A coverage of the 95 %% interval over 200 datasets: "
+                "%zu with 5 pairs, %zu with 10, %zu with 20\n",
+                five, ten, twenty);
+  assert_true(ten >= 183);
+  assert_true(twenty >= 183);
+  /* 93.75 % of 200 is 187.5; the same three deviations below: 177. */
+  assert_true(five >= 177);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_pairs_cancel_a_drift),
@@ -216,6 +280,7 @@ int main(void) {
       cmocka_unit_test(test_extra_rounds_and_exact_counts),
       cmocka_unit_test(test_fill_says_why_a_ratio_is_missing),
       cmocka_unit_test(test_ratio_through_the_runner),
+      cmocka_unit_test(test_interval_covers_an_a_a_ratio),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1130,12 +1130,44 @@ static void test_complexity_round_trip(void **state) {
   fit->exponent_r_squared = 0.999;
   snprintf(run.complexity[1].family, sizeof(run.complexity[1].family), "copy");
   run.complexity[1].n_points = 3;
+  /* A family whose own function (YS_COMPLEXITY) fitted best. */
+  run.complexity = realloc(run.complexity, 3 * sizeof(*run.complexity));
+  assert_non_null(run.complexity);
+  run.n_complexity = 3;
+  ys_complexity_fit user = {.n_points = 5,
+                            .n_min = 8,
+                            .n_max = 128,
+                            .fitted = true,
+                            .best = YS_COMPLEXITY_USER,
+                            .coefficient = 2.5,
+                            .rms = 0.25,
+                            .runner_up = YS_COMPLEXITY_N2,
+                            .runner_up_rms = 0.5,
+                            .exponent = 1.5,
+                            .exponent_r_squared = 1,
+                            .user_coefficient = 2.5,
+                            .user_rms = 0.25,
+                            .user_exponent = 1.5};
+  snprintf(user.family, sizeof(user.family), "mine");
+  snprintf(user.unit, sizeof(user.unit), "ns");
+  snprintf(user.user_name, sizeof(user.user_name), "n^1.5");
+  run.complexity[2] = user;
   char err[512] = "";
   assert_int_equal(ys_store_save(path, "fits", &ctx, &run, err, sizeof(err)),
                    0);
   ys_baseline *b = NULL;
   assert_int_equal(ys_store_load(path, &b, err, sizeof(err)), 0);
-  assert_int_equal(b->run.n_complexity, 2);
+  assert_int_equal(b->run.n_complexity, 3);
+  /* Loaded in the order saved. */
+  const ys_complexity_fit *mine = &b->run.complexity[2];
+  assert_string_equal(mine->family, "mine");
+  assert_int_equal(mine->best, YS_COMPLEXITY_USER);
+  assert_string_equal(mine->user_name, "n^1.5");
+  assert_string_equal(ys_complexity_fit_name(mine, mine->best), "n^1.5");
+  assert_true(mine->user_coefficient == 2.5);
+  assert_true(mine->user_rms == 0.25);
+  assert_true(mine->user_exponent == 1.5);
+  assert_string_equal(b->run.complexity[0].user_name, "");
   const ys_complexity_fit *back = &b->run.complexity[0];
   assert_string_equal(back->family, "sort");
   assert_string_equal(back->unit, "ns");

@@ -30,6 +30,9 @@ diff -u "$tmp/want" "$tmp/list" || fail "sort/libc instances out of order"
 expect 2 "group 'hash' has no reference" -- "$fixtures/fixture_group_no_reference" --list
 expect 2 "group 'hash' has two references" -- "$fixtures/fixture_group_two_references" --list
 expect 2 "benchmark 'sweep'.*10000" -- "$fixtures/fixture_group_huge_range" --list
+expect 2 "'sort/mine/n:128'.*'sort/libc/n:128'.*reference 'sort/libc'" -- "$fixtures/fixture_group_mismatched_axes" --list
+expect 2 "benchmark 'grid', parameter axis 2: its name 'n' is also the name of axis 1" -- "$fixtures/fixture_group_duplicate_axis" --list
+expect 2 "group_errors.c:[0-9]*: YS_COMPLEXITY for 'scna': no benchmark family" -- "$fixtures/fixture_group_complexity_typo" --list
 
 # A short run of both groups, with every report.
 quick=(--quick --rounds 3 --warm-up-time 0.03 --measurement-time 0.06 --processes 0)
