@@ -647,9 +647,19 @@ static int run_suite(invocation *s) {
             s->o.save_baseline, s->save_path);
     char history_path[PATH_MAX];
     size_t dropped = 0;
+    /* A shard is part of a run: its merge records the history (the
+     * command line's --history with --shard was refused; the config
+     * file's is left to the merge). */
+    if (s->o.history > 0 && s->o.shard != NULL) {
+      fprintf(stderr,
+              "%s: note: history: a shard records no history; %s merge "
+              "NAME SHARD... --history N records the merged run\n",
+              s->prog, s->prog);
+      s->o.history = 0;
+    }
     if (s->o.history > 0 &&
         ys_run_history_record(ys_store_dir(s->o.baseline_dir),
-                              s->o.save_baseline, &s->run, s->o.history,
+                              s->o.save_baseline, NULL, &s->run, s->o.history,
                               &dropped, history_path, sizeof(history_path),
                               s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --history: %s\n", s->prog, s->err);

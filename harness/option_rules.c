@@ -202,6 +202,16 @@ static int check_run(const ys_options *o, char *err, size_t err_len) {
     return refuse(err, err_len,
                   "--history needs --save-baseline: it keeps the runs saved "
                   "under that name");
+  /* A shard holds part of the suite: recorded as a run of main, it would
+   * make every other benchmark look absent from that run. The merge of
+   * the shards records the whole run once. */
+  if (ys_cli_given(o, "history") && o->shard != NULL)
+    return refuse(err, err_len,
+                  "--history with --shard would record one part of the suite "
+                  "as a whole run: save each shard's baseline, then record "
+                  "the history when merging them: %s merge NAME SHARD... "
+                  "--history N",
+                  "bench");
   if (ys_cli_given(o, "if-missing") && o->baseline == NULL)
     return refuse(err, err_len,
                   "--if-missing needs --baseline: it says what to do when "

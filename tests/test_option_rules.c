@@ -61,6 +61,19 @@ static int check(cmdline *c, bool compare, ...) {
       fail_msg("refused: %s", c_.err);                                         \
   } while (0)
 
+/* A shard holds part of the suite: its --history is refused, pointing to
+ * the merge; without --shard, --history with --save-baseline passes. */
+static void test_history_refused_with_shard(void **state) {
+  (void)state;
+  const bool run = false;
+  assert_refused("--history with --shard", run, "--shard", "1/3",
+                 "--save-baseline", "main", "--history", "5");
+  assert_refused("merge NAME SHARD... --history N", run, "--shard", "1/3",
+                 "--save-baseline", "main", "--history", "5");
+  assert_accepted(run, "--shard", "1/3", "--save-baseline", "main-1");
+  assert_accepted(run, "--save-baseline", "main", "--history", "5");
+}
+
 static void test_compare_refuses_run_options(void **state) {
   (void)state;
   const bool compare = true;
@@ -241,6 +254,7 @@ int main(void) {
       cmocka_unit_test(test_samples_bounded),
       cmocka_unit_test(test_processes_with_exact_collector),
       cmocka_unit_test(test_worker_is_not_checked),
+      cmocka_unit_test(test_history_refused_with_shard),
       cmocka_unit_test(test_profile_collectors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
