@@ -23,7 +23,11 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 check_partition() {
   local label=$1
   shift
-  "$suite" --list "$@" | sort >"$tmp/all.list"
+  # The whole selection: the same filters, without the --baseline that
+  # only balances shards (--list refuses it alone).
+  local whole=("$@")
+  [ "${1:-}" = --baseline ] && whole=("${@:3}")
+  "$suite" --list "${whole[@]}" | sort >"$tmp/all.list"
   : >"$tmp/union.list"
   for k in 1 2 3; do
     "$suite" --list --shard "$k/3" "$@" >"$tmp/part$k.list" 2>"$tmp/note$k" ||
@@ -78,6 +82,8 @@ expect 2 "--shard: '4/3' is not K/N" -- "$suite" --quick --shard 4/3
 expect 2 "--shard: 'x' is not K/N" -- "$suite" --quick --shard x
 expect 2 "--shard does nothing with 'compare'" -- \
   "$suite" compare s1 s2 --shard 1/2
+expect 2 "--baseline does nothing with --list unless --shard" -- \
+  "$suite" --list --baseline whole
 
 # A sharded suite's history: a shard may not record one (its run is part
 # of the suite), the merge records the whole run, one entry per merge.
