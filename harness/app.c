@@ -853,10 +853,18 @@ int ys_main(int argc, char **argv) {
   if (history) return finish_stdout(s.prog, ys_history_main(s.prog, &s.o));
   bool pin_auto;
   int pin_cpu;
-  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0 ||
-      (s.o.pin != NULL &&
-       ys_pin_parse(s.o.pin, &pin_auto, &pin_cpu, s.err, sizeof(s.err)) != 0)) {
+  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
     fprintf(stderr, "%s: %s\n", s.prog, s.err);
+    return YS_EXIT_USAGE;
+  }
+  if (s.o.pin != NULL &&
+      ys_pin_parse(s.o.pin, &pin_auto, &pin_cpu, s.err, sizeof(s.err)) != 0) {
+    /* A pin from the config file is named by its file and key. */
+    if (!ys_cli_given(&s.o, "pin") && s.config_path != NULL)
+      fprintf(stderr, "%s: %s: pin: %s\n", s.prog, s.config_path,
+              strncmp(s.err, "--pin: ", 7) == 0 ? s.err + 7 : s.err);
+    else
+      fprintf(stderr, "%s: %s\n", s.prog, s.err);
     return YS_EXIT_USAGE;
   }
   int code;
