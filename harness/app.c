@@ -234,6 +234,9 @@ static int start_peer(invocation *s, const ys_runner_config *rc) {
       /* Another stream than this side's workers, so the two sides never
        * share a layout by construction. */
       .seed = s->o.seed ^ 0x5bd1e995u,
+      .filters = s->o.filters,
+      .n_filters = s->o.n_filters,
+      .exact = s->o.exact,
   };
   if (ys_against_start(&s->against, &cfg, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {

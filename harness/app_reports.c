@@ -142,6 +142,7 @@ ys_summary ys_app_summarize(const invocation *s, double elapsed_s) {
     }
     sum.compared = true;
     sum.baseline_name = s->baseline != NULL ? s->baseline->name : s->o.against;
+    sum.against = s->baseline == NULL;
     sum.baseline_ctx = s->baseline != NULL ? &s->baseline->ctx : NULL;
     ys_judgement_count(&s->judgement, sum.n_verdicts);
   }
