@@ -11,6 +11,7 @@
 #include "../analysis/complexity.h"
 #include "../baselines/merge.h"
 #include "../baselines/store.h"
+#include "../core/plural.h"
 #include "cli.h"
 #include "exit_codes.h"
 #include "run_history.h"
@@ -144,9 +145,10 @@ int ys_merge_main(const char *prog, const ys_options *o) {
     code = YS_EXIT_USAGE;
   }
   if (code == YS_EXIT_OK && !o->quiet)
-    fprintf(stderr,
-            "%s: merged %zu baselines (%zu benchmarks) into '%s' at %s\n", prog,
-            n, run.n_benches, name, out_path);
+    fprintf(stderr, "%s: merged %zu %s (%zu %s) into '%s' at %s\n", prog, n,
+            ys_plural(n, "baseline", "baselines"), run.n_benches,
+            ys_plural(run.n_benches, "benchmark", "benchmarks"), name,
+            out_path);
   if (code == YS_EXIT_OK && o->history > 0)
     code = record_history(prog, o, dir, name, &ctx, &run);
   ys_baseline_merge_free(&run);

@@ -75,6 +75,8 @@ if grep -q 'missing' "$tmp/out"; then fail "a shard called the others' benchmark
 expect 0 "saved baseline 'none'" -- "$suite" --quick --exact chain/100 \
   --shard 2/2 --save-baseline none
 expect 0 'merged 2 baselines \(7 benchmarks\)' -- "$suite" merge m2 s1 none
+# One of a thing is singular: one baseline, one run of a history.
+expect 0 "merged 1 baseline \(0 benchmarks\) into 'm1'" -- "$suite" merge m1 none
 
 # Bad --shard values, and --shard where it does nothing.
 expect 2 "--shard: '0/3' is not K/N" -- "$suite" --list --shard 0/3
@@ -105,6 +107,10 @@ for r in runs:
     names = sorted(p["name"] for p in r["benchmarks"])
     assert names == whole, f"{len(names)} of {len(whole)} benchmarks"
 PY
+expect 0 "recorded the merged run in .*history/one.yaml" -- \
+  "$suite" merge one s1 --history 5
+expect 0 "history of baseline 'one' \(.*\): 1 run, oldest first" -- \
+  "$suite" history one
 expect 2 "merge: --history needs OUT to be a baseline NAME.*'$tmp/pm.yaml'" -- \
   "$suite" merge "$tmp/pm.yaml" s1 s2 s3 --history 5
 [ ! -e "$tmp/pm.yaml" ] || fail "a refused --history merge saved OUT"
