@@ -19,6 +19,7 @@
 #include "../core/clock.h"
 #include "../core/error.h"
 #include "../core/fs.h"
+#include "../core/plural.h"
 #include "../gate/gate.h"
 #include "../peer/against.h"
 #include "../peer/worker.h"
@@ -458,18 +459,36 @@ static void fill_run_settings(invocation *s) {
 static int report_interrupted(invocation *s, double elapsed_s) {
   int sig = ys_interrupt_signal();
   size_t total = s->run.n_benches;
-  size_t kept = ys_run_keep_measured(&s->run);
+  /* Counted before the unreached go: rounds interleave the benchmarks,
+   * so after the first round each has been measured, though in part. */
+  ys_partial_counts got = ys_run_count_measured(&s->run, s->o.rounds);
+  ys_run_keep_measured(&s->run);
   analyze_all(&s->run, s->o.seed);
   s->judged = false;
   s->reports.n = 1; /* stdout's alone */
   ys_summary sum = ys_app_summarize(s, elapsed_s);
   ys_app_write_reports(s, &sum);
   fflush(stdout);
-  fprintf(stderr,
-          "%s: interrupted by %s: %zu of %zu benchmarks measured; the report "
-          "above is partial, no baseline was saved and no --output file "
-          "written\n",
-          s->prog, sig == SIGTERM ? "SIGTERM" : "SIGINT", kept, total);
+  const char *by = sig == SIGTERM ? "SIGTERM" : "SIGINT";
+  if (got.complete == total)
+    /* Everything was measured: what the stop cost is the comparison (or
+     * its re-measuring), the save and the report files. */
+    fprintf(stderr,
+            "%s: interrupted by %s after all %zu %s measured%s; the report "
+            "above has no verdicts, no baseline was saved and no --output "
+            "file written\n",
+            s->prog, by, total,
+            ys_plural(total, "benchmark was", "benchmarks were"),
+            s->baseline != NULL || s->against.started ? ", while comparing"
+                                                      : "");
+  else
+    fprintf(stderr,
+            "%s: interrupted by %s: of %zu %s, %zu measured in full, %zu in "
+            "part (not all their rounds), %zu not reached; the report above "
+            "is partial, no baseline was saved and no --output file "
+            "written\n",
+            s->prog, by, total, ys_plural(total, "benchmark", "benchmarks"),
+            got.complete, got.in_part, got.not_reached);
   return YS_EXIT_SIGNAL_BASE + sig;
 }
 
@@ -498,9 +517,9 @@ static void report_on_exit(void *ctx, const char *name, int status) {
   ys_app_write_reports(s, &sum);
   fflush(stdout);
   fprintf(stderr,
-          "%s: %zu of %zu benchmarks reported; the report above is partial, "
+          "%s: %zu of %zu %s reported; the report above is partial, "
           "no baseline was saved and no --output file written\n",
-          s->prog, kept, total);
+          s->prog, kept, total, ys_plural(total, "benchmark", "benchmarks"));
 }
 
 /* The settings of each chosen benchmark (settings_prep.h), before
