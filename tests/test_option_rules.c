@@ -27,7 +27,7 @@ typedef struct cmdline {
 
 /* Parses the NULL-terminated words after "bench" (which must parse) and
  * applies the rules for `compare` or a run. */
-static int check(cmdline *c, bool compare, ...) {
+static int check(cmdline *c, int compare, ...) {
   va_list ap;
   va_start(ap, compare);
   int argc = 0;
