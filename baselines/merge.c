@@ -10,6 +10,7 @@
 
 #include "../core/error.h"
 #include "../core/names.h"
+#include "../core/plural.h"
 
 /* A loaded text field: NULL and "" both mean "not known". */
 static const char *text(const char *s) {
@@ -37,15 +38,19 @@ static int check_context(const ys_baseline *first, const ys_baseline *b,
       x->sample_size != y->sample_size ||
       x->warm_up_time_s != y->warm_up_time_s ||
       x->measurement_time_s != y->measurement_time_s)
-    return refuse(err, err_len,
-                  "cannot merge '%s' (seed %llu, %zu rounds of %zu samples, "
-                  "%g s warm-up, %g s measurement) with '%s' (seed %llu, %zu "
-                  "rounds of %zu samples, %g s warm-up, %g s measurement): "
-                  "the shards of one baseline run with the same settings",
-                  b->path, (unsigned long long)y->seed, y->rounds,
-                  y->sample_size, y->warm_up_time_s, y->measurement_time_s,
-                  first->path, (unsigned long long)x->seed, x->rounds,
-                  x->sample_size, x->warm_up_time_s, x->measurement_time_s);
+    return refuse(
+        err, err_len,
+        "cannot merge '%s' (seed %llu, %zu %s of %zu %s, %g s warm-up, %g s "
+        "measurement) with '%s' (seed %llu, %zu %s of %zu %s, %g s warm-up, "
+        "%g s measurement): the shards of one baseline run with the same "
+        "settings",
+        b->path, (unsigned long long)y->seed, y->rounds,
+        ys_plural(y->rounds, "round", "rounds"), y->sample_size,
+        ys_plural(y->sample_size, "sample", "samples"), y->warm_up_time_s,
+        y->measurement_time_s, first->path, (unsigned long long)x->seed,
+        x->rounds, ys_plural(x->rounds, "round", "rounds"), x->sample_size,
+        ys_plural(x->sample_size, "sample", "samples"), x->warm_up_time_s,
+        x->measurement_time_s);
   bool commits = y->git_commit[0] != '\0' && x->git_commit[0] != '\0';
   if (!same_text(x->library_version, y->library_version) ||
       !same_text(x->build_type, y->build_type) ||

@@ -526,6 +526,11 @@ static const char *perf_notes(void *ctx) {
   return c->notes[0] != '\0' ? c->notes : NULL;
 }
 
+int ys_perf_check_counters(const char *list, char *err, size_t err_len) {
+  size_t defs[N_KNOWN];
+  return parse_counters(list, defs, err, err_len) < 0 ? YS_EINVAL : 0;
+}
+
 double ys_perf_overhead(void *ctx, size_t metric) {
   perf_ctx *c = ctx;
   return metric < c->n_events ? c->events[metric].overhead : -1;

@@ -20,4 +20,10 @@ extern const ys_collector_ops ys_collector_perf;
  * range. */
 double ys_perf_overhead(void *ctx, size_t metric);
 
+/* Checks a --counters LIST ("cycles,instructions") without opening
+ * anything: every name one the perf collector knows, none twice, none
+ * empty. Returns 0, or YS_EINVAL with the message the collector would give
+ * at open in err (err_len bytes), naming the event and the known ones. */
+int ys_perf_check_counters(const char *list, char *err, size_t err_len);
+
 #endif

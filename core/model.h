@@ -411,7 +411,8 @@ typedef struct ys_summary {
   double elapsed_s;
   /* Set when the run was compared against a baseline. */
   bool compared;
-  const char *baseline_name;      /* borrowed */
+  const char *baseline_name; /* borrowed */
+  bool against; /* baseline_name is --against's program, not a baseline */
   const ys_context *baseline_ctx; /* borrowed: where the baseline ran */
   size_t n_verdicts[YS_VERDICT_COUNT];
   /* Set when --baseline named a file that does not exist yet and the run

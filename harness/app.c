@@ -19,6 +19,7 @@
 #include "../core/clock.h"
 #include "../core/error.h"
 #include "../core/fs.h"
+#include "../core/plural.h"
 #include "../gate/gate.h"
 #include "../peer/against.h"
 #include "../peer/worker.h"
@@ -87,18 +88,6 @@ static int check_gates(const invocation *s, const char *const *names,
   else
     fprintf(stderr, "%s: %s: gate: %s\n", s->prog, s->config_path, why);
   return YS_EXIT_USAGE;
-}
-
-/* The metrics a collector records, checked against the gates when this
- * run compares (a gate of the config file means nothing to a run without
- * a baseline or --against, and must not stop it: docs/configuration.md). */
-static int check_gates_collector(const invocation *s) {
-  if (s->o.baseline == NULL && s->o.against == NULL) return YS_EXIT_OK;
-  const char *names[YS_MAX_METRICS];
-  size_t n = 0;
-  for (size_t i = 0; i < s->collector->n_metrics && n < YS_MAX_METRICS; i++)
-    names[n++] = s->collector->metrics[i].name;
-  return check_gates(s, names, n);
 }
 
 /* The metrics any benchmark of a saved run holds, checked against the
@@ -193,8 +182,6 @@ static int open_collector(invocation *s) {
     s->o.rounds = 1;
     s->o.sample_size = 1;
   }
-  if (!s->o.worker && check_gates_collector(s) != YS_EXIT_OK)
-    return YS_EXIT_USAGE;
   if (s->baseline != NULL &&
       ys_baseline_prep_check_run(s->baseline, s->o.baseline, s->collector,
                                  s->o.collector, s->chosen, s->n_chosen, s->err,
@@ -263,6 +250,9 @@ static int start_peer(invocation *s, const ys_runner_config *rc) {
       /* Another stream than this side's workers, so the two sides never
        * share a layout by construction. */
       .seed = s->o.seed ^ 0x5bd1e995u,
+      .filters = s->o.filters,
+      .n_filters = s->o.n_filters,
+      .exact = s->o.exact,
   };
   if (ys_against_start(&s->against, &cfg, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {
@@ -484,18 +474,36 @@ static void fill_run_settings(invocation *s) {
 static int report_interrupted(invocation *s, double elapsed_s) {
   int sig = ys_interrupt_signal();
   size_t total = s->run.n_benches;
-  size_t kept = ys_run_keep_measured(&s->run);
+  /* Counted before the unreached go: rounds interleave the benchmarks,
+   * so after the first round each has been measured, though in part. */
+  ys_partial_counts got = ys_run_count_measured(&s->run, s->o.rounds);
+  ys_run_keep_measured(&s->run);
   analyze_all(&s->run, s->o.seed);
   s->judged = false;
   s->reports.n = 1; /* stdout's alone */
   ys_summary sum = ys_app_summarize(s, elapsed_s);
   ys_app_write_reports(s, &sum);
   fflush(stdout);
-  fprintf(stderr,
-          "%s: interrupted by %s: %zu of %zu benchmarks measured; the report "
-          "above is partial, no baseline was saved and no --output file "
-          "written\n",
-          s->prog, sig == SIGTERM ? "SIGTERM" : "SIGINT", kept, total);
+  const char *by = sig == SIGTERM ? "SIGTERM" : "SIGINT";
+  if (got.complete == total)
+    /* Everything was measured: what the stop cost is the comparison (or
+     * its re-measuring), the save and the report files. */
+    fprintf(stderr,
+            "%s: interrupted by %s after all %zu %s measured%s; the report "
+            "above has no verdicts, no baseline was saved and no --output "
+            "file written\n",
+            s->prog, by, total,
+            ys_plural(total, "benchmark was", "benchmarks were"),
+            s->baseline != NULL || s->against.started ? ", while comparing"
+                                                      : "");
+  else
+    fprintf(stderr,
+            "%s: interrupted by %s: of %zu %s, %zu measured in full, %zu in "
+            "part (not all their rounds), %zu not reached; the report above "
+            "is partial, no baseline was saved and no --output file "
+            "written\n",
+            s->prog, by, total, ys_plural(total, "benchmark", "benchmarks"),
+            got.complete, got.in_part, got.not_reached);
   return YS_EXIT_SIGNAL_BASE + sig;
 }
 
@@ -524,9 +532,9 @@ static void report_on_exit(void *ctx, const char *name, int status) {
   ys_app_write_reports(s, &sum);
   fflush(stdout);
   fprintf(stderr,
-          "%s: %zu of %zu benchmarks reported; the report above is partial, "
+          "%s: %zu of %zu %s reported; the report above is partial, "
           "no baseline was saved and no --output file written\n",
-          s->prog, kept, total);
+          s->prog, kept, total, ys_plural(total, "benchmark", "benchmarks"));
 }
 
 /* The settings of each chosen benchmark (settings_prep.h), before
@@ -613,7 +621,17 @@ static int run_suite(invocation *s) {
   ys_exit_guard_set_report(NULL, NULL);
   if (rc == 0) rc = analyze_measured(s);
   if (rc == 0) ys_callgrind_functions_attach(s->prog, s->collector, &s->run);
-  if (rc == 0 && (s->baseline != NULL || s->against.started))
+  /* The gates are checked against the metrics measured, not the
+   * collector's: a user counter (docs/authoring.md, "Counters") exists
+   * only once its benchmark has run. A gate on a metric nothing recorded
+   * would pass blind: exit 2 before any verdict. Only a run that
+   * compares (or would, had its baseline existed) is checked: a config
+   * file's gates mean nothing to the others (docs/configuration.md). */
+  int gates_code = YS_EXIT_OK;
+  if (rc == 0 && (s->o.baseline != NULL || s->o.against != NULL))
+    gates_code = check_gates_run(s, &s->run);
+  if (rc == 0 && gates_code == YS_EXIT_OK &&
+      (s->baseline != NULL || s->against.started))
     rc = judge_and_confirm(s, progress);
   ys_divert_end(&s->divert);
   /* The workers have nothing left to measure: ending them now lets the
@@ -626,6 +644,7 @@ static int run_suite(invocation *s) {
   if (progress != NULL) ys_progress_finish(progress);
   ys_progress_free(progress);
   if (rc == YS_EINTR) return report_interrupted(s, ys_clock_now_s() - started);
+  if (rc == 0 && gates_code != YS_EXIT_OK) return gates_code;
   if (rc != 0) {
     /* A round of --against that failed says why in its own buffer. */
     const char *why = s->against.err[0] != '\0' ? s->against.err
@@ -662,9 +681,19 @@ static int run_suite(invocation *s) {
             s->o.save_baseline, s->save_path);
     char history_path[PATH_MAX];
     size_t dropped = 0;
+    /* A shard is part of a run: its merge records the history (the
+     * command line's --history with --shard was refused; the config
+     * file's is left to the merge). */
+    if (s->o.history > 0 && s->o.shard != NULL) {
+      fprintf(stderr,
+              "%s: note: history: a shard records no history; %s merge "
+              "NAME SHARD... --history N records the merged run\n",
+              s->prog, s->prog);
+      s->o.history = 0;
+    }
     if (s->o.history > 0 &&
         ys_run_history_record(ys_store_dir(s->o.baseline_dir),
-                              s->o.save_baseline, &s->run, s->o.history,
+                              s->o.save_baseline, NULL, &s->run, s->o.history,
                               &dropped, history_path, sizeof(history_path),
                               s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --history: %s\n", s->prog, s->err);
@@ -861,10 +890,18 @@ int ys_main(int argc, char **argv) {
   if (history) return finish_stdout(s.prog, ys_history_main(s.prog, &s.o));
   bool pin_auto;
   int pin_cpu;
-  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0 ||
-      (s.o.pin != NULL &&
-       ys_pin_parse(s.o.pin, &pin_auto, &pin_cpu, s.err, sizeof(s.err)) != 0)) {
+  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
     fprintf(stderr, "%s: %s\n", s.prog, s.err);
+    return YS_EXIT_USAGE;
+  }
+  if (s.o.pin != NULL &&
+      ys_pin_parse(s.o.pin, &pin_auto, &pin_cpu, s.err, sizeof(s.err)) != 0) {
+    /* A pin from the config file is named by its file and key. */
+    if (!ys_cli_given(&s.o, "pin") && s.config_path != NULL)
+      fprintf(stderr, "%s: %s: pin: %s\n", s.prog, s.config_path,
+              strncmp(s.err, "--pin: ", 7) == 0 ? s.err + 7 : s.err);
+    else
+      fprintf(stderr, "%s: %s\n", s.prog, s.err);
     return YS_EXIT_USAGE;
   }
   int code;

@@ -3,11 +3,15 @@
  * go, checked before the run; what they sum up; writing them when it ends;
  * and the exit code that follows from them.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "../baselines/history.h"
+#include "../baselines/store.h"
+#include "../core/fs.h"
 #include "../reports/report_file.h"
 #include "exit_codes.h"
 #include "invocation.h"
@@ -20,6 +24,26 @@ bool ys_app_stdout_wants_color(void) {
   if (no_color != NULL && no_color[0] != '\0') return false;
   if (term != NULL && strcmp(term, "dumb") == 0) return false;
   return isatty(STDOUT_FILENO);
+}
+
+/* Whether the report file `path` ("-" is stdout) would be written into
+ * the baseline folder `dir` or its history folder, compared by device and
+ * inode (ys_fs_same_file), so that no spelling or link of the folder gets
+ * past. Every file there is a baseline or a history, or becomes one when
+ * saved under its name. */
+static bool in_baseline_folder(const char *path, const char *dir) {
+  if (strcmp(path, "-") == 0) return false;
+  char parent[PATH_MAX], history[PATH_MAX];
+  snprintf(parent, sizeof(parent), "%s", path);
+  char *slash = strrchr(parent, '/');
+  if (slash == NULL)
+    snprintf(parent, sizeof(parent), ".");
+  else if (slash == parent)
+    parent[1] = '\0';
+  else
+    *slash = '\0';
+  snprintf(history, sizeof(history), "%s/history", dir);
+  return ys_fs_same_file(parent, dir) || ys_fs_same_file(parent, history);
 }
 
 /* Lists the destinations and checks every --output file before anything
@@ -43,17 +67,51 @@ int ys_app_check_reports(invocation *s, const ys_baseline *newer) {
                       .path = paths[i],
                       .style = {.verbosity = verbosity, .path = paths[i]}};
   }
+  /* Besides the baselines: the histories this run reads (the bands of
+   * --baseline NAME) or records (--save-baseline NAME --history N), the
+   * other build --against runs, the config file, and this program. A
+   * report over any of them would destroy what the user meant to keep. */
+  const char *dir = ys_store_dir(s->o.baseline_dir);
+  char read_history[PATH_MAX] = "", saved_history[PATH_MAX] = "", why[256];
+  if (newer == NULL && s->o.baseline != NULL &&
+      strchr(s->o.baseline, '/') == NULL &&
+      ys_history_path(dir, s->o.baseline, read_history, sizeof(read_history),
+                      why, sizeof(why)) != 0)
+    read_history[0] = '\0';
+  if (newer == NULL && s->o.save_baseline != NULL && s->o.history > 0 &&
+      s->o.shard == NULL &&
+      ys_history_path(dir, s->o.save_baseline, saved_history,
+                      sizeof(saved_history), why, sizeof(why)) != 0)
+    saved_history[0] = '\0';
+  char self[PATH_MAX];
+  if (realpath("/proc/self/exe", self) == NULL) self[0] = '\0';
   const ys_report_taken taken[] = {
       {s->baseline != NULL ? s->baseline->path : NULL,
        newer != NULL ? "OLD" : "--baseline"},
       {newer != NULL ? newer->path : NULL, "NEW"},
       {s->save_path[0] != '\0' ? s->save_path : NULL, "--save-baseline"},
+      {read_history[0] != '\0' ? read_history : NULL,
+       "the history of --baseline"},
+      {saved_history[0] != '\0' ? saved_history : NULL, "--history"},
+      {newer == NULL ? s->o.against : NULL, "--against"},
+      {s->config_path, "the config"},
+      {self[0] != '\0' ? self : NULL, "this program"},
   };
-  if (ys_report_files_check(paths, s->o.n_outputs, taken, 3, s->err,
+  if (ys_report_files_check(paths, s->o.n_outputs, taken,
+                            sizeof(taken) / sizeof(taken[0]), s->err,
                             sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err);
     return YS_EXIT_USAGE;
   }
+  for (size_t i = 0; i < s->o.n_outputs; i++)
+    if (in_baseline_folder(paths[i], dir)) {
+      fprintf(stderr,
+              "%s: --output '%s' is in the baseline folder '%s', which holds "
+              "baselines and their histories: the report would replace one "
+              "or be taken for one; write it elsewhere\n",
+              s->prog, paths[i], dir);
+      return YS_EXIT_USAGE;
+    }
   return YS_EXIT_OK;
 }
 
@@ -84,6 +142,7 @@ ys_summary ys_app_summarize(const invocation *s, double elapsed_s) {
     }
     sum.compared = true;
     sum.baseline_name = s->baseline != NULL ? s->baseline->name : s->o.against;
+    sum.against = s->baseline == NULL;
     sum.baseline_ctx = s->baseline != NULL ? &s->baseline->ctx : NULL;
     ys_judgement_count(&s->judgement, sum.n_verdicts);
   }

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "../collectors/perf.h"
 #include "../core/error.h"
 #include "cli.h"
 
@@ -108,6 +109,51 @@ static const char *without_flag(const char *why, const char *key) {
   return why;
 }
 
+/* The checks of values the command line takes as they are and checks
+ * later (when the run uses them): done here too, so that a bad value in
+ * the file is named with its file, line and key, not as a flag the user
+ * never typed. Each returns 0 or YS_EINVAL with the reason in why. */
+/* Only the form: whether the CPU is one this process may use depends on
+ * the machine the file is used on, and only a run that measures pins
+ * (app.c checks it then, naming the file). */
+static int check_pin(const char *value, char *why, size_t why_len) {
+  size_t digits = strspn(value, "0123456789");
+  if (strcmp(value, "auto") == 0 ||
+      (digits > 0 && digits <= 9 && value[digits] == '\0'))
+    return 0;
+  return ys_error_set(why, why_len, YS_EINVAL,
+                      "'%s' is neither a CPU number nor auto", value);
+}
+
+static int check_if_missing(const char *value, char *why, size_t why_len) {
+  if (strcmp(value, "fail") == 0 || strcmp(value, "report") == 0) return 0;
+  return ys_error_set(why, why_len, YS_EINVAL,
+                      "'%s' is neither fail nor report", value);
+}
+
+static int check_counters(const char *value, char *why, size_t why_len) {
+  return ys_perf_check_counters(value, why, why_len);
+}
+
+/* A baseline folder that exists must be a folder: one that does not yet
+ * is made by the first save. */
+static int check_folder(const char *value, char *why, size_t why_len) {
+  struct stat st;
+  if (stat(value, &st) == 0 && !S_ISDIR(st.st_mode))
+    return ys_error_set(why, why_len, YS_EINVAL, "'%s' is not a folder", value);
+  return 0;
+}
+
+static const struct {
+  const char *key;
+  int (*check)(const char *value, char *why, size_t why_len);
+} late_checks[] = {
+    {"pin", check_pin},
+    {"if-missing", check_if_missing},
+    {"counters", check_counters},
+    {"baseline-dir", check_folder},
+};
+
 /* Sets the option `key` from one scalar node. A threshold may be written
  * "5%" in a file, where the % reads naturally; the option takes "5". */
 static int apply_scalar(loader *l, const char *key, const yaml_node_t *node) {
@@ -121,6 +167,10 @@ static int apply_scalar(loader *l, const char *key, const yaml_node_t *node) {
   if (value == NULL) return YS_ENOMEM;
   char why[400];
   int rc = ys_cli_apply_option(l->o, key, value, why, sizeof(why));
+  for (size_t i = 0;
+       rc == 0 && i < sizeof(late_checks) / sizeof(late_checks[0]); i++)
+    if (strcmp(late_checks[i].key, key) == 0)
+      rc = late_checks[i].check(value, why, sizeof(why));
   if (rc != 0)
     return config_fail(l, node->start_mark, "%s: %s", key,
                        without_flag(why, key));

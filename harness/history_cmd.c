@@ -13,6 +13,7 @@
 #include "../baselines/names.h"
 #include "../core/error.h"
 #include "../core/names.h"
+#include "../core/plural.h"
 #include "../core/policy.h"
 #include "../gate/band.h"
 #include "../reports/units.h"
@@ -179,9 +180,9 @@ int ys_history_main(const char *prog, const ys_options *o) {
     fprintf(stderr, "%s: history: %s\n", prog, err);
     code = YS_EXIT_USAGE;
   } else {
-    printf("history of baseline '%s' (%s): %zu runs, oldest first; "
+    printf("history of baseline '%s' (%s): %zu %s, oldest first; "
            "estimate: lower quartile of the round estimates\n",
-           o->filters[0], path, h.n_runs);
+           o->filters[0], path, h.n_runs, ys_plural(h.n_runs, "run", "runs"));
     for (size_t i = 0; i < n; i++)
       if (chosen[i]) print_benchmark(&h, names[i], estimates);
   }

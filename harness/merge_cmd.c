@@ -11,12 +11,16 @@
 #include "../analysis/complexity.h"
 #include "../baselines/merge.h"
 #include "../baselines/store.h"
+#include "../core/plural.h"
 #include "cli.h"
 #include "exit_codes.h"
+#include "run_history.h"
 
-/* The options merge uses; any other would do nothing. */
+/* The options merge uses; any other would do nothing. --history records
+ * the merged run in OUT's history: the shards of a suite cannot, since
+ * each holds only its part (docs/baselines.md, "History"). */
 static const char *const merge_options[] = {"baseline-dir", "quiet", "config",
-                                            "no-config"};
+                                            "no-config", "history"};
 
 /* The name OUT is saved under: a NAME as it is, a PATH's file name
  * without its ".yaml" or ".yml". */
@@ -44,14 +48,42 @@ static int load_inputs(const char *prog, const ys_options *o, const char *dir,
   return YS_EXIT_OK;
 }
 
+/* Records the merged run in the history of baseline `name`: one entry for
+ * the whole suite, replaced atomically (ys_history_record). The commit is
+ * the one the shards measured when they name it, since the merge may run
+ * in another checkout. Returns an exit code. */
+static int record_history(const char *prog, const ys_options *o,
+                          const char *dir, const char *name,
+                          const ys_context *ctx, const ys_run_result *run) {
+  char path[PATH_MAX], err[1024];
+  size_t dropped = 0;
+  const char *commit = ctx->git_commit[0] != '\0' ? ctx->git_commit : NULL;
+  if (ys_run_history_record(dir, name, commit, run, o->history, &dropped, path,
+                            sizeof(path), err, sizeof(err)) != 0) {
+    fprintf(stderr, "%s: merge: --history: %s\n", prog, err);
+    return YS_EXIT_USAGE;
+  }
+  if (!o->quiet)
+    fprintf(stderr,
+            "%s: recorded the merged run in %s (its last %zu runs kept)\n",
+            prog, path, o->history);
+  if (dropped > 0)
+    fprintf(stderr,
+            "%s: note: --history: %zu more of the oldest runs went, since "
+            "with them the file would be larger than a history may be "
+            "(%ld MiB); a smaller --history says so\n",
+            prog, dropped, YS_HISTORY_MAX_BYTES >> 20);
+  return YS_EXIT_OK;
+}
+
 int ys_merge_main(const char *prog, const ys_options *o) {
   const char *other = ys_cli_given_other(
       o, merge_options, sizeof(merge_options) / sizeof(merge_options[0]));
   if (other != NULL) {
     fprintf(stderr,
             "%s: --%s does nothing with 'merge', which joins saved "
-            "baselines and runs nothing (it takes --baseline-dir, --quiet, "
-            "--config and --no-config)\n",
+            "baselines and runs nothing (it takes --baseline-dir, "
+            "--history, --quiet, --config and --no-config)\n",
             prog, other);
     return YS_EXIT_USAGE;
   }
@@ -71,6 +103,19 @@ int ys_merge_main(const char *prog, const ys_options *o) {
                        sizeof(err)) != 0 ||
       ys_store_check_save(out_path, err, sizeof(err)) != 0) {
     fprintf(stderr, "%s: merge: OUT '%s': %s\n", prog, out, err);
+    return YS_EXIT_USAGE;
+  }
+  /* A history belongs to a baseline NAME; a PATH has none. Checked
+   * before anything is saved, so a refused --history leaves OUT alone. */
+  char history_path[PATH_MAX];
+  if (o->history > 0 &&
+      (strchr(out, '/') != NULL ||
+       ys_history_path(dir, name, history_path, sizeof(history_path), err,
+                       sizeof(err)) != 0)) {
+    fprintf(stderr,
+            "%s: merge: --history needs OUT to be a baseline NAME (a PATH "
+            "has no history), not '%s'\n",
+            prog, out);
     return YS_EXIT_USAGE;
   }
   size_t n = o->n_filters - 1;
@@ -100,9 +145,12 @@ int ys_merge_main(const char *prog, const ys_options *o) {
     code = YS_EXIT_USAGE;
   }
   if (code == YS_EXIT_OK && !o->quiet)
-    fprintf(stderr,
-            "%s: merged %zu baselines (%zu benchmarks) into '%s' at %s\n", prog,
-            n, run.n_benches, name, out_path);
+    fprintf(stderr, "%s: merged %zu %s (%zu %s) into '%s' at %s\n", prog, n,
+            ys_plural(n, "baseline", "baselines"), run.n_benches,
+            ys_plural(run.n_benches, "benchmark", "benchmarks"), name,
+            out_path);
+  if (code == YS_EXIT_OK && o->history > 0)
+    code = record_history(prog, o, dir, name, &ctx, &run);
   ys_baseline_merge_free(&run);
   for (size_t i = 0; i < n; i++)
     ys_baseline_free(in[i]);

@@ -71,6 +71,37 @@ static const char *const profile_refuses[] = {
     "pin",
 };
 
+/* Options that do nothing with --list, which prints the names of the
+ * selected benchmarks and measures, compares, reports and saves nothing.
+ * What it uses: the filters, --exact, --shard with the --baseline that
+ * balances it (--baseline-dir, --if-missing), --config, --quiet. One row
+ * per option, so that rows from other changes merge line by line. */
+static const char *const list_refuses[] = {
+    "collector",
+    "warm-up-time",
+    "measurement-time",
+    "counters",
+    "require-counters",
+    "cache-sim",
+    "callgrind-out",
+    "iterations",
+    "sample-size",
+    "rounds",
+    "processes",
+    "timeout",
+    "seed",
+    "quick",
+    "format",
+    "verbose",
+    "output",
+    "save-baseline",
+    "history",
+    "against",
+    "threshold",
+    "gate",
+    "fail-on-inconclusive",
+};
+
 /* Options only `bench profile` uses. */
 static const char *const profile_only[] = {
     "profile-dir",
@@ -169,7 +200,27 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
  * machine long after the run should have been refused. */
 #define MAX_SAMPLES_PER_BENCHMARK 10000000.0
 
+static int check_list(const ys_options *o, char *err, size_t err_len) {
+  for (size_t i = 0; i < sizeof(list_refuses) / sizeof(list_refuses[0]); i++)
+    if (ys_cli_given(o, list_refuses[i]))
+      return refuse(err, err_len,
+                    "--%s does nothing with --list, which prints the names "
+                    "of the selected benchmarks and runs nothing",
+                    list_refuses[i]);
+  /* --baseline only balances the shards (docs/ci.md); without --shard it
+   * would compare nothing. */
+  if (ys_cli_given(o, "baseline") && o->shard == NULL)
+    return refuse(err, err_len,
+                  "--baseline does nothing with --list unless --shard is "
+                  "given (it then balances the shards by its timings)");
+  return 0;
+}
+
 static int check_run(const ys_options *o, char *err, size_t err_len) {
+  if (o->list) {
+    int rc = check_list(o, err, err_len);
+    if (rc != 0) return rc;
+  }
   if (spec_has(o->collector, "dhat"))
     return refuse(err, err_len,
                   "--collector dhat needs 'profile': %s profile --collector "
@@ -202,6 +253,16 @@ static int check_run(const ys_options *o, char *err, size_t err_len) {
     return refuse(err, err_len,
                   "--history needs --save-baseline: it keeps the runs saved "
                   "under that name");
+  /* A shard holds part of the suite: recorded as a run of main, it would
+   * make every other benchmark look absent from that run. The merge of
+   * the shards records the whole run once. */
+  if (ys_cli_given(o, "history") && o->shard != NULL)
+    return refuse(err, err_len,
+                  "--history with --shard would record one part of the suite "
+                  "as a whole run: save each shard's baseline, then record "
+                  "the history when merging them: %s merge NAME SHARD... "
+                  "--history N",
+                  "bench");
   if (ys_cli_given(o, "if-missing") && o->baseline == NULL)
     return refuse(err, err_len,
                   "--if-missing needs --baseline: it says what to do when "

@@ -36,13 +36,16 @@ char *ys_run_history_commit(char *buf, size_t len) {
 }
 
 int ys_run_history_record(const char *dir, const char *name,
-                          const ys_run_result *run, size_t keep,
-                          size_t *dropped_for_size, char *path, size_t path_len,
-                          char *err, size_t err_len) {
+                          const char *commit_or_null, const ys_run_result *run,
+                          size_t keep, size_t *dropped_for_size, char *path,
+                          size_t path_len, char *err, size_t err_len) {
   int rc = ys_history_path(dir, name, path, path_len, err, err_len);
   if (rc != 0) return rc;
   char commit[128], date[32];
-  ys_run_history_commit(commit, sizeof(commit));
+  if (commit_or_null != NULL)
+    snprintf(commit, sizeof(commit), "%s", commit_or_null);
+  else
+    ys_run_history_commit(commit, sizeof(commit));
   time_t now = time(NULL);
   struct tm utc;
   gmtime_r(&now, &utc);

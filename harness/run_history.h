@@ -19,15 +19,16 @@
 char *ys_run_history_commit(char *buf, size_t len);
 
 /* Records `run` in the history of baseline `name` in folder `dir`, keeping
- * its last `keep` runs, with this commit and the current UTC time. Writes
+ * its last `keep` runs, with the current UTC time and `commit_or_null`, or
+ * when it is NULL the commit ys_run_history_commit finds. Writes
  * the history's path into path (path_len bytes), and into
  * *dropped_for_size (may be NULL) how many more of the oldest runs went to
  * keep the file within its size (ys_history_record). Returns 0 or a YS_E*
  * code with the message, naming the file, in err. */
 int ys_run_history_record(const char *dir, const char *name,
-                          const ys_run_result *run, size_t keep,
-                          size_t *dropped_for_size, char *path, size_t path_len,
-                          char *err, size_t err_len);
+                          const char *commit_or_null, const ys_run_result *run,
+                          size_t keep, size_t *dropped_for_size, char *path,
+                          size_t path_len, char *err, size_t err_len);
 
 /* Loads the history of `baseline` (--baseline's argument) from folder
  * `dir` into *h and its noise bands into *t, which borrows from *h. A

@@ -12,6 +12,7 @@
 #include "../core/error.h"
 #include "../core/names.h"
 #include "../run/runner.h"
+#include "../run/select.h"
 
 static bool defines(const ys_instance *all, size_t n_all, const char *name) {
   for (size_t k = 0; k < n_all; k++)
@@ -55,8 +56,12 @@ int ys_against_start(ys_against *a, const ys_against_config *cfg,
   if (strcmp(ys_peer_version(peer), YS_VERSION_STRING) != 0)
     fprintf(stderr, "%s: note: %s was built with yardstick %s, this with %s\n",
             prog, cfg->program, ys_peer_version(peer), YS_VERSION_STRING);
+  /* Only about the selection: a benchmark the filters leave out would
+   * not be compared had this build defined it either. */
   for (size_t i = 0; i < ys_peer_count(peer); i++)
-    if (!defines(all, n_all, ys_peer_name(peer, i)))
+    if (!defines(all, n_all, ys_peer_name(peer, i)) &&
+        ys_select_matches(ys_peer_name(peer, i), cfg->filters, cfg->n_filters,
+                          cfg->exact))
       fprintf(stderr, "%s: note: '%s' exists only in %s; not compared\n", prog,
               ys_peer_name(peer, i), cfg->program);
   return 0;

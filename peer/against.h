@@ -26,6 +26,12 @@ typedef struct ys_against_config {
   size_t processes; /* worker processes of the other build, >= 1 */
   uint64_t seed;    /* their layouts (pool.h) */
   double timeout_s; /* per benchmark, all rounds (pool.h); 0: none */
+  /* The run's filters (borrowed), as ys_select_matches takes them: a
+   * benchmark only the other build defines is noted only when they would
+   * select it. */
+  char *const *filters;
+  size_t n_filters;
+  bool exact;
 } ys_against_config;
 
 typedef struct ys_against {

@@ -578,7 +578,8 @@ static void write_totals(const console *r, const ys_summary *sum) {
   if (sum->compared) {
     char counts[512];
     bool regressed = sum->n_verdicts[YS_VERDICT_REGRESSED] > 0;
-    fputs("vs baseline ", r->out);
+    /* --against compares with another build, not a saved baseline. */
+    fputs(sum->against ? "vs " : "vs baseline ", r->out);
     ys_safe_text_write(r->out, sum->baseline_name != NULL ? sum->baseline_name
                                                           : "(unnamed)");
     fprintf(r->out, ": %s%s%s", regressed ? sgr(r, YS_SGR_RED) : "",

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/plural.h"
+
 #include "complexity_text.h"
 #include "group_text.h"
 #include "html_charts.h"
@@ -172,8 +174,10 @@ static void html_header(FILE *out, const ys_run_view *run) {
   ys_plot_escape(out, ctx->cpu_model);
   fprintf(out, " · collector ");
   ys_plot_escape(out, ctx->collector);
-  fprintf(out, " · %zu rounds × %zu samples · seed %llu", ctx->rounds,
-          ctx->sample_size, (unsigned long long)ctx->seed);
+  fprintf(out, " · %zu %s × %zu %s · seed %llu", ctx->rounds,
+          ys_plural(ctx->rounds, "round", "rounds"), ctx->sample_size,
+          ys_plural(ctx->sample_size, "sample", "samples"),
+          (unsigned long long)ctx->seed);
   if (ctx->git_commit[0] != '\0') {
     fputs(" · commit ", out);
     ys_plot_escape(out, ctx->git_commit);
@@ -248,8 +252,9 @@ static void html_headline(FILE *out, const ys_series *s) {
           ys_units_metric_value(s->kind, e->lo, s->unit, lo, sizeof(lo)),
           ys_units_metric_value(s->kind, e->point, s->unit, pt, sizeof(pt)),
           ys_units_metric_value(s->kind, e->hi, s->unit, hi, sizeof(hi)));
-  fprintf(out, " · R² %.3f · %zu rounds, %zu samples</p>\n", a->r_squared,
-          s->n_rounds, s->n_samples);
+  fprintf(out, " · R² %.3f · %zu %s, %zu %s</p>\n", a->r_squared, s->n_rounds,
+          ys_plural(s->n_rounds, "round", "rounds"), s->n_samples,
+          ys_plural(s->n_samples, "sample", "samples"));
 }
 
 /* The benchmark's diagnostics in the console's words, each with what it

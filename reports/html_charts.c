@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "../core/plural.h"
 #include "plot.h"
 #include "units.h"
 
@@ -169,10 +170,11 @@ void ys_html_chart_distribution(FILE *out, const ys_series *s) {
   ys_plot_end(&p);
   char pt[YS_UNITS_BUF], l[YS_UNITS_BUF], h[YS_UNITS_BUF];
   fprintf(out,
-          "<figcaption>Per-iteration values of the %zu samples (each "
+          "<figcaption>Per-iteration values of the %zu %s (each "
           "sample's total ÷ its iterations). The line is the estimate (%s), "
           "%s; the band its 95 %% interval [%s, %s].",
-          s->n_samples, s->analysis.has_slope ? "slope" : "mean",
+          s->n_samples, ys_plural(s->n_samples, "sample", "samples"),
+          s->analysis.has_slope ? "slope" : "mean",
           value_text(s, e->point, pt, sizeof(pt)),
           value_text(s, e->lo, l, sizeof(l)),
           value_text(s, e->hi, h, sizeof(h)));
@@ -356,12 +358,12 @@ void ys_html_chart_comparison(FILE *out, const ys_series *base,
   char b[YS_UNITS_BUF], n[YS_UNITS_BUF], ch[YS_UNITS_BUF], l[YS_UNITS_BUF],
       h[YS_UNITS_BUF], t[YS_UNITS_BUF];
   fprintf(out,
-          "<figcaption>Per-iteration values of the baseline (%zu samples) "
+          "<figcaption>Per-iteration values of the baseline (%zu %s) "
           "and of this run (%zu). The lines mark each side's lower quartile "
           "of round estimates, the figure the verdict compares: %s against "
           "%s, a change of <strong>%s</strong> [%s, %s]: ",
-          base->n_samples, now->n_samples,
-          value_text(now, c->base_estimate, b, sizeof(b)),
+          base->n_samples, ys_plural(base->n_samples, "sample", "samples"),
+          now->n_samples, value_text(now, c->base_estimate, b, sizeof(b)),
           value_text(now, c->new_estimate, n, sizeof(n)),
           ys_units_percent(c->change, 1, true, ch, sizeof(ch)),
           ys_units_percent(c->change_ci.lo, 1, true, l, sizeof(l)),

@@ -689,7 +689,7 @@ static void md_baseline(FILE *out, const ys_run_view *run) {
   const ys_summary *sum = run->summary;
   const ys_context *base = sum->baseline_ctx;
   const ys_context *now = run->ctx;
-  fputs("\nCompared with baseline ", out);
+  fputs(sum->against ? "\nCompared with " : "\nCompared with baseline ", out);
   md_code(out, sum->baseline_name != NULL ? sum->baseline_name : "", false);
   if (base != NULL && (base->date[0] != '\0' || base->host_name[0] != '\0')) {
     fputs(" (saved", out);

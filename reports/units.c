@@ -8,6 +8,7 @@
  */
 #include "units.h"
 
+#include "../core/plural.h"
 #include "../core/policy.h"
 
 #include <math.h>
@@ -278,9 +279,10 @@ char *ys_units_doubt(const ys_comparison *c, char *buf, size_t len) {
              "; more rounds would not settle it: rerun on a quieter machine");
   else if (c->settle_rounds > 0)
     snprintf(buf + w, len - (size_t)w,
-             "; about %zu rounds a side would settle it (--rounds %zu here "
+             "; about %zu %s a side would settle it (--rounds %zu here "
              "and in the baseline)",
-             c->settle_rounds, c->settle_rounds);
+             c->settle_rounds, ys_plural(c->settle_rounds, "round", "rounds"),
+             c->settle_rounds);
   else
     snprintf(buf + w, len - (size_t)w,
              "; more rounds would not settle it: rerun on a quieter machine");

@@ -63,6 +63,77 @@ static void assert_refused(const char *text, const char *want) {
   ys_config_free(&cfg);
 }
 
+/* One bad value for every key a config file may hold, each at line 2: the
+ * message must name the file, that line and the key (without a "--" the
+ * user never typed). The keys are those the loader itself lists for an
+ * unknown key, so a key added later without a row here fails the test. */
+static const struct {
+  const char *key;
+  const char *bad;
+} bad_values[] = {
+    {"collector", "banana"},
+    {"warm-up-time", "x"},
+    {"measurement-time", "-1"},
+    {"sample-size", "1"},
+    {"rounds", "0"},
+    {"processes", "x"},
+    {"timeout", "x"},
+    {"seed", "x"},
+    {"counters", "banana"},
+    {"require-counters", "maybe"},
+    {"cache-sim", "maybe"},
+    {"iterations", "0"},
+    {"format", "banana"},
+    {"output", "'banana:x'"},
+    {"baseline-dir", "/dev/null"},
+    {"threshold", "lots"},
+    {"gate", "x"},
+    {"fail-on-inconclusive", "3"},
+    {"if-missing", "banana"},
+    {"history", "2"},
+    {"pin", "banana"},
+    {"targets", "3"},
+};
+
+static void test_every_key_names_file_line_and_key(void **state) {
+  (void)state;
+  ys_options o;
+  ys_config cfg;
+  char err[1200], text[128], want[64];
+  size_t n_rows = sizeof(bad_values) / sizeof(bad_values[0]);
+  for (size_t i = 0; i < n_rows; i++) {
+    snprintf(text, sizeof(text), "# a project's defaults\n%s: %s\n",
+             bad_values[i].key, bad_values[i].bad);
+    assert_int_equal(load(text, &o, &cfg, err, sizeof(err)), YS_EINVAL);
+    snprintf(want, sizeof(want), "FILE:2: %s", bad_values[i].key);
+    if (strncmp(err, want, strlen(want)) != 0 || strstr(err, "--") != NULL)
+      fail_msg("%s: %s: message \"%s\" does not start with \"%s\" or "
+               "names a flag",
+               bad_values[i].key, bad_values[i].bad, err, want);
+    ys_config_free(&cfg);
+  }
+  /* Every key the loader knows has its row. */
+  assert_int_equal(load("nosuchkey: 1\n", &o, &cfg, err, sizeof(err)),
+                   YS_EINVAL);
+  const char *known = strstr(err, "(known: ");
+  assert_non_null(known);
+  known += strlen("(known: ");
+  size_t n_known = 0;
+  while (*known != ')' && *known != '\0') {
+    size_t len = strcspn(known, ",)");
+    bool found = false;
+    for (size_t i = 0; i < n_rows && !found; i++)
+      found = strlen(bad_values[i].key) == len &&
+              strncmp(bad_values[i].key, known, len) == 0;
+    if (!found) fail_msg("key '%.*s' has no bad value here", (int)len, known);
+    n_known++;
+    known += len;
+    if (*known == ',') known += 2;
+  }
+  assert_int_equal(n_known, n_rows);
+  ys_config_free(&cfg);
+}
+
 static void test_good_file_fills_options(void **state) {
   (void)state;
   ys_options o;
@@ -310,6 +381,7 @@ int main(void) {
       cmocka_unit_test(test_targets_are_read_with_their_line),
       cmocka_unit_test(test_bad_targets_are_refused),
       cmocka_unit_test(test_missing_file),
+      cmocka_unit_test(test_every_key_names_file_line_and_key),
       cmocka_unit_test(test_command_line_overrides_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

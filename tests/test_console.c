@@ -456,6 +456,20 @@ static void test_console_fail_on_inconclusive(void **state) {
   free(text);
 }
 
+/* Against another build (--against), the totals name that program and do
+ * not call it a baseline. */
+static void test_console_against_is_no_baseline(void **state) {
+  (void)state;
+  ys_summary sum = {
+      .compared = true, .baseline_name = "./prog", .against = true};
+  sum.n_verdicts[YS_VERDICT_UNCHANGED] = 1;
+  ys_run_view run = {.ctx = &fixed_context, .summary = &sum};
+  char *text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(strstr(text, "vs ./prog: 1 unchanged\n"));
+  assert_null(strstr(text, "baseline"));
+  free(text);
+}
+
 static void test_console_context_warnings(void **state) {
   (void)state;
   ys_context ctx = fixed_context;
@@ -633,6 +647,7 @@ int main(void) {
       cmocka_unit_test(test_progress_plain),
       cmocka_unit_test(test_progress_plain_nothing_run),
       cmocka_unit_test(test_progress_live),
+      cmocka_unit_test(test_console_against_is_no_baseline),
       cmocka_unit_test(test_progress_live_truncates),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

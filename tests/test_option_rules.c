@@ -27,7 +27,7 @@ typedef struct cmdline {
 
 /* Parses the NULL-terminated words after "bench" (which must parse) and
  * applies the rules for `compare` or a run. */
-static int check(cmdline *c, bool compare, ...) {
+static int check(cmdline *c, int compare, ...) {
   va_list ap;
   va_start(ap, compare);
   int argc = 0;
@@ -60,6 +60,41 @@ static int check(cmdline *c, bool compare, ...) {
     if (check(&c_, compare, __VA_ARGS__, NULL) != 0)                           \
       fail_msg("refused: %s", c_.err);                                         \
   } while (0)
+
+/* Every option --list has no use for is refused, naming it; what it uses
+ * passes (the filters, --exact, --shard with its balancing --baseline). */
+static void test_list_refuses_what_it_ignores(void **state) {
+  (void)state;
+  const bool run = false;
+  assert_refused("--save-baseline", run, "--list", "--save-baseline", "x");
+  assert_refused("--output", run, "--list", "--output", "r.json");
+  assert_refused("--against", run, "--list", "--against", "./b");
+  assert_refused("--format", run, "--list", "--format", "json");
+  assert_refused("--quick", run, "--list", "--quick");
+  assert_refused("--rounds", run, "--list", "--rounds", "3");
+  assert_refused("--threshold", run, "--list", "--threshold", "3");
+  assert_refused("--collector", run, "--list", "--collector", "wall");
+  assert_refused("--baseline does nothing with --list unless --shard", run,
+                 "--list", "--baseline", "main");
+  assert_accepted(run, "--list", "--exact", "a", "--shard", "1/2", "--baseline",
+                  "main", "--if-missing", "report");
+  assert_accepted(run, "--list", "^fnv");
+  /* Without --list the same options are a run's. */
+  assert_accepted(run, "--save-baseline", "x", "--output", "r.json");
+}
+
+/* A shard holds part of the suite: its --history is refused, pointing to
+ * the merge; without --shard, --history with --save-baseline passes. */
+static void test_history_refused_with_shard(void **state) {
+  (void)state;
+  const bool run = false;
+  assert_refused("--history with --shard", run, "--shard", "1/3",
+                 "--save-baseline", "main", "--history", "5");
+  assert_refused("merge NAME SHARD... --history N", run, "--shard", "1/3",
+                 "--save-baseline", "main", "--history", "5");
+  assert_accepted(run, "--shard", "1/3", "--save-baseline", "main-1");
+  assert_accepted(run, "--save-baseline", "main", "--history", "5");
+}
 
 static void test_compare_refuses_run_options(void **state) {
   (void)state;
@@ -241,6 +276,8 @@ int main(void) {
       cmocka_unit_test(test_samples_bounded),
       cmocka_unit_test(test_processes_with_exact_collector),
       cmocka_unit_test(test_worker_is_not_checked),
+      cmocka_unit_test(test_list_refuses_what_it_ignores),
+      cmocka_unit_test(test_history_refused_with_shard),
       cmocka_unit_test(test_profile_collectors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

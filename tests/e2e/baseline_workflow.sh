@@ -50,6 +50,31 @@ expect 0 'unchanged' -- "$suite" "${pick[@]}" --against "$base" --threshold 500
 expect 2 'not a yardstick benchmark program|exited before' -- \
   "$suite" "${pick[@]}" --against /bin/true
 
+# The other build's notes concern the selection only: a benchmark only it
+# defines is noted when the filters select it, and the totals say "vs
+# PROGRAM", which is no baseline.
+cat >"$tmp/extra_worker" <<'WORKER'
+#!/bin/sh
+printf 'yardstick-worker 4 0.1.0\nmetrics 2 time ns cpu_time ns\n'
+printf 'bench chain/300\nbench chain/1000\nbench other/7\nready\n'
+read -r line
+exit 1
+WORKER
+chmod +x "$tmp/extra_worker"
+expect 3 "failed in" -- "$suite" "${pick[@]}" --against "$tmp/extra_worker"
+if grep -q "other/7" "$tmp/out"; then
+  echo "FAIL: a note named other/7, which the filters do not select"
+  failures=$((failures + 1))
+fi
+expect 3 "'other/7' exists only in .*extra_worker; not compared" -- \
+  "$suite" --quick '^(chain/300|other/.*)$' --against "$tmp/extra_worker"
+expect 0 "vs $base: 1 unchanged" -- "$suite" --quick --exact chain/300 \
+  --against "$base" --threshold 500
+if grep -q "vs baseline" "$tmp/out"; then
+  echo "FAIL: --against's totals call the other build a baseline"
+  failures=$((failures + 1))
+fi
+
 # A worker that greets, then dies at its first round: each benchmark it
 # was asked for fails alone (exit 3), saying how the process ended.
 cat >"$tmp/dying_worker" <<'WORKER'

@@ -14,6 +14,12 @@ failures=0
 
 expect 0 '^empty_loop$' -- "$bench" --list
 expect 0 '^memcpy/4096$' -- "$bench" --list memcpy
+# --list runs nothing: an option it would ignore is refused, named.
+expect 2 "--save-baseline does nothing with --list" -- \
+  "$bench" --list --save-baseline x
+expect 2 "--output does nothing with --list" -- "$bench" --list --output r.json
+expect 2 "--baseline does nothing with --list unless --shard" -- \
+  "$bench" --list --baseline main
 expect 0 'Usage: bench' -- "$bench" --help
 expect 0 '^yardstick [0-9]+\.[0-9]+\.[0-9]+' -- "$bench" --version
 expect 2 "unknown option|unrecognized|--no-such-flag" -- "$bench" --no-such-flag

@@ -47,6 +47,37 @@ same_file "$tmp/baselines/main.yaml" "$tmp/main.before" \
 expect 2 "are the same file" -- \
   "$suite" "${pick[@]}" --output "$tmp/r.md" --output "markdown:$tmp/./r.md"
 
+# Nor the other files a run keeps: the history it reads or records, the
+# other build of --against, the config file, the program itself, and any
+# file of the baseline folder (where a report would be taken for a
+# baseline). Each is refused before anything runs and left as it was.
+mkdir -p "$tmp/baselines/history"
+printf 'yardstick_history: 1\nruns: []\n...\n' >"$tmp/baselines/history/main.yaml"
+cp "$tmp/baselines/history/main.yaml" "$tmp/history.before"
+expect 2 "--output '$tmp/baselines/history/main.yaml' is the file of the history of --baseline" -- \
+  "$suite" "${pick[@]}" --baseline main --output "json:$tmp/baselines/history/main.yaml"
+expect 2 "is the file of --history" -- \
+  "$suite" "${pick[@]}" --save-baseline main --history 5 \
+  --output "json:$tmp/baselines/../baselines/history/main.yaml"
+same_file "$tmp/baselines/history/main.yaml" "$tmp/history.before" \
+  "--output HISTORY changed the history"
+cp "$suite" "$tmp/other"
+expect 2 "--output '$tmp/other' is the file of --against '$tmp/other'" -- \
+  "$suite" "${pick[@]}" --against "$tmp/other" --output "json:$tmp/other"
+same_file "$tmp/other" "$suite" "--output PROGRAM changed --against's program"
+printf 'threshold: 5\n' >"$tmp/ys.yaml"
+cp "$tmp/ys.yaml" "$tmp/ys.before"
+expect 2 "--output 'ys.yaml' is the file of the config" -- \
+  env -C "$tmp" "$suite" "${pick[@]}" --config ys.yaml --output json:ys.yaml
+same_file "$tmp/ys.yaml" "$tmp/ys.before" "--output CONFIG changed the config"
+expect 2 "is the file of this program" -- \
+  "$suite" "${pick[@]}" --output "json:$suite"
+expect 2 "--output '$tmp/baselines/old.yaml' is in the baseline folder '$tmp/baselines'" -- \
+  "$suite" "${pick[@]}" --output "json:$tmp/baselines/old.yaml"
+[ ! -e "$tmp/baselines/old.yaml" ] || { echo "FAIL: a report went into the baseline folder"; failures=$((failures + 1)); }
+expect 2 "is in the baseline folder" -- \
+  env -C "$tmp/baselines/history" "$suite" "${pick[@]}" --output "json:new.yaml"
+
 # A report file is replaced only once the run has ended: a run that fails
 # (here: the --against build is no benchmark program) leaves an old report
 # whole.

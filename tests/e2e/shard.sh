@@ -23,7 +23,11 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 check_partition() {
   local label=$1
   shift
-  "$suite" --list "$@" | sort >"$tmp/all.list"
+  # The whole selection: the same filters, without the --baseline that
+  # only balances shards (--list refuses it alone).
+  local whole=("$@")
+  [ "${1:-}" = --baseline ] && whole=("${@:3}")
+  "$suite" --list "${whole[@]}" | sort >"$tmp/all.list"
   : >"$tmp/union.list"
   for k in 1 2 3; do
     "$suite" --list --shard "$k/3" "$@" >"$tmp/part$k.list" 2>"$tmp/note$k" ||
@@ -71,6 +75,8 @@ if grep -q 'missing' "$tmp/out"; then fail "a shard called the others' benchmark
 expect 0 "saved baseline 'none'" -- "$suite" --quick --exact chain/100 \
   --shard 2/2 --save-baseline none
 expect 0 'merged 2 baselines \(7 benchmarks\)' -- "$suite" merge m2 s1 none
+# One of a thing is singular: one baseline, one run of a history.
+expect 0 "merged 1 baseline \(0 benchmarks\) into 'm1'" -- "$suite" merge m1 none
 
 # Bad --shard values, and --shard where it does nothing.
 expect 2 "--shard: '0/3' is not K/N" -- "$suite" --list --shard 0/3
@@ -78,6 +84,41 @@ expect 2 "--shard: '4/3' is not K/N" -- "$suite" --quick --shard 4/3
 expect 2 "--shard: 'x' is not K/N" -- "$suite" --quick --shard x
 expect 2 "--shard does nothing with 'compare'" -- \
   "$suite" compare s1 s2 --shard 1/2
+expect 2 "--baseline does nothing with --list unless --shard" -- \
+  "$suite" --list --baseline whole
+
+# A sharded suite's history: a shard may not record one (its run is part
+# of the suite), the merge records the whole run, one entry per merge.
+expect 2 "--history with --shard would record one part.*merge NAME SHARD.*--history N" -- \
+  "$suite" --quick --shard 1/3 --save-baseline h1 --history 5
+[ ! -e "$tmp/b/history/h1.yaml" ] || fail "a refused shard recorded a history"
+expect 0 "recorded the merged run in .*history/main.yaml \(its last 5 runs kept\)" -- \
+  "$suite" merge main s1 s2 s3 --history 5
+expect 0 "recorded the merged run in .*history/main.yaml" -- \
+  "$suite" merge main s1 s2 s3 --history 5
+# The oracle: the names one run of the whole suite saved (whole.yaml),
+# against those in each entry of the history, read with PyYAML.
+python3 - "$tmp/b/history/main.yaml" "$tmp/b/whole.yaml" <<'PY' || fail "the history of the merges is not 2 entries of the whole suite"
+import sys, yaml
+runs = yaml.safe_load(open(sys.argv[1]))["runs"]
+whole = sorted(b["name"] for b in yaml.safe_load(open(sys.argv[2]))["benchmarks"])
+assert len(runs) == 2, f"{len(runs)} entries"
+for r in runs:
+    names = sorted(p["name"] for p in r["benchmarks"])
+    assert names == whole, f"{len(names)} of {len(whole)} benchmarks"
+PY
+expect 0 "recorded the merged run in .*history/one.yaml" -- \
+  "$suite" merge one s1 --history 5
+expect 0 "history of baseline 'one' \(.*\): 1 run, oldest first" -- \
+  "$suite" history one
+expect 2 "merge: --history needs OUT to be a baseline NAME.*'$tmp/pm.yaml'" -- \
+  "$suite" merge "$tmp/pm.yaml" s1 s2 s3 --history 5
+[ ! -e "$tmp/pm.yaml" ] || fail "a refused --history merge saved OUT"
+# yardstick.yaml's history: a shard notes it records none and saves its part.
+printf 'history: 5\n' >"$tmp/cfg.yaml"
+expect 0 "a shard records no history" -- "$suite" --quick --shard 1/3 \
+  --config "$tmp/cfg.yaml" --save-baseline c1
+[ ! -e "$tmp/b/history/c1.yaml" ] || fail "a shard recorded the config file's history"
 
 # Refused merges: exit 2, the file at fault named, OUT untouched.
 cp "$tmp/b/merged.yaml" "$tmp/merged.before"

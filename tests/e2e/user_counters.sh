@@ -65,6 +65,28 @@ done
 # Markdown shows the counters too.
 expect 0 "ok.*99" -- "$suite" "${quick[@]}" --format markdown
 
+# --gate names a user counter, known only once the benchmarks ran: it is
+# accepted at the start and gates that counter. setup_steps is 4 + 3 = 7
+# per call in every sample; YS_FIXTURE_STEPS=10 makes it 4 + 10 = 14, a
+# +100 % change beyond the gate's 5 % (the time, at --threshold 1000, does
+# not decide). A gated name no benchmark recorded is refused after the run,
+# naming it, with exit 2.
+unset YS_FIXTURE_STEPS
+expect 0 "saved baseline 'steps'" -- "$suite" "${quick[@]}" --exact counted \
+  --save-baseline steps
+expect 0 "unchanged" -- "$suite" "${quick[@]}" --exact counted \
+  --baseline steps --gate setup_steps:5% --threshold 1000
+expect 1 "regressed: setup\\\\?_steps \\+100.0 % \\(gate 5 %\\)" -- env YS_FIXTURE_STEPS=10 \
+  "$suite" "${quick[@]}" --exact counted --baseline steps \
+  --gate setup_steps:5% --threshold 1000 --format markdown
+expect 2 "--gate: 'setup_stepz' is not recorded by this run \(available: .*setup_steps" -- \
+  "$suite" "${quick[@]}" --exact counted --baseline steps \
+  --gate setup_stepz:5%
+printf 'gate: setup_stepz:5%%\n' >"$tmp/gate.yaml"
+expect 2 "gate.yaml: gate: 'setup_stepz' is not recorded by this run" -- \
+  "$suite" "${quick[@]}" --exact counted --baseline steps \
+  --config "$tmp/gate.yaml"
+
 # A baseline keeps them; the gated success rate is judged against it.
 # Under callgrind the primary metric (instructions) is exact and does not
 # change, so the success rate alone decides the verdict: a saved 60 %
