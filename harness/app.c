@@ -99,6 +99,15 @@ static int check_gates_collector(const invocation *s) {
   size_t n = 0;
   for (size_t i = 0; i < s->collector->n_metrics && n < YS_MAX_METRICS; i++)
     names[n++] = s->collector->metrics[i].name;
+  /* Latency mode adds its series (docs/statistics.md §7) when the run or
+   * a benchmark of the program asks for it. */
+  bool latency = s->o.latency;
+  for (const ys_bench *b = ys_registry_head(); b != NULL && !latency;
+       b = b->next)
+    latency = b->settings != NULL && b->settings->latency;
+  for (size_t q = 0; latency && q < YS_LATENCY_SERIES && n < YS_MAX_METRICS;
+       q++)
+    names[n++] = ys_latency_series_name[q];
   return check_gates(s, names, n);
 }
 

@@ -121,11 +121,10 @@ int ys_latency_round_end(ys_latency_recorder *r, ys_bench_result *res) {
                : ys_latency_quantile(r->round, n, ys_latency_probability[q]);
     size_t m = series_named(res, name);
     if (m == res->n_series) {
-      /* A percentile the first round could not resolve gets no series:
-       * its rounds would all be the maximum in disguise. */
-      if (!first ||
-          (!is_max && n < ys_latency_min_samples(ys_latency_probability[q])))
-        continue;
+      /* Every latency series from the first round on, whatever its
+       * count: results of the same benchmark must hold the same series to
+       * be appended to each other (a confirmation's rounds). */
+      if (!first) continue;
       int rc = add_series(res, name);
       if (rc != 0) return rc;
     }
