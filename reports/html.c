@@ -18,6 +18,7 @@
 #include "group_text.h"
 #include "html_charts.h"
 #include "html_links.h"
+#include "latency_html.h"
 #include "plot.h"
 #include "report.h"
 #include "units.h"
@@ -395,6 +396,7 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
   html_headline(out, s);
   html_ratio(out, r, run);
   html_profile_link(out, r->name, style);
+  ys_latency_html(out, r, e->cmp);
   const ys_comparison *c = e->cmp;
   const ys_series *base = c != NULL ? html_series(base_res, c->metric) : NULL;
   const ys_series *now = c != NULL ? html_series(r, c->metric) : NULL;

@@ -48,8 +48,8 @@ static void test_type7_quantiles_by_hand(void **unused) {
  * drawn with gsl_rng_uniform_int (a generator of another seed), each
  * sorted, its type-7 percentile taken; the 2.5 % and 97.5 % quantiles of
  * the replicates. */
-static void brute_force_ci(const double *sorted, size_t n, double p,
-                           double *lo, double *hi) {
+static void brute_force_ci(const double *sorted, size_t n, double p, double *lo,
+                           double *hi) {
   enum { b = 2000 };
   gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
   gsl_rng_set(rng, 12345);
@@ -168,8 +168,7 @@ static double fake_resolution(void *ctx) {
   (void)ctx;
   return 1.0;
 }
-static const ys_metric fake_metrics[] = {
-    {"time", "ns", YS_METRIC_TIME, false}};
+static const ys_metric fake_metrics[] = {{"time", "ns", YS_METRIC_TIME, false}};
 static const ys_collector_ops fake_ops = {
     .name = "fake",
     .start = fake_start,
