@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "tests/test_support.h"
@@ -19,6 +20,7 @@
 #include <yardstick.h>
 
 #include "analysis/latency.h"
+#include "baselines/store.h"
 #include "core/error.h"
 #include "core/policy.h"
 #include "run/runner.h"
@@ -315,6 +317,71 @@ static void test_refused_without_a_time(void **unused) {
   ys_run_result_free(&run);
 }
 
+/* A run with a refused and an accepted benchmark, saved as a baseline
+ * and loaded again: the latency mapping (status, reason, clock's cost,
+ * counts, every percentile with its interval and flag, max) and the five
+ * latency series with their round values come back as they were. */
+static void test_baseline_round_trip(void **unused) {
+  (void)unused;
+  slow_count = 0;
+  ys_instance insts[2] = {instance("fast", fast), instance("slow", slow)};
+  ys_runner_config cfg = config();
+  ys_run_result run;
+  assert_int_equal(ys_runner_run(insts, 2, &cfg, &run), 0);
+  ys_stats_config scfg = ys_stats_config_default(7);
+  for (size_t i = 0; i < 2; i++)
+    for (size_t m = 0; m < run.benches[i].n_series; m++)
+      assert_int_equal(ys_stats_analyze(&run.benches[i].series[m], &scfg), 0);
+  assert_int_equal(ys_latency_analyze(&run.benches[1].latency, &scfg), 0);
+
+  char dir[] = "/tmp/test_latency_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[64];
+  snprintf(path, sizeof(path), "%s/lat.yaml", dir);
+  ys_context ctx = {.collector = "fake", .build_type = "release"};
+  char err[512] = "";
+  int rc = ys_store_save(path, "lat", &ctx, &run, err, sizeof(err));
+  if (rc != 0) print_error("%s\n", err);
+  assert_int_equal(rc, 0);
+  ys_baseline *b = NULL;
+  rc = ys_store_load(path, &b, err, sizeof(err));
+  if (rc != 0) print_error("%s\n", err);
+  assert_int_equal(rc, 0);
+
+  const ys_latency *was = &run.benches[0].latency,
+                   *now = &b->run.benches[0].latency;
+  assert_int_equal(now->status, YS_LATENCY_REFUSED);
+  assert_string_equal(now->why, was->why);
+  assert_close(now->clock_ns, 10, 0);
+  assert_close(now->probe_median_ns, 510, 0);
+
+  was = &run.benches[1].latency;
+  now = &b->run.benches[1].latency;
+  assert_int_equal(now->status, YS_LATENCY_ON);
+  assert_string_equal(now->why, "");
+  assert_null(now->samples);
+  assert_int_equal(now->timed, was->timed);
+  assert_int_equal(now->kept, was->kept);
+  for (size_t q = 0; q < YS_LATENCY_QUANTILES; q++) {
+    assert_int_equal(now->has_pct[q], was->has_pct[q]);
+    assert_close(now->pct[q].point, was->pct[q].point, 0);
+    assert_close(now->pct[q].lo, was->pct[q].lo, 0);
+    assert_close(now->pct[q].hi, was->pct[q].hi, 0);
+  }
+  assert_close(now->max, 9010, 0);
+  const ys_series *p50 = series_named(&b->run.benches[1], "latency_p50");
+  assert_non_null(p50);
+  assert_int_equal(p50->counter, YS_SERIES_LATENCY);
+  assert_int_equal(p50->n_rounds, 3);
+  assert_close(p50->samples[2].value, 5010, 0);
+  assert_null(series_named(&b->run.benches[0], "latency_p50"));
+
+  ys_baseline_free(b);
+  ys_run_result_free(&run);
+  unlink(path);
+  rmdir(dir);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_type7_quantiles_by_hand),
@@ -323,6 +390,7 @@ int main(void) {
       cmocka_unit_test(test_refused_where_the_clock_dominates),
       cmocka_unit_test(test_every_iteration_timed_on_its_own),
       cmocka_unit_test(test_refused_without_a_time),
+      cmocka_unit_test(test_baseline_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
