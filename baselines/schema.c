@@ -11,6 +11,7 @@
  * a small pair of handlers referenced from their row.
  */
 #include "schema.h"
+#include "latency_schema.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -729,6 +730,13 @@ static const ys_field schema_bench_rows[] = {
     SCHEMA_HANDLED(ys_bench_result, series, "series", 0, series),
     SCHEMA_HANDLED(ys_bench_result, functions, "functions", OPTIONAL,
                    functions),
+    {.key = "latency",
+     .type = YS_FIELD_CUSTOM,
+     .offset = offsetof(ys_bench_result, latency),
+     .size = sizeof(ys_latency),
+     .flags = OPTIONAL,
+     .formats = YS_FORMAT_YAML,
+     .custom = &ys__schema_latency},
 };
 const ys_table ys__schema_bench_table =
     SCHEMA_TABLE(schema_bench_rows, ys_bench_result,

@@ -116,6 +116,10 @@ typedef struct ys_series {
   uint64_t counter;
 } ys_series;
 
+#define YS_MESSAGE_MAX         256
+#define YS_NAME_MAX            256
+#define YS_MESSAGE_MAX_LATENCY 320
+
 /* Bits of ys_series.counter. The low ones are those of include/yardstick.h
  * (run/counters.c checks that they agree); SUCCESS marks a
  * ys_counter_success rate and COUNTER any user counter. */
@@ -125,15 +129,45 @@ typedef struct ys_series {
 #define YS_SERIES_COUNTER_GATED         (1u << 4)
 #define YS_SERIES_COUNTER_HIGHER        (1u << 5)
 #define YS_SERIES_COUNTER               (1u << 8)
+/* A latency series (run/latency.h): one sample per round, the round's
+ * percentile of its iteration times (or its slowest iteration). Not a user
+ * counter and not the collector's: the runner fills it at each round's
+ * end. Saved in baselines as `counter` with this bit. */
+#define YS_SERIES_LATENCY (1u << 9)
+
+/* Latency mode of one benchmark (docs/statistics.md §7). */
+typedef enum ys_latency_status {
+  YS_LATENCY_OFF,     /* not asked for */
+  YS_LATENCY_ON,      /* every iteration timed on its own */
+  YS_LATENCY_REFUSED, /* asked for, refused: `why` says why */
+} ys_latency_status;
+
+/* The percentiles of latency mode, in order: p50, p90, p99, p99.9. */
+#define YS_LATENCY_QUANTILES 4
+
+/* What latency mode measured of one benchmark: the percentiles over every
+ * kept iteration time, with bootstrap intervals, and the clock's own cost
+ * (analysis/latency.h fills the estimates; run/latency.h the rest). */
+typedef struct ys_latency {
+  ys_latency_status status;
+  char why[YS_MESSAGE_MAX_LATENCY]; /* refused: the reason, for reports */
+  double clock_ns;        /* one timed window around nothing: what every
+                             iteration's time includes; not subtracted */
+  double probe_median_ns; /* the median iteration the decision saw */
+  uint64_t timed;         /* iterations timed on their own */
+  size_t kept;            /* of them kept (a uniform random subset beyond
+                             YS_POLICY_LATENCY_MAX_SAMPLES) */
+  ys_estimate pct[YS_LATENCY_QUANTILES]; /* ns */
+  bool has_pct[YS_LATENCY_QUANTILES];    /* p99.9 needs 1000 kept times */
+  double max;                            /* slowest kept time; no interval */
+  double *samples; /* the kept times (ns), owned; NULL in a loaded result */
+} ys_latency;
 
 typedef enum ys_bench_status {
   YS_BENCH_OK,
   YS_BENCH_SKIPPED, /* ys_skip: reason in message */
   YS_BENCH_FAILED,  /* ys_error or a crash: reason in message */
 } ys_bench_status;
-
-#define YS_MESSAGE_MAX 256
-#define YS_NAME_MAX    256
 
 /* "ok", "skipped" or "failed": a status as files and reports name it. */
 const char *ys_bench_status_name(ys_bench_status status);
@@ -202,6 +236,8 @@ typedef struct ys_bench_result {
   /* The settings it was measured with (its own where settings.own != 0:
    * BENCH_WITH); zero in results loaded from a baseline. */
   ys_bench_settings settings;
+  /* Latency mode (settings.latency): status OFF otherwise. */
+  ys_latency latency;
 } ys_bench_result;
 
 /* One cache level as reported by the OS (Google Benchmark's context). */

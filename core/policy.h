@@ -107,4 +107,19 @@
 #define YS_POLICY_COMPLEXITY_MIN_POINTS 4
 #define YS_POLICY_COMPLEXITY_TIE_FACTOR 1.5
 
+/* Latency mode (docs/statistics.md §7). A benchmark's median iteration
+ * must take at least this many times what an empty timed window measures
+ * (the clock's own cost), or latency mode is refused for it: every
+ * iteration's time includes one such cost, so at 100 times it adds at
+ * most 1 % to any percentile, and the clock's jitter, a fraction of its
+ * cost, stays well below the spread of the iterations themselves. */
+#define YS_POLICY_LATENCY_MIN_CLOCK_RATIO 100.0
+
+/* Most iteration times latency mode keeps per benchmark (800 KB of
+ * doubles); beyond, a uniform random subset of this many (reservoir
+ * sampling), so memory stays bounded however long the run. 100 000 times
+ * hold 100 of the slowest 0.1 %, enough for p99.9. */
+#define YS_POLICY_LATENCY_MAX_SAMPLES 100000
+
+
 #endif

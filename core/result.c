@@ -4,6 +4,7 @@
 
 #include "error.h"
 #include "model.h"
+#include "policy.h"
 
 void ys_bench_result_clear(ys_bench_result *res) {
   if (res == NULL) return;
@@ -19,6 +20,8 @@ void ys_bench_result_clear(ys_bench_result *res) {
   free(res->functions);
   res->functions = NULL;
   res->n_functions = 0;
+  free(res->latency.samples);
+  res->latency.samples = NULL;
 }
 
 void ys_run_result_free(ys_run_result *run) {
@@ -67,6 +70,28 @@ const char *ys_doubt_name(ys_doubt d) {
   return NULL;
 }
 
+/* Adds the kept iteration times of `more` to those of `l` (whose buffer
+ * holds YS_POLICY_LATENCY_MAX_SAMPLES). When both do not fit, each side
+ * keeps a share of the buffer in proportion to the iterations it timed, so
+ * that the times stay a sample of all iterations alike. */
+static void append_latency(ys_latency *l, const ys_latency *more) {
+  if (l->status != YS_LATENCY_ON || more->status != YS_LATENCY_ON ||
+      l->samples == NULL || more->samples == NULL)
+    return;
+  size_t cap = YS_POLICY_LATENCY_MAX_SAMPLES;
+  size_t mine = l->kept, theirs = more->kept;
+  if (mine + theirs > cap) {
+    double share = (double)more->timed / (double)(l->timed + more->timed);
+    theirs = (size_t)((double)cap * share);
+    if (theirs > more->kept) theirs = more->kept;
+    mine = cap - theirs;
+    if (mine > l->kept) mine = l->kept;
+  }
+  memcpy(l->samples + mine, more->samples, theirs * sizeof(*l->samples));
+  l->kept = mine + theirs;
+  l->timed += more->timed;
+}
+
 int ys_bench_result_append_rounds(ys_bench_result *res,
                                   const ys_bench_result *more) {
   if (res->n_series != more->n_series) return YS_EINVAL;
@@ -99,6 +124,7 @@ int ys_bench_result_append_rounds(ys_bench_result *res,
   }
   res->total_iterations += more->total_iterations;
   res->elapsed_s += more->elapsed_s;
+  append_latency(&res->latency, &more->latency);
   return 0;
 }
 

@@ -14,6 +14,7 @@
 #include <yardstick.h>
 
 #include "../analysis/complexity.h"
+#include "../analysis/latency.h"
 #include "../analysis/stats.h"
 #include "../baselines/store.h"
 #include "../core/clock.h"
@@ -350,6 +351,11 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
       continue;
     for (size_t m = 0; m < res->n_series; m++) {
       int rc = ys_stats_analyze(&res->series[m], &cfg);
+      if (rc != 0) return rc;
+    }
+    /* The percentiles of latency mode, over every kept iteration time. */
+    if (res->latency.status == YS_LATENCY_ON) {
+      int rc = ys_latency_analyze(&res->latency, &cfg);
       if (rc != 0) return rc;
     }
   }

@@ -107,6 +107,11 @@ static const cli_option cli_options[] = {
      "measure on this CPU only (sched_setaffinity); auto: an idle CPU whose "
      "SMT sibling is idle too",
      CLI_STRING, CLI_FIELD(pin), 0, 0, 0, false},
+    {"latency", no_argument, NULL,
+     "time every iteration on its own and report latency percentiles (p50, "
+     "p90, p99, p99.9, max); refused, with a note, for a benchmark whose "
+     "iteration is too short for the clock",
+     CLI_FLAG, CLI_FIELD(latency), 0, 0, 0, false},
     {"quick", no_argument, NULL,
      "short run for smoke tests; settings given explicitly are kept", CLI_FLAG,
      CLI_FIELD(quick), 0, 0, 0, false},

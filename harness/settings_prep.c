@@ -42,6 +42,7 @@ int ys_settings_prepare(const ys_options *o, bool exact, const ys_instance *all,
       .measurement_time_s = o->measurement_time_s,
       .rounds = o->rounds,
       .sample_size = o->sample_size,
+      .latency = o->latency,
   };
   unsigned command_line = ys_settings_from_command_line(o);
   for (size_t i = 0; i < n; i++)

@@ -87,6 +87,13 @@ uint64_t ys__loop_begin(ys_state *state);
  * loop's condition. */
 bool ys__loop_end(ys_state *state);
 
+/* Called by YS_LOOP when the iterations ys__loop_begin (or its last call)
+ * handed out are done: closes the timed window and returns 0, or, in
+ * latency mode (each iteration timed on its own), closes the iteration's
+ * window, opens the next one and returns 1. ys__loop_end stays for
+ * programs compiled with an earlier YS_LOOP. */
+uint64_t ys__loop_next(ys_state *state);
+
 /*
  * YS_LOOP(state) { body }: the timed loop. The body runs once per iteration
  * that yardstick asked for; the window between the loop's start and its end
@@ -103,7 +110,8 @@ bool ys__loop_end(ys_state *state);
  */
 #define YS_LOOP(state)                                                         \
   for (uint64_t ys__left = ys__loop_begin(state) + 1;                          \
-       __builtin_expect(--ys__left != 0, 1) || ys__loop_end(state);)
+       __builtin_expect(--ys__left != 0, 1) ||                                 \
+       (ys__left = ys__loop_next(state)) != 0;)
 
 /* Edge of a batch of the while (ys_loop(state)) form: opens the timed
  * window on the first call, closes it on the last. */
@@ -417,6 +425,9 @@ struct ys_settings {
   double measurement_time_s;   /* seconds of measurement, all rounds */
   size_t rounds;               /* rounds, 1..10000 */
   size_t sample_size;          /* samples per round, 2..1000000 */
+  bool latency; /* time every iteration on its own and report latency
+                   percentiles (docs/authoring.md, "Latency percentiles");
+                   --latency turns it on for every benchmark */
 };
 
 /* BENCH_WITH(name, .rounds = 3, .measurement_time_s = 2.0) { body }: as

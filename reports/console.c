@@ -32,6 +32,7 @@
 #include "settings_text.h"
 #include "targets_text.h"
 #include "metric_verdicts.h"
+#include "latency_text.h"
 #include "units.h"
 
 /* The end notes name the benchmarks a diagnostic concerns up to this many,
@@ -327,6 +328,39 @@ static void write_other_series(const console *r, const ys_series *s,
   fputc('\n', r->out);
 }
 
+/* Latency mode: what was timed, then one line per percentile over every
+ * kept time with its interval and, against a baseline, the change of its
+ * rounds; or why the benchmark has none (docs/statistics.md §7). */
+static void write_latency(const console *r, const ys_bench_result *res,
+                          const ys_comparison *cmp) {
+  const ys_latency *l = &res->latency;
+  char text[512];
+  if (l->status == YS_LATENCY_OFF) return;
+  indent(r);
+  write_label(r, "latency");
+  if (l->status == YS_LATENCY_REFUSED) {
+    ys_safe_text_write(r->out, l->why);
+    fputc('\n', r->out);
+    return;
+  }
+  fprintf(r->out, "%s\n", ys_latency_text_summary(l, text, sizeof(text)));
+  if (l->kept == 0) return;
+  for (size_t row = 0; row < YS_LATENCY_TEXT_ROWS; row++) {
+    indent(r);
+    write_label(r, ys_latency_text_label(row));
+    ys_latency_text_value(l, row, text, sizeof(text));
+    fputs(text, r->out);
+    const ys_metric_comparison *m =
+        ys_metric_verdicts_find(cmp, ys_latency_text_series(row));
+    if (m != NULL) {
+      char change[256];
+      fprintf(r->out, " \xc2\xb7 %s",
+              ys_metric_verdicts_change(m, change, sizeof(change)));
+    }
+    fputc('\n', r->out);
+  }
+}
+
 /* The colour of a verdict: red fails the run, green is good news, yellow
  * is worth a look; none for the rest. */
 static const char *verdict_color(ys_verdict v) {
@@ -477,8 +511,10 @@ static void write_ok(const console *r, const ys_bench_result *res,
   if (cmp != NULL) write_band(r, cmp);
   if (cmp != NULL) write_functions(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
-    write_other_series(r, &res->series[i],
-                       ys_metric_verdicts_find(cmp, res->series[i].metric));
+    if (!(res->series[i].counter & YS_SERIES_LATENCY))
+      write_other_series(r, &res->series[i],
+                         ys_metric_verdicts_find(cmp, res->series[i].metric));
+  write_latency(r, res, cmp);
   write_derived(r, res);
   if (!s0->exact) write_outliers(r, s0);
   unsigned bits = ys_notes_of(res);

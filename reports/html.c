@@ -20,6 +20,7 @@
 #include "group_text.h"
 #include "html_charts.h"
 #include "html_links.h"
+#include "latency_html.h"
 #include "notes.h"
 #include "plot.h"
 #include "report.h"
@@ -412,6 +413,7 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
   html_findings(out, r, run->ctx);
   html_ratio(out, r, run);
   html_profile_link(out, r->name, style);
+  ys_latency_html(out, r, e->cmp);
   const ys_comparison *c = e->cmp;
   const ys_series *base = c != NULL ? html_series(base_res, c->metric) : NULL;
   const ys_series *now = c != NULL ? html_series(r, c->metric) : NULL;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "../analysis/derived.h"
+#include "../analysis/latency.h"
 #include "../core/context_fields.h"
 #include "../core/json_writer.h"
 #include "group_text.h"
@@ -124,7 +125,10 @@ static void json_series(ys_json *w, const ys_series *s) {
   ys_json_kv_string(w, "unit", s->unit);
   ys_json_kv_string(w, "kind", ys_metric_kind_name(s->kind));
   ys_json_kv_bool(w, "exact", s->exact);
-  if (s->counter != 0) json_counter(w, s->counter);
+  if (s->counter & YS_SERIES_LATENCY)
+    ys_json_kv_bool(w, "latency", true);
+  else if (s->counter != 0)
+    json_counter(w, s->counter);
   ys_json_key(w, "estimates");
   ys_json_begin_object(w);
   json_estimate(w, "mean", &a->mean);
@@ -391,6 +395,39 @@ static void json_targets(ys_json *w, const ys_target_table *t) {
 }
 
 /* One element of "benchmarks". */
+/* Latency mode, when it was asked for (docs/json-schema.md, "latency"):
+ * the percentiles over every kept iteration time with their intervals,
+ * or why it was refused. */
+static void json_latency(ys_json *w, const ys_latency *l) {
+  if (l->status == YS_LATENCY_OFF) return;
+  ys_json_key(w, "latency");
+  ys_json_begin_object(w);
+  bool on = l->status == YS_LATENCY_ON;
+  ys_json_kv_string(w, "status", on ? "on" : "refused");
+  if (!on) ys_json_kv_string(w, "message", l->why);
+  ys_json_kv_double(w, "clock_ns", l->clock_ns);
+  ys_json_kv_double(w, "probe_median_ns", l->probe_median_ns);
+  if (on) {
+    ys_json_kv_uint(w, "timed", l->timed);
+    ys_json_kv_uint(w, "kept", l->kept);
+    ys_json_key(w, "percentiles");
+    ys_json_begin_array(w);
+    for (size_t q = 0; q < YS_LATENCY_QUANTILES && l->kept > 0; q++) {
+      ys_json_begin_object(w);
+      ys_json_kv_string(w, "name", ys_latency_label[q]);
+      ys_json_kv_double(w, "probability", ys_latency_probability[q]);
+      ys_json_kv_bool(w, "shown", l->has_pct[q]);
+      ys_json_kv_uint(w, "min_samples",
+                      ys_latency_min_samples(ys_latency_probability[q]));
+      if (l->has_pct[q]) json_estimate(w, "estimate_ns", &l->pct[q]);
+      ys_json_end_object(w);
+    }
+    ys_json_end_array(w);
+    if (l->kept > 0) ys_json_kv_double(w, "max_ns", l->max);
+  }
+  ys_json_end_object(w);
+}
+
 static void json_bench(ys_json *w, const ys_bench_result *res,
                        const ys_comparison *cmp) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
@@ -415,6 +452,7 @@ static void json_bench(ys_json *w, const ys_bench_result *res,
   json_derived(w, res);
   json_group(w, res);
   json_settings(w, &res->settings);
+  json_latency(w, &res->latency);
   if (cmp != NULL) json_comparison(w, cmp);
   ys_json_end_object(w);
 }

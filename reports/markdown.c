@@ -35,6 +35,7 @@
 #include "group_text.h"
 #include "report.h"
 #include "safe_text.h"
+#include "latency_markdown.h"
 #include "metric_verdicts.h"
 #include "units.h"
 
@@ -558,7 +559,9 @@ static void md_counters(FILE *out, const ys_run_view *run) {
     if (res == NULL || res->status != YS_BENCH_OK) continue;
     for (size_t m = 0; m < res->n_series; m++) {
       const ys_series *ser = &res->series[m];
-      if (ser->counter == 0 || ser->n_samples == 0) continue;
+      if (ser->counter == 0 || ser->n_samples == 0 ||
+          (ser->counter & YS_SERIES_LATENCY))
+        continue;
       if (!header)
         fputs("\n| Counter | Estimate | Interval | Change |\n"
               "|---|---:|---:|---|\n",
@@ -844,6 +847,7 @@ static int md_render(FILE *out, const ys_run_view *run,
   md_groups_table(out, run);
   md_allocations(out, run);
   md_counters(out, run);
+  ys_latency_markdown(out, run, YS_MARKDOWN_MAX_ROWS, md_code, md_text);
   md_problems(out, run);
   md_footnote(out, run);
   md_machine(out, run->ctx);

@@ -11,6 +11,7 @@
 #include "../collectors/collector.h"
 #include "../core/model.h"
 #include "counters.h"
+#include "latency.h"
 
 typedef enum ys_loop_phase {
   YS_LOOP_NOT_STARTED,
@@ -34,6 +35,11 @@ typedef struct ys_batch {
   /* Their samples (figure × iterations), in the order of the result's
    * counter series: entry j belongs to series first + j. */
   double counter_values[YS_MAX_COUNTERS];
+  /* Latency mode: where each iteration's time goes (each iteration then
+   * has a window of its own); NULL when the batch is one window. */
+  ys_latency_recorder *latency;
+  uint64_t latency_left;  /* iterations after the current one */
+  double iteration_start; /* values[0] when the current iteration began */
 } ys_batch;
 
 #endif

@@ -245,9 +245,11 @@ int ys_counters_shape(ys_bench_result *res, const ys_counter_spec *specs,
     }
     map[i] = m;
   }
-  /* Every counter series must have been reported by this call too. */
+  /* Every counter series must have been reported by this call too.
+   * Latency series (run/latency.h) are the runner's, not the call's. */
   if (res->n_series - first != n) {
     for (size_t m = first; m < res->n_series; m++) {
+      if (res->series[m].counter & YS_SERIES_LATENCY) continue;
       bool seen = false;
       for (size_t i = 0; i < n && !seen; i++)
         seen = map[i] == m;

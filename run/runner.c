@@ -19,6 +19,7 @@
 #include "group_names.h"
 #include "group_order.h"
 #include "interrupt.h"
+#include "latency.h"
 #include "plan.h"
 
 /* A sample whose primary value is below this many clock steps carries more
@@ -35,6 +36,10 @@ struct ys_runner {
    * exactly K instructions reports K whichever form it is written in. */
   bool empty_measured;
   double empty[2][YS_MAX_METRICS];
+  /* Latency mode (latency.h): where iteration times go, and the cost of
+   * an empty window, measured on first need (negative until then). */
+  ys_latency_recorder *latency;
+  double clock_cost_ns;
 };
 
 /* One benchmark instance being measured, with the runner it belongs to. */
@@ -43,6 +48,9 @@ typedef struct target {
   const ys_instance *inst;
   ys_bench_result *res;
   uint64_t *measured_iterations;
+  /* Set for batches timed iteration by iteration (latency mode, or its
+   * probe); NULL otherwise. */
+  ys_latency_recorder *latency;
 } target;
 
 /* Marks the benchmark failed for running past its --timeout. */
@@ -93,6 +101,7 @@ static int run_batch(const target *t, uint64_t iterations, ys_batch *b) {
   b->collector_ctx = t->run->cfg.collector->ctx;
   b->iterations = iterations;
   b->status = YS_BENCH_OK;
+  b->latency = t->latency;
 
   ys_bench_result *res = t->res;
   if (ys_deadline_expired()) return timed_out(t);
@@ -178,6 +187,8 @@ static void record_sample(ys_bench_result *res, uint64_t iterations,
   size_t first = ys_counters_first(res);
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *s = &res->series[m];
+    /* Latency series get one value per round, at its end (latency.h). */
+    if (s->counter & YS_SERIES_LATENCY) continue;
     double v = m < first ? b->values[m] : b->counter_values[m - first];
     s->samples[s->n_samples++] = (ys_sample){iterations, v};
   }
@@ -187,6 +198,7 @@ static void record_round(ys_bench_result *res, size_t first, size_t n,
                          bool linear) {
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *s = &res->series[m];
+    if (s->counter & YS_SERIES_LATENCY) continue;
     s->rounds[s->n_rounds++] =
         (ys_round){.first_sample = first, .n_samples = n, .linear = linear};
   }
@@ -198,6 +210,8 @@ static void discard_measurements(ys_bench_result *res) {
     res->series[m].n_rounds = 0;
   }
   res->total_iterations = 0;
+  res->latency.kept = 0;
+  res->latency.timed = 0;
 }
 
 /* Makes room in every series for one more round of n samples. Allocation
@@ -205,6 +219,7 @@ static void discard_measurements(ys_bench_result *res) {
 static int reserve(ys_bench_result *res, size_t n) {
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *s = &res->series[m];
+    if (s->counter & YS_SERIES_LATENCY) continue; /* latency.c grows them */
     /* A count that would wrap the byte size (a sample size from a
      * malformed worker command, say) must fail, not allocate a few bytes
      * that the samples then overrun. */
@@ -267,7 +282,7 @@ static int run_empty_batch(const ys_runner *r, int form, uint64_t iterations,
   ys_instance inst = {.def = &empty_benches[form]};
   ys_bench_result res = {0};
   uint64_t unused = 0;
-  target t = {r, &inst, &res, &unused};
+  target t = {r, &inst, &res, &unused, NULL};
   return run_batch(&t, iterations, b);
 }
 
@@ -321,11 +336,62 @@ static int run_fixed_round(ys_runner *r, const target *t) {
   return 0;
 }
 
+/* Whether benchmark res asked for latency mode (its settings, or the
+ * runner's for all). */
+static bool wants_latency(const ys_runner *r, const ys_bench_result *res) {
+  return res->settings.latency || r->cfg.latency;
+}
+
+/* The median time of one iteration of t's benchmark, each timed on its
+ * own: a probe batch of at most LATENCY_PROBE_ITERATIONS, fewer when they
+ * would take longer than the warm-up budget (met_ns each). Returns 0, or
+ * YS_EBENCH with the result marked as the benchmark stopped. */
+#define LATENCY_PROBE_ITERATIONS 101
+static int latency_probe(const target *t, double met_ns, double *median) {
+  const ys_runner_config *cfg = &t->run->cfg;
+  double budget = cfg->warm_up_ns > 0 ? cfg->warm_up_ns : cfg->measurement_ns;
+  uint64_t k = LATENCY_PROBE_ITERATIONS;
+  if (met_ns > 0 && budget / met_ns < (double)k)
+    k = budget / met_ns < 1 ? 1 : (uint64_t)(budget / met_ns);
+  target probe = *t;
+  probe.latency = t->run->latency;
+  ys_latency_round_begin(probe.latency, NULL);
+  ys_batch b;
+  int rc = run_batch(&probe, k, &b);
+  *median = ys_latency_round_median(probe.latency);
+  return rc;
+}
+
+/* Decides latency mode on a benchmark's first round (docs/statistics.md
+ * §7) and gives the recorder its rounds use, or NULL when it runs in
+ * batches. Returns 0 (a benchmark stopped by the probe keeps its status),
+ * or YS_ENOMEM. */
+static int latency_of_round(const target *t, double met_ns,
+                            ys_latency_recorder **out) {
+  *out = NULL;
+  ys_runner *r = (ys_runner *)t->run;
+  ys_bench_result *res = t->res;
+  if (!wants_latency(r, res) || r->latency == NULL) return 0;
+  if (res->latency.status == YS_LATENCY_OFF) {
+    if (r->clock_cost_ns < 0)
+      r->clock_cost_ns = ys_latency_clock_cost(r->cfg.collector, 101);
+    double median = 0;
+    if (latency_probe(t, met_ns, &median) != 0) return 0;
+    ys_latency_decide(&res->latency, res->name, r->clock_cost_ns, median);
+  }
+  if (res->latency.status != YS_LATENCY_ON) return 0;
+  if (ys_latency_start(&res->latency) != 0) return YS_ENOMEM;
+  *out = r->latency;
+  return 0;
+}
+
 /* One round of one benchmark: warm-up, plan, samples. */
 static int run_round(const target *t) {
   const ys_runner_config *cfg = &t->run->cfg;
   ys_bench_result *res = t->res;
   double started = ys_clock_now_s();
+  /* t, for the samples: latency mode gives it a recorder. */
+  target timed = *t;
 
   ys_warmup w;
   warm_up_probe probe = {.t = t};
@@ -347,24 +413,34 @@ static int run_round(const target *t) {
                      : planning_cost_ns(&probe, timed_met_ns),
                  cfg->measurement_ns, cfg->sample_size, &plan);
   if (plan.step == 1) flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
-  if (reserve(res, plan.n) != 0) {
+  int rc = latency_of_round(t, timed_met_ns, &timed.latency);
+  if (rc == 0) rc = reserve(res, plan.n);
+  if (rc != 0) {
     res->elapsed_s += ys_clock_now_s() - started;
-    return YS_ENOMEM;
+    return rc;
   }
+  if (res->status != YS_BENCH_OK) goto out; /* the probe stopped it */
+  if (timed.latency != NULL)
+    ys_latency_round_begin(timed.latency, &res->latency);
 
   size_t first = res->series[0].n_samples;
   for (size_t i = 0; i < plan.n; i++) {
     uint64_t iterations = ys_plan_iterations(&plan, i);
     ys_batch b;
-    if (run_batch(t, iterations, &b) != 0) goto out;
+    if (run_batch(&timed, iterations, &b) != 0) goto out;
     record_sample(res, iterations, &b);
     *t->measured_iterations += iterations;
     if (t->run->primary_is_time &&
         b.values[0] < SHORT_SAMPLE_STEPS * t->run->resolution)
       flag_all(res, YS_WARN_SHORT_SAMPLES, 0);
   }
+  if (timed.latency != NULL && ys_latency_round_end(timed.latency, res) != 0) {
+    res->elapsed_s += ys_clock_now_s() - started;
+    return YS_ENOMEM;
+  }
   record_round(res, first, plan.n, plan.linear);
 out:
+  if (timed.latency != NULL) timed.latency->bench = NULL;
   res->elapsed_s += ys_clock_now_s() - started;
   /* Partial rounds of a benchmark that stopped must not be mistaken for a
    * measurement: it keeps its status and message only. */
@@ -406,6 +482,12 @@ int ys_runner_open(const ys_runner_config *cfg, ys_runner **out) {
   const ys_collector *c = cfg->collector;
   r->resolution = c->ops->resolution != NULL ? c->ops->resolution(c->ctx) : 0;
   r->primary_is_time = c->n_metrics > 0 && c->metrics[0].kind == YS_METRIC_TIME;
+  r->clock_cost_ns = -1;
+  r->latency = calloc(1, sizeof(*r->latency));
+  if (r->latency == NULL || ys_latency_recorder_init(r->latency, cfg->seed)) {
+    ys_runner_close(r);
+    return YS_ENOMEM;
+  }
   *out = r;
   return 0;
 }
@@ -413,6 +495,8 @@ int ys_runner_open(const ys_runner_config *cfg, ys_runner **out) {
 void ys_runner_close(ys_runner *r) {
   if (r == NULL) return;
   ys_crash_guard_remove();
+  if (r->latency != NULL) ys_latency_recorder_free(r->latency);
+  free(r->latency);
   free(r);
 }
 
@@ -452,7 +536,12 @@ int ys_runner_round(ys_runner *r, const ys_instance *inst,
     measure_empty(r);
   }
   if (c->ops->label != NULL) c->ops->label(c->ctx, inst->name);
-  target t = {r, inst, res, &res->total_iterations};
+  /* Latency mode times iterations, which an exact count or a primary
+   * metric that is not a time cannot do. */
+  if (wants_latency(r, res) && res->latency.status == YS_LATENCY_OFF &&
+      (c->exact || !r->primary_is_time))
+    ys_latency_refuse_metric(&res->latency, res->name, c->metrics[0].name);
+  target t = {r, inst, res, &res->total_iterations, NULL};
   /* The timeout is the benchmark's whole budget: what its earlier rounds
    * spent is gone from it. */
   bool deadline = r->cfg.timeout_s > 0;
@@ -526,7 +615,9 @@ int ys_runner_run(const ys_instance *instances, size_t n,
       if (cfg->partner_round != NULL && partner_first)
         rc = cfg->partner_round(cfg->partner_ctx, &instances[pass[k]]);
       if (rc == 0)
-        rc = cfg->own_round != NULL
+        /* Latency mode keeps every iteration's time, which the worker
+         * protocol does not carry: those rounds are measured here. */
+        rc = cfg->own_round != NULL && !wants_latency(run, res)
                  ? cfg->own_round(cfg->own_ctx, &instances[pass[k]], res)
                  : ys_runner_round(run, &instances[pass[k]], res);
       if (rc == 0 && cfg->partner_round != NULL && !partner_first)

@@ -39,6 +39,9 @@ typedef struct ys_runner_config {
    * (a profile's perf round trip at each edge), which would otherwise make
    * the plan think every iteration expensive and measure almost nothing. */
   double planning_cost_ns;
+  /* Latency mode for every benchmark (--latency), besides those whose
+   * settings ask for it (docs/statistics.md §7). */
+  bool latency;
   /* Seconds one benchmark's rounds measured in this process may take in
    * all before it is stopped and failed ("timed out after S s"); 0: no
    * limit. Enforced with SIGALRM (deadline.h); rounds in workers are timed

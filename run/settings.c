@@ -47,6 +47,9 @@ void ys_settings_resolve(const ys_bench_settings *run, unsigned command_line,
   out->own = 0;
   const ys_settings *s = def != NULL ? def->settings : NULL;
   if (s == NULL) return;
+  /* Latency mode is asked for by the benchmark or by --latency for all:
+   * either is enough, as neither changes what the other measures. */
+  if (s->latency) out->latency = true;
     /* A field the benchmark sets wins unless the command line named it: the
      * command line is the user's word for this run, the definition the
      * benchmark's author's for every run. */

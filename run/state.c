@@ -8,17 +8,51 @@
 
 #include "batch.h"
 
+/* Latency mode: hands out one iteration at a time, each in a window of
+ * its own, and keeps how long it took (run/latency.h). Returns the
+ * iterations handed out (1, or 0 when the batch is done). The first
+ * iteration's window is opened by the loop's start. */
+static uint64_t latency_next(ys_state *state, ys_batch *b) {
+  if (!b->paused) b->ops->stop(b->collector_ctx, b->values); /* first */
+  b->paused = false;
+  /* What the windows of this iteration added up to: a pause inside it
+   * splits the iteration into several windows, and only they count. */
+  ys_latency_record(b->latency, b->values[0] - b->iteration_start);
+  if (b->latency_left == 0) {
+    state->ys__running = false;
+    b->phase = YS_LOOP_DONE;
+    return 0;
+  }
+  b->latency_left--;
+  b->iteration_start = b->values[0];
+  b->ops->start(b->collector_ctx); /* last: nothing of ours is timed */
+  return 1;
+}
+
+/* Opens the loop's first window; returns the iterations to run before the
+ * harness is called again: all of them, or one in latency mode. */
+static uint64_t open_loop(ys_state *state, ys_batch *b) {
+  state->ys__running = true;
+  b->phase = YS_LOOP_RUNNING;
+  uint64_t handed_out = b->iterations;
+  if (b->latency != NULL) {
+    b->latency_left = b->iterations - 1;
+    b->iteration_start = b->values[0];
+    handed_out = 1;
+  }
+  b->ops->start(b->collector_ctx); /* last: nothing of ours is timed */
+  return handed_out;
+}
+
 bool ys__loop_edge(ys_state *state) {
   ys_batch *b = state->ys__run;
   if (state->ys__stopped || b->phase == YS_LOOP_DONE) return false;
   if (!state->ys__running) {
-    state->ys__running = true;
-    b->phase = YS_LOOP_RUNNING;
     /* This call hands out the first iteration. */
-    state->ys__remaining = b->iterations - 1;
-    b->ops->start(b->collector_ctx); /* last: nothing of ours is timed */
+    state->ys__remaining = open_loop(state, b) - 1;
     return true;
   }
+  if (b->latency != NULL) return latency_next(state, b) != 0;
   if (!b->paused) b->ops->stop(b->collector_ctx, b->values); /* first */
   state->ys__running = false;
   b->phase = YS_LOOP_DONE;
@@ -28,11 +62,14 @@ bool ys__loop_edge(ys_state *state) {
 uint64_t ys__loop_begin(ys_state *state) {
   ys_batch *b = state->ys__run;
   if (state->ys__stopped || b->phase != YS_LOOP_NOT_STARTED) return 0;
-  state->ys__running = true;
-  b->phase = YS_LOOP_RUNNING;
   b->for_form = true;
-  b->ops->start(b->collector_ctx); /* last: nothing of ours is timed */
-  return b->iterations;
+  return open_loop(state, b);
+}
+
+uint64_t ys__loop_next(ys_state *state) {
+  ys_batch *b = state->ys__run;
+  if (b->latency != NULL && state->ys__running) return latency_next(state, b);
+  return ys__loop_end(state) ? 1 : 0;
 }
 
 bool ys__loop_end(ys_state *state) {

@@ -26,7 +26,7 @@ class Page(html.parser.HTMLParser):
         self.rows, self.row_links = 0, []
         self.families = []  # first cells of the complexity table's rows
         self.in_h2 = self.in_tbody = False
-        self.in_complexity = self.in_family_cell = False
+        self.in_complexity = self.in_family_cell = self.in_latency = False
         self.cur_class = None
 
     def start(self, tag, attrs, closed):
@@ -45,13 +45,16 @@ class Page(html.parser.HTMLParser):
         # The complexity table is not the summary: its rows are families.
         if tag == "table":
             self.in_complexity = "complexity" in a.get("class", "").split()
+            # A benchmark's latency table is not the summary either.
+            self.in_latency = "latency" in a.get("class", "").split()
         if tag == "tbody":
             self.in_tbody = True
         if tag == "tr" and self.in_tbody and self.in_complexity:
             self.families.append("")
         if tag == "td" and self.in_complexity and self.in_tbody:
             self.in_family_cell = len(self.families) > 0 and not self.families[-1]
-        if tag == "tr" and self.in_tbody and not self.in_complexity:
+        if (tag == "tr" and self.in_tbody and not self.in_complexity
+                and not self.in_latency):
             self.rows += 1
         if tag == "a" and self.in_tbody:
             self.row_links.append(a.get("href"))
@@ -90,7 +93,7 @@ class Page(html.parser.HTMLParser):
         if tag == "tbody":
             self.in_tbody = False
         if tag == "table":
-            self.in_complexity = False
+            self.in_complexity = self.in_latency = False
         if tag == "td":
             self.in_family_cell = False
         if tag == "p":
