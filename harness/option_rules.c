@@ -71,6 +71,38 @@ static const char *const profile_refuses[] = {
     "pin",
 };
 
+/* Options that do nothing with `--list`, which prints the names the
+ * filters (REGEX, --exact) and --shard select and exits: it measures
+ * nothing, so whatever says how to measure, judge, save or report is
+ * ignored, and a user who wrote `--list --pin 1` would take the silence
+ * for a check of the CPU. --baseline stays: --shard balances its parts by
+ * the baseline's times. */
+static const char *const list_refuses[] = {
+    "collector",
+    "warm-up-time",
+    "measurement-time",
+    "counters",
+    "require-counters",
+    "cache-sim",
+    "callgrind-out",
+    "iterations",
+    "sample-size",
+    "rounds",
+    "processes",
+    "timeout",
+    "pin",
+    "quick",
+    "format",
+    "output",
+    "save-baseline",
+    "history",
+    "if-missing",
+    "against",
+    "threshold",
+    "gate",
+    "fail-on-inconclusive",
+};
+
 /* Options only `bench profile` uses. */
 static const char *const profile_only[] = {
     "profile-dir",
@@ -170,6 +202,13 @@ static int check_profile(const ys_options *o, char *err, size_t err_len) {
 #define MAX_SAMPLES_PER_BENCHMARK 10000000.0
 
 static int check_run(const ys_options *o, char *err, size_t err_len) {
+  for (size_t i = 0;
+       o->list && i < sizeof(list_refuses) / sizeof(list_refuses[0]); i++)
+    if (ys_cli_given(o, list_refuses[i]))
+      return refuse(err, err_len,
+                    "--%s does nothing with --list, which prints the "
+                    "selected names and measures nothing",
+                    list_refuses[i]);
   if (spec_has(o->collector, "dhat"))
     return refuse(err, err_len,
                   "--collector dhat needs 'profile': %s profile --collector "
