@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "../collectors/callgrind_file.h"
+#include "../core/clock.h"
 #include "../core/error.h"
 
 extern char **environ;
@@ -35,26 +36,54 @@ static double timeval_ns(const struct timeval *t) {
   return (double)t->tv_sec * 1e9 + (double)t->tv_usec * 1e3;
 }
 
-/* Waits until process `pid` has ended or `timeout_s` has passed, through a
- * pidfd, which becomes readable when the process ends: the wait costs no
- * polling, and the exit is seen at once. Returns whether it ended. Without
- * pidfds (Linux before 5.3) it waits without a limit. */
-static bool ended_within(pid_t pid, double timeout_s) {
-  int fd = (int)syscall(SYS_pidfd_open, pid, 0);
-  if (fd < 0) return true;
-  struct pollfd p = {.fd = fd, .events = POLLIN};
-  int rc;
-  do
-    rc = poll(&p, 1, (int)(timeout_s * 1000 + 0.5));
-  while (rc < 0 && errno == EINTR);
-  close(fd);
-  return rc != 0;
+/* Seconds a timed-out command's process group has, after SIGTERM, to end
+ * before SIGKILL: enough for a program to remove its temporary files,
+ * short enough that a hung one does not hold up the invocation. */
+#define KILL_GRACE_S 1.0
+
+/* Polls pidfd `fd` until it is readable (the process ended) or `timeout_s`
+ * has passed (< 0: no limit), resuming after a signal with what is left.
+ * Returns whether the process ended. */
+static bool pidfd_ended_within(int fd, double timeout_s) {
+  double deadline = ys_clock_now_s() + timeout_s;
+  for (;;) {
+    double left = timeout_s < 0 ? -1 : deadline - ys_clock_now_s();
+    if (timeout_s >= 0 && left < 0) left = 0;
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    int rc = poll(&p, 1, left < 0 ? -1 : (int)(left * 1000 + 0.5));
+    if (rc > 0) return true;
+    if (rc == 0) return false;
+    if (errno != EINTR) return true; /* cannot wait: let wait4 block */
+  }
+}
+
+/* Ends process group `pgid` (the command and every process it started
+ * that stayed in its group): SIGTERM, so that each can clean up, then,
+ * once the leader has ended or KILL_GRACE_S has passed, SIGKILL for what
+ * is left (a grandchild that ignores SIGTERM, or outlives its parent).
+ * `fd` is the leader's pidfd, or -1. */
+static void end_group(pid_t pgid, int fd) {
+  kill(-pgid, SIGTERM);
+  if (fd >= 0) pidfd_ended_within(fd, KILL_GRACE_S);
+  /* Before the leader is reaped, so that its pid, the group's id, cannot
+   * have been reused. ESRCH when all are gone: nothing to do. */
+  kill(-pgid, SIGKILL);
 }
 
 int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
                   ys_exec_outcome *out) {
   posix_spawn_file_actions_t fa;
+  posix_spawnattr_t attr;
   if (posix_spawn_file_actions_init(&fa) != 0) return ENOMEM;
+  if (posix_spawnattr_init(&attr) != 0) {
+    posix_spawn_file_actions_destroy(&fa);
+    return ENOMEM;
+  }
+  /* The command leads a process group of its own (pgid = its pid), which
+   * the processes it starts join: a timeout ends them all, not only the
+   * process this one waits for. */
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attr, 0);
   posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   if (show_output) {
     posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
@@ -67,11 +96,22 @@ int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
   struct timespec t0, t1;
   pid_t pid;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+  int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
   posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
   if (rc != 0) return rc;
-  bool timed_out = timeout_s > 0 && !ended_within(pid, timeout_s);
-  if (timed_out) kill(pid, SIGKILL);
+  bool timed_out = false;
+  if (timeout_s > 0) {
+    /* A pidfd becomes readable when the process ends: the wait costs no
+     * polling, and the exit is seen at once. Without pidfds (Linux before
+     * 5.3) the command may run as long as it takes. */
+    int fd = (int)syscall(SYS_pidfd_open, pid, 0);
+    if (fd >= 0) {
+      timed_out = !pidfd_ended_within(fd, timeout_s);
+      if (timed_out) end_group(pid, fd);
+      close(fd);
+    }
+  }
   int status = 0;
   struct rusage ru;
   pid_t got;

@@ -18,14 +18,16 @@ typedef struct ys_exec_outcome {
   double max_rss_kib; /* peak resident set of the largest process */
   int exit_status;    /* when it exited; -1 when killed by a signal */
   int signal;         /* the signal that killed it, else 0 */
-  bool timed_out;     /* killed (SIGKILL) for outlasting its timeout */
+  bool timed_out;     /* its group was killed for outlasting its timeout */
 } ys_exec_outcome;
 
-/* Runs argv (argv[0] searched in PATH) with stdin from /dev/null, stdout
- * to /dev/null, or to this process's stderr when `show_output` (a report
- * owns stdout), and stderr to /dev/null unless `show_output`. Waits for
- * it, at most `timeout_s` seconds when above 0 (then it is killed with
- * SIGKILL and out->timed_out set), and fills *out. Returns 0, or an errno
+/* Runs argv (argv[0] searched in PATH) in a process group of its own,
+ * with stdin from /dev/null, stdout to /dev/null, or to this process's
+ * stderr when `show_output` (a report owns stdout), and stderr to
+ * /dev/null unless `show_output`. Waits for it, at most `timeout_s`
+ * seconds when above 0: then its whole process group (what it started
+ * included) gets SIGTERM, and SIGKILL a grace period later, and
+ * out->timed_out is set. Fills *out. Returns 0, or an errno
  * value when it could not be started (ENOENT: no such command), with *out
  * untouched. */
 int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,

@@ -88,6 +88,32 @@ expect 3 "'sleep 5' failed: timed out: still running after 0.3 s" -- \
 check "[ \$((\$(date +%s) - start)) -lt 4 ]" "the hung command was killed at once"
 expect 2 "--timeout: 'abc' is not a number" -- "$bench" exec --timeout abc true
 
+# --- --timeout kills the command's whole process group, the processes it
+# started included: the shell's background sleep writes its pid, and must
+# be gone once bench exec has returned (without the group, the sleep would
+# outlive its killed parent by 100 s).
+# alive PID: the process exists and is not a zombie (a killed orphan is
+# one until its new parent reaps it, and kill -0 still finds it then).
+alive() {
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${state#Z}" = "$state" ]
+}
+rm -f "$tmp/grandchild.pid"
+expect 3 "timed out: still running after 0.3 s" -- \
+  "$bench" exec --timeout 0.3 --warm-up-runs 0 --runs 1 --rounds 1 -- \
+  sh -c 'sleep 100 & echo $! >"$0"; sleep 100' "$tmp/grandchild.pid"
+gc=$(cat "$tmp/grandchild.pid" 2>/dev/null)
+check "[ -n '$gc' ] && ! alive '$gc'" \
+  "the timed-out command's grandchild (pid ${gc:-none}) was killed too"
+# A shell that ignores SIGTERM is killed by SIGKILL after the grace period.
+expect 3 "timed out: still running after 0.3 s" -- \
+  "$bench" exec --timeout 0.3 --warm-up-runs 0 --runs 1 --rounds 1 -- \
+  sh -c 'trap "" TERM; sleep 100 & echo $! >"$0"; while :; do :; done' \
+  "$tmp/grandchild.pid"
+gc=$(cat "$tmp/grandchild.pid" 2>/dev/null)
+check "[ -n '$gc' ] && ! alive '$gc'" \
+  "a group that ignores SIGTERM is killed by SIGKILL (pid ${gc:-none})"
+
 # --- --setup once, --prepare before every run (warm-up included),
 # --cleanup once: 2 warm-up + 5 measured runs = 7 prepare lines.
 log=$tmp/hooks.log
