@@ -114,6 +114,54 @@ gc=$(cat "$tmp/grandchild.pid" 2>/dev/null)
 check "[ -n '$gc' ] && ! alive '$gc'" \
   "a group that ignores SIGTERM is killed by SIGKILL (pid ${gc:-none})"
 
+# --- SIGINT: the measuring stops, the commands measured so far are
+# reported on stdout (partial, said on stderr), no --output file is
+# written, and the exit code is 130. 1000 runs of 20 ms each would take
+# 40 s; the signal comes once a few rounds are done (a --prepare hook
+# counts the runs).
+rm -f "$tmp/partial.out" "$tmp/runs.log"
+"$bench" exec --warm-up-runs 0 --runs 1000 --rounds 1000 --format json \
+  --output "$tmp/partial.out.json" --prepare "echo >>$tmp/runs.log" \
+  -n a 'sleep 0.02' -n b 'sleep 0.02' >"$tmp/partial.json" \
+  2>"$tmp/partial.err" &
+pid=$!
+for _ in $(seq 100); do
+  [ "$(wc -l <"$tmp/runs.log" 2>/dev/null || echo 0)" -ge 6 ] && break
+  sleep 0.1
+done
+kill -INT "$pid"
+wait "$pid"
+code=$?
+check "[ $code -eq 130 ]" "SIGINT: exit code 130 ($code)"
+check "grep -q 'interrupted by SIGINT: 2 of 2 commands measured; the report above is partial' $tmp/partial.err" \
+  "SIGINT: stderr says the report is partial"
+rounds=$(jq '[.benchmarks[] | .series[0].rounds | length] | min' "$tmp/partial.json")
+check "[ -n '$rounds' ] && [ '$rounds' -ge 2 ] && [ '$rounds' -lt 1000 ]" \
+  "SIGINT: both commands reported with the rounds measured ($rounds of 1000)"
+check "[ ! -e $tmp/partial.out.json ]" "SIGINT: no --output file written"
+
+# SIGINT while a command runs ends it (its process group, which a
+# terminal's Ctrl-C would not reach), and before its first measured run
+# nothing is reported for it.
+rm -f "$tmp/running.pid"
+"$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 -- \
+  sh -c 'echo $$ >"$0"; sleep 100' "$tmp/running.pid" \
+  >/dev/null 2>"$tmp/running.err" &
+pid=$!
+for _ in $(seq 100); do
+  [ -s "$tmp/running.pid" ] && break
+  sleep 0.1
+done
+kill -INT "$pid"
+wait "$pid"
+code=$?
+running=$(cat "$tmp/running.pid" 2>/dev/null)
+check "[ $code -eq 130 ]" "SIGINT during a run: exit code 130 ($code)"
+check "[ -n '$running' ] && ! alive '$running'" \
+  "SIGINT during a run: the command (pid ${running:-none}) was ended"
+check "grep -q '0 of 1 commands measured' $tmp/running.err" \
+  "SIGINT during a run: the unmeasured command is left out"
+
 # --- --setup once, --prepare before every run (warm-up included),
 # --cleanup once: 2 warm-up + 5 measured runs = 7 prepare lines.
 log=$tmp/hooks.log
