@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/ratio.h"
 #include "../analysis/stats.h"
 #include "../baselines/store.h"
 #include "../core/clock.h"
@@ -49,6 +50,10 @@ static const ys_metric wall_metrics[M_WALL_COUNT] = {
 };
 static const ys_metric callgrind_metric = {"instructions", "instructions",
                                            YS_METRIC_COUNT, true};
+
+/* The group of the commands when there are two or more: each report names
+ * it beside each command's ratio to the reference. */
+#define YS_EXEC_GROUP "commands"
 
 /* One command's bookkeeping while it is measured. */
 typedef struct exec_track {
@@ -137,6 +142,16 @@ static int alloc_result(ys_bench_result *res, const ys_exec_command *cmd,
                         const ys_exec_options *o) {
   snprintf(res->name, sizeof(res->name), "%s", cmd->name);
   res->status = YS_BENCH_OK;
+  /* Two commands or more are one group with the reference command as its
+   * reference, so that every report, stdout's and each --output file,
+   * carries each command's ratio to it, as for a BENCH group
+   * (analysis/ratio.h): round r of each command was measured in round r
+   * of the others, which is what the ratio pairs. */
+  if (o->n_commands > 1) {
+    snprintf(res->group, sizeof(res->group), "%s", YS_EXEC_GROUP);
+    snprintf(res->group_reference, sizeof(res->group_reference), "%s",
+             o->reference != NULL ? o->reference : o->commands[0].name);
+  }
   size_t n = o->callgrind ? 1 : M_WALL_COUNT;
   res->series = calloc(n, sizeof(*res->series));
   if (res->series == NULL) return YS_ENOMEM;
@@ -325,6 +340,8 @@ static void conclude(exec_session *x, exec_track *t) {
   }
 }
 
+/* Analyses every measured command, then each one's ratio to the
+ * reference (the group of alloc_result), as a benchmark run does. */
 static int analyze(ys_run_result *run, uint64_t seed) {
   ys_stats_config cfg = ys_stats_config_default(seed);
   for (size_t i = 0; i < run->n_benches; i++) {
@@ -335,7 +352,8 @@ static int analyze(ys_run_result *run, uint64_t seed) {
       if (rc != 0) return rc;
     }
   }
-  return 0;
+  ys_ratio_config ratio_cfg = ys_ratio_config_default(seed);
+  return ys_ratio_fill(run, &ratio_cfg);
 }
 
 static int by_name(const void *a, const void *b) {

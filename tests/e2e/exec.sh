@@ -190,8 +190,20 @@ check "grep -q '^marker-ys' $tmp/e2 && ! grep -q '^marker-ys' $tmp/o2" \
 # for a start-up cost c; c < 40 ms here gives a ratio above 2, so 1.5 is
 # a safe bound; the other way round, below 1 / 1.5.
 "$bench" exec --runs 6 --rounds 3 --warm-up-runs 1 -n fast 'sleep 0.01' \
-  -n slow 'sleep 0.06' >"$tmp/rel.txt"
+  -n slow 'sleep 0.06' --output "$tmp/rel.out.json" \
+  --output "$tmp/rel.out.md" >"$tmp/rel.txt"
 check '[ $? -eq 0 ]' "two commands run"
+# The --output files hold each command's ratio to the reference too, as
+# they hold a BENCH group's (same bound as below).
+fratio=$(jq -r '.benchmarks[] | select(.name == "slow") | .group |
+  select(.reference == "fast" and .ratio_status == "ok") | .ratio.point' \
+  "$tmp/rel.out.json")
+check "awk -v r=${fratio:-0} 'BEGIN { exit !(r > 1.5) }'" \
+  "--output JSON: slow's ratio to fast > 1.5 (got ${fratio:-none})"
+check "jq -e '.benchmarks[] | select(.name == \"fast\") | .group.ratio_status == \"reference\"' $tmp/rel.out.json >/dev/null" \
+  "--output JSON: fast is the reference"
+check "grep -q '^\*\*Groups\*\*' $tmp/rel.out.md && grep -q '\`slow\`.*× \`fast\`' $tmp/rel.out.md" \
+  "--output Markdown: the group table with slow against fast"
 ratio=$(awk '/^Relative to/ { on = 1; next } on && $1 == "slow" { sub("×", "", $2); print $2 }' "$tmp/rel.txt")
 check "awk -v r=${ratio:-0} 'BEGIN { exit !(r > 1.5) }'" \
   "slow / fast > 1.5 (got ${ratio:-none})"
