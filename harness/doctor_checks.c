@@ -411,7 +411,7 @@ static bool cpu_quota(const ys_doctor_env *env, char *out, size_t len) {
       p = strtol(period, NULL, 10);
     if (p > 0)
       snprintf(out, len,
-               "cpu.cfs_quota_us %ld per cpu.cfs_period_us %ld: %.3g CPUs", q,
+               "cpu.cfs_quota_us %ld per cpu.cfs_period_us %ld, %.3g CPUs", q,
                p, (double)q / (double)p);
     else
       snprintf(out, len, "cpu.cfs_quota_us %ld", q);

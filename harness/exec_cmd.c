@@ -28,6 +28,7 @@
 #include "../gate/gate.h"
 #include "baseline_prep.h"
 #include "context.h"
+#include "doctor.h"
 #include "exec_options.h"
 #include "exec_relative.h"
 #include "exec_spawn.h"
@@ -470,6 +471,9 @@ static void fill_context(invocation *s, const ys_exec_options *o) {
   s->ctx.sample_size = (o->runs + o->rounds - 1) / o->rounds;
   s->ctx.warm_up_time_s = 0;
   s->ctx.measurement_time_s = 0;
+  /* The machine's findings, as a benchmark run records them (the report
+   * headers show them); no clock was calibrated, so none is judged. */
+  ys_doctor_record(&s->ctx);
 }
 
 /* The gate's remeasure callback (ys_gate_remeasure): the commands at
