@@ -380,18 +380,54 @@ static bool cpuinfo_has_hypervisor(const ys_doctor_env *env) {
   return found;
 }
 
+/* The CPU quota of this process's cgroup, in words, into `out`; false when
+ * there is none (or none can be read). cgroup v2's cpu.max: "max 100000"
+ * is no limit, "50000 100000" throttles the group to half a CPU, in
+ * bursts. cgroup v1 (still the default of older distributions and of
+ * Docker on them) keeps the same two numbers in cpu.cfs_quota_us (-1: no
+ * limit) and cpu.cfs_period_us, under the cpu controller's mount, which
+ * is cpu/ or, co-mounted with cpuacct, cpu,cpuacct/ (cpu/ is often a
+ * symbolic link to it). */
+static bool cpu_quota(const ys_doctor_env *env, char *out, size_t len) {
+  char quota[64], period[64];
+  if (ys_doctor_read_line(env, "/sys/fs/cgroup/cpu.max", quota,
+                          sizeof(quota))) {
+    if (strncmp(quota, "max", 3) == 0 || quota[0] == '\0') return false;
+    snprintf(out, len, "cpu.max %s", quota);
+    return true;
+  }
+  static const char *const v1_dirs[] = {"/sys/fs/cgroup/cpu",
+                                        "/sys/fs/cgroup/cpu,cpuacct"};
+  for (size_t i = 0; i < sizeof(v1_dirs) / sizeof(v1_dirs[0]); i++) {
+    char path[128];
+    snprintf(path, sizeof(path), "%s/cpu.cfs_quota_us", v1_dirs[i]);
+    if (!ys_doctor_read_line(env, path, quota, sizeof(quota))) continue;
+    snprintf(path, sizeof(path), "%s/cpu.cfs_period_us", v1_dirs[i]);
+    char *end = NULL;
+    long q = strtol(quota, &end, 10);
+    if (end == quota || q <= 0) return false; /* -1: no limit */
+    long p = 0;
+    if (ys_doctor_read_line(env, path, period, sizeof(period)))
+      p = strtol(period, NULL, 10);
+    if (p > 0)
+      snprintf(out, len,
+               "cpu.cfs_quota_us %ld per cpu.cfs_period_us %ld, %.3g CPUs", q,
+               p, (double)q / (double)p);
+    else
+      snprintf(out, len, "cpu.cfs_quota_us %ld", q);
+    return true;
+  }
+  return false;
+}
+
 void ys_doctor_check_virtualization(const ys_doctor_env *env,
                                     ys_doctor_report *r) {
   const char *container = container_kind(env);
-  char quota[64];
+  char quota[160];
   if (container != NULL) {
-    /* cgroup v2's cpu.max: "max 100000" is no limit; "50000 100000"
-     * throttles the container to half a CPU, in bursts. */
-    if (ys_doctor_read_line(env, "/sys/fs/cgroup/cpu.max", quota,
-                            sizeof(quota)) &&
-        strncmp(quota, "max", 3) != 0 && quota[0] != '\0')
+    if (cpu_quota(env, quota, sizeof(quota)))
       ys_doctor_add(r, "container", YS_DOCTOR_WARNING, NULL,
-                    "a %s container with a CPU quota (cpu.max %s): the kernel "
+                    "a %s container with a CPU quota (%s): the kernel "
                     "throttles it in bursts; run it without --cpus",
                     container, quota);
     else

@@ -90,8 +90,9 @@ void ys_doctor_check_aslr(const ys_doctor_env *env, ys_doctor_report *r);
 void ys_doctor_check_load(const ys_doctor_env *env, int num_cpus,
                           double sample_s, ys_doctor_report *r);
 
-/* A container (/.dockerenv, /run/.containerenv, /proc/1/cgroup) or a
- * virtual machine (/sys/class/dmi/id/product_name, the hypervisor flag of
+/* A container (/.dockerenv, /run/.containerenv, /proc/1/cgroup), with its
+ * CPU quota (cgroup v2 cpu.max, else v1 cpu.cfs_quota_us and
+ * cpu.cfs_period_us under cpu/ or cpu,cpuacct/), or a virtual machine (/sys/class/dmi/id/product_name, the hypervisor flag of
  * /proc/cpuinfo). */
 void ys_doctor_check_virtualization(const ys_doctor_env *env,
                                     ys_doctor_report *r);

@@ -97,7 +97,8 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "  --baseline, --baseline-dir, --if-missing, --threshold,\n"
       "  --fail-on-inconclusive: as for a benchmark run (%s --help)\n\n"
       "Exit status: 0 success, 1 regression, 2 usage or input error (a\n"
-      "command that does not exist), 3 a command failed or was killed.\n",
+      "command that does not exist), 3 a command failed or was killed,\n"
+      "130 or 143 interrupted by SIGINT or SIGTERM (partial report).\n",
       prog, YS_EXEC_DEFAULT_WARM_UP_RUNS, YS_EXEC_DEFAULT_RUNS,
       YS_EXEC_DEFAULT_ROUNDS, prog);
 }

@@ -13,10 +13,12 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/ratio.h"
 #include "../analysis/stats.h"
 #include "../baselines/store.h"
 #include "../core/clock.h"
@@ -26,11 +28,14 @@
 #include "../gate/gate.h"
 #include "baseline_prep.h"
 #include "context.h"
+#include "doctor.h"
 #include "exec_options.h"
 #include "exec_relative.h"
 #include "exec_spawn.h"
 #include "exit_codes.h"
 #include "invocation.h"
+#include "../run/interrupt.h"
+#include "../run/partial.h"
 
 /* The metrics of a run under the wall clock, in series order: series[0] is
  * the primary. No series is named cpu_time: under that name the gate would
@@ -46,6 +51,10 @@ static const ys_metric wall_metrics[M_WALL_COUNT] = {
 };
 static const ys_metric callgrind_metric = {"instructions", "instructions",
                                            YS_METRIC_COUNT, true};
+
+/* The group of the commands when there are two or more: each report names
+ * it beside each command's ratio to the reference. */
+#define YS_EXEC_GROUP "commands"
 
 /* One command's bookkeeping while it is measured. */
 typedef struct exec_track {
@@ -70,15 +79,22 @@ typedef struct exec_session {
 } exec_session;
 
 /* Runs a --setup, --prepare or --cleanup command with sh. Returns 0, or
- * writes why it failed into err and returns YS_EBENCH. */
+ * writes why it failed into err and returns YS_EBENCH (YS_EINTR when a
+ * stop signal ended it). --cleanup is not interruptible: it runs after an
+ * interrupt too, to undo what --setup did. */
 static int run_hook(const exec_session *x, const char *option, const char *text,
                     char *err, size_t err_len) {
   char *argv[] = {"sh", "-c", (char *)text, NULL};
   ys_exec_outcome out;
-  int rc = ys_exec_spawn(argv, x->o->show_output, x->o->timeout_s, &out);
+  bool interruptible = strcmp(option, "cleanup") != 0;
+  int rc = ys_exec_spawn(argv, x->o->show_output, x->o->timeout_s,
+                         interruptible, &out);
   if (rc != 0)
     return ys_error_set(err, err_len, YS_EBENCH, "--%s: cannot run sh: %s",
                         option, strerror(rc));
+  if (out.interrupted)
+    return ys_error_set(err, err_len, YS_EINTR, "--%s '%s' was interrupted",
+                        option, text);
   char sig[32];
   if (out.signal != 0)
     return ys_error_set(err, err_len, YS_EBENCH, "--%s '%s' was killed by %s",
@@ -105,7 +121,7 @@ static int calibrate_shell(exec_session *x) {
   char *argv[] = {"sh", "-c", "", NULL};
   for (int i = 0; i < N; i++) {
     ys_exec_outcome out;
-    int rc = ys_exec_spawn(argv, false, 0, &out);
+    int rc = ys_exec_spawn(argv, false, 0, true, &out);
     if (rc != 0 || !ys_exec_succeeded(&out))
       return ys_error_set(x->err, sizeof(x->err), YS_EBENCH,
                           "--shell sh: sh -c '' did not run cleanly");
@@ -127,6 +143,16 @@ static int alloc_result(ys_bench_result *res, const ys_exec_command *cmd,
                         const ys_exec_options *o) {
   snprintf(res->name, sizeof(res->name), "%s", cmd->name);
   res->status = YS_BENCH_OK;
+  /* Two commands or more are one group with the reference command as its
+   * reference, so that every report, stdout's and each --output file,
+   * carries each command's ratio to it, as for a BENCH group
+   * (analysis/ratio.h): round r of each command was measured in round r
+   * of the others, which is what the ratio pairs. */
+  if (o->n_commands > 1) {
+    snprintf(res->group, sizeof(res->group), "%s", YS_EXEC_GROUP);
+    snprintf(res->group_reference, sizeof(res->group_reference), "%s",
+             o->reference != NULL ? o->reference : o->commands[0].name);
+  }
   size_t n = o->callgrind ? 1 : M_WALL_COUNT;
   res->series = calloc(n, sizeof(*res->series));
   if (res->series == NULL) return YS_ENOMEM;
@@ -187,8 +213,13 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   const ys_exec_options *o = x->o;
   ys_bench_result *res = t->res;
   double t0 = ys_clock_now_s();
+  if (ys_interrupted()) return;
   if (o->prepare != NULL && run_hook(x, "prepare", o->prepare, res->message,
                                      sizeof(res->message)) != 0) {
+    if (ys_interrupted()) { /* not the command's fault */
+      res->message[0] = '\0';
+      return;
+    }
     res->status = YS_BENCH_FAILED;
     t->stopped = true;
     return;
@@ -196,13 +227,16 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   ys_exec_outcome out;
   uint64_t instructions = 0;
   char why[200] = "";
-  int rc =
-      o->callgrind
-          ? ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
-                                    o->trace_children, o->timeout_s, &out,
-                                    &instructions, why, sizeof(why))
-          : ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, &out);
+  int rc = o->callgrind
+               ? ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
+                                         o->trace_children, o->timeout_s, &out,
+                                         &instructions, why, sizeof(why))
+               : ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, true,
+                               &out);
   res->elapsed_s += ys_clock_now_s() - t0;
+  /* Ended by a stop signal: measured nothing, and says nothing of the
+   * command (the invocation reports what came before, interrupt.h). */
+  if (rc == 0 && out.interrupted) return;
   if (rc != 0) {
     res->status = YS_BENCH_FAILED;
     snprintf(res->message, sizeof(res->message), "cannot run it: %s",
@@ -261,7 +295,7 @@ static int measure(exec_session *x, exec_track *tracks, size_t n,
     for (size_t i = 0; i < n; i++) {
       exec_track *t = &tracks[order[i]];
       size_t first = t->res->series[0].n_samples;
-      for (size_t k = 0; k < per_round && !t->stopped; k++)
+      for (size_t k = 0; k < per_round && !t->stopped && !ys_interrupted(); k++)
         run_once(x, t, true);
       close_round(t->res, first);
     }
@@ -298,12 +332,17 @@ static void conclude(exec_session *x, exec_track *t) {
             "(success rate %.0f %%), accepted by --ignore-failure\n",
             x->prog, res->name, t->n_nonzero, t->n_runs, rate);
   }
-  if (res->status == YS_BENCH_OK && res->series[0].n_samples == 0) {
+  /* Interrupted before its first run: not measured, left out of the
+   * partial report (run/partial.h) rather than called failed. */
+  if (res->status == YS_BENCH_OK && res->series[0].n_samples == 0 &&
+      !ys_interrupted()) {
     res->status = YS_BENCH_FAILED;
     snprintf(res->message, sizeof(res->message), "no run was measured");
   }
 }
 
+/* Analyses every measured command, then each one's ratio to the
+ * reference (the group of alloc_result), as a benchmark run does. */
 static int analyze(ys_run_result *run, uint64_t seed) {
   ys_stats_config cfg = ys_stats_config_default(seed);
   for (size_t i = 0; i < run->n_benches; i++) {
@@ -314,7 +353,8 @@ static int analyze(ys_run_result *run, uint64_t seed) {
       if (rc != 0) return rc;
     }
   }
-  return 0;
+  ys_ratio_config ratio_cfg = ys_ratio_config_default(seed);
+  return ys_ratio_fill(run, &ratio_cfg);
 }
 
 static int by_name(const void *a, const void *b) {
@@ -367,8 +407,19 @@ static int prepare_baselines(invocation *s) {
   return YS_EXIT_OK;
 }
 
+/* A stop signal during --setup or the shell's calibration: nothing was
+ * measured, so there is nothing to report. Returns 128 + its number. */
+static int stopped_before_measuring(const exec_session *x) {
+  int sig = ys_interrupt_signal();
+  fprintf(stderr, "%s: interrupted by %s before any command was measured\n",
+          x->prog, sig == SIGTERM ? "SIGTERM" : "SIGINT");
+  return YS_EXIT_SIGNAL_BASE + sig;
+}
+
 /* Measures every command into s->run (sorted by name). Returns an exit
- * code: 3 when --setup failed. */
+ * code: 3 when --setup failed, 128 + the signal when a stop signal came
+ * before anything was measured. A stop signal later ends the measuring
+ * early, with what was measured in s->run (finish reports it). */
 static int measure_all(exec_session *x, invocation *s) {
   const ys_exec_options *o = x->o;
   for (size_t c = 0; c < o->n_commands; c++) {
@@ -381,10 +432,12 @@ static int measure_all(exec_session *x, invocation *s) {
   }
   if (o->setup != NULL &&
       run_hook(x, "setup", o->setup, x->err, sizeof(x->err)) != 0) {
+    if (ys_interrupted()) return stopped_before_measuring(x);
     fprintf(stderr, "%s: %s\n", x->prog, x->err);
     return YS_EXIT_BENCH_FAILED;
   }
   if (o->shell_sh && !o->callgrind && calibrate_shell(x) != 0) {
+    if (ys_interrupted()) return stopped_before_measuring(x);
     fprintf(stderr, "%s: %s\n", x->prog, x->err);
     return YS_EXIT_BENCH_FAILED;
   }
@@ -418,6 +471,9 @@ static void fill_context(invocation *s, const ys_exec_options *o) {
   s->ctx.sample_size = (o->runs + o->rounds - 1) / o->rounds;
   s->ctx.warm_up_time_s = 0;
   s->ctx.measurement_time_s = 0;
+  /* The machine's findings, as a benchmark run records them (the report
+   * headers show them); no clock was calibrated, so none is judged. */
+  ys_doctor_record(&s->ctx);
 }
 
 /* The gate's remeasure callback (ys_gate_remeasure): the commands at
@@ -464,10 +520,41 @@ static int remeasure(void *ctx, const size_t *which, size_t n) {
   return rc == 0 ? analyze(&m->s->run, o->shared.seed) : rc;
 }
 
+/* A run stopped by SIGINT or SIGTERM, as a benchmark run reports one
+ * (harness/app.c): the commands measured so far (a round or more, or
+ * failed) are analysed and reported on stdout with their comparison, and
+ * a line on stderr says the report is partial. Nothing is judged, no
+ * baseline is saved and no --output file is written. Returns 128 + the
+ * signal's number. */
+static int report_interrupted(exec_session *x, invocation *s,
+                              double elapsed_s) {
+  const ys_exec_options *o = x->o;
+  int sig = ys_interrupt_signal();
+  size_t total = s->run.n_benches;
+  size_t kept = ys_run_keep_measured(&s->run);
+  analyze(&s->run, o->shared.seed);
+  s->judged = false;
+  s->reports.n = 1; /* stdout's alone */
+  ys_summary sum = ys_app_summarize(s, elapsed_s);
+  ys_app_write_reports(s, &sum);
+  if (kept > 1)
+    ys_exec_relative_write(
+        &s->run, o->reference != NULL ? o->reference : o->commands[0].name,
+        &o->shared, x->prog);
+  fflush(stdout);
+  fprintf(stderr,
+          "%s: interrupted by %s: %zu of %zu commands measured; the report "
+          "above is partial, no baseline was saved and no --output file "
+          "written\n",
+          x->prog, sig == SIGTERM ? "SIGTERM" : "SIGINT", kept, total);
+  return YS_EXIT_SIGNAL_BASE + sig;
+}
+
 /* Analyses, judges against --baseline, reports, compares with the
  * reference and saves. Returns the exit code. */
 static int finish(exec_session *x, invocation *s, double elapsed_s) {
   const ys_exec_options *o = x->o;
+  if (ys_interrupted()) return report_interrupted(x, s, elapsed_s);
   if (analyze(&s->run, o->shared.seed) != 0) {
     fprintf(stderr, "%s: exec: the analysis failed: out of memory\n", x->prog);
     return YS_EXIT_USAGE;
@@ -488,6 +575,11 @@ static int finish(exec_session *x, invocation *s, double elapsed_s) {
     if (rc != 0) {
       fprintf(stderr, "%s: exec: %s\n", x->prog, ys_strerror(rc));
       return YS_EXIT_USAGE;
+    }
+    /* Stopped while confirming: the verdicts are not final. */
+    if (ys_interrupted()) {
+      s->judged = false;
+      return report_interrupted(x, s, elapsed_s);
     }
   }
   ys_summary sum = ys_app_summarize(s, elapsed_s);
@@ -537,9 +629,14 @@ int ys_exec_main(const char *prog, int argc, char **argv) {
     if (code == YS_EXIT_OK) code = ys_app_check_reports(&s, NULL);
     if (code == YS_EXIT_OK) {
       fill_context(&s, &o);
+      /* From here a SIGINT or SIGTERM ends the command under way (it runs
+       * in a process group of its own, which a terminal's Ctrl-C does not
+       * reach) and the report says what was measured before it. */
+      ys_interrupt_install();
       double started = ys_clock_now_s();
       code = measure_all(&x, &s);
       if (code == YS_EXIT_OK) code = finish(&x, &s, ys_clock_now_s() - started);
+      ys_interrupt_remove();
     }
   }
   for (size_t c = 0; c < YS_EXEC_MAX_COMMANDS; c++)

@@ -23,7 +23,9 @@
 #include <unistd.h>
 
 #include "../collectors/callgrind_file.h"
+#include "../core/clock.h"
 #include "../core/error.h"
+#include "../run/interrupt.h"
 
 extern char **environ;
 
@@ -35,26 +37,72 @@ static double timeval_ns(const struct timeval *t) {
   return (double)t->tv_sec * 1e9 + (double)t->tv_usec * 1e3;
 }
 
-/* Waits until process `pid` has ended or `timeout_s` has passed, through a
- * pidfd, which becomes readable when the process ends: the wait costs no
- * polling, and the exit is seen at once. Returns whether it ended. Without
- * pidfds (Linux before 5.3) it waits without a limit. */
-static bool ended_within(pid_t pid, double timeout_s) {
-  int fd = (int)syscall(SYS_pidfd_open, pid, 0);
-  if (fd < 0) return true;
-  struct pollfd p = {.fd = fd, .events = POLLIN};
-  int rc;
-  do
-    rc = poll(&p, 1, (int)(timeout_s * 1000 + 0.5));
-  while (rc < 0 && errno == EINTR);
-  close(fd);
-  return rc != 0;
+/* Seconds a timed-out command's process group has, after SIGTERM, to end
+ * before SIGKILL: enough for a program to remove its temporary files,
+ * short enough that a hung one does not hold up the invocation. */
+#define KILL_GRACE_S 1.0
+
+/* How a wait for a process ended. */
+typedef enum wait_end { ENDED, TIMED_OUT, INTERRUPTED } wait_end;
+
+/* Polls pidfd `fd` until it is readable (the process ended) or `timeout_s`
+ * has passed (< 0: no limit), resuming after a signal with what is left.
+ * With `stop_on_interrupt`, a SIGINT or SIGTERM (run/interrupt.h) ends the
+ * wait too: the two are blocked but during ppoll, so one that arrives
+ * between the check of the flag and the wait still wakes it. */
+static wait_end pidfd_wait(int fd, double timeout_s, bool stop_on_interrupt) {
+  sigset_t stop, old;
+  sigemptyset(&stop);
+  sigaddset(&stop, SIGINT);
+  sigaddset(&stop, SIGTERM);
+  sigprocmask(SIG_BLOCK, &stop, &old);
+  double deadline = ys_clock_now_s() + timeout_s;
+  wait_end end = ENDED;
+  for (;;) {
+    if (stop_on_interrupt && ys_interrupted()) {
+      end = INTERRUPTED;
+      break;
+    }
+    double left = deadline - ys_clock_now_s();
+    if (left < 0) left = 0;
+    struct timespec ts = {(time_t)left,
+                          (long)((left - (double)(time_t)left) * 1e9)};
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    int rc = ppoll(&p, 1, timeout_s < 0 ? NULL : &ts, &old);
+    if (rc == 0) end = TIMED_OUT;
+    if (rc >= 0 || errno != EINTR) break; /* an error: let wait4 block */
+  }
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  return end;
+}
+
+/* Ends process group `pgid` (the command and every process it started
+ * that stayed in its group): SIGTERM, so that each can clean up, then,
+ * once the leader has ended or KILL_GRACE_S has passed, SIGKILL for what
+ * is left (a grandchild that ignores SIGTERM, or outlives its parent).
+ * `fd` is the leader's pidfd, or -1. */
+static void end_group(pid_t pgid, int fd) {
+  kill(-pgid, SIGTERM);
+  if (fd >= 0) pidfd_wait(fd, KILL_GRACE_S, false);
+  /* Before the leader is reaped, so that its pid, the group's id, cannot
+   * have been reused. ESRCH when all are gone: nothing to do. */
+  kill(-pgid, SIGKILL);
 }
 
 int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
-                  ys_exec_outcome *out) {
+                  bool interruptible, ys_exec_outcome *out) {
   posix_spawn_file_actions_t fa;
+  posix_spawnattr_t attr;
   if (posix_spawn_file_actions_init(&fa) != 0) return ENOMEM;
+  if (posix_spawnattr_init(&attr) != 0) {
+    posix_spawn_file_actions_destroy(&fa);
+    return ENOMEM;
+  }
+  /* The command leads a process group of its own (pgid = its pid), which
+   * the processes it starts join: a timeout ends them all, not only the
+   * process this one waits for. */
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attr, 0);
   posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   if (show_output) {
     posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
@@ -67,17 +115,33 @@ int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
   struct timespec t0, t1;
   pid_t pid;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+  int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
   posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
   if (rc != 0) return rc;
-  bool timed_out = timeout_s > 0 && !ended_within(pid, timeout_s);
-  if (timed_out) kill(pid, SIGKILL);
+  /* A pidfd becomes readable when the process ends: the wait costs no
+   * polling, sees the exit at once, and wakes for a timeout or a stop
+   * signal. The command is in a group of its own, so a terminal's Ctrl-C
+   * reaches this process alone, which must then end the command's group.
+   * Without pidfds (Linux before 5.3) wait4 waits; an interrupt ends the
+   * group there, but a timeout is not kept. */
+  int fd = (int)syscall(SYS_pidfd_open, pid, 0);
+  wait_end end =
+      fd >= 0 ? pidfd_wait(fd, timeout_s > 0 ? timeout_s : -1, interruptible)
+              : ENDED;
+  if (end != ENDED) end_group(pid, fd);
+  if (fd >= 0) close(fd);
   int status = 0;
   struct rusage ru;
   pid_t got;
-  do
+  for (;;) {
     got = wait4(pid, &status, 0, &ru);
-  while (got < 0 && errno == EINTR);
+    if (got >= 0 || errno != EINTR) break;
+    if (fd < 0 && interruptible && end == ENDED && ys_interrupted()) {
+      end = INTERRUPTED;
+      end_group(pid, -1);
+    }
+  }
   clock_gettime(CLOCK_MONOTONIC, &t1);
   if (got < 0) return errno;
   out->wall_ns = timespec_ns(&t1) - timespec_ns(&t0);
@@ -86,7 +150,8 @@ int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
   out->max_rss_kib = (double)ru.ru_maxrss; /* kilobytes on Linux */
   out->exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   out->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-  out->timed_out = timed_out;
+  out->timed_out = end == TIMED_OUT;
+  out->interrupted = end == INTERRUPTED;
   return 0;
 }
 
@@ -181,7 +246,7 @@ int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
     for (size_t i = 0; i < n; i++)
       vg[k++] = argv[i];
     vg[k] = NULL;
-    rc = ys_exec_spawn(vg, show_output, timeout_s, out);
+    rc = ys_exec_spawn(vg, show_output, timeout_s, true, out);
     if (rc != 0)
       ys_error_set(err, err_len, rc, "cannot start valgrind: %s", strerror(rc));
   }

@@ -18,18 +18,24 @@ typedef struct ys_exec_outcome {
   double max_rss_kib; /* peak resident set of the largest process */
   int exit_status;    /* when it exited; -1 when killed by a signal */
   int signal;         /* the signal that killed it, else 0 */
-  bool timed_out;     /* killed (SIGKILL) for outlasting its timeout */
+  bool timed_out;     /* its group was killed for outlasting its timeout */
+  bool interrupted;   /* its group was killed for a SIGINT or SIGTERM */
 } ys_exec_outcome;
 
-/* Runs argv (argv[0] searched in PATH) with stdin from /dev/null, stdout
- * to /dev/null, or to this process's stderr when `show_output` (a report
- * owns stdout), and stderr to /dev/null unless `show_output`. Waits for
- * it, at most `timeout_s` seconds when above 0 (then it is killed with
- * SIGKILL and out->timed_out set), and fills *out. Returns 0, or an errno
+/* Runs argv (argv[0] searched in PATH) in a process group of its own,
+ * with stdin from /dev/null, stdout to /dev/null, or to this process's
+ * stderr when `show_output` (a report owns stdout), and stderr to
+ * /dev/null unless `show_output`. Waits for it, at most `timeout_s`
+ * seconds when above 0: then its whole process group (what it started
+ * included) gets SIGTERM, and SIGKILL a grace period later, and
+ * out->timed_out is set. So does a SIGINT or SIGTERM that this process
+ * receives while it waits, when `interruptible` (run/interrupt.h, when its
+ * handlers are installed; one received before the call counts too), which
+ * sets out->interrupted. Fills *out. Returns 0, or an errno
  * value when it could not be started (ENOENT: no such command), with *out
  * untouched. */
 int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
-                  ys_exec_outcome *out);
+                  bool interruptible, ys_exec_outcome *out);
 
 /* Whether the run ended well: exit status 0. */
 static inline bool ys_exec_succeeded(const ys_exec_outcome *o) {
@@ -44,7 +50,8 @@ bool ys_exec_findable(const char *file);
 /* The signal's abbreviation with its "SIG" ("SIGSEGV"), in `buf`. */
 const char *ys_exec_signal_name(int sig, char *buf, size_t len);
 
-/* Runs argv under valgrind's callgrind (within `timeout_s` as above), following
+/* Runs argv under valgrind's callgrind (within `timeout_s` as above, and
+ * interruptible), following
  * its children when `trace_children`, and adds up the instructions (Ir) of
  * every process counted into *instructions; *out as for ys_exec_spawn (for
  * valgrind, which exits as the command does). Returns 0, an errno value when

@@ -74,8 +74,10 @@ static const char *const profile_refuses[] = {
 /* Options that do nothing with --list, which prints the names of the
  * selected benchmarks and measures, compares, reports and saves nothing.
  * What it uses: the filters, --exact, --shard with the --baseline that
- * balances it (--baseline-dir, --if-missing), --config, --quiet. One row
- * per option, so that rows from other changes merge line by line. */
+ * balances it (--baseline-dir, --if-missing), --config, --quiet. Silence
+ * would mislead: a user who wrote `--list --pin 1` would take it for a
+ * check of the CPU. One row per option, so that rows from other changes
+ * merge line by line. */
 static const char *const list_refuses[] = {
     "collector",
     "warm-up-time",
@@ -96,6 +98,7 @@ static const char *const list_refuses[] = {
     "output",
     "save-baseline",
     "history",
+    "pin",
     "against",
     "threshold",
     "gate",

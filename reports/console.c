@@ -525,6 +525,41 @@ static void write_ok(const console *r, const ys_bench_result *res,
     write_marker(r, bits);
 }
 
+/* Whether the context holds a machine finding of check `check`. */
+static bool has_finding(const ys_context *ctx, const char *check) {
+  for (size_t i = 0; i < ctx->n_machine_findings; i++)
+    if (strcmp(ctx->machine_findings[i].check, check) == 0) return true;
+  return false;
+}
+
+/* The length of a finding's text up to its explanation: the first ": "
+ * outside parentheses ("a virtual machine (cpuinfo: hypervisor): its CPUs
+ * are shared..." is cut after the ")"), or all of it. */
+static int finding_length(const char *text) {
+  int depth = 0;
+  for (int i = 0; text[i] != '\0'; i++) {
+    depth += text[i] == '(' ? 1 : text[i] == ')' && depth > 0 ? -1 : 0;
+    if (depth == 0 && text[i] == ':' && text[i + 1] == ' ') return i;
+  }
+  return (int)strlen(text);
+}
+
+/* The machine findings of the run (bench doctor's warnings and problems
+ * among its cheap checks), one short line each: the finding up to its
+ * explanation (finding_length), since the header is no
+ * place for the whole of `bench doctor`, which says the rest. */
+static void write_machine_findings(const console *r) {
+  for (size_t i = 0; i < r->ctx->n_machine_findings; i++) {
+    const ys_machine_finding *f = &r->ctx->machine_findings[i];
+    int len = finding_length(f->text);
+    fprintf(r->out, "%s%s: %s: ", sgr(r, YS_SGR_YELLOW), f->level, f->check);
+    char part[sizeof(f->text)];
+    snprintf(part, sizeof(part), "%.*s", len, f->text);
+    ys_safe_text_write(r->out, part);
+    fprintf(r->out, " (bench doctor says more)%s\n", sgr(r, YS_SGR_RESET));
+  }
+}
+
 /* The run's line at the top, and warnings about the machine or build. */
 static void write_header(const console *r) {
   FILE *out = r->out;
@@ -553,12 +588,16 @@ static void write_header(const console *r) {
     fputc('\n', out);
     return;
   }
-  if (ctx->cpu_scaling_enabled)
+  if (ctx->pinned_cpu[0] != '\0')
+    fprintf(out, "pinned to CPU %s\n", ctx->pinned_cpu);
+  if (ctx->cpu_scaling_enabled && !has_finding(ctx, "governor"))
     write_warning(r, "CPU frequency scaling is enabled, so timings follow the "
                      "clock speed; set the governor to \"performance\"");
-  if (ctx->build_type != NULL && strcmp(ctx->build_type, "debug") == 0)
+  if (ctx->build_type != NULL && strcmp(ctx->build_type, "debug") == 0 &&
+      !has_finding(ctx, "build type"))
     write_warning(r, "yardstick was built for debugging, its own overhead is "
                      "higher; build it in release mode");
+  write_machine_findings(r);
   fputc('\n', out);
 }
 

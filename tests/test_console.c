@@ -493,6 +493,55 @@ static void test_console_context_warnings(void **state) {
   free(text);
 }
 
+/* The machine findings of the context (harness/doctor.c) and the pinned
+ * CPU: one short line each under the header, the finding up to its
+ * explanation (the text before the first ": " outside parentheses), as
+ * Google Benchmark
+ * prints its CPU scaling warning; a governor finding replaces the generic
+ * scaling line rather than repeating it; nothing of it with --quiet. */
+static void test_console_machine_findings_and_pin(void **state) {
+  (void)state;
+  ys_context ctx = fixed_context;
+  ctx.cpu_scaling_enabled = true;
+  ctx.collector = "callgrind";
+  ctx.rounds = 1;
+  snprintf(ctx.pinned_cpu, sizeof(ctx.pinned_cpu), "1 (auto)");
+  ctx.machine_findings[0] = (ys_machine_finding){
+      "warning", "governor",
+      "powersave on 3 of 4 CPUs: the frequency changes with load",
+      "sudo cpupower frequency-set -g performance"};
+  ctx.machine_findings[1] = (ys_machine_finding){
+      "warning", "container",
+      "a docker container with a CPU quota (cpu.max 50000 100000): the "
+      "kernel throttles it in bursts; run it without --cpus",
+      ""};
+  ctx.machine_findings[2] = (ys_machine_finding){
+      "warning", "virtual machine",
+      "a virtual machine (cpuinfo: hypervisor): its CPUs are shared", ""};
+  ctx.n_machine_findings = 3;
+  ys_summary sum = {0};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum};
+  char *text = ys_test_render(&ys_report_console, &run, false);
+  assert_string_equal(
+      text, "yardstick 0.1.0 \xc2\xb7 callgrind \xc2\xb7 1 round \xc3\x97 20 "
+            "samples \xc2\xb7 seed 1\n"
+            "pinned to CPU 1 (auto)\n"
+            "warning: governor: powersave on 3 of 4 CPUs (bench doctor says "
+            "more)\n"
+            "warning: container: a docker container with a CPU quota (cpu.max "
+            "50000 100000) (bench doctor says more)\n"
+            "warning: virtual machine: a virtual machine (cpuinfo: "
+            "hypervisor) (bench doctor says more)\n"
+            "\n"
+            "0 benchmarks: 0 ok, 0 skipped, 0 failed\n");
+  free(text);
+  ys_report_style quiet = {.verbosity = YS_REPORT_QUIET};
+  text = ys_test_render_styled(&ys_report_console, &run, &quiet);
+  assert_null(strstr(text, "pinned"));
+  assert_null(strstr(text, "governor"));
+  free(text);
+}
+
 /* Control characters in names and messages (a baseline's, say) are
  * written escaped, and the column after a name counts the escapes. */
 static void test_console_escapes_control_characters(void **state) {
@@ -640,6 +689,7 @@ int main(void) {
       cmocka_unit_test(test_console_compared_color),
       cmocka_unit_test(test_console_fail_on_inconclusive),
       cmocka_unit_test(test_console_context_warnings),
+      cmocka_unit_test(test_console_machine_findings_and_pin),
       cmocka_unit_test(test_console_quiet),
       cmocka_unit_test(test_console_verbose),
       cmocka_unit_test(test_console_notes_summarise_once),

@@ -2,7 +2,8 @@
  * test_doctor.c — the checks of `bench doctor` against the fake machines
  * under tests/fixtures/doctor (tuned: set up for benchmarking; noisy:
  * everything that disturbs a measurement; noisy_later: the noisy machine's
- * /proc/stat 100 jiffies per CPU later; amd: boost through cpufreq/boost),
+ * /proc/stat 100 jiffies per CPU later; amd: boost through cpufreq/boost;
+ * v1_quota and v1_unlimited: containers under cgroup v1),
  * with perf_event_open and the version probes replaced; the classification,
  * the exit codes, the report, --pin's parsing and its choice of CPU.
  */
@@ -266,6 +267,25 @@ static void test_virtualization(void **state) {
   ys_doctor_check_virtualization(&env, &r);
   assert_int_equal(find(&r, "container")->level, YS_DOCTOR_OK);
   assert_contains(find(&r, "container")->text, "kubepods");
+
+  /* cgroup v1: the quota is cpu.cfs_quota_us per cpu.cfs_period_us, under
+   * cpu,cpuacct here: 150000 / 100000 = 1.5 CPUs. */
+  r.n = 0;
+  use_machine("v1_quota");
+  ys_doctor_check_virtualization(&env, &r);
+  assert_int_equal(find(&r, "container")->level, YS_DOCTOR_WARNING);
+  assert_contains(find(&r, "container")->text, "docker container");
+  assert_contains(find(&r, "container")->text,
+                  "cpu.cfs_quota_us 150000 per cpu.cfs_period_us 100000");
+  assert_contains(find(&r, "container")->text, "1.5 CPUs");
+
+  /* cgroup v1 under cpu/, quota -1: no limit. */
+  r.n = 0;
+  use_machine("v1_unlimited");
+  ys_doctor_check_virtualization(&env, &r);
+  assert_int_equal(find(&r, "container")->level, YS_DOCTOR_OK);
+  assert_contains(find(&r, "container")->text,
+                  "lxc container, without a CPU quota");
 }
 
 static void test_perf_events(void **state) {

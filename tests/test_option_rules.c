@@ -142,6 +142,25 @@ static void test_run_accepts_run_options(void **state) {
                   "--processes", "0", "--exact", "a");
 }
 
+/* --list measures nothing: what says how to measure, judge, save or
+ * report is refused, naming the flag; the selection (filters, --exact,
+ * --shard and the --baseline that balances it) is accepted. */
+static void test_list_refuses_what_it_ignores(void **state) {
+  (void)state;
+  assert_refused("--pin does nothing with --list", false, "--list", "--pin",
+                 "0");
+  assert_refused("--pin", false, "--pin", "auto", "--list");
+  assert_refused("--quick", false, "--list", "--quick");
+  assert_refused("--collector", false, "--list", "--collector", "wall");
+  assert_refused("--output", false, "--list", "--output", "x.json");
+  assert_refused("--save-baseline", false, "--list", "--save-baseline", "x");
+  assert_refused("--timeout", false, "--list", "--timeout", "3");
+  assert_accepted(false, "--list", "--exact", "a", "--shard", "1/2",
+                  "--baseline", "x", "--quiet", "--seed", "4");
+  /* Without --list, --pin is a run's option. */
+  assert_accepted(false, "--pin", "0");
+}
+
 static void test_collector_options_need_their_collector(void **state) {
   (void)state;
   assert_refused("--counters", false, "--counters", "task-clock");
@@ -269,6 +288,7 @@ int main(void) {
       cmocka_unit_test(test_compare_refuses_run_options),
       cmocka_unit_test(test_compare_accepts_its_options),
       cmocka_unit_test(test_run_accepts_run_options),
+      cmocka_unit_test(test_list_refuses_what_it_ignores),
       cmocka_unit_test(test_collector_options_need_their_collector),
       cmocka_unit_test(test_defaults_are_not_given),
       cmocka_unit_test(test_if_missing),

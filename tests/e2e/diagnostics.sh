@@ -23,8 +23,9 @@ n_benches=$("$bench" --list | wc -l)
 
 # Benchmark blocks lie between the header's blank line and "Notes:" (or
 # the totals); in each, count the lines about diagnostics.
+# The header (up to its blank line) may hold the machine's findings.
 worst=$(awk '
-  NR == 1 { next }
+  !body { if (/^$/) body = 1; next }
   /^Notes:$/ || / benchmarks?: [0-9]+ ok/ { exit }
   /^$/ { if (n > worst) worst = n; n = 0; next }
   /^(\xe2\x9a\xa0|warning:)/ { n++ }

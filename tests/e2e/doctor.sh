@@ -90,6 +90,7 @@ expect 2 "--pin: 'x' is neither a CPU number nor auto" -- "$bench" --pin x
 expect 2 "--pin: CPU 99999 is not one this process may run on" -- \
   "$bench" --pin 99999
 expect 2 "--pin does nothing with 'compare'" -- "$bench" compare a b --pin 0
+expect 2 "--pin does nothing with --list" -- "$bench" --list --pin 0
 
 # A run pinned to a CPU this process may run on records it in its context.
 cpu=$(python3 -c 'import os; print(min(os.sched_getaffinity(0)))')

@@ -88,6 +88,80 @@ expect 3 "'sleep 5' failed: timed out: still running after 0.3 s" -- \
 check "[ \$((\$(date +%s) - start)) -lt 4 ]" "the hung command was killed at once"
 expect 2 "--timeout: 'abc' is not a number" -- "$bench" exec --timeout abc true
 
+# --- --timeout kills the command's whole process group, the processes it
+# started included: the shell's background sleep writes its pid, and must
+# be gone once bench exec has returned (without the group, the sleep would
+# outlive its killed parent by 100 s).
+# alive PID: the process exists and is not a zombie (a killed orphan is
+# one until its new parent reaps it, and kill -0 still finds it then).
+alive() {
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${state#Z}" = "$state" ]
+}
+rm -f "$tmp/grandchild.pid"
+expect 3 "timed out: still running after 0.3 s" -- \
+  "$bench" exec --timeout 0.3 --warm-up-runs 0 --runs 1 --rounds 1 -- \
+  sh -c 'sleep 100 & echo $! >"$0"; sleep 100' "$tmp/grandchild.pid"
+gc=$(cat "$tmp/grandchild.pid" 2>/dev/null)
+check "[ -n '$gc' ] && ! alive '$gc'" \
+  "the timed-out command's grandchild (pid ${gc:-none}) was killed too"
+# A shell that ignores SIGTERM is killed by SIGKILL after the grace period.
+expect 3 "timed out: still running after 0.3 s" -- \
+  "$bench" exec --timeout 0.3 --warm-up-runs 0 --runs 1 --rounds 1 -- \
+  sh -c 'trap "" TERM; sleep 100 & echo $! >"$0"; while :; do :; done' \
+  "$tmp/grandchild.pid"
+gc=$(cat "$tmp/grandchild.pid" 2>/dev/null)
+check "[ -n '$gc' ] && ! alive '$gc'" \
+  "a group that ignores SIGTERM is killed by SIGKILL (pid ${gc:-none})"
+
+# --- SIGINT: the measuring stops, the commands measured so far are
+# reported on stdout (partial, said on stderr), no --output file is
+# written, and the exit code is 130. 1000 runs of 20 ms each would take
+# 40 s; the signal comes once a few rounds are done (a --prepare hook
+# counts the runs).
+rm -f "$tmp/partial.out" "$tmp/runs.log"
+"$bench" exec --warm-up-runs 0 --runs 1000 --rounds 1000 --format json \
+  --output "$tmp/partial.out.json" --prepare "echo >>$tmp/runs.log" \
+  -n a 'sleep 0.02' -n b 'sleep 0.02' >"$tmp/partial.json" \
+  2>"$tmp/partial.err" &
+pid=$!
+for _ in $(seq 100); do
+  [ "$(wc -l <"$tmp/runs.log" 2>/dev/null || echo 0)" -ge 6 ] && break
+  sleep 0.1
+done
+kill -INT "$pid"
+wait "$pid"
+code=$?
+check "[ $code -eq 130 ]" "SIGINT: exit code 130 ($code)"
+check "grep -q 'interrupted by SIGINT: 2 of 2 commands measured; the report above is partial' $tmp/partial.err" \
+  "SIGINT: stderr says the report is partial"
+rounds=$(jq '[.benchmarks[] | .series[0].rounds | length] | min' "$tmp/partial.json")
+check "[ -n '$rounds' ] && [ '$rounds' -ge 2 ] && [ '$rounds' -lt 1000 ]" \
+  "SIGINT: both commands reported with the rounds measured ($rounds of 1000)"
+check "[ ! -e $tmp/partial.out.json ]" "SIGINT: no --output file written"
+
+# SIGINT while a command runs ends it (its process group, which a
+# terminal's Ctrl-C would not reach), and before its first measured run
+# nothing is reported for it.
+rm -f "$tmp/running.pid"
+"$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 -- \
+  sh -c 'echo $$ >"$0"; sleep 100' "$tmp/running.pid" \
+  >/dev/null 2>"$tmp/running.err" &
+pid=$!
+for _ in $(seq 100); do
+  [ -s "$tmp/running.pid" ] && break
+  sleep 0.1
+done
+kill -INT "$pid"
+wait "$pid"
+code=$?
+running=$(cat "$tmp/running.pid" 2>/dev/null)
+check "[ $code -eq 130 ]" "SIGINT during a run: exit code 130 ($code)"
+check "[ -n '$running' ] && ! alive '$running'" \
+  "SIGINT during a run: the command (pid ${running:-none}) was ended"
+check "grep -q '0 of 1 commands measured' $tmp/running.err" \
+  "SIGINT during a run: the unmeasured command is left out"
+
 # --- --setup once, --prepare before every run (warm-up included),
 # --cleanup once: 2 warm-up + 5 measured runs = 7 prepare lines.
 log=$tmp/hooks.log
@@ -116,8 +190,20 @@ check "grep -q '^marker-ys' $tmp/e2 && ! grep -q '^marker-ys' $tmp/o2" \
 # for a start-up cost c; c < 40 ms here gives a ratio above 2, so 1.5 is
 # a safe bound; the other way round, below 1 / 1.5.
 "$bench" exec --runs 6 --rounds 3 --warm-up-runs 1 -n fast 'sleep 0.01' \
-  -n slow 'sleep 0.06' >"$tmp/rel.txt"
+  -n slow 'sleep 0.06' --output "$tmp/rel.out.json" \
+  --output "$tmp/rel.out.md" >"$tmp/rel.txt"
 check '[ $? -eq 0 ]' "two commands run"
+# The --output files hold each command's ratio to the reference too, as
+# they hold a BENCH group's (same bound as below).
+fratio=$(jq -r '.benchmarks[] | select(.name == "slow") | .group |
+  select(.reference == "fast" and .ratio_status == "ok") | .ratio.point' \
+  "$tmp/rel.out.json")
+check "awk -v r=${fratio:-0} 'BEGIN { exit !(r > 1.5) }'" \
+  "--output JSON: slow's ratio to fast > 1.5 (got ${fratio:-none})"
+check "jq -e '.benchmarks[] | select(.name == \"fast\") | .group.ratio_status == \"reference\"' $tmp/rel.out.json >/dev/null" \
+  "--output JSON: fast is the reference"
+check "grep -q '^\*\*Groups\*\*' $tmp/rel.out.md && grep -q '\`slow\`.*× \`fast\`' $tmp/rel.out.md" \
+  "--output Markdown: the group table with slow against fast"
 ratio=$(awk '/^Relative to/ { on = 1; next } on && $1 == "slow" { sub("×", "", $2); print $2 }' "$tmp/rel.txt")
 check "awk -v r=${ratio:-0} 'BEGIN { exit !(r > 1.5) }'" \
   "slow / fast > 1.5 (got ${ratio:-none})"
