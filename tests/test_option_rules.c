@@ -74,6 +74,9 @@ static void test_list_refuses_what_it_ignores(void **state) {
   assert_refused("--rounds", run, "--list", "--rounds", "3");
   assert_refused("--threshold", run, "--list", "--threshold", "3");
   assert_refused("--collector", run, "--list", "--collector", "wall");
+  assert_refused("--pin does nothing with --list", run, "--list", "--pin", "0");
+  assert_refused("--pin", run, "--pin", "auto", "--list");
+  assert_refused("--timeout", run, "--list", "--timeout", "3");
   assert_refused("--baseline does nothing with --list unless --shard", run,
                  "--list", "--baseline", "main");
   assert_accepted(run, "--list", "--exact", "a", "--shard", "1/2", "--baseline",
@@ -81,6 +84,7 @@ static void test_list_refuses_what_it_ignores(void **state) {
   assert_accepted(run, "--list", "^fnv");
   /* Without --list the same options are a run's. */
   assert_accepted(run, "--save-baseline", "x", "--output", "r.json");
+  assert_accepted(run, "--pin", "0");
 }
 
 /* A shard holds part of the suite: its --history is refused, pointing to
@@ -140,25 +144,6 @@ static void test_run_accepts_run_options(void **state) {
   (void)state;
   assert_accepted(false, "--quick", "--rounds", "3", "--save-baseline", "x",
                   "--processes", "0", "--exact", "a");
-}
-
-/* --list measures nothing: what says how to measure, judge, save or
- * report is refused, naming the flag; the selection (filters, --exact,
- * --shard and the --baseline that balances it) is accepted. */
-static void test_list_refuses_what_it_ignores(void **state) {
-  (void)state;
-  assert_refused("--pin does nothing with --list", false, "--list", "--pin",
-                 "0");
-  assert_refused("--pin", false, "--pin", "auto", "--list");
-  assert_refused("--quick", false, "--list", "--quick");
-  assert_refused("--collector", false, "--list", "--collector", "wall");
-  assert_refused("--output", false, "--list", "--output", "x.json");
-  assert_refused("--save-baseline", false, "--list", "--save-baseline", "x");
-  assert_refused("--timeout", false, "--list", "--timeout", "3");
-  assert_accepted(false, "--list", "--exact", "a", "--shard", "1/2",
-                  "--baseline", "x", "--quiet", "--seed", "4");
-  /* Without --list, --pin is a run's option. */
-  assert_accepted(false, "--pin", "0");
 }
 
 static void test_collector_options_need_their_collector(void **state) {
@@ -296,7 +281,6 @@ int main(void) {
       cmocka_unit_test(test_samples_bounded),
       cmocka_unit_test(test_processes_with_exact_collector),
       cmocka_unit_test(test_worker_is_not_checked),
-      cmocka_unit_test(test_list_refuses_what_it_ignores),
       cmocka_unit_test(test_history_refused_with_shard),
       cmocka_unit_test(test_profile_collectors),
   };
