@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../baselines/history.h"
@@ -26,11 +27,21 @@ bool ys_app_stdout_wants_color(void) {
   return isatty(STDOUT_FILENO);
 }
 
-/* Whether the report file `path` ("-" is stdout) would be written into
- * the baseline folder `dir` or its history folder, compared by device and
- * inode (ys_fs_same_file), so that no spelling or link of the folder gets
- * past. Every file there is a baseline or a history, or becomes one when
- * saved under its name. */
+/* Whether `path` ends in ".yaml" or ".yml", in any case: the name a
+ * baseline or a history has in its folder. */
+static bool has_yaml_ending(const char *path) {
+  size_t n = strlen(path);
+  return (n >= 5 && strcasecmp(path + n - 5, ".yaml") == 0) ||
+         (n >= 4 && strcasecmp(path + n - 4, ".yml") == 0);
+}
+
+/* Whether the report file `path` ("-" is stdout) would be written where a
+ * baseline or history is, or would be taken for one: a YAML file in the
+ * baseline folder `dir`, or any file in its history folder. Folders are
+ * compared by device and inode (ys_fs_same_file), so that no spelling or
+ * link of the folder gets past. Other reports may share the baseline
+ * folder: with `--baseline-dir .` a report.json beside the baselines is
+ * harmless, since baselines are read by name as NAME.yaml. */
 static bool in_baseline_folder(const char *path, const char *dir) {
   if (strcmp(path, "-") == 0) return false;
   char parent[PATH_MAX], history[PATH_MAX];
@@ -43,7 +54,8 @@ static bool in_baseline_folder(const char *path, const char *dir) {
   else
     *slash = '\0';
   snprintf(history, sizeof(history), "%s/history", dir);
-  return ys_fs_same_file(parent, dir) || ys_fs_same_file(parent, history);
+  return (has_yaml_ending(path) && ys_fs_same_file(parent, dir)) ||
+         ys_fs_same_file(parent, history);
 }
 
 /* Lists the destinations and checks every --output file before anything
@@ -107,8 +119,8 @@ int ys_app_check_reports(invocation *s, const ys_baseline *newer) {
     if (in_baseline_folder(paths[i], dir)) {
       fprintf(stderr,
               "%s: --output '%s' is in the baseline folder '%s', which holds "
-              "baselines and their histories: the report would replace one "
-              "or be taken for one; write it elsewhere\n",
+              "baselines (NAME.yaml) and their histories: the report would "
+              "replace one or be taken for one; write it elsewhere\n",
               s->prog, paths[i], dir);
       return YS_EXIT_USAGE;
     }

@@ -48,9 +48,10 @@ expect 2 "are the same file" -- \
   "$suite" "${pick[@]}" --output "$tmp/r.md" --output "markdown:$tmp/./r.md"
 
 # Nor the other files a run keeps: the history it reads or records, the
-# other build of --against, the config file, the program itself, and any
+# other build of --against, the config file, the program itself, a YAML
 # file of the baseline folder (where a report would be taken for a
-# baseline). Each is refused before anything runs and left as it was.
+# baseline) and any file of its history folder. Each is refused before
+# anything runs and left as it was.
 mkdir -p "$tmp/baselines/history"
 printf 'yardstick_history: 1\nruns: []\n...\n' >"$tmp/baselines/history/main.yaml"
 cp "$tmp/baselines/history/main.yaml" "$tmp/history.before"
@@ -77,6 +78,11 @@ expect 2 "--output '$tmp/baselines/old.yaml' is in the baseline folder '$tmp/bas
 [ ! -e "$tmp/baselines/old.yaml" ] || { echo "FAIL: a report went into the baseline folder"; failures=$((failures + 1)); }
 expect 2 "is in the baseline folder" -- \
   env -C "$tmp/baselines/history" "$suite" "${pick[@]}" --output "json:new.yaml"
+# Another report may sit beside the baselines (--baseline-dir .): it is
+# never read as one.
+expect 0 "" -- env -C "$tmp/baselines" "$suite" "${pick[@]}" \
+  --baseline-dir . --output report.json
+[ -s "$tmp/baselines/report.json" ] || { echo "FAIL: no report beside the baselines"; failures=$((failures + 1)); }
 
 # A report file is replaced only once the run has ended: a run that fails
 # (here: the --against build is no benchmark program) leaves an old report
