@@ -19,6 +19,8 @@
 #   that other work can stay on the other cores.
 #   GATE_ARGS="--quick" adds options to every yardstick run.
 #   GATE_NO_GB=1 leaves Google Benchmark out (its rows then say so).
+#   GATE_NO_AGAINST=1 leaves the --against runs out (their rows say so),
+#   halving the time when only --baseline is being measured.
 #   GATE_HISTORY=N judges --baseline with noise bands: N unmeasured runs
 #   first fill the history of baseline "main" (--save-baseline main
 #   --history N); each A/A trial then compares with main and saves itself
@@ -119,7 +121,7 @@ for i in $(seq 1 "$trials_aa"); do
   else
     ys_run "aa_base_$i" "$suite" --baseline "r$((i - 1))" --save-baseline "r$i"
   fi
-  ys_run "aa_against_$i" "$suite" --against "$base"
+  [ -n "${GATE_NO_AGAINST:-}" ] || ys_run "aa_against_$i" "$suite" --against "$base"
   gb_run "gb_aa_$i"
 done
 
@@ -130,8 +132,9 @@ for pct in 10 2; do
   for i in $(seq 1 "$trials_detect"); do
     ys_run "slow${pct}_base_$i" env YS_FIXTURE_SLOWDOWN_PCT=$pct \
       "$suite" --baseline "r$(((i - 1) % trials_aa + 1))"
-    ys_run "slow${pct}_against_$i" env YS_FIXTURE_SLOWDOWN_PCT=$pct \
-      "$suite" --against "$base"
+    [ -n "${GATE_NO_AGAINST:-}" ] ||
+      ys_run "slow${pct}_against_$i" env YS_FIXTURE_SLOWDOWN_PCT=$pct \
+        "$suite" --against "$base"
     YS_FIXTURE_SLOWDOWN_PCT=$pct gb_run "gb_slow${pct}_$i"
   done
 done
@@ -267,7 +270,8 @@ print()
 print("| harness | median wall time of one run of the suite (s) |")
 print("|---|---:|")
 print(f"| yardstick --baseline | {med([seconds(f'aa_base_{i}') for i in range(1, trials_aa + 1)])} |")
-print(f"| yardstick --against (both builds) | {med([seconds(f'aa_against_{i}') for i in range(1, trials_aa + 1)])} |")
+if os.path.exists(os.path.join(out, "aa_against_1.seconds")):
+    print(f"| yardstick --against (both builds) | {med([seconds(f'aa_against_{i}') for i in range(1, trials_aa + 1)])} |")
 if gb_done:
     print(f"| Google Benchmark, 10 repetitions | {med([seconds(f'gb_aa_{i}') for i in range(1, trials_aa + 1)])} |")
 PY
