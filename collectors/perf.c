@@ -62,6 +62,7 @@ static const perf_event_def known_events[] = {
 };
 
 #define N_KNOWN (sizeof(known_events) / sizeof(known_events[0]))
+_Static_assert(N_KNOWN <= YS_PERF_MAX_EVENTS, "YS_PERF_MAX_EVENTS too small");
 
 /* Hardware and software events: at most one live group each, and one
  * dropped group whose software events were opened again. */
@@ -529,6 +530,59 @@ static const char *perf_notes(void *ctx) {
 int ys_perf_check_counters(const char *list, char *err, size_t err_len) {
   size_t defs[N_KNOWN];
   return parse_counters(list, defs, err, err_len) < 0 ? YS_EINVAL : 0;
+}
+
+int ys_perf_parse_events(const char *list, size_t *events, char *err,
+                         size_t err_len) {
+  return parse_counters(list, events, err, err_len);
+}
+
+ys_metric ys_perf_event_metric(size_t event) {
+  const perf_event_def *d = &known_events[event < N_KNOWN ? event : 0];
+  return (ys_metric){d->name, d->unit, d->kind, false};
+}
+
+int ys_perf_open_command_event(size_t event, pid_t pid) {
+  if (event >= N_KNOWN) {
+    errno = EINVAL;
+    return -1;
+  }
+  const perf_event_def *d = &known_events[event];
+  struct perf_event_attr attr;
+  memset(&attr, 0, sizeof(attr));
+  attr.size = sizeof(attr);
+  attr.type = d->type;
+  attr.config = d->config;
+  attr.disabled = 1;
+  attr.enable_on_exec = 1;
+  attr.inherit = 1;
+  attr.exclude_kernel = 1;
+  attr.exclude_hv = 1;
+  /* No group read: perf_event_open(2) says inherit does not work with
+   * PERF_FORMAT_GROUP, so each event is opened, scaled and read alone. */
+  attr.read_format =
+      PERF_FORMAT_TOTAL_TIME_ENABLED | PERF_FORMAT_TOTAL_TIME_RUNNING;
+  return (int)syscall(SYS_perf_event_open, &attr, pid, -1, -1,
+                      PERF_FLAG_FD_CLOEXEC);
+}
+
+int ys_perf_read_command_event(int fd, double *value) {
+  uint64_t buf[3]; /* value, time enabled, time running */
+  *value = 0;
+  if (read(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf)) return -1;
+  if (buf[2] == 0) return buf[1] == 0 ? 0 : -1; /* never ran: nothing ran */
+  *value = (double)buf[0] * ((double)buf[1] / (double)buf[2]);
+  return 0;
+}
+
+void ys_perf_describe_unavailable(const size_t *events, const int *errs,
+                                  size_t n, const char *prefix, char *out,
+                                  size_t len) {
+  perf_failure failed[N_KNOWN];
+  size_t k = 0;
+  for (size_t i = 0; i < n && k < N_KNOWN; i++)
+    if (events[i] < N_KNOWN) failed[k++] = (perf_failure){events[i], errs[i]};
+  format_failures(failed, k, prefix, out, len);
 }
 
 double ys_perf_overhead(void *ctx, size_t metric) {

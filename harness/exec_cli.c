@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../collectors/perf.h"
 #include "../core/error.h"
 #include "cli.h"
 #include "exec_options.h"
@@ -28,6 +29,8 @@ enum {
   OPT_IGNORE_FAILURE,
   OPT_COLLECTOR,
   OPT_TRACE_CHILDREN,
+  OPT_COUNTERS,
+  OPT_REQUIRE_COUNTERS,
   OPT_REFERENCE,
   OPT_TIMEOUT,
   OPT_HELP,
@@ -47,6 +50,8 @@ static const struct option exec_long_options[] = {
     {"ignore-failure", no_argument, NULL, OPT_IGNORE_FAILURE},
     {"collector", required_argument, NULL, OPT_COLLECTOR},
     {"trace-children", no_argument, NULL, OPT_TRACE_CHILDREN},
+    {"counters", required_argument, NULL, OPT_COUNTERS},
+    {"require-counters", no_argument, NULL, OPT_REQUIRE_COUNTERS},
     {"reference", required_argument, NULL, OPT_REFERENCE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"help", no_argument, NULL, OPT_HELP},
@@ -86,7 +91,11 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "(default: none)\n"
       "  --show-output          send the commands' output to stderr\n"
       "  --ignore-failure       accept a non-zero exit status\n"
-      "  --collector NAME       wall or callgrind (default: wall)\n"
+      "  --collector NAME       wall, perf, wall,perf or callgrind (default:\n"
+      "                         wall)\n"
+      "  --counters LIST        perf: the events to count (default: all)\n"
+      "  --require-counters     perf: an event that cannot be counted here is\n"
+      "                         an error, not a note\n"
       "  --trace-children       callgrind: count the command's children too\n"
       "  --reference NAME       the command others are compared to (default:\n"
       "                         the first)\n"
@@ -116,6 +125,34 @@ static int parse_count(const char *opt, const char *text, size_t lo, size_t hi,
                         lo, hi);
   *out = (size_t)v;
   return 0;
+}
+
+/* --collector: "wall", "callgrind", "perf", or wall and perf joined by
+ * ',' in either order (the first one's metrics come first, its first
+ * metric the primary, as for a benchmark run's "wall,perf"). */
+static int parse_collector(ys_exec_options *o, const char *text, char *err,
+                           size_t err_len) {
+  o->collector = text;
+  o->wall = o->perf = o->callgrind = o->perf_first = false;
+  if (strcmp(text, "callgrind") == 0) {
+    o->callgrind = true;
+    return 0;
+  }
+  for (const char *p = text;;) {
+    size_t len = strcspn(p, ",");
+    bool wall = len == 4 && strncmp(p, "wall", 4) == 0;
+    bool perf = len == 4 && strncmp(p, "perf", 4) == 0;
+    if ((!wall && !perf) || (wall && o->wall) || (perf && o->perf))
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "--collector: '%s': bench exec measures with wall, "
+                          "perf, wall,perf or callgrind",
+                          text);
+    if (perf && !o->wall) o->perf_first = true;
+    o->wall = o->wall || wall;
+    o->perf = o->perf || perf;
+    if (p[len] == '\0') return 0;
+    p += len + 1;
+  }
 }
 
 /* Hands option `name` (and its value) on to the run's parser. */
@@ -193,6 +230,8 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
   o->warm_up_runs = YS_EXEC_DEFAULT_WARM_UP_RUNS;
   o->runs = YS_EXEC_DEFAULT_RUNS;
   o->rounds = YS_EXEC_DEFAULT_ROUNDS;
+  o->collector = "wall";
+  o->wall = true;
   ys_options_init(&o->shared);
   o->forwarded[o->n_forwarded++] = strdup("exec");
   /* Everything after "--" is one command's argv, untouched by getopt. */
@@ -251,12 +290,17 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
       o->ignore_failure = true;
       break;
     case OPT_COLLECTOR:
-      if (strcmp(optarg, "wall") != 0 && strcmp(optarg, "callgrind") != 0)
-        return ys_error_set(err, err_len, YS_EINVAL,
-                            "--collector: '%s': bench exec measures with "
-                            "wall or callgrind",
-                            optarg);
-      o->callgrind = strcmp(optarg, "callgrind") == 0;
+      rc = parse_collector(o, optarg, err, err_len);
+      break;
+    case OPT_COUNTERS: {
+      char why[400];
+      o->counters = optarg;
+      if (ys_perf_check_counters(optarg, why, sizeof(why)) != 0)
+        rc = ys_error_set(err, err_len, YS_EINVAL, "--counters: %s", why);
+      break;
+    }
+    case OPT_REQUIRE_COUNTERS:
+      o->require_counters = true;
       break;
     case OPT_TRACE_CHILDREN:
       o->trace_children = true;
@@ -335,6 +379,10 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
                           "--reference: no command is named '%s'",
                           o->reference);
   }
+  if ((o->counters != NULL || o->require_counters) && !o->perf)
+    return ys_error_set(err, err_len, YS_EINVAL,
+                        "--%s does nothing without --collector perf",
+                        o->counters != NULL ? "counters" : "require-counters");
   if (o->trace_children && !o->callgrind)
     return ys_error_set(err, err_len, YS_EINVAL,
                         "--trace-children does nothing without "

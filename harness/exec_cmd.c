@@ -30,6 +30,7 @@
 #include "context.h"
 #include "doctor.h"
 #include "exec_options.h"
+#include "exec_perf.h"
 #include "exec_relative.h"
 #include "exec_spawn.h"
 #include "exit_codes.h"
@@ -75,6 +76,12 @@ typedef struct exec_session {
   ys_bench_result results[YS_EXEC_MAX_COMMANDS]; /* in command order */
   /* --shell sh: the shell's median start-up, subtracted from each run. */
   double shell_wall_ns, shell_user_ns, shell_system_ns;
+  /* --collector perf: the events each run is counted with. */
+  ys_exec_counters counters;
+  /* Every series of a result, in order: series[0] is the primary. */
+  ys_metric metrics[M_WALL_COUNT + YS_PERF_MAX_EVENTS];
+  size_t n_metrics;
+  size_t wall_first, perf_first; /* where each collector's series begin */
   char err[512];
 } exec_session;
 
@@ -138,9 +145,35 @@ static int calibrate_shell(exec_session *x) {
   return 0;
 }
 
+/* Lays out the series of every result: callgrind's count alone, else
+ * the wall clock's metrics and perf's counters in the order --collector
+ * gave them. */
+static void plan_metrics(exec_session *x) {
+  const ys_exec_options *o = x->o;
+  x->n_metrics = 0;
+  if (o->callgrind) {
+    x->metrics[x->n_metrics++] = callgrind_metric;
+    return;
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    bool perf_now = (pass == 0) == o->perf_first;
+    if (perf_now && o->perf) {
+      x->perf_first = x->n_metrics;
+      for (size_t e = 0; e < x->counters.n; e++)
+        x->metrics[x->n_metrics++] =
+            ys_perf_event_metric(x->counters.events[e]);
+    } else if (!perf_now && o->wall) {
+      x->wall_first = x->n_metrics;
+      for (size_t m = 0; m < M_WALL_COUNT; m++)
+        x->metrics[x->n_metrics++] = wall_metrics[m];
+    }
+  }
+}
+
 /* Gives result `res` its series, with room for every run and round. */
 static int alloc_result(ys_bench_result *res, const ys_exec_command *cmd,
-                        const ys_exec_options *o) {
+                        const exec_session *x) {
+  const ys_exec_options *o = x->o;
   snprintf(res->name, sizeof(res->name), "%s", cmd->name);
   res->status = YS_BENCH_OK;
   /* Two commands or more are one group with the reference command as its
@@ -153,14 +186,13 @@ static int alloc_result(ys_bench_result *res, const ys_exec_command *cmd,
     snprintf(res->group_reference, sizeof(res->group_reference), "%s",
              o->reference != NULL ? o->reference : o->commands[0].name);
   }
-  size_t n = o->callgrind ? 1 : M_WALL_COUNT;
+  size_t n = x->n_metrics;
   res->series = calloc(n, sizeof(*res->series));
   if (res->series == NULL) return YS_ENOMEM;
   res->n_series = n;
   for (size_t m = 0; m < n; m++) {
     ys_series *s = &res->series[m];
-    const ys_metric *metric =
-        o->callgrind ? &callgrind_metric : &wall_metrics[m];
+    const ys_metric *metric = &x->metrics[m];
     s->metric = metric->name;
     s->unit = metric->unit;
     s->kind = metric->kind;
@@ -177,19 +209,26 @@ static double at_least_zero(double v) {
 }
 
 /* Adds one run's figures to the result's series, less the shell's
- * start-up under --shell sh. */
+ * start-up under --shell sh (from the wall clock's; perf's counts keep
+ * the shell, as callgrind's do). */
 static void record_run(exec_session *x, ys_bench_result *res,
-                       const ys_exec_outcome *out, uint64_t instructions) {
-  double v[M_WALL_COUNT];
+                       const ys_exec_outcome *out, uint64_t instructions,
+                       const double *counts) {
+  double v[M_WALL_COUNT + YS_PERF_MAX_EVENTS];
   size_t n = res->n_series;
   if (x->o->callgrind) {
     v[0] = (double)instructions;
-  } else {
-    v[M_TIME] = at_least_zero(out->wall_ns - x->shell_wall_ns);
-    v[M_USER] = at_least_zero(out->user_ns - x->shell_user_ns);
-    v[M_SYSTEM] = at_least_zero(out->system_ns - x->shell_system_ns);
-    v[M_RSS] = out->max_rss_kib;
   }
+  if (x->o->wall) {
+    double *w = &v[x->wall_first];
+    w[M_TIME] = at_least_zero(out->wall_ns - x->shell_wall_ns);
+    w[M_USER] = at_least_zero(out->user_ns - x->shell_user_ns);
+    w[M_SYSTEM] = at_least_zero(out->system_ns - x->shell_system_ns);
+    w[M_RSS] = out->max_rss_kib;
+  }
+  if (x->o->perf)
+    for (size_t e = 0; e < x->counters.n; e++)
+      v[x->perf_first + e] = counts[e];
   for (size_t m = 0; m < n; m++) {
     ys_series *s = &res->series[m];
     s->samples[s->n_samples++] = (ys_sample){1, v[m]};
@@ -226,13 +265,19 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   }
   ys_exec_outcome out;
   uint64_t instructions = 0;
-  char why[200] = "";
-  int rc = o->callgrind
-               ? ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
-                                         o->trace_children, o->timeout_s, &out,
-                                         &instructions, why, sizeof(why))
-               : ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, true,
-                               &out);
+  double counts[YS_PERF_MAX_EVENTS] = {0};
+  char why[400] = "";
+  int rc;
+  if (o->callgrind)
+    rc = ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
+                                 o->trace_children, o->timeout_s, &out,
+                                 &instructions, why, sizeof(why));
+  else if (o->perf)
+    rc = ys_exec_spawn_counted(t->cmd->argv, o->show_output, o->timeout_s, true,
+                               x->counters.events, x->counters.n, &out, counts,
+                               why, sizeof(why));
+  else
+    rc = ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, true, &out);
   res->elapsed_s += ys_clock_now_s() - t0;
   /* Ended by a stop signal: measured nothing, and says nothing of the
    * command (the invocation reports what came before, interrupt.h). */
@@ -265,7 +310,7 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   /* A run killed by a signal measured a crash, not the command: it is
    * never a sample. A non-zero status is one with --ignore-failure. */
   if (out.signal == 0 && (out.exit_status == 0 || o->ignore_failure))
-    record_run(x, res, &out, instructions);
+    record_run(x, res, &out, instructions, counts);
 }
 
 /* Warm-up: each command's unmeasured runs, before any is measured. */
@@ -364,8 +409,9 @@ static int by_name(const void *a, const void *b) {
 
 /* Checks before anything runs that every command can be found: a typo
  * costs a second and exit 2, not a run full of failures. Under --shell sh
- * the shell finds the command, and says so with status 127. */
-static int check_commands(const exec_session *x) {
+ * the shell finds the command, and says so with status 127. Finds which
+ * perf events can be counted here, and names those that cannot. */
+static int check_commands(exec_session *x) {
   for (size_t c = 0; c < x->o->n_commands; c++) {
     const ys_exec_command *cmd = &x->o->commands[c];
     if (!ys_exec_findable(cmd->argv[0])) {
@@ -380,6 +426,20 @@ static int check_commands(const exec_session *x) {
             x->prog);
     return YS_EXIT_USAGE;
   }
+  if (x->o->perf) {
+    char note[512];
+    if (ys_exec_counters_prepare(x->o->counters, x->o->require_counters,
+                                 &x->counters, note, sizeof(note), x->err,
+                                 sizeof(x->err)) != 0) {
+      fprintf(stderr, "%s: --collector %s: %s\n", x->prog, x->o->collector,
+              x->err);
+      return YS_EXIT_USAGE;
+    }
+    /* As a benchmark run says it (harness/app.c), --quiet or not: a
+     * counter asked for and missing must not pass unseen. */
+    if (note[0] != '\0') fprintf(stderr, "%s: note: %s\n", x->prog, note);
+  }
+  plan_metrics(x);
   return YS_EXIT_OK;
 }
 
@@ -425,7 +485,7 @@ static int measure_all(exec_session *x, invocation *s) {
   for (size_t c = 0; c < o->n_commands; c++) {
     x->tracks[c].cmd = &o->commands[c];
     x->tracks[c].res = &x->results[c];
-    if (alloc_result(&x->results[c], &o->commands[c], o) != 0) {
+    if (alloc_result(&x->results[c], &o->commands[c], x) != 0) {
       fprintf(stderr, "%s: exec: out of memory\n", x->prog);
       return YS_EXIT_USAGE;
     }
@@ -436,7 +496,7 @@ static int measure_all(exec_session *x, invocation *s) {
     fprintf(stderr, "%s: %s\n", x->prog, x->err);
     return YS_EXIT_BENCH_FAILED;
   }
-  if (o->shell_sh && !o->callgrind && calibrate_shell(x) != 0) {
+  if (o->shell_sh && o->wall && calibrate_shell(x) != 0) {
     if (ys_interrupted()) return stopped_before_measuring(x);
     fprintf(stderr, "%s: %s\n", x->prog, x->err);
     return YS_EXIT_BENCH_FAILED;
@@ -465,7 +525,7 @@ static int measure_all(exec_session *x, invocation *s) {
 
 static void fill_context(invocation *s, const ys_exec_options *o) {
   ys_context_collect(&s->ctx);
-  s->ctx.collector = o->callgrind ? "callgrind" : "wall";
+  s->ctx.collector = o->collector;
   s->ctx.seed = o->shared.seed;
   s->ctx.rounds = o->rounds;
   s->ctx.sample_size = (o->runs + o->rounds - 1) / o->rounds;
@@ -499,7 +559,7 @@ static int remeasure(void *ctx, const size_t *which, size_t n) {
       if (strcmp(o->commands[c].name, name) == 0)
         tracks[k].cmd = &o->commands[c];
     tracks[k].res = &extra[k];
-    rc = tracks[k].cmd != NULL ? alloc_result(&extra[k], tracks[k].cmd, o)
+    rc = tracks[k].cmd != NULL ? alloc_result(&extra[k], tracks[k].cmd, x)
                                : YS_EINVAL;
   }
   if (rc == 0) rc = measure(x, tracks, n, o->shared.seed + 1);

@@ -48,6 +48,12 @@ typedef struct ys_exec_options {
   bool shell_sh;         /* --shell sh: each command is `sh -c COMMAND` */
   bool show_output;      /* the commands' output goes to stderr */
   bool ignore_failure;   /* a non-zero exit status is accepted */
+  const char *collector; /* --collector as given: "wall", "perf,wall"... */
+  bool wall;             /* clock and rusage metrics */
+  bool perf;             /* perf counters (--counters, default set) */
+  bool perf_first;       /* "perf,wall": the counters come first */
+  const char *counters;  /* --counters LIST; NULL: perf's default set */
+  bool require_counters; /* an event perf cannot count is an error */
   bool callgrind;        /* --collector callgrind */
   bool trace_children;   /* callgrind follows the command's children */
   double timeout_s;      /* a run still going after this is killed; 0: none */

@@ -2,7 +2,9 @@
  * exec_spawn.c — one run of one command, timed and accounted (see
  * exec_spawn.h). posix_spawnp rather than fork: glibc spawns with
  * CLONE_VFORK, which costs the same however large this process is, and
- * reports a failed exec as an error instead of a child exiting 127.
+ * reports a failed exec as an error instead of a child exiting 127. Only
+ * perf counting forks: its counters must be opened on the child after it
+ * exists and before it execs, which posix_spawn leaves no moment for.
  */
 #include "exec_spawn.h"
 
@@ -23,6 +25,7 @@
 #include <unistd.h>
 
 #include "../collectors/callgrind_file.h"
+#include "../collectors/perf.h"
 #include "../core/clock.h"
 #include "../core/error.h"
 #include "../run/interrupt.h"
@@ -89,36 +92,11 @@ static void end_group(pid_t pgid, int fd) {
   kill(-pgid, SIGKILL);
 }
 
-int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
-                  bool interruptible, ys_exec_outcome *out) {
-  posix_spawn_file_actions_t fa;
-  posix_spawnattr_t attr;
-  if (posix_spawn_file_actions_init(&fa) != 0) return ENOMEM;
-  if (posix_spawnattr_init(&attr) != 0) {
-    posix_spawn_file_actions_destroy(&fa);
-    return ENOMEM;
-  }
-  /* The command leads a process group of its own (pgid = its pid), which
-   * the processes it starts join: a timeout ends them all, not only the
-   * process this one waits for. */
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  if (show_output) {
-    posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
-  } else {
-    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY,
-                                     0);
-    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY,
-                                     0);
-  }
-  struct timespec t0, t1;
-  pid_t pid;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
-  posix_spawn_file_actions_destroy(&fa);
-  posix_spawnattr_destroy(&attr);
-  if (rc != 0) return rc;
+/* Waits for command `pid`, started at t0 in a process group of its own,
+ * as ys_exec_spawn describes (timeout, stop signals, the group ended),
+ * reaps it and fills *out. Returns 0 or wait4's errno. */
+static int await_command(pid_t pid, const struct timespec *t0, double timeout_s,
+                         bool interruptible, ys_exec_outcome *out) {
   /* A pidfd becomes readable when the process ends: the wait costs no
    * polling, sees the exit at once, and wakes for a timeout or a stop
    * signal. The command is in a group of its own, so a terminal's Ctrl-C
@@ -142,9 +120,10 @@ int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
       end_group(pid, -1);
     }
   }
+  struct timespec t1;
   clock_gettime(CLOCK_MONOTONIC, &t1);
   if (got < 0) return errno;
-  out->wall_ns = timespec_ns(&t1) - timespec_ns(&t0);
+  out->wall_ns = timespec_ns(&t1) - timespec_ns(t0);
   out->user_ns = timeval_ns(&ru.ru_utime);
   out->system_ns = timeval_ns(&ru.ru_stime);
   out->max_rss_kib = (double)ru.ru_maxrss; /* kilobytes on Linux */
@@ -153,6 +132,152 @@ int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
   out->timed_out = end == TIMED_OUT;
   out->interrupted = end == INTERRUPTED;
   return 0;
+}
+
+int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
+                  bool interruptible, ys_exec_outcome *out) {
+  posix_spawn_file_actions_t fa;
+  posix_spawnattr_t attr;
+  if (posix_spawn_file_actions_init(&fa) != 0) return ENOMEM;
+  if (posix_spawnattr_init(&attr) != 0) {
+    posix_spawn_file_actions_destroy(&fa);
+    return ENOMEM;
+  }
+  /* The command leads a process group of its own (pgid = its pid), which
+   * the processes it starts join: a timeout ends them all, not only the
+   * process this one waits for. */
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  if (show_output) {
+    posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
+  } else {
+    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY,
+                                     0);
+    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY,
+                                     0);
+  }
+  struct timespec t0;
+  pid_t pid;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) return rc;
+  return await_command(pid, &t0, timeout_s, interruptible, out);
+}
+
+/* The child's side of ys_exec_spawn_counted, between fork and exec: what
+ * posix_spawn's attributes and file actions do in ys_exec_spawn, then a
+ * wait for the parent's go (its counters open on this process), then the
+ * exec. A failed exec sends its errno on `report` (close-on-exec: EOF
+ * means the exec happened). Only async-signal-safe calls, as after any
+ * fork. Never returns. */
+static void child_exec(char *const argv[], bool show_output, int go,
+                       int report) {
+  setpgid(0, 0);
+  int null_in = open("/dev/null", O_RDONLY);
+  if (null_in >= 0) dup2(null_in, STDIN_FILENO);
+  if (show_output) {
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+  } else {
+    int null_out = open("/dev/null", O_WRONLY);
+    if (null_out >= 0) {
+      dup2(null_out, STDOUT_FILENO);
+      dup2(null_out, STDERR_FILENO);
+    }
+  }
+  char byte;
+  ssize_t got;
+  do {
+    got = read(go, &byte, 1);
+  } while (got < 0 && errno == EINTR);
+  int e = ECANCELED; /* the parent closed the pipe without a go */
+  if (got == 1) {
+    execvp(argv[0], argv);
+    e = errno;
+  }
+  ssize_t w = write(report, &e, sizeof(e));
+  (void)w;
+  _exit(127);
+}
+
+/* Ends a child that never got its go, and reaps it. */
+static void abandon_child(pid_t pid) {
+  kill(pid, SIGKILL);
+  while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+  }
+}
+
+int ys_exec_spawn_counted(char *const argv[], bool show_output,
+                          double timeout_s, bool interruptible,
+                          const size_t *events, size_t n_events,
+                          ys_exec_outcome *out, double *counts, char *err,
+                          size_t err_len) {
+  int fds[YS_PERF_MAX_EVENTS];
+  int go[2], report[2];
+  if (n_events > YS_PERF_MAX_EVENTS)
+    return ys_error_set(err, err_len, EINVAL, "too many perf events");
+  if (pipe2(go, O_CLOEXEC) != 0) return errno;
+  if (pipe2(report, O_CLOEXEC) != 0) {
+    int e = errno;
+    close(go[0]);
+    close(go[1]);
+    return e;
+  }
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  pid_t pid = fork();
+  if (pid == 0) child_exec(argv, show_output, go[0], report[1]);
+  int e = pid < 0 ? errno : 0;
+  close(go[0]);
+  close(report[1]);
+  size_t opened = 0;
+  if (pid > 0) {
+    /* Also set here, so that the group exists before this process could
+     * signal it, whichever of the two runs first. */
+    setpgid(pid, pid);
+    for (; opened < n_events; opened++) {
+      fds[opened] = ys_perf_open_command_event(events[opened], pid);
+      if (fds[opened] < 0) break;
+    }
+    if (opened < n_events) {
+      e = errno;
+      char why[300];
+      ys_perf_describe_unavailable(&events[opened], &e, 1, "", why,
+                                   sizeof(why));
+      ys_error_set(err, err_len, e, "cannot count perf event %s", why);
+      abandon_child(pid);
+    }
+  }
+  if (e == 0) {
+    ssize_t w = write(go[1], "x", 1);
+    (void)w; /* the child sees EOF instead and reports ECANCELED */
+  }
+  close(go[1]);
+  if (e == 0) {
+    int exec_errno;
+    ssize_t got;
+    do {
+      got = read(report[0], &exec_errno, sizeof(exec_errno));
+    } while (got < 0 && errno == EINTR);
+    if (got == (ssize_t)sizeof(exec_errno)) {
+      e = exec_errno; /* as posix_spawnp reports it: ENOENT, EACCES... */
+      while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+      }
+    } else {
+      e = await_command(pid, &t0, timeout_s, interruptible, out);
+    }
+  }
+  close(report[0]);
+  for (size_t i = 0; i < opened; i++) {
+    if (e == 0 && ys_perf_read_command_event(fds[i], &counts[i]) != 0)
+      e = ys_error_set(err, err_len, EIO,
+                       "perf event %s: no count could be read",
+                       ys_perf_event_metric(events[i]).name);
+    close(fds[i]);
+  }
+  return e;
 }
 
 static bool is_executable_file(const char *path) {

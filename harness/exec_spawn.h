@@ -37,6 +37,20 @@ typedef struct ys_exec_outcome {
 int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
                   bool interruptible, ys_exec_outcome *out);
 
+/* As ys_exec_spawn, and counts the command with the perf events
+ * events[0..n_events) (indexes of collectors/perf.h): fork, not
+ * posix_spawn, so that the counters are opened on the child before it
+ * execs (a pipe holds it until they are), from its exec to its end, with
+ * every process it starts that has ended by then. Fills counts[0..n_events)
+ * as well. Returns 0; the errno of a command that could not be started; or
+ * an errno with a message in `err` when an event could not be opened on
+ * it or read (the run is then not measured). */
+int ys_exec_spawn_counted(char *const argv[], bool show_output,
+                          double timeout_s, bool interruptible,
+                          const size_t *events, size_t n_events,
+                          ys_exec_outcome *out, double *counts, char *err,
+                          size_t err_len);
+
 /* Whether the run ended well: exit status 0. */
 static inline bool ys_exec_succeeded(const ys_exec_outcome *o) {
   return o->signal == 0 && o->exit_status == 0;

@@ -4,6 +4,7 @@
  * shares with a run reach the run's parser, and the small helpers of
  * harness/exec_spawn.c that messages rely on.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "collectors/perf.h"
 #include "core/error.h"
 #include "harness/exec_options.h"
 #include "harness/exec_spawn.h"
@@ -125,6 +127,91 @@ static void names_must_fit_and_differ(void **state) {
   assert_non_null(strstr(err, "--reference"));
 }
 
+/* --collector: wall and perf combine in either order, the first one's
+ * metrics first; callgrind stands alone; anything else, or a collector
+ * named twice, is refused naming the option. */
+static void collectors_combine(void **state) {
+  (void)state;
+  char *wall_perf[] = {"--collector", "wall,perf", "true", NULL};
+  assert_int_equal(parse(wall_perf), 0);
+  assert_true(opts.wall && opts.perf && !opts.perf_first && !opts.callgrind);
+  assert_string_equal(opts.collector, "wall,perf");
+  char *perf_wall[] = {"--collector", "perf,wall", "true", NULL};
+  assert_int_equal(parse(perf_wall), 0);
+  assert_true(opts.wall && opts.perf && opts.perf_first);
+  char *perf[] = {"--collector", "perf", "true", NULL};
+  assert_int_equal(parse(perf), 0);
+  assert_true(!opts.wall && opts.perf && opts.perf_first);
+  char *plain[] = {"true", NULL};
+  assert_int_equal(parse(plain), 0);
+  assert_true(opts.wall && !opts.perf);
+  const char *bad[] = {"perf,perf", "wall,callgrind", "perf,", ",wall", "cpu"};
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    char *args[] = {"--collector", (char *)bad[i], "true", NULL};
+    assert_int_equal(parse(args), YS_EINVAL);
+    assert_non_null(strstr(err, "--collector"));
+    assert_non_null(strstr(err, bad[i]));
+  }
+}
+
+/* --counters is checked by the perf collector's own parser, and only
+ * means something with perf. */
+static void counters_need_perf(void **state) {
+  (void)state;
+  char *ok[] = {
+      "--collector",        "perf", "--counters", "task-clock,page-faults",
+      "--require-counters", "true", NULL};
+  assert_int_equal(parse(ok), 0);
+  assert_string_equal(opts.counters, "task-clock,page-faults");
+  assert_true(opts.require_counters);
+  char *unknown[] = {"--collector",    "perf", "--counters",
+                     "task-clock,foo", "true", NULL};
+  assert_int_equal(parse(unknown), YS_EINVAL);
+  assert_non_null(strstr(err, "--counters: unknown perf event 'foo'"));
+  char *twice[] = {"--collector", "perf",
+                   "--counters",  "page-faults,page-faults",
+                   "true",        NULL};
+  assert_int_equal(parse(twice), YS_EINVAL);
+  assert_non_null(strstr(err, "named twice"));
+  char *no_perf[] = {"--counters", "task-clock", "true", NULL};
+  assert_int_equal(parse(no_perf), YS_EINVAL);
+  assert_non_null(strstr(err, "--counters does nothing without"));
+  char *require_only[] = {"--require-counters", "true", NULL};
+  assert_int_equal(parse(require_only), YS_EINVAL);
+  assert_non_null(strstr(err, "--require-counters"));
+}
+
+/* The events a list resolves to, and their metrics, come from the perf
+ * collector's table: in the order given; the default set is every known
+ * event (ten, the table in collectors/perf.c). */
+static void counters_resolve(void **state) {
+  (void)state;
+  size_t events[YS_PERF_MAX_EVENTS];
+  assert_int_equal(
+      ys_perf_parse_events("page-faults,task-clock", events, err, sizeof(err)),
+      2);
+  ys_metric first = ys_perf_event_metric(events[0]);
+  ys_metric second = ys_perf_event_metric(events[1]);
+  assert_string_equal(first.name, "page-faults");
+  assert_int_equal(first.kind, YS_METRIC_COUNT);
+  assert_string_equal(second.name, "task-clock");
+  assert_string_equal(second.unit, "ns");
+  assert_int_equal(second.kind, YS_METRIC_TIME);
+  assert_false(first.exact || second.exact);
+  assert_int_equal(ys_perf_parse_events(NULL, events, err, sizeof(err)), 10);
+  assert_int_equal(ys_perf_parse_events("", events, err, sizeof(err)),
+                   YS_EINVAL);
+  /* An unavailable event is named with its reason. */
+  size_t instr;
+  assert_int_equal(
+      ys_perf_parse_events("instructions", &instr, err, sizeof(err)), 1);
+  int why = ENOENT;
+  char out[300];
+  ys_perf_describe_unavailable(&instr, &why, 1, "perf: not counted: ", out,
+                               sizeof(out));
+  assert_non_null(strstr(out, "perf: not counted: instructions (ENOENT"));
+}
+
 static void helpers(void **state) {
   (void)state;
   char buf[32];
@@ -144,6 +231,9 @@ int main(void) {
       cmocka_unit_test(rounds_follow_runs),
       cmocka_unit_test(shared_options_reach_the_run_parser),
       cmocka_unit_test(names_must_fit_and_differ),
+      cmocka_unit_test(collectors_combine),
+      cmocka_unit_test(counters_need_perf),
+      cmocka_unit_test(counters_resolve),
       cmocka_unit_test(helpers),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);

@@ -252,7 +252,7 @@ expect 2 'give a command to time' -- "$bench" exec
 expect 2 "format" -- "$bench" exec --format yaml true
 expect 2 "--trace-children does nothing without --collector callgrind" -- \
   "$bench" exec --trace-children true
-expect 2 "--collector: 'perf'" -- "$bench" exec --collector perf true
+expect 2 "--collector: 'cpu'" -- "$bench" exec --collector cpu true
 expect 2 '--if-missing' -- "$bench" exec --if-missing report true
 expect 0 'Usage: .* exec' -- "$bench" exec --help
 
