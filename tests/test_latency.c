@@ -23,6 +23,7 @@
 #include "baselines/store.h"
 #include "core/error.h"
 #include "core/policy.h"
+#include "reports/notes.h"
 #include "run/runner.h"
 
 /* ---- Percentiles and intervals --------------------------------------- */
@@ -382,6 +383,34 @@ static void test_baseline_round_trip(void **unused) {
   rmdir(dir);
 }
 
+/* ---- Notes ------------------------------------------------------------- */
+
+/* A benchmark in latency mode whose p99 and p99.9 lie far above its mean
+ * time, and whose cpu_time (1) lies below it: no "cpu_time above time",
+ * because a tail percentile is not CPU time. With cpu_time wholly above
+ * time the note still appears: the check itself is untouched. The values
+ * are chosen by hand so that each interval is disjoint from time's
+ * [40, 50]. */
+static void test_tail_percentiles_are_not_cpu_time(void **unused) {
+  (void)unused;
+  ys_series series[3] = {
+      {.metric = "time", .kind = YS_METRIC_TIME, .n_rounds = 1},
+      {.metric = "cpu_time", .kind = YS_METRIC_TIME, .n_rounds = 1},
+      {.metric = "latency_p99.9",
+       .kind = YS_METRIC_TIME,
+       .n_rounds = 1,
+       .counter = YS_SERIES_LATENCY},
+  };
+  series[0].analysis.mean = (ys_estimate){45, 40, 50};
+  series[1].analysis.mean = (ys_estimate){30, 28, 32};
+  series[2].analysis.mean = (ys_estimate){9000, 8000, 10000};
+  ys_bench_result res = {
+      .status = YS_BENCH_OK, .series = series, .n_series = 3};
+  assert_false(ys_notes_of(&res) & YS_NOTE_CPU_ABOVE_TIME);
+  series[1].analysis.mean = (ys_estimate){60, 55, 65};
+  assert_true(ys_notes_of(&res) & YS_NOTE_CPU_ABOVE_TIME);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_type7_quantiles_by_hand),
@@ -391,6 +420,7 @@ int main(void) {
       cmocka_unit_test(test_every_iteration_timed_on_its_own),
       cmocka_unit_test(test_refused_without_a_time),
       cmocka_unit_test(test_baseline_round_trip),
+      cmocka_unit_test(test_tail_percentiles_are_not_cpu_time),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
