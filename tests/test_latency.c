@@ -411,6 +411,36 @@ static void test_tail_percentiles_are_not_cpu_time(void **unused) {
   assert_true(ys_notes_of(&res) & YS_NOTE_CPU_ABOVE_TIME);
 }
 
+/* A budget of 50 µs per round for 10 samples of 5 µs iterations: the plan
+ * is flat with one iteration per sample (10 × 5010 ns ≈ 50 µs; a linear
+ * plan would need 55 iterations). In batches that is the "one iteration
+ * per sample" warning; in latency mode, where each iteration has its own
+ * window anyway, it is not. */
+static void test_one_iteration_per_sample_is_no_warning(void **unused) {
+  (void)unused;
+  slow_count = 0;
+  ys_instance inst = instance("slow", slow);
+  ys_runner_config cfg = config();
+  cfg.measurement_ns = 50e3;
+  ys_run_result run;
+  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run), 0);
+  ys_bench_result *res = &run.benches[0];
+  assert_int_equal(res->latency.status, YS_LATENCY_ON);
+  const ys_series *t = &res->series[0];
+  assert_int_equal(t->samples[0].iterations, 1);
+  assert_int_equal(t->samples[t->n_samples - 1].iterations, 1);
+  assert_false(t->analysis.warnings & YS_WARN_FEW_ITERATIONS);
+  ys_run_result_free(&run);
+  /* The same plan in batches keeps its warning. */
+  slow_count = 0;
+  cfg.latency = false;
+  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run), 0);
+  t = &run.benches[0].series[0];
+  assert_int_equal(t->samples[0].iterations, 1);
+  assert_true(t->analysis.warnings & YS_WARN_FEW_ITERATIONS);
+  ys_run_result_free(&run);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_type7_quantiles_by_hand),
@@ -421,6 +451,7 @@ int main(void) {
       cmocka_unit_test(test_refused_without_a_time),
       cmocka_unit_test(test_baseline_round_trip),
       cmocka_unit_test(test_tail_percentiles_are_not_cpu_time),
+      cmocka_unit_test(test_one_iteration_per_sample_is_no_warning),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
