@@ -212,6 +212,7 @@ static void discard_measurements(ys_bench_result *res) {
   res->total_iterations = 0;
   res->latency.kept = 0;
   res->latency.timed = 0;
+  memset(res->latency.short_rounds, 0, sizeof(res->latency.short_rounds));
 }
 
 /* Makes room in every series for one more round of n samples. Allocation
