@@ -14,6 +14,7 @@
 #include "../analysis/latency.h"
 #include "../core/error.h"
 #include "../core/policy.h"
+#include "../core/scaled_text.h"
 
 int ys_latency_recorder_init(ys_latency_recorder *r, uint64_t seed) {
   memset(r, 0, sizeof(*r));
@@ -175,13 +176,17 @@ void ys_latency_decide(ys_latency *l, const char *name, double clock_ns,
     return;
   }
   l->status = YS_LATENCY_REFUSED;
+  /* The times as every report writes them ("4.600 µs"), not raw ns. */
+  char median[24], clock[24];
+  ys_duration_text(median_ns, median, sizeof(median));
+  ys_duration_text(clock_ns, clock, sizeof(clock));
   snprintf(l->why, sizeof(l->why),
-           "latency mode refused for %s: its median iteration takes %.4g ns, "
-           "less than %.0f times the clock's own cost of %.4g ns, which "
+           "latency mode refused for %s: its median iteration takes %s, "
+           "less than %.0f times the clock's own cost of %s, which "
            "would dominate its percentiles; measured in batches instead. "
            "Put more work into one iteration (a loop of requests inside it) "
            "to time it on its own",
-           name, median_ns, YS_POLICY_LATENCY_MIN_CLOCK_RATIO, clock_ns);
+           name, median, YS_POLICY_LATENCY_MIN_CLOCK_RATIO, clock);
 }
 
 void ys_latency_refuse_metric(ys_latency *l, const char *name,
