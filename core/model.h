@@ -161,6 +161,9 @@ typedef struct ys_latency {
   bool has_pct[YS_LATENCY_QUANTILES];    /* p99.9 needs 1000 kept times */
   double max;                            /* slowest kept time; no interval */
   double *samples; /* the kept times (ns), owned; NULL in a loaded result */
+  /* Rounds left out of each percentile's per-round series for timing
+   * fewer than ys_latency_min_samples iterations (not saved). */
+  size_t short_rounds[YS_LATENCY_QUANTILES];
 } ys_latency;
 
 typedef enum ys_bench_status {

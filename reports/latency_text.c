@@ -1,6 +1,7 @@
 #include "latency_text.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "../analysis/latency.h"
 #include "units.h"
@@ -29,6 +30,21 @@ char *ys_latency_text_summary(const ys_latency *l, char *buf, size_t len) {
              "%s iterations timed one by one \xc2\xb7 an empty window "
              "measures %s, included in each time (not subtracted)",
              timed, clock);
+  /* The per-round series a percentile lacks (run/latency.h): say what a
+   * round needs, as the pooled figures do. */
+  for (size_t q = YS_LATENCY_QUANTILES; q-- > 0;) {
+    if (l->short_rounds[q] == 0) continue;
+    char need[YS_UNITS_BUF];
+    size_t used = strlen(buf);
+    ys_units_count((int64_t)ys_latency_min_samples(ys_latency_probability[q]),
+                   need, sizeof(need));
+    if (used < len)
+      snprintf(buf + used, len - used,
+               " \xc2\xb7 per-round %s: %zu short round%s left out (a round "
+               "needs %s timed iterations)",
+               ys_latency_label[q], l->short_rounds[q],
+               l->short_rounds[q] == 1 ? "" : "s", need);
+  }
   return buf;
 }
 

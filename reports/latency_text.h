@@ -24,7 +24,9 @@ const char *ys_latency_text_series(size_t row);
 
 /* "4,096 iterations timed one by one · an empty window measures 24.00 ns,
  * included in each time (not subtracted)", plus ", 100,000 kept at random"
- * beyond the cap. Returns buf. */
+ * beyond the cap, and for each percentile whose per-round series left
+ * rounds out, " · per-round p99.9: 10 short rounds left out (a round needs
+ * 1,000 timed iterations)". Returns buf. */
 char *ys_latency_text_summary(const ys_latency *l, char *buf, size_t len);
 
 /* Row `row` of l (status ON): its figure "[lo point hi]" for a percentile

@@ -21,7 +21,9 @@ const unsigned ys_note_bits[YS_NOTE_COUNT] = {
 
 /* Whether a second time metric of `res` lies wholly above the primary
  * time: the CPU clock's own cost per window that calibration left
- * (docs/collectors.md), or threads besides the benchmark's. */
+ * (docs/collectors.md), or threads besides the benchmark's. The latency
+ * series are times too, but of one percentile of single iterations: a
+ * p99 above the mean is what a tail is, not CPU time beyond wall time. */
 static bool cpu_above_time(const ys_bench_result *res) {
   const ys_series *t = &res->series[0];
   if (t->kind != YS_METRIC_TIME || t->exact) return false;
@@ -29,6 +31,7 @@ static bool cpu_above_time(const ys_bench_result *res) {
   for (size_t i = 1; i < res->n_series; i++) {
     const ys_series *s = &res->series[i];
     if (s->kind != YS_METRIC_TIME || s->exact || s->n_rounds == 0) continue;
+    if (s->counter & YS_SERIES_LATENCY) continue;
     if (ys_analysis_headline(&s->analysis)->lo > time->hi) return true;
   }
   return false;

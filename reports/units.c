@@ -10,6 +10,7 @@
 
 #include "../core/plural.h"
 #include "../core/policy.h"
+#include "../core/scaled_text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -18,82 +19,20 @@
 
 static const char *const ys__na = "n/a";
 
-/* Rounds s > 0 to 4 significant digits and returns the decimal exponent of
- * the rounded value (9.9996 → 1, since it rounds to 10.00); `*rounded`
- * receives the rounded value. */
-static int sig4_round(double s, double *rounded) {
-  char t[40];
-  snprintf(t, sizeof(t), "%.3e", s);
-  *rounded = strtod(t, NULL);
-  return atoi(strchr(t, 'e') + 1);
-}
-
-/* Writes s > 0 with 4 significant digits: as many decimals as the rounded
- * exponent leaves, none from 1000 on (so 12345 stays "12345"). */
-static void sig4_write(double s, char *out, size_t len) {
-  double rounded;
-  int decimals = 3 - sig4_round(s, &rounded);
-  if (decimals < 0) decimals = 0;
-  snprintf(out, len, "%.*f", decimals, s);
-}
-
-/* Shared by durations and rates: `v` is in units[0]; each next unit is
- * `base` times larger. Moves up while the value rounded to 4 digits reaches
- * `base`, so the number shown stays below it. */
-static char *format_scaled(double v, double base, const char *const *units,
-                           size_t n_units, char *buf, size_t len) {
-  if (len == 0) return buf;
-  if (!isfinite(v)) {
-    snprintf(buf, len, "%s", ys__na);
-    return buf;
-  }
-  if (v == 0) {
-    snprintf(buf, len, "0.000 %s", units[0]);
-    return buf;
-  }
-  const char *sign = v < 0 ? "-" : "";
-  double s = fabs(v);
-  size_t k = 0;
-  double rounded;
-  sig4_round(s, &rounded);
-  while (k + 1 < n_units && rounded >= base) {
-    s /= base;
-    k++;
-    sig4_round(s, &rounded);
-  }
-  char digits[400];
-  /* With a binary base a value promoted because it rounded to 1024 is just
-   * under 1 of the new unit (1023.6 B → 0.9996 KiB); "1.000" says what the
-   * reader expects from a value that rounded up to the next unit. */
-  if (k > 0 && s < 1)
-    snprintf(digits, sizeof(digits), "%.3f", s);
-  else
-    sig4_write(s, digits, sizeof(digits));
-  snprintf(buf, len, "%s%s %s", sign, digits, units[k]);
-  return buf;
-}
-
 char *ys_units_duration(double ns, char *buf, size_t len) {
-  static const char *const units[] = {"ps", "ns", "\xc2\xb5s", "ms", "s"};
-  /* Start from picoseconds so that values below 1 ns need no special case;
-   * zero is the one value reported in ns. */
-  if (ns == 0) {
-    if (len > 0) snprintf(buf, len, "0.000 ns");
-    return buf;
-  }
-  return format_scaled(ns * 1000.0, 1000.0, units, 5, buf, len);
+  return ys_duration_text(ns, buf, len);
 }
 
 char *ys_units_bytes_rate(double bytes_per_s, char *buf, size_t len) {
   static const char *const units[] = {"B/s", "KiB/s", "MiB/s", "GiB/s",
                                       "TiB/s"};
-  return format_scaled(bytes_per_s, 1024.0, units, 5, buf, len);
+  return ys_scaled_text(bytes_per_s, 1024.0, units, 5, buf, len);
 }
 
 char *ys_units_elements_rate(double elements_per_s, char *buf, size_t len) {
   static const char *const units[] = {"elem/s", "Kelem/s", "Melem/s",
                                       "Gelem/s"};
-  return format_scaled(elements_per_s, 1000.0, units, 4, buf, len);
+  return ys_scaled_text(elements_per_s, 1000.0, units, 4, buf, len);
 }
 
 /* Writes `mag` with thousands separators, after a '-' when `negative`. */
@@ -138,12 +77,12 @@ char *ys_units_quantity(double value, const char *unit, char *buf, size_t len) {
   char digits[64];
   double mag = fabs(value);
   double rounded = 0;
-  if (mag > 0) sig4_round(mag, &rounded);
+  if (mag > 0) ys_sig4_round(mag, &rounded);
   if (mag == 0) {
     minus = "";
     snprintf(digits, sizeof(digits), "0");
   } else if (rounded < 1000 && mag != floor(mag)) {
-    sig4_write(mag, digits, sizeof(digits));
+    ys_sig4_write(mag, digits, sizeof(digits));
   } else if (mag < 9e18) {
     /* Whole numbers as they are, and everything from a thousand up: a
      * fraction of an instruction in a count of thousands says nothing.

@@ -6,6 +6,7 @@
 
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "../analysis/latency.h"
 #include "../core/error.h"
 #include "../core/policy.h"
+#include "../core/scaled_text.h"
 
 int ys_latency_recorder_init(ys_latency_recorder *r, uint64_t seed) {
   memset(r, 0, sizeof(*r));
@@ -119,15 +121,26 @@ int ys_latency_round_end(ys_latency_recorder *r, ys_bench_result *res) {
     double v =
         is_max ? r->round[n - 1]
                : ys_latency_quantile(r->round, n, ys_latency_probability[q]);
+    /* A round's percentile follows the rule of the pooled one: from
+     * fewer than 1/(1 − p) times it is the round's maximum under another
+     * name, and a gate on it would gate the maximum. The benchmark's first
+     * round decides whether the series exists (a series must hold a round
+     * to be analysed); a later round too short adds nothing to it. Both
+     * are counted in short_rounds for the reports. */
+    bool too_few =
+        !is_max && n < ys_latency_min_samples(ys_latency_probability[q]);
+    if (too_few && res->latency.short_rounds[q] < SIZE_MAX)
+      res->latency.short_rounds[q]++;
     size_t m = series_named(res, name);
     if (m == res->n_series) {
-      /* Every latency series from the first round on, whatever its
-       * count: results of the same benchmark must hold the same series to
-       * be appended to each other (a confirmation's rounds). */
-      if (!first) continue;
+      /* Added on the first round only: results of the same benchmark must
+       * hold the same series to be appended to each other (a
+       * confirmation's rounds). */
+      if (!first || too_few) continue;
       int rc = add_series(res, name);
       if (rc != 0) return rc;
     }
+    if (too_few) continue;
     int rc = append(&res->series[m], v);
     if (rc != 0) return rc;
   }
@@ -163,13 +176,17 @@ void ys_latency_decide(ys_latency *l, const char *name, double clock_ns,
     return;
   }
   l->status = YS_LATENCY_REFUSED;
+  /* The times as every report writes them ("4.600 µs"), not raw ns. */
+  char median[24], clock[24];
+  ys_duration_text(median_ns, median, sizeof(median));
+  ys_duration_text(clock_ns, clock, sizeof(clock));
   snprintf(l->why, sizeof(l->why),
-           "latency mode refused for %s: its median iteration takes %.4g ns, "
-           "less than %.0f times the clock's own cost of %.4g ns, which "
+           "latency mode refused for %s: its median iteration takes %s, "
+           "less than %.0f times the clock's own cost of %s, which "
            "would dominate its percentiles; measured in batches instead. "
            "Put more work into one iteration (a loop of requests inside it) "
            "to time it on its own",
-           name, median_ns, YS_POLICY_LATENCY_MIN_CLOCK_RATIO, clock_ns);
+           name, median, YS_POLICY_LATENCY_MIN_CLOCK_RATIO, clock);
 }
 
 void ys_latency_refuse_metric(ys_latency *l, const char *name,

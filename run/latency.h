@@ -57,8 +57,11 @@ double ys_latency_round_median(ys_latency_recorder *r);
 /* Ends the round: appends its percentiles (type 7) and its slowest time to
  * res's latency series as one sample and one round each, adding the
  * series on the benchmark's first latency round (all five, however few
- * times the round has: a round's p99.9 of 200 times is its maximum). Returns 0,
- * or YS_ENOMEM. A round that timed nothing adds nothing. */
+ * times the round has). A percentile p gets a value only from a round of
+ * ys_latency_min_samples(p) times on (a round's p99.9 of 200 times is its
+ * maximum); a shorter round is counted in res->latency.short_rounds
+ * instead. Returns 0, or YS_ENOMEM. A round that timed nothing adds
+ * nothing. */
 int ys_latency_round_end(ys_latency_recorder *r, ys_bench_result *res);
 
 /* What an empty window of collector c measures in its primary metric: the

@@ -212,6 +212,7 @@ static void discard_measurements(ys_bench_result *res) {
   res->total_iterations = 0;
   res->latency.kept = 0;
   res->latency.timed = 0;
+  memset(res->latency.short_rounds, 0, sizeof(res->latency.short_rounds));
 }
 
 /* Makes room in every series for one more round of n samples. Allocation
@@ -412,8 +413,12 @@ static int run_round(const target *t) {
                      ? cfg->planning_cost_ns
                      : planning_cost_ns(&probe, timed_met_ns),
                  cfg->measurement_ns, cfg->sample_size, &plan);
-  if (plan.step == 1) flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
   int rc = latency_of_round(t, timed_met_ns, &timed.latency);
+  /* Samples of one iteration carry a window's cost each, which batches
+   * spread over many iterations; in latency mode every iteration has its
+   * own window whatever the sample holds, so that is no warning there. */
+  if (plan.step == 1 && timed.latency == NULL)
+    flag_all(res, YS_WARN_FEW_ITERATIONS, plan.suggested_n);
   if (rc == 0) rc = reserve(res, plan.n);
   if (rc != 0) {
     res->elapsed_s += ys_clock_now_s() - started;

@@ -23,6 +23,8 @@
 #include "baselines/store.h"
 #include "core/error.h"
 #include "core/policy.h"
+#include "reports/latency_text.h"
+#include "reports/notes.h"
 #include "run/runner.h"
 
 /* ---- Percentiles and intervals --------------------------------------- */
@@ -235,8 +237,9 @@ static void test_refused_where_the_clock_dominates(void **unused) {
   assert_close(res->latency.clock_ns, 10, 0);
   assert_close(res->latency.probe_median_ns, 510, 0);
   assert_non_null(strstr(res->latency.why, "fast"));
-  assert_non_null(strstr(res->latency.why, "510 ns"));
-  assert_non_null(strstr(res->latency.why, "10 ns"));
+  /* In the reports' units (4 significant digits), not raw "%g ns". */
+  assert_non_null(strstr(res->latency.why, "takes 510.0 ns"));
+  assert_non_null(strstr(res->latency.why, "own cost of 10.00 ns"));
   assert_non_null(strstr(res->latency.why, "more work into one iteration"));
   assert_null(series_named(res, "latency_p50"));
   assert_int_equal(res->n_series, 1);
@@ -278,12 +281,28 @@ static void test_every_iteration_timed_on_its_own(void **unused) {
   for (size_t i = 0; i < res->latency.kept; i++)
     kept_sum += res->latency.samples[i];
   assert_close(sum, kept_sum, 1e-6);
+  /* Rounds of 2 ms at a mean of 6 µs (5, 5, 5, 9) time 385 iterations (a
+   * linear plan of step ceil(2e6 / 6000 / 55) = 7 over 10 samples): enough
+   * for p50, p90 and p99 (2, 10 and 100), not for p99.9 (1000), whose
+   * per-round series is left out, its three rounds counted as short. */
+  assert_int_equal(res->total_iterations, 3 * 385);
   for (size_t q = 0; q < 5; q++) {
     const ys_series *s = series_named(res, ys_latency_series_name[q]);
+    if (q == 3) {
+      assert_null(s);
+      assert_int_equal(res->latency.short_rounds[q], 3);
+      continue;
+    }
     assert_non_null(s);
     assert_true(s->counter & YS_SERIES_LATENCY);
     assert_int_equal(s->n_rounds, 3);
+    if (q < 3) assert_int_equal(res->latency.short_rounds[q], 0);
   }
+  char text[512];
+  ys_latency_text_summary(&res->latency, text, sizeof(text));
+  assert_non_null(strstr(text, "per-round p99.9: 3 short rounds left out (a "
+                               "round needs 1,000 timed iterations)"));
+  assert_null(strstr(text, "per-round p99:"));
   const ys_series *p50 = series_named(res, "latency_p50");
   const ys_series *max = series_named(res, "latency_max");
   for (size_t r = 0; r < 3; r++) {
@@ -382,6 +401,64 @@ static void test_baseline_round_trip(void **unused) {
   rmdir(dir);
 }
 
+/* ---- Notes ------------------------------------------------------------- */
+
+/* A benchmark in latency mode whose p99 and p99.9 lie far above its mean
+ * time, and whose cpu_time (1) lies below it: no "cpu_time above time",
+ * because a tail percentile is not CPU time. With cpu_time wholly above
+ * time the note still appears: the check itself is untouched. The values
+ * are chosen by hand so that each interval is disjoint from time's
+ * [40, 50]. */
+static void test_tail_percentiles_are_not_cpu_time(void **unused) {
+  (void)unused;
+  ys_series series[3] = {
+      {.metric = "time", .kind = YS_METRIC_TIME, .n_rounds = 1},
+      {.metric = "cpu_time", .kind = YS_METRIC_TIME, .n_rounds = 1},
+      {.metric = "latency_p99.9",
+       .kind = YS_METRIC_TIME,
+       .n_rounds = 1,
+       .counter = YS_SERIES_LATENCY},
+  };
+  series[0].analysis.mean = (ys_estimate){45, 40, 50};
+  series[1].analysis.mean = (ys_estimate){30, 28, 32};
+  series[2].analysis.mean = (ys_estimate){9000, 8000, 10000};
+  ys_bench_result res = {
+      .status = YS_BENCH_OK, .series = series, .n_series = 3};
+  assert_false(ys_notes_of(&res) & YS_NOTE_CPU_ABOVE_TIME);
+  series[1].analysis.mean = (ys_estimate){60, 55, 65};
+  assert_true(ys_notes_of(&res) & YS_NOTE_CPU_ABOVE_TIME);
+}
+
+/* A budget of 50 µs per round for 10 samples of 5 µs iterations: the plan
+ * is flat with one iteration per sample (10 × 5010 ns ≈ 50 µs; a linear
+ * plan would need 55 iterations). In batches that is the "one iteration
+ * per sample" warning; in latency mode, where each iteration has its own
+ * window anyway, it is not. */
+static void test_one_iteration_per_sample_is_no_warning(void **unused) {
+  (void)unused;
+  slow_count = 0;
+  ys_instance inst = instance("slow", slow);
+  ys_runner_config cfg = config();
+  cfg.measurement_ns = 50e3;
+  ys_run_result run;
+  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run), 0);
+  ys_bench_result *res = &run.benches[0];
+  assert_int_equal(res->latency.status, YS_LATENCY_ON);
+  const ys_series *t = &res->series[0];
+  assert_int_equal(t->samples[0].iterations, 1);
+  assert_int_equal(t->samples[t->n_samples - 1].iterations, 1);
+  assert_false(t->analysis.warnings & YS_WARN_FEW_ITERATIONS);
+  ys_run_result_free(&run);
+  /* The same plan in batches keeps its warning. */
+  slow_count = 0;
+  cfg.latency = false;
+  assert_int_equal(ys_runner_run(&inst, 1, &cfg, &run), 0);
+  t = &run.benches[0].series[0];
+  assert_int_equal(t->samples[0].iterations, 1);
+  assert_true(t->analysis.warnings & YS_WARN_FEW_ITERATIONS);
+  ys_run_result_free(&run);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_type7_quantiles_by_hand),
@@ -391,6 +468,8 @@ int main(void) {
       cmocka_unit_test(test_every_iteration_timed_on_its_own),
       cmocka_unit_test(test_refused_without_a_time),
       cmocka_unit_test(test_baseline_round_trip),
+      cmocka_unit_test(test_tail_percentiles_are_not_cpu_time),
+      cmocka_unit_test(test_one_iteration_per_sample_is_no_warning),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
