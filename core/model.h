@@ -550,9 +550,14 @@ typedef struct ys_run_result {
 } ys_run_result;
 
 /* Appends the rounds (and samples) of `more` to those of `res`, series by
- * series; both must hold the same metrics. Used to decide on all rounds
- * after re-measuring. Returns 0, YS_EINVAL when the series differ, or
- * YS_ENOMEM. The analysis is left to be recomputed. */
+ * series of the same metric. Used to decide on all rounds after
+ * re-measuring. Both must hold the same metrics in the same order, except
+ * latency percentile series (YS_SERIES_LATENCY): a round too short for
+ * p99 or p99.9 adds none, so the extra rounds may lack one `res` has (it
+ * keeps its rounds) or have one `res` lacks (left out: the series of a
+ * result are those of its first round). Returns 0, YS_EINVAL when the
+ * other series differ, or YS_ENOMEM. The analysis is left to be
+ * recomputed. */
 int ys_bench_result_append_rounds(ys_bench_result *res,
                                   const ys_bench_result *more);
 

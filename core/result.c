@@ -92,15 +92,46 @@ static void append_latency(ys_latency *l, const ys_latency *more) {
   l->timed += more->timed;
 }
 
+/* Whether series `s` is a latency percentile series, which a round may
+ * lack (ys_bench_result_append_rounds). */
+static bool is_latency_series(const ys_series *s) {
+  return (s->counter & YS_SERIES_LATENCY) != 0;
+}
+
+/* The series of `r` measuring `metric`, or NULL. */
+static const ys_series *series_of(const ys_bench_result *r,
+                                  const char *metric) {
+  for (size_t m = 0; m < r->n_series; m++)
+    if (strcmp(r->series[m].metric, metric) == 0) return &r->series[m];
+  return NULL;
+}
+
+/* Whether the series of `a` and `b` other than latency series measure the
+ * same metrics in the same order. */
+static bool same_fixed_series(const ys_bench_result *a,
+                              const ys_bench_result *b) {
+  size_t i = 0, j = 0;
+  for (;;) {
+    while (i < a->n_series && is_latency_series(&a->series[i]))
+      i++;
+    while (j < b->n_series && is_latency_series(&b->series[j]))
+      j++;
+    if (i == a->n_series || j == b->n_series)
+      return i == a->n_series && j == b->n_series;
+    if (strcmp(a->series[i].metric, b->series[j].metric) != 0) return false;
+    i++;
+    j++;
+  }
+}
+
 int ys_bench_result_append_rounds(ys_bench_result *res,
                                   const ys_bench_result *more) {
-  if (res->n_series != more->n_series) return YS_EINVAL;
-  for (size_t m = 0; m < res->n_series; m++)
-    if (strcmp(res->series[m].metric, more->series[m].metric) != 0)
-      return YS_EINVAL;
+  if (!same_fixed_series(res, more)) return YS_EINVAL;
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *dst = &res->series[m];
-    const ys_series *src = &more->series[m];
+    const ys_series *src = series_of(more, dst->metric);
+    if (src == NULL)
+      continue; /* a latency series its rounds were too short for */
     /* Sizes that would wrap around are refused before they are computed. */
     if (src->n_samples > SIZE_MAX / sizeof(ys_sample) - dst->n_samples ||
         src->n_rounds > SIZE_MAX / sizeof(ys_round) - dst->n_rounds)

@@ -459,6 +459,69 @@ static void test_one_iteration_per_sample_is_no_warning(void **unused) {
   ys_run_result_free(&run);
 }
 
+/* One series of `n_rounds` rounds of one sample each, valued `value`, on
+ * the heap as the runner makes them (appending reallocates). */
+static ys_series heap_series(const char *metric, unsigned counter,
+                             size_t n_rounds, double value) {
+  ys_series s = {.metric = metric, .unit = "ns", .kind = YS_METRIC_TIME};
+  s.counter = counter;
+  s.samples = calloc(n_rounds, sizeof(*s.samples));
+  s.rounds = calloc(n_rounds, sizeof(*s.rounds));
+  assert_non_null(s.samples);
+  assert_non_null(s.rounds);
+  for (size_t r = 0; r < n_rounds; r++) {
+    s.samples[r] = (ys_sample){.iterations = 1, .value = value};
+    s.rounds[r] = (ys_round){.first_sample = r, .n_samples = 1};
+  }
+  s.n_samples = s.n_rounds = n_rounds;
+  return s;
+}
+
+static void free_series(ys_series *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    free(s[i].samples);
+    free(s[i].rounds);
+  }
+}
+
+/* Re-measured rounds too short for p99.9 carry no latency_p999 series:
+ * they are appended to every series they have, the result keeps its own
+ * p99.9 rounds, and a latency series only they have is left out. A
+ * difference in any other series is still refused. */
+static void test_appended_rounds_may_lack_a_percentile(void **unused) {
+  (void)unused;
+  ys_series mine[3] = {
+      heap_series("time", 0, 3, 10.0),
+      heap_series("latency_p50", YS_SERIES_LATENCY, 3, 9.0),
+      heap_series("latency_p999", YS_SERIES_LATENCY, 3, 50.0),
+  };
+  ys_series extra[3] = {
+      heap_series("time", 0, 2, 11.0),
+      heap_series("latency_p50", YS_SERIES_LATENCY, 2, 9.5),
+      heap_series("latency_p99", YS_SERIES_LATENCY, 2, 30.0),
+  };
+  ys_bench_result res = {.series = mine, .n_series = 3};
+  ys_bench_result more = {.series = extra, .n_series = 3};
+  assert_int_equal(ys_bench_result_append_rounds(&res, &more), 0);
+  assert_int_equal(res.n_series, 3);
+  assert_int_equal(mine[0].n_rounds, 5);
+  assert_true(mine[0].samples[4].value == 11.0);
+  assert_int_equal(mine[1].n_rounds, 5);
+  assert_true(mine[1].samples[3].value == 9.5);
+  assert_int_equal(mine[2].n_rounds, 3); /* p99.9: none of the extra rounds */
+
+  /* A fixed series that differs (cpu_time for time) is refused. */
+  ys_series other[1] = {heap_series("cpu_time", 0, 1, 10.0)};
+  ys_bench_result wrong = {.series = other, .n_series = 1};
+  ys_series only_time[1] = {heap_series("time", 0, 1, 10.0)};
+  ys_bench_result plain = {.series = only_time, .n_series = 1};
+  assert_int_equal(ys_bench_result_append_rounds(&plain, &wrong), YS_EINVAL);
+  free_series(mine, 3);
+  free_series(extra, 3);
+  free_series(other, 1);
+  free_series(only_time, 1);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_type7_quantiles_by_hand),
@@ -470,6 +533,7 @@ int main(void) {
       cmocka_unit_test(test_baseline_round_trip),
       cmocka_unit_test(test_tail_percentiles_are_not_cpu_time),
       cmocka_unit_test(test_one_iteration_per_sample_is_no_warning),
+      cmocka_unit_test(test_appended_rounds_may_lack_a_percentile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
