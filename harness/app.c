@@ -24,7 +24,6 @@
 #include "../gate/gate.h"
 #include "../peer/against.h"
 #include "../peer/worker.h"
-#include "../profile/profile.h"
 #include "../analysis/ratio.h"
 #include "../reports/progress.h"
 #include "../reports/report.h"
@@ -36,9 +35,12 @@
 #include "../run/registry.h"
 #include "../run/runner.h"
 #include "../run/select.h"
+#include "app.h"
+#include "app_judge.h"
 #include "baseline_prep.h"
 #include "callgrind_functions.h"
 #include "cli.h"
+#include "compare_cmd.h"
 #include "context.h"
 #include "doctor.h"
 #include "exec_cmd.h"
@@ -49,6 +51,7 @@
 #include "option_rules.h"
 #include "options.h"
 #include "pin.h"
+#include "profile_cmd.h"
 #include "options_load.h"
 #include "run_history.h"
 #include "settings_prep.h"
@@ -76,39 +79,8 @@ static void invocation_free(invocation *s) {
   ys_config_free(&s->config);
 }
 
-/* Every gated metric (--gate, or the config file's gate) must be one of
- * the `n` metrics `names` this run records: a gate on a metric that is
- * never measured would pass blind. Returns an exit code. */
-static int check_gates(const invocation *s, const char *const *names,
-                       size_t n) {
-  char why[600];
-  if (ys_metric_gates_check(&s->o.gates, names, n, why, sizeof(why)) == 0)
-    return YS_EXIT_OK;
-  if (ys_cli_given(&s->o, "gate"))
-    fprintf(stderr, "%s: --gate: %s\n", s->prog, why);
-  else
-    fprintf(stderr, "%s: %s: gate: %s\n", s->prog, s->config_path, why);
-  return YS_EXIT_USAGE;
-}
-
-/* The metrics any benchmark of a saved run holds, checked against the
- * gates. */
-static int check_gates_run(const invocation *s, const ys_run_result *run) {
-  const char *names[YS_COMPARED_METRICS_MAX];
-  size_t n = 0;
-  for (size_t b = 0; b < run->n_benches; b++)
-    for (size_t m = 0; m < run->benches[b].n_series; m++) {
-      const char *name = run->benches[b].series[m].metric;
-      bool known = false;
-      for (size_t k = 0; k < n && !known; k++)
-        known = strcmp(names[k], name) == 0;
-      if (!known && n < YS_COMPARED_METRICS_MAX) names[n++] = name;
-    }
-  return check_gates(s, names, n);
-}
-
 /* Expands the registry and applies the filters. Returns an exit code. */
-static int select_benchmarks(invocation *s) {
+int ys_app_select_benchmarks(invocation *s) {
   if (ys_registry_expand(ys_registry_head(), &s->instances, &s->n_instances,
                          s->err, sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err[0] ? s->err : "out of memory");
@@ -167,7 +139,7 @@ static int shard_benchmarks(invocation *s) {
 
 /* Opens the collector once for the whole program, and says what it cannot
  * measure here. An exact collector needs no repetition: one round. */
-static int open_collector(invocation *s) {
+int ys_app_open_collector(invocation *s) {
   if (ys_collector_open(s->o.collector, &s->o.collect, &s->collector, s->err,
                         sizeof(s->err)) != 0) {
     fprintf(stderr, "%s: --collector %s: %s\n", s->prog, s->o.collector,
@@ -318,7 +290,7 @@ static void budget_changed(void *ctx, const ys_round_budget *b) {
   }
 }
 
-static ys_runner_config runner_config(invocation *s, ys_progress *progress) {
+ys_runner_config ys_app_runner_config(invocation *s, ys_progress *progress) {
   const ys_options *o = &s->o;
   return (ys_runner_config){
       .settings = s->settings,
@@ -366,99 +338,13 @@ static int analyze_all(ys_run_result *run, uint64_t seed) {
 
 /* Analyses what was measured: this run, and the other build's rounds under
  * --against (a loaded baseline comes analysed). */
-static int analyze_measured(invocation *s) {
+int ys_app_analyze_measured(invocation *s) {
   int rc = analyze_all(&s->run, s->o.seed);
   /* The families' complexity is read off the analysed estimates. */
   if (rc == 0) rc = ys_complexity_fit_run(&s->run);
   if (rc == 0 && s->against.started)
     rc = analyze_all(&s->against.remote, s->o.seed);
   return rc;
-}
-
-/* Benchmarks only in the baseline count as missing unless this run left
- * them out on purpose: the program still defines them, or the filters do
- * not select them. */
-static bool excluded_from_run(void *ctx, const char *name) {
-  const invocation *s = ctx;
-  for (size_t i = 0; i < s->n_instances; i++)
-    if (strcmp(s->instances[i].name, name) == 0) return true;
-  return !ys_select_matches(name, s->o.filters, s->o.n_filters, s->o.exact);
-}
-
-/* This run against --baseline, or against the other build of --against. */
-static ys_gate gate_of(invocation *s) {
-  ys_gate g = {
-      .current = &s->run,
-      .base = s->baseline != NULL ? &s->baseline->run : &s->against.remote,
-      .excluded = excluded_from_run,
-      .excluded_ctx = s,
-      .compare = ys_compare_config_default(s->o.seed),
-      .bands = s->bands_consulted && s->baseline != NULL ? &s->bands : NULL,
-  };
-  g.compare.threshold = s->o.threshold;
-  g.gates = &s->o.gates;
-  return g;
-}
-
-static int judge(invocation *s) {
-  ys_gate g = gate_of(s);
-  ys_judgement_free(&s->judgement);
-  s->judged = true;
-  return ys_gate_judge(&g, &s->judgement);
-}
-
-/* The gate's remeasure callback (ys_gate_remeasure) for a run. */
-typedef struct remeasure_ctx {
-  invocation *s;
-  ys_progress *progress;
-} remeasure_ctx;
-
-/* Runs the benchmarks `which` indexes in s->run again with the run's
- * settings but another seed (both sides under --against: the runner's
- * partner), appends the fresh rounds and analyses again. */
-static int remeasure(void *ctx, const size_t *which, size_t n) {
-  remeasure_ctx *m = ctx;
-  invocation *s = m->s;
-  ys_instance *subset = calloc(n, sizeof(*subset));
-  ys_bench_settings *settings = calloc(n, sizeof(*settings));
-  if (subset == NULL || settings == NULL) {
-    free(subset);
-    free(settings);
-    return YS_ENOMEM;
-  }
-  for (size_t k = 0; k < n; k++) {
-    subset[k] = s->chosen[which[k]];
-    settings[k] = s->settings[which[k]];
-  }
-  ys_run_result extra;
-  ys_runner_config cfg = runner_config(s, m->progress);
-  cfg.seed = s->o.seed + 1;
-  cfg.settings = settings;
-  int rc = ys_runner_run(subset, n, &cfg, &extra);
-  free(subset);
-  free(settings);
-  if (rc == YS_EINTR) ys_run_result_free(&extra);
-  if (rc != 0) return rc;
-  for (size_t k = 0; k < n && rc == 0; k++) {
-    ys_bench_result *res = &s->run.benches[which[k]];
-    if (extra.benches[k].status != YS_BENCH_OK) {
-      res->status = extra.benches[k].status;
-      memcpy(res->message, extra.benches[k].message, sizeof(res->message));
-      continue;
-    }
-    rc = ys_bench_result_append_rounds(res, &extra.benches[k]);
-  }
-  ys_run_result_free(&extra);
-  return rc == 0 ? analyze_measured(s) : rc;
-}
-
-/* Judges the run and confirms what would fail or warn (gate.h). */
-static int judge_and_confirm(invocation *s, ys_progress *progress) {
-  int rc = judge(s);
-  if (rc != 0) return rc;
-  ys_gate g = gate_of(s);
-  remeasure_ctx ctx = {s, progress};
-  return ys_gate_confirm(&g, remeasure, &ctx, &s->judgement);
 }
 
 static void fill_run_settings(invocation *s) {
@@ -606,7 +492,7 @@ static int run_suite(invocation *s) {
   ys_runner_calibrate(s->collector, &s->ctx.clock_resolution_ns,
                       &s->ctx.loop_overhead_ns);
   ys_doctor_record(&s->ctx);
-  ys_runner_config budget = runner_config(s, NULL);
+  ys_runner_config budget = ys_app_runner_config(s, NULL);
   if (worker_processes(s) > 0) {
     int code = start_own_workers(s, &budget);
     if (code != YS_EXIT_OK) return code;
@@ -618,14 +504,14 @@ static int run_suite(invocation *s) {
 
   ys_progress *progress =
       s->o.quiet ? NULL : ys_progress_new(stderr, isatty(STDERR_FILENO));
-  ys_runner_config cfg = runner_config(s, progress);
+  ys_runner_config cfg = ys_app_runner_config(s, progress);
   double started = ys_clock_now_s();
   s->started_s = started;
   ys_divert_begin(&s->divert);
   ys_exit_guard_set_report(report_on_exit, s);
   int rc = ys_runner_run(s->chosen, s->n_chosen, &cfg, &s->run);
   ys_exit_guard_set_report(NULL, NULL);
-  if (rc == 0) rc = analyze_measured(s);
+  if (rc == 0) rc = ys_app_analyze_measured(s);
   if (rc == 0) ys_callgrind_functions_attach(s->prog, s->collector, &s->run);
   /* The gates are checked against the metrics measured, not the
    * collector's: a user counter (docs/authoring.md, "Counters") exists
@@ -635,10 +521,10 @@ static int run_suite(invocation *s) {
    * file's gates mean nothing to the others (docs/configuration.md). */
   int gates_code = YS_EXIT_OK;
   if (rc == 0 && (s->o.baseline != NULL || s->o.against != NULL))
-    gates_code = check_gates_run(s, &s->run);
+    gates_code = ys_app_check_gates_run(s, &s->run);
   if (rc == 0 && gates_code == YS_EXIT_OK &&
       (s->baseline != NULL || s->against.started))
-    rc = judge_and_confirm(s, progress);
+    rc = ys_app_judge_and_confirm(s, progress);
   ys_divert_end(&s->divert);
   /* The workers have nothing left to measure: ending them now lets the
    * context's max RSS include theirs. */
@@ -716,115 +602,6 @@ static int run_suite(invocation *s) {
               s->prog, dropped, YS_HISTORY_MAX_BYTES >> 20);
   }
   return ys_app_exit_code(&sum, reported);
-}
-
-/* `bench compare OLD NEW [OPTION]...`: two saved baselines, no run. */
-static int compare_baselines(invocation *s) {
-  if (s->o.n_filters != 2) {
-    fprintf(stderr, "%s: compare: give exactly two baselines, OLD and NEW\n",
-            s->prog);
-    return YS_EXIT_USAGE;
-  }
-  const char *dir = ys_store_dir(s->o.baseline_dir);
-  ys_baseline *newer = NULL;
-  char path[PATH_MAX];
-  const char *names[2] = {s->o.filters[0], s->o.filters[1]};
-  ys_baseline **dst[2] = {&s->baseline, &newer};
-  for (int k = 0; k < 2; k++) {
-    if (ys_store_resolve(names[k], dir, path, sizeof(path), s->err,
-                         sizeof(s->err)) != 0 ||
-        ys_store_load(path, dst[k], s->err, sizeof(s->err)) != 0) {
-      fprintf(stderr, "%s: compare: %s\n", s->prog, s->err);
-      ys_baseline_free(newer);
-      return YS_EXIT_USAGE;
-    }
-  }
-  if (ys_baseline_prep_check_pair(s->baseline, names[0], newer, names[1],
-                                  s->err, sizeof(s->err)) != 0) {
-    fprintf(stderr, "%s: compare: %s\n", s->prog, s->err);
-    ys_baseline_free(newer);
-    return YS_EXIT_USAGE;
-  }
-  /* Checked once both are loaded: an output may not replace either. */
-  int code = check_gates_run(s, &newer->run);
-  if (code == YS_EXIT_OK) code = ys_app_check_reports(s, newer);
-  if (code != YS_EXIT_OK) {
-    ys_baseline_free(newer);
-    return code;
-  }
-  /* The newer baseline plays this run: its results move into the invocation
-   * (their strings stay owned by `newer`, which outlives the reports). */
-  s->run = newer->run;
-  s->ctx = newer->ctx;
-  /* A baseline keeps its round estimates, not its ratios. */
-  ys_ratio_config ratio_cfg = ys_ratio_config_default(s->ctx.seed);
-  s->o.filters = NULL;
-  s->o.n_filters = 0;
-  if (ys_ratio_fill(&s->run, &ratio_cfg) == 0 && judge(s) == 0) {
-    ys_summary sum = ys_app_summarize(s, 0);
-    bool reported = ys_app_write_reports(s, &sum);
-    code = ys_app_exit_code(&sum, reported);
-  } else {
-    code = YS_EXIT_USAGE;
-    fprintf(stderr, "%s: compare: out of memory\n", s->prog);
-  }
-  ys_judgement_free(&s->judgement);
-  memset(&s->run, 0, sizeof(s->run));
-  ys_baseline_free(newer);
-  return code;
-}
-
-/* `bench profile [REGEX]...`: the sampling pass of profile/profile.h, in
- * this process, with the wall collector measuring the windows it samples
- * (or, under valgrind, callgrind's call graph of its windows).
- * Returns an exit code: 2 for bad input or a perf that cannot record here,
- * 3 when a benchmark failed. */
-static int profile_suite(invocation *s) {
-  int code = select_benchmarks(s);
-  if (code == YS_EXIT_OK && s->n_chosen == 0) {
-    fprintf(stderr, "%s: this program defines no benchmarks\n", s->prog);
-    code = YS_EXIT_USAGE;
-  }
-  if (code == YS_EXIT_OK) code = open_collector(s);
-  if (code != YS_EXIT_OK) return code;
-  ys_profile_config cfg = {
-      .dir =
-          s->o.profile_dir != NULL ? s->o.profile_dir : YS_PROFILE_DEFAULT_DIR,
-      .seconds = s->o.profile_time_s,
-      .save_name = s->o.save_profile,
-      .baseline = s->o.baseline,
-      .collector = s->collector,
-      .iterations = s->o.collect.iterations,
-      .timeout_s =
-          s->o.timeout_s >= 0 || s->collector->exact
-              ? ys_options_timeout(&s->o, s->collector->exact)
-              : YS_TIMEOUT_FACTOR * s->o.profile_time_s + YS_TIMEOUT_MIN_S,
-      .seed = s->o.seed,
-      .log = s->o.quiet ? NULL : stderr,
-  };
-  if (ys_profile_check(&cfg, s->err, sizeof(s->err)) != 0) {
-    fprintf(stderr, "%s: %s\n", s->prog, s->err);
-    return YS_EXIT_USAGE;
-  }
-  ys_exit_guard_set_code(YS_EXIT_BENCH_FAILED);
-  ys_interrupt_install();
-  ys_divert divert;
-  ys_divert_begin(&divert);
-  int rc = ys_profile_run(&cfg, s->chosen, s->n_chosen, s->err, sizeof(s->err));
-  ys_divert_end(&divert);
-  ys_interrupt_remove();
-  if (rc == YS_EINTR) {
-    fprintf(stderr, "%s: profile: interrupted; profile.md not written\n",
-            s->prog);
-    return YS_EXIT_SIGNAL_BASE + ys_interrupt_signal();
-  }
-  if (rc != 0) {
-    fprintf(stderr, "%s: profile: %s\n", s->prog, s->err);
-    return rc == YS_EBENCH ? YS_EXIT_BENCH_FAILED : YS_EXIT_USAGE;
-  }
-  if (!s->o.quiet)
-    fprintf(stderr, "%s: profile written to %s/profile.md\n", s->prog, cfg.dir);
-  return YS_EXIT_OK;
 }
 
 /* Whatever went to stdout outside the reports (--help, --version, --list)
@@ -917,7 +694,7 @@ int ys_main(int argc, char **argv) {
     if (code >= 0) return code;
   }
   if (profile) {
-    code = profile_suite(&s);
+    code = ys_profile_main(&s);
     invocation_free(&s);
     return finish_stdout(s.prog, code);
   }
@@ -926,13 +703,13 @@ int ys_main(int argc, char **argv) {
     if (code >= 0) return code;
   }
   if (compare) {
-    code = compare_baselines(&s);
+    code = ys_compare_main(&s);
     invocation_free(&s);
     return code;
   }
   if (s.o.worker) {
-    code = select_benchmarks(&s);
-    if (code == YS_EXIT_OK) code = open_collector(&s);
+    code = ys_app_select_benchmarks(&s);
+    if (code == YS_EXIT_OK) code = ys_app_open_collector(&s);
     FILE *protocol = code == YS_EXIT_OK ? ys_worker_claim_stdout() : NULL;
     if (code == YS_EXIT_OK)
       code = protocol != NULL &&
@@ -946,7 +723,7 @@ int ys_main(int argc, char **argv) {
     return code;
   }
 
-  code = select_benchmarks(&s);
+  code = ys_app_select_benchmarks(&s);
   if (code == YS_EXIT_OK && s.o.list) {
     code = shard_benchmarks(&s);
     for (size_t i = 0; code == YS_EXIT_OK && i < s.n_chosen; i++)
@@ -957,7 +734,7 @@ int ys_main(int argc, char **argv) {
   } else if (code == YS_EXIT_OK) {
     code = prepare_baselines(&s);
     if (code == YS_EXIT_OK) code = shard_benchmarks(&s);
-    if (code == YS_EXIT_OK) code = open_collector(&s);
+    if (code == YS_EXIT_OK) code = ys_app_open_collector(&s);
     if (code == YS_EXIT_OK) code = prepare_settings(&s);
     if (code == YS_EXIT_OK) code = prepare_targets(&s);
     if (code == YS_EXIT_OK) code = ys_app_check_reports(&s, NULL);

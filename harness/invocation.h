@@ -1,8 +1,10 @@
 /*
  * invocation.h — what one run of a benchmark program holds, shared by the
  * files of the harness that wire the stages together: app.c (the
- * pipeline) and app_reports.c (where its reports go, what they sum up,
- * and the exit code that follows). Not a public interface.
+ * pipeline), app_judge.c (its gate and re-measuring), compare_cmd.c and
+ * profile_cmd.c (`bench compare` and `bench profile`) and app_reports.c
+ * (where its reports go, what they sum up, and the exit code that
+ * follows). Not a public interface.
  */
 #ifndef YS_INVOCATION_H
 #define YS_INVOCATION_H

@@ -12,10 +12,10 @@
 
 #include "report.h"
 
-/* Writes `s` as a code span (markdown.c's md_code). */
+/* Writes `s` as a code span (markdown_text.h's ys_md_code). */
 typedef void (*ys_md_code_fn)(FILE *out, const char *s, bool in_table);
 
-/* Writes `s` as escaped text (markdown.c's md_text). */
+/* Writes `s` as escaped text (markdown_text.h's ys_md_text). */
 typedef void (*ys_md_text_fn)(FILE *out, const char *s);
 
 /* Writes the table and notes for the first `max_rows` entries of run, or

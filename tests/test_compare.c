@@ -2,7 +2,10 @@
  * test_compare.c — gate/compare.c: the Mann-Whitney p against oracle
  * O6 of docs/statistics.md §4 and against values computed independently with
  * scipy 1.10 (scipy.stats.mannwhitneyu), and every verdict of §3 on
- * hand-built results whose round estimates are given.
+ * hand-built results whose round estimates are given. The verdicts on a
+ * shared CPU are in test_compare_cpu_time.c, those on exact counts and
+ * on one side only in test_compare_counts.c; the fixtures they share are
+ * in tests/support/compare_fixture.c.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -16,85 +19,10 @@
 #include "gate/compare.h"
 #include "core/model.h"
 #include "core/policy.h"
+#include "tests/support/compare_fixture.h"
 #include "tests/test_support.h"
 
 #define TIGHT 1e-12
-
-/* ---- Fixtures ---------------------------------------------------------- */
-
-#define MAX_ROUNDS 32
-
-/* One benchmark result whose primary series has the given round estimates
- * (the comparison reads nothing else). Points into itself: do not copy. */
-typedef struct fixture {
-  ys_bench_result res;
-  ys_series series;
-  ys_round rounds[MAX_ROUNDS];
-} fixture;
-
-static void build_metric(fixture *f, const ys_metric *m,
-                         const double *estimates, size_t n) {
-  assert_true(n <= MAX_ROUNDS);
-  memset(f, 0, sizeof(*f));
-  strcpy(f->res.name, "sort/1024");
-  f->res.status = YS_BENCH_OK;
-  f->res.series = &f->series;
-  f->res.n_series = 1;
-  f->series.metric = m->name;
-  f->series.unit = m->unit;
-  f->series.kind = m->kind;
-  f->series.exact = m->exact;
-  f->series.rounds = f->rounds;
-  f->series.n_rounds = n;
-  double fastest = n > 0 ? estimates[0] : 0.0;
-  for (size_t i = 0; i < n; i++) {
-    f->rounds[i].first_sample = i * 10;
-    f->rounds[i].n_samples = 10;
-    f->rounds[i].linear = true;
-    f->rounds[i].estimate = estimates[i];
-    fastest = fmin(fastest, estimates[i]);
-  }
-  /* The share of noisy rounds, as the analysis leaves it for the
-   * comparison: rounds more than 5 % above the fastest. */
-  size_t noisy = 0;
-  for (size_t i = 0; i < n; i++)
-    noisy += estimates[i] > 1.05 * fastest;
-  f->series.analysis.noisy_round_share = n > 0 ? (double)noisy / (double)n : 0;
-}
-
-/* The metrics the collectors measure: wall time, callgrind's exact
- * instruction count, and perf's noisy one. */
-static const ys_metric WALL_TIME = {"time", "ns", YS_METRIC_TIME, false};
-static const ys_metric CALLGRIND_IR = {"instructions", "instructions",
-                                       YS_METRIC_COUNT, true};
-static const ys_metric PERF_IR = {"instructions", "events", YS_METRIC_COUNT,
-                                  false};
-
-static void build_time(fixture *f, const double *estimates, size_t n) {
-  build_metric(f, &WALL_TIME, estimates, n);
-}
-
-static void build_exact(fixture *f, const double *estimates, size_t n) {
-  build_metric(f, &CALLGRIND_IR, estimates, n);
-}
-
-/* Ten distinct round estimates around 100 ns, as a quiet machine gives. */
-static const double BASE10[10] = {100.0, 100.4, 100.9, 101.3, 100.2,
-                                  101.7, 100.6, 102.0, 101.1, 100.8};
-
-static void scaled(double *to, const double *from, size_t n, double factor) {
-  for (size_t i = 0; i < n; i++)
-    to[i] = from[i] * factor;
-}
-
-static ys_comparison compare(const fixture *base, const fixture *cur) {
-  ys_compare_config cfg = ys_compare_config_default(42);
-  ys_comparison out;
-  assert_int_equal(ys_compare_bench(base ? &base->res : NULL,
-                                    cur ? &cur->res : NULL, &cfg, &out),
-                   0);
-  return out;
-}
 
 /* ---- Mann-Whitney ------------------------------------------------------ */
 
@@ -216,13 +144,13 @@ static void test_perf_counts_get_statistics(void **state) {
   (void)state;
   double base_r[10], cur_r[10];
   for (size_t i = 0; i < 10; i++) {
-    base_r[i] = 1000.0 * BASE10[i];
-    cur_r[i] = 1100.0 * BASE10[i];
+    base_r[i] = 1000.0 * YS_TEST_BASE10[i];
+    cur_r[i] = 1100.0 * YS_TEST_BASE10[i];
   }
-  fixture base, cur;
-  build_metric(&base, &PERF_IR, base_r, 10);
-  build_metric(&cur, &PERF_IR, cur_r, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_metric(&base, &YS_TEST_PERF_IR, base_r, 10);
+  ys_test_build_metric(&cur, &YS_TEST_PERF_IR, cur_r, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_false(c.exact);
   assert_int_equal(c.kind, YS_METRIC_COUNT);
   assert_false(isnan(c.p_value));
@@ -232,25 +160,21 @@ static void test_perf_counts_get_statistics(void **state) {
 
   /* The same figures as exact counts would be judged on the minimum alone,
    * without a test. */
-  build_exact(&base, base_r, 10);
-  build_exact(&cur, cur_r, 10);
-  c = compare(&base, &cur);
+  ys_test_build_exact(&base, base_r, 10);
+  ys_test_build_exact(&cur, cur_r, 10);
+  c = ys_test_compare(&base, &cur);
   assert_true(c.exact);
   assert_true(isnan(c.p_value));
 }
 
 /* ---- Verdicts on time -------------------------------------------------- */
 
-/* BASE10's lower quartile: sorted 100, 100.2, 100.4, 100.6, ..., position
- * (10 − 1) × 0.25 = 2.25 lies a quarter of the way from 100.4 to 100.6. */
-#define BASE10_Q25 100.45
-
 static void test_aa_unchanged(void **state) {
   (void)state;
-  fixture base, cur;
-  build_time(&base, BASE10, 10);
-  build_time(&cur, BASE10, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, YS_TEST_BASE10, 10);
+  ys_test_build_time(&cur, YS_TEST_BASE10, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
   assert_int_equal(c.doubt, YS_DOUBT_NONE);
   assert_string_equal(c.metric, "time");
@@ -258,8 +182,8 @@ static void test_aa_unchanged(void **state) {
   assert_false(c.exact);
   assert_int_equal(c.base_rounds, 10);
   assert_int_equal(c.new_rounds, 10);
-  assert_close(c.base_estimate, BASE10_Q25, TIGHT);
-  assert_close(c.new_estimate, BASE10_Q25, TIGHT);
+  assert_close(c.base_estimate, YS_TEST_BASE10_Q25, TIGHT);
+  assert_close(c.new_estimate, YS_TEST_BASE10_Q25, TIGHT);
   /* Sorted: 100, 100.2, 100.4, 100.6, 100.8, 100.9, ... */
   assert_close(c.base_median, 100.85, TIGHT);
   assert_close(c.change, 0.0, 0.0);
@@ -277,16 +201,16 @@ static void test_aa_unchanged(void **state) {
 
 static void test_ten_percent_slower_regressed(void **state) {
   (void)state;
-  fixture base, cur;
+  ys_test_fixture base, cur;
   double slow[10];
-  scaled(slow, BASE10, 10, 1.10);
-  build_time(&base, BASE10, 10);
-  build_time(&cur, slow, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_scaled(slow, YS_TEST_BASE10, 10, 1.10);
+  ys_test_build_time(&base, YS_TEST_BASE10, 10);
+  ys_test_build_time(&cur, slow, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
   assert_int_equal(c.doubt, YS_DOUBT_NONE);
   assert_close(c.change, 0.10, TIGHT);
-  assert_close(c.new_estimate, BASE10_Q25 * 1.10, TIGHT);
+  assert_close(c.new_estimate, YS_TEST_BASE10_Q25 * 1.10, TIGHT);
   /* Every new round above every base round: p = 1 / C(20, 10). */
   assert_close(c.p_value, 5.412544112234515e-06, 1e-16);
   assert_true(c.change_ci.lo > 0.05 && c.change_ci.hi < 0.15);
@@ -294,12 +218,12 @@ static void test_ten_percent_slower_regressed(void **state) {
 
 static void test_ten_percent_faster_improved(void **state) {
   (void)state;
-  fixture base, cur;
+  ys_test_fixture base, cur;
   double fast[10];
-  scaled(fast, BASE10, 10, 0.90);
-  build_time(&base, BASE10, 10);
-  build_time(&cur, fast, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_scaled(fast, YS_TEST_BASE10, 10, 0.90);
+  ys_test_build_time(&base, YS_TEST_BASE10, 10);
+  ys_test_build_time(&cur, fast, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_IMPROVED);
   assert_close(c.change, -0.10, TIGHT);
   assert_close(c.p_value, 1.0, TIGHT);
@@ -313,10 +237,10 @@ static void test_unsupported_crossing_inconclusive(void **state) {
   (void)state;
   const double base_r[10] = {100, 102, 104, 106, 108, 110, 125, 130, 140, 150};
   const double cur_r[10] = {100, 108, 114, 116, 118, 120, 125, 130, 140, 150};
-  fixture base, cur;
-  build_time(&base, base_r, 10);
-  build_time(&cur, cur_r, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, base_r, 10);
+  ys_test_build_time(&cur, cur_r, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   /* Quartiles 104.5 and 114.5. */
   assert_close(c.change, 114.5 / 104.5 - 1.0, TIGHT);
   assert_true(c.change > 0.05);
@@ -329,7 +253,7 @@ static void test_unsupported_crossing_inconclusive(void **state) {
 
   /* The same evidence the other way round is an unsupported improvement:
    * the two directions are treated alike. */
-  c = compare(&cur, &base);
+  c = ys_test_compare(&cur, &base);
   assert_true(c.change < -0.05);
   assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
   assert_int_equal(c.doubt, YS_DOUBT_UNSUPPORTED);
@@ -342,10 +266,10 @@ static void test_too_wide_inconclusive(void **state) {
   (void)state;
   const double base_r[10] = {100, 110, 120, 130, 140, 150, 160, 170, 180, 190};
   const double cur_r[10] = {190, 180, 170, 160, 150, 140, 130, 120, 110, 100};
-  fixture base, cur;
-  build_time(&base, base_r, 10);
-  build_time(&cur, cur_r, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, base_r, 10);
+  ys_test_build_time(&cur, cur_r, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_close(c.change, 0.0, 0.0);
   assert_true(c.change_ci.lo < -0.05 && c.change_ci.hi > 0.05);
   assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
@@ -367,12 +291,12 @@ static void test_too_wide_inconclusive(void **state) {
 static void test_one_noisy_round_not_regressed(void **state) {
   (void)state;
   double cur_r[10];
-  memcpy(cur_r, BASE10, sizeof(cur_r));
+  memcpy(cur_r, YS_TEST_BASE10, sizeof(cur_r));
   cur_r[3] = 180.0;
-  fixture base, cur;
-  build_time(&base, BASE10, 10);
-  build_time(&cur, cur_r, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, YS_TEST_BASE10, 10);
+  ys_test_build_time(&cur, cur_r, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
   assert_true(fabs(c.change) < 0.01);
   assert_close(c.base_noise, 0.0, 0.0);
@@ -385,15 +309,15 @@ static void test_one_noisy_round_not_regressed(void **state) {
 static void test_one_fast_round_decides_nothing(void **state) {
   (void)state;
   double base_r[10];
-  memcpy(base_r, BASE10, sizeof(base_r));
+  memcpy(base_r, YS_TEST_BASE10, sizeof(base_r));
   base_r[5] = 80.0; /* 20 % below the others */
-  fixture base, cur;
-  build_time(&base, base_r, 10);
-  build_time(&cur, BASE10, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, base_r, 10);
+  ys_test_build_time(&cur, YS_TEST_BASE10, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_true(c.change < 0.01);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
-  c = compare(&cur, &base);
+  c = ys_test_compare(&cur, &base);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
 }
 
@@ -402,33 +326,33 @@ static void test_one_fast_round_decides_nothing(void **state) {
 static void test_noisy_flag(void **state) {
   (void)state;
   double cur_r[10];
-  memcpy(cur_r, BASE10, sizeof(cur_r));
+  memcpy(cur_r, YS_TEST_BASE10, sizeof(cur_r));
   cur_r[1] = 105.1; /* more than 5 % above 100 */
   cur_r[4] = 130.0;
   cur_r[6] = 150.0;
   cur_r[8] = 105.0; /* exactly 5 % above: not noisy */
-  fixture base, cur;
-  build_time(&base, BASE10, 10);
-  build_time(&cur, cur_r, 10);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, YS_TEST_BASE10, 10);
+  ys_test_build_time(&cur, cur_r, 10);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_close(c.new_noise, 0.3, TIGHT);
   assert_false(c.noisy);
 
   cur_r[9] = 140.0;
-  build_time(&cur, cur_r, 10);
-  c = compare(&base, &cur);
+  ys_test_build_time(&cur, cur_r, 10);
+  c = ys_test_compare(&base, &cur);
   assert_close(c.new_noise, 0.4, TIGHT);
   assert_true(c.noisy);
   /* Noise on the base side counts as well. */
-  c = compare(&cur, &base);
+  c = ys_test_compare(&cur, &base);
   assert_close(c.base_noise, 0.4, TIGHT);
   assert_close(c.new_noise, 0.0, 0.0);
   assert_true(c.noisy);
 
   /* Too few rounds to count: never called noisy (core/policy.h). */
   const double two[2] = {100.0, 150.0};
-  build_time(&cur, two, 2);
-  c = compare(&base, &cur);
+  ys_test_build_time(&cur, two, 2);
+  c = ys_test_compare(&base, &cur);
   assert_close(c.new_noise, 0.5, TIGHT);
   assert_false(c.noisy);
 }
@@ -438,9 +362,9 @@ static void test_threshold_boundary(void **state) {
   (void)state;
   const double base_r[3] = {4.0, 4.0, 4.0};
   const double cur_r[3] = {5.0, 5.0, 5.0};
-  fixture base, cur;
-  build_time(&base, base_r, 3);
-  build_time(&cur, cur_r, 3);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, base_r, 3);
+  ys_test_build_time(&cur, cur_r, 3);
   ys_compare_config cfg = ys_compare_config_default(1);
   ys_comparison c;
 
@@ -464,8 +388,8 @@ static void test_threshold_boundary(void **state) {
 
   /* 21 / 20 is 5 % on paper and a few ulps above it in doubles. */
   const double b2[3] = {20.0, 20.0, 20.0}, c2[3] = {21.0, 21.0, 21.0};
-  build_time(&base, b2, 3);
-  build_time(&cur, c2, 3);
+  ys_test_build_time(&base, b2, 3);
+  ys_test_build_time(&cur, c2, 3);
   cfg.threshold = 0.05;
   assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c), 0);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
@@ -477,9 +401,9 @@ static void test_ci_and_determinism(void **state) {
   (void)state;
   const double base_r[8] = {100, 103, 101, 108, 102, 115, 104, 101.5};
   const double cur_r[8] = {104, 109, 106, 103, 120, 107, 105, 108};
-  fixture base, cur;
-  build_time(&base, base_r, 8);
-  build_time(&cur, cur_r, 8);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, base_r, 8);
+  ys_test_build_time(&cur, cur_r, 8);
   ys_compare_config cfg = ys_compare_config_default(12345);
   ys_comparison c1, c2;
   assert_int_equal(ys_compare_bench(&base.res, &cur.res, &cfg, &c1), 0);
@@ -517,137 +441,10 @@ static void test_ci_and_determinism(void **state) {
 
 /* A wall-clock result with its cpu_time beside it, round for round, as
  * the wall collector measures them. Points into itself: do not copy. */
-typedef struct wall_fixture {
-  ys_bench_result res;
-  ys_series series[2];
-  ys_round rounds[2][MAX_ROUNDS];
-} wall_fixture;
 
-static const ys_metric CPU_TIME = {"cpu_time", "ns", YS_METRIC_TIME, false};
-
-/* Time rounds `wall`, and cpu_time rounds `cpu` (n_cpu of them). */
-static void build_wall(wall_fixture *f, const double *wall, const double *cpu,
-                       size_t n, size_t n_cpu) {
-  fixture one;
-  memset(f, 0, sizeof(*f));
-  build_time(&one, wall, n);
-  f->res = one.res;
-  f->series[0] = one.series;
-  memcpy(f->rounds[0], one.rounds, sizeof(one.rounds));
-  build_metric(&one, &CPU_TIME, cpu, n_cpu);
-  f->series[1] = one.series;
-  memcpy(f->rounds[1], one.rounds, sizeof(one.rounds));
-  f->series[0].rounds = f->rounds[0];
-  f->series[1].rounds = f->rounds[1];
-  f->res.series = f->series;
-  f->res.n_series = 2;
-}
-
-static ys_comparison compare_wall(const wall_fixture *base,
-                                  const wall_fixture *cur) {
-  ys_compare_config cfg = ys_compare_config_default(42);
-  ys_comparison out;
-  assert_int_equal(ys_compare_bench(&base->res, &cur->res, &cfg, &out), 0);
-  return out;
-}
-
-/* A neighbour on the same core: the process has the CPU half the time and
- * its wall time swings, while its CPU time stays put. The comparison is
- * made on cpu_time, and says so. */
-static void test_contended_decides_on_cpu_time(void **state) {
-  (void)state;
-  double wall_base[10], wall_now[10], cpu_slow[10];
-  scaled(wall_base, BASE10, 10, 2.0);
-  /* The new side's wall time is 30 % up, from the neighbour alone. */
-  scaled(wall_now, BASE10, 10, 2.6);
-  wall_fixture base, cur;
-  build_wall(&base, wall_base, BASE10, 10, 10);
-  build_wall(&cur, wall_now, BASE10, 10, 10);
-  ys_comparison c = compare_wall(&base, &cur);
-  assert_true(c.contended);
-  assert_close(c.base_cpu_share, 0.5, TIGHT);
-  assert_close(c.new_cpu_share, 1.0 / 2.6, TIGHT);
-  assert_string_equal(c.metric, "cpu_time");
-  assert_close(c.base_estimate, BASE10_Q25, TIGHT);
-  assert_close(c.change, 0.0, 0.0);
-  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
-
-  /* A real 10 % in CPU time is still seen. */
-  scaled(cpu_slow, BASE10, 10, 1.10);
-  build_wall(&cur, wall_now, cpu_slow, 10, 10);
-  c = compare_wall(&base, &cur);
-  assert_string_equal(c.metric, "cpu_time");
-  assert_close(c.change, 0.10, TIGHT);
-  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
-
-  /* A process that had the CPU a tenth of the time: not even its CPU time
-   * is trusted with a crossing, which is inconclusive. */
-  double wall_starved[10];
-  scaled(wall_starved, BASE10, 10, 10.0);
-  build_wall(&cur, wall_starved, cpu_slow, 10, 10);
-  c = compare_wall(&base, &cur);
-  assert_true(c.contended);
-  assert_close(c.new_cpu_share, 0.11, TIGHT);
-  assert_string_equal(c.metric, "cpu_time");
-  assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
-  assert_int_equal(c.doubt, YS_DOUBT_CONTENDED);
-  /* ... while no change at all is still seen as none. */
-  build_wall(&cur, wall_starved, BASE10, 10, 10);
-  c = compare_wall(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
-}
-
-/* A process that had the CPU (shares of 0.98 and more) is judged on wall
- * time, the primary metric. */
-static void test_uncontended_decides_on_time(void **state) {
-  (void)state;
-  double wall_slow[10], cpu[10], cpu_slow[10];
-  scaled(cpu, BASE10, 10, 0.98);
-  scaled(wall_slow, BASE10, 10, 1.10);
-  scaled(cpu_slow, BASE10, 10, 1.10 * 0.99);
-  wall_fixture base, cur;
-  build_wall(&base, BASE10, cpu, 10, 10);
-  build_wall(&cur, wall_slow, cpu_slow, 10, 10);
-  ys_comparison c = compare_wall(&base, &cur);
-  assert_false(c.contended);
-  assert_close(c.base_cpu_share, 0.98, TIGHT);
-  assert_string_equal(c.metric, "time");
-  assert_close(c.change, 0.10, TIGHT);
-  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
-
-  /* Without cpu_time at all, there is no share to judge by. */
-  fixture plain_base, plain_cur;
-  build_time(&plain_base, BASE10, 10);
-  build_time(&plain_cur, wall_slow, 10);
-  c = compare(&plain_base, &plain_cur);
-  assert_false(c.contended);
-  assert_true(isnan(c.base_cpu_share) && isnan(c.new_cpu_share));
-}
-
-/* Contended, but one side has no usable cpu_time: the wall-time crossing
- * cannot be trusted, and nothing better exists. */
-static void test_contended_without_cpu_time_inconclusive(void **state) {
-  (void)state;
-  double wall_base[10], wall_now[10];
-  scaled(wall_base, BASE10, 10, 2.0);
-  scaled(wall_now, BASE10, 10, 2.6);
-  wall_fixture base, cur;
-  build_wall(&base, wall_base, BASE10, 10, 10);
-  build_wall(&cur, wall_now, BASE10, 10, 0);
-  ys_comparison c = compare_wall(&base, &cur);
-  assert_true(c.contended);
-  assert_string_equal(c.metric, "time");
-  assert_true(c.change > 0.05);
-  assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
-  assert_int_equal(c.doubt, YS_DOUBT_CONTENDED);
-  assert_int_equal(c.settle_rounds, 0);
-}
-
-/* Whatever the rounds, the change shown lies inside its own interval, and
- * a regressed or improved verdict has an interval on its side of zero. */
 static void test_point_always_inside_interval(void **state) {
   (void)state;
-  fixture base, cur;
+  ys_test_fixture base, cur;
   uint64_t x = 0x9e3779b97f4a7c15u;
   for (int trial = 0; trial < 200; trial++) {
     double b[7], n[7];
@@ -658,8 +455,8 @@ static void test_point_always_inside_interval(void **state) {
       x ^= x << 13, x ^= x >> 7, x ^= x << 17;
       n[i] = 100.0 + (double)(x % 1000) * (double)(x % 5) / 10.0;
     }
-    build_time(&base, b, 7);
-    build_time(&cur, n, 7);
+    ys_test_build_time(&base, b, 7);
+    ys_test_build_time(&cur, n, 7);
     ys_compare_config cfg = ys_compare_config_default((uint64_t)trial);
     cfg.resamples = 200;
     ys_comparison c;
@@ -677,190 +474,42 @@ static void test_point_always_inside_interval(void **state) {
 static void test_few_rounds_inconclusive(void **state) {
   (void)state;
   const double b1[1] = {100.0}, slow[1] = {110.0}, fast[1] = {90.0};
-  fixture base, cur;
-  build_time(&base, b1, 1);
-  build_time(&cur, slow, 1);
-  ys_comparison c = compare(&base, &cur);
+  ys_test_fixture base, cur;
+  ys_test_build_time(&base, b1, 1);
+  ys_test_build_time(&cur, slow, 1);
+  ys_comparison c = ys_test_compare(&base, &cur);
   assert_close(c.change, 0.10, TIGHT);
   assert_close(c.p_value, 0.5, TIGHT);
   assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
   assert_int_equal(c.doubt, YS_DOUBT_FEW_ROUNDS);
   assert_true(c.settle_rounds >= YS_POLICY_MIN_DECIDING_ROUNDS);
 
-  build_time(&cur, fast, 1);
-  c = compare(&base, &cur);
+  ys_test_build_time(&cur, fast, 1);
+  c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
 
   /* Few rounds against many counts too. */
   double many[10];
-  scaled(many, BASE10, 10, 1.10);
+  ys_test_scaled(many, YS_TEST_BASE10, 10, 1.10);
   const double b2[2] = {100.0, 101.0};
-  build_time(&base, b2, 2);
-  build_time(&cur, many, 10);
-  c = compare(&base, &cur);
+  ys_test_build_time(&base, b2, 2);
+  ys_test_build_time(&cur, many, 10);
+  c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_INCONCLUSIVE);
   assert_int_equal(c.doubt, YS_DOUBT_FEW_ROUNDS);
 
   /* No crossing: few rounds are enough to say unchanged. */
   const double same[2] = {100.5, 100.7};
-  build_time(&cur, same, 2);
-  c = compare(&base, &cur);
+  ys_test_build_time(&cur, same, 2);
+  c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
 
   /* Three rounds a side are enough for the full rule. */
   const double b3[3] = {100.0, 101.0, 100.5}, c3[3] = {110.0, 111.1, 110.5};
-  build_time(&base, b3, 3);
-  build_time(&cur, c3, 3);
-  c = compare(&base, &cur);
+  ys_test_build_time(&base, b3, 3);
+  ys_test_build_time(&cur, c3, 3);
+  c = ys_test_compare(&base, &cur);
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
-}
-
-/* ---- Deterministic counts --------------------------------------------- */
-
-static void test_counts_threshold_alone(void **state) {
-  (void)state;
-  const double b[3] = {1000000, 1000000, 1000000};
-  const double up6[3] = {1060000, 1060000, 1060000};
-  const double up5[3] = {1050000, 1050000, 1050000};
-  const double up4[3] = {1040000, 1040000, 1040000};
-  const double down6[3] = {940000, 940000, 940000};
-  fixture base, cur;
-  build_exact(&base, b, 3);
-
-  build_exact(&cur, up6, 3);
-  ys_comparison c = compare(&base, &cur);
-  assert_true(c.exact);
-  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
-  assert_close(c.change, 0.06, TIGHT);
-  assert_true(isnan(c.p_value));
-  assert_close(c.change_ci.point, c.change, 0.0);
-  assert_close(c.change_ci.lo, c.change, 0.0);
-  assert_close(c.change_ci.hi, c.change, 0.0);
-
-  build_exact(&cur, up5, 3);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
-
-  build_exact(&cur, up4, 3);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
-  assert_close(c.change, 0.04, TIGHT);
-
-  build_exact(&cur, down6, 3);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_IMPROVED);
-
-  /* Exact counts need no second round. */
-  build_exact(&base, b, 1);
-  build_exact(&cur, up6, 1);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
-}
-
-/* A count that stayed at zero has not changed (0 / 0 would be NaN). */
-static void test_counts_zero_unchanged(void **state) {
-  (void)state;
-  const double zero[2] = {0, 0}, two[2] = {2, 2};
-  fixture base, cur;
-  build_exact(&base, zero, 2);
-  build_exact(&cur, zero, 2);
-  ys_comparison c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
-  assert_close(c.change, 0.0, 0.0);
-
-  build_exact(&cur, two, 2);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
-}
-
-/* ---- Nothing to compare ----------------------------------------------- */
-
-static void test_new_and_missing(void **state) {
-  (void)state;
-  fixture f;
-  build_time(&f, BASE10, 10);
-
-  ys_comparison c = compare(NULL, &f);
-  assert_int_equal(c.verdict, YS_VERDICT_NEW);
-  assert_string_equal(c.metric, "time");
-  assert_int_equal(c.new_rounds, 10);
-  assert_close(c.new_estimate, BASE10_Q25, TIGHT);
-  assert_int_equal(c.base_rounds, 0);
-  assert_true(isnan(c.base_estimate));
-  assert_true(isnan(c.change));
-  assert_true(isnan(c.p_value));
-  assert_close(c.threshold, 0.05, 0.0);
-
-  c = compare(&f, NULL);
-  assert_int_equal(c.verdict, YS_VERDICT_MISSING);
-  assert_int_equal(c.base_rounds, 10);
-  assert_close(c.base_median, 100.85, TIGHT);
-  assert_int_equal(c.new_rounds, 0);
-  assert_true(isnan(c.new_estimate));
-  assert_true(isnan(c.change));
-}
-
-static void test_not_compared(void **state) {
-  (void)state;
-  fixture base, cur;
-  build_time(&base, BASE10, 10);
-
-  /* Failed on the new side. */
-  build_time(&cur, BASE10, 10);
-  cur.res.status = YS_BENCH_FAILED;
-  ys_comparison c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-  assert_int_equal(c.base_rounds, 10);
-  assert_close(c.base_estimate, BASE10_Q25, TIGHT);
-  assert_int_equal(c.new_rounds, 0);
-  assert_true(isnan(c.new_estimate));
-  assert_true(isnan(c.change));
-
-  /* Skipped in the baseline. */
-  build_time(&cur, BASE10, 10);
-  base.res.status = YS_BENCH_SKIPPED;
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-  assert_int_equal(c.new_rounds, 10);
-  assert_true(isnan(c.base_estimate));
-
-  /* No rounds. */
-  build_time(&base, BASE10, 0);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-
-  /* Different primary metric, or unit. */
-  build_time(&base, BASE10, 10);
-  build_exact(&cur, BASE10, 10);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-  assert_string_equal(c.metric, "instructions");
-  assert_true(isnan(c.change));
-  build_metric(&cur, &(ys_metric){"time", "us", YS_METRIC_TIME, false}, BASE10,
-               10);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-  /* The same name and unit, but exact on one side only. */
-  build_metric(&base, &PERF_IR, BASE10, 10);
-  build_exact(&cur, BASE10, 10);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-
-  /* A time of 0 on the baseline's side (all-zero samples from a broken
-   * worker): no ratio means anything. */
-  const double zeros[3] = {0, 0, 0};
-  build_time(&base, zeros, 3);
-  build_time(&cur, BASE10, 10);
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-  assert_true(isnan(c.change));
-
-  /* No series at all. */
-  build_time(&cur, BASE10, 10);
-  base.res.n_series = 0;
-  c = compare(&base, &cur);
-  assert_int_equal(c.verdict, YS_VERDICT_NOT_COMPARED);
-  assert_int_equal(c.base_rounds, 0);
 }
 
 int main(void) {
@@ -887,13 +536,6 @@ int main(void) {
       cmocka_unit_test(test_ci_and_determinism),
       cmocka_unit_test(test_point_always_inside_interval),
       cmocka_unit_test(test_few_rounds_inconclusive),
-      cmocka_unit_test(test_contended_decides_on_cpu_time),
-      cmocka_unit_test(test_uncontended_decides_on_time),
-      cmocka_unit_test(test_contended_without_cpu_time_inconclusive),
-      cmocka_unit_test(test_counts_threshold_alone),
-      cmocka_unit_test(test_counts_zero_unchanged),
-      cmocka_unit_test(test_new_and_missing),
-      cmocka_unit_test(test_not_compared),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
