@@ -363,6 +363,20 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     if (name[0] == '\0')
       return ys_error_set(err, err_len, YS_EINVAL, "--name: empty name");
     snprintf(c->name, sizeof(c->name), "%s", name);
+    /* A name goes into baselines and reports, which hold no control
+     * characters: a given name with one is refused now rather than after
+     * the whole measurement; a name taken from a multi-line script gets
+     * spaces for them. */
+    for (char *p = c->name; *p != '\0'; p++) {
+      unsigned char b = (unsigned char)*p;
+      if (b >= 0x20 && b != 0x7f) continue;
+      if (i < n_names)
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "--name: '%s' holds a control character (byte "
+                            "0x%02x); names go into baselines and reports",
+                            names[i], b);
+      *p = ' ';
+    }
     for (size_t j = 0; j < i; j++)
       if (strcmp(o->commands[j].name, c->name) == 0)
         return ys_error_set(err, err_len, YS_EINVAL,

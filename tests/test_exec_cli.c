@@ -125,6 +125,14 @@ static void names_must_fit_and_differ(void **state) {
   char *ref[] = {"--reference", "b", "-n", "a", "true", NULL};
   assert_int_equal(parse(ref), YS_EINVAL);
   assert_non_null(strstr(err, "--reference"));
+  /* A given name with a control character is refused before anything
+   * runs; a name taken from a multi-line script gets spaces for them. */
+  char *newline_name[] = {"-n", "a\nb", "true", NULL};
+  assert_int_equal(parse(newline_name), YS_EINVAL);
+  assert_non_null(strstr(err, "control character (byte 0x0a)"));
+  char *script[] = {"--shell", "sh", "true\ntrue", NULL};
+  assert_int_equal(parse(script), 0);
+  assert_string_equal(opts.commands[0].name, "true true");
 }
 
 /* --collector: wall and perf combine in either order, the first one's
