@@ -349,6 +349,7 @@ static void json_settings(ys_json *w, const ys_bench_settings *s) {
   ys_json_kv_double(w, "measurement_time_s", s->measurement_time_s);
   ys_json_kv_uint(w, "rounds", s->rounds);
   ys_json_kv_uint(w, "sample_size", s->sample_size);
+  ys_json_kv_bool(w, "latency", s->latency);
   static const struct {
     unsigned bit;
     const char *name;
@@ -356,7 +357,8 @@ static void json_settings(ys_json *w, const ys_bench_settings *s) {
                {YS_SETTING_WARM_UP_ITERATIONS, "warm_up_iterations"},
                {YS_SETTING_MEASUREMENT_TIME, "measurement_time_s"},
                {YS_SETTING_ROUNDS, "rounds"},
-               {YS_SETTING_SAMPLE_SIZE, "sample_size"}};
+               {YS_SETTING_SAMPLE_SIZE, "sample_size"},
+               {YS_SETTING_LATENCY, "latency"}};
   ys_json_key(w, "own");
   ys_json_begin_array(w);
   for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)

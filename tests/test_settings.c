@@ -25,6 +25,7 @@
 #include "run/plan.h"
 #include "run/registry.h"
 #include "run/settings.h"
+#include "reports/settings_text.h"
 
 /* ---- Precedence --------------------------------------------------------- */
 
@@ -128,6 +129,35 @@ static void test_command_line_is_above_the_benchmark(void **unused) {
   assert_int_equal(s[1].rounds, 5);
 }
 
+/* latency: true in the config file is the run's setting: every benchmark
+ * gets latency mode, none names it as its own; a definition that asks for
+ * it too still does, as the definition is above the file. */
+static void test_latency_from_config_and_definition(void **unused) {
+  (void)unused;
+  ys_bench_settings s[2];
+  resolve("latency: true\n", NULL, 0, s);
+  assert_true(s[0].latency && s[1].latency);
+  assert_int_equal(s[0].own & YS_SETTING_LATENCY, 0);
+  assert_int_equal(s[1].own, 0);
+  static const ys_settings asks = {.latency = true};
+  static const ys_bench def = {
+      .name = "svc", .file = "z.c", .line = 3, .fn = noop, .settings = &asks};
+  ys_bench_settings run = {.latency = true, .rounds = 10}, out;
+  ys_settings_resolve(&run, 0, &def, &out);
+  assert_true(out.latency);
+  assert_int_equal(out.own, YS_SETTING_LATENCY);
+  ys_settings_resolve(&run, YS_SETTING_LATENCY, &def, &out);
+  assert_true(out.latency);
+  assert_int_equal(out.own, 0);
+  /* The reports name it with the others (reports/settings_text.c). */
+  ys_bench_settings named = {.rounds = 3,
+                             .latency = true,
+                             .own = YS_SETTING_ROUNDS | YS_SETTING_LATENCY};
+  char text[200];
+  assert_string_equal(ys_settings_text(&named, text, sizeof(text)),
+                      "rounds 3, latency percentiles");
+}
+
 static void test_quick_shortens_what_it_shortens(void **unused) {
   (void)unused;
   ys_bench_settings s[2];
@@ -187,7 +217,7 @@ BENCH_GROUP_REFERENCE_PARAMS_WITH(pgrp, ref, YS_WITH(.rounds = 6),
   YS_LOOP(state)
     ys_black_box(ys_arg(state));
 }
-BENCH_IN_GROUP_PARAMS_WITH(pgrp, other, YS_WITH(.rounds = 7),
+BENCH_IN_GROUP_PARAMS_WITH(pgrp, other, YS_WITH(.rounds = 7, .latency = true),
                            YS_VALUES(16, 32)) {
   YS_LOOP(state)
     ys_black_box(ys_arg(state));
@@ -209,8 +239,8 @@ static const struct {
     {"params_with/1/y", 3, YS_SETTING_ROUNDS | YS_SETTING_WARM_UP_ITERATIONS},
     {"params_with/2/x", 3, YS_SETTING_ROUNDS | YS_SETTING_WARM_UP_ITERATIONS},
     {"params_with/2/y", 3, YS_SETTING_ROUNDS | YS_SETTING_WARM_UP_ITERATIONS},
-    {"pgrp/other/16", 7, YS_SETTING_ROUNDS},
-    {"pgrp/other/32", 7, YS_SETTING_ROUNDS},
+    {"pgrp/other/16", 7, YS_SETTING_ROUNDS | YS_SETTING_LATENCY},
+    {"pgrp/other/32", 7, YS_SETTING_ROUNDS | YS_SETTING_LATENCY},
     {"pgrp/ref/16", 6, YS_SETTING_ROUNDS},
     {"pgrp/ref/32", 6, YS_SETTING_ROUNDS},
 };
@@ -262,6 +292,7 @@ static void test_every_form_takes_settings(void **unused) {
   assert_string_equal(list[4].variants[1], "x");
   assert_true(s[2].measurement_time_s == 0.5);
   assert_ptr_equal(list[2].reference, list[3].def);
+  assert_true(s[8].latency);
   assert_ptr_equal(list[8].reference, list[10].def);
   free(s);
   free(list);
@@ -271,11 +302,13 @@ static void test_command_line_beats_every_form(void **unused) {
   (void)unused;
   ys_instance *list = NULL;
   ys_bench_settings *s = NULL;
-  const char *args[] = {"--rounds", "9"};
-  size_t n = resolve_registry(args, 2, &list, &s);
+  const char *args[] = {"--rounds", "9", "--latency"};
+  size_t n = resolve_registry(args, 3, &list, &s);
   for (size_t i = 0; i < n; i++) {
     assert_int_equal(s[i].rounds, 9);
-    assert_int_equal(s[i].own & YS_SETTING_ROUNDS, 0);
+    /* --latency turns latency on for all, so it is no one's own. */
+    assert_true(s[i].latency);
+    assert_int_equal(s[i].own & (YS_SETTING_ROUNDS | YS_SETTING_LATENCY), 0);
   }
   free(s);
   free(list);
@@ -404,6 +437,7 @@ int main(void) {
       cmocka_unit_test(test_command_line_is_above_the_benchmark),
       cmocka_unit_test(test_quick_shortens_what_it_shortens),
       cmocka_unit_test(test_bad_settings_name_the_benchmark),
+      cmocka_unit_test(test_latency_from_config_and_definition),
       cmocka_unit_test(test_every_form_takes_settings),
       cmocka_unit_test(test_command_line_beats_every_form),
       cmocka_unit_test(test_runner_uses_each_benchmarks_settings),
