@@ -701,6 +701,26 @@ static void test_settings_and_targets_in_csv(void **state) {
   free(out);
 }
 
+/* gbench: own settings and targets in the context, under yardstick_
+ * keys Google Benchmark's readers ignore; the rows stay as they were. */
+static void test_settings_and_targets_in_gbench(void **state) {
+  (void)state;
+  char *out = render_with_settings_and_targets(&ys_report_gbench);
+  const char *want[] = {
+      "\"yardstick_settings\": {\n      \"sort/1024\": {\n        "
+      "\"rounds\": 4,\n        \"latency\": true\n      }\n    }",
+      "\"yardstick_targets\": [\n      {\n        \"benchmark\": "
+      "\"sort/1024\",\n        \"metric\": \"time\",\n        \"limit\": "
+      "150,\n        \"unit\": \"ns\",\n        \"judged\": 105.9,\n        "
+      "\"margin\": 0.294,\n        \"status\": \"pass\"\n      }\n    ]",
+  };
+  for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+    if (strstr(out, want[i]) == NULL) fail_msg("no %s in\n%s", want[i], out);
+  /* Both inside the context, before the benchmarks. */
+  assert_true(strstr(out, "yardstick_targets") < strstr(out, "\"benchmarks\""));
+  free(out);
+}
+
 /* A run with no benchmark still gives a complete document. */
 static void test_empty_run_closes_documents(void **state) {
   (void)state;
@@ -881,6 +901,7 @@ int main(void) {
       cmocka_unit_test(test_gbench_matches_golden),
       cmocka_unit_test(test_csv_matches_golden),
       cmocka_unit_test(test_settings_and_targets_in_csv),
+      cmocka_unit_test(test_settings_and_targets_in_gbench),
       cmocka_unit_test(test_json_compared_matches_golden),
       cmocka_unit_test(test_gbench_compared_matches_golden),
       cmocka_unit_test(test_csv_compared_matches_golden),
