@@ -24,6 +24,8 @@
 #include "notes.h"
 #include "plot.h"
 #include "report.h"
+#include "settings_text.h"
+#include "targets_text.h"
 #include "units.h"
 
 /* The page's look: one place for every colour the charts' classes use. */
@@ -382,6 +384,50 @@ static void html_complexity(FILE *out, const ys_run_view *run) {
   fputs("</tbody>\n</table></div>\n", out);
 }
 
+/* The performance targets (docs/authoring.md, "Performance targets"),
+ * after the summary: the cells of the console's and Markdown's table
+ * (targets_text.h), a miss marked as a warning. */
+static void html_targets(FILE *out, const ys_target_table *t) {
+  if (t == NULL || t->n == 0) return;
+  fputs("<h3>Targets</h3>\n"
+        "<div class=\"table-wrap\"><table class=\"sortable targets\">\n"
+        "<thead><tr><th>benchmark</th><th>target</th><th>measured</th>"
+        "<th>margin</th><th>result</th></tr></thead>\n<tbody>\n",
+        out);
+  for (size_t i = 0; i < t->n; i++) {
+    ys_target_row row;
+    ys_targets_text_row(t, i, &row);
+    const ys_target_result *r = &t->results[i];
+    bool judged = r->status == YS_TARGET_PASS || r->status == YS_TARGET_MISS;
+    fputs("<tr><td>", out);
+    ys_plot_escape(out, t->specs[i].benchmark);
+    fputs("</td><td>", out);
+    ys_plot_escape(out, row.target);
+    fputs("</td><td class=\"num\">", out);
+    ys_plot_escape(out, row.measured);
+    fputs("</td><td class=\"num\"", out);
+    if (judged) html_sort_value(out, r->margin);
+    fputs(">", out);
+    ys_plot_escape(out, row.margin);
+    fputs(r->status == YS_TARGET_MISS ? "</td><td><span class=\"warn\">"
+                                      : "</td><td><span>",
+          out);
+    ys_plot_escape(out, row.verdict);
+    fputs("</span></td></tr>\n", out);
+  }
+  fputs("</tbody>\n</table></div>\n", out);
+}
+
+/* The settings the benchmark's definition gave (docs/authoring.md,
+ * "Per-benchmark settings"), worded as the console words them. */
+static void html_own_settings(FILE *out, const ys_bench_result *r) {
+  if (r->settings.own == 0) return;
+  char text[400];
+  fputs("<p class=\"context\">its own settings: ", out);
+  ys_plot_escape(out, ys_settings_text(&r->settings, text, sizeof(text)));
+  fputs("</p>\n", out);
+}
+
 /* One benchmark's section: headline, ratio to its group's reference,
  * comparison and charts. */
 static void html_section(FILE *out, size_t i, const ys_run_view *run,
@@ -410,6 +456,7 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
     return;
   }
   html_headline(out, s);
+  html_own_settings(out, r);
   html_findings(out, r, run->ctx);
   html_ratio(out, r, run);
   html_profile_link(out, r->name, style);
@@ -457,6 +504,7 @@ static int html_render(FILE *out, const ys_run_view *run,
   html_header(out, run);
   html_table(out, run);
   html_complexity(out, run);
+  html_targets(out, run->targets);
   for (size_t i = 0; i < run->n; i++)
     html_section(out, i, run, style);
   fputs("<script>\n", out);
