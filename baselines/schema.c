@@ -13,6 +13,7 @@
 #include "schema.h"
 #include "latency_schema.h"
 #include "schema_version.h"
+#include "settings_schema.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -723,6 +724,14 @@ static const ys_field schema_bench_rows[] = {
      .flags = OPTIONAL,
      .formats = YS_FORMAT_YAML,
      .custom = &ys__schema_latency},
+    /* The benchmark's own settings: left out without, as before them. */
+    {.key = "settings",
+     .type = YS_FIELD_CUSTOM,
+     .offset = offsetof(ys_bench_result, settings),
+     .size = sizeof(ys_bench_settings),
+     .flags = OPTIONAL,
+     .formats = YS_FORMAT_YAML,
+     .custom = &ys__schema_settings},
 };
 const ys_table ys__schema_bench_table =
     SCHEMA_TABLE(schema_bench_rows, ys_bench_result,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../core/plural.h"
+#include "../gate/compare.h"
 
 #include "complexity_text.h"
 #include "group_text.h"
@@ -428,6 +429,29 @@ static void html_own_settings(FILE *out, const ys_bench_result *r) {
   fputs("</p>\n", out);
 }
 
+/* A warning when the baseline's side was measured with other own
+ * settings than this run's: the comparison mixes them. */
+static void html_mixed_settings(FILE *out, const ys_bench_result *r,
+                                const ys_bench_result *base,
+                                const ys_comparison *cmp) {
+  if (cmp == NULL || base == NULL ||
+      !ys_compare_settings_differ(&base->settings, &r->settings))
+    return;
+  char text[400];
+  fputs("<p class=\"warn\">measured with other settings of its own than "
+        "the baseline: baseline ",
+        out);
+  ys_plot_escape(out,
+                 base->settings.own != 0
+                     ? ys_settings_text(&base->settings, text, sizeof(text))
+                     : "the run's");
+  fputs(", this run ", out);
+  ys_plot_escape(out, r->settings.own != 0
+                          ? ys_settings_text(&r->settings, text, sizeof(text))
+                          : "the run's");
+  fputs("</p>\n", out);
+}
+
 /* One benchmark's section: headline, ratio to its group's reference,
  * comparison and charts. */
 static void html_section(FILE *out, size_t i, const ys_run_view *run,
@@ -457,6 +481,7 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
   }
   html_headline(out, s);
   html_own_settings(out, r);
+  html_mixed_settings(out, r, base_res, e->cmp);
   html_findings(out, r, run->ctx);
   html_ratio(out, r, run);
   html_profile_link(out, r->name, style);

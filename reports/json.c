@@ -20,6 +20,7 @@
 #include "../core/json_writer.h"
 #include "group_text.h"
 #include "../core/policy.h"
+#include "../gate/compare.h"
 #include "report.h"
 #include "units.h"
 
@@ -431,7 +432,7 @@ static void json_latency(ys_json *w, const ys_latency *l) {
 }
 
 static void json_bench(ys_json *w, const ys_bench_result *res,
-                       const ys_comparison *cmp) {
+                       const ys_comparison *cmp, const ys_bench_result *base) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
     json_missing(w, res, cmp);
     return;
@@ -456,6 +457,11 @@ static void json_bench(ys_json *w, const ys_bench_result *res,
   json_settings(w, &res->settings);
   json_latency(w, &res->latency);
   if (cmp != NULL) json_comparison(w, cmp);
+  /* The baseline's side had other own settings: the comparison mixes
+   * them (docs/json-schema.md, "settings_differ"). */
+  if (cmp != NULL && base != NULL &&
+      ys_compare_settings_differ(&base->settings, &res->settings))
+    ys_json_kv_bool(w, "settings_differ", true);
   ys_json_end_object(w);
 }
 
@@ -534,7 +540,8 @@ static int json_render(FILE *out, const ys_run_view *run,
   (void)style; /* nothing to style in JSON */
   ys_json w = json_begin(out, run->ctx);
   for (size_t i = 0; i < run->n; i++)
-    json_bench(&w, run->entries[i].res, run->entries[i].cmp);
+    json_bench(&w, run->entries[i].res, run->entries[i].cmp,
+               run->bases != NULL ? run->bases[i] : NULL);
   json_end(&w, run);
   return ys_report_finish(out, ys_json_error(&w));
 }

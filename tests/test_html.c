@@ -19,6 +19,7 @@
 #include "support/render.h"
 
 extern const ys_report_ops ys_report_html;
+extern const ys_report_ops ys_report_json;
 
 /* A linear series of `n` samples of 10 ns per iteration, one round. */
 static ys_series make_series(ys_sample *samples, ys_round *round, size_t n) {
@@ -143,7 +144,22 @@ static void test_overlay_with_baseline(void **state) {
   assert_non_null(strstr(html, "aria-label=\"baseline against this run\""));
   assert_non_null(strstr(html, "<strong>+10.0 %</strong> [+8.0 %, +12.0 %]"));
   assert_non_null(strstr(html, "v-regressed\">regressed"));
+  /* Both sides with the run's settings: nothing mixed. */
+  assert_null(strstr(html, "other settings"));
   free(html);
+
+  /* This run with its own rounds, the baseline without: the comparison
+   * mixes settings, and the page says so. */
+  res.settings = (ys_bench_settings){.rounds = 3, .own = YS_SETTING_ROUNDS};
+  html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(strstr(html, "<p class=\"warn\">measured with other "
+                               "settings of its own than the baseline: "
+                               "baseline the run&#39;s, this run rounds 3</p>"));
+  free(html);
+  char *json = ys_test_render(&ys_report_json, &run, false);
+  assert_non_null(strstr(json, "\"settings_differ\": true"));
+  free(json);
+  res.settings.own = 0;
 
   /* Without the baseline's results, the verdict but no overlay. */
   run.bases = NULL;
