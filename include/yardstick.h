@@ -498,8 +498,7 @@ struct ys_settings {
 #define BENCH_IN_GROUP_WITH(GROUP, MEMBER, ...)                                \
   YS__SETTINGS(GROUP##__##MEMBER, (__VA_ARGS__))                               \
   YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER, .group = #GROUP,           \
-             .member = #MEMBER,                                                \
-             .settings = &ys__settings_##GROUP##__##MEMBER)
+             .member = #MEMBER, .settings = &ys__settings_##GROUP##__##MEMBER)
 #define BENCH_GROUP_REFERENCE_WITH(GROUP, MEMBER, ...)                         \
   YS__SETTINGS(GROUP##__##MEMBER, (__VA_ARGS__))                               \
   YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER, .group = #GROUP,           \

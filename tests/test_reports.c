@@ -669,8 +669,8 @@ static void test_settings_and_targets_in_csv(void **state) {
   (void)state;
   char *out = render_with_settings_and_targets(&ys_report_csv);
   const char *want[] = {
-      "message,own_settings,target_limit,target_judged,target_margin,"
-      "target_status\n",
+      ("message,own_settings,target_limit,target_judged,target_margin,"
+       "target_status\n"),
       ",rounds=4;latency=true,150,105.9,0.294,pass\n",
       /* broken: failed, no series, no settings, no target: 5 empties */
       "see log\",,,,,\n",
@@ -707,12 +707,12 @@ static void test_settings_and_targets_in_gbench(void **state) {
   (void)state;
   char *out = render_with_settings_and_targets(&ys_report_gbench);
   const char *want[] = {
-      "\"yardstick_settings\": {\n      \"sort/1024\": {\n        "
-      "\"rounds\": 4,\n        \"latency\": true\n      }\n    }",
-      "\"yardstick_targets\": [\n      {\n        \"benchmark\": "
-      "\"sort/1024\",\n        \"metric\": \"time\",\n        \"limit\": "
-      "150,\n        \"unit\": \"ns\",\n        \"judged\": 105.9,\n        "
-      "\"margin\": 0.294,\n        \"status\": \"pass\"\n      }\n    ]",
+      ("\"yardstick_settings\": {\n      \"sort/1024\": {\n        "
+       "\"rounds\": 4,\n        \"latency\": true\n      }\n    }"),
+      ("\"yardstick_targets\": [\n      {\n        \"benchmark\": "
+       "\"sort/1024\",\n        \"metric\": \"time\",\n        \"limit\": "
+       "150,\n        \"unit\": \"ns\",\n        \"judged\": 105.9,\n        "
+       "\"margin\": 0.294,\n        \"status\": \"pass\"\n      }\n    ]"),
   };
   for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
     if (strstr(out, want[i]) == NULL) fail_msg("no %s in\n%s", want[i], out);
