@@ -12,6 +12,8 @@
  */
 #include "schema.h"
 #include "latency_schema.h"
+#include "schema_version.h"
+#include "settings_schema.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -44,20 +46,6 @@ typedef struct schema_loading {
   ys__document *doc;
   schema_list *rounds; /* [3], of the series being read */
 } schema_loading;
-
-/* The version row: written as this version; read by the first pass only. */
-static int schema_read_version(ys__yaml_reader *r, const ys_field *f,
-                               void *base, void *state) {
-  (void)f, (void)base, (void)state;
-  return ys__yaml_skip(r);
-}
-
-static void schema_write_version(ys__yaml_writer *w, const ys_field *f,
-                                 const void *base) {
-  (void)base;
-  ys__yaml_plain(w, f->key);
-  ys__yaml_uint(w, YS_BASELINE_VERSION);
-}
 
 /* An element of a list read by a list handler. */
 typedef struct schema_item {
@@ -547,7 +535,6 @@ static void schema_write_class(ys__yaml_writer *w, const ys_field *f,
 #define SCHEMA_CUSTOM(name, part)                                              \
   static const ys__table_custom schema_##name = {schema_read_##name,           \
                                                  schema_write_##name, part}
-SCHEMA_CUSTOM(version, 0);
 SCHEMA_CUSTOM(benches, 0);
 SCHEMA_CUSTOM(series, 0);
 SCHEMA_CUSTOM(status, 0);
@@ -737,6 +724,14 @@ static const ys_field schema_bench_rows[] = {
      .flags = OPTIONAL,
      .formats = YS_FORMAT_YAML,
      .custom = &ys__schema_latency},
+    /* The benchmark's own settings: left out without, as before them. */
+    {.key = "settings",
+     .type = YS_FIELD_CUSTOM,
+     .offset = offsetof(ys_bench_result, settings),
+     .size = sizeof(ys_bench_settings),
+     .flags = OPTIONAL,
+     .formats = YS_FORMAT_YAML,
+     .custom = &ys__schema_settings},
 };
 const ys_table ys__schema_bench_table =
     SCHEMA_TABLE(schema_bench_rows, ys_bench_result,
@@ -747,7 +742,7 @@ static const ys_field schema_document_rows[] = {
      .type = YS_FIELD_CUSTOM,
      .flags = REQUIRED,
      .formats = YS_FORMAT_YAML,
-     .custom = &schema_version},
+     .custom = &ys__schema_version},
     SCHEMA_ROW(ys__document, name, "name", YS_FIELD_STRING, 0),
     SCHEMA_ROW(ys__document, created, "created", YS_FIELD_STRING, 0),
     {.key = "context",
@@ -765,75 +760,9 @@ void ys__schema_write_document(ys__yaml_writer *w, const void *data) {
   ys__table_write_map(w, &ys__schema_document_table, data);
 }
 
-/* Moves from the start of the stream to the first event of the top-level
- * node, which must be a mapping. */
-static int schema_open_document(ys__yaml_reader *r) {
-  int rc = ys__yaml_next(r);
-  if (rc == 0) rc = ys__yaml_next(r);
-  if (rc != 0) return rc;
-  if (r->ev.type == YAML_STREAM_END_EVENT)
-    return ys__yaml_fail(r, 1, "holds no YAML document");
-  if ((rc = ys__yaml_next(r)) != 0) return rc;
-  if (r->ev.type != YAML_MAPPING_START_EVENT)
-    return ys__yaml_fail(r, ys__yaml_line(r),
-                         "the top level must be a mapping");
-  return 0;
-}
-
-/* Checks the version scalar that is current. */
-static int schema_check_version_value(ys__yaml_reader *r) {
-  size_t line = ys__yaml_line(r);
-  char buf[YS__YAML_NUMBER_MAX];
-  size_t len = ys__yaml_number_text(r, buf);
-  if (len == 0)
-    return ys__yaml_fail(r, line,
-                         "'yardstick' must be an integer schema version");
-  errno = 0;
-  char *end;
-  long long version = strtoll(buf, &end, 10);
-  if (end != buf + len || errno == ERANGE ||
-      strspn(buf + (buf[0] == '-'), "0123456789") != len - (buf[0] == '-'))
-    return ys__yaml_fail(r, line,
-                         "'yardstick' must be an integer schema version");
-  if (version > YS_BASELINE_VERSION)
-    return ys__yaml_fail(r, line,
-                         "baseline schema version %lld is newer than this "
-                         "yardstick reads (%d); upgrade yardstick",
-                         version, YS_BASELINE_VERSION);
-  if (version == 1)
-    return ys__yaml_fail(r, line,
-                         "baseline schema version 1 does not say which "
-                         "metrics are exact; this yardstick reads version "
-                         "%d: save the baseline again",
-                         YS_BASELINE_VERSION);
-  if (version != YS_BASELINE_VERSION)
-    return ys__yaml_fail(r, line,
-                         "baseline schema version %lld is not one this "
-                         "yardstick reads (%d)",
-                         version, YS_BASELINE_VERSION);
-  return 0;
-}
-
-int ys__schema_check_version(ys__yaml_reader *r, void *data) {
-  (void)data;
-  int rc = schema_open_document(r);
-  if (rc != 0) return rc;
-  const char *key = schema_document_rows[0].key;
-  while ((rc = ys__yaml_next_key(r)) == 1) {
-    bool found = ys__yaml_is(r, key);
-    if ((rc = ys__yaml_next(r)) != 0) return rc;
-    if (found) return schema_check_version_value(r);
-    if ((rc = ys__yaml_skip(r)) != 0) return rc;
-  }
-  if (rc != 0) return rc;
-  return ys__yaml_fail(r, 1,
-                       "no 'yardstick' schema version: not a yardstick "
-                       "baseline");
-}
-
 int ys__schema_read_document(ys__yaml_reader *r, void *data) {
   schema_loading ld = {.doc = data};
-  int rc = schema_open_document(r);
+  int rc = ys__schema_open_document(r);
   if (rc == 0)
     rc = ys__table_read_map(r, &ys__schema_document_table, data, &ld, "", "%s");
   if (rc == 0) rc = ys__yaml_next(r);

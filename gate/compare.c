@@ -606,6 +606,22 @@ int ys_compare_bench(const ys_bench_result *base,
                         primary_series(current), cfg, out);
 }
 
+bool ys_compare_settings_differ(const ys_bench_settings *base,
+                                const ys_bench_settings *current) {
+  if (base->own != current->own) return true;
+  unsigned own = base->own;
+  /* Exact comparisons: both values are copies of one literal in code. */
+  return ((own & YS_SETTING_WARM_UP_TIME) &&
+          base->warm_up_time_s != current->warm_up_time_s) ||
+         ((own & YS_SETTING_WARM_UP_ITERATIONS) &&
+          base->warm_up_iterations != current->warm_up_iterations) ||
+         ((own & YS_SETTING_MEASUREMENT_TIME) &&
+          base->measurement_time_s != current->measurement_time_s) ||
+         ((own & YS_SETTING_ROUNDS) && base->rounds != current->rounds) ||
+         ((own & YS_SETTING_SAMPLE_SIZE) &&
+          base->sample_size != current->sample_size);
+}
+
 /* Swaps regressed and improved: for a metric where higher is better, a
  * fall is the regression. The rules are symmetric in the two directions
  * (decide_counts, decide_time), so the swap is the whole difference. */

@@ -23,6 +23,14 @@ typedef struct ys_compare_config {
 
 ys_compare_config ys_compare_config_default(uint64_t seed);
 
+/* Whether a benchmark's two sides were measured with different settings
+ * of its own (BENCH_WITH and the other _WITH forms; a baseline keeps them,
+ * docs/baselines.md): a different set of own settings, or a different
+ * value of one. A comparison of such sides mixes settings, which a report
+ * should say; the settings of the run (not own) do not count. Pure. */
+bool ys_compare_settings_differ(const ys_bench_settings *base,
+                                const ys_bench_settings *current);
+
 /* Compares the primary series (series[0]) of `current` against `base`;
  * either may be NULL (→ "missing" / "new"). A benchmark that is not OK on
  * either side, or whose primary metrics differ, is "not compared". The

@@ -39,6 +39,7 @@ static const struct {
     {"measurement-time", SHAPE_VALUE},
     {"sample-size", SHAPE_VALUE},
     {"rounds", SHAPE_VALUE},
+    {"latency", SHAPE_FLAG},
     {"processes", SHAPE_VALUE},
     {"timeout", SHAPE_VALUE},
     {"seed", SHAPE_VALUE},

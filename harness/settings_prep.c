@@ -24,6 +24,8 @@ unsigned ys_settings_from_command_line(const ys_options *o) {
     if (ys_cli_given(o, settable[i].option) || quickened)
       bits |= settable[i].bit;
   }
+  /* --quick does not shorten by latency mode, so only --latency counts. */
+  if (ys_cli_given(o, "latency")) bits |= YS_SETTING_LATENCY;
   return bits;
 }
 

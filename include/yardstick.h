@@ -430,18 +430,100 @@ struct ys_settings {
                    --latency turns it on for every benchmark */
 };
 
+/* Defines ys__settings_ID from the parenthesized designated initializers
+ * SETTINGS; the fields left out are 0 (the run's), which C++ would warn
+ * about. */
+#define YS__SETTINGS(ID, SETTINGS)                                             \
+  YS__FIELDS_MAY_BE_LEFT_OUT_BEGIN                                             \
+  static const ys_settings ys__settings_##ID = {YS__UNWRAP SETTINGS};          \
+  YS__FIELDS_MAY_BE_LEFT_OUT_END
+/* Removes the parentheses of YS_WITH(...): YS__UNWRAP (a, b) is a, b. */
+#define YS__UNWRAP(...) __VA_ARGS__
+
 /* BENCH_WITH(name, .rounds = 3, .measurement_time_s = 2.0) { body }: as
  * BENCH, with the benchmark's own settings (the fields of ys_settings, as
  * designated initializers; C++ wants them in the struct's order). */
 #define BENCH_WITH(NAME, ...)                                                  \
-  static const ys_settings ys__settings_##NAME = {__VA_ARGS__};                \
+  YS__SETTINGS(NAME, (__VA_ARGS__))                                            \
   YS__DEFINE(NAME, #NAME, .settings = &ys__settings_##NAME)
 
 /* BENCH_NAMED_WITH(id, "any/name", .rounds = 3) { body }: BENCH_NAMED with
  * the benchmark's own settings. */
 #define BENCH_NAMED_WITH(ID, TITLE, ...)                                       \
-  static const ys_settings ys__settings_##ID = {__VA_ARGS__};                  \
+  YS__SETTINGS(ID, (__VA_ARGS__))                                              \
   YS__DEFINE(ID, TITLE, .settings = &ys__settings_##ID)
+
+/* The other forms with the benchmark's own settings. Where the macro's
+ * variable arguments are already its values or axes, the settings come
+ * first, wrapped in YS_WITH(...), so that their commas do not split them:
+ *
+ *     BENCH_ARGS_WITH(sort, YS_WITH(.rounds = 3), 8, 64, 512) { ... }
+ *     BENCH_PARAMS_WITH(mm, YS_WITH(.rounds = 3), YS_RANGE(8, 512, 8)) {...}
+ *     BENCH_IN_GROUP_WITH(memcpy, naive, .rounds = 3) { ... }
+ *     BENCH_IN_GROUP_PARAMS_WITH(sort, insertion, YS_WITH(.rounds = 3),
+ *                                YS_RANGE(8, 8 << 10, 8)) { ... }
+ *
+ * The fields are those of ys_settings, as in BENCH_WITH. */
+#define YS_WITH(...) (__VA_ARGS__)
+
+/* Defines ys__axes_ID from the axes; an axis leaves out the fields of the
+ * other kinds, which C++ would warn about. */
+#define YS__AXES(ID, ...)                                                      \
+  YS__FIELDS_MAY_BE_LEFT_OUT_BEGIN                                             \
+  static const ys_axis ys__axes_##ID[] = {__VA_ARGS__};                        \
+  YS__FIELDS_MAY_BE_LEFT_OUT_END
+
+/* BENCH_ARGS_WITH(name, YS_WITH(settings), v1, v2, ...) { body }:
+ * BENCH_ARGS with the benchmark's own settings, for every instance. */
+#define BENCH_ARGS_WITH(NAME, SETTINGS, ...)                                   \
+  YS__SETTINGS(NAME, SETTINGS)                                                 \
+  static const int64_t ys__args_##NAME[] = {__VA_ARGS__};                      \
+  YS__DEFINE(NAME, #NAME, .args = ys__args_##NAME,                             \
+             .n_args = sizeof(ys__args_##NAME) / sizeof(ys__args_##NAME[0]),   \
+             .settings = &ys__settings_##NAME)
+
+/* BENCH_PARAMS_WITH(name, YS_WITH(settings), axis, ...) { body }:
+ * BENCH_PARAMS with the benchmark's own settings, for every instance. */
+#define BENCH_PARAMS_WITH(NAME, SETTINGS, ...)                                 \
+  YS__SETTINGS(NAME, SETTINGS)                                                 \
+  YS__AXES(NAME, __VA_ARGS__)                                                  \
+  YS__DEFINE(NAME, #NAME, .axes = ys__axes_##NAME,                             \
+             .n_axes = sizeof(ys__axes_##NAME) / sizeof(ys_axis),              \
+             .settings = &ys__settings_##NAME)
+
+/* BENCH_IN_GROUP_WITH(group, member, .rounds = 3) { body } and
+ * BENCH_GROUP_REFERENCE_WITH(group, member, ...): the group forms with the
+ * member's own settings. A ratio pairs the rounds both members have, so
+ * members with fewer rounds give fewer pairs. */
+#define BENCH_IN_GROUP_WITH(GROUP, MEMBER, ...)                                \
+  YS__SETTINGS(GROUP##__##MEMBER, (__VA_ARGS__))                               \
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER, .group = #GROUP,           \
+             .member = #MEMBER, .settings = &ys__settings_##GROUP##__##MEMBER)
+#define BENCH_GROUP_REFERENCE_WITH(GROUP, MEMBER, ...)                         \
+  YS__SETTINGS(GROUP##__##MEMBER, (__VA_ARGS__))                               \
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER, .group = #GROUP,           \
+             .member = #MEMBER, .reference = true,                             \
+             .settings = &ys__settings_##GROUP##__##MEMBER)
+
+/* BENCH_IN_GROUP_PARAMS_WITH(group, member, YS_WITH(settings), axis, ...)
+ * and BENCH_GROUP_REFERENCE_PARAMS_WITH(...): the group forms with axes
+ * and the member's own settings. */
+#define BENCH_IN_GROUP_PARAMS_WITH(GROUP, MEMBER, SETTINGS, ...)               \
+  YS__SETTINGS(GROUP##__##MEMBER, SETTINGS)                                    \
+  YS__AXES(GROUP##__##MEMBER, __VA_ARGS__)                                     \
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER,                            \
+             .axes = ys__axes_##GROUP##__##MEMBER,                             \
+             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis), \
+             .group = #GROUP, .member = #MEMBER,                               \
+             .settings = &ys__settings_##GROUP##__##MEMBER)
+#define BENCH_GROUP_REFERENCE_PARAMS_WITH(GROUP, MEMBER, SETTINGS, ...)        \
+  YS__SETTINGS(GROUP##__##MEMBER, SETTINGS)                                    \
+  YS__AXES(GROUP##__##MEMBER, __VA_ARGS__)                                     \
+  YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER,                            \
+             .axes = ys__axes_##GROUP##__##MEMBER,                             \
+             .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis), \
+             .group = #GROUP, .member = #MEMBER, .reference = true,            \
+             .settings = &ys__settings_##GROUP##__##MEMBER)
 
 /* ---- Performance targets (docs/authoring.md) --------------------------- */
 

@@ -35,10 +35,25 @@ static const char ys_report_csv_header_compared[] =
 static const char ys_report_csv_header_grouped[] =
     ",group,group_reference,ratio,ratio_lo,ratio_hi";
 
-static void csv_write_header(FILE *out, bool compared, bool grouped) {
+/* The columns of a run where a benchmark has settings of its own, and of
+ * a run with performance targets (docs/json-schema.md, "CSV"): last, and
+ * only then, as the group columns. */
+static const char ys_report_csv_header_settings[] = ",own_settings";
+static const char ys_report_csv_header_targets[] =
+    ",target_limit,target_judged,target_margin,target_status";
+
+/* Which optional columns a run's file has. */
+typedef struct csv_shape {
+  bool compared, grouped, settings, targets;
+  const ys_target_table *target_table; /* the run's, when `targets` */
+} csv_shape;
+
+static void csv_write_header(FILE *out, const csv_shape *shape) {
   fputs(ys_report_csv_header, out);
-  if (compared) fputs(ys_report_csv_header_compared, out);
-  if (grouped) fputs(ys_report_csv_header_grouped, out);
+  if (shape->compared) fputs(ys_report_csv_header_compared, out);
+  if (shape->grouped) fputs(ys_report_csv_header_grouped, out);
+  if (shape->settings) fputs(ys_report_csv_header_settings, out);
+  if (shape->targets) fputs(ys_report_csv_header_targets, out);
   fputc('\n', out);
 }
 
@@ -116,11 +131,65 @@ static void csv_group(FILE *out, bool grouped, const ys_bench_result *res,
   csv_double(out, res->ratio.ratio.hi);
 }
 
+/* The own_settings column: the settings the benchmark's definition gave,
+ * as "name=value" items joined by ';' (the names of the JSON report's
+ * `settings` object), on the benchmark's first row only. */
+static void csv_settings(FILE *out, const csv_shape *shape,
+                         const ys_bench_settings *st, bool primary) {
+  if (!shape->settings) return;
+  fputc(',', out);
+  if (!primary || st->own == 0) return;
+  char text[400];
+  size_t used = 0;
+#define ITEM(BIT, ...)                                                         \
+  if ((st->own & (BIT)) && used < sizeof(text))                                \
+    used += (size_t)snprintf(text + used, sizeof(text) - used, __VA_ARGS__);
+  ITEM(YS_SETTING_WARM_UP_TIME, "%swarm_up_time_s=%.17g", used ? ";" : "",
+       st->warm_up_time_s)
+  ITEM(YS_SETTING_WARM_UP_ITERATIONS, "%swarm_up_iterations=%" PRIu64,
+       used ? ";" : "", st->warm_up_iterations)
+  ITEM(YS_SETTING_MEASUREMENT_TIME, "%smeasurement_time_s=%.17g",
+       used ? ";" : "", st->measurement_time_s)
+  ITEM(YS_SETTING_ROUNDS, "%srounds=%zu", used ? ";" : "", st->rounds)
+  ITEM(YS_SETTING_SAMPLE_SIZE, "%ssample_size=%zu", used ? ";" : "",
+       st->sample_size)
+  ITEM(YS_SETTING_LATENCY, "%slatency=true", used ? ";" : "")
+#undef ITEM
+  csv_text(out, text);
+}
+
+/* The target columns: the first target on this benchmark and metric, its
+ * limit and judged value per iteration in the row's unit, the share of
+ * the budget left, and its status; empty without one. */
+static void csv_target(FILE *out, const csv_shape *shape,
+                       const ys_bench_result *res, const ys_series *s) {
+  if (!shape->targets) return;
+  const ys_target_table *t = shape->target_table;
+  for (size_t i = 0; s != NULL && i < t->n; i++) {
+    if (strcmp(t->specs[i].benchmark, res->name) != 0 ||
+        strcmp(t->specs[i].metric, s->metric) != 0)
+      continue;
+    const ys_target_result *r = &t->results[i];
+    bool judged = r->status == YS_TARGET_PASS || r->status == YS_TARGET_MISS;
+    csv_double(out, r->limit);
+    if (judged) {
+      csv_double(out, r->judged);
+      csv_double(out, r->margin);
+    } else {
+      fputs(",,", out);
+    }
+    fputc(',', out);
+    csv_text(out, ys_target_status_name(r->status));
+    return;
+  }
+  fputs(",,,,", out);
+}
+
 /* One row; `s` is NULL for a benchmark without measurements; `compared`
  * says whether the run has comparison columns, `cmp` (may be NULL) fills
  * them. */
 static void csv_row(FILE *out, const ys_bench_result *res, const ys_series *s,
-                    bool compared, const ys_comparison *cmp, bool grouped,
+                    const csv_shape *shape, const ys_comparison *cmp,
                     bool primary) {
   csv_text(out, res->name);
   fputc(',', out);
@@ -151,8 +220,10 @@ static void csv_row(FILE *out, const ys_bench_result *res, const ys_series *s,
   }
   fputc(',', out);
   if (res->status != YS_BENCH_OK) csv_text(out, res->message);
-  csv_comparison(out, compared, cmp);
-  csv_group(out, grouped, res, primary);
+  csv_comparison(out, shape->compared, cmp);
+  csv_group(out, shape->grouped, res, primary);
+  csv_settings(out, shape, &res->settings, primary);
+  csv_target(out, shape, res, s);
   fputc('\n', out);
 }
 
@@ -160,7 +231,7 @@ static void csv_row(FILE *out, const ys_bench_result *res, const ys_series *s,
  * compared metric, status "missing", no figures of this run. `res` is the
  * baseline's result, of which only the name is used. */
 static void csv_missing(FILE *out, const ys_bench_result *res,
-                        const ys_comparison *cmp, bool grouped) {
+                        const ys_comparison *cmp, const csv_shape *shape) {
   csv_text(out, res->name);
   fputc(',', out);
   csv_text(out, cmp->metric);
@@ -169,38 +240,42 @@ static void csv_missing(FILE *out, const ys_bench_result *res,
   /* status, then estimate through message: 15 empty fields */
   fputs(",missing,,,,,,,,,,,,,,,", out);
   csv_comparison(out, true, cmp);
-  csv_group(out, grouped, res, false);
+  csv_group(out, shape->grouped, res, false);
+  if (shape->settings) fputc(',', out);
+  if (shape->targets) fputs(",,,,", out);
   fputc('\n', out);
 }
 
 /* The rows of one benchmark: one per series, or one without figures. */
-static void csv_bench(FILE *out, const ys_bench_result *res, bool compared,
-                      const ys_comparison *cmp, bool grouped) {
+static void csv_bench(FILE *out, const ys_bench_result *res,
+                      const csv_shape *shape, const ys_comparison *cmp) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
-    csv_missing(out, res, cmp, grouped);
+    csv_missing(out, res, cmp, shape);
     return;
   }
   if (res->status != YS_BENCH_OK || res->n_series == 0) {
-    csv_row(out, res, NULL, compared, cmp, grouped, true);
+    csv_row(out, res, NULL, shape, cmp, true);
     return;
   }
   /* The comparison and the ratio are of series[0]: the other rows get
    * empty columns. */
   for (size_t i = 0; i < res->n_series; i++)
-    csv_row(out, res, &res->series[i], compared, i == 0 ? cmp : NULL, grouped,
-            i == 0);
+    csv_row(out, res, &res->series[i], shape, i == 0 ? cmp : NULL, i == 0);
 }
 
 static int csv_render(FILE *out, const ys_run_view *run,
                       const ys_report_style *style) {
   (void)style; /* nothing to style in CSV */
-  bool compared = run->summary->compared;
-  bool grouped = false;
-  for (size_t i = 0; i < run->n && !grouped; i++)
-    grouped = run->entries[i].res->group[0] != '\0';
-  csv_write_header(out, compared, grouped);
+  csv_shape shape = {.compared = run->summary->compared,
+                     .targets = run->targets != NULL && run->targets->n > 0,
+                     .target_table = run->targets};
+  for (size_t i = 0; i < run->n; i++) {
+    shape.grouped |= run->entries[i].res->group[0] != '\0';
+    shape.settings |= run->entries[i].res->settings.own != 0;
+  }
+  csv_write_header(out, &shape);
   for (size_t i = 0; i < run->n; i++)
-    csv_bench(out, run->entries[i].res, compared, run->entries[i].cmp, grouped);
+    csv_bench(out, run->entries[i].res, &shape, run->entries[i].cmp);
   return ys_report_finish(out, 0);
 }
 

@@ -63,12 +63,69 @@ static const char *const ys_report_gbench_reserved[] = {
     "time",
 };
 
+/* The own settings of the run's benchmarks, in the context where Google
+ * Benchmark's readers ignore them (docs/interop.md): an object of
+ * benchmark name to the settings its definition gave, named as in the
+ * JSON report's `settings`. Nothing when no benchmark has its own. */
+static void gbench_settings(ys_json *w, const ys_run_view *run) {
+  bool any = false;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_bench_settings *st = &run->entries[i].res->settings;
+    if (st->own == 0) continue;
+    if (!any) {
+      ys_json_key(w, "yardstick_settings");
+      ys_json_begin_object(w);
+      any = true;
+    }
+    ys_json_key(w, run->entries[i].res->name);
+    ys_json_begin_object(w);
+    if (st->own & YS_SETTING_WARM_UP_TIME)
+      ys_json_kv_double(w, "warm_up_time_s", st->warm_up_time_s);
+    if (st->own & YS_SETTING_WARM_UP_ITERATIONS)
+      ys_json_kv_uint(w, "warm_up_iterations", st->warm_up_iterations);
+    if (st->own & YS_SETTING_MEASUREMENT_TIME)
+      ys_json_kv_double(w, "measurement_time_s", st->measurement_time_s);
+    if (st->own & YS_SETTING_ROUNDS) ys_json_kv_uint(w, "rounds", st->rounds);
+    if (st->own & YS_SETTING_SAMPLE_SIZE)
+      ys_json_kv_uint(w, "sample_size", st->sample_size);
+    if (st->own & YS_SETTING_LATENCY) ys_json_kv_bool(w, "latency", true);
+    ys_json_end_object(w);
+  }
+  if (any) ys_json_end_object(w);
+}
+
+/* The judged performance targets, in the context too (the format has no
+ * place for them): one object per target, with the JSON report's fields
+ * (docs/json-schema.md, "targets"). */
+static void gbench_targets(ys_json *w, const ys_target_table *t) {
+  if (t == NULL || t->n == 0) return;
+  ys_json_key(w, "yardstick_targets");
+  ys_json_begin_array(w);
+  for (size_t i = 0; i < t->n; i++) {
+    const ys_target_result *r = &t->results[i];
+    bool judged = r->status == YS_TARGET_PASS || r->status == YS_TARGET_MISS;
+    ys_json_begin_object(w);
+    ys_json_kv_string(w, "benchmark", t->specs[i].benchmark);
+    ys_json_kv_string(w, "metric", t->specs[i].metric);
+    ys_json_kv_double(w, "limit", r->limit);
+    if (r->unit != NULL) ys_json_kv_string(w, "unit", r->unit);
+    if (judged) {
+      ys_json_kv_double(w, "judged", r->judged);
+      ys_json_kv_double(w, "margin", r->margin);
+    }
+    ys_json_kv_string(w, "status", ys_target_status_name(r->status));
+    ys_json_end_object(w);
+  }
+  ys_json_end_array(w);
+}
+
 /* Writes the document up to its open "benchmarks" array and returns the
  * writer, positioned for the first row. The context's members come from
  * its one description (context_fields.h), shared with the baseline file
  * and the JSON report; Google Benchmark's readers need only "caches" of
  * it. Without a context, the rows are written with nothing known. */
-static ys_json gbench_begin(FILE *out, const ys_context *ctx) {
+static ys_json gbench_begin(FILE *out, const ys_run_view *run) {
+  const ys_context *ctx = run->ctx;
   static const ys_context unknown = {.mhz_per_cpu = NAN,
                                      .load_avg = {NAN, NAN, NAN}};
   ys_json w;
@@ -78,6 +135,8 @@ static ys_json gbench_begin(FILE *out, const ys_context *ctx) {
   ys_json_begin_object(&w);
   ys_context_write_json(&w, ctx != NULL ? ctx : &unknown, YS_FORMAT_GBENCH);
   ys_json_kv_int(&w, "json_schema_version", 1);
+  gbench_settings(&w, run);
+  gbench_targets(&w, run->targets);
   ys_json_end_object(&w);
   ys_json_key(&w, "benchmarks");
   ys_json_begin_array(&w);
@@ -285,7 +344,7 @@ static gbench_place place_in(gbench_families *f, const char *family) {
 static int gbench_render(FILE *out, const ys_run_view *run,
                          const ys_report_style *style) {
   (void)style; /* nothing to style in JSON */
-  ys_json w = gbench_begin(out, run->ctx);
+  ys_json w = gbench_begin(out, run);
   /* Family indices count the families written, so they stay dense when
    * a missing benchmark is left out. */
   gbench_families families = {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../core/plural.h"
+#include "../gate/compare.h"
 
 #include "complexity_text.h"
 #include "group_text.h"
@@ -24,6 +25,8 @@
 #include "notes.h"
 #include "plot.h"
 #include "report.h"
+#include "settings_text.h"
+#include "targets_text.h"
 #include "units.h"
 
 /* The page's look: one place for every colour the charts' classes use. */
@@ -382,6 +385,73 @@ static void html_complexity(FILE *out, const ys_run_view *run) {
   fputs("</tbody>\n</table></div>\n", out);
 }
 
+/* The performance targets (docs/authoring.md, "Performance targets"),
+ * after the summary: the cells of the console's and Markdown's table
+ * (targets_text.h), a miss marked as a warning. */
+static void html_targets(FILE *out, const ys_target_table *t) {
+  if (t == NULL || t->n == 0) return;
+  fputs("<h3>Targets</h3>\n"
+        "<div class=\"table-wrap\"><table class=\"sortable targets\">\n"
+        "<thead><tr><th>benchmark</th><th>target</th><th>measured</th>"
+        "<th>margin</th><th>result</th></tr></thead>\n<tbody>\n",
+        out);
+  for (size_t i = 0; i < t->n; i++) {
+    ys_target_row row;
+    ys_targets_text_row(t, i, &row);
+    const ys_target_result *r = &t->results[i];
+    bool judged = r->status == YS_TARGET_PASS || r->status == YS_TARGET_MISS;
+    fputs("<tr><td>", out);
+    ys_plot_escape(out, t->specs[i].benchmark);
+    fputs("</td><td>", out);
+    ys_plot_escape(out, row.target);
+    fputs("</td><td class=\"num\">", out);
+    ys_plot_escape(out, row.measured);
+    fputs("</td><td class=\"num\"", out);
+    if (judged) html_sort_value(out, r->margin);
+    fputs(">", out);
+    ys_plot_escape(out, row.margin);
+    fputs(r->status == YS_TARGET_MISS ? "</td><td><span class=\"warn\">"
+                                      : "</td><td><span>",
+          out);
+    ys_plot_escape(out, row.verdict);
+    fputs("</span></td></tr>\n", out);
+  }
+  fputs("</tbody>\n</table></div>\n", out);
+}
+
+/* The settings the benchmark's definition gave (docs/authoring.md,
+ * "Per-benchmark settings"), worded as the console words them. */
+static void html_own_settings(FILE *out, const ys_bench_result *r) {
+  if (r->settings.own == 0) return;
+  char text[400];
+  fputs("<p class=\"context\">its own settings: ", out);
+  ys_plot_escape(out, ys_settings_text(&r->settings, text, sizeof(text)));
+  fputs("</p>\n", out);
+}
+
+/* A warning when the baseline's side was measured with other own
+ * settings than this run's: the comparison mixes them. */
+static void html_mixed_settings(FILE *out, const ys_bench_result *r,
+                                const ys_bench_result *base,
+                                const ys_comparison *cmp) {
+  if (cmp == NULL || base == NULL ||
+      !ys_compare_settings_differ(&base->settings, &r->settings))
+    return;
+  char text[400];
+  fputs("<p class=\"warn\">measured with other settings of its own than "
+        "the baseline: baseline ",
+        out);
+  ys_plot_escape(out,
+                 base->settings.own != 0
+                     ? ys_settings_text(&base->settings, text, sizeof(text))
+                     : "the run's");
+  fputs(", this run ", out);
+  ys_plot_escape(out, r->settings.own != 0
+                          ? ys_settings_text(&r->settings, text, sizeof(text))
+                          : "the run's");
+  fputs("</p>\n", out);
+}
+
 /* One benchmark's section: headline, ratio to its group's reference,
  * comparison and charts. */
 static void html_section(FILE *out, size_t i, const ys_run_view *run,
@@ -410,6 +480,8 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
     return;
   }
   html_headline(out, s);
+  html_own_settings(out, r);
+  html_mixed_settings(out, r, base_res, e->cmp);
   html_findings(out, r, run->ctx);
   html_ratio(out, r, run);
   html_profile_link(out, r->name, style);
@@ -457,6 +529,7 @@ static int html_render(FILE *out, const ys_run_view *run,
   html_header(out, run);
   html_table(out, run);
   html_complexity(out, run);
+  html_targets(out, run->targets);
   for (size_t i = 0; i < run->n; i++)
     html_section(out, i, run, style);
   fputs("<script>\n", out);

@@ -20,6 +20,7 @@
 #include "../core/json_writer.h"
 #include "group_text.h"
 #include "../core/policy.h"
+#include "../gate/compare.h"
 #include "report.h"
 #include "units.h"
 
@@ -349,6 +350,7 @@ static void json_settings(ys_json *w, const ys_bench_settings *s) {
   ys_json_kv_double(w, "measurement_time_s", s->measurement_time_s);
   ys_json_kv_uint(w, "rounds", s->rounds);
   ys_json_kv_uint(w, "sample_size", s->sample_size);
+  ys_json_kv_bool(w, "latency", s->latency);
   static const struct {
     unsigned bit;
     const char *name;
@@ -356,7 +358,8 @@ static void json_settings(ys_json *w, const ys_bench_settings *s) {
                {YS_SETTING_WARM_UP_ITERATIONS, "warm_up_iterations"},
                {YS_SETTING_MEASUREMENT_TIME, "measurement_time_s"},
                {YS_SETTING_ROUNDS, "rounds"},
-               {YS_SETTING_SAMPLE_SIZE, "sample_size"}};
+               {YS_SETTING_SAMPLE_SIZE, "sample_size"},
+               {YS_SETTING_LATENCY, "latency"}};
   ys_json_key(w, "own");
   ys_json_begin_array(w);
   for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -429,7 +432,7 @@ static void json_latency(ys_json *w, const ys_latency *l) {
 }
 
 static void json_bench(ys_json *w, const ys_bench_result *res,
-                       const ys_comparison *cmp) {
+                       const ys_comparison *cmp, const ys_bench_result *base) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
     json_missing(w, res, cmp);
     return;
@@ -454,6 +457,11 @@ static void json_bench(ys_json *w, const ys_bench_result *res,
   json_settings(w, &res->settings);
   json_latency(w, &res->latency);
   if (cmp != NULL) json_comparison(w, cmp);
+  /* The baseline's side had other own settings: the comparison mixes
+   * them (docs/json-schema.md, "settings_differ"). */
+  if (cmp != NULL && base != NULL &&
+      ys_compare_settings_differ(&base->settings, &res->settings))
+    ys_json_kv_bool(w, "settings_differ", true);
   ys_json_end_object(w);
 }
 
@@ -532,7 +540,8 @@ static int json_render(FILE *out, const ys_run_view *run,
   (void)style; /* nothing to style in JSON */
   ys_json w = json_begin(out, run->ctx);
   for (size_t i = 0; i < run->n; i++)
-    json_bench(&w, run->entries[i].res, run->entries[i].cmp);
+    json_bench(&w, run->entries[i].res, run->entries[i].cmp,
+               run->bases != NULL ? run->bases[i] : NULL);
   json_end(&w, run);
   return ys_report_finish(out, ys_json_error(&w));
 }

@@ -38,5 +38,6 @@ char *ys_settings_text(const ys_bench_settings *s, char *buf, size_t len) {
              ys_units_duration(s->warm_up_time_s * 1e9, t, sizeof(t)));
     add(buf, len, &used, item);
   }
+  if (s->own & YS_SETTING_LATENCY) add(buf, len, &used, "latency percentiles");
   return buf;
 }

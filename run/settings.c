@@ -47,12 +47,17 @@ void ys_settings_resolve(const ys_bench_settings *run, unsigned command_line,
   out->own = 0;
   const ys_settings *s = def != NULL ? def->settings : NULL;
   if (s == NULL) return;
-  /* Latency mode is asked for by the benchmark or by --latency for all:
-   * either is enough, as neither changes what the other measures. */
-  if (s->latency) out->latency = true;
-    /* A field the benchmark sets wins unless the command line named it: the
-     * command line is the user's word for this run, the definition the
-     * benchmark's author's for every run. */
+  /* Latency mode is asked for by the benchmark, by the config file or by
+   * --latency for all: any is enough, as none changes what the others
+   * measure. It is the benchmark's own unless --latency asked for it
+   * anyway: the config file is below the definition, as for the rest. */
+  if (s->latency && (command_line & YS_SETTING_LATENCY) == 0) {
+    out->latency = true;
+    out->own |= YS_SETTING_LATENCY;
+  }
+  /* A field the benchmark sets wins unless the command line named it: the
+   * command line is the user's word for this run, the definition the
+   * benchmark's author's for every run. */
 #define TAKE(FIELD, SRC, BIT)                                                  \
   if ((SRC) != 0 && (command_line & (BIT)) == 0) {                             \
     out->FIELD = (SRC);                                                        \

@@ -512,6 +512,27 @@ static void test_few_rounds_inconclusive(void **state) {
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
 }
 
+/* Mixed settings: the same own settings on both sides do not differ
+ * (whatever the run's other settings were); another own set, or another
+ * value of an own setting, does. */
+static void test_settings_differ(void **unused) {
+  (void)unused;
+  ys_bench_settings a = {
+      .rounds = 3, .sample_size = 50, .own = YS_SETTING_ROUNDS};
+  ys_bench_settings b = a;
+  b.sample_size = 20; /* the run's, not its own: no difference */
+  assert_false(ys_compare_settings_differ(&a, &b));
+  b.rounds = 4;
+  assert_true(ys_compare_settings_differ(&a, &b));
+  b = a;
+  b.own |= YS_SETTING_LATENCY;
+  b.latency = true;
+  assert_true(ys_compare_settings_differ(&a, &b));
+  ys_bench_settings none = {.rounds = 10};
+  assert_true(ys_compare_settings_differ(&a, &none));
+  assert_false(ys_compare_settings_differ(&none, &none));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_mw_o6_exact),
@@ -536,6 +557,7 @@ int main(void) {
       cmocka_unit_test(test_ci_and_determinism),
       cmocka_unit_test(test_point_always_inside_interval),
       cmocka_unit_test(test_few_rounds_inconclusive),
+      cmocka_unit_test(test_settings_differ),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -82,6 +82,7 @@ static const struct {
     {"counters", "banana"},
     {"require-counters", "maybe"},
     {"cache-sim", "maybe"},
+    {"latency", "maybe"},
     {"iterations", "0"},
     {"format", "banana"},
     {"output", "'banana:x'"},

@@ -19,6 +19,7 @@
 #include "support/render.h"
 
 extern const ys_report_ops ys_report_html;
+extern const ys_report_ops ys_report_json;
 
 /* A linear series of `n` samples of 10 ns per iteration, one round. */
 static ys_series make_series(ys_sample *samples, ys_round *round, size_t n) {
@@ -143,7 +144,22 @@ static void test_overlay_with_baseline(void **state) {
   assert_non_null(strstr(html, "aria-label=\"baseline against this run\""));
   assert_non_null(strstr(html, "<strong>+10.0 %</strong> [+8.0 %, +12.0 %]"));
   assert_non_null(strstr(html, "v-regressed\">regressed"));
+  /* Both sides with the run's settings: nothing mixed. */
+  assert_null(strstr(html, "other settings"));
   free(html);
+
+  /* This run with its own rounds, the baseline without: the comparison
+   * mixes settings, and the page says so. */
+  res.settings = (ys_bench_settings){.rounds = 3, .own = YS_SETTING_ROUNDS};
+  html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(strstr(html, "<p class=\"warn\">measured with other "
+                               "settings of its own than the baseline: "
+                               "baseline the run&#39;s, this run rounds 3</p>"));
+  free(html);
+  char *json = ys_test_render(&ys_report_json, &run, false);
+  assert_non_null(strstr(json, "\"settings_differ\": true"));
+  free(json);
+  res.settings.own = 0;
 
   /* Without the baseline's results, the verdict but no overlay. */
   run.bases = NULL;
@@ -296,6 +312,67 @@ static void test_complexity_table(void **state) {
   free(html);
 }
 
+/* A benchmark's own settings in its section, worded as the console
+ * words them, and the target table after the summary: one target missed
+ * (limit 10 ns, the interval's upper end 10.5 ns: margin (10 - 10.5) / 10
+ * = -5 %), one not run. */
+static void test_settings_and_targets(void **state) {
+  (void)state;
+  ys_sample samples[4];
+  ys_round round;
+  ys_series s = make_series(samples, &round, 4);
+  ys_bench_result res = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  snprintf(res.name, sizeof(res.name), "parse/1k");
+  res.settings =
+      (ys_bench_settings){.rounds = 3,
+                          .latency = true,
+                          .own = YS_SETTING_ROUNDS | YS_SETTING_LATENCY};
+  ys_target_spec specs[2] = {{.benchmark = "parse/1k",
+                              .metric = "time",
+                              .limit = 10e-9,
+                              .unit = YS_LIMIT_CODE,
+                              .source = "t.c:1"},
+                             {.benchmark = "gone<x>",
+                              .metric = "time",
+                              .limit = 1e-3,
+                              .unit = YS_LIMIT_CODE,
+                              .source = "t.c:2"}};
+  ys_target_result results[2] = {{.status = YS_TARGET_MISS,
+                                  .unit = "ns",
+                                  .kind = YS_METRIC_TIME,
+                                  .limit = 10,
+                                  .measured = {10, 9.5, 10.5},
+                                  .judged = 10.5,
+                                  .margin = -0.05},
+                                 {.status = YS_TARGET_NOT_RUN,
+                                  .unit = "ns",
+                                  .kind = YS_METRIC_TIME,
+                                  .limit = 1e6}};
+  ys_target_table targets = {specs, results, 2};
+  ys_report_entry entry = {&res, NULL};
+  ys_context ctx = {.collector = "wall", .rounds = 1, .sample_size = 4};
+  ys_summary sum = {.n_ok = 1};
+  ys_run_view run = {.ctx = &ctx,
+                     .summary = &sum,
+                     .entries = &entry,
+                     .n = 1,
+                     .targets = &targets};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(
+      strstr(html, "<p class=\"context\">its own settings: rounds 3, latency "
+                   "percentiles</p>"));
+  assert_non_null(strstr(html, "<h3>Targets</h3>"));
+  assert_non_null(strstr(html, "<tr><td>parse/1k</td><td>time &lt;= "));
+  assert_non_null(strstr(html, "<span class=\"warn\">MISS</span>"));
+  assert_non_null(strstr(html, "-5.0 %"));
+  assert_non_null(strstr(html, "<tr><td>gone&lt;x&gt;</td>"));
+  assert_non_null(strstr(html, "<span>not run</span>"));
+  /* The table comes before the benchmark's section. */
+  assert_true(strstr(html, "<h3>Targets</h3>") <
+              strstr(html, "<section class=\"bench\""));
+  free(html);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hostile_name_escaped),
@@ -306,6 +383,7 @@ int main(void) {
       cmocka_unit_test(test_group_ratio_lines),
       cmocka_unit_test(test_no_group_no_complexity),
       cmocka_unit_test(test_complexity_table),
+      cmocka_unit_test(test_settings_and_targets),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -626,6 +626,101 @@ static void test_complexity_in_every_text_report(void **state) {
   free(out);
 }
 
+/* The fixed run with sort/1024 measured with its own rounds and latency
+ * mode, and one judged target on its time: 150 ns limit, the interval's
+ * upper end 105.9 ns (sort_series[0]'s slope hi), margin (150 - 105.9) /
+ * 150 = 0.294 (gate/targets.c's formula, worked by hand). */
+static ys_target_spec settings_target_spec = {.benchmark = "sort/1024",
+                                              .metric = "time",
+                                              .limit = 150,
+                                              .source = "t.c:1"};
+static ys_target_result settings_target_result = {.status = YS_TARGET_PASS,
+                                                  .unit = "ns",
+                                                  .limit = 150,
+                                                  .judged = 105.9,
+                                                  .margin = 0.294};
+static ys_target_table settings_targets = {&settings_target_spec,
+                                           &settings_target_result, 1};
+
+static char *render_with_settings_and_targets(const ys_report_ops *ops) {
+  ys_context ctx = make_context();
+  ys_summary sum = {.n_ok = 2, .n_skipped = 1, .n_failed = 1, .elapsed_s = 2.5};
+  make_results();
+  benches[3].settings =
+      (ys_bench_settings){.measurement_time_s = 3,
+                          .rounds = 4,
+                          .sample_size = 50,
+                          .latency = true,
+                          .own = YS_SETTING_ROUNDS | YS_SETTING_LATENCY};
+  ys_report_entry entries[4];
+  for (size_t i = 0; i < 4; i++)
+    entries[i] = (ys_report_entry){&benches[i], NULL};
+  ys_run_view run = {.ctx = &ctx,
+                     .summary = &sum,
+                     .entries = entries,
+                     .n = 4,
+                     .targets = &settings_targets};
+  return ys_test_render(ops, &run, false);
+}
+
+/* CSV: own_settings and target columns after the others; the settings on
+ * the benchmark's first row, the target on the row of its metric. */
+static void test_settings_and_targets_in_csv(void **state) {
+  (void)state;
+  char *out = render_with_settings_and_targets(&ys_report_csv);
+  const char *want[] = {
+      ("message,own_settings,target_limit,target_judged,target_margin,"
+       "target_status\n"),
+      ",rounds=4;latency=true,150,105.9,0.294,pass\n",
+      /* broken: failed, no series, no settings, no target: 5 empties */
+      "see log\",,,,,\n",
+  };
+  for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+    if (strstr(out, want[i]) == NULL) fail_msg("no %s in\n%s", want[i], out);
+  /* Every line has as many fields as the header: 19 + 5 = 24 (a quoted
+   * field holds no comma here but "quote\"d, name" and the message,
+   * so count with a CSV-aware pass). */
+  size_t fields = 1, lines = 0;
+  bool quoted = false;
+  size_t header_fields = 0;
+  for (const char *c = out; *c; c++) {
+    if (*c == '"')
+      quoted = !quoted;
+    else if (*c == ',' && !quoted)
+      fields++;
+    else if (*c == '\n' && !quoted) {
+      if (lines++ == 0)
+        header_fields = fields;
+      else if (fields != header_fields)
+        fail_msg("line %zu has %zu fields, not %zu", lines, fields,
+                 header_fields);
+      fields = 1;
+    }
+  }
+  assert_int_equal(header_fields, 24);
+  free(out);
+}
+
+/* gbench: own settings and targets in the context, under yardstick_
+ * keys Google Benchmark's readers ignore; the rows stay as they were. */
+static void test_settings_and_targets_in_gbench(void **state) {
+  (void)state;
+  char *out = render_with_settings_and_targets(&ys_report_gbench);
+  const char *want[] = {
+      ("\"yardstick_settings\": {\n      \"sort/1024\": {\n        "
+       "\"rounds\": 4,\n        \"latency\": true\n      }\n    }"),
+      ("\"yardstick_targets\": [\n      {\n        \"benchmark\": "
+       "\"sort/1024\",\n        \"metric\": \"time\",\n        \"limit\": "
+       "150,\n        \"unit\": \"ns\",\n        \"judged\": 105.9,\n        "
+       "\"margin\": 0.294,\n        \"status\": \"pass\"\n      }\n    ]"),
+  };
+  for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+    if (strstr(out, want[i]) == NULL) fail_msg("no %s in\n%s", want[i], out);
+  /* Both inside the context, before the benchmarks. */
+  assert_true(strstr(out, "yardstick_targets") < strstr(out, "\"benchmarks\""));
+  free(out);
+}
+
 /* A run with no benchmark still gives a complete document. */
 static void test_empty_run_closes_documents(void **state) {
   (void)state;
@@ -805,6 +900,8 @@ int main(void) {
       cmocka_unit_test(test_json_matches_golden),
       cmocka_unit_test(test_gbench_matches_golden),
       cmocka_unit_test(test_csv_matches_golden),
+      cmocka_unit_test(test_settings_and_targets_in_csv),
+      cmocka_unit_test(test_settings_and_targets_in_gbench),
       cmocka_unit_test(test_json_compared_matches_golden),
       cmocka_unit_test(test_gbench_compared_matches_golden),
       cmocka_unit_test(test_csv_compared_matches_golden),

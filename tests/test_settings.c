@@ -23,7 +23,9 @@
 #include "harness/settings_prep.h"
 #include "run/runner.h"
 #include "run/plan.h"
+#include "run/registry.h"
 #include "run/settings.h"
+#include "reports/settings_text.h"
 
 /* ---- Precedence --------------------------------------------------------- */
 
@@ -127,6 +129,35 @@ static void test_command_line_is_above_the_benchmark(void **unused) {
   assert_int_equal(s[1].rounds, 5);
 }
 
+/* latency: true in the config file is the run's setting: every benchmark
+ * gets latency mode, none names it as its own; a definition that asks for
+ * it too still does, as the definition is above the file. */
+static void test_latency_from_config_and_definition(void **unused) {
+  (void)unused;
+  ys_bench_settings s[2];
+  resolve("latency: true\n", NULL, 0, s);
+  assert_true(s[0].latency && s[1].latency);
+  assert_int_equal(s[0].own & YS_SETTING_LATENCY, 0);
+  assert_int_equal(s[1].own, 0);
+  static const ys_settings asks = {.latency = true};
+  static const ys_bench def = {
+      .name = "svc", .file = "z.c", .line = 3, .fn = noop, .settings = &asks};
+  ys_bench_settings run = {.latency = true, .rounds = 10}, out;
+  ys_settings_resolve(&run, 0, &def, &out);
+  assert_true(out.latency);
+  assert_int_equal(out.own, YS_SETTING_LATENCY);
+  ys_settings_resolve(&run, YS_SETTING_LATENCY, &def, &out);
+  assert_true(out.latency);
+  assert_int_equal(out.own, 0);
+  /* The reports name it with the others (reports/settings_text.c). */
+  ys_bench_settings named = {.rounds = 3,
+                             .latency = true,
+                             .own = YS_SETTING_ROUNDS | YS_SETTING_LATENCY};
+  char text[200];
+  assert_string_equal(ys_settings_text(&named, text, sizeof(text)),
+                      "rounds 3, latency percentiles");
+}
+
 static void test_quick_shortens_what_it_shortens(void **unused) {
   (void)unused;
   ys_bench_settings s[2];
@@ -158,6 +189,129 @@ static void test_bad_settings_name_the_benchmark(void **unused) {
                                 .settings = &one_sample};
   assert_int_equal(ys_settings_check(&def2, err, sizeof(err)), YS_EINVAL);
   assert_non_null(strstr(err, ".sample_size"));
+}
+
+/* ---- Settings in every form of BENCH ------------------------------------ */
+
+/* One benchmark of each _WITH form, each with settings of its own that
+ * tell it apart (rounds 2..7), registered as a suite would register them. */
+BENCH_ARGS_WITH(args_with, YS_WITH(.rounds = 2, .sample_size = 12), 8, 64) {
+  YS_LOOP(state)
+    ys_black_box(ys_arg(state));
+}
+BENCH_PARAMS_WITH(params_with, YS_WITH(.warm_up_iterations = 9, .rounds = 3),
+                  YS_VALUES(1, 2), YS_VARIANTS("x", "y")) {
+  YS_LOOP(state)
+    ys_black_box(ys_arg_at(state, 1));
+}
+BENCH_GROUP_REFERENCE_WITH(grp, ref, .rounds = 4) {
+  YS_LOOP(state)
+    ys_black_box(0);
+}
+BENCH_IN_GROUP_WITH(grp, other, .measurement_time_s = 0.5, .rounds = 5) {
+  YS_LOOP(state)
+    ys_black_box(1);
+}
+BENCH_GROUP_REFERENCE_PARAMS_WITH(pgrp, ref, YS_WITH(.rounds = 6),
+                                  YS_VALUES(16, 32)) {
+  YS_LOOP(state)
+    ys_black_box(ys_arg(state));
+}
+BENCH_IN_GROUP_PARAMS_WITH(pgrp, other, YS_WITH(.rounds = 7, .latency = true),
+                           YS_VALUES(16, 32)) {
+  YS_LOOP(state)
+    ys_black_box(ys_arg(state));
+}
+
+/* What each instance of the forms above must resolve to without a config
+ * file or options: the rounds written in its definition, and as its own
+ * settings exactly the fields its definition names. */
+static const struct {
+  const char *instance;
+  size_t rounds;
+  unsigned own;
+} expected_forms[] = {
+    {"args_with/8", 2, YS_SETTING_ROUNDS | YS_SETTING_SAMPLE_SIZE},
+    {"args_with/64", 2, YS_SETTING_ROUNDS | YS_SETTING_SAMPLE_SIZE},
+    {"grp/other", 5, YS_SETTING_ROUNDS | YS_SETTING_MEASUREMENT_TIME},
+    {"grp/ref", 4, YS_SETTING_ROUNDS},
+    {"params_with/1/x", 3, YS_SETTING_ROUNDS | YS_SETTING_WARM_UP_ITERATIONS},
+    {"params_with/1/y", 3, YS_SETTING_ROUNDS | YS_SETTING_WARM_UP_ITERATIONS},
+    {"params_with/2/x", 3, YS_SETTING_ROUNDS | YS_SETTING_WARM_UP_ITERATIONS},
+    {"params_with/2/y", 3, YS_SETTING_ROUNDS | YS_SETTING_WARM_UP_ITERATIONS},
+    {"pgrp/other/16", 7, YS_SETTING_ROUNDS | YS_SETTING_LATENCY},
+    {"pgrp/other/32", 7, YS_SETTING_ROUNDS | YS_SETTING_LATENCY},
+    {"pgrp/ref/16", 6, YS_SETTING_ROUNDS},
+    {"pgrp/ref/32", 6, YS_SETTING_ROUNDS},
+};
+#define N_FORMS (sizeof(expected_forms) / sizeof(expected_forms[0]))
+
+/* Expands the registry (the _WITH benchmarks above) and resolves every
+ * instance's settings under the command line `args` (no config file). */
+static size_t resolve_registry(const char *const *args, size_t n_args,
+                               ys_instance **list, ys_bench_settings **s) {
+  char err[512];
+  size_t n = 0;
+  assert_int_equal(
+      ys_registry_expand(ys_registry_head(), list, &n, err, sizeof(err)), 0);
+  char *argv[8];
+  int argc = 0;
+  argv[argc++] = (char *)"bench";
+  argv[argc++] = (char *)"--no-config";
+  for (size_t i = 0; i < n_args; i++)
+    argv[argc++] = (char *)args[i];
+  ys_options o;
+  ys_config cfg;
+  const char *config_path = NULL;
+  bool from_file = false;
+  assert_int_equal(ys_options_load(argc, argv, &o, &cfg, &config_path,
+                                   &from_file, err, sizeof(err)),
+                   0);
+  assert_int_equal(
+      ys_settings_prepare(&o, false, *list, n, *list, n, s, err, sizeof(err)),
+      0);
+  ys_config_free(&cfg);
+  return n;
+}
+
+static void test_every_form_takes_settings(void **unused) {
+  (void)unused;
+  ys_instance *list = NULL;
+  ys_bench_settings *s = NULL;
+  size_t n = resolve_registry(NULL, 0, &list, &s);
+  assert_int_equal(n, N_FORMS);
+  for (size_t i = 0; i < n; i++) {
+    assert_string_equal(list[i].name, expected_forms[i].instance);
+    assert_int_equal(s[i].rounds, expected_forms[i].rounds);
+    assert_int_equal(s[i].own, expected_forms[i].own);
+  }
+  /* The values beside the rounds, and the forms' other fields kept. */
+  assert_int_equal(s[0].sample_size, 12);
+  assert_int_equal(list[0].arg, 8);
+  assert_int_equal(s[4].warm_up_iterations, 9);
+  assert_string_equal(list[4].variants[1], "x");
+  assert_true(s[2].measurement_time_s == 0.5);
+  assert_ptr_equal(list[2].reference, list[3].def);
+  assert_true(s[8].latency);
+  assert_ptr_equal(list[8].reference, list[10].def);
+  free(s);
+  free(list);
+}
+
+static void test_command_line_beats_every_form(void **unused) {
+  (void)unused;
+  ys_instance *list = NULL;
+  ys_bench_settings *s = NULL;
+  const char *args[] = {"--rounds", "9", "--latency"};
+  size_t n = resolve_registry(args, 3, &list, &s);
+  for (size_t i = 0; i < n; i++) {
+    assert_int_equal(s[i].rounds, 9);
+    /* --latency turns latency on for all, so it is no one's own. */
+    assert_true(s[i].latency);
+    assert_int_equal(s[i].own & (YS_SETTING_ROUNDS | YS_SETTING_LATENCY), 0);
+  }
+  free(s);
+  free(list);
 }
 
 /* ---- The runner with each benchmark's settings -------------------------- */
@@ -283,6 +437,9 @@ int main(void) {
       cmocka_unit_test(test_command_line_is_above_the_benchmark),
       cmocka_unit_test(test_quick_shortens_what_it_shortens),
       cmocka_unit_test(test_bad_settings_name_the_benchmark),
+      cmocka_unit_test(test_latency_from_config_and_definition),
+      cmocka_unit_test(test_every_form_takes_settings),
+      cmocka_unit_test(test_command_line_beats_every_form),
       cmocka_unit_test(test_runner_uses_each_benchmarks_settings),
       cmocka_unit_test(test_warm_up_count_is_exact),
   };

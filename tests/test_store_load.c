@@ -238,6 +238,51 @@ static void test_functions_load_and_refusals(void **state) {
 /* Complexity fits: saved and loaded whole (a fitted one and one with too
  * few points), absent from a baseline that predates them (good.yaml), and
  * a bad class name is refused naming the key. */
+/* A benchmark's own settings are saved with their values and load back
+ * with the same own bits; the run's settings of the other fields are not
+ * saved (they are the run's, not the benchmark's), nor anything for a
+ * benchmark without own settings; an old file without them loads as
+ * "no own settings". */
+static void test_settings_round_trip(void **state) {
+  const char *dir = *state;
+  char *path = ys_test_path_in(dir, "settings.yaml");
+  ys_context ctx;
+  ys_test_fill_context(&ctx);
+  ys_run_result run = {0};
+  ys_test_fill_run(&run);
+  run.benches[0].settings = (ys_bench_settings){
+      .warm_up_time_s = 3,
+      .warm_up_iterations = 40,
+      .measurement_time_s = 2.5,
+      .rounds = 4,
+      .sample_size = 30,
+      .latency = true,
+      .own = YS_SETTING_WARM_UP_ITERATIONS | YS_SETTING_MEASUREMENT_TIME |
+             YS_SETTING_ROUNDS | YS_SETTING_LATENCY};
+  char err[512] = "";
+  assert_int_equal(
+      ys_store_save(path, "settings", &ctx, &run, err, sizeof(err)), 0);
+  ys_baseline *b = NULL;
+  assert_int_equal(ys_store_load(path, &b, err, sizeof(err)), 0);
+  const ys_bench_settings *back = &b->run.benches[0].settings;
+  assert_int_equal(back->own, run.benches[0].settings.own);
+  assert_int_equal(back->warm_up_iterations, 40);
+  assert_true(back->measurement_time_s == 2.5);
+  assert_int_equal(back->rounds, 4);
+  assert_true(back->latency);
+  assert_true(back->warm_up_time_s == 0); /* the run's: not saved */
+  assert_int_equal(back->sample_size, 0);
+  assert_int_equal(b->run.benches[1].settings.own, 0);
+  ys_baseline_free(b);
+  ys_run_result_free(&run);
+  free(path);
+  b = NULL;
+  assert_int_equal(ys_store_load(CORPUS "good.yaml", &b, err, sizeof(err)), 0);
+  for (size_t i = 0; i < b->run.n_benches; i++)
+    assert_int_equal(b->run.benches[i].settings.own, 0);
+  ys_baseline_free(b);
+}
+
 static void test_complexity_round_trip(void **state) {
   const char *dir = *state;
   char *path = ys_test_path_in(dir, "fits.yaml");
@@ -458,6 +503,8 @@ static void test_good_file_loads(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_settings_round_trip,
+                                      ys_test_setup_dir, ys_test_teardown_dir),
       cmocka_unit_test_setup_teardown(test_complexity_round_trip,
                                       ys_test_setup_dir, ys_test_teardown_dir),
       cmocka_unit_test(test_corpus_is_refused),

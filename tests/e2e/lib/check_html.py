@@ -27,6 +27,7 @@ class Page(html.parser.HTMLParser):
         self.families = []  # first cells of the complexity table's rows
         self.in_h2 = self.in_tbody = False
         self.in_complexity = self.in_family_cell = self.in_latency = False
+        self.in_targets = False
         self.cur_class = None
 
     def start(self, tag, attrs, closed):
@@ -47,6 +48,8 @@ class Page(html.parser.HTMLParser):
             self.in_complexity = "complexity" in a.get("class", "").split()
             # A benchmark's latency table is not the summary either.
             self.in_latency = "latency" in a.get("class", "").split()
+            # Nor is the target table: its rows are targets.
+            self.in_targets = "targets" in a.get("class", "").split()
         if tag == "tbody":
             self.in_tbody = True
         if tag == "tr" and self.in_tbody and self.in_complexity:
@@ -54,7 +57,7 @@ class Page(html.parser.HTMLParser):
         if tag == "td" and self.in_complexity and self.in_tbody:
             self.in_family_cell = len(self.families) > 0 and not self.families[-1]
         if (tag == "tr" and self.in_tbody and not self.in_complexity
-                and not self.in_latency):
+                and not self.in_latency and not self.in_targets):
             self.rows += 1
         if tag == "a" and self.in_tbody:
             self.row_links.append(a.get("href"))
