@@ -604,8 +604,8 @@ static void test_complexity_in_every_text_report(void **state) {
   free(out);
   out = ys_test_render(&ys_report_console, &run, false);
   const char *console[] = {
-      "O(n^2): 0.5 ns \xc3\x97 n^2, RMS 2.0 %, exponent 1.98 (7 sizes, "
-      "16..1024)",
+      ("O(n^2): 0.5 ns \xc3\x97 n^2, RMS 2.0 %, exponent 1.98 (7 sizes, "
+       "16..1024)"),
       "warning: O(n^2) and O(n log n) fit about as well (RMS 2.0 % and 2.5 %",
       "warning: no fit: 3 sizes, a fit needs at least 4",
   };
