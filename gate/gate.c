@@ -68,10 +68,13 @@ static int compare_every_metric(ys_judged *e, const ys_bench_result *res,
     const ys_metric_gate *gate = ys_metric_gates_find(gates, metric);
     /* A user counter says in code whether it gates and which way is
      * better (YS_COUNTER_GATED, YS_COUNTER_HIGHER_IS_BETTER); --gate on
-     * its name overrides both, as for any metric. */
+     * its name gates it, and overrides the direction only when it says
+     * :higher or :lower (a bare `--gate requests:5%` must not turn a fall
+     * in throughput into an improvement). */
     unsigned counter = res->series[m].counter;
-    bool higher = gate != NULL ? gate->higher_is_better
-                               : (counter & YS_SERIES_COUNTER_HIGHER) != 0;
+    bool higher = gate != NULL && gate->direction_given
+                      ? gate->higher_is_better
+                      : (counter & YS_SERIES_COUNTER_HIGHER) != 0;
     ys_compare_config own = *cfg;
     if (gate != NULL) own.threshold = gate->threshold;
     ys_metric_comparison *mc = &cmp->metrics[cmp->n_metrics];

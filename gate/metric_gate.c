@@ -71,7 +71,9 @@ static int parse_item(char *item, ys_metric_gate *g, char *err,
     return ys_error_set(err, err_len, YS_EINVAL,
                         "'%s': '%s' is not a percentage in (%g, %g]", quoted,
                         pct, GATE_PCT_MIN, GATE_PCT_MAX);
-  if (direction == NULL || strcmp(direction, "lower") == 0) return 0;
+  if (direction == NULL) return 0;
+  g->direction_given = true;
+  if (strcmp(direction, "lower") == 0) return 0;
   if (strcmp(direction, "higher") == 0) {
     g->higher_is_better = true;
     return 0;

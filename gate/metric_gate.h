@@ -22,6 +22,10 @@ typedef struct ys_metric_gate {
   char metric[YS_METRIC_GATE_NAME_MAX]; /* "instructions", "D1mr", ... */
   double threshold;                     /* a fraction: 0.02 for 2 % */
   bool higher_is_better;
+  /* Whether the item said :higher or :lower. Without it a user counter
+   * keeps the direction its code declared (YS_COUNTER_HIGHER_IS_BETTER);
+   * every other metric is lower-is-better. */
+  bool direction_given;
 } ys_metric_gate;
 
 /* The gates of a run, each metric at most once, in the order given. */

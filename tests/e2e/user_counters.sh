@@ -121,5 +121,12 @@ verdict_of 30 1 regressed
 verdict_of 99 0 improved
 expect 1 "ok.*regressed" -- env YS_FIXTURE_OK=30 "$suite" "${cg[@]}" \
   --baseline base --format markdown
+# --gate on the counter's name without :higher or :lower keeps the
+# direction its code declared: a fall of the success rate still regresses.
+# An explicit direction overrides it.
+expect 1 "regressed: ok -50.00 % \(gate 5 %, higher is better\)" -- env YS_FIXTURE_OK=30 "$suite" "${cg[@]}" \
+  --baseline base --gate ok:5%
+expect 0 "ok.*improved" -- env YS_FIXTURE_OK=30 "$suite" "${cg[@]}" \
+  --baseline base --gate ok:5%:lower
 
 finish
