@@ -44,6 +44,10 @@ static bool has_yaml_ending(const char *path) {
  * harmless, since baselines are read by name as NAME.yaml. */
 static bool in_baseline_folder(const char *path, const char *dir) {
   if (strcmp(path, "-") == 0) return false;
+  /* A report is written through a symbolic link to its target
+   * (report_file.h), so the target is what must not be a baseline. */
+  char resolved[PATH_MAX];
+  if (realpath(path, resolved) != NULL) path = resolved;
   char parent[PATH_MAX], history[PATH_MAX];
   snprintf(parent, sizeof(parent), "%s", path);
   char *slash = strrchr(parent, '/');

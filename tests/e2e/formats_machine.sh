@@ -154,11 +154,23 @@ path, names = sys.argv[1], sys.argv[2:]
 header = ("name,metric,unit,status,estimate,lo,hi,mean,median,std_dev,mad,"
           "r_squared,round_min,round_median,samples,iterations,"
           "bytes_per_iteration,elements_per_iteration,message").split(",")
+# Optional columns that may follow, in this order, when the run has what
+# they describe (docs/json-schema.md, "Groups, own settings, targets").
+optional = [["group", "group_reference", "ratio", "ratio_lo", "ratio_hi"],
+            ["own_settings"],
+            ["target_limit", "target_judged", "target_margin", "target_status"]]
 with open(path, newline="") as f:
     rows = list(csv.reader(f))
 problems = []
-if not rows or rows[0] != header:
-    problems.append("header is %r" % (rows[0] if rows else None))
+got_header = rows[0] if rows else None
+rest = got_header[len(header):] if got_header else None
+for block in optional:
+    if rest and rest[:len(block)] == block:
+        rest = rest[len(block):]
+if not got_header or got_header[:len(header)] != header or rest:
+    problems.append("header is %r" % (got_header,))
+else:
+    header = got_header
 body = rows[1:]
 for r in body:
     if len(r) != len(header):

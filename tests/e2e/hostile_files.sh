@@ -78,6 +78,14 @@ expect 2 "--output '$tmp/baselines/old.yaml' is in the baseline folder '$tmp/bas
 [ ! -e "$tmp/baselines/old.yaml" ] || { echo "FAIL: a report went into the baseline folder"; failures=$((failures + 1)); }
 expect 2 "is in the baseline folder" -- \
   env -C "$tmp/baselines/history" "$suite" "${pick[@]}" --output "json:new.yaml"
+# Nor through a symbolic link whose target is a baseline.
+printf 'not a report\n' >"$tmp/baselines/keep.yaml"
+ln -s "$tmp/baselines/keep.yaml" "$tmp/link.json"
+expect 2 "is in the baseline folder" -- \
+  "$suite" "${pick[@]}" --baseline-dir "$tmp/baselines" --output "json:$tmp/link.json"
+grep -qx 'not a report' "$tmp/baselines/keep.yaml" ||
+  { echo "FAIL: a report replaced a baseline through a link"; failures=$((failures + 1)); }
+rm -f "$tmp/link.json" "$tmp/baselines/keep.yaml"
 # Another report may sit beside the baselines (--baseline-dir .): it is
 # never read as one.
 expect 0 "" -- env -C "$tmp/baselines" "$suite" "${pick[@]}" \
