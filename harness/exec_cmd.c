@@ -284,7 +284,9 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   if (rc == 0 && out.interrupted) return;
   if (rc != 0) {
     res->status = YS_BENCH_FAILED;
-    snprintf(res->message, sizeof(res->message), "cannot run it: %s",
+    /* The reason is cut to fit the message (why holds up to 400 bytes). */
+    snprintf(res->message, sizeof(res->message), "cannot run it: %.*s",
+             (int)(sizeof(res->message) - sizeof("cannot run it: ")),
              why[0] != '\0' ? why : strerror(rc));
     t->stopped = true;
     return;
