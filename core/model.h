@@ -549,6 +549,11 @@ typedef struct ys_run_result {
   size_t n_complexity;
 } ys_run_result;
 
+/* The series of `res` measuring `metric`, or NULL (also for a NULL `res`
+ * or `metric`). Borrowed from `res`. */
+const ys_series *ys_bench_result_series(const ys_bench_result *res,
+                                        const char *metric);
+
 /* Appends the rounds (and samples) of `more` to those of `res`, series by
  * series of the same metric. Used to decide on all rounds after
  * re-measuring. Both must hold the same metrics in the same order, except

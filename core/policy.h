@@ -121,5 +121,4 @@
  * hold 100 of the slowest 0.1 %, enough for p99.9. */
 #define YS_POLICY_LATENCY_MAX_SAMPLES 100000
 
-
 #endif

@@ -98,11 +98,13 @@ static bool is_latency_series(const ys_series *s) {
   return (s->counter & YS_SERIES_LATENCY) != 0;
 }
 
-/* The series of `r` measuring `metric`, or NULL. */
-static const ys_series *series_of(const ys_bench_result *r,
-                                  const char *metric) {
-  for (size_t m = 0; m < r->n_series; m++)
-    if (strcmp(r->series[m].metric, metric) == 0) return &r->series[m];
+const ys_series *ys_bench_result_series(const ys_bench_result *res,
+                                        const char *metric) {
+  if (res == NULL || metric == NULL) return NULL;
+  for (size_t m = 0; m < res->n_series; m++)
+    if (res->series[m].metric != NULL &&
+        strcmp(res->series[m].metric, metric) == 0)
+      return &res->series[m];
   return NULL;
 }
 
@@ -129,7 +131,7 @@ int ys_bench_result_append_rounds(ys_bench_result *res,
   if (!same_fixed_series(res, more)) return YS_EINVAL;
   for (size_t m = 0; m < res->n_series; m++) {
     ys_series *dst = &res->series[m];
-    const ys_series *src = series_of(more, dst->metric);
+    const ys_series *src = ys_bench_result_series(more, dst->metric);
     if (src == NULL)
       continue; /* a latency series its rounds were too short for */
     /* Sizes that would wrap around are refused before they are computed. */

@@ -168,15 +168,6 @@ static const ys_bench_result *find_bench(const ys_run_result *run,
   return NULL;
 }
 
-static const ys_series *find_series(const ys_bench_result *res,
-                                    const char *metric) {
-  for (size_t m = 0; m < res->n_series; m++)
-    if (res->series[m].metric != NULL &&
-        strcmp(res->series[m].metric, metric) == 0)
-      return &res->series[m];
-  return NULL;
-}
-
 size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
   size_t missed = 0;
   for (size_t i = 0; i < t->n; i++) {
@@ -191,7 +182,7 @@ size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
       continue;
     }
     const ys_bench_result *res = find_bench(run, s->benchmark);
-    const ys_series *series = res != NULL ? find_series(res, s->metric) : NULL;
+    const ys_series *series = ys_bench_result_series(res, s->metric);
     if (res == NULL) {
       r->status = YS_TARGET_NOT_RUN;
       continue;

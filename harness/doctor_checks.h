@@ -92,8 +92,8 @@ void ys_doctor_check_load(const ys_doctor_env *env, int num_cpus,
 
 /* A container (/.dockerenv, /run/.containerenv, /proc/1/cgroup), with its
  * CPU quota (cgroup v2 cpu.max, else v1 cpu.cfs_quota_us and
- * cpu.cfs_period_us under cpu/ or cpu,cpuacct/), or a virtual machine (/sys/class/dmi/id/product_name, the hypervisor flag of
- * /proc/cpuinfo). */
+ * cpu.cfs_period_us under cpu/ or cpu,cpuacct/), or a virtual machine
+ * (/sys/class/dmi/id/product_name, the hypervisor flag of /proc/cpuinfo). */
 void ys_doctor_check_virtualization(const ys_doctor_env *env,
                                     ys_doctor_report *r);
 

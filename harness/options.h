@@ -71,7 +71,7 @@ typedef struct ys_options {
   double timeout_s; /* per benchmark; 0: none; YS_TIMEOUT_AUTO: default */
   uint64_t seed;
   bool quick;
-  bool latency; /* --latency: every benchmark in latency mode */
+  bool latency;    /* --latency: every benchmark in latency mode */
   const char *pin; /* --pin CPU|auto (pin.h); NULL: not pinned; borrowed */
   /* How to report. */
   const ys_report_ops *format; /* what goes to stdout */

@@ -123,15 +123,6 @@ static const ys_series *html_primary(const ys_bench_result *r) {
   return r != NULL && r->n_series > 0 ? &r->series[0] : NULL;
 }
 
-/* The series of `r` named `metric`, or NULL. */
-static const ys_series *html_series(const ys_bench_result *r,
-                                    const char *metric) {
-  if (r == NULL || metric == NULL) return NULL;
-  for (size_t i = 0; i < r->n_series; i++)
-    if (strcmp(r->series[i].metric, metric) == 0) return &r->series[i];
-  return NULL;
-}
-
 /* A number for the sorting script: data-v="…" with every digit kept, or
  * nothing for a value that is not one (the row then sorts last). */
 static void html_sort_value(FILE *out, double v) {
@@ -487,8 +478,10 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
   html_profile_link(out, r->name, style);
   ys_latency_html(out, r, e->cmp);
   const ys_comparison *c = e->cmp;
-  const ys_series *base = c != NULL ? html_series(base_res, c->metric) : NULL;
-  const ys_series *now = c != NULL ? html_series(r, c->metric) : NULL;
+  const ys_series *base =
+      c != NULL ? ys_bench_result_series(base_res, c->metric) : NULL;
+  const ys_series *now =
+      c != NULL ? ys_bench_result_series(r, c->metric) : NULL;
   bool overlay = base != NULL && now != NULL && !c->exact &&
                  ys_units_verdict_has_change(c->verdict);
   if (c != NULL && c->exact && ys_units_verdict_has_change(c->verdict)) {

@@ -137,16 +137,6 @@ void ys_md_groups_table(FILE *out, const ys_run_view *run) {
   ys_md_more(out, hidden);
 }
 
-/* The series of `res` measuring `metric`, or NULL. */
-static const ys_series *md_series_named(const ys_bench_result *res,
-                                        const char *metric) {
-  for (size_t m = 0; m < res->n_series; m++)
-    if (res->series[m].metric != NULL &&
-        strcmp(res->series[m].metric, metric) == 0)
-      return &res->series[m];
-  return NULL;
-}
-
 /* Under the alloc collector: each benchmark's heap calls per iteration,
  * whichever metric is primary. */
 void ys_md_allocations(FILE *out, const ys_run_view *run) {
@@ -157,7 +147,7 @@ void ys_md_allocations(FILE *out, const ys_run_view *run) {
   for (size_t i = 0; i < run->n && i < YS_MARKDOWN_MAX_ROWS; i++) {
     const ys_bench_result *res = run->entries[i].res;
     if (res == NULL || res->status != YS_BENCH_OK ||
-        md_series_named(res, metrics[0]) == NULL)
+        ys_bench_result_series(res, metrics[0]) == NULL)
       continue;
     if (!header)
       fputs("\n| Heap per iteration | Allocations | Frees | Allocated "
@@ -167,7 +157,7 @@ void ys_md_allocations(FILE *out, const ys_run_view *run) {
     fputs("| ", out);
     ys_md_code(out, res->name, true);
     for (size_t k = 0; k < sizeof(metrics) / sizeof(metrics[0]); k++) {
-      const ys_series *ser = md_series_named(res, metrics[k]);
+      const ys_series *ser = ys_bench_result_series(res, metrics[k]);
       char v[YS_UNITS_BUF] = "\xe2\x80\x93"; /* – */
       if (ser != NULL && ser->n_samples > 0)
         ys_md_value(ser->kind, ser->unit,

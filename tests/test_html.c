@@ -152,9 +152,10 @@ static void test_overlay_with_baseline(void **state) {
    * mixes settings, and the page says so. */
   res.settings = (ys_bench_settings){.rounds = 3, .own = YS_SETTING_ROUNDS};
   html = ys_test_render(&ys_report_html, &run, false);
-  assert_non_null(strstr(html, "<p class=\"warn\">measured with other "
-                               "settings of its own than the baseline: "
-                               "baseline the run&#39;s, this run rounds 3</p>"));
+  assert_non_null(strstr(html,
+                         "<p class=\"warn\">measured with other "
+                         "settings of its own than the baseline: "
+                         "baseline the run&#39;s, this run rounds 3</p>"));
   free(html);
   char *json = ys_test_render(&ys_report_json, &run, false);
   assert_non_null(strstr(json, "\"settings_differ\": true"));
