@@ -97,6 +97,9 @@ int ys_ratio_compute(const ys_bench_result *member,
   out->ratio.lo = out->ratio.hi = out->ratio.point;
   int rc = 0;
   bool exact = m->exact && r->exact;
+  /* One pair of noisy rounds is one draw: it bounds nothing, and an
+   * interval of zero width would read as an exact ratio. */
+  if (!exact && n < 2) out->ratio.lo = out->ratio.hi = NAN;
   if (!exact && n > 1 && cfg->resamples > 0 && cfg->confidence >= 0.0 &&
       cfg->confidence <= 1.0)
     rc = bootstrap(ratios, n, cfg, &out->ratio);

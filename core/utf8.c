@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <string.h>
+
 size_t ys_utf8_char_len(const unsigned char *s, size_t n) {
   unsigned char c = s[0];
   if (c < 0x80) return 1;
@@ -22,4 +24,16 @@ size_t ys_utf8_char_len(const unsigned char *s, size_t n) {
   for (size_t i = 2; i < len; i++)
     if (s[i] < 0x80 || s[i] > 0xbf) return 0;
   return len;
+}
+
+bool ys_utf8_valid(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t left = strlen(s);
+  while (left > 0) {
+    size_t len = ys_utf8_char_len(p, left);
+    if (len == 0) return false;
+    p += len;
+    left -= len;
+  }
+  return true;
 }

@@ -37,12 +37,11 @@ static void doctor_clock(const ys_doctor_env *env, ys_doctor_report *r) {
 void ys_doctor_run(const ys_doctor_env *env, ys_doctor_wants wants,
                    ys_doctor_report *r) {
   r->n = 0;
-  long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+  int cpus = ys_doctor_online_cpus(env);
   /* Busy CPUs first: the programs the other checks start (valgrind and
    * perf, for their versions) would otherwise count as load. */
   ys_doctor_report busy = {.n = 0};
-  ys_doctor_check_load(env, cpus > 0 ? (int)cpus : 0, YS_DOCTOR_SAMPLE_S,
-                       &busy);
+  ys_doctor_check_load(env, cpus, YS_DOCTOR_SAMPLE_S, &busy);
   ys_doctor_check_valgrind(env, wants, r);
   ys_doctor_check_perf_events(env, wants, r);
   ys_doctor_check_perf_tool(env, r);
@@ -73,6 +72,8 @@ static const char *level_colour(ys_doctor_level level) {
   switch (level) {
   case YS_DOCTOR_OK:
     return "\033[32m";
+  case YS_DOCTOR_UNKNOWN:
+    return "\033[36m";
   case YS_DOCTOR_WARNING:
     return "\033[33m";
   case YS_DOCTOR_PROBLEM:
@@ -113,7 +114,7 @@ static int doctor_write_json(FILE *out, const ys_doctor_report *r) {
 int ys_doctor_write(FILE *out, const ys_doctor_report *r, bool json,
                     bool colour) {
   if (json) return doctor_write_json(out, r) != 0 || ferror(out) ? -1 : 0;
-  size_t counts[3] = {0, 0, 0};
+  size_t counts[4] = {0, 0, 0, 0};
   for (size_t i = 0; i < r->n; i++) {
     const ys_doctor_finding *f = &r->items[i];
     counts[f->level]++;
@@ -123,12 +124,17 @@ int ys_doctor_write(FILE *out, const ys_doctor_report *r, bool json,
     if (f->fix[0] != '\0')
       fprintf(out, "%-8s %-*s fix: %s\n", "", DOCTOR_CHECK_WIDTH, "", f->fix);
   }
-  fprintf(out, "\n%zu ok, %zu warning%s, %zu problem%s: ", counts[0], counts[1],
-          counts[1] == 1 ? "" : "s", counts[2], counts[2] == 1 ? "" : "s");
-  if (counts[2] > 0)
+  size_t ok = counts[YS_DOCTOR_OK], unknown = counts[YS_DOCTOR_UNKNOWN];
+  size_t warnings = counts[YS_DOCTOR_WARNING];
+  size_t problems = counts[YS_DOCTOR_PROBLEM];
+  fprintf(out, "\n%zu ok, ", ok);
+  if (unknown > 0) fprintf(out, "%zu unknown, ", unknown);
+  fprintf(out, "%zu warning%s, %zu problem%s: ", warnings,
+          warnings == 1 ? "" : "s", problems, problems == 1 ? "" : "s");
+  if (problems > 0)
     fputs("a collector asked for cannot work here; fix the problems above\n",
           out);
-  else if (counts[1] > 0)
+  else if (warnings > 0)
     fputs("measuring can proceed, but results will be noisier than they "
           "need be\n",
           out);
@@ -181,13 +187,15 @@ int ys_doctor_main(const char *prog, const ys_options *o) {
 void ys_doctor_record(ys_context *ctx) {
   ys_doctor_env env = ys_doctor_env_default();
   ys_doctor_report r = {.n = 0};
-  ys_doctor_check_cheap(&env, ctx->num_cpus, ctx->build_type, &r);
+  ys_doctor_check_cheap(&env, ys_doctor_online_cpus(&env), ctx->build_type, &r);
   ys_doctor_check_clock(&env, ctx->clock_resolution_ns, ctx->loop_overhead_ns,
                         &r);
   ctx->n_machine_findings = 0;
   for (size_t i = 0; i < r.n; i++) {
     const ys_doctor_finding *f = &r.items[i];
-    if (f->level == YS_DOCTOR_OK) continue;
+    /* Only what needs the reader's attention: not ok, not unknown. */
+    if (f->level != YS_DOCTOR_WARNING && f->level != YS_DOCTOR_PROBLEM)
+      continue;
     if (ctx->n_machine_findings == YS_MAX_MACHINE_FINDINGS) break;
     ys_machine_finding *m = &ctx->machine_findings[ctx->n_machine_findings++];
     snprintf(m->level, sizeof(m->level), "%s", ys_doctor_level_name(f->level));

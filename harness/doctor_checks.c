@@ -7,11 +7,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <glob.h>
+#include <limits.h>
 #include <linux/perf_event.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cpu_stat.h"
 
@@ -31,6 +33,8 @@ const char *ys_doctor_level_name(ys_doctor_level level) {
   switch (level) {
   case YS_DOCTOR_OK:
     return "ok";
+  case YS_DOCTOR_UNKNOWN:
+    return "unknown";
   case YS_DOCTOR_WARNING:
     return "warning";
   case YS_DOCTOR_PROBLEM:
@@ -55,8 +59,11 @@ void ys_doctor_add(ys_doctor_report *r, const char *check,
 
 ys_doctor_level ys_doctor_worst(const ys_doctor_report *r) {
   ys_doctor_level worst = YS_DOCTOR_OK;
+  /* An unknown fact does not make the machine worse than ok: the verdict
+   * and the exit code follow what was found, not what could not be read. */
   for (size_t i = 0; i < r->n; i++)
-    if (r->items[i].level > worst) worst = r->items[i].level;
+    if (r->items[i].level != YS_DOCTOR_UNKNOWN && r->items[i].level > worst)
+      worst = r->items[i].level;
   return worst;
 }
 
@@ -232,7 +239,13 @@ void ys_doctor_check_boost(const ys_doctor_env *env, ys_doctor_report *r) {
     else
       ys_doctor_add(r, "turbo", YS_DOCTOR_OK, NULL,
                     "frequency boost is off (cpufreq/boost)");
+    return;
   }
+  /* Most virtual machines expose neither file: the host decides, and
+   * nothing here can say whether it boosts. */
+  ys_doctor_add(r, "turbo", YS_DOCTOR_UNKNOWN, NULL,
+                "not exposed (no intel_pstate/no_turbo or cpufreq/boost): "
+                "the firmware or the hypervisor decides");
 }
 
 typedef struct smt_tally {
@@ -255,7 +268,7 @@ void ys_doctor_check_smt(const ys_doctor_env *env, ys_doctor_report *r) {
       for_each_match(env, SYS_CPU "/cpu[0-9]*/topology/thread_siblings_list",
                      count_siblings, &t);
   if (n == 0)
-    ys_doctor_add(r, "smt", YS_DOCTOR_OK, NULL, "no CPU topology to read");
+    ys_doctor_add(r, "smt", YS_DOCTOR_UNKNOWN, NULL, "no CPU topology to read");
   else if (t.shared > 0)
     ys_doctor_add(r, "smt", YS_DOCTOR_WARNING,
                   "echo off | sudo tee " SYS_CPU "/smt/control",
@@ -271,7 +284,8 @@ void ys_doctor_check_aslr(const ys_doctor_env *env, ys_doctor_report *r) {
   char text[16];
   if (!ys_doctor_read_line(env, "/proc/sys/kernel/randomize_va_space", text,
                            sizeof(text)))
-    ys_doctor_add(r, "aslr", YS_DOCTOR_OK, NULL, "unknown (no procfs entry)");
+    ys_doctor_add(r, "aslr", YS_DOCTOR_UNKNOWN, NULL,
+                  "no /proc/sys/kernel/randomize_va_space to read");
   else if (strcmp(text, "0") == 0)
     ys_doctor_add(r, "aslr", YS_DOCTOR_OK, NULL,
                   "off: each worker process still gets its own layout from "
@@ -286,6 +300,18 @@ void ys_doctor_check_aslr(const ys_doctor_env *env, ys_doctor_report *r) {
                   text);
 }
 
+int ys_doctor_online_cpus(const ys_doctor_env *env) {
+  char list[256];
+  bool mask[YS_CPU_MAX];
+  if (ys_doctor_read_line(env, "/sys/devices/system/cpu/online", list,
+                          sizeof(list))) {
+    int n = ys_cpu_list_parse(list, mask, YS_CPU_MAX);
+    if (n > 0) return n;
+  }
+  long n = sysconf(_SC_NPROCESSORS_ONLN);
+  return n > 0 && n < INT_MAX ? (int)n : 0;
+}
+
 void ys_doctor_check_load(const ys_doctor_env *env, int num_cpus,
                           double sample_s, ys_doctor_report *r) {
   char text[128];
@@ -293,7 +319,8 @@ void ys_doctor_check_load(const ys_doctor_env *env, int num_cpus,
   if (ys_doctor_read_line(env, "/proc/loadavg", text, sizeof(text)))
     load1 = strtod(text, NULL);
   if (load1 < 0) {
-    ys_doctor_add(r, "load", YS_DOCTOR_OK, NULL, "no /proc/loadavg to read");
+    ys_doctor_add(r, "load", YS_DOCTOR_UNKNOWN, NULL,
+                  "no /proc/loadavg to read");
   } else if (num_cpus > 0 && load1 > DOCTOR_LOAD_PER_CPU * num_cpus) {
     ys_doctor_add(r, "load", YS_DOCTOR_WARNING, NULL,
                   "load average %.2f on %d CPUs: other work competes for the "
@@ -308,7 +335,7 @@ void ys_doctor_check_load(const ys_doctor_env *env, int num_cpus,
   double busy[YS_CPU_MAX];
   size_t seen = ys_cpu_stat_sample(env, sample_s, busy, YS_CPU_MAX);
   if (seen == 0) {
-    ys_doctor_add(r, "busy cores", YS_DOCTOR_OK, NULL,
+    ys_doctor_add(r, "busy cores", YS_DOCTOR_UNKNOWN, NULL,
                   "no /proc/stat to sample");
     return;
   }
@@ -454,12 +481,21 @@ void ys_doctor_check_virtualization(const ys_doctor_env *env,
   for (size_t i = 0; i < sizeof(vm_products) / sizeof(vm_products[0]); i++)
     vm_product = vm_product || contains_nocase(product, vm_products[i]);
   bool hypervisor = cpuinfo_has_hypervisor(env);
+  /* The check's name already says "virtual machine": the finding says
+   * what gave it away. */
+  char sign[200];
+  if (vm_product)
+    snprintf(sign, sizeof(sign), "DMI product name '%s'", product);
+  else
+    snprintf(sign, sizeof(sign),
+             "the CPU flags in /proc/cpuinfo name a "
+             "hypervisor");
   if (vm_product || hypervisor)
     ys_doctor_add(r, "virtual machine", YS_DOCTOR_WARNING, NULL,
-                  "a virtual machine (%s): its CPUs are shared with other "
-                  "guests, timings vary with their load; for the steadiest "
-                  "figures use a dedicated machine, or --collector callgrind",
-                  product[0] != '\0' ? product : "cpuinfo: hypervisor");
+                  "%s: its CPUs are shared with other guests, timings vary "
+                  "with their load; for the steadiest figures use a "
+                  "dedicated machine, or --collector callgrind",
+                  sign);
   else
     ys_doctor_add(r, "virtual machine", YS_DOCTOR_OK, NULL,
                   "no sign of a hypervisor");

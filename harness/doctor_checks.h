@@ -18,6 +18,9 @@
 
 typedef enum ys_doctor_level {
   YS_DOCTOR_OK,
+  /* The fact could not be read here (a file of /proc or /sys is missing):
+   * nothing is known to be wrong, and nothing is known to be right. */
+  YS_DOCTOR_UNKNOWN,
   /* Measuring works, but results will be noisier or biased. */
   YS_DOCTOR_WARNING,
   /* A collector that was asked for (--collector) cannot work here. */
@@ -75,8 +78,8 @@ void ys_doctor_check_perf_tool(const ys_doctor_env *env, ys_doctor_report *r);
 /* The cpufreq scaling governor of every CPU. */
 void ys_doctor_check_governor(const ys_doctor_env *env, ys_doctor_report *r);
 
-/* Turbo/boost: intel_pstate/no_turbo and cpufreq/boost. Nothing is added
- * when neither file exists. */
+/* Turbo/boost: intel_pstate/no_turbo and cpufreq/boost; unknown when
+ * neither file exists. */
 void ys_doctor_check_boost(const ys_doctor_env *env, ys_doctor_report *r);
 
 /* SMT: whether any CPU shares its core (thread_siblings_list). */
@@ -84,6 +87,11 @@ void ys_doctor_check_smt(const ys_doctor_env *env, ys_doctor_report *r);
 
 /* /proc/sys/kernel/randomize_va_space. */
 void ys_doctor_check_aslr(const ys_doctor_env *env, ys_doctor_report *r);
+
+/* The number of online CPUs as `env` sees them: the list in
+ * /sys/devices/system/cpu/online under its root (so a fake tree speaks for
+ * a fake machine), else sysconf's count; 0 when neither says. */
+int ys_doctor_online_cpus(const ys_doctor_env *env);
 
 /* The load average (/proc/loadavg) against `num_cpus`, and with
  * `sample_s` > 0 the CPUs busy over that many seconds (/proc/stat). */

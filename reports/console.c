@@ -263,18 +263,27 @@ static void write_warning(const console *r, const char *text) {
           sgr(r, YS_SGR_RESET));
 }
 
+/* The settings `res` was measured with: its own record, else (a result
+ * that has none) the run's. */
+static ys_bench_settings settings_used(const console *r,
+                                       const ys_bench_result *res) {
+  if (res->settings.rounds > 0) return res->settings;
+  return ys_notes_run_settings(r->ctx);
+}
+
 /* --verbose: every diagnostic of a benchmark in full, with its figures and
  * the advice for this benchmark alone. */
 static void write_warnings(const console *r, const ys_bench_result *res,
                            unsigned bits) {
   char found[512], advice[256], text[800];
   size_t suggested = res->series[0].analysis.suggested_sample_size;
+  ys_bench_settings used = settings_used(r, res);
   for (size_t k = 0; k < YS_NOTE_COUNT; k++) {
     unsigned bit = ys_note_bits[k];
     if ((bits & bit) == 0) continue;
     snprintf(text, sizeof(text), "%s: %s; %s", ys_notes_words(bit),
              ys_notes_finding(bit, res, r->ctx, found, sizeof(found)),
-             ys_notes_advice(bit, suggested, r->ctx, advice, sizeof(advice)));
+             ys_notes_advice(bit, suggested, &used, advice, sizeof(advice)));
     write_warning(r, text);
   }
 }
@@ -696,11 +705,41 @@ static size_t common_suggestion(const ys_run_view *run) {
   return best;
 }
 
+/* The settings the benchmarks with diagnostic `bit` were measured with,
+ * when they all share them. When they differ, some came from a
+ * benchmark's own definition: no one figure fits them all, and a flag
+ * would override every benchmark's, so the advice gets no figures (zero
+ * settings) and names the fields (the union of their own marks). */
+static ys_bench_settings common_settings(const console *r,
+                                         const ys_run_view *run, unsigned bit) {
+  ys_bench_settings common = ys_notes_run_settings(r->ctx);
+  bool first = true, mixed = false;
+  unsigned own = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    if (!measured_now(e) || (ys_notes_of(e->res) & bit) == 0) continue;
+    ys_bench_settings s = settings_used(r, e->res);
+    if (first) {
+      common = s;
+      first = false;
+    } else if (s.rounds != common.rounds ||
+               s.sample_size != common.sample_size ||
+               s.measurement_time_s != common.measurement_time_s ||
+               s.own != common.own) {
+      mixed = true;
+    }
+    own |= s.own;
+  }
+  if (mixed) return (ys_bench_settings){.own = own};
+  return common;
+}
+
 /* One kind of diagnostic at the end: which benchmarks (their names when
  * few), what it found, and the one piece of advice for the settings. */
 static void write_note(const console *r, const ys_run_view *run, unsigned bit,
                        size_t n_with, size_t n_measured) {
   char found[512], advice[256];
+  ys_bench_settings used = common_settings(r, run, bit);
   fprintf(r->out, "%s\xe2\x9a\xa0 %s%s: %zu of %zu benchmark%s",
           sgr(r, YS_SGR_YELLOW), ys_notes_words(bit), sgr(r, YS_SGR_RESET),
           n_with, n_measured, n_measured == 1 ? "" : "s");
@@ -717,7 +756,7 @@ static void write_note(const console *r, const ys_run_view *run, unsigned bit,
   }
   fprintf(r->out, "\n    %s;\n    %s\n",
           ys_notes_finding(bit, NULL, r->ctx, found, sizeof(found)),
-          ys_notes_advice(bit, common_suggestion(run), r->ctx, advice,
+          ys_notes_advice(bit, common_suggestion(run), &used, advice,
                           sizeof(advice)));
 }
 

@@ -22,6 +22,11 @@ void ys_group_ratio_text(const ys_group_ratio *r, char *buf, size_t len,
   format_ratio(r->ratio.point, point, sizeof(point));
   snprintf(buf, len, "%s\xc3\x97", point); /* × */
   if (interval == NULL) return;
+  if (isnan(r->ratio.lo) || isnan(r->ratio.hi)) {
+    snprintf(interval, interval_len, "(from %zu pair of rounds: no interval)",
+             r->pairs);
+    return;
+  }
   if (r->ratio.lo == r->ratio.hi) {
     snprintf(interval, interval_len, "(exact)");
     return;
@@ -37,19 +42,19 @@ const char *ys_group_missing_text(const ys_bench_result *res, char *buf,
   switch (res->ratio.status) {
   case YS_RATIO_NO_REFERENCE:
     snprintf(buf, len,
-             "ratio not available: its reference '%s' is not in this run "
+             "not available: its reference '%s' is not in this run "
              "(left out by the filters or by --shard)",
              res->group_reference);
     return buf;
   case YS_RATIO_NOT_MEASURED:
     snprintf(buf, len,
-             "ratio not available: it or its reference '%s' skipped, failed "
+             "not available: it or its reference '%s' skipped, failed "
              "or has no rounds",
              res->group_reference);
     return buf;
   case YS_RATIO_ZERO_REFERENCE:
     snprintf(buf, len,
-             "ratio not available: its reference '%s' measured 0 per "
+             "not available: its reference '%s' measured 0 per "
              "iteration",
              res->group_reference);
     return buf;

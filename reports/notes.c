@@ -164,31 +164,63 @@ char *ys_notes_finding(unsigned bit, const ys_bench_result *res,
   return buf;
 }
 
+ys_bench_settings ys_notes_run_settings(const ys_context *ctx) {
+  return (ys_bench_settings){.measurement_time_s = ctx->measurement_time_s,
+                             .rounds = ctx->rounds,
+                             .sample_size = ctx->sample_size};
+}
+
+/* How the reader changes setting `bit`: its flag, or the field of the
+ * benchmark's own definition when that is where the value came from. */
+static const char *setting_name(const ys_bench_settings *used, unsigned bit,
+                                const char *flag, const char *field, char *buf,
+                                size_t len) {
+  if ((used->own & bit) == 0) return flag;
+  snprintf(buf, len, "%s in its BENCH_WITH", field);
+  return buf;
+}
+
 /* ", or raise --rounds (now 5) to 10", or "" when doubling would pass
  * the advice limit. */
-static void more_rounds(const ys_context *ctx, const char *why, char *buf,
-                        size_t len) {
+static void more_rounds(const ys_bench_settings *used, const char *why,
+                        char *buf, size_t len) {
+  char name[64];
   buf[0] = '\0';
-  if (ctx->rounds > 0 && 2 * ctx->rounds <= YS_POLICY_ADVICE_MAX_ROUNDS)
-    snprintf(buf, len, ", or raise --rounds (now %zu) to %zu%s", ctx->rounds,
-             2 * ctx->rounds, why);
+  /* Several benchmarks, each with its own rounds: no one figure. */
+  if (used->rounds == 0 && (used->own & YS_SETTING_ROUNDS) != 0)
+    snprintf(buf, len, ", or raise .rounds in their BENCH_WITH%s", why);
+  if (used->rounds > 0 && 2 * used->rounds <= YS_POLICY_ADVICE_MAX_ROUNDS)
+    snprintf(buf, len, ", or raise %s (now %zu) to %zu%s",
+             setting_name(used, YS_SETTING_ROUNDS, "--rounds", ".rounds", name,
+                          sizeof(name)),
+             used->rounds, 2 * used->rounds, why);
 }
 
 /* "raise --measurement-time (now 0.6 s) to 1.2 s", or "" past the limit. */
-static void more_time(const ys_context *ctx, char *buf, size_t len) {
+static void more_time(const ys_bench_settings *used, char *buf, size_t len) {
+  char name[64];
   buf[0] = '\0';
-  double t = ctx->measurement_time_s;
+  double t = used->measurement_time_s;
+  if (t == 0 && (used->own & YS_SETTING_MEASUREMENT_TIME) != 0)
+    snprintf(buf, len, "raise .measurement_time_s in their BENCH_WITH");
   if (t > 0 && 2 * t <= YS_POLICY_ADVICE_MAX_MEASUREMENT_S)
-    snprintf(buf, len, "raise --measurement-time (now %g s) to %g s", t, 2 * t);
+    snprintf(buf, len, "raise %s (now %g s) to %g s",
+             setting_name(used, YS_SETTING_MEASUREMENT_TIME,
+                          "--measurement-time", ".measurement_time_s", name,
+                          sizeof(name)),
+             t, 2 * t);
 }
 
-char *ys_notes_advice(unsigned bit, size_t suggested, const ys_context *ctx,
-                      char *buf, size_t len) {
-  char rounds[128], time[128];
-  more_time(ctx, time, sizeof(time));
+char *ys_notes_advice(unsigned bit, size_t suggested,
+                      const ys_bench_settings *used, char *buf, size_t len) {
+  char rounds[256], time[256], name[64];
+  const char *sample_size =
+      setting_name(used, YS_SETTING_SAMPLE_SIZE, "--sample-size",
+                   ".sample_size", name, sizeof(name));
+  more_time(used, time, sizeof(time));
   switch (bit) {
   case YS_WARN_NOISY_ROUNDS:
-    more_rounds(ctx, " so that the fastest rounds stand out", rounds,
+    more_rounds(used, " so that the fastest rounds stand out", rounds,
                 sizeof(rounds));
     snprintf(buf, len, "rerun on a quieter machine%s", rounds);
     break;
@@ -200,23 +232,28 @@ char *ys_notes_advice(unsigned bit, size_t suggested, const ys_context *ctx,
     snprintf(buf, len, "rerun on a quieter machine");
     break;
   case YS_WARN_AUTOCORRELATED:
-    more_rounds(ctx, " to spread the drift out", rounds, sizeof(rounds));
+    more_rounds(used, " to spread the drift out", rounds, sizeof(rounds));
     snprintf(buf, len, "rerun on a quieter machine%s", rounds);
     break;
   case YS_WARN_SHORT_SAMPLES:
     if (time[0] != '\0')
-      snprintf(buf, len, "%s%s", time,
-               ctx->sample_size > 2 ? " or lower --sample-size" : "");
+      snprintf(buf, len, "%s%s%s", time,
+               used->sample_size > 2 ? " or lower " : "",
+               used->sample_size > 2 ? sample_size : "");
     else
-      snprintf(buf, len, "lower --sample-size");
+      snprintf(buf, len, "lower %s", sample_size);
     break;
   case YS_WARN_FEW_ITERATIONS:
     /* Only a smaller size than the one in force is advice at all. */
-    if (suggested > 0 && suggested < ctx->sample_size)
+    if (suggested > 0 && suggested < used->sample_size &&
+        (used->own & YS_SETTING_SAMPLE_SIZE) != 0)
+      snprintf(buf, len, "set .sample_size = %zu in its BENCH_WITH (now %zu)",
+               suggested, used->sample_size);
+    else if (suggested > 0 && suggested < used->sample_size)
       snprintf(buf, len, "try --sample-size %zu (now %zu)", suggested,
-               ctx->sample_size);
+               used->sample_size);
     else if (time[0] != '\0')
-      snprintf(buf, len, "%s, since no smaller --sample-size fits", time);
+      snprintf(buf, len, "%s, since no smaller %s fits", time, sample_size);
     else
       snprintf(buf, len, "an iteration this long is timed well alone");
     break;

@@ -37,12 +37,20 @@ const char *ys_notes_words(unsigned bit);
 char *ys_notes_finding(unsigned bit, const ys_bench_result *res,
                        const ys_context *ctx, char *buf, size_t len);
 
-/* What to do about diagnostic `bit`, fitting the settings in `ctx`
- * (borrowed): never the sample size in force, never more rounds or
- * measurement time than core/policy.h's advice limits. `suggested` is the
- * sample size that would fix YS_WARN_FEW_ITERATIONS for every benchmark
- * concerned, 0 when none would. Writes into `buf` and returns it. */
-char *ys_notes_advice(unsigned bit, size_t suggested, const ys_context *ctx,
-                      char *buf, size_t len);
+/* What to do about diagnostic `bit`, fitting the settings `used`
+ * (borrowed) that the benchmarks concerned were measured with: never the
+ * sample size in force, never more rounds or measurement time than
+ * core/policy.h's advice limits. A setting the benchmark's own definition
+ * gave (used->own) is advised as that field (".rounds in its BENCH_WITH"),
+ * since a command-line flag would override every benchmark's. `suggested`
+ * is the sample size that would fix YS_WARN_FEW_ITERATIONS for every
+ * benchmark concerned, 0 when none would. Writes into `buf` and returns
+ * it. */
+char *ys_notes_advice(unsigned bit, size_t suggested,
+                      const ys_bench_settings *used, char *buf, size_t len);
+
+/* The settings of the run as a benchmark without its own measures with
+ * them (`ctx`, borrowed): for ys_notes_advice. */
+ys_bench_settings ys_notes_run_settings(const ys_context *ctx);
 
 #endif

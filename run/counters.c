@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analysis/latency.h"
 #include "../core/error.h"
 #include "batch.h"
 
@@ -49,7 +50,36 @@ static bool name_ok(const char *name, char *why, size_t why_len) {
              name);
     return false;
   }
+  /* The runner records a latency benchmark's percentiles as series of
+   * these names, alongside the counters: a counter of the same name would
+   * be one series written two ways. */
+  for (size_t q = 0; q < YS_LATENCY_SERIES; q++)
+    if (strcmp(name, ys_latency_series_name[q]) == 0) {
+      snprintf(why, why_len,
+               "counter name '%s' is taken by the latency percentiles the "
+               "runner records",
+               name);
+      return false;
+    }
   return true;
+}
+
+/* The flags as the user wrote them ("YS_COUNTER_RATE | YS_COUNTER_GATED"),
+ * or "a success count" for ys_counter_success's own kind: the bit values
+ * are the header's business, not the reader's. */
+static const char *flags_text(unsigned flags, char *buf, size_t len) {
+  const char *kind = "YS_COUNTER_TOTAL";
+  if (flags & YS_SERIES_COUNTER_SUCCESS)
+    kind = "a success count (ys_counter_success)";
+  else if (flags & YS_SERIES_COUNTER_RATE)
+    kind = "YS_COUNTER_RATE";
+  else if (flags & YS_SERIES_COUNTER_PER_ITERATION)
+    kind = "YS_COUNTER_PER_ITERATION";
+  snprintf(buf, len, "%s%s%s", kind,
+           flags & YS_SERIES_COUNTER_GATED ? " | YS_COUNTER_GATED" : "",
+           flags & YS_SERIES_COUNTER_HIGHER ? " | YS_COUNTER_HIGHER_IS_BETTER"
+                                            : "");
+  return buf;
 }
 
 int ys_counters_add(ys_counter_set *set, const char *name, double value,
@@ -59,10 +89,12 @@ int ys_counters_add(ys_counter_set *set, const char *name, double value,
   unsigned kind = flags & KIND_BITS;
   if ((flags & ~KNOWN_BITS) != 0 || (kind & (kind - 1)) != 0) {
     snprintf(why, why_len,
-             "counter '%s': flags 0x%x are not one kind (YS_COUNTER_TOTAL, "
-             "_RATE or _PER_ITERATION) with YS_COUNTER_GATED and "
-             "YS_COUNTER_HIGHER_IS_BETTER",
-             name, flags);
+             "counter '%s': flags 0x%x are not one of YS_COUNTER_TOTAL, "
+             "YS_COUNTER_RATE or YS_COUNTER_PER_ITERATION, optionally with "
+             "YS_COUNTER_GATED and YS_COUNTER_HIGHER_IS_BETTER%s",
+             name, flags,
+             (flags & ~KNOWN_BITS) != 0 ? " (it holds bits no flag has)"
+                                        : " (it names two kinds)");
     return YS_EINVAL;
   }
   if (!isfinite(value) || !isfinite(attempts)) {
@@ -90,9 +122,12 @@ int ys_counters_add(ys_counter_set *set, const char *name, double value,
     snprintf(e->name, sizeof(e->name), "%s", name);
     e->flags = flags;
   } else if (e->flags != flags) {
+    char now[128], before[128];
     snprintf(why, why_len,
-             "counter '%s' reported with flags 0x%x, earlier with 0x%x", name,
-             flags, e->flags);
+             "counter '%s' reported as %s, earlier in the same call as %s: "
+             "one name is one kind of counter",
+             name, flags_text(flags, now, sizeof(now)),
+             flags_text(e->flags, before, sizeof(before)));
     return YS_EINVAL;
   }
   e->value += value;

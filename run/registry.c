@@ -7,6 +7,7 @@
 
 #include "../core/error.h"
 #include "../core/names.h"
+#include "../core/utf8.h"
 #include "group_names.h"
 #include "params.h"
 
@@ -24,12 +25,15 @@ const ys_bench *ys_registry_head(void) {
 }
 
 /* Names travel through reports, files and the worker protocol's
- * space-separated lines: no whitespace, no control characters, not empty. */
+ * space-separated lines: no whitespace, no control characters, not empty.
+ * And UTF-8 throughout: JSON and YAML hold nothing else, so another byte
+ * would be saved as U+FFFD, and the name read back would no longer match
+ * the benchmark it came from. */
 static bool is_valid_name(const char *name) {
   if (name == NULL || name[0] == '\0') return false;
   for (const unsigned char *p = (const unsigned char *)name; *p != '\0'; p++)
     if (*p <= ' ' || *p == 0x7f) return false;
-  return true;
+  return ys_utf8_valid(name);
 }
 
 static int compare_instances(const void *a, const void *b) {
@@ -191,8 +195,8 @@ int ys_registry_expand(const ys_bench *head, ys_instance **out, size_t *n,
     size_t counts[YS_MAX_AXES], count;
     if (!is_valid_name(b->name)) {
       snprintf(err, err_len,
-               "%s:%d: benchmark name '%s' is empty or holds whitespace or "
-               "control characters",
+               "%s:%d: benchmark name '%s' is empty or holds whitespace, "
+               "control characters or bytes that are not UTF-8",
                b->file, b->line, b->name != NULL ? b->name : "");
       return YS_EINVAL;
     }
@@ -213,8 +217,8 @@ int ys_registry_expand(const ys_bench *head, ys_instance **out, size_t *n,
       list[k].reference = reference_of(head, b);
       if (!is_valid_name(list[k].name)) {
         snprintf(err, err_len,
-                 "%s:%d: benchmark name '%s' holds whitespace or control "
-                 "characters (from a variant)",
+                 "%s:%d: benchmark name '%s' holds whitespace, control "
+                 "characters or bytes that are not UTF-8 (from a variant)",
                  b->file, b->line, list[k].name);
         goto err_free_list;
       }

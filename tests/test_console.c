@@ -438,6 +438,48 @@ static void test_console_advice_fits_the_settings(void **state) {
   free(text);
 }
 
+/* Advice names a benchmark's own setting as the field of its definition,
+ * with its value: a flag would override every benchmark's. When the
+ * benchmarks concerned were measured with different settings, no figure
+ * fits them all and none is given. */
+static void test_console_advice_fits_own_settings(void **state) {
+  (void)state;
+  ys_bench_settings saved[N_RESULTS];
+  for (size_t i = 0; i < N_RESULTS; i++) {
+    saved[i] = results[i].settings;
+    results[i].settings = (ys_bench_settings){
+        .rounds = 10,
+        .sample_size = 20,
+        .measurement_time_s = 3,
+        .own = YS_SETTING_ROUNDS | YS_SETTING_MEASUREMENT_TIME};
+  }
+  char *text = render_at(YS_REPORT_NORMAL, &fixed_context);
+  assert_non_null(strstr(text, "raise .rounds in its BENCH_WITH (now 10) to "
+                               "20"));
+  assert_non_null(strstr(text, "raise .measurement_time_s in its BENCH_WITH "
+                               "(now 3 s) to 6 s"));
+  assert_null(strstr(text, "--rounds"));
+  assert_null(strstr(text, "--measurement-time"));
+  free(text);
+
+  /* Two benchmarks with the same notes, other rounds: no figures. The
+   * second is a shallow copy of sort/1024 under another name. */
+  ys_bench_result other = results[0];
+  snprintf(other.name, sizeof(other.name), "sort/2048");
+  other.settings.rounds = 12;
+  ys_report_entry two[] = {{&results[0], NULL}, {&other, NULL}};
+  ys_run_view run = {
+      .ctx = &fixed_context, .summary = &fixed_summary, .entries = two, .n = 2};
+  text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(strstr(text, "noisy rounds: 2 of 2 benchmarks"));
+  assert_non_null(strstr(text, "raise .rounds in their BENCH_WITH so that"));
+  assert_null(strstr(text, "(now 1"));
+  assert_null(strstr(text, "--rounds"));
+  free(text);
+  for (size_t i = 0; i < N_RESULTS; i++)
+    results[i].settings = saved[i];
+}
+
 /* With --fail-on-inconclusive, the totals say why a run with nothing
  * regressed fails. */
 static void test_console_fail_on_inconclusive(void **state) {
@@ -694,6 +736,7 @@ int main(void) {
       cmocka_unit_test(test_console_verbose),
       cmocka_unit_test(test_console_notes_summarise_once),
       cmocka_unit_test(test_console_advice_fits_the_settings),
+      cmocka_unit_test(test_console_advice_fits_own_settings),
       cmocka_unit_test(test_progress_plain),
       cmocka_unit_test(test_progress_plain_nothing_run),
       cmocka_unit_test(test_progress_live),

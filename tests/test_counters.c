@@ -203,7 +203,14 @@ static void test_add_refuses_bad_names_and_flags(void **unused) {
   assert_int_equal(ys_counters_add(&set, "x", 1, 0, 0, why, 256), 0);
   assert_int_equal(ys_counters_add(&set, "x", 1, 0, YS_COUNTER_RATE, why, 256),
                    YS_EINVAL);
-  assert_non_null(strstr(why, "earlier with"));
+  assert_non_null(strstr(why, "reported as YS_COUNTER_RATE, earlier in the "
+                              "same call as YS_COUNTER_TOTAL"));
+  /* The runner's latency series names are not a counter's. */
+  assert_int_equal(ys_counters_add(&set, "latency_p99", 1, 0, 0, why, 256),
+                   YS_EINVAL);
+  assert_non_null(strstr(why, "taken by the latency percentiles"));
+  assert_int_equal(ys_counters_add(&set, "latency_max", 1, 0, 0, why, 256),
+                   YS_EINVAL);
   assert_int_equal(set.n, 1);
   assert_close(set.entry[0].value, 1, 0);
 }

@@ -21,6 +21,7 @@
 #include "analysis/stats.h"
 #include "core/error.h"
 #include "run/registry.h"
+#include "reports/group_text.h"
 #include "run/runner.h"
 
 /* A result named `name` whose primary series holds one round per value of
@@ -84,6 +85,37 @@ static void test_interval_of_the_median_of_three_pairs(void **unused) {
     assert_close(out.ratio.lo, 1.0, 0);
     assert_close(out.ratio.hi, 4.0, 0);
   }
+  ys_bench_result_clear(&r);
+  ys_bench_result_clear(&m);
+}
+
+static void test_one_pair_of_timed_rounds_has_no_interval(void **unused) {
+  (void)unused;
+  /* One pair, 30 / 10: the point is 3, but one draw of a noisy ratio
+   * bounds nothing, so there is no interval (NaN, null in JSON) and the
+   * text says why instead of calling it exact. Exact counts keep theirs. */
+  const double ref[] = {10}, mem[] = {30};
+  ys_bench_result r = planted("g/ref", "g/ref", ref, 1, false);
+  ys_bench_result m = planted("g/mine", "g/ref", mem, 1, false);
+  ys_ratio_config cfg = ys_ratio_config_default(1);
+  ys_group_ratio out;
+  assert_int_equal(ys_ratio_compute(&m, &r, &cfg, &out), 0);
+  assert_int_equal(out.pairs, 1);
+  assert_close(out.ratio.point, 3.0, 0);
+  assert_true(isnan(out.ratio.lo) && isnan(out.ratio.hi));
+  char text[32], interval[64];
+  ys_group_ratio_text(&out, text, sizeof(text), interval, sizeof(interval));
+  assert_string_equal(text, "3.00\xc3\x97");
+  assert_string_equal(interval, "(from 1 pair of rounds: no interval)");
+  ys_bench_result_clear(&r);
+  ys_bench_result_clear(&m);
+
+  r = planted("g/ref", "g/ref", ref, 1, true);
+  m = planted("g/mine", "g/ref", mem, 1, true);
+  assert_int_equal(ys_ratio_compute(&m, &r, &cfg, &out), 0);
+  assert_close(out.ratio.lo, 3.0, 0);
+  ys_group_ratio_text(&out, text, sizeof(text), interval, sizeof(interval));
+  assert_string_equal(interval, "(exact)");
   ys_bench_result_clear(&r);
   ys_bench_result_clear(&m);
 }
@@ -277,6 +309,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_pairs_cancel_a_drift),
       cmocka_unit_test(test_interval_of_the_median_of_three_pairs),
+      cmocka_unit_test(test_one_pair_of_timed_rounds_has_no_interval),
       cmocka_unit_test(test_extra_rounds_and_exact_counts),
       cmocka_unit_test(test_fill_says_why_a_ratio_is_missing),
       cmocka_unit_test(test_ratio_through_the_runner),

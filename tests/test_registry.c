@@ -89,7 +89,11 @@ static void test_expand_rejects_duplicate_args(void **unused) {
 
 static void test_expand_rejects_bad_names(void **unused) {
   (void)unused;
-  static const char *const bad[] = {"", "two words", "tab\there", "nl\n"};
+  /* Latin-1 "café", a lone continuation byte, an overlong '/', a cut
+   * sequence: not UTF-8, so JSON and YAML could not hold them. */
+  static const char *const bad[] = {"",           "two words",  "tab\there",
+                                    "nl\n",       "caf\xe9",    "x\x80",
+                                    "a\xc0\xaf/", "cut\xe2\x82"};
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     ys_bench b = {.name = bad[i], .file = "f.c", .line = 7, .fn = nothing};
     ys_instance *list = NULL;
@@ -101,11 +105,21 @@ static void test_expand_rejects_bad_names(void **unused) {
   }
   static ys_bench named = {
       .name = "peer/k300.v2-x", .file = "g.c", .line = 1, .fn = nothing};
+  /* UTF-8 itself is welcome. */
+  static ys_bench accented = {.name = "caf\xc3\xa9/\xe2\x82\xac",
+                              .file = "g.c",
+                              .line = 2,
+                              .fn = nothing};
   ys_instance *list = NULL;
   size_t n = 0;
   char err[256] = "";
   assert_int_equal(ys_registry_expand(&named, &list, &n, err, sizeof(err)), 0);
   assert_string_equal(list[0].name, "peer/k300.v2-x");
+  free(list);
+  list = NULL;
+  assert_int_equal(ys_registry_expand(&accented, &list, &n, err, sizeof(err)),
+                   0);
+  assert_string_equal(list[0].name, "caf\xc3\xa9/\xe2\x82\xac");
   free(list);
 }
 

@@ -37,9 +37,9 @@ for pattern in \
   'fix: echo off \| sudo tee /sys/devices/system/cpu/smt/control' \
   'warning +perf_event_paranoid +3: ' \
   'fix: sudo sysctl kernel.perf_event_paranoid=1' \
-  'warning +load +load average 3.50' \
+  'warning +load +load average 3.50 on 4 CPUs' \
   'warning +container +a docker container with a CPU quota' \
-  'warning +virtual machine +a virtual machine \(KVM\)' \
+  "warning +virtual machine +DMI product name 'KVM'" \
   'ok +valgrind +valgrind-9.9.9-fake' \
   'ok +perf tool +perf version 9.9.9-fake' \
   'ok +aslr +off' \
@@ -55,6 +55,18 @@ expect 1 'warnings, 0 problems' -- noisy "$bench" doctor --strict
 expect 0 'ok +governor +performance on all 2 CPUs' -- tuned "$bench" doctor
 if grep -E '^(warning|problem) +(governor|turbo|smt|aslr|load|busy cores|container|virtual machine|valgrind|perf tool|perf_event_paranoid)' "$tmp/out"; then
   fail "the tuned machine has warnings from its files"
+fi
+
+# A machine whose /proc holds next to nothing (amd: only /proc/1/cgroup):
+# what cannot be read is unknown, said as such, and counted apart.
+expect 0 'unknown +load +no /proc/loadavg to read' -- \
+  env YS_DOCTOR_ROOT="$machines/amd" PATH="$tmp/tools" "$bench" doctor
+for pattern in 'unknown +aslr ' 'unknown +busy cores ' \
+  '[0-9]+ ok, [0-9]+ unknown, [0-9]+ warnings?, 0 problems'; do
+  grep -Eq -- "$pattern" "$tmp/out" || fail "amd doctor lacks /$pattern/"
+done
+if grep -Eq '^ok +(load|aslr|busy cores|smt) ' "$tmp/out"; then
+  fail "an unread fact is called ok"
 fi
 
 # No valgrind on PATH: a warning, and a problem (exit 1) when

@@ -83,7 +83,7 @@ else
 fi
 
 # A reference left out by the filters: the member says why it has no ratio.
-expect 0 "ratio not available: its reference 'memcpy/libc' is not in this run" \
+expect 0 "ratio: +not available: its reference 'memcpy/libc' is not in this run" \
   -- "$bench" "${quick[@]}" --exact memcpy/naive
 
 # Under callgrind the ratio is exact: one count per side, no interval.
