@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
 #include "../core/error.h"
 #include "../core/plural.h"
 #include "../core/policy.h"
@@ -180,6 +183,31 @@ static double trend_band(const ys_history *h, const char *name, const trend *t,
   return width;
 }
 
+/* Keeps far outlying round estimates off the axis: those beyond Tukey's
+ * outer fences (3 IQR past the quartiles) of all the trend's round
+ * estimates become NaN (not drawn), so that one round a busy machine made
+ * three times slower does not squeeze the trend into a sliver. Returns how
+ * many went. Without memory for the quartiles, none go. */
+static size_t hide_far_rounds(trend *t) {
+  /* Exact rounds all equal their run's estimate, which is drawn anyway. */
+  if (t->latest->exact || t->n_rounds < 4) return 0;
+  double *sorted = malloc(t->n_rounds * sizeof(*sorted));
+  if (sorted == NULL) return 0;
+  memcpy(sorted, t->round_ys, t->n_rounds * sizeof(*sorted));
+  gsl_sort(sorted, 1, t->n_rounds);
+  double q1 = gsl_stats_quantile_from_sorted_data(sorted, 1, t->n_rounds, 0.25);
+  double q3 = gsl_stats_quantile_from_sorted_data(sorted, 1, t->n_rounds, 0.75);
+  free(sorted);
+  double lo = q1 - 3 * (q3 - q1), hi = q3 + 3 * (q3 - q1);
+  size_t hidden = 0;
+  for (size_t i = 0; i < t->n_rounds; i++)
+    if (t->round_ys[i] < lo || t->round_ys[i] > hi) {
+      t->round_ys[i] = NAN;
+      hidden++;
+    }
+  return hidden;
+}
+
 /* Widens [*lo, *hi] by a tenth of its span each way (a twentieth of the
  * value when it has none), never below 0 when it started at or above. */
 static void pad_range(double *lo, double *hi) {
@@ -316,6 +344,8 @@ void ys_history_chart(FILE *out, const ys_history *h, const char *name,
     lo = fmin(lo, t.ys[i]);
     hi = fmax(hi, t.ys[i]);
   }
+  size_t hidden = hide_far_rounds(&t);
+  /* fmin and fmax pass over the NaN of a hidden round. */
   for (size_t i = 0; i < t.n_rounds; i++) {
     lo = fmin(lo, t.round_ys[i]);
     hi = fmax(hi, t.round_ys[i]);
@@ -369,6 +399,12 @@ void ys_history_chart(FILE *out, const ys_history *h, const char *name,
   if (t.skipped > 0)
     fprintf(out, " %zu %s that measured another metric %s left out.", t.skipped,
             ys_plural(t.skipped, "run", "runs"), t.skipped == 1 ? "is" : "are");
+  if (hidden > 0)
+    fprintf(out,
+            " %zu round %s beyond Tukey's outer fences of all the round "
+            "estimates lie%s off the chart.",
+            hidden, ys_plural(hidden, "estimate", "estimates"),
+            hidden == 1 ? "s" : "");
   caption_band(out, &t, band, band_runs, centre, now);
   caption_now(out, &t, band, centre, now);
   fputs("</figcaption>\n</figure>\n", out);

@@ -1,10 +1,11 @@
 /*
  * test_history_chart.c — the trend chart of a baseline's history
  * (reports/history_chart.h) on planted histories of known values: one
- * marker per run and one faint dot per round, the noise band's rectangle
- * spanning exactly the values the band gives, names and commits escaped,
- * exact counts and short histories without a band, this run appended as
- * the last point, and the page with one chart per benchmark.
+ * marker per run and one faint dot per round (a far outlier left off),
+ * the noise band's rectangle spanning exactly the values the band gives,
+ * names and commits escaped, exact counts and short histories without a
+ * band, this run appended as the last point, and the page with one chart
+ * per benchmark.
  */
 #include <math.h>
 #include <setjmp.h>
@@ -158,6 +159,21 @@ static void test_band_maps_its_values(void **state) {
   free(svg);
 }
 
+/* One round far off (a busy machine) is left off the axis, and said so:
+ * the trend keeps its height. */
+static void test_far_round_left_off(void **state) {
+  (void)state;
+  planted p;
+  plant(&p, "sort", N_RUNS, false);
+  p.rounds[2][1] = 1000; /* ten times the others */
+  char *svg = chart(&p.h, "sort", NULL);
+  char *dots = group(svg, "hist-round");
+  assert_int_equal(count(dots, "<circle"), N_RUNS * N_ROUNDS - 1);
+  assert_non_null(strstr(svg, "1 round estimate beyond Tukey's outer fences"));
+  free(dots);
+  free(svg);
+}
+
 /* Names and commits are text, never markup. */
 static void test_escaped(void **state) {
   (void)state;
@@ -258,6 +274,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_points),
       cmocka_unit_test(test_band_maps_its_values),
+      cmocka_unit_test(test_far_round_left_off),
       cmocka_unit_test(test_escaped),
       cmocka_unit_test(test_exact_has_no_band),
       cmocka_unit_test(test_short_history_has_no_band),
