@@ -119,13 +119,18 @@ int ys_app_check_reports(invocation *s, const ys_baseline *newer) {
     fprintf(stderr, "%s: %s\n", s->prog, s->err);
     return YS_EXIT_USAGE;
   }
-  for (size_t i = 0; i < s->o.n_outputs; i++)
+  return ys_app_refuse_in_baseline_folder(s->prog, paths, s->o.n_outputs, dir);
+}
+
+int ys_app_refuse_in_baseline_folder(const char *prog, const char *const *paths,
+                                     size_t n, const char *dir) {
+  for (size_t i = 0; i < n; i++)
     if (in_baseline_folder(paths[i], dir)) {
       fprintf(stderr,
               "%s: --output '%s' is in the baseline folder '%s', which holds "
               "baselines (NAME.yaml) and their histories: the report would "
               "replace one or be taken for one; write it elsewhere\n",
-              s->prog, paths[i], dir);
+              prog, paths[i], dir);
       return YS_EXIT_USAGE;
     }
   return YS_EXIT_OK;
@@ -194,7 +199,12 @@ bool ys_app_write_reports(invocation *s, const ys_summary *sum) {
                             .complexity = s->run.complexity,
                             .n_complexity = s->run.n_complexity,
                             .bases = bases,
-                            .targets = s->targets_judged ? &s->targets : NULL};
+                            .targets = s->targets_judged ? &s->targets : NULL,
+                            .history = s->bands_consulted &&
+                                               s->baseline != NULL &&
+                                               s->history.n_runs > 0
+                                           ? &s->history
+                                           : NULL};
   bool all = true;
   for (size_t r = 0; r < s->reports.n; r++) {
     const report_dest *d = &s->reports.reports[r];

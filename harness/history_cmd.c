@@ -16,13 +16,17 @@
 #include "../core/plural.h"
 #include "../core/policy.h"
 #include "../gate/band.h"
+#include "../reports/history_chart.h"
+#include "../reports/report_file.h"
 #include "../reports/units.h"
 #include "../run/select.h"
 #include "cli.h"
 #include "exit_codes.h"
+#include "invocation.h"
 
 /* The options history uses; any other would do nothing. */
-static const char *const history_options[] = {"baseline-dir", "exact"};
+static const char *const history_options[] = {"baseline-dir", "exact",
+                                              "output"};
 
 /* How many characters of a commit id the table shows, as `git log
  * --oneline` shows about as many. */
@@ -140,13 +144,104 @@ static int select_names(const char **names, size_t n, const ys_options *o,
   return rc < 0 ? rc : 0;
 }
 
+/* Checks the --output files before anything is read, as a run does
+ * (app_reports.c): each must be an HTML page, and none may replace the
+ * history or the baseline of `name` in `dir`, or land in the baseline
+ * folder. A configured output is a run's and is not history's business:
+ * only the command line's count. Returns an exit code (message on
+ * stderr). */
+static int check_outputs(const char *prog, const ys_options *o, const char *dir,
+                         const char *history_path) {
+  if (!ys_cli_given(o, "output")) return YS_EXIT_OK;
+  const ys_report_ops *html = ys_report_find("html");
+  const char *paths[YS_MAX_OUTPUTS];
+  if (o->n_outputs == 0) {
+    /* --output FORMAT:- was taken for standard output's format. */
+    fprintf(stderr,
+            "%s: --output: history writes its chart page to a file "
+            "(--output FILE.html); standard output gets the text\n",
+            prog);
+    return YS_EXIT_USAGE;
+  }
+  for (size_t i = 0; i < o->n_outputs; i++) {
+    paths[i] = o->outputs[i].path;
+    if (o->outputs[i].format != html) {
+      fprintf(stderr,
+              "%s: --output '%s': history writes an HTML page of charts "
+              "only (FILE.html or html:FILE), not %s\n",
+              prog, paths[i], o->outputs[i].format->name);
+      return YS_EXIT_USAGE;
+    }
+  }
+  char baseline_path[PATH_MAX], self[PATH_MAX], err[512];
+  if (ys_store_resolve(o->filters[0], dir, baseline_path, sizeof(baseline_path),
+                       err, sizeof(err)) != 0)
+    baseline_path[0] = '\0';
+  if (realpath("/proc/self/exe", self) == NULL) self[0] = '\0';
+  const ys_report_taken taken[] = {
+      {history_path, "the history"},
+      {baseline_path[0] != '\0' ? baseline_path : NULL, "the baseline"},
+      {self[0] != '\0' ? self : NULL, "this program"},
+  };
+  if (ys_report_files_check(paths, o->n_outputs, taken,
+                            sizeof(taken) / sizeof(taken[0]), err,
+                            sizeof(err)) != 0) {
+    fprintf(stderr, "%s: %s\n", prog, err);
+    return YS_EXIT_USAGE;
+  }
+  return ys_app_refuse_in_baseline_folder(prog, paths, o->n_outputs, dir);
+}
+
+/* What the history page is drawn from; for write_page. */
+typedef struct page_job {
+  const ys_history *h;
+  const char *baseline, *path;
+  const char *const *names;
+  size_t n;
+} page_job;
+
+/* Writes the history page; a ys_stream_write_fn. */
+static int write_page(FILE *out, void *data) {
+  const page_job *job = data;
+  return ys_history_page(out, job->h, job->baseline, job->path, job->names,
+                         job->n);
+}
+
+/* Writes the page of the chosen names to every --output file. Returns
+ * an exit code (a file that could not be written is named on stderr). */
+static int write_pages(const char *prog, const ys_options *o,
+                       const ys_history *h, const char *path,
+                       const char **names, const bool *chosen, size_t n) {
+  const char **selected = calloc(n + 1, sizeof(*selected));
+  if (selected == NULL) {
+    fprintf(stderr, "%s: history: out of memory\n", prog);
+    return YS_EXIT_USAGE;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (chosen[i]) selected[k++] = names[i];
+  page_job job = {h, o->filters[0], path, selected, k};
+  int code = YS_EXIT_OK;
+  for (size_t i = 0; i < o->n_outputs && ys_cli_given(o, "output"); i++) {
+    char err[512];
+    if (ys_report_file_write_stream(o->outputs[i].path, "history page",
+                                    write_page, &job, err, sizeof(err)) != 0) {
+      fprintf(stderr, "%s: --output: %s\n", prog, err);
+      code = YS_EXIT_USAGE;
+    }
+  }
+  free(selected);
+  return code;
+}
+
 int ys_history_main(const char *prog, const ys_options *o) {
   const char *other = ys_cli_given_other(
       o, history_options, sizeof(history_options) / sizeof(history_options[0]));
   if (other != NULL) {
     fprintf(stderr,
             "%s: --%s does nothing with 'history', which lists saved runs "
-            "and runs nothing (it takes --baseline-dir and --exact)\n",
+            "and runs nothing (it takes --baseline-dir, --exact and "
+            "--output)\n",
             prog, other);
     return YS_EXIT_USAGE;
   }
@@ -159,9 +254,15 @@ int ys_history_main(const char *prog, const ys_options *o) {
   }
   char path[PATH_MAX], err[512];
   ys_history h;
-  if (ys_history_path(ys_store_dir(o->baseline_dir), o->filters[0], path,
-                      sizeof(path), err, sizeof(err)) != 0 ||
-      ys_history_load(path, &h, err, sizeof(err)) != 0) {
+  const char *dir = ys_store_dir(o->baseline_dir);
+  if (ys_history_path(dir, o->filters[0], path, sizeof(path), err,
+                      sizeof(err)) != 0) {
+    fprintf(stderr, "%s: history: %s\n", prog, err);
+    return YS_EXIT_USAGE;
+  }
+  int checked = check_outputs(prog, o, dir, path);
+  if (checked != YS_EXIT_OK) return checked;
+  if (ys_history_load(path, &h, err, sizeof(err)) != 0) {
     fprintf(stderr, "%s: history: %s%s\n", prog, err,
             strstr(err, "not found") != NULL
                 ? " (runs are kept with --save-baseline NAME --history N)"
@@ -185,6 +286,7 @@ int ys_history_main(const char *prog, const ys_options *o) {
            o->filters[0], path, h.n_runs, ys_plural(h.n_runs, "run", "runs"));
     for (size_t i = 0; i < n; i++)
       if (chosen[i]) print_benchmark(&h, names[i], estimates);
+    code = write_pages(prog, o, &h, path, names, chosen, n);
   }
   free(estimates);
   free(chosen);

@@ -81,6 +81,15 @@ typedef struct invocation {
  * an exit code (the message is on stderr). */
 int ys_app_check_reports(invocation *s, const ys_baseline *newer);
 
+/* Refuses a report file of `paths` (n of them, borrowed; "-" is stdout
+ * and passes) that would be written where a baseline or history is, or be
+ * taken for one: a YAML file in the baseline folder `dir`, or any file in
+ * its history folder (folders compared by device and inode, links
+ * followed). Prints the message naming the --output, after `prog`, on
+ * stderr. Returns YS_EXIT_OK or YS_EXIT_USAGE. */
+int ys_app_refuse_in_baseline_folder(const char *prog, const char *const *paths,
+                                     size_t n, const char *dir);
+
 /* The totals of the run in *s, and its verdict counts when it was
  * judged; `elapsed_s` is the time it took. */
 ys_summary ys_app_summarize(const invocation *s, double elapsed_s);

@@ -19,8 +19,10 @@
 
 #include "complexity_text.h"
 #include "group_text.h"
+#include "history_chart.h"
 #include "html_charts.h"
 #include "html_links.h"
+#include "html_page.h"
 #include "latency_html.h"
 #include "notes.h"
 #include "plot.h"
@@ -76,6 +78,17 @@ static const char html_style[] =
     "svg .base-est{stroke:#6b7480;stroke-width:2;stroke-dasharray:5 3}"
     "svg .new-est{stroke:#c0392b;stroke-width:2}\n"
     "svg .legend text{fill:#1d2430}\n"
+    "svg .hist-band{fill:#54a24b;fill-opacity:.16}"
+    "svg .hist-centre{stroke:#54a24b;stroke-width:1.2;stroke-dasharray:4 3}\n"
+    "svg .hist-round circle{fill:#4c78a8;fill-opacity:.35}"
+    "svg .hist-line{fill:none;stroke:#4c78a8;stroke-width:2}"
+    "svg .hist-pt circle{fill:#4c78a8}\n"
+    "svg .hist-now-line{fill:none;stroke:#c0392b;stroke-width:1.5;"
+    "stroke-dasharray:4 3}"
+    "svg .hist-now circle{fill:#c0392b;stroke:#fff;stroke-width:1.5}\n"
+    ".trends{display:grid;grid-template-columns:repeat(auto-fit,"
+    "minmax(min(100%,460px),1fr));gap:18px 24px;margin-top:14px}\n"
+    ".trends h2{margin-bottom:4px}\n"
     ".verdict{font-weight:600;padding:0 4px;border-radius:3px}\n"
     ".v-regressed{background:#fbd5d2;color:#8e1b12}"
     ".v-improved{background:#d3f1da;color:#135c26}\n"
@@ -497,37 +510,67 @@ static void html_section(FILE *out, size_t i, const ys_run_view *run,
             "</span></p>\n",
             ys_verdict_name(c->verdict), ys_verdict_name(c->verdict));
   }
-  /* An exact count is one number: there is nothing to draw. */
+  /* The trend over the baseline's history, with this run as its last
+   * point: is today's figure inside the band the gate used? */
+  bool trend =
+      run->history != NULL && ys_history_chart_has(run->history, r->name);
+  const ys_history_chart_now today = {
+      .res = r,
+      /* The band's centre is the figure this run was compared with,
+       * when the comparison was on the metric the history keeps (a
+       * shared CPU moves it to cpu_time). */
+      .base_estimate = c != NULL && ys_units_verdict_has_change(c->verdict) &&
+                               strcmp(c->metric, s->metric) == 0
+                           ? c->base_estimate
+                           : NAN,
+      .threshold = c != NULL ? c->threshold : NAN};
+  /* An exact count is one number: only its trend is drawn. */
   if (s->exact) {
+    if (trend) {
+      fputs("<div class=\"charts\">\n", out);
+      ys_history_chart(out, run->history, r->name, &today);
+      fputs("</div>\n", out);
+    }
     fputs("</section>\n", out);
     return;
   }
   fputs("<div class=\"charts\">\n", out);
   if (overlay) ys_html_chart_comparison(out, base, now, c);
+  if (trend) ys_history_chart(out, run->history, r->name, &today);
   ys_html_chart_distribution(out, s);
   ys_html_chart_iterations(out, s);
   ys_html_chart_rounds(out, s);
   fputs("</div>\n</section>\n", out);
 }
 
-static int html_render(FILE *out, const ys_run_view *run,
-                       const ys_report_style *style) {
+void ys_html_page_open(FILE *out, const char *title) {
   fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
         "<meta charset=\"utf-8\"/>\n"
         "<meta name=\"viewport\" content=\"width=device-width, "
-        "initial-scale=1\"/>\n<title>yardstick report</title>\n<style>\n",
+        "initial-scale=1\"/>\n<title>",
         out);
+  ys_plot_escape(out, title);
+  fputs("</title>\n<style>\n", out);
   fputs(html_style, out);
   fputs("</style>\n</head>\n<body>\n", out);
+}
+
+void ys_html_page_close(FILE *out) {
+  fputs("<script>\n", out);
+  fputs(html_script, out);
+  fputs("</script>\n</body>\n</html>\n", out);
+}
+
+static int html_render(FILE *out, const ys_run_view *run,
+                       const ys_report_style *style) {
+  ys_html_page_open(out, "yardstick report");
   html_header(out, run);
   html_table(out, run);
   html_complexity(out, run);
   html_targets(out, run->targets);
   for (size_t i = 0; i < run->n; i++)
     html_section(out, i, run, style);
-  fputs("<script>\n", out);
-  fputs(html_script, out);
-  fputs("</script>\n</body>\n</html>\n", out);
+  ys_html_page_close(out);
   return ys_report_finish(out, 0);
 }
 

@@ -233,6 +233,35 @@ static int axis_setup(const ys_plot_axis *a, const char *which,
                            PLOT_TICK_AIM, ticks);
 }
 
+/* The label of x tick i: its category, or its number. */
+static const char *x_label(const ys_plot *p, size_t i, char *buf, size_t len) {
+  if (p->categories != NULL) return p->categories[i];
+  return ys_plot_tick_label(&p->x_ticks, i, buf, len);
+}
+
+/* Every how many categories a label fits along an axis `axis_px` long:
+ * the widest label and the gap must fit between two drawn ones. */
+static size_t category_stride(const ys_plot *p, double axis_px) {
+  size_t widest = 1;
+  for (size_t i = 0; i < p->x_ticks.n; i++) {
+    size_t w = ys_safe_text_columns(p->categories[i]);
+    if (w > widest) widest = w;
+  }
+  double need = ys_plot_label_width(widest, PLOT_FONT) + PLOT_GAP;
+  double spacing = axis_px / (double)p->x_ticks.n;
+  static const size_t strides[] = {1, 2, 5, 10, 20, 50, 100, 200, 500};
+  for (size_t k = 0; k < sizeof(strides) / sizeof(strides[0]); k++)
+    if (spacing * (double)strides[k] >= need) return strides[k];
+  return p->x_ticks.n; /* the last label alone */
+}
+
+/* Whether x tick i gets a label and a grid line. A categorical axis is
+ * thinned from its last category backwards: the newest is always named. */
+static bool x_tick_shown(const ys_plot *p, size_t i, size_t stride) {
+  if (p->categories != NULL) return (p->x_ticks.n - 1 - i) % stride == 0;
+  return i % stride == 0;
+}
+
 /* Base units → viewBox coordinates, clamped into the plotting area. */
 static double map_x(const ys_plot *p, double x) {
   double f = (x - p->x_lo) / (p->x_hi - p->x_lo);
@@ -257,6 +286,12 @@ static void write_title(FILE *out, const ys_plot_axis *a,
   }
 }
 
+/* Writes the chart's frame, grid, labels and titles once p's axes are
+ * set up (ys_plot_begin, ys_plot_begin_categorical). */
+static void plot_frame(ys_plot *p, FILE *out, double width, double height,
+                       const char *label, const ys_plot_axis *x,
+                       const ys_plot_axis *y);
+
 int ys_plot_begin(ys_plot *p, FILE *out, double width, double height,
                   const char *label, const ys_plot_axis *x,
                   const ys_plot_axis *y, char *err, size_t err_len) {
@@ -264,6 +299,35 @@ int ys_plot_begin(ys_plot *p, FILE *out, double width, double height,
   int rc = axis_setup(x, "x", &p->x_scale, &p->x_ticks, err, err_len);
   if (rc == 0) rc = axis_setup(y, "y", &p->y_scale, &p->y_ticks, err, err_len);
   if (rc != 0) return rc;
+  plot_frame(p, out, width, height, label, x, y);
+  return 0;
+}
+
+int ys_plot_begin_categorical(ys_plot *p, FILE *out, double width,
+                              double height, const char *label,
+                              const char *x_title,
+                              const char *const *categories,
+                              size_t n_categories, const ys_plot_axis *y,
+                              char *err, size_t err_len) {
+  memset(p, 0, sizeof(*p));
+  if (categories == NULL || n_categories == 0)
+    return ys_error_set(err, err_len, YS_EINVAL,
+                        "plot: a categorical axis needs a category");
+  int rc = axis_setup(y, "y", &p->y_scale, &p->y_ticks, err, err_len);
+  if (rc != 0) return rc;
+  /* One tick per category at 1, 2, ..., n: the values are positions. */
+  p->categories = categories;
+  p->x_scale = (ys_plot_scale){.divisor = 1};
+  p->x_ticks = (ys_plot_ticks){
+      .lo = 1, .hi = (double)n_categories, .step = 1, .n = n_categories};
+  ys_plot_axis x = {x_title, YS_PLOT_PLAIN, NULL, 1, (double)n_categories};
+  plot_frame(p, out, width, height, label, &x, y);
+  return 0;
+}
+
+static void plot_frame(ys_plot *p, FILE *out, double width, double height,
+                       const char *label, const ys_plot_axis *x,
+                       const ys_plot_axis *y) {
   p->out = out;
   p->width = width;
   p->height = height;
@@ -278,13 +342,20 @@ int ys_plot_begin(ys_plot *p, FILE *out, double width, double height,
   /* Room on the right for half the last x label, which is centred on the
    * frame's edge. */
   char last[64];
-  ys_plot_tick_label(&p->x_ticks, p->x_ticks.n - 1, last, sizeof(last));
-  p->right =
-      width - fmax(12, ys_plot_label_width(strlen(last), PLOT_FONT) / 2 + 2);
+  const char *last_label = x_label(p, p->x_ticks.n - 1, last, sizeof(last));
+  p->right = width - fmax(12, ys_plot_label_width(
+                                  ys_safe_text_columns(last_label), PLOT_FONT) /
+                                      2 +
+                                  2);
   p->top = 14;
   p->bottom = height - PLOT_FONT * 3 - 4;
   p->x_lo = p->x_ticks.lo * p->x_scale.divisor;
   p->x_hi = p->x_ticks.hi * p->x_scale.divisor;
+  if (p->categories != NULL) {
+    /* Half a step of room at each end, so that no mark sits on the frame. */
+    p->x_lo -= 0.5;
+    p->x_hi += 0.5;
+  }
   p->y_lo = p->y_ticks.lo * p->y_scale.divisor;
   p->y_hi = p->y_ticks.hi * p->y_scale.divisor;
 
@@ -301,12 +372,15 @@ int ys_plot_begin(ys_plot *p, FILE *out, double width, double height,
           "height=\"%.1f\"/>\n",
           p->left, p->top, p->right - p->left, p->bottom - p->top);
 
-  size_t xs = ys_plot_label_stride(&p->x_ticks, p->right - p->left, false,
-                                   PLOT_FONT, PLOT_GAP);
+  size_t xs = p->categories != NULL
+                  ? category_stride(p, p->right - p->left)
+                  : ys_plot_label_stride(&p->x_ticks, p->right - p->left, false,
+                                         PLOT_FONT, PLOT_GAP);
   size_t ys = ys_plot_label_stride(&p->y_ticks, p->bottom - p->top, true,
                                    PLOT_FONT, PLOT_GAP);
   fputs("<g class=\"grid\">", out);
   for (size_t i = 0; i < p->x_ticks.n; i++) {
+    if (p->categories != NULL && !x_tick_shown(p, i, xs)) continue;
     double px =
         map_x(p, ys_plot_tick_value(&p->x_ticks, i) * p->x_scale.divisor);
     fprintf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", px,
@@ -319,13 +393,15 @@ int ys_plot_begin(ys_plot *p, FILE *out, double width, double height,
             p->left, py, p->right, py);
   }
   fputs("</g>\n<g class=\"ticks\">", out);
-  for (size_t i = 0; i < p->x_ticks.n; i += xs) {
+  for (size_t i = 0; i < p->x_ticks.n; i++) {
+    if (!x_tick_shown(p, i, xs)) continue;
     char buf[64];
     double px =
         map_x(p, ys_plot_tick_value(&p->x_ticks, i) * p->x_scale.divisor);
-    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
-            px, p->bottom + PLOT_FONT + 3,
-            ys_plot_tick_label(&p->x_ticks, i, buf, sizeof(buf)));
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", px,
+            p->bottom + PLOT_FONT + 3);
+    ys_plot_escape(out, x_label(p, i, buf, sizeof(buf)));
+    fputs("</text>", out);
   }
   for (size_t i = 0; i < p->y_ticks.n; i += ys) {
     char buf[64];
@@ -347,7 +423,6 @@ int ys_plot_begin(ys_plot *p, FILE *out, double width, double height,
           PLOT_FONT + 1, (p->top + p->bottom) / 2);
   write_title(out, y, &p->y_scale);
   fputs("</text>\n", out);
-  return 0;
 }
 
 /* The points of a polyline, in viewBox coordinates. */
@@ -424,6 +499,25 @@ void ys_plot_vband(ys_plot *p, double x_lo, double x_hi, const char *cls) {
           "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
           "height=\"%.1f\"/>\n",
           cls, a, p->top, b - a, p->bottom - p->top);
+}
+
+void ys_plot_hband(ys_plot *p, double y_lo, double y_hi, const char *cls) {
+  if (!isfinite(y_lo) || !isfinite(y_hi)) return;
+  double top = map_y(p, fmax(y_lo, y_hi)), bottom = map_y(p, fmin(y_lo, y_hi));
+  /* A band thinner than a unit would vanish: keep one visible. */
+  if (bottom - top < 1) {
+    top -= 0.5;
+    bottom += 0.5;
+  }
+  fprintf(p->out,
+          "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+          "height=\"%.1f\"/>\n",
+          cls, p->left, top, p->right - p->left, bottom - top);
+}
+
+void ys_plot_map(const ys_plot *p, double x, double y, double *px, double *py) {
+  *px = map_x(p, x);
+  *py = map_y(p, y);
 }
 
 void ys_plot_legend(ys_plot *p, const char *const *labels,

@@ -119,6 +119,7 @@ typedef struct ys_plot {
   ys_plot_scale x_scale, y_scale;  /* base unit → label unit */
   ys_plot_ticks x_ticks, y_ticks;  /* in label units */
   double x_lo, x_hi, y_lo, y_hi;   /* the area in base units */
+  const char *const *categories;   /* a categorical x axis, or NULL */
 } ys_plot;
 
 /* Starts a chart of `width` × `height` viewBox units on `out`: the <svg>
@@ -130,6 +131,18 @@ typedef struct ys_plot {
 int ys_plot_begin(ys_plot *p, FILE *out, double width, double height,
                   const char *label, const ys_plot_axis *x,
                   const ys_plot_axis *y, char *err, size_t err_len);
+
+/* As ys_plot_begin, with a categorical x axis titled `x_title`: the
+ * n_categories labels `categories` (borrowed, escaped when written; n ≥ 1)
+ * stand at x = 1, 2, ..., n, half a step of room at each end; labels are
+ * thinned from the last one backwards, so that the newest is always
+ * named, and each drawn label gets a grid line. */
+int ys_plot_begin_categorical(ys_plot *p, FILE *out, double width,
+                              double height, const char *label,
+                              const char *x_title,
+                              const char *const *categories,
+                              size_t n_categories, const ys_plot_axis *y,
+                              char *err, size_t err_len);
 
 /* A polyline through the n points (xs[i], ys[i]), in base units, with CSS
  * class `cls`. Points with a NaN coordinate are skipped; the line is
@@ -155,6 +168,16 @@ void ys_plot_hline(ys_plot *p, double y, const char *cls);
 /* A shaded band from x_lo to x_hi across the full height (an interval),
  * with class `cls`; clipped to the plotting area. */
 void ys_plot_vband(ys_plot *p, double x_lo, double x_hi, const char *cls);
+
+/* A shaded band from y_lo to y_hi across the full width (a range of
+ * values), with class `cls`; clipped to the plotting area, and at least
+ * one unit high so that a narrow band stays visible. */
+void ys_plot_hband(ys_plot *p, double y_lo, double y_hi, const char *cls);
+
+/* The viewBox coordinates (*px, *py) of the point (x, y) in base units,
+ * clamped to the plotting area: for marks the functions here do not draw
+ * (a point with its own tooltip, say). */
+void ys_plot_map(const ys_plot *p, double x, double y, double *px, double *py);
 
 /* A legend in the top right corner of the plotting area: one swatch with
  * class classes[i] and the text labels[i] (escaped) per line. */

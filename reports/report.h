@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "../baselines/history.h"
 #include "../core/model.h"
 #include "../gate/targets.h"
 
@@ -45,6 +46,10 @@ typedef struct ys_run_view {
   /* The run's performance targets, judged (gate/targets.h); NULL when the
    * run has none. */
   const ys_target_table *targets;
+  /* The history of the baseline NAME compared with (baselines/history.h),
+   * for formats that draw each benchmark's trend (html); NULL when the
+   * baseline is a PATH or has no history. */
+  const ys_history *history;
 } ys_run_view;
 
 /* How much a report says besides the results (--quiet, --verbose). The

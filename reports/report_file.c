@@ -92,7 +92,8 @@ static int report_write(FILE *out, void *data) {
  * device, a pipe): there is nothing to replace, and renaming over it would
  * be wrong. */
 static int report_write_direct(const char *path, const char *what,
-                               report_job *job, char *err, size_t err_len) {
+                               ys_stream_write_fn write, void *data, char *err,
+                               size_t err_len) {
   int fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
     int errnum = errno;
@@ -100,8 +101,7 @@ static int report_write_direct(const char *path, const char *what,
                           strerror(errnum));
   }
   char detail[128] = "";
-  int rc =
-      ys_fill_through_stream(fd, report_write, job, detail, sizeof(detail));
+  int rc = ys_fill_through_stream(fd, write, data, detail, sizeof(detail));
   if (close(fd) != 0 && rc == 0) {
     rc = YS_EIO;
     snprintf(detail, sizeof(detail), "%s", strerror(errno));
@@ -110,21 +110,28 @@ static int report_write_direct(const char *path, const char *what,
                  : ys_atomic_fail(err, err_len, rc, what, path, "%s", detail);
 }
 
+int ys_report_file_write_stream(const char *path, const char *what,
+                                ys_stream_write_fn write, void *data, char *err,
+                                size_t err_len) {
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+    return report_write_direct(path, what, write, data, err, err_len);
+  /* Replace the file a symbolic link points to, not the link. */
+  char *real = realpath(path, NULL);
+  int rc = ys_atomic_replace_stream(real != NULL ? real : path, what, 0, write,
+                                    data, err, err_len);
+  free(real);
+  return rc;
+}
+
 int ys_report_file_write(const char *path, const ys_report_ops *ops,
                          const ys_run_view *view, const ys_report_style *style,
                          char *err, size_t err_len) {
   report_job job = {ops, view, style};
   char what[64];
   snprintf(what, sizeof(what), "%s report", ops->name);
-  struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-    return report_write_direct(path, what, &job, err, err_len);
-  /* Replace the file a symbolic link points to, not the link. */
-  char *real = realpath(path, NULL);
-  int rc = ys_atomic_replace_stream(real != NULL ? real : path, what, 0,
-                                    report_write, &job, err, err_len);
-  free(real);
-  return rc;
+  return ys_report_file_write_stream(path, what, report_write, &job, err,
+                                     err_len);
 }
 
 int ys_report_stdout_write(const ys_report_ops *ops, const ys_run_view *view,

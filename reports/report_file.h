@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "../core/atomic_file.h"
 #include "report.h"
 
 /* A file the run reads or writes besides its reports, which no report may
@@ -48,6 +49,15 @@ int ys_report_files_check(const char *const *paths, size_t n,
 int ys_report_file_write(const char *path, const ys_report_ops *ops,
                          const ys_run_view *view, const ys_report_style *style,
                          char *err, size_t err_len);
+
+/*
+ * As ys_report_file_write, with the content written by `write` (with
+ * `data`) through a stdio stream, for a page that is not a report of a
+ * run; `what` names it in messages ("history page").
+ */
+int ys_report_file_write_stream(const char *path, const char *what,
+                                ys_stream_write_fn write, void *data, char *err,
+                                size_t err_len);
 
 /*
  * Renders to standard output and flushes it. Returns 0, or an error with

@@ -4,7 +4,8 @@
 # comparison with --baseline main reports the band not yet available with
 # four runs and, with five, the band that the history file's own estimates
 # give ((max - min) / median, recomputed here in Python from the file);
-# `bench history` lists the trend; a corrupt history stops the run with
+# `bench history` lists the trend and --output FILE.html draws it, as the
+# HTML report of a comparison does; a corrupt history stops the run with
 # exit 2 naming the file and is left as it was; options that would do
 # nothing are refused.
 # Usage: history.sh PATH/TO/bench TESTS_SOURCE_DIR
@@ -96,6 +97,38 @@ expect 2 "matches no|chooses nothing|match" -- "$bench" history main '^nothing$'
 expect 2 "history/other.yaml.*not found" -- "$bench" history other
 expect 2 "--quick does nothing with 'history'" -- "$bench" history main --quick
 expect 2 "give a baseline NAME" -- "$bench" history
+
+# bench history --output FILE.html: a page with one trend chart per
+# benchmark chosen, well-formed XML as the report is.
+charts_in() { grep -o '<svg class="chart"' "$1" | wc -l; }
+expect 0 "fnv1a_4k" -- "$bench" history main --output "$tmp/h.html"
+[ "$(charts_in "$tmp/h.html")" = 2 ] ||
+  fail "history --output: $(charts_in "$tmp/h.html") charts, not 2"
+python3 -c 'import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1])' \
+  "$tmp/h.html" || fail "the history page is not well-formed"
+grep -q 'class="hist-band"' "$tmp/h.html" || fail "the history page has no band"
+"$bench" history main '^insertion' --output html:"$tmp/one.page" >/dev/null ||
+  fail "history REGEX --output html:FILE failed"
+[ "$(charts_in "$tmp/one.page")" = 1 ] || fail "history REGEX --output: not 1 chart"
+expect 2 "--output 'h.md': history writes an HTML page" -- \
+  "$bench" history main --output h.md
+[ -e h.md ] && fail "a refused --output was written"
+expect 2 "is the file of the history" -- \
+  "$bench" history main --output "html:$hist"
+expect 2 "is the file of the baseline" -- \
+  "$bench" history main --output "html:$tmp/b/main.yaml"
+expect 2 "is in the baseline folder" -- \
+  "$bench" history main --output "html:$tmp/b/other.yaml"
+expect 2 "writes its chart page to a file" -- \
+  "$bench" history main --output html:-
+
+# The report of a comparison with main draws each benchmark's trend, this
+# run appended.
+"${run[@]}" --baseline main --threshold 500 --output "$tmp/r.html" \
+  >/dev/null 2>&1 || fail "report with --baseline main failed"
+[ "$(grep -c '<figure class="trend">' "$tmp/r.html")" = 2 ] ||
+  fail "the report has no trend chart per benchmark"
+grep -q '<g class="hist-now">' "$tmp/r.html" || fail "the report's trend lacks this run"
 
 # A corrupt history: exit 2 naming it, on compare and on save, untouched.
 printf 'yardstick_history: 1\nruns: [oops\n' >"$hist"
