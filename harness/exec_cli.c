@@ -25,6 +25,7 @@ enum {
   OPT_SETUP,
   OPT_CLEANUP,
   OPT_SHELL,
+  OPT_INPUT,
   OPT_SHOW_OUTPUT,
   OPT_IGNORE_FAILURE,
   OPT_COLLECTOR,
@@ -46,6 +47,7 @@ static const struct option exec_long_options[] = {
     {"setup", required_argument, NULL, OPT_SETUP},
     {"cleanup", required_argument, NULL, OPT_CLEANUP},
     {"shell", required_argument, NULL, OPT_SHELL},
+    {"input", required_argument, NULL, OPT_INPUT},
     {"show-output", no_argument, NULL, OPT_SHOW_OUTPUT},
     {"ignore-failure", no_argument, NULL, OPT_IGNORE_FAILURE},
     {"collector", required_argument, NULL, OPT_COLLECTOR},
@@ -89,6 +91,8 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "                         command substitution); sh: run it with sh -c\n"
       "                         and subtract the shell's start-up "
       "(default: none)\n"
+      "  --input FILE|null      the commands' stdin, read from its start by\n"
+      "                         every run (default: null, /dev/null)\n"
       "  --show-output          send the commands' output to stderr\n"
       "  --ignore-failure       accept a non-zero exit status\n"
       "  --collector NAME       wall, perf, wall,perf or callgrind (default:\n"
@@ -282,6 +286,13 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
         return ys_error_set(err, err_len, YS_EINVAL,
                             "--shell: '%s' is not none or sh", optarg);
       shell = optarg;
+      break;
+    case OPT_INPUT:
+      if (optarg[0] == '\0')
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "--input: give a file, or null");
+      /* "null" is /dev/null, as for hyperfine; ./null is a file so named. */
+      o->input = strcmp(optarg, "null") == 0 ? NULL : optarg;
       break;
     case OPT_SHOW_OUTPUT:
       o->show_output = true;

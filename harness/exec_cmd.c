@@ -10,6 +10,8 @@
  */
 #include "exec_cmd.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -17,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../analysis/ratio.h"
 #include "../analysis/stats.h"
@@ -94,8 +98,9 @@ static int run_hook(const exec_session *x, const char *option, const char *text,
   char *argv[] = {"sh", "-c", (char *)text, NULL};
   ys_exec_outcome out;
   bool interruptible = strcmp(option, "cleanup") != 0;
-  int rc = ys_exec_spawn(argv, x->o->show_output, x->o->timeout_s,
-                         interruptible, &out);
+  /* --input is for the commands measured; a hook reads nothing. */
+  ys_exec_io io = {NULL, x->o->show_output};
+  int rc = ys_exec_spawn(argv, &io, x->o->timeout_s, interruptible, &out);
   if (rc != 0)
     return ys_error_set(err, err_len, YS_EBENCH, "--%s: cannot run sh: %s",
                         option, strerror(rc));
@@ -128,7 +133,8 @@ static int calibrate_shell(exec_session *x) {
   char *argv[] = {"sh", "-c", "", NULL};
   for (int i = 0; i < N; i++) {
     ys_exec_outcome out;
-    int rc = ys_exec_spawn(argv, false, 0, true, &out);
+    ys_exec_io io = {NULL, false};
+    int rc = ys_exec_spawn(argv, &io, 0, true, &out);
     if (rc != 0 || !ys_exec_succeeded(&out))
       return ys_error_set(x->err, sizeof(x->err), YS_EBENCH,
                           "--shell sh: sh -c '' did not run cleanly");
@@ -267,17 +273,18 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   uint64_t instructions = 0;
   double counts[YS_PERF_MAX_EVENTS] = {0};
   char why[400] = "";
+  ys_exec_io io = {o->input, o->show_output};
   int rc;
   if (o->callgrind)
-    rc = ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
-                                 o->trace_children, o->timeout_s, &out,
-                                 &instructions, why, sizeof(why));
+    rc = ys_exec_spawn_callgrind(t->cmd->argv, &io, o->trace_children,
+                                 o->timeout_s, &out, &instructions, why,
+                                 sizeof(why));
   else if (o->perf)
-    rc = ys_exec_spawn_counted(t->cmd->argv, o->show_output, o->timeout_s, true,
+    rc = ys_exec_spawn_counted(t->cmd->argv, &io, o->timeout_s, true,
                                x->counters.events, x->counters.n, &out, counts,
                                why, sizeof(why));
   else
-    rc = ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, true, &out);
+    rc = ys_exec_spawn(t->cmd->argv, &io, o->timeout_s, true, &out);
   res->elapsed_s += ys_clock_now_s() - t0;
   /* Ended by a stop signal: measured nothing, and says nothing of the
    * command (the invocation reports what came before, interrupt.h). */
@@ -420,6 +427,22 @@ static int check_commands(exec_session *x) {
       fprintf(stderr, "%s: exec: command '%s' not found%s\n", x->prog,
               cmd->argv[0],
               strchr(cmd->argv[0], '/') != NULL ? "" : " in PATH");
+      return YS_EXIT_USAGE;
+    }
+  }
+  if (x->o->input != NULL) {
+    /* Opened here once to fail early; each run opens it again. */
+    int fd = open(x->o->input, O_RDONLY);
+    struct stat st;
+    const char *why = NULL;
+    if (fd < 0)
+      why = strerror(errno);
+    else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+      why = "is a directory";
+    if (fd >= 0) close(fd);
+    if (why != NULL) {
+      fprintf(stderr, "%s: --input: cannot read '%s': %s\n", x->prog,
+              x->o->input, why);
       return YS_EXIT_USAGE;
     }
   }

@@ -46,6 +46,7 @@ typedef struct ys_exec_options {
   const char *setup;     /* shell command once before everything */
   const char *cleanup;   /* shell command once after everything */
   bool shell_sh;         /* --shell sh: each command is `sh -c COMMAND` */
+  const char *input;     /* --input FILE: the commands' stdin; NULL: null */
   bool show_output;      /* the commands' output goes to stderr */
   bool ignore_failure;   /* a non-zero exit status is accepted */
   const char *collector; /* --collector as given: "wall", "perf,wall"... */

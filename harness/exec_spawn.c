@@ -134,7 +134,7 @@ static int await_command(pid_t pid, const struct timespec *t0, double timeout_s,
   return 0;
 }
 
-int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
+int ys_exec_spawn(char *const argv[], const ys_exec_io *io, double timeout_s,
                   bool interruptible, ys_exec_outcome *out) {
   posix_spawn_file_actions_t fa;
   posix_spawnattr_t attr;
@@ -148,8 +148,10 @@ int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
    * process this one waits for. */
   posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
   posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  if (show_output) {
+  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO,
+                                   io->input != NULL ? io->input : "/dev/null",
+                                   O_RDONLY, 0);
+  if (io->show_output) {
     posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
   } else {
     posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY,
@@ -173,12 +175,20 @@ int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
  * exec. A failed exec sends its errno on `report` (close-on-exec: EOF
  * means the exec happened). Only async-signal-safe calls, as after any
  * fork. Never returns. */
-static void child_exec(char *const argv[], bool show_output, int go,
+static void child_exec(char *const argv[], const ys_exec_io *io, int go,
                        int report) {
   setpgid(0, 0);
-  int null_in = open("/dev/null", O_RDONLY);
-  if (null_in >= 0) dup2(null_in, STDIN_FILENO);
-  if (show_output) {
+  int in = open(io->input != NULL ? io->input : "/dev/null", O_RDONLY);
+  if (in < 0) {
+    /* Reported as posix_spawnp reports a failed file action. */
+    int e = errno;
+    ssize_t w = write(report, &e, sizeof(e));
+    (void)w;
+    _exit(127);
+  }
+  dup2(in, STDIN_FILENO);
+  if (in != STDIN_FILENO) close(in);
+  if (io->show_output) {
     dup2(STDERR_FILENO, STDOUT_FILENO);
   } else {
     int null_out = open("/dev/null", O_WRONLY);
@@ -209,7 +219,7 @@ static void abandon_child(pid_t pid) {
   }
 }
 
-int ys_exec_spawn_counted(char *const argv[], bool show_output,
+int ys_exec_spawn_counted(char *const argv[], const ys_exec_io *io,
                           double timeout_s, bool interruptible,
                           const size_t *events, size_t n_events,
                           ys_exec_outcome *out, double *counts, char *err,
@@ -228,7 +238,7 @@ int ys_exec_spawn_counted(char *const argv[], bool show_output,
   struct timespec t0;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   pid_t pid = fork();
-  if (pid == 0) child_exec(argv, show_output, go[0], report[1]);
+  if (pid == 0) child_exec(argv, io, go[0], report[1]);
   int e = pid < 0 ? errno : 0;
   close(go[0]);
   close(report[1]);
@@ -341,7 +351,7 @@ static int add_file_instructions(const char *path, uint64_t *sum) {
   return rc == 0 && found ? 0 : YS_EFORMAT;
 }
 
-int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
+int ys_exec_spawn_callgrind(char *const argv[], const ys_exec_io *io,
                             bool trace_children, double timeout_s,
                             ys_exec_outcome *out, uint64_t *instructions,
                             char *err, size_t err_len) {
@@ -371,7 +381,7 @@ int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
     for (size_t i = 0; i < n; i++)
       vg[k++] = argv[i];
     vg[k] = NULL;
-    rc = ys_exec_spawn(vg, show_output, timeout_s, true, out);
+    rc = ys_exec_spawn(vg, io, timeout_s, true, out);
     if (rc != 0)
       ys_error_set(err, err_len, rc, "cannot start valgrind: %s", strerror(rc));
   }
