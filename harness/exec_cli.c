@@ -26,6 +26,7 @@ enum {
   OPT_CLEANUP,
   OPT_SHELL,
   OPT_INPUT,
+  OPT_COMMANDS,
   OPT_SHOW_OUTPUT,
   OPT_IGNORE_FAILURE,
   OPT_COLLECTOR,
@@ -48,6 +49,7 @@ static const struct option exec_long_options[] = {
     {"cleanup", required_argument, NULL, OPT_CLEANUP},
     {"shell", required_argument, NULL, OPT_SHELL},
     {"input", required_argument, NULL, OPT_INPUT},
+    {"commands", required_argument, NULL, OPT_COMMANDS},
     {"show-output", no_argument, NULL, OPT_SHOW_OUTPUT},
     {"ignore-failure", no_argument, NULL, OPT_IGNORE_FAILURE},
     {"collector", required_argument, NULL, OPT_COLLECTOR},
@@ -80,6 +82,8 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "shuffled rounds; wall time (primary), user and system CPU time, max\n"
       "RSS; reported, compared and saved as benchmarks are.\n\n"
       "  -n, --name NAME        names the next command (in order)\n"
+      "  --commands FILE        time the commands listed in YAML file FILE\n"
+      "                         (before those of the command line)\n"
       "  --warm-up-runs N       unmeasured runs per command (default: %d)\n"
       "  --runs N               measured runs per command (default: %d)\n"
       "  --rounds N             rounds the runs are split into (default: "
@@ -216,6 +220,24 @@ static int add_command(ys_exec_options *o, const char *text, char **argv,
   return split_command(c, err, err_len);
 }
 
+/* Adds the commands of --commands FILE, each with its own prepare; a
+ * command that cannot be split is named by the file's line. */
+static int add_file_commands(ys_exec_options *o, char *err, size_t err_len) {
+  if (o->file.path == NULL) return 0;
+  int rc = ys_exec_file_load(o->file.path, &o->file, err, err_len);
+  for (size_t i = 0; rc == 0 && i < o->file.n; i++) {
+    const ys_exec_file_entry *e = &o->file.entries[i];
+    char why[400];
+    rc = add_command(o, e->command, NULL, why, sizeof(why));
+    if (rc != 0)
+      return ys_error_set(err, err_len, rc, "%s:%zu: command: %s", o->file.path,
+                          e->line, why);
+    o->commands[o->n_commands - 1].prepare = e->prepare;
+    o->commands[o->n_commands - 1].file_line = e->line;
+  }
+  return rc;
+}
+
 /* The command of argv after "--", as one string for names and messages. */
 static char *join_words(char **argv, int n) {
   size_t len = 1;
@@ -287,6 +309,11 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
                             "--shell: '%s' is not none or sh", optarg);
       shell = optarg;
       break;
+    case OPT_COMMANDS:
+      if (o->file.path != NULL)
+        return ys_error_set(err, err_len, YS_EINVAL, "--commands: given twice");
+      o->file.path = optarg;
+      break;
     case OPT_INPUT:
       if (optarg[0] == '\0')
         return ys_error_set(err, err_len, YS_EINVAL,
@@ -347,6 +374,9 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
   }
   if (o->help) return 0;
   o->shell_sh = strcmp(shell, "sh") == 0;
+  int rc_file = add_file_commands(o, err, err_len);
+  if (rc_file != 0) return rc_file;
+  size_t n_from_file = o->n_commands;
   int first_command = optind;
   for (int i = first_command; i < cut; i++) {
     int rc = add_command(o, argv[i], NULL, err, err_len);
@@ -363,16 +393,28 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
   }
   if (o->n_commands == 0)
     return ys_error_set(err, err_len, YS_EINVAL,
-                        "exec: give a command to time (bench exec --help)");
-  if (n_names > o->n_commands)
+                        "exec: give a command to time, or --commands FILE "
+                        "(bench exec --help)");
+  /* -n names the command line's commands: a file's name its own. */
+  if (n_names > o->n_commands - n_from_file)
     return ys_error_set(err, err_len, YS_EINVAL,
                         "--name: %zu names for %zu commands", n_names,
-                        o->n_commands);
+                        o->n_commands - n_from_file);
   for (size_t i = 0; i < o->n_commands; i++) {
     ys_exec_command *c = &o->commands[i];
-    const char *name = i < n_names ? names[i] : c->text;
+    const ys_exec_file_entry *e = i < n_from_file ? &o->file.entries[i] : NULL;
+    bool named = e != NULL ? e->name != NULL : i - n_from_file < n_names;
+    const char *name = e != NULL && e->name != NULL ? e->name
+                       : e == NULL && named         ? names[i - n_from_file]
+                                                    : c->text;
+    if (c->prepare == NULL) c->prepare = o->prepare;
     if (name[0] == '\0')
       return ys_error_set(err, err_len, YS_EINVAL, "--name: empty name");
+    /* A name taken from a long command is cut; a given one is refused. */
+    if (named && strlen(name) >= sizeof(c->name))
+      return ys_error_set(
+          err, err_len, YS_EINVAL, "%s: '%.40s...' is longer than %zu bytes",
+          e != NULL ? "name" : "--name", name, sizeof(c->name) - 1);
     snprintf(c->name, sizeof(c->name), "%s", name);
     /* A name goes into baselines and reports, which hold no control
      * characters: a given name with one is refused now rather than after
@@ -381,11 +423,17 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     for (char *p = c->name; *p != '\0'; p++) {
       unsigned char b = (unsigned char)*p;
       if (b >= 0x20 && b != 0x7f) continue;
-      if (i < n_names)
+      if (named && e != NULL)
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "%s:%zu: name: '%s' holds a control character "
+                            "(byte 0x%02x); names go into baselines and "
+                            "reports",
+                            o->file.path, e->line, name, b);
+      if (named)
         return ys_error_set(err, err_len, YS_EINVAL,
                             "--name: '%s' holds a control character (byte "
                             "0x%02x); names go into baselines and reports",
-                            names[i], b);
+                            name, b);
       *p = ' ';
     }
     for (size_t j = 0; j < i; j++)
@@ -441,5 +489,6 @@ void ys_exec_options_free(ys_exec_options *o) {
   for (size_t i = 0; i < o->n_forwarded; i++)
     free(o->forwarded[i]);
   free(o->joined);
+  ys_exec_file_free(&o->file);
   memset(o, 0, sizeof(*o));
 }

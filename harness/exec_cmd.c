@@ -259,8 +259,9 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   ys_bench_result *res = t->res;
   double t0 = ys_clock_now_s();
   if (ys_interrupted()) return;
-  if (o->prepare != NULL && run_hook(x, "prepare", o->prepare, res->message,
-                                     sizeof(res->message)) != 0) {
+  if (t->cmd->prepare != NULL &&
+      run_hook(x, "prepare", t->cmd->prepare, res->message,
+               sizeof(res->message)) != 0) {
     if (ys_interrupted()) { /* not the command's fault */
       res->message[0] = '\0';
       return;

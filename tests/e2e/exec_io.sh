@@ -47,4 +47,41 @@ check "[ ! -e $tmp/ran ]" "--input missing: nothing ran"
 expect 2 "--input: cannot read '$tmp': is a directory" -- \
   "$bench" exec --input "$tmp" true
 
+# --- --commands FILE: named commands, each with its own prepare, before
+# the command line's (which -n names); every run of each is logged.
+cat >"$tmp/commands.yaml" <<YAML
+commands:
+  - name: one
+    command: sh -c 'echo \$0 >>"\$1"' one $tmp/cmds.log
+    prepare: echo prepare-one >>$tmp/cmds.log
+  - command: sh -c 'echo \$0 >>"\$1"' two $tmp/cmds.log
+YAML
+rm -f "$tmp/cmds.log"
+"$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 --format json \
+  --commands "$tmp/commands.yaml" -n three -- \
+  sh -c 'echo three >>"$0"' "$tmp/cmds.log" >"$tmp/commands.json"
+check '[ $? -eq 0 ]' "--commands FILE with a command line command runs"
+check "[ \"\$(jq -r '[.benchmarks[].name] | sort | join(\",\")' $tmp/commands.json)\" = \"one,sh -c 'echo \\\$0 >>\\\"\\\$1\\\"' two $tmp/cmds.log,three\" ]" \
+  "names: the file's, the command for an unnamed one, -n for the command line"
+check "[ \$(grep -c '^one' $tmp/cmds.log) = 2 ] && [ \$(grep -c '^two' $tmp/cmds.log) = 2 ] && [ \$(grep -c '^three' $tmp/cmds.log) = 2 ]" \
+  "each command of the file and the command line ran twice"
+check "[ \$(grep -c '^prepare-one' $tmp/cmds.log) = 2 ]" \
+  "the file's prepare ran before each run of its own command only"
+# Mistakes: exit 2, naming file:line: key.
+printf 'commands:\n  - name: a\n    comand: true\n' >"$tmp/bad1.yaml"
+expect 2 "bad1.yaml:3: comand: unknown key \(known: name, command, prepare\)" -- \
+  "$bench" exec --commands "$tmp/bad1.yaml"
+printf 'commands:\n  - name: a\n' >"$tmp/bad2.yaml"
+expect 2 "bad2.yaml:2: command: missing" -- "$bench" exec --commands "$tmp/bad2.yaml"
+printf 'commands:\n  - command: "true | true"\n' >"$tmp/bad3.yaml"
+expect 2 "bad3.yaml:2: command: .*shell operator" -- \
+  "$bench" exec --commands "$tmp/bad3.yaml"
+printf 'commands: [\n' >"$tmp/bad4.yaml"
+expect 2 "bad4.yaml:2: not valid YAML" -- "$bench" exec --commands "$tmp/bad4.yaml"
+printf 'commands:\n  - command: true\n    name: x\n' >"$tmp/dup.yaml"
+expect 2 "two commands are named 'x'" -- \
+  "$bench" exec --commands "$tmp/dup.yaml" -n x false
+expect 2 "--commands: $tmp/none.yaml: No such file" -- \
+  "$bench" exec --commands "$tmp/none.yaml"
+
 finish
