@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "exec_options.h"
 #include "option_rules.h"
+#include "pin.h"
 
 enum {
   OPT_NAME = 'n',
@@ -71,6 +72,7 @@ static const struct option exec_long_options[] = {
     {"if-missing", required_argument, NULL, OPT_FORWARD},
     {"threshold", required_argument, NULL, OPT_FORWARD},
     {"fail-on-inconclusive", no_argument, NULL, OPT_FORWARD},
+    {"pin", required_argument, NULL, OPT_FORWARD},
     {NULL, 0, NULL, 0},
 };
 
@@ -112,7 +114,8 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "0)\n"
       "  --format, --output, --quiet, --verbose, --seed, --save-baseline,\n"
       "  --baseline, --baseline-dir, --if-missing, --threshold,\n"
-      "  --fail-on-inconclusive: as for a benchmark run (%s --help)\n\n"
+      "  --fail-on-inconclusive, --pin CPU|auto: as for a benchmark run\n"
+      "  (%s --help); --pin pins this process and so every command run\n\n"
       "Exit status: 0 success, 1 regression, 2 usage or input error (a\n"
       "command that does not exist), 3 a command failed or was killed,\n"
       "130 or 143 interrupted by SIGINT or SIGTERM (partial report).\n",
@@ -479,7 +482,12 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
    * --if-missing without --baseline does nothing here either). */
   int rc =
       ys_cli_parse((int)o->n_forwarded, o->forwarded, &o->shared, err, err_len);
-  return rc != 0 ? rc : ys_option_rules_check(&o->shared, false, err, err_len);
+  if (rc == 0) rc = ys_option_rules_check(&o->shared, false, err, err_len);
+  bool pin_auto;
+  int pin_cpu;
+  if (rc == 0 && o->shared.pin != NULL)
+    rc = ys_pin_parse(o->shared.pin, &pin_auto, &pin_cpu, err, err_len);
+  return rc;
 }
 
 void ys_exec_options_free(ys_exec_options *o) {

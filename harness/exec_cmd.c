@@ -39,6 +39,7 @@
 #include "exec_spawn.h"
 #include "exit_codes.h"
 #include "invocation.h"
+#include "pin.h"
 #include "../run/interrupt.h"
 #include "../run/partial.h"
 
@@ -713,8 +714,18 @@ int ys_exec_main(const char *prog, int argc, char **argv) {
     code = check_commands(&x);
     if (code == YS_EXIT_OK) code = prepare_baselines(&s);
     if (code == YS_EXIT_OK) code = ys_app_check_reports(&s, NULL);
+    if (code == YS_EXIT_OK) fill_context(&s, &o);
+    /* Before anything runs: every command, hook and perf or callgrind
+     * run is a child of this process and inherits its affinity. */
+    if (code == YS_EXIT_OK && o.shared.pin != NULL) {
+      ys_doctor_env env = ys_doctor_env_default();
+      if (ys_pin_apply(&env, o.shared.pin, YS_DOCTOR_SAMPLE_S, s.ctx.pinned_cpu,
+                       sizeof(s.ctx.pinned_cpu), s.err, sizeof(s.err)) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, s.err);
+        code = YS_EXIT_USAGE;
+      }
+    }
     if (code == YS_EXIT_OK) {
-      fill_context(&s, &o);
       /* From here a SIGINT or SIGTERM ends the command under way (it runs
        * in a process group of its own, which a terminal's Ctrl-C does not
        * reach) and the report says what was measured before it. */

@@ -84,4 +84,20 @@ expect 2 "two commands are named 'x'" -- \
 expect 2 "--commands: $tmp/none.yaml: No such file" -- \
   "$bench" exec --commands "$tmp/none.yaml"
 
+# --- --pin CPU: this process and so every command it runs stay on that
+# CPU (the last one this test may use), and the report's context says so.
+cpu=$(awk '/^Cpus_allowed_list/ { n = split($2, a, /[-,]/); print a[n] }' \
+  /proc/self/status)
+"$bench" exec --pin "$cpu" --warm-up-runs 0 --runs 1 --rounds 1 \
+  --show-output --format json -- \
+  sh -c 'grep Cpus_allowed_list /proc/self/status >&2' \
+  >"$tmp/pin.json" 2>"$tmp/pin.err"
+check '[ $? -eq 0 ]' "--pin $cpu runs"
+check "grep -Eq 'Cpus_allowed_list:[[:space:]]+$cpu\$' $tmp/pin.err" \
+  "the command runs on CPU $cpu alone ($(grep Cpus_allowed "$tmp/pin.err"))"
+check "[ \"\$(jq -r .context.pinned_cpu $tmp/pin.json)\" = '$cpu' ]" \
+  "the context records pinned_cpu $cpu"
+expect 2 "--pin: CPU 4099 is not one this process may run on" -- \
+  "$bench" exec --pin 4099 true
+
 finish
