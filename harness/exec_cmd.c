@@ -87,6 +87,7 @@ typedef struct exec_session {
   ys_metric metrics[M_WALL_COUNT + YS_PERF_MAX_EVENTS];
   size_t n_metrics;
   size_t wall_first, perf_first; /* where each collector's series begin */
+  bool cleanup_owed; /* --setup began (or, without one, the runs did) */
   char err[512];
 } exec_session;
 
@@ -503,10 +504,10 @@ static int stopped_before_measuring(const exec_session *x) {
   return YS_EXIT_SIGNAL_BASE + sig;
 }
 
-/* Measures every command into s->run (sorted by name). Returns an exit
- * code: 3 when --setup failed, 128 + the signal when a stop signal came
- * before anything was measured. A stop signal later ends the measuring
- * early, with what was measured in s->run (finish reports it). */
+/* Measures every command into s->run (sorted by name), --setup first.
+ * Returns an exit code: 3 when --setup failed, 128 + the signal when a stop
+ * signal came before anything was measured. A stop signal later ends the
+ * measuring early, with what was measured in s->run (finish reports it). */
 static int measure_all(exec_session *x, invocation *s) {
   const ys_exec_options *o = x->o;
   for (size_t c = 0; c < o->n_commands; c++) {
@@ -517,6 +518,8 @@ static int measure_all(exec_session *x, invocation *s) {
       return YS_EXIT_USAGE;
     }
   }
+  /* From here --cleanup is owed, whatever happens to --setup. */
+  x->cleanup_owed = true;
   if (o->setup != NULL &&
       run_hook(x, "setup", o->setup, x->err, sizeof(x->err)) != 0) {
     if (ys_interrupted()) return stopped_before_measuring(x);
@@ -542,11 +545,6 @@ static int measure_all(exec_session *x, invocation *s) {
   memset(x->results, 0, sizeof(x->results));
   s->run.n_benches = o->n_commands;
   qsort(s->run.benches, s->run.n_benches, sizeof(*s->run.benches), by_name);
-  if (o->cleanup != NULL &&
-      run_hook(x, "cleanup", o->cleanup, x->err, sizeof(x->err)) != 0) {
-    fprintf(stderr, "%s: %s\n", x->prog, x->err);
-    return YS_EXIT_BENCH_FAILED;
-  }
   return YS_EXIT_OK;
 }
 
@@ -692,6 +690,29 @@ static int finish(exec_session *x, invocation *s, double elapsed_s) {
   return ys_app_exit_code(&sum, reported);
 }
 
+/* --cleanup, once, after the reports and the baseline, whenever --setup
+ * began, even if it failed or was interrupted: it undoes what --setup did
+ * (and the gate's confirming runs, which come after the measuring, still
+ * find what --setup made). It is not interruptible: a SIGINT or SIGTERM
+ * while it runs lets it finish, and the report already written stands,
+ * with a note. A failed cleanup turns a success into exit 3; any other
+ * exit code `code` is kept. Returns the exit code. */
+static int clean_up(exec_session *x, int code) {
+  const ys_exec_options *o = x->o;
+  if (o->cleanup == NULL || !x->cleanup_owed) return code;
+  bool stopped_before = ys_interrupted();
+  if (run_hook(x, "cleanup", o->cleanup, x->err, sizeof(x->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", x->prog, x->err);
+    if (code == YS_EXIT_OK) code = YS_EXIT_BENCH_FAILED;
+  }
+  if (!stopped_before && ys_interrupted())
+    fprintf(stderr,
+            "%s: note: %s came during --cleanup, which was let finish; the "
+            "measurement was complete and its report above stands\n",
+            x->prog, ys_interrupt_signal() == SIGTERM ? "SIGTERM" : "SIGINT");
+  return code;
+}
+
 int ys_exec_main(const char *prog, int argc, char **argv) {
   static exec_session x; /* large: kept off the stack */
   static ys_exec_options o;
@@ -733,6 +754,7 @@ int ys_exec_main(const char *prog, int argc, char **argv) {
       double started = ys_clock_now_s();
       code = measure_all(&x, &s);
       if (code == YS_EXIT_OK) code = finish(&x, &s, ys_clock_now_s() - started);
+      code = clean_up(&x, code);
       ys_interrupt_remove();
     }
   }

@@ -100,4 +100,50 @@ check "[ \"\$(jq -r .context.pinned_cpu $tmp/pin.json)\" = '$cpu' ]" \
 expect 2 "--pin: CPU 4099 is not one this process may run on" -- \
   "$bench" exec --pin 4099 true
 
+# --- --cleanup runs once whenever --setup began: after a failed --setup,
+log=$tmp/hooks.log
+rm -f "$log"
+expect 3 "--setup 'echo setup >>$log; exit 4' exited with status 4" -- \
+  "$bench" exec --setup "echo setup >>$log; exit 4" \
+  --cleanup "echo cleanup >>$log" true
+check "[ \"\$(cat $log | tr '\n' ' ')\" = 'setup cleanup ' ]" \
+  "a failed --setup is followed by --cleanup, once ($(tr '\n' ' ' <"$log"))"
+# after an interrupted one (exit 130),
+rm -f "$log"
+"$bench" exec --setup "echo setup >>$log; sleep 100" \
+  --cleanup "echo cleanup >>$log" true >/dev/null 2>"$tmp/setup.err" &
+pid=$!
+for _ in $(seq 100); do
+  grep -q setup "$log" 2>/dev/null && break
+  sleep 0.1
+done
+kill -INT "$pid"
+wait "$pid"
+code=$?
+check "[ $code -eq 130 ]" "SIGINT during --setup: exit 130 ($code)"
+check "[ \"\$(cat $log | tr '\n' ' ')\" = 'setup cleanup ' ]" \
+  "an interrupted --setup is followed by --cleanup, once ($(tr '\n' ' ' <"$log"))"
+# and a SIGINT during --cleanup lets it finish and keeps the finished
+# measurement: the whole report, the baseline saved, exit 0, a note.
+rm -f "$log"
+"$bench" exec --warm-up-runs 0 --runs 3 --rounds 3 --format json \
+  --save-baseline kept --cleanup "echo cleanup >>$log; sleep 1; echo done >>$log" \
+  true >"$tmp/cleanup.json" 2>"$tmp/cleanup.err" &
+pid=$!
+for _ in $(seq 100); do
+  grep -q cleanup "$log" 2>/dev/null && break
+  sleep 0.1
+done
+kill -INT "$pid"
+wait "$pid"
+code=$?
+check "[ $code -eq 0 ]" "SIGINT during --cleanup: the exit code of the report ($code)"
+check "grep -q done $log" "SIGINT during --cleanup: the cleanup finished"
+check "[ \"\$(jq '.benchmarks[0].series[0].rounds | length' $tmp/cleanup.json)\" = 3 ]" \
+  "SIGINT during --cleanup: the report holds all 3 rounds"
+check "[ -e $tmp/baselines/kept.json ] || ls $tmp/baselines/kept* >/dev/null 2>&1" \
+  "SIGINT during --cleanup: the baseline was saved"
+check "grep -q 'SIGINT came during --cleanup.*report above stands' $tmp/cleanup.err" \
+  "SIGINT during --cleanup: a note says so"
+
 finish
