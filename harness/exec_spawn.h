@@ -1,6 +1,6 @@
 /*
- * exec_spawn.h — one run of one command for `bench exec`: spawned with
- * posix_spawnp, reaped with wait4, timed on the monotonic clock, and its
+ * exec_spawn.h — one run of one command for `bench exec`: started with
+ * fork and execvp, reaped with wait4, timed on the monotonic clock, and its
  * CPU times, peak memory and how it ended taken from the kernel's rusage.
  */
 #ifndef YS_EXEC_SPAWN_H
@@ -33,7 +33,8 @@ typedef struct ys_exec_io {
 } ys_exec_io;
 
 /* Runs argv (argv[0] searched in PATH) in a process group of its own,
- * with its standard streams as `io` says. Waits for it, at most `timeout_s`
+ * with its standard streams as `io` says, killed by the kernel (SIGKILL)
+ * if this process dies first. Waits for it, at most `timeout_s`
  * seconds when above 0: then its whole process group (what it started
  * included) gets SIGTERM, and SIGKILL a grace period later, and
  * out->timed_out is set. So does a SIGINT or SIGTERM that this process
@@ -46,9 +47,9 @@ int ys_exec_spawn(char *const argv[], const ys_exec_io *io, double timeout_s,
                   bool interruptible, ys_exec_outcome *out);
 
 /* As ys_exec_spawn, and counts the command with the perf events
- * events[0..n_events) (indexes of collectors/perf.h): fork, not
- * posix_spawn, so that the counters are opened on the child before it
- * execs (a pipe holds it until they are), from its exec to its end, with
+ * events[0..n_events) (indexes of collectors/perf.h; none when n_events
+ * is 0, counts then unused): the counters are opened on the child before
+ * it execs (a pipe holds it until they are), from its exec to its end, with
  * every process it starts that has ended by then. Fills counts[0..n_events)
  * as well. Returns 0; the errno of a command that could not be started; or
  * an errno with a message in `err` when an event could not be opened on

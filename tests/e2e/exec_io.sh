@@ -146,4 +146,32 @@ check "[ -e $tmp/baselines/kept.json ] || ls $tmp/baselines/kept* >/dev/null 2>&
 check "grep -q 'SIGINT came during --cleanup.*report above stands' $tmp/cleanup.err" \
   "SIGINT during --cleanup: a note says so"
 
+# --- A bench killed by SIGKILL, which can run no handler, does not leave
+# its command running: the kernel kills the command with it.
+# alive PID: the process exists and is not a zombie.
+alive() {
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) && [ "${state#Z}" = "$state" ]
+}
+"$bench" exec --warm-up-runs 0 --runs 1 --rounds 1 -- sleep 30 \
+  >/dev/null 2>&1 &
+pid=$!
+child=
+for _ in $(seq 100); do
+  child=$(ps -o pid= --ppid "$pid" 2>/dev/null | tr -d ' ')
+  [ -n "$child" ] && [ "$(ps -o comm= -p "$child")" = sleep ] && break
+  sleep 0.1
+done
+# (The shell's "Killed" line for its job goes with wait's stderr.)
+{
+  kill -KILL "$pid"
+  wait "$pid"
+} 2>/dev/null
+for _ in $(seq 50); do
+  [ -n "$child" ] && ! alive "$child" && break
+  sleep 0.1
+done
+check "[ -n '$child' ] && ! alive '$child'" \
+  "the command (sleep 30, pid ${child:-none}) died with the SIGKILLed bench"
+
 finish
