@@ -34,6 +34,7 @@
 #include "context.h"
 #include "doctor.h"
 #include "exec_options.h"
+#include "exec_hints.h"
 #include "exec_perf.h"
 #include "exec_relative.h"
 #include "exec_spawn.h"
@@ -419,6 +420,13 @@ static int by_name(const void *a, const void *b) {
                          ((const ys_bench_result *)b)->name);
 }
 
+/* Prints on stderr the hint of exec_hints.h for command `cmd`, if any. */
+static void print_hint(const exec_session *x, const ys_exec_command *cmd) {
+  char hint[600];
+  ys_exec_hint(cmd->argv, cmd->argv == cmd->shell_argv, hint, sizeof(hint));
+  if (hint[0] != '\0') fprintf(stderr, "%s: hint: %s\n", x->prog, hint);
+}
+
 /* Checks before anything runs that every command can be found: a typo
  * costs a second and exit 2, not a run full of failures. Under --shell sh
  * the shell finds the command, and says so with status 127. Finds which
@@ -426,12 +434,22 @@ static int by_name(const void *a, const void *b) {
 static int check_commands(exec_session *x) {
   for (size_t c = 0; c < x->o->n_commands; c++) {
     const ys_exec_command *cmd = &x->o->commands[c];
-    if (!ys_exec_findable(cmd->argv[0])) {
+    char where[4096];
+    ys_exec_lookup found = ys_exec_look_up(cmd->argv[0], where, sizeof(where));
+    if (found == YS_EXEC_FOUND) continue;
+    bool in_path = strchr(cmd->argv[0], '/') == NULL;
+    if (found == YS_EXEC_NOT_FOUND)
       fprintf(stderr, "%s: exec: command '%s' not found%s\n", x->prog,
-              cmd->argv[0],
-              strchr(cmd->argv[0], '/') != NULL ? "" : " in PATH");
-      return YS_EXIT_USAGE;
-    }
+              cmd->argv[0], in_path ? " in PATH" : "");
+    else
+      fprintf(stderr, "%s: exec: command '%s'%s%s%s %s\n", x->prog,
+              cmd->argv[0], in_path ? " (" : "", in_path ? where : "",
+              in_path ? ")" : "",
+              found == YS_EXEC_IS_DIRECTORY
+                  ? "is a directory"
+                  : "is not executable (permission denied)");
+    print_hint(x, cmd);
+    return YS_EXIT_USAGE;
   }
   if (x->o->input != NULL) {
     /* Opened here once to fail early; each run opens it again. */
@@ -675,9 +693,13 @@ static int finish(exec_session *x, invocation *s, double elapsed_s) {
           &o->shared, x->prog) != 0)
     reported = false;
   for (size_t i = 0; i < s->run.n_benches; i++)
-    if (s->run.benches[i].status == YS_BENCH_FAILED)
+    if (s->run.benches[i].status == YS_BENCH_FAILED) {
       fprintf(stderr, "%s: command '%s' failed: %s\n", x->prog,
               s->run.benches[i].name, s->run.benches[i].message);
+      for (size_t c = 0; c < o->n_commands; c++)
+        if (strcmp(o->commands[c].name, s->run.benches[i].name) == 0)
+          print_hint(x, &o->commands[c]);
+    }
   if (o->shared.save_baseline != NULL) {
     if (ys_store_save(s->save_path, o->shared.save_baseline, &s->ctx, &s->run,
                       s->err, sizeof(s->err)) != 0) {

@@ -268,16 +268,30 @@ int ys_exec_spawn_counted(char *const argv[], const ys_exec_io *io,
   return e;
 }
 
-static bool is_executable_file(const char *path) {
+/* What `path` is, as a program to run. */
+static ys_exec_lookup look_at(const char *path) {
   struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+  if (stat(path, &st) != 0) return YS_EXEC_NOT_FOUND;
+  if (S_ISDIR(st.st_mode)) return YS_EXEC_IS_DIRECTORY;
+  if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0)
+    return YS_EXEC_NOT_EXECUTABLE;
+  return YS_EXEC_FOUND;
 }
 
-bool ys_exec_findable(const char *file) {
-  if (file[0] == '\0') return false;
-  if (strchr(file, '/') != NULL) return is_executable_file(file);
+ys_exec_lookup ys_exec_look_up(const char *file, char *where,
+                               size_t where_len) {
+  if (where_len > 0) where[0] = '\0';
+  if (file[0] == '\0') return YS_EXEC_NOT_FOUND;
+  if (strchr(file, '/') != NULL) {
+    ys_exec_lookup found = look_at(file);
+    if (found != YS_EXEC_FOUND && found != YS_EXEC_NOT_FOUND)
+      snprintf(where, where_len, "%s", file);
+    return found;
+  }
   const char *path = getenv("PATH");
   if (path == NULL) path = "/usr/local/bin:/usr/bin:/bin";
+  /* The enum's order is its preference: the best find is kept. */
+  ys_exec_lookup best = YS_EXEC_NOT_FOUND;
   for (const char *p = path;;) {
     size_t len = strcspn(p, ":");
     char full[4096];
@@ -285,11 +299,25 @@ bool ys_exec_findable(const char *file) {
     int n = len == 0
                 ? snprintf(full, sizeof(full), "./%s", file)
                 : snprintf(full, sizeof(full), "%.*s/%s", (int)len, p, file);
-    if (n > 0 && (size_t)n < sizeof(full) && is_executable_file(full))
-      return true;
-    if (p[len] == '\0') return false;
+    if (n > 0 && (size_t)n < sizeof(full)) {
+      ys_exec_lookup found = look_at(full);
+      if (found == YS_EXEC_FOUND) {
+        if (where_len > 0) where[0] = '\0';
+        return found;
+      }
+      if (found < best) {
+        best = found;
+        snprintf(where, where_len, "%s", full);
+      }
+    }
+    if (p[len] == '\0') return best;
     p += len + 1;
   }
+}
+
+bool ys_exec_findable(const char *file) {
+  char where[8];
+  return ys_exec_look_up(file, where, sizeof(where)) == YS_EXEC_FOUND;
 }
 
 const char *ys_exec_signal_name(int sig, char *buf, size_t len) {

@@ -65,9 +65,21 @@ static inline bool ys_exec_succeeded(const ys_exec_outcome *o) {
   return o->signal == 0 && o->exit_status == 0;
 }
 
-/* Whether program `file` can be found the way posix_spawnp finds it: a
- * name with a '/' must be an executable file, any other an executable file
- * in a directory of $PATH. */
+/* What looking program `file` up found, as execvp looks: a name with a
+ * '/' as given, any other in each directory of $PATH in turn. */
+typedef enum ys_exec_lookup {
+  YS_EXEC_FOUND,          /* an executable file */
+  YS_EXEC_NOT_EXECUTABLE, /* a file without execute permission, no better */
+  YS_EXEC_IS_DIRECTORY,   /* a directory, nothing better */
+  YS_EXEC_NOT_FOUND,      /* nothing */
+} ys_exec_lookup;
+
+/* Looks program `file` up; for what was found but cannot run, writes its
+ * path into `where` ("" otherwise). */
+ys_exec_lookup ys_exec_look_up(const char *file, char *where, size_t where_len);
+
+/* Whether program `file` can be found and run: ys_exec_look_up finds an
+ * executable file. */
 bool ys_exec_findable(const char *file);
 
 /* The signal's abbreviation with its "SIG" ("SIGSEGV"), in `buf`. */

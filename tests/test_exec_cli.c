@@ -10,12 +10,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "collectors/perf.h"
 #include "core/error.h"
+#include "harness/exec_hints.h"
 #include "harness/exec_options.h"
 #include "harness/exec_spawn.h"
 
@@ -230,6 +233,46 @@ static void helpers(void **state) {
   assert_false(ys_exec_findable("no-such-command-ys"));
 }
 
+static void lookups_say_why(void **state) {
+  (void)state;
+  char where[256];
+  assert_int_equal(ys_exec_look_up("/", where, sizeof(where)),
+                   YS_EXEC_IS_DIRECTORY);
+  assert_string_equal(where, "/");
+  char plain_file[] = "/tmp/test_exec_cli_XXXXXX"; /* mode 0600 */
+  int fd = mkstemp(plain_file);
+  assert_true(fd >= 0);
+  close(fd);
+  assert_int_equal(ys_exec_look_up(plain_file, where, sizeof(where)),
+                   YS_EXEC_NOT_EXECUTABLE);
+  unlink(plain_file);
+  assert_int_equal(ys_exec_look_up("sh", where, sizeof(where)), YS_EXEC_FOUND);
+  assert_string_equal(where, "");
+  assert_int_equal(ys_exec_look_up("no-such-command-ys", where, sizeof(where)),
+                   YS_EXEC_NOT_FOUND);
+}
+
+static void hints_for_shell_words(void **state) {
+  (void)state;
+  char hint[400];
+  char *assign[] = {"FOO_1=x", "make", NULL};
+  assert_non_null(strstr(ys_exec_hint(assign, false, hint, sizeof(hint)),
+                         "'env FOO_1=x make...'"));
+  char *ops[] = {"grep", "x", "2>&1", NULL};
+  assert_non_null(strstr(ys_exec_hint(ops, false, hint, sizeof(hint)),
+                         "'2>&1' is shell syntax"));
+  char *comment[] = {"ls", "#", "note", NULL};
+  assert_non_null(strstr(ys_exec_hint(comment, false, hint, sizeof(hint)),
+                         "'#' is shell syntax"));
+  /* Through sh nothing is misread; plain words and options are fine. */
+  assert_string_equal(ys_exec_hint(ops, true, hint, sizeof(hint)), "");
+  char *plain[] = {"gzip", "-c", "--level=9", "a=b", "-1", NULL};
+  assert_string_equal(ys_exec_hint(plain, false, hint, sizeof(hint)), "");
+  char *number_first[] = {"1=x", NULL};
+  assert_string_equal(ys_exec_hint(number_first, false, hint, sizeof(hint)),
+                      "");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(words_and_names),
@@ -243,6 +286,8 @@ int main(void) {
       cmocka_unit_test(counters_need_perf),
       cmocka_unit_test(counters_resolve),
       cmocka_unit_test(helpers),
+      cmocka_unit_test(lookups_say_why),
+      cmocka_unit_test(hints_for_shell_words),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);
   ys_exec_options_free(&opts);

@@ -174,4 +174,32 @@ done
 check "[ -n '$child' ] && ! alive '$child'" \
   "the command (sleep 30, pid ${child:-none}) died with the SIGKILLed bench"
 
+# --- Messages of a command that cannot start: what is wrong with it, and
+# a hint when its words were meant for a shell.
+mkdir "$tmp/dir"
+printf '#!/bin/sh\n' >"$tmp/noexec"
+chmod -x "$tmp/noexec"
+expect 2 "command '$tmp/dir' is a directory" -- "$bench" exec "$tmp/dir"
+expect 2 "command '$tmp/noexec' is not executable \(permission denied\)" -- \
+  "$bench" exec "$tmp/noexec"
+expect 2 "command 'noexec' \($tmp/noexec\) is not executable" -- \
+  env PATH="$PATH:$tmp" "$bench" exec noexec
+expect 2 "hint: 'FOO=1' sets a variable only in a shell.*'env FOO=1 true\.\.\.', or give --shell sh" -- \
+  "$bench" exec -- FOO=1 true
+expect 2 "hint: 'FOO=1' sets a variable" -- "$bench" exec 'FOO=1 true'
+# A comment or an operator reaches the program as an argument without a
+# shell: the failure says so, whether it exits 127 or otherwise.
+expect 3 "hint: '#' is shell syntax.*give --shell sh" -- \
+  "$bench" exec --warm-up-runs 0 --runs 1 --rounds 1 "ls $tmp/none # a comment"
+expect 3 "hint: '&&' is shell syntax" -- \
+  "$bench" exec --warm-up-runs 0 --runs 1 --rounds 1 -- \
+  sh -c 'exit 127' '&&' true
+# No hint for a command that merely fails, or runs through sh.
+"$bench" exec --warm-up-runs 0 --runs 1 --rounds 1 false >/dev/null \
+  2>"$tmp/nohint.err"
+check "! grep -q hint: $tmp/nohint.err" "no hint for a plain failure"
+"$bench" exec --shell sh --warm-up-runs 0 --runs 1 --rounds 1 \
+  "ls $tmp/none # a comment" >/dev/null 2>"$tmp/nohint.err"
+check "! grep -q hint: $tmp/nohint.err" "no hint under --shell sh"
+
 finish
