@@ -272,7 +272,7 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     }
   const char *names[YS_EXEC_MAX_COMMANDS];
   size_t n_names = 0;
-  bool rounds_given = false;
+  bool rounds_given = false, runs_given = false, warm_up_given = false;
   const char *shell = "none";
   opterr = 0;
   optind = 0; /* 0: getopt reinitialises, as for a second parse */
@@ -289,9 +289,11 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     case OPT_WARM_UP_RUNS:
       rc = parse_count("warm-up-runs", optarg, 0, 1000000, &o->warm_up_runs,
                        err, err_len);
+      warm_up_given = true;
       break;
     case OPT_RUNS:
       rc = parse_count("runs", optarg, 1, 1000000, &o->runs, err, err_len);
+      runs_given = true;
       break;
     case OPT_ROUNDS:
       rc = parse_count("rounds", optarg, 1, 1000000, &o->rounds, err, err_len);
@@ -472,7 +474,19 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     o->rounds = o->runs;
   }
   if (o->callgrind) {
-    /* Counts are exact: one measured run, nothing to warm. */
+    /* Counts are exact: one measured run, nothing to warm. A count of
+     * runs asked for would be dropped unseen: it is refused, as any
+     * option that does nothing (--timeout is kept: it limits the run). */
+    const char *dropped = runs_given      ? "runs"
+                          : rounds_given  ? "rounds"
+                          : warm_up_given ? "warm-up-runs"
+                                          : NULL;
+    if (dropped != NULL)
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "--%s does nothing with --collector callgrind: "
+                          "its counts are exact, measured by one run "
+                          "without warm-up",
+                          dropped);
     o->runs = 1;
     o->rounds = 1;
     o->warm_up_runs = 0;

@@ -202,4 +202,18 @@ check "! grep -q hint: $tmp/nohint.err" "no hint for a plain failure"
   "ls $tmp/none # a comment" >/dev/null 2>"$tmp/nohint.err"
 check "! grep -q hint: $tmp/nohint.err" "no hint under --shell sh"
 
+# --- --collector callgrind: one exact run, so a number of runs, rounds or
+# warm-up runs would be dropped: refused, naming the option. --timeout is
+# kept (a sleep of 5 s is killed at 0.5 s).
+for opt in runs rounds warm-up-runs; do
+  expect 2 "--$opt does nothing with --collector callgrind" -- \
+    "$bench" exec --collector callgrind "--$opt" 1 true
+done
+if can_valgrind "$bench"; then
+  expect 3 "timed out: still running after 0.5 s" -- \
+    "$bench" exec --collector callgrind --timeout 0.5 'sleep 5'
+else
+  echo "note: callgrind --timeout check skipped (no valgrind)"
+fi
+
 finish
