@@ -185,6 +185,11 @@ static int alloc_result(ys_bench_result *res, const ys_exec_command *cmd,
   const ys_exec_options *o = x->o;
   snprintf(res->name, sizeof(res->name), "%s", cmd->name);
   res->status = YS_BENCH_OK;
+  /* What ran and how, for the reports and the baseline to say. */
+  res->command = strdup(cmd->text);
+  if (res->command == NULL) return YS_ENOMEM;
+  snprintf(res->shell, sizeof(res->shell), "%s",
+           cmd->argv == cmd->shell_argv ? "sh" : "none");
   /* Two commands or more are one group with the reference command as its
    * reference, so that every report, stdout's and each --output file,
    * carries each command's ratio to it, as for a BENCH group

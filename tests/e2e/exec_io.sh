@@ -216,4 +216,23 @@ else
   echo "note: callgrind --timeout check skipped (no valgrind)"
 fi
 
+# --- The command and its shell mode are recorded per command, in the JSON
+# report and in the baseline, which reads back.
+"$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 --format json \
+  --save-baseline recorded -n plain 'true  x' -n argv -- printf '%s' 'a b' \
+  >"$tmp/recorded.json" 2>/dev/null
+check "[ \"\$(jq -r '.benchmarks[] | select(.name == \"plain\") | .command + \"|\" + .shell' $tmp/recorded.json)\" = 'true  x|none' ]" \
+  "JSON: a split command's text as given, shell none"
+check "[ \"\$(jq -r '.benchmarks[] | select(.name == \"argv\") | .command + \"|\" + .shell' $tmp/recorded.json)\" = 'printf %s a b|none' ]" \
+  "JSON: an argv after -- joined by spaces, shell none"
+"$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 --format json --shell sh \
+  -n viash 'true | true' >"$tmp/sh.json" 2>/dev/null
+check "[ \"\$(jq -r '.benchmarks[0].command + \"|\" + .benchmarks[0].shell' $tmp/sh.json)\" = 'true | true|sh' ]" \
+  "JSON: --shell sh recorded"
+check "grep -Eq '^ +command: \"?true  x\"?\$' $tmp/baselines/recorded.yaml && grep -Eq '^ +shell: none\$' $tmp/baselines/recorded.yaml" \
+  "the baseline records command and shell"
+expect 0 'plain' -- "$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 \
+  --baseline recorded --threshold 1000 -n plain 'true  x' -n argv -- \
+  printf '%s' 'a b'
+
 finish
