@@ -403,8 +403,11 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
   /* -n names the command line's commands: a file's name its own. */
   if (n_names > o->n_commands - n_from_file)
     return ys_error_set(err, err_len, YS_EINVAL,
-                        "--name: %zu names for %zu commands", n_names,
-                        o->n_commands - n_from_file);
+                        "--name: %zu names for %zu commands%s", n_names,
+                        o->n_commands - n_from_file,
+                        n_from_file > 0 ? " on the command line (those of "
+                                          "--commands are named in the file)"
+                                        : "");
   for (size_t i = 0; i < o->n_commands; i++) {
     ys_exec_command *c = &o->commands[i];
     const ys_exec_file_entry *e = i < n_from_file ? &o->file.entries[i] : NULL;
