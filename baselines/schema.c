@@ -715,6 +715,9 @@ static const ys_field schema_bench_rows[] = {
     BENCH_ROW(total_iterations, "total_iterations", YS_FIELD_UINT64, 0),
     BENCH_ROW(elapsed_s, "elapsed_s", YS_FIELD_DOUBLE, 0),
     SCHEMA_HANDLED(ys_bench_result, series, "series", 0, series),
+    /* A `bench exec` command: what ran and how; left out for a BENCH. */
+    BENCH_ROW(command, "command", YS_FIELD_STRING, OPTIONAL),
+    BENCH_ROW(shell, "shell", YS_FIELD_TEXT, OPTIONAL | YS_FIELD_STRICT),
     SCHEMA_HANDLED(ys_bench_result, functions, "functions", OPTIONAL,
                    functions),
     {.key = "latency",

@@ -241,6 +241,11 @@ typedef struct ys_bench_result {
   ys_bench_settings settings;
   /* Latency mode (settings.latency): status OFF otherwise. */
   ys_latency latency;
+  /* `bench exec`: the command as given (its text, or the argv after "--"
+   * joined by spaces), owned, and how it ran, "none" (split into words and
+   * executed) or "sh" (sh -c); NULL and "" for a BENCH body. */
+  char *command;
+  char shell[8];
 } ys_bench_result;
 
 /* One cache level as reported by the OS (Google Benchmark's context). */

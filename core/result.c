@@ -22,6 +22,8 @@ void ys_bench_result_clear(ys_bench_result *res) {
   res->n_functions = 0;
   free(res->latency.samples);
   res->latency.samples = NULL;
+  free(res->command);
+  res->command = NULL;
 }
 
 void ys_run_result_free(ys_run_result *run) {

@@ -15,6 +15,7 @@
 #include "cli.h"
 #include "exec_options.h"
 #include "option_rules.h"
+#include "pin.h"
 
 enum {
   OPT_NAME = 'n',
@@ -25,6 +26,8 @@ enum {
   OPT_SETUP,
   OPT_CLEANUP,
   OPT_SHELL,
+  OPT_INPUT,
+  OPT_COMMANDS,
   OPT_SHOW_OUTPUT,
   OPT_IGNORE_FAILURE,
   OPT_COLLECTOR,
@@ -46,6 +49,8 @@ static const struct option exec_long_options[] = {
     {"setup", required_argument, NULL, OPT_SETUP},
     {"cleanup", required_argument, NULL, OPT_CLEANUP},
     {"shell", required_argument, NULL, OPT_SHELL},
+    {"input", required_argument, NULL, OPT_INPUT},
+    {"commands", required_argument, NULL, OPT_COMMANDS},
     {"show-output", no_argument, NULL, OPT_SHOW_OUTPUT},
     {"ignore-failure", no_argument, NULL, OPT_IGNORE_FAILURE},
     {"collector", required_argument, NULL, OPT_COLLECTOR},
@@ -67,6 +72,7 @@ static const struct option exec_long_options[] = {
     {"if-missing", required_argument, NULL, OPT_FORWARD},
     {"threshold", required_argument, NULL, OPT_FORWARD},
     {"fail-on-inconclusive", no_argument, NULL, OPT_FORWARD},
+    {"pin", required_argument, NULL, OPT_FORWARD},
     {NULL, 0, NULL, 0},
 };
 
@@ -78,6 +84,8 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "shuffled rounds; wall time (primary), user and system CPU time, max\n"
       "RSS; reported, compared and saved as benchmarks are.\n\n"
       "  -n, --name NAME        names the next command (in order)\n"
+      "  --commands FILE        time the commands listed in YAML file FILE\n"
+      "                         (before those of the command line)\n"
       "  --warm-up-runs N       unmeasured runs per command (default: %d)\n"
       "  --runs N               measured runs per command (default: %d)\n"
       "  --rounds N             rounds the runs are split into (default: "
@@ -89,6 +97,8 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "                         command substitution); sh: run it with sh -c\n"
       "                         and subtract the shell's start-up "
       "(default: none)\n"
+      "  --input FILE|null      the commands' stdin, read from its start by\n"
+      "                         every run (default: null, /dev/null)\n"
       "  --show-output          send the commands' output to stderr\n"
       "  --ignore-failure       accept a non-zero exit status\n"
       "  --collector NAME       wall, perf, wall,perf or callgrind (default:\n"
@@ -104,7 +114,8 @@ void ys_exec_print_help(FILE *out, const char *prog) {
       "0)\n"
       "  --format, --output, --quiet, --verbose, --seed, --save-baseline,\n"
       "  --baseline, --baseline-dir, --if-missing, --threshold,\n"
-      "  --fail-on-inconclusive: as for a benchmark run (%s --help)\n\n"
+      "  --fail-on-inconclusive, --pin CPU|auto: as for a benchmark run\n"
+      "  (%s --help); --pin pins this process and so every command run\n\n"
       "Exit status: 0 success, 1 regression, 2 usage or input error (a\n"
       "command that does not exist), 3 a command failed or was killed,\n"
       "130 or 143 interrupted by SIGINT or SIGTERM (partial report).\n",
@@ -212,6 +223,24 @@ static int add_command(ys_exec_options *o, const char *text, char **argv,
   return split_command(c, err, err_len);
 }
 
+/* Adds the commands of --commands FILE, each with its own prepare; a
+ * command that cannot be split is named by the file's line. */
+static int add_file_commands(ys_exec_options *o, char *err, size_t err_len) {
+  if (o->file.path == NULL) return 0;
+  int rc = ys_exec_file_load(o->file.path, &o->file, err, err_len);
+  for (size_t i = 0; rc == 0 && i < o->file.n; i++) {
+    const ys_exec_file_entry *e = &o->file.entries[i];
+    char why[400];
+    rc = add_command(o, e->command, NULL, why, sizeof(why));
+    if (rc != 0)
+      return ys_error_set(err, err_len, rc, "%s:%zu: command: %s", o->file.path,
+                          e->line, why);
+    o->commands[o->n_commands - 1].prepare = e->prepare;
+    o->commands[o->n_commands - 1].file_line = e->line;
+  }
+  return rc;
+}
+
 /* The command of argv after "--", as one string for names and messages. */
 static char *join_words(char **argv, int n) {
   size_t len = 1;
@@ -243,7 +272,7 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     }
   const char *names[YS_EXEC_MAX_COMMANDS];
   size_t n_names = 0;
-  bool rounds_given = false;
+  bool rounds_given = false, runs_given = false, warm_up_given = false;
   const char *shell = "none";
   opterr = 0;
   optind = 0; /* 0: getopt reinitialises, as for a second parse */
@@ -260,9 +289,11 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     case OPT_WARM_UP_RUNS:
       rc = parse_count("warm-up-runs", optarg, 0, 1000000, &o->warm_up_runs,
                        err, err_len);
+      warm_up_given = true;
       break;
     case OPT_RUNS:
       rc = parse_count("runs", optarg, 1, 1000000, &o->runs, err, err_len);
+      runs_given = true;
       break;
     case OPT_ROUNDS:
       rc = parse_count("rounds", optarg, 1, 1000000, &o->rounds, err, err_len);
@@ -282,6 +313,18 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
         return ys_error_set(err, err_len, YS_EINVAL,
                             "--shell: '%s' is not none or sh", optarg);
       shell = optarg;
+      break;
+    case OPT_COMMANDS:
+      if (o->file.path != NULL)
+        return ys_error_set(err, err_len, YS_EINVAL, "--commands: given twice");
+      o->file.path = optarg;
+      break;
+    case OPT_INPUT:
+      if (optarg[0] == '\0')
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "--input: give a file, or null");
+      /* "null" is /dev/null, as for hyperfine; ./null is a file so named. */
+      o->input = strcmp(optarg, "null") == 0 ? NULL : optarg;
       break;
     case OPT_SHOW_OUTPUT:
       o->show_output = true;
@@ -336,6 +379,9 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
   }
   if (o->help) return 0;
   o->shell_sh = strcmp(shell, "sh") == 0;
+  int rc_file = add_file_commands(o, err, err_len);
+  if (rc_file != 0) return rc_file;
+  size_t n_from_file = o->n_commands;
   int first_command = optind;
   for (int i = first_command; i < cut; i++) {
     int rc = add_command(o, argv[i], NULL, err, err_len);
@@ -352,16 +398,31 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
   }
   if (o->n_commands == 0)
     return ys_error_set(err, err_len, YS_EINVAL,
-                        "exec: give a command to time (bench exec --help)");
-  if (n_names > o->n_commands)
+                        "exec: give a command to time, or --commands FILE "
+                        "(bench exec --help)");
+  /* -n names the command line's commands: a file's name its own. */
+  if (n_names > o->n_commands - n_from_file)
     return ys_error_set(err, err_len, YS_EINVAL,
-                        "--name: %zu names for %zu commands", n_names,
-                        o->n_commands);
+                        "--name: %zu names for %zu commands%s", n_names,
+                        o->n_commands - n_from_file,
+                        n_from_file > 0 ? " on the command line (those of "
+                                          "--commands are named in the file)"
+                                        : "");
   for (size_t i = 0; i < o->n_commands; i++) {
     ys_exec_command *c = &o->commands[i];
-    const char *name = i < n_names ? names[i] : c->text;
+    const ys_exec_file_entry *e = i < n_from_file ? &o->file.entries[i] : NULL;
+    bool named = e != NULL ? e->name != NULL : i - n_from_file < n_names;
+    const char *name = e != NULL && e->name != NULL ? e->name
+                       : e == NULL && named         ? names[i - n_from_file]
+                                                    : c->text;
+    if (c->prepare == NULL) c->prepare = o->prepare;
     if (name[0] == '\0')
       return ys_error_set(err, err_len, YS_EINVAL, "--name: empty name");
+    /* A name taken from a long command is cut; a given one is refused. */
+    if (named && strlen(name) >= sizeof(c->name))
+      return ys_error_set(
+          err, err_len, YS_EINVAL, "%s: '%.40s...' is longer than %zu bytes",
+          e != NULL ? "name" : "--name", name, sizeof(c->name) - 1);
     snprintf(c->name, sizeof(c->name), "%s", name);
     /* A name goes into baselines and reports, which hold no control
      * characters: a given name with one is refused now rather than after
@@ -370,11 +431,17 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     for (char *p = c->name; *p != '\0'; p++) {
       unsigned char b = (unsigned char)*p;
       if (b >= 0x20 && b != 0x7f) continue;
-      if (i < n_names)
+      if (named && e != NULL)
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "%s:%zu: name: '%s' holds a control character "
+                            "(byte 0x%02x); names go into baselines and "
+                            "reports",
+                            o->file.path, e->line, name, b);
+      if (named)
         return ys_error_set(err, err_len, YS_EINVAL,
                             "--name: '%s' holds a control character (byte "
                             "0x%02x); names go into baselines and reports",
-                            names[i], b);
+                            name, b);
       *p = ' ';
     }
     for (size_t j = 0; j < i; j++)
@@ -410,7 +477,19 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
     o->rounds = o->runs;
   }
   if (o->callgrind) {
-    /* Counts are exact: one measured run, nothing to warm. */
+    /* Counts are exact: one measured run, nothing to warm. A count of
+     * runs asked for would be dropped unseen: it is refused, as any
+     * option that does nothing (--timeout is kept: it limits the run). */
+    const char *dropped = runs_given      ? "runs"
+                          : rounds_given  ? "rounds"
+                          : warm_up_given ? "warm-up-runs"
+                                          : NULL;
+    if (dropped != NULL)
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "--%s does nothing with --collector callgrind: "
+                          "its counts are exact, measured by one run "
+                          "without warm-up",
+                          dropped);
     o->runs = 1;
     o->rounds = 1;
     o->warm_up_runs = 0;
@@ -420,7 +499,12 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
    * --if-missing without --baseline does nothing here either). */
   int rc =
       ys_cli_parse((int)o->n_forwarded, o->forwarded, &o->shared, err, err_len);
-  return rc != 0 ? rc : ys_option_rules_check(&o->shared, false, err, err_len);
+  if (rc == 0) rc = ys_option_rules_check(&o->shared, false, err, err_len);
+  bool pin_auto;
+  int pin_cpu;
+  if (rc == 0 && o->shared.pin != NULL)
+    rc = ys_pin_parse(o->shared.pin, &pin_auto, &pin_cpu, err, err_len);
+  return rc;
 }
 
 void ys_exec_options_free(ys_exec_options *o) {
@@ -430,5 +514,6 @@ void ys_exec_options_free(ys_exec_options *o) {
   for (size_t i = 0; i < o->n_forwarded; i++)
     free(o->forwarded[i]);
   free(o->joined);
+  ys_exec_file_free(&o->file);
   memset(o, 0, sizeof(*o));
 }

@@ -10,6 +10,8 @@
  */
 #include "exec_cmd.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -17,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../analysis/ratio.h"
 #include "../analysis/stats.h"
@@ -30,11 +34,13 @@
 #include "context.h"
 #include "doctor.h"
 #include "exec_options.h"
+#include "exec_hints.h"
 #include "exec_perf.h"
 #include "exec_relative.h"
 #include "exec_spawn.h"
 #include "exit_codes.h"
 #include "invocation.h"
+#include "pin.h"
 #include "../run/interrupt.h"
 #include "../run/partial.h"
 
@@ -82,6 +88,7 @@ typedef struct exec_session {
   ys_metric metrics[M_WALL_COUNT + YS_PERF_MAX_EVENTS];
   size_t n_metrics;
   size_t wall_first, perf_first; /* where each collector's series begin */
+  bool cleanup_owed; /* --setup began (or, without one, the runs did) */
   char err[512];
 } exec_session;
 
@@ -94,8 +101,9 @@ static int run_hook(const exec_session *x, const char *option, const char *text,
   char *argv[] = {"sh", "-c", (char *)text, NULL};
   ys_exec_outcome out;
   bool interruptible = strcmp(option, "cleanup") != 0;
-  int rc = ys_exec_spawn(argv, x->o->show_output, x->o->timeout_s,
-                         interruptible, &out);
+  /* --input is for the commands measured; a hook reads nothing. */
+  ys_exec_io io = {NULL, x->o->show_output};
+  int rc = ys_exec_spawn(argv, &io, x->o->timeout_s, interruptible, &out);
   if (rc != 0)
     return ys_error_set(err, err_len, YS_EBENCH, "--%s: cannot run sh: %s",
                         option, strerror(rc));
@@ -128,7 +136,8 @@ static int calibrate_shell(exec_session *x) {
   char *argv[] = {"sh", "-c", "", NULL};
   for (int i = 0; i < N; i++) {
     ys_exec_outcome out;
-    int rc = ys_exec_spawn(argv, false, 0, true, &out);
+    ys_exec_io io = {NULL, false};
+    int rc = ys_exec_spawn(argv, &io, 0, true, &out);
     if (rc != 0 || !ys_exec_succeeded(&out))
       return ys_error_set(x->err, sizeof(x->err), YS_EBENCH,
                           "--shell sh: sh -c '' did not run cleanly");
@@ -176,6 +185,11 @@ static int alloc_result(ys_bench_result *res, const ys_exec_command *cmd,
   const ys_exec_options *o = x->o;
   snprintf(res->name, sizeof(res->name), "%s", cmd->name);
   res->status = YS_BENCH_OK;
+  /* What ran and how, for the reports and the baseline to say. */
+  res->command = strdup(cmd->text);
+  if (res->command == NULL) return YS_ENOMEM;
+  snprintf(res->shell, sizeof(res->shell), "%s",
+           cmd->argv == cmd->shell_argv ? "sh" : "none");
   /* Two commands or more are one group with the reference command as its
    * reference, so that every report, stdout's and each --output file,
    * carries each command's ratio to it, as for a BENCH group
@@ -253,8 +267,9 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   ys_bench_result *res = t->res;
   double t0 = ys_clock_now_s();
   if (ys_interrupted()) return;
-  if (o->prepare != NULL && run_hook(x, "prepare", o->prepare, res->message,
-                                     sizeof(res->message)) != 0) {
+  if (t->cmd->prepare != NULL &&
+      run_hook(x, "prepare", t->cmd->prepare, res->message,
+               sizeof(res->message)) != 0) {
     if (ys_interrupted()) { /* not the command's fault */
       res->message[0] = '\0';
       return;
@@ -267,17 +282,18 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   uint64_t instructions = 0;
   double counts[YS_PERF_MAX_EVENTS] = {0};
   char why[400] = "";
+  ys_exec_io io = {o->input, o->show_output};
   int rc;
   if (o->callgrind)
-    rc = ys_exec_spawn_callgrind(t->cmd->argv, o->show_output,
-                                 o->trace_children, o->timeout_s, &out,
-                                 &instructions, why, sizeof(why));
+    rc = ys_exec_spawn_callgrind(t->cmd->argv, &io, o->trace_children,
+                                 o->timeout_s, &out, &instructions, why,
+                                 sizeof(why));
   else if (o->perf)
-    rc = ys_exec_spawn_counted(t->cmd->argv, o->show_output, o->timeout_s, true,
+    rc = ys_exec_spawn_counted(t->cmd->argv, &io, o->timeout_s, true,
                                x->counters.events, x->counters.n, &out, counts,
                                why, sizeof(why));
   else
-    rc = ys_exec_spawn(t->cmd->argv, o->show_output, o->timeout_s, true, &out);
+    rc = ys_exec_spawn(t->cmd->argv, &io, o->timeout_s, true, &out);
   res->elapsed_s += ys_clock_now_s() - t0;
   /* Ended by a stop signal: measured nothing, and says nothing of the
    * command (the invocation reports what came before, interrupt.h). */
@@ -409,6 +425,13 @@ static int by_name(const void *a, const void *b) {
                          ((const ys_bench_result *)b)->name);
 }
 
+/* Prints on stderr the hint of exec_hints.h for command `cmd`, if any. */
+static void print_hint(const exec_session *x, const ys_exec_command *cmd) {
+  char hint[600];
+  ys_exec_hint(cmd->argv, cmd->argv == cmd->shell_argv, hint, sizeof(hint));
+  if (hint[0] != '\0') fprintf(stderr, "%s: hint: %s\n", x->prog, hint);
+}
+
 /* Checks before anything runs that every command can be found: a typo
  * costs a second and exit 2, not a run full of failures. Under --shell sh
  * the shell finds the command, and says so with status 127. Finds which
@@ -416,10 +439,36 @@ static int by_name(const void *a, const void *b) {
 static int check_commands(exec_session *x) {
   for (size_t c = 0; c < x->o->n_commands; c++) {
     const ys_exec_command *cmd = &x->o->commands[c];
-    if (!ys_exec_findable(cmd->argv[0])) {
+    char where[4096];
+    ys_exec_lookup found = ys_exec_look_up(cmd->argv[0], where, sizeof(where));
+    if (found == YS_EXEC_FOUND) continue;
+    bool in_path = strchr(cmd->argv[0], '/') == NULL;
+    if (found == YS_EXEC_NOT_FOUND)
       fprintf(stderr, "%s: exec: command '%s' not found%s\n", x->prog,
-              cmd->argv[0],
-              strchr(cmd->argv[0], '/') != NULL ? "" : " in PATH");
+              cmd->argv[0], in_path ? " in PATH" : "");
+    else
+      fprintf(stderr, "%s: exec: command '%s'%s%s%s %s\n", x->prog,
+              cmd->argv[0], in_path ? " (" : "", in_path ? where : "",
+              in_path ? ")" : "",
+              found == YS_EXEC_IS_DIRECTORY
+                  ? "is a directory"
+                  : "is not executable (permission denied)");
+    print_hint(x, cmd);
+    return YS_EXIT_USAGE;
+  }
+  if (x->o->input != NULL) {
+    /* Opened here once to fail early; each run opens it again. */
+    int fd = open(x->o->input, O_RDONLY);
+    struct stat st;
+    const char *why = NULL;
+    if (fd < 0)
+      why = strerror(errno);
+    else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
+      why = "is a directory";
+    if (fd >= 0) close(fd);
+    if (why != NULL) {
+      fprintf(stderr, "%s: --input: cannot read '%s': %s\n", x->prog,
+              x->o->input, why);
       return YS_EXIT_USAGE;
     }
   }
@@ -478,10 +527,10 @@ static int stopped_before_measuring(const exec_session *x) {
   return YS_EXIT_SIGNAL_BASE + sig;
 }
 
-/* Measures every command into s->run (sorted by name). Returns an exit
- * code: 3 when --setup failed, 128 + the signal when a stop signal came
- * before anything was measured. A stop signal later ends the measuring
- * early, with what was measured in s->run (finish reports it). */
+/* Measures every command into s->run (sorted by name), --setup first.
+ * Returns an exit code: 3 when --setup failed, 128 + the signal when a stop
+ * signal came before anything was measured. A stop signal later ends the
+ * measuring early, with what was measured in s->run (finish reports it). */
 static int measure_all(exec_session *x, invocation *s) {
   const ys_exec_options *o = x->o;
   for (size_t c = 0; c < o->n_commands; c++) {
@@ -492,6 +541,8 @@ static int measure_all(exec_session *x, invocation *s) {
       return YS_EXIT_USAGE;
     }
   }
+  /* From here --cleanup is owed, whatever happens to --setup. */
+  x->cleanup_owed = true;
   if (o->setup != NULL &&
       run_hook(x, "setup", o->setup, x->err, sizeof(x->err)) != 0) {
     if (ys_interrupted()) return stopped_before_measuring(x);
@@ -517,11 +568,6 @@ static int measure_all(exec_session *x, invocation *s) {
   memset(x->results, 0, sizeof(x->results));
   s->run.n_benches = o->n_commands;
   qsort(s->run.benches, s->run.n_benches, sizeof(*s->run.benches), by_name);
-  if (o->cleanup != NULL &&
-      run_hook(x, "cleanup", o->cleanup, x->err, sizeof(x->err)) != 0) {
-    fprintf(stderr, "%s: %s\n", x->prog, x->err);
-    return YS_EXIT_BENCH_FAILED;
-  }
   return YS_EXIT_OK;
 }
 
@@ -652,9 +698,13 @@ static int finish(exec_session *x, invocation *s, double elapsed_s) {
           &o->shared, x->prog) != 0)
     reported = false;
   for (size_t i = 0; i < s->run.n_benches; i++)
-    if (s->run.benches[i].status == YS_BENCH_FAILED)
+    if (s->run.benches[i].status == YS_BENCH_FAILED) {
       fprintf(stderr, "%s: command '%s' failed: %s\n", x->prog,
               s->run.benches[i].name, s->run.benches[i].message);
+      for (size_t c = 0; c < o->n_commands; c++)
+        if (strcmp(o->commands[c].name, s->run.benches[i].name) == 0)
+          print_hint(x, &o->commands[c]);
+    }
   if (o->shared.save_baseline != NULL) {
     if (ys_store_save(s->save_path, o->shared.save_baseline, &s->ctx, &s->run,
                       s->err, sizeof(s->err)) != 0) {
@@ -665,6 +715,29 @@ static int finish(exec_session *x, invocation *s, double elapsed_s) {
             o->shared.save_baseline, s->save_path);
   }
   return ys_app_exit_code(&sum, reported);
+}
+
+/* --cleanup, once, after the reports and the baseline, whenever --setup
+ * began, even if it failed or was interrupted: it undoes what --setup did
+ * (and the gate's confirming runs, which come after the measuring, still
+ * find what --setup made). It is not interruptible: a SIGINT or SIGTERM
+ * while it runs lets it finish, and the report already written stands,
+ * with a note. A failed cleanup turns a success into exit 3; any other
+ * exit code `code` is kept. Returns the exit code. */
+static int clean_up(exec_session *x, int code) {
+  const ys_exec_options *o = x->o;
+  if (o->cleanup == NULL || !x->cleanup_owed) return code;
+  bool stopped_before = ys_interrupted();
+  if (run_hook(x, "cleanup", o->cleanup, x->err, sizeof(x->err)) != 0) {
+    fprintf(stderr, "%s: %s\n", x->prog, x->err);
+    if (code == YS_EXIT_OK) code = YS_EXIT_BENCH_FAILED;
+  }
+  if (!stopped_before && ys_interrupted())
+    fprintf(stderr,
+            "%s: note: %s came during --cleanup, which was let finish; the "
+            "measurement was complete and its report above stands\n",
+            x->prog, ys_interrupt_signal() == SIGTERM ? "SIGTERM" : "SIGINT");
+  return code;
 }
 
 int ys_exec_main(const char *prog, int argc, char **argv) {
@@ -689,8 +762,18 @@ int ys_exec_main(const char *prog, int argc, char **argv) {
     code = check_commands(&x);
     if (code == YS_EXIT_OK) code = prepare_baselines(&s);
     if (code == YS_EXIT_OK) code = ys_app_check_reports(&s, NULL);
+    if (code == YS_EXIT_OK) fill_context(&s, &o);
+    /* Before anything runs: every command, hook and perf or callgrind
+     * run is a child of this process and inherits its affinity. */
+    if (code == YS_EXIT_OK && o.shared.pin != NULL) {
+      ys_doctor_env env = ys_doctor_env_default();
+      if (ys_pin_apply(&env, o.shared.pin, YS_DOCTOR_SAMPLE_S, s.ctx.pinned_cpu,
+                       sizeof(s.ctx.pinned_cpu), s.err, sizeof(s.err)) != 0) {
+        fprintf(stderr, "%s: %s\n", prog, s.err);
+        code = YS_EXIT_USAGE;
+      }
+    }
     if (code == YS_EXIT_OK) {
-      fill_context(&s, &o);
       /* From here a SIGINT or SIGTERM ends the command under way (it runs
        * in a process group of its own, which a terminal's Ctrl-C does not
        * reach) and the report says what was measured before it. */
@@ -698,6 +781,7 @@ int ys_exec_main(const char *prog, int argc, char **argv) {
       double started = ys_clock_now_s();
       code = measure_all(&x, &s);
       if (code == YS_EXIT_OK) code = finish(&x, &s, ys_clock_now_s() - started);
+      code = clean_up(&x, code);
       ys_interrupt_remove();
     }
   }

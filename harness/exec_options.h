@@ -13,6 +13,7 @@
 #include <wordexp.h>
 
 #include "../core/model.h"
+#include "exec_commands_file.h"
 #include "options.h"
 
 /* At most this many commands in one `bench exec`. */
@@ -34,6 +35,10 @@ typedef struct ys_exec_command {
   wordexp_t words;        /* owns argv when it came from wordexp */
   bool has_words;
   char *shell_argv[4]; /* sh -c TEXT under --shell sh */
+  /* What runs before each of its runs: its own prepare from --commands
+   * FILE, else --prepare; NULL: nothing. Borrowed. */
+  const char *prepare;
+  size_t file_line; /* its item's line in --commands FILE; 0: not from it */
 } ys_exec_command;
 
 typedef struct ys_exec_options {
@@ -42,10 +47,12 @@ typedef struct ys_exec_options {
   size_t warm_up_runs;   /* per command, before any measured run */
   size_t runs;           /* measured runs per command, all rounds */
   size_t rounds;         /* rounds the runs are split into, interleaved */
-  const char *prepare;   /* shell command before each run; NULL: none */
+  const char *prepare;   /* --prepare: before each run; NULL: none */
+  ys_exec_file file;     /* --commands FILE, when given */
   const char *setup;     /* shell command once before everything */
   const char *cleanup;   /* shell command once after everything */
   bool shell_sh;         /* --shell sh: each command is `sh -c COMMAND` */
+  const char *input;     /* --input FILE: the commands' stdin; NULL: null */
   bool show_output;      /* the commands' output goes to stderr */
   bool ignore_failure;   /* a non-zero exit status is accepted */
   const char *collector; /* --collector as given: "wall", "perf,wall"... */

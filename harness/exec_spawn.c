@@ -1,10 +1,11 @@
 /*
  * exec_spawn.c — one run of one command, timed and accounted (see
- * exec_spawn.h). posix_spawnp rather than fork: glibc spawns with
- * CLONE_VFORK, which costs the same however large this process is, and
- * reports a failed exec as an error instead of a child exiting 127. Only
- * perf counting forks: its counters must be opened on the child after it
- * exists and before it execs, which posix_spawn leaves no moment for.
+ * exec_spawn.h). fork and execvp rather than posix_spawnp: the child must
+ * ask to die with this process (PR_SET_PDEATHSIG), which no spawn
+ * attribute does, and perf's counters must be opened on it after it
+ * exists and before it execs. A pipe reports a failed exec as an error,
+ * as posix_spawnp would, instead of a child exiting 127. This process is
+ * small, so fork costs little more than a vfork would.
  */
 #include "exec_spawn.h"
 
@@ -13,10 +14,10 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -29,8 +30,6 @@
 #include "../core/clock.h"
 #include "../core/error.h"
 #include "../run/interrupt.h"
-
-extern char **environ;
 
 static double timespec_ns(const struct timespec *t) {
   return (double)t->tv_sec * 1e9 + (double)t->tv_nsec;
@@ -134,51 +133,32 @@ static int await_command(pid_t pid, const struct timespec *t0, double timeout_s,
   return 0;
 }
 
-int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
-                  bool interruptible, ys_exec_outcome *out) {
-  posix_spawn_file_actions_t fa;
-  posix_spawnattr_t attr;
-  if (posix_spawn_file_actions_init(&fa) != 0) return ENOMEM;
-  if (posix_spawnattr_init(&attr) != 0) {
-    posix_spawn_file_actions_destroy(&fa);
-    return ENOMEM;
-  }
-  /* The command leads a process group of its own (pgid = its pid), which
-   * the processes it starts join: a timeout ends them all, not only the
-   * process this one waits for. */
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-  posix_spawnattr_setpgroup(&attr, 0);
-  posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  if (show_output) {
-    posix_spawn_file_actions_adddup2(&fa, STDERR_FILENO, STDOUT_FILENO);
-  } else {
-    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY,
-                                     0);
-    posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY,
-                                     0);
-  }
-  struct timespec t0;
-  pid_t pid;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
-  int rc = posix_spawnp(&pid, argv[0], &fa, &attr, argv, environ);
-  posix_spawn_file_actions_destroy(&fa);
-  posix_spawnattr_destroy(&attr);
-  if (rc != 0) return rc;
-  return await_command(pid, &t0, timeout_s, interruptible, out);
-}
-
-/* The child's side of ys_exec_spawn_counted, between fork and exec: what
- * posix_spawn's attributes and file actions do in ys_exec_spawn, then a
- * wait for the parent's go (its counters open on this process), then the
- * exec. A failed exec sends its errno on `report` (close-on-exec: EOF
- * means the exec happened). Only async-signal-safe calls, as after any
- * fork. Never returns. */
-static void child_exec(char *const argv[], bool show_output, int go,
-                       int report) {
+/* The child's side of a run, between fork and exec: it dies with this
+ * process (`parent`), leads a process group of its own, takes its streams
+ * from `io`, waits for the parent's go (its perf counters open on it, if
+ * any), then execs. A failed exec or open sends its errno on `report`
+ * (close-on-exec: EOF means the exec happened). Only async-signal-safe
+ * calls, as after any fork. Never returns. */
+static void child_exec(char *const argv[], const ys_exec_io *io, pid_t parent,
+                       int go, int report) {
+  /* A bench killed by SIGKILL cannot end the command: the kernel does,
+   * with SIGKILL, when this child's parent dies. The death signal is kept
+   * across exec (not for a set-user-ID program). A parent that died
+   * before the call left this child to another: it ends at once. */
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(127);
   setpgid(0, 0);
-  int null_in = open("/dev/null", O_RDONLY);
-  if (null_in >= 0) dup2(null_in, STDIN_FILENO);
-  if (show_output) {
+  int in = open(io->input != NULL ? io->input : "/dev/null", O_RDONLY);
+  if (in < 0) {
+    /* Reported as posix_spawnp reports a failed file action. */
+    int e = errno;
+    ssize_t w = write(report, &e, sizeof(e));
+    (void)w;
+    _exit(127);
+  }
+  dup2(in, STDIN_FILENO);
+  if (in != STDIN_FILENO) close(in);
+  if (io->show_output) {
     dup2(STDERR_FILENO, STDOUT_FILENO);
   } else {
     int null_out = open("/dev/null", O_WRONLY);
@@ -209,7 +189,14 @@ static void abandon_child(pid_t pid) {
   }
 }
 
-int ys_exec_spawn_counted(char *const argv[], bool show_output,
+int ys_exec_spawn(char *const argv[], const ys_exec_io *io, double timeout_s,
+                  bool interruptible, ys_exec_outcome *out) {
+  char err[300];
+  return ys_exec_spawn_counted(argv, io, timeout_s, interruptible, NULL, 0, out,
+                               NULL, err, sizeof(err));
+}
+
+int ys_exec_spawn_counted(char *const argv[], const ys_exec_io *io,
                           double timeout_s, bool interruptible,
                           const size_t *events, size_t n_events,
                           ys_exec_outcome *out, double *counts, char *err,
@@ -225,10 +212,11 @@ int ys_exec_spawn_counted(char *const argv[], bool show_output,
     close(go[1]);
     return e;
   }
+  pid_t parent = getpid();
   struct timespec t0;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   pid_t pid = fork();
-  if (pid == 0) child_exec(argv, show_output, go[0], report[1]);
+  if (pid == 0) child_exec(argv, io, parent, go[0], report[1]);
   int e = pid < 0 ? errno : 0;
   close(go[0]);
   close(report[1]);
@@ -280,16 +268,30 @@ int ys_exec_spawn_counted(char *const argv[], bool show_output,
   return e;
 }
 
-static bool is_executable_file(const char *path) {
+/* What `path` is, as a program to run. */
+static ys_exec_lookup look_at(const char *path) {
   struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
+  if (stat(path, &st) != 0) return YS_EXEC_NOT_FOUND;
+  if (S_ISDIR(st.st_mode)) return YS_EXEC_IS_DIRECTORY;
+  if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0)
+    return YS_EXEC_NOT_EXECUTABLE;
+  return YS_EXEC_FOUND;
 }
 
-bool ys_exec_findable(const char *file) {
-  if (file[0] == '\0') return false;
-  if (strchr(file, '/') != NULL) return is_executable_file(file);
+ys_exec_lookup ys_exec_look_up(const char *file, char *where,
+                               size_t where_len) {
+  if (where_len > 0) where[0] = '\0';
+  if (file[0] == '\0') return YS_EXEC_NOT_FOUND;
+  if (strchr(file, '/') != NULL) {
+    ys_exec_lookup found = look_at(file);
+    if (found != YS_EXEC_FOUND && found != YS_EXEC_NOT_FOUND)
+      snprintf(where, where_len, "%s", file);
+    return found;
+  }
   const char *path = getenv("PATH");
   if (path == NULL) path = "/usr/local/bin:/usr/bin:/bin";
+  /* The enum's order is its preference: the best find is kept. */
+  ys_exec_lookup best = YS_EXEC_NOT_FOUND;
   for (const char *p = path;;) {
     size_t len = strcspn(p, ":");
     char full[4096];
@@ -297,11 +299,25 @@ bool ys_exec_findable(const char *file) {
     int n = len == 0
                 ? snprintf(full, sizeof(full), "./%s", file)
                 : snprintf(full, sizeof(full), "%.*s/%s", (int)len, p, file);
-    if (n > 0 && (size_t)n < sizeof(full) && is_executable_file(full))
-      return true;
-    if (p[len] == '\0') return false;
+    if (n > 0 && (size_t)n < sizeof(full)) {
+      ys_exec_lookup found = look_at(full);
+      if (found == YS_EXEC_FOUND) {
+        if (where_len > 0) where[0] = '\0';
+        return found;
+      }
+      if (found < best) {
+        best = found;
+        snprintf(where, where_len, "%s", full);
+      }
+    }
+    if (p[len] == '\0') return best;
     p += len + 1;
   }
+}
+
+bool ys_exec_findable(const char *file) {
+  char where[8];
+  return ys_exec_look_up(file, where, sizeof(where)) == YS_EXEC_FOUND;
 }
 
 const char *ys_exec_signal_name(int sig, char *buf, size_t len) {
@@ -341,7 +357,7 @@ static int add_file_instructions(const char *path, uint64_t *sum) {
   return rc == 0 && found ? 0 : YS_EFORMAT;
 }
 
-int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
+int ys_exec_spawn_callgrind(char *const argv[], const ys_exec_io *io,
                             bool trace_children, double timeout_s,
                             ys_exec_outcome *out, uint64_t *instructions,
                             char *err, size_t err_len) {
@@ -371,7 +387,7 @@ int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
     for (size_t i = 0; i < n; i++)
       vg[k++] = argv[i];
     vg[k] = NULL;
-    rc = ys_exec_spawn(vg, show_output, timeout_s, true, out);
+    rc = ys_exec_spawn(vg, io, timeout_s, true, out);
     if (rc != 0)
       ys_error_set(err, err_len, rc, "cannot start valgrind: %s", strerror(rc));
   }

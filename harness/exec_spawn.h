@@ -1,6 +1,6 @@
 /*
- * exec_spawn.h — one run of one command for `bench exec`: spawned with
- * posix_spawnp, reaped with wait4, timed on the monotonic clock, and its
+ * exec_spawn.h — one run of one command for `bench exec`: started with
+ * fork and execvp, reaped with wait4, timed on the monotonic clock, and its
  * CPU times, peak memory and how it ended taken from the kernel's rusage.
  */
 #ifndef YS_EXEC_SPAWN_H
@@ -22,30 +22,39 @@ typedef struct ys_exec_outcome {
   bool interrupted;   /* its group was killed for a SIGINT or SIGTERM */
 } ys_exec_outcome;
 
+/* Where a run's standard streams come from and go to. */
+typedef struct ys_exec_io {
+  /* stdin: this file, opened afresh for each run so that every run reads
+   * it from its start; NULL: /dev/null. */
+  const char *input;
+  /* stdout and stderr to this process's stderr (a report owns stdout);
+   * false: both to /dev/null. */
+  bool show_output;
+} ys_exec_io;
+
 /* Runs argv (argv[0] searched in PATH) in a process group of its own,
- * with stdin from /dev/null, stdout to /dev/null, or to this process's
- * stderr when `show_output` (a report owns stdout), and stderr to
- * /dev/null unless `show_output`. Waits for it, at most `timeout_s`
+ * with its standard streams as `io` says, killed by the kernel (SIGKILL)
+ * if this process dies first. Waits for it, at most `timeout_s`
  * seconds when above 0: then its whole process group (what it started
  * included) gets SIGTERM, and SIGKILL a grace period later, and
  * out->timed_out is set. So does a SIGINT or SIGTERM that this process
  * receives while it waits, when `interruptible` (run/interrupt.h, when its
  * handlers are installed; one received before the call counts too), which
  * sets out->interrupted. Fills *out. Returns 0, or an errno
- * value when it could not be started (ENOENT: no such command), with *out
- * untouched. */
-int ys_exec_spawn(char *const argv[], bool show_output, double timeout_s,
+ * value when it could not be started (ENOENT: no such command; the errno of
+ * opening io->input), with *out untouched. */
+int ys_exec_spawn(char *const argv[], const ys_exec_io *io, double timeout_s,
                   bool interruptible, ys_exec_outcome *out);
 
 /* As ys_exec_spawn, and counts the command with the perf events
- * events[0..n_events) (indexes of collectors/perf.h): fork, not
- * posix_spawn, so that the counters are opened on the child before it
- * execs (a pipe holds it until they are), from its exec to its end, with
+ * events[0..n_events) (indexes of collectors/perf.h; none when n_events
+ * is 0, counts then unused): the counters are opened on the child before
+ * it execs (a pipe holds it until they are), from its exec to its end, with
  * every process it starts that has ended by then. Fills counts[0..n_events)
  * as well. Returns 0; the errno of a command that could not be started; or
  * an errno with a message in `err` when an event could not be opened on
  * it or read (the run is then not measured). */
-int ys_exec_spawn_counted(char *const argv[], bool show_output,
+int ys_exec_spawn_counted(char *const argv[], const ys_exec_io *io,
                           double timeout_s, bool interruptible,
                           const size_t *events, size_t n_events,
                           ys_exec_outcome *out, double *counts, char *err,
@@ -56,9 +65,21 @@ static inline bool ys_exec_succeeded(const ys_exec_outcome *o) {
   return o->signal == 0 && o->exit_status == 0;
 }
 
-/* Whether program `file` can be found the way posix_spawnp finds it: a
- * name with a '/' must be an executable file, any other an executable file
- * in a directory of $PATH. */
+/* What looking program `file` up found, as execvp looks: a name with a
+ * '/' as given, any other in each directory of $PATH in turn. */
+typedef enum ys_exec_lookup {
+  YS_EXEC_FOUND,          /* an executable file */
+  YS_EXEC_NOT_EXECUTABLE, /* a file without execute permission, no better */
+  YS_EXEC_IS_DIRECTORY,   /* a directory, nothing better */
+  YS_EXEC_NOT_FOUND,      /* nothing */
+} ys_exec_lookup;
+
+/* Looks program `file` up; for what was found but cannot run, writes its
+ * path into `where` ("" otherwise). */
+ys_exec_lookup ys_exec_look_up(const char *file, char *where, size_t where_len);
+
+/* Whether program `file` can be found and run: ys_exec_look_up finds an
+ * executable file. */
 bool ys_exec_findable(const char *file);
 
 /* The signal's abbreviation with its "SIG" ("SIGSEGV"), in `buf`. */
@@ -71,7 +92,7 @@ const char *ys_exec_signal_name(int sig, char *buf, size_t len);
  * valgrind, which exits as the command does). Returns 0, an errno value when
  * valgrind could not be started, or YS_EFORMAT when callgrind left no readable
  * count, with a message in `err`. */
-int ys_exec_spawn_callgrind(char *const argv[], bool show_output,
+int ys_exec_spawn_callgrind(char *const argv[], const ys_exec_io *io,
                             bool trace_children, double timeout_s,
                             ys_exec_outcome *out, uint64_t *instructions,
                             char *err, size_t err_len);

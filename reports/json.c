@@ -431,6 +431,14 @@ static void json_latency(ys_json *w, const ys_latency *l) {
   ys_json_end_object(w);
 }
 
+/* A `bench exec` command's text and shell mode (docs/json-schema.md);
+ * nothing for a BENCH body. */
+static void json_exec_command(ys_json *w, const ys_bench_result *res) {
+  if (res->command == NULL) return;
+  ys_json_kv_string(w, "command", res->command);
+  ys_json_kv_string(w, "shell", res->shell);
+}
+
 static void json_bench(ys_json *w, const ys_bench_result *res,
                        const ys_comparison *cmp, const ys_bench_result *base) {
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
@@ -447,6 +455,7 @@ static void json_bench(ys_json *w, const ys_bench_result *res,
     ys_json_kv_uint(w, "elements_per_iteration", res->elements_per_iteration);
   ys_json_kv_uint(w, "total_iterations", res->total_iterations);
   ys_json_kv_double(w, "elapsed_s", res->elapsed_s);
+  json_exec_command(w, res);
   ys_json_key(w, "series");
   ys_json_begin_array(w);
   for (size_t i = 0; i < res->n_series; i++)

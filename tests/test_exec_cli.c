@@ -10,12 +10,15 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "collectors/perf.h"
 #include "core/error.h"
+#include "harness/exec_hints.h"
 #include "harness/exec_options.h"
 #include "harness/exec_spawn.h"
 
@@ -230,6 +233,89 @@ static void helpers(void **state) {
   assert_false(ys_exec_findable("no-such-command-ys"));
 }
 
+/* Writes `text` to a new temporary file whose path is put in `path`. */
+static void write_temp(char *path, const char *text) {
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+  close(fd);
+}
+
+static void commands_file_comes_first(void **state) {
+  (void)state;
+  char path[] = "/tmp/test_exec_cli_yaml_XXXXXX";
+  write_temp(path, "commands:\n"
+                   "  - name: gz\n"
+                   "    command: gzip -c 'a b'\n"
+                   "    prepare: sync\n"
+                   "  - command: zstd -q\n");
+  char *args[] = {"--commands", path,  "--prepare", "echo",
+                  "-n",         "cli", "xz",        NULL};
+  assert_int_equal(parse(args), 0);
+  assert_int_equal(opts.n_commands, 3);
+  /* The file's own name and prepare; its command's text as the name;
+   * -n for the command line's; --prepare where the file gave none. */
+  assert_string_equal(opts.commands[0].name, "gz");
+  assert_string_equal(opts.commands[0].argv[2], "a b");
+  assert_string_equal(opts.commands[0].prepare, "sync");
+  assert_int_equal(opts.commands[0].file_line, 2);
+  assert_string_equal(opts.commands[1].name, "zstd -q");
+  assert_string_equal(opts.commands[1].prepare, "echo");
+  assert_string_equal(opts.commands[2].name, "cli");
+  assert_string_equal(opts.commands[2].prepare, "echo");
+  /* -n never names a command of the file. */
+  char *too_many[] = {"--commands", path, "-n", "a", NULL};
+  assert_int_equal(parse(too_many), YS_EINVAL);
+  assert_non_null(strstr(err, "--name: 1 names for 0 commands"));
+  unlink(path);
+  char bad[] = "/tmp/test_exec_cli_yaml_XXXXXX";
+  write_temp(bad, "commands:\n  - command: x\n    prepare: [a]\n");
+  char *bad_args[] = {"--commands", bad, NULL};
+  assert_int_equal(parse(bad_args), YS_EINVAL);
+  assert_non_null(strstr(err, ":3: prepare: must be a single non-empty value"));
+  unlink(bad);
+}
+
+static void lookups_say_why(void **state) {
+  (void)state;
+  char where[256];
+  assert_int_equal(ys_exec_look_up("/", where, sizeof(where)),
+                   YS_EXEC_IS_DIRECTORY);
+  assert_string_equal(where, "/");
+  char plain_file[] = "/tmp/test_exec_cli_XXXXXX"; /* mode 0600 */
+  int fd = mkstemp(plain_file);
+  assert_true(fd >= 0);
+  close(fd);
+  assert_int_equal(ys_exec_look_up(plain_file, where, sizeof(where)),
+                   YS_EXEC_NOT_EXECUTABLE);
+  unlink(plain_file);
+  assert_int_equal(ys_exec_look_up("sh", where, sizeof(where)), YS_EXEC_FOUND);
+  assert_string_equal(where, "");
+  assert_int_equal(ys_exec_look_up("no-such-command-ys", where, sizeof(where)),
+                   YS_EXEC_NOT_FOUND);
+}
+
+static void hints_for_shell_words(void **state) {
+  (void)state;
+  char hint[400];
+  char *assign[] = {"FOO_1=x", "make", NULL};
+  assert_non_null(strstr(ys_exec_hint(assign, false, hint, sizeof(hint)),
+                         "'env FOO_1=x make...'"));
+  char *ops[] = {"grep", "x", "2>&1", NULL};
+  assert_non_null(strstr(ys_exec_hint(ops, false, hint, sizeof(hint)),
+                         "'2>&1' is shell syntax"));
+  char *comment[] = {"ls", "#", "note", NULL};
+  assert_non_null(strstr(ys_exec_hint(comment, false, hint, sizeof(hint)),
+                         "'#' is shell syntax"));
+  /* Through sh nothing is misread; plain words and options are fine. */
+  assert_string_equal(ys_exec_hint(ops, true, hint, sizeof(hint)), "");
+  char *plain[] = {"gzip", "-c", "--level=9", "a=b", "-1", NULL};
+  assert_string_equal(ys_exec_hint(plain, false, hint, sizeof(hint)), "");
+  char *number_first[] = {"1=x", NULL};
+  assert_string_equal(ys_exec_hint(number_first, false, hint, sizeof(hint)),
+                      "");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(words_and_names),
@@ -243,6 +329,9 @@ int main(void) {
       cmocka_unit_test(counters_need_perf),
       cmocka_unit_test(counters_resolve),
       cmocka_unit_test(helpers),
+      cmocka_unit_test(commands_file_comes_first),
+      cmocka_unit_test(lookups_say_why),
+      cmocka_unit_test(hints_for_shell_words),
   };
   int failed = cmocka_run_group_tests(tests, NULL, NULL);
   ys_exec_options_free(&opts);

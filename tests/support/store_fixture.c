@@ -198,6 +198,10 @@ void ys_test_fill_run(ys_run_result *run) {
   snprintf(ok->family, sizeof(ok->family), "sort");
   snprintf(ok->group, sizeof(ok->group), "sorts");
   snprintf(ok->group_reference, sizeof(ok->group_reference), "sort/1024");
+  /* As `bench exec` records a command (quotes and a newline round-trip). */
+  ok->command = strdup("sort -n 'a b.txt'\necho \"done\"");
+  assert_non_null(ok->command);
+  snprintf(ok->shell, sizeof(ok->shell), "sh");
   ok->status = YS_BENCH_OK;
   ok->bytes_per_iteration = 4096;
   ok->elements_per_iteration = 1024;
