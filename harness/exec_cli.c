@@ -12,6 +12,7 @@
 
 #include "../collectors/perf.h"
 #include "../core/error.h"
+#include "../core/utf8.h"
 #include "cli.h"
 #include "exec_options.h"
 #include "option_rules.h"
@@ -242,6 +243,23 @@ static int add_file_commands(ys_exec_options *o, char *err, size_t err_len) {
 }
 
 /* The command of argv after "--", as one string for names and messages. */
+
+/* Replaces each byte of `name` that does not begin a whole UTF-8
+ * character with '?', in place. */
+static void replace_non_utf8(char *name) {
+  size_t left = strlen(name);
+  unsigned char *p = (unsigned char *)name;
+  while (left > 0) {
+    size_t len = ys_utf8_char_len(p, left);
+    if (len == 0) {
+      *p = '?';
+      len = 1;
+    }
+    p += len;
+    left -= len;
+  }
+}
+
 static char *join_words(char **argv, int n) {
   size_t len = 1;
   for (int i = 0; i < n; i++)
@@ -443,6 +461,22 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
                             "0x%02x); names go into baselines and reports",
                             name, b);
       *p = ' ';
+    }
+    /* And UTF-8, which is all JSON and YAML hold: another byte would be
+     * saved as U+FFFD and never match this name again. A name taken from
+     * the command (perhaps cut inside a character) gets '?' for it. */
+    if (!ys_utf8_valid(c->name)) {
+      if (named && e != NULL)
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "%s:%zu: name: '%s' is not UTF-8; names go into "
+                            "baselines and reports",
+                            o->file.path, e->line, name);
+      if (named)
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "--name: '%s' is not UTF-8; names go into "
+                            "baselines and reports",
+                            name);
+      replace_non_utf8(c->name);
     }
     for (size_t j = 0; j < i; j++)
       if (strcmp(o->commands[j].name, c->name) == 0)

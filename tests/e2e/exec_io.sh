@@ -235,4 +235,15 @@ expect 0 'plain' -- "$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 \
   --baseline recorded --threshold 1000 -n plain 'true  x' -n argv -- \
   printf '%s' 'a b'
 
+# Names are UTF-8 (JSON and YAML hold nothing else): a given name that is
+# not is refused; one taken from the command gets '?' for the stray byte,
+# so that a saved baseline still matches it.
+expect 2 "is not UTF-8; names go into baselines" -- "$bench" exec "${quick[@]}" \
+  -n "$(printf 'caf\351')" true
+(cd "$tmp" && "$bench" exec "${quick[@]}" --save-baseline latin -- \
+  echo "$(printf 'caf\351')" >/dev/null 2>&1) || fail "latin save failed"
+expect 0 '1 (unchanged|inconclusive|improved|regressed)' -- \
+  sh -c "cd '$tmp' && '$bench' exec ${quick[*]} --threshold 1000 \
+  --baseline latin -- echo \"\$(printf 'caf\\351')\""
+
 finish
