@@ -104,7 +104,7 @@ static void parent_side(FILE *in, size_t n_metrics) {
   int rc;
   do {
     err[0] = '\0';
-    rc = ys_peer_read_round(in, "fuzz-worker", &res, err, sizeof(err));
+    rc = ys_peer_read_round(in, "fuzz-worker", false, &res, err, sizeof(err));
     check_rounds(&res);
   } while (rc == 0);
   ys_bench_result_clear(&res);

@@ -287,6 +287,7 @@ static void budget_changed(void *ctx, const ys_round_budget *b) {
     ys_pool_set_budget(&s->against.pool, b->warm_up_ns, b->measurement_ns,
                        b->sample_size);
     ys_pool_set_warm_up_iterations(&s->against.pool, b->warm_up_iterations);
+    ys_pool_set_latency(&s->against.pool, b->latency);
   }
 }
 

@@ -9,7 +9,9 @@
 #   with a message naming it, and is still measured (status ok);
 # - a saved baseline keeps the latency mapping and the latency series, and
 #   a comparison against it shows each percentile's change; --gate takes
-#   latency_p50.
+#   latency_p50;
+# - under --against, the other build's latency percentiles are compared
+#   the same way.
 # Usage: latency.sh PATH/TO/bench TESTS_SOURCE_DIR
 set -uo pipefail
 bench=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -83,4 +85,13 @@ expect 0 'p50: +\[.*\] · [-+][0-9.]+ %' -- "$bench" "${quick[@]}" \
 "$bench" "${quick[@]}" --exact service_request --baseline lat \
   --threshold 1000 --format json >"$tmp/r.json" 2>/dev/null
 check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_p99") != null'
+
+# Under --against the other build measures its rounds in latency mode too
+# (worker protocol 5): each percentile is compared as against a baseline.
+expect 0 'p50: +\[.*\] · [-+][0-9.]+ %' -- "$bench" "${quick[@]}" \
+  --exact service_request --against "$bench" --threshold 1000
+"$bench" "${quick[@]}" --exact service_request --against "$bench" \
+  --threshold 1000 --format json >"$tmp/r.json" 2>/dev/null
+check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_p50") != null'
+check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_max") != null'
 finish
