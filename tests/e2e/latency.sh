@@ -48,6 +48,9 @@ check "[$lat | .percentiles[] | select(.shown) | .estimate_ns
 check "$lat | [.percentiles[0:3][].estimate_ns.point] as \$p
         | \$p[0] <= \$p[1] and \$p[1] <= \$p[2] and \$p[2] <= .max_ns"
 check "$lat | [.percentiles[].name] == [\"p50\",\"p90\",\"p99\",\"p99.9\"]"
+# Short rounds per percentile: a count, 0 for p50 (2 times suffice).
+check "$lat | ([.percentiles[].short_rounds | type == \"number\"] | all)
+        and .percentiles[0].short_rounds == 0"
 # p99 and p99.9 have a per-round series only when the first round timed
 # 100 and 1,000 iterations (a busy machine may leave p99.9 out): the
 # others always, and nothing but the five.
