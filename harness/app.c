@@ -226,6 +226,7 @@ static int start_peer(invocation *s, const ys_runner_config *rc) {
       .filters = s->o.filters,
       .n_filters = s->o.n_filters,
       .exact = s->o.exact,
+      .settings = s->settings,
   };
   if (ys_against_start(&s->against, &cfg, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {

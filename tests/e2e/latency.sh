@@ -97,4 +97,7 @@ expect 0 'p50: +\[.*\] · [-+][0-9.]+ %' -- "$bench" "${quick[@]}" \
   --threshold 1000 --format json >"$tmp/r.json" 2>/dev/null
 check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_p50") != null'
 check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_max") != null'
+# Both builds ran with this build's settings (its own .latency among them):
+# nothing to warn about.
+check '.benchmarks[0] | has("settings_differ") | not'
 finish
