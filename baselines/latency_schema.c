@@ -34,6 +34,17 @@ static const ys_field latency_rows[] = {
     LATENCY_PCT(2, "p99", "p99_shown"),
     LATENCY_PCT(3, "p99.9", "p99.9_shown"),
     LATENCY_ROW(max, "max", YS_FIELD_DOUBLE, YS_FIELD_NULLABLE),
+    /* Rounds each percentile's per-round series left out as too short
+     * (run/latency.h): optional, written when not 0, so that a file
+     * saved before them loads as "none", and an older loader skips them. */
+    LATENCY_ROW(short_rounds[0], "p50_short_rounds", YS_FIELD_SIZE,
+                YS_FIELD_OPTIONAL),
+    LATENCY_ROW(short_rounds[1], "p90_short_rounds", YS_FIELD_SIZE,
+                YS_FIELD_OPTIONAL),
+    LATENCY_ROW(short_rounds[2], "p99_short_rounds", YS_FIELD_SIZE,
+                YS_FIELD_OPTIONAL),
+    LATENCY_ROW(short_rounds[3], "p99.9_short_rounds", YS_FIELD_SIZE,
+                YS_FIELD_OPTIONAL),
 };
 static const ys_table latency_table = {
     .fields = latency_rows,

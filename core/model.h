@@ -162,7 +162,7 @@ typedef struct ys_latency {
   double max;                            /* slowest kept time; no interval */
   double *samples; /* the kept times (ns), owned; NULL in a loaded result */
   /* Rounds left out of each percentile's per-round series for timing
-   * fewer than ys_latency_min_samples iterations (not saved). */
+   * fewer than ys_latency_min_samples iterations (saved when not 0). */
   size_t short_rounds[YS_LATENCY_QUANTILES];
 } ys_latency;
 

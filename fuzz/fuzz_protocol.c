@@ -5,12 +5,13 @@
  *
  * The first byte picks the side. Even: the parent's reader of a worker's
  * answers (ys_peer_read_round), called until the input ends or is refused,
- * with 1 to 4 metrics (bits 1-2). Odd: the worker's reader of commands
- * (ys_worker_serve) over the rest of the input, serving two benchmarks that
- * skip or fail at once, so that a command naming one runs it without
- * measuring for however long the command asks.
+ * with 1 to 4 metrics (bits 1-2), to rounds in latency mode or not (bit 3).
+ * Odd: the worker's reader of commands (ys_worker_serve) over the rest of the
+ * input, serving two benchmarks that skip or fail at once, so that a command
+ * naming one runs it without measuring for however long the command asks.
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,13 +67,17 @@ static const ys_metric metrics[] = {
 
 /* Aborts unless every series holds the same rounds, tiling its samples,
  * and every sample is what a worker can send: at least one iteration and
- * finite values (docs/worker-protocol.md). */
+ * finite values (docs/worker-protocol.md). A latency series holds one
+ * sample per round, and at most as many rounds as the others. */
 static void check_rounds(const ys_bench_result *res) {
   if (!isfinite(res->elapsed_s) || res->elapsed_s < 0) abort();
   for (size_t m = 0; m < res->n_series; m++) {
     const ys_series *s = &res->series[m];
-    if (s->n_rounds != res->series[0].n_rounds ||
-        s->n_samples != res->series[0].n_samples)
+    bool latency = (s->counter & YS_SERIES_LATENCY) != 0;
+    if (latency ? s->n_rounds > res->series[0].n_rounds ||
+                      s->n_samples != s->n_rounds
+                : s->n_rounds != res->series[0].n_rounds ||
+                      s->n_samples != res->series[0].n_samples)
       abort();
     for (size_t i = 0; i < s->n_samples; i++)
       if (s->samples[i].iterations == 0 || !isfinite(s->samples[i].value))
@@ -87,7 +92,7 @@ static void check_rounds(const ys_bench_result *res) {
   }
 }
 
-static void parent_side(FILE *in, size_t n_metrics) {
+static void parent_side(FILE *in, size_t n_metrics, bool latency) {
   ys_bench_result res;
   memset(&res, 0, sizeof(res));
   snprintf(res.name, sizeof(res.name), "fuzz");
@@ -104,7 +109,7 @@ static void parent_side(FILE *in, size_t n_metrics) {
   int rc;
   do {
     err[0] = '\0';
-    rc = ys_peer_read_round(in, "fuzz-worker", &res, err, sizeof(err));
+    rc = ys_peer_read_round(in, "fuzz-worker", latency, &res, err, sizeof(err));
     check_rounds(&res);
   } while (rc == 0);
   ys_bench_result_clear(&res);
@@ -116,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   FILE *in = fmemopen((void *)(data + 1), size - 1, "r");
   if (in == NULL) return 0;
   if ((selector & 1) == 0)
-    parent_side(in, 1 + (size_t)((selector >> 1) & 3));
+    parent_side(in, 1 + (size_t)((selector >> 1) & 3), (selector & 8) != 0);
   else
     ys_worker_serve(wall, 0, instances,
                     sizeof(instances) / sizeof(instances[0]), in, sink);

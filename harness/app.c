@@ -226,6 +226,7 @@ static int start_peer(invocation *s, const ys_runner_config *rc) {
       .filters = s->o.filters,
       .n_filters = s->o.n_filters,
       .exact = s->o.exact,
+      .settings = s->settings,
   };
   if (ys_against_start(&s->against, &cfg, s->collector, s->chosen, s->n_chosen,
                        s->instances, s->n_instances, s->prog) != 0) {
@@ -287,6 +288,7 @@ static void budget_changed(void *ctx, const ys_round_budget *b) {
     ys_pool_set_budget(&s->against.pool, b->warm_up_ns, b->measurement_ns,
                        b->sample_size);
     ys_pool_set_warm_up_iterations(&s->against.pool, b->warm_up_iterations);
+    ys_pool_set_latency(&s->against.pool, b->latency);
   }
 }
 

@@ -314,12 +314,20 @@ typedef struct ys_axis {
 #define YS_NAMED(NAME, AXIS)                                                   \
   { .name = (NAME), YS__AXIS_##AXIS }
 
+/* Defines ys__axes_ID from the axes; an axis leaves out the fields of the
+ * other kinds, which C++ would warn about (-Wmissing-field-initializers):
+ * every form with axes defines them through it. */
+#define YS__AXES(ID, ...)                                                      \
+  YS__FIELDS_MAY_BE_LEFT_OUT_BEGIN                                             \
+  static const ys_axis ys__axes_##ID[] = {__VA_ARGS__};                        \
+  YS__FIELDS_MAY_BE_LEFT_OUT_END
+
 /* BENCH_PARAMS(name, axis, ...) { body }: one instance per combination of
  * the axes' values (the last axis varies fastest), named "name/64/128", or
  * "name/rows:64/cols:128" for named axes. At most YS_MAX_AXES axes and
  * 10,000 instances. */
 #define BENCH_PARAMS(NAME, ...)                                                \
-  static const ys_axis ys__axes_##NAME[] = {__VA_ARGS__};                      \
+  YS__AXES(NAME, __VA_ARGS__)                                                  \
   YS__DEFINE(NAME, #NAME, .axes = ys__axes_##NAME,                             \
              .n_axes = sizeof(ys__axes_##NAME) / sizeof(ys_axis))
 
@@ -340,13 +348,13 @@ typedef struct ys_axis {
  * "sort/insertion/1024" is compared with the reference's instance of the
  * same parameters, "sort/libc/1024". */
 #define BENCH_IN_GROUP_PARAMS(GROUP, MEMBER, ...)                              \
-  static const ys_axis ys__axes_##GROUP##__##MEMBER[] = {__VA_ARGS__};         \
+  YS__AXES(GROUP##__##MEMBER, __VA_ARGS__)                                     \
   YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER,                            \
              .axes = ys__axes_##GROUP##__##MEMBER,                             \
              .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis), \
              .group = #GROUP, .member = #MEMBER)
 #define BENCH_GROUP_REFERENCE_PARAMS(GROUP, MEMBER, ...)                       \
-  static const ys_axis ys__axes_##GROUP##__##MEMBER[] = {__VA_ARGS__};         \
+  YS__AXES(GROUP##__##MEMBER, __VA_ARGS__)                                     \
   YS__DEFINE(GROUP##__##MEMBER, #GROUP "/" #MEMBER,                            \
              .axes = ys__axes_##GROUP##__##MEMBER,                             \
              .n_axes = sizeof(ys__axes_##GROUP##__##MEMBER) / sizeof(ys_axis), \
@@ -465,13 +473,6 @@ struct ys_settings {
  *
  * The fields are those of ys_settings, as in BENCH_WITH. */
 #define YS_WITH(...) (__VA_ARGS__)
-
-/* Defines ys__axes_ID from the axes; an axis leaves out the fields of the
- * other kinds, which C++ would warn about. */
-#define YS__AXES(ID, ...)                                                      \
-  YS__FIELDS_MAY_BE_LEFT_OUT_BEGIN                                             \
-  static const ys_axis ys__axes_##ID[] = {__VA_ARGS__};                        \
-  YS__FIELDS_MAY_BE_LEFT_OUT_END
 
 /* BENCH_ARGS_WITH(name, YS_WITH(settings), v1, v2, ...) { body }:
  * BENCH_ARGS with the benchmark's own settings, for every instance. */

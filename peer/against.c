@@ -48,9 +48,10 @@ int ys_against_start(ys_against *a, const ys_against_config *cfg,
   if (a->remote.benches == NULL) return YS_ENOMEM;
   for (size_t i = 0; i < n_chosen; i++) {
     if (!ys_peer_has(peer, chosen[i].name)) continue;
-    rc = ys_runner_result_init(collector, &chosen[i],
-                               &a->remote.benches[a->remote.n_benches++]);
+    ys_bench_result *remote = &a->remote.benches[a->remote.n_benches++];
+    rc = ys_runner_result_init(collector, &chosen[i], remote);
     if (rc != 0) return rc;
+    if (cfg->settings != NULL) remote->settings = cfg->settings[i];
   }
 
   if (strcmp(ys_peer_version(peer), YS_VERSION_STRING) != 0)

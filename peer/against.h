@@ -26,6 +26,11 @@ typedef struct ys_against_config {
   size_t processes; /* worker processes of the other build, >= 1 */
   uint64_t seed;    /* their layouts (pool.h) */
   double timeout_s; /* per benchmark, all rounds (pool.h); 0: none */
+  /* The settings of each chosen benchmark (borrowed, parallel to `chosen`;
+   * NULL: the run's): the other build's rounds are measured with this
+   * side's budget, so its results carry the same settings, and a report
+   * does not take them for a baseline measured otherwise. */
+  const ys_bench_settings *settings;
   /* The run's filters (borrowed), as ys_select_matches takes them: a
    * benchmark only the other build defines is noted only when they would
    * select it. */

@@ -25,6 +25,7 @@
 #include "../core/policy.h"
 #include "../run/counters.h"
 #include "../run/interrupt.h"
+#include "../run/latency.h"
 #include "round_functions.h"
 #include "worker.h"
 
@@ -570,12 +571,61 @@ static int receive_functions(FILE *from, const char *program,
   return 0;
 }
 
+/* Reads the "latency K" section of an answer to a round that asked for
+ * latency mode: K lines "SERIES VALUE", each series one of the five
+ * latency series (ys_latency_series_name) at most once, each value a
+ * finite time of zero or more, into values and has (the series the round
+ * has). */
+static int receive_latency(FILE *from, const char *program,
+                           double values[YS_LATENCY_SERIES],
+                           bool has[YS_LATENCY_SERIES], char *err,
+                           size_t err_len) {
+  char line[YS_WORKER_LINE_MAX];
+  memset(has, 0, YS_LATENCY_SERIES * sizeof(*has));
+  if (!read_line(from, line, sizeof(line)))
+    return fail(err, err_len, YS_EIO, program,
+                "exited in the middle of a round");
+  const char *count = line + strnlen(line, 8);
+  if (strncmp(line, "latency ", 8) != 0 || strlen(count) != 1 ||
+      count[0] < '0' || count[0] > '0' + YS_LATENCY_SERIES)
+    return fail(err, err_len, YS_EFORMAT, program,
+                "sent a malformed latency line (want latency K, K at most "
+                "5)");
+  size_t k = (size_t)(count[0] - '0');
+  for (size_t i = 0; i < k; i++) {
+    if (!read_line(from, line, sizeof(line)))
+      return fail(err, err_len, YS_EIO, program,
+                  "exited in the middle of a round");
+    char *space = strchr(line, ' ');
+    size_t q = YS_LATENCY_SERIES;
+    if (space != NULL) {
+      *space = '\0';
+      q = 0;
+      while (q < YS_LATENCY_SERIES && strcmp(line, ys_latency_series_name[q]))
+        q++;
+    }
+    char *end = NULL;
+    const char *number = space != NULL ? space + 1 : "";
+    double v = strtod(number, &end);
+    /* As a sample value: digits first, so that "-0", "+1", "nan" and
+     * " 1" are refused along with what strtod cannot read. */
+    if (q == YS_LATENCY_SERIES || has[q] || *number < '0' || *number > '9' ||
+        *end != '\0' || !isfinite(v))
+      return fail(err, err_len, YS_EFORMAT, program,
+                  "sent a malformed latency value line");
+    values[q] = v;
+    has[q] = true;
+  }
+  return 0;
+}
+
 /* Reads the counters and the n sample lines of one round into a one-round
  * result and the functions of its windows, then appends both to res. A
  * round whose counters differ from those of res's earlier rounds fails the
  * benchmark, as it would in one process. */
 static int receive_round(FILE *from, const char *program, size_t n, bool linear,
-                         ys_bench_result *res, char *err, size_t err_len) {
+                         bool latency, ys_bench_result *res, char *err,
+                         size_t err_len) {
   ys_counter_spec specs[YS_MAX_COUNTERS];
   char names[YS_MAX_COUNTERS][YS_WORKER_LINE_MAX];
   size_t k = 0;
@@ -606,6 +656,11 @@ static int receive_round(FILE *from, const char *program, size_t n, bool linear,
   free(line);
   /* Read whole before anything is added, so that a refused answer adds
    * nothing to res. */
+  double latency_values[YS_LATENCY_SERIES];
+  bool latency_has[YS_LATENCY_SERIES] = {false};
+  if (rc == 0 && latency)
+    rc = receive_latency(from, program, latency_values, latency_has, err,
+                         err_len);
   ys_function_cost *fns = NULL;
   size_t n_fns = 0;
   if (rc == 0)
@@ -622,6 +677,10 @@ static int receive_round(FILE *from, const char *program, size_t n, bool linear,
   }
   if (rc == 0 && shaped == 0) rc = order_like(res, map, &one);
   if (rc == 0 && shaped == 0) rc = ys_bench_result_append_rounds(res, &one);
+  /* A round that timed nothing (or whose benchmark latency mode refused)
+   * sent no latency series and adds none. */
+  if (rc == 0 && shaped == 0 && latency_has[YS_LATENCY_SERIES - 1])
+    rc = ys_latency_add_round(res, latency_values, latency_has);
   if (rc == 0 && shaped == 0)
     rc = ys_round_functions_merge(res, fns, n_fns, YS_POLICY_FUNCTIONS_MAX);
   free_functions(fns, n_fns);
@@ -632,8 +691,8 @@ static int receive_round(FILE *from, const char *program, size_t n, bool linear,
 /* Most samples one round may announce: far more than any plan makes. */
 #define MAX_ROUND_SAMPLES 10000000
 
-int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
-                       char *err, size_t err_len) {
+int ys_peer_read_round(FILE *from, const char *program, bool latency,
+                       ys_bench_result *res, char *err, size_t err_len) {
   char line[YS_WORKER_LINE_MAX];
   if (!read_line(from, line, sizeof(line)))
     return fail(err, err_len, YS_EIO, program,
@@ -659,7 +718,8 @@ int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
       if (suggested > a->suggested_sample_size)
         a->suggested_sample_size = suggested;
     }
-    return receive_round(from, program, n, linear != 0, res, err, err_len);
+    return receive_round(from, program, n, linear != 0, latency, res, err,
+                         err_len);
   }
   if (strncmp(line, "error ", 6) == 0)
     return fail(err, err_len, YS_EFORMAT, program, line + 6);
@@ -677,12 +737,13 @@ int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
 
 int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
                   double measurement_ns, size_t sample_size,
-                  uint64_t warm_up_iterations, double timeout_s,
+                  uint64_t warm_up_iterations, bool latency, double timeout_s,
                   ys_bench_result *res, char *err, size_t err_len) {
   char command[YS_WORKER_LINE_MAX];
-  char extra[32] = "";
+  char extra[48] = "";
   if (warm_up_iterations > 0)
     snprintf(extra, sizeof(extra), " %" PRIu64, warm_up_iterations);
+  if (latency) strcat(extra, " latency");
   int len = snprintf(command, sizeof(command), "round %s %.17g %.17g %zu%s\n",
                      name, warm_up_ns, measurement_ns, sample_size, extra);
   if (len < 0 || (size_t)len >= sizeof(command))
@@ -693,7 +754,7 @@ int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
                 "exited (it may have crashed)");
   p->in.why = 0;
   p->in.deadline_s = timeout_s > 0 ? ys_clock_now_s() + timeout_s : 0;
-  int rc = ys_peer_read_round(p->from, p->program, res, err, err_len);
+  int rc = ys_peer_read_round(p->from, p->program, latency, res, err, err_len);
   p->in.deadline_s = 0;
   if (rc != 0 && p->in.why != 0) return stopped_reading(p, err, err_len);
   return rc;

@@ -41,8 +41,9 @@ bool ys_peer_has(const ys_peer *p, const char *name);
  * the same collector's metrics). A benchmark that skips or fails there
  * marks res so. The answer must come within timeout_s seconds (0: no
  * limit); with warm_up_iterations > 0 the round warms up for that many
- * iterations instead of warm_up_ns (sent only then, so that a build
- * without per-benchmark settings still understands every other round).
+ * iterations instead of warm_up_ns (sent only then). With `latency` the
+ * round is measured in latency mode and its percentiles are appended to
+ * res's latency series (run/latency.h).
  * Returns 0; YS_EIO / YS_EFORMAT with a message in err when
  * the peer died or broke the protocol; YS_ETIMEDOUT when it did not answer
  * in time, YS_EINTR when SIGINT or SIGTERM arrived (run/interrupt.h) while
@@ -51,22 +52,25 @@ bool ys_peer_has(const ys_peer *p, const char *name);
  * YS_ENOMEM. */
 int ys_peer_round(ys_peer *p, const char *name, double warm_up_ns,
                   double measurement_ns, size_t sample_size,
-                  uint64_t warm_up_iterations, double timeout_s,
+                  uint64_t warm_up_iterations, bool latency, double timeout_s,
                   ys_bench_result *res, char *err, size_t err_len);
 
 /* Reads a worker's answer to one `round` command from `from`, as
  * docs/worker-protocol.md gives it: "ok N LINEAR BYTES ELEMENTS WARNINGS
- * SUGGESTED ELAPSED" then N lines "ITERATIONS V1 ... VM", appended to res
- * as one more round (res holds a series for each of the M metrics, in the
- * worker's order), then "functions K" and K function lines, whose costs
+ * SUGGESTED ELAPSED", "counters K" and K counter lines, then N lines
+ * "ITERATIONS V1 ... VM", appended to res as one more round (res holds a
+ * series for each of the M metrics, in the worker's order); for a round
+ * that asked for latency mode (`latency`), "latency K" and K lines
+ * "SERIES VALUE", appended to res's latency series as ys_latency_add_round
+ * does; then "functions K" and K function lines, whose costs
  * are added to res's functions (round_functions.h); or
  * "skipped MESSAGE" / "failed MESSAGE", which mark res so. Returns 0;
  * YS_EIO when the input ends before the answer does; YS_EFORMAT for
  * "error MESSAGE" and for anything malformed; YS_ENOMEM. Errors other than
  * YS_ENOMEM leave a message naming `program` in err. ys_peer_round reads
  * with it; it takes any stream, so that it can be tried on text. */
-int ys_peer_read_round(FILE *from, const char *program, ys_bench_result *res,
-                       char *err, size_t err_len);
+int ys_peer_read_round(FILE *from, const char *program, bool latency,
+                       ys_bench_result *res, char *err, size_t err_len);
 
 /* Stops a peer that broke off a round, and writes how its process ended to
  * `how` ("exited with status 0", "was killed by signal 11 (Segmentation

@@ -112,6 +112,10 @@ void ys_pool_set_warm_up_iterations(ys_pool *p, uint64_t iterations) {
   p->cfg.warm_up_iterations = iterations;
 }
 
+void ys_pool_set_latency(ys_pool *p, bool latency) {
+  p->cfg.latency = latency;
+}
+
 /* Marks res failed with `why` and drops its rounds: a benchmark that
  * stopped must not be mistaken for a measurement. */
 static void fail_bench(ys_bench_result *res, const char *why) {
@@ -142,8 +146,8 @@ int ys_pool_round(ys_pool *p, const ys_instance *inst, ys_bench_result *res) {
   double asked = ys_clock_now_s();
   int rc = ys_peer_round(p->workers[i], inst->name, p->cfg.warm_up_ns,
                          p->cfg.measurement_ns, p->cfg.sample_size,
-                         p->cfg.warm_up_iterations, left, res, p->err,
-                         sizeof(p->err));
+                         p->cfg.warm_up_iterations, p->cfg.latency, left, res,
+                         p->err, sizeof(p->err));
   if (rc == YS_EINTR) {
     /* The run stops: the worker in the middle of a round is ended now. */
     ys_peer_kill(p->workers[i]);

@@ -19,6 +19,7 @@
 #ifndef YS_POOL_H
 #define YS_POOL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,6 +42,7 @@ typedef struct ys_pool_config {
   double measurement_ns;
   size_t sample_size;
   uint64_t warm_up_iterations; /* per round; 0: warm up by time */
+  bool latency;                /* rounds in latency mode (run/latency.h) */
   /* Seconds all rounds of one benchmark may take; 0: no limit. */
   double timeout_s;
 } ys_pool_config;
@@ -87,6 +89,10 @@ void ys_pool_set_budget(ys_pool *p, double warm_up_ns, double measurement_ns,
 /* Changes how later rounds warm up: `iterations` per round, or by the
  * warm-up time when 0. */
 void ys_pool_set_warm_up_iterations(ys_pool *p, uint64_t iterations);
+
+/* Changes whether later rounds are measured in latency mode, their
+ * percentiles appended to the result's latency series. */
+void ys_pool_set_latency(ys_pool *p, bool latency);
 
 /* Stops every worker; NULL-safe, and safe on a zeroed pool. */
 void ys_pool_stop(ys_pool *p);

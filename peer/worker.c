@@ -38,9 +38,32 @@ static const ys_instance *find(const ys_instance *instances, size_t n,
   return NULL;
 }
 
+/* Whether s is a latency percentile series (run/latency.h). */
+static bool is_latency(const ys_series *s) {
+  return (s->counter & YS_SERIES_LATENCY) != 0;
+}
+
+/* Writes the latency percentiles of the round res holds, one line
+ * "SERIES VALUE" per latency series it has (a round too short for p99
+ * has none for it): none when latency mode was refused, or timed nothing. */
+static void send_latency(const ys_bench_result *res, FILE *out) {
+  size_t k = 0;
+  for (size_t m = 0; m < res->n_series; m++)
+    k += is_latency(&res->series[m]) && res->series[m].n_samples == 1;
+  fprintf(out, "latency %zu\n", k);
+  for (size_t m = 0; m < res->n_series; m++) {
+    const ys_series *s = &res->series[m];
+    if (!is_latency(s) || s->n_samples != 1) continue;
+    char number[YS_JSON_DOUBLE_MAX];
+    ys_json_format_double(number, s->samples[0].value);
+    fprintf(out, "%s %s\n", s->metric, number);
+  }
+}
+
 /* Writes one round's samples, exact decimal doubles so that nothing is
- * lost between the processes, then the functions of its windows. */
-static void send_round(const ys_bench_result *res, FILE *out) {
+ * lost between the processes, then its latency percentiles when the round
+ * asked for latency mode, then the functions of its windows. */
+static void send_round(const ys_bench_result *res, bool latency, FILE *out) {
   const ys_series *primary = &res->series[0];
   const ys_round *round = &primary->rounds[primary->n_rounds - 1];
   char elapsed[YS_JSON_DOUBLE_MAX];
@@ -53,21 +76,27 @@ static void send_round(const ys_bench_result *res, FILE *out) {
   /* The counters the benchmark reported, which the sample lines carry
    * after the collector's metrics. */
   size_t first = ys_counters_first(res);
-  fprintf(out, "counters %zu\n", res->n_series - first);
-  for (size_t m = first; m < res->n_series; m++)
+  /* Latency series follow the counters, one value per round: they go in
+   * their own section (send_latency). */
+  size_t end = first;
+  while (end < res->n_series && !is_latency(&res->series[end]))
+    end++;
+  fprintf(out, "counters %zu\n", end - first);
+  for (size_t m = first; m < end; m++)
     fprintf(out, "%u %s\n",
             (unsigned)(res->series[m].counter & ~YS_SERIES_COUNTER),
             res->series[m].metric);
   for (size_t i = 0; i < round->n_samples; i++) {
     size_t k = round->first_sample + i;
     fprintf(out, "%llu", (unsigned long long)primary->samples[k].iterations);
-    for (size_t m = 0; m < res->n_series; m++) {
+    for (size_t m = 0; m < end; m++) {
       char number[YS_JSON_DOUBLE_MAX];
       ys_json_format_double(number, res->series[m].samples[k].value);
       fprintf(out, " %s", number);
     }
     fputc('\n', out);
   }
+  if (latency) send_latency(res, out);
   ys_round_functions_send(res, out);
 }
 
@@ -115,15 +144,18 @@ static bool parse_iterations(const char *word, uint64_t *out) {
 int ys_worker_parse_round(char *args, ys_worker_round *out, char *err,
                           size_t err_len) {
   char *save = NULL;
-  char *words[6];
+  char *words[7];
   size_t n = 0;
-  for (char *w = strtok_r(args, " ", &save); w != NULL && n < 6;
+  for (char *w = strtok_r(args, " ", &save); w != NULL && n < 7;
        w = strtok_r(NULL, " ", &save))
     words[n++] = w;
+  /* "latency" last asks for latency mode (protocol 5). */
+  out->latency = n >= 5 && strcmp(words[n - 1], "latency") == 0;
+  if (out->latency) n--;
   if (n != 4 && n != 5) {
     snprintf(err, err_len,
              "malformed round command: want round NAME WARM_UP_NS "
-             "MEASUREMENT_NS SAMPLE_SIZE [WARM_UP_ITERATIONS]");
+             "MEASUREMENT_NS SAMPLE_SIZE [WARM_UP_ITERATIONS] [latency]");
     return YS_EFORMAT;
   }
   if (strlen(words[0]) >= sizeof(out->name)) {
@@ -160,10 +192,21 @@ int ys_worker_parse_round(char *args, ys_worker_round *out, char *err,
   return 0;
 }
 
-/* Runs one "round NAME WARM MEAS SIZE" command and answers it. */
+/* Carries what latency mode decided for a benchmark (on, or refused and
+ * why) from one round's result to the next: each round is a result of its
+ * own here, and deciding anew would probe the clock again every round. */
+static void carry_latency_decision(ys_latency *to, const ys_latency *from) {
+  to->status = from->status;
+  memcpy(to->why, from->why, sizeof(to->why));
+  to->clock_ns = from->clock_ns;
+  to->probe_median_ns = from->probe_median_ns;
+}
+
+/* Runs one "round NAME WARM MEAS SIZE" command and answers it; decided[i]
+ * is what latency mode decided for instances[i] in its earlier rounds. */
 static int serve_round(ys_runner *runner, const ys_collector *collector,
-                       const ys_instance *instances, size_t n, char *args,
-                       FILE *out) {
+                       const ys_instance *instances, size_t n,
+                       ys_latency *decided, char *args, FILE *out) {
   ys_worker_round cmd;
   char why[160];
   if (ys_worker_parse_round(args, &cmd, why, sizeof(why)) != 0) {
@@ -180,13 +223,17 @@ static int serve_round(ys_runner *runner, const ys_collector *collector,
   }
   ys_bench_result res;
   int rc = ys_runner_result_init(collector, inst, &res);
+  ys_latency *decision = &decided[inst - instances];
   if (rc == 0) {
+    res.settings.latency = cmd.latency;
+    carry_latency_decision(&res.latency, decision);
     ys_runner_set_budget(runner, warm_up_ns, measurement_ns, sample_size);
     ys_runner_set_warm_up_iterations(runner, cmd.warm_up_iterations);
     long mark = ys_round_functions_mark(collector);
     rc = ys_runner_round(runner, inst, &res);
     if (rc == 0 && res.status == YS_BENCH_OK)
       ys_round_functions_read(mark, &res);
+    carry_latency_decision(decision, &res.latency);
   }
   if (rc == 0) {
     if (res.status == YS_BENCH_SKIPPED)
@@ -194,7 +241,7 @@ static int serve_round(ys_runner *runner, const ys_collector *collector,
     else if (res.status == YS_BENCH_FAILED)
       fprintf(out, "failed %s\n", res.message);
     else
-      send_round(&res, out);
+      send_round(&res, cmd.latency, out);
   }
   ys_bench_result_clear(&res);
   return rc;
@@ -228,8 +275,13 @@ int ys_worker_serve(const ys_collector *collector, uint64_t fixed_iterations,
    * status, which the parent reports as the benchmark's failure. */
   ys_exit_guard_set_code(YS_EXIT_GUARD_KEEP_STATUS);
   ys_runner *runner;
+  ys_latency *decided = calloc(n == 0 ? 1 : n, sizeof(*decided));
+  if (decided == NULL) return YS_ENOMEM;
   int rc = ys_runner_open(&cfg, &runner);
-  if (rc != 0) return rc;
+  if (rc != 0) {
+    free(decided);
+    return rc;
+  }
   greet(collector, instances, n, out);
 
   char line[YS_WORKER_LINE_MAX];
@@ -237,11 +289,12 @@ int ys_worker_serve(const ys_collector *collector, uint64_t fixed_iterations,
     line[strcspn(line, "\n")] = '\0';
     if (strcmp(line, "quit") == 0) break;
     if (strncmp(line, "round ", 6) == 0)
-      rc = serve_round(runner, collector, instances, n, line + 6, out);
+      rc = serve_round(runner, collector, instances, n, decided, line + 6, out);
     else
       fprintf(out, "error unknown command\n");
     fflush(out);
   }
   ys_runner_close(runner);
+  free(decided);
   return rc;
 }

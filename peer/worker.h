@@ -13,12 +13,16 @@
  *     bench NAME              (one line per benchmark)
  *     ready
  *   parent → worker:
- *     round NAME WARM_UP_NS MEASUREMENT_NS SAMPLE_SIZE
+ *     round NAME WARM_UP_NS MEASUREMENT_NS SAMPLE_SIZE [WARM_UP_ITERATIONS]
+ *           [latency]
  *     quit
  *   worker → parent, per round:
  *     ok N_SAMPLES LINEAR BYTES_PER_ITERATION ELEMENTS_PER_ITERATION
  *        WARNINGS SUGGESTED_SAMPLE_SIZE ELAPSED_S
+ *     counters K, K lines FLAGS NAME
  *     ITERATIONS VALUE_1 ... VALUE_M   (N_SAMPLES lines, M metrics)
+ *     latency K, K lines SERIES VALUE  (only when the round asked for
+ *                                       latency mode)
  *     functions K
  *     SELF INCLUSIVE SELF_L1 INCLUSIVE_L1 SELF_LL INCLUSIVE_LL NAME
  *                                      (K lines; K is 0 unless the worker
@@ -29,6 +33,7 @@
 #ifndef YS_WORKER_H
 #define YS_WORKER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,8 +43,10 @@
 #include "../run/registry.h"
 
 /* 3: an ok answer ends with the functions of the round's windows.
- * 4: an ok answer names the round's counters before its samples. */
-#define YS_WORKER_PROTOCOL 4
+ * 4: an ok answer names the round's counters before its samples.
+ * 5: a round may ask for latency mode; its answer then carries the
+ *    round's latency percentiles after its samples. */
+#define YS_WORKER_PROTOCOL 5
 
 /* Longest line of the protocol that is not a sample line. */
 #define YS_WORKER_LINE_MAX 1024
@@ -63,10 +70,12 @@ typedef struct ys_worker_round {
   double measurement_ns;
   size_t sample_size;
   uint64_t warm_up_iterations; /* optional fifth word; 0 when absent */
+  bool latency;                /* the word "latency" ends the command */
 } ys_worker_round;
 
 /* Parses the arguments of a round command (the text after "round ", split
- * in place). Every field is checked: exactly four words, a name that fits,
+ * in place). Every field is checked: four words, or five with a warm-up
+ * iteration count, then optionally the word "latency"; a name that fits,
  * finite times in (0, YS_WORKER_MAX_TIME_NS], a sample size of decimal
  * digits from 1 to YS_WORKER_MAX_SAMPLES. Returns 0, or YS_EFORMAT with
  * the field at fault named in err. */

@@ -25,6 +25,7 @@
 
 #include "../analysis/derived.h"
 #include "../core/policy.h"
+#include "../gate/compare.h"
 #include "complexity_text.h"
 #include "function_changes.h"
 #include "group_text.h"
@@ -188,6 +189,24 @@ static void write_settings(const console *r, const ys_bench_result *res) {
   indent(r);
   fprintf(r->out, "note: its own settings: %s\n",
           ys_settings_text(&res->settings, text, sizeof(text)));
+}
+
+/* A comparison whose baseline was measured with other own settings than
+ * this run says so under the change, and in which: the two sides' figures
+ * differ in precision, or (latency mode) in what was measured. */
+static void write_mixed_settings(const console *r, const ys_bench_result *res,
+                                 const ys_bench_result *base,
+                                 const ys_comparison *cmp) {
+  if (cmp == NULL || base == NULL ||
+      !ys_compare_settings_differ(&base->settings, &res->settings))
+    return;
+  char text[400];
+  indent(r);
+  fprintf(r->out, "note: measured with other settings than the baseline: ");
+  ys_safe_text_write(r->out,
+                     ys_settings_diff_text(&base->settings, &res->settings,
+                                           text, sizeof(text)));
+  fputc('\n', r->out);
 }
 
 static void write_rounds(const console *r, const ys_series *s) {
@@ -497,7 +516,7 @@ static void write_functions(const console *r, const ys_comparison *cmp) {
 }
 
 static void write_ok(const console *r, const ys_bench_result *res,
-                     const ys_comparison *cmp) {
+                     const ys_comparison *cmp, const ys_bench_result *base) {
   if (res->n_series == 0 || res->series == NULL) {
     fprintf(r->out, "no measurements\n");
     return;
@@ -517,6 +536,7 @@ static void write_ok(const console *r, const ys_bench_result *res,
   /* One exact measurement has no spread: no rounds, no outliers. */
   if (s0->n_rounds > 0 && !s0->exact) write_rounds(r, s0);
   if (cmp != NULL) write_change(r, cmp);
+  write_mixed_settings(r, res, base, cmp);
   if (cmp != NULL) write_band(r, cmp);
   if (cmp != NULL) write_functions(r, cmp);
   for (size_t i = 1; i < res->n_series; i++)
@@ -610,9 +630,10 @@ static void write_header(const console *r) {
   fputc('\n', out);
 }
 
-/* One benchmark: its name, then its figures or why there are none. */
+/* One benchmark: its name, then its figures or why there are none; base
+ * is the baseline's result (NULL when none is known). */
 static void write_bench(const console *r, const ys_bench_result *res,
-                        const ys_comparison *cmp) {
+                        const ys_comparison *cmp, const ys_bench_result *base) {
   write_name(r, res->name);
   if (cmp != NULL && cmp->verdict == YS_VERDICT_MISSING) {
     /* `res` is the baseline's result: nothing of it was measured now. */
@@ -628,7 +649,7 @@ static void write_bench(const console *r, const ys_bench_result *res,
   }
   switch (res->status) {
   case YS_BENCH_OK:
-    write_ok(r, res, cmp);
+    write_ok(r, res, cmp, base);
     break;
   case YS_BENCH_SKIPPED:
     fprintf(r->out, "skipped%s", res->message[0] != '\0' ? ": " : "");
@@ -813,7 +834,8 @@ static int console_render(FILE *out, const ys_run_view *run,
                      .ctx = run->ctx};
   write_header(&r);
   for (size_t i = 0; i < run->n; i++)
-    write_bench(&r, run->entries[i].res, run->entries[i].cmp);
+    write_bench(&r, run->entries[i].res, run->entries[i].cmp,
+                run->bases != NULL ? run->bases[i] : NULL);
   write_complexity(&r, run);
   ys_targets_text_console(out, run->targets, r.color);
   if (r.verbosity != YS_REPORT_QUIET) write_notes(&r, run);

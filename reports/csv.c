@@ -11,7 +11,10 @@
  * others so that readers of the shorter rows keep working; a run without
  * one is written exactly as before they existed. The comparison is filled on
  * the row of the compared (primary) series only. A benchmark found only in the
- * baseline gets one row with status "missing".
+ * baseline gets one row with status "missing". A performance target that no
+ * benchmark's row can hold (its benchmark not run, skipped or failed, its
+ * metric not recorded, or a second target on one row) gets a row of its
+ * own after the benchmarks', with the target columns alone filled.
  */
 #include <inttypes.h>
 #include <math.h>
@@ -40,7 +43,7 @@ static const char ys_report_csv_header_grouped[] =
  * only then, as the group columns. */
 static const char ys_report_csv_header_settings[] = ",own_settings";
 static const char ys_report_csv_header_targets[] =
-    ",target_limit,target_judged,target_margin,target_status";
+    ",target_limit,target_judged,target_margin,target_status,target_source";
 
 /* Which optional columns a run's file has. */
 typedef struct csv_shape {
@@ -158,31 +161,47 @@ static void csv_settings(FILE *out, const csv_shape *shape,
   csv_text(out, text);
 }
 
-/* The target columns: the first target on this benchmark and metric, its
- * limit and judged value per iteration in the row's unit, the share of
- * the budget left, and its status; empty without one. */
+/* The target columns of target i of t: its limit and judged value per
+ * iteration in its metric's unit, the share of the budget left, its
+ * status and where it was declared. */
+static void csv_target_fields(FILE *out, const ys_target_table *t, size_t i) {
+  const ys_target_result *r = &t->results[i];
+  bool judged = r->status == YS_TARGET_PASS || r->status == YS_TARGET_MISS;
+  csv_double(out, r->limit);
+  if (judged) {
+    csv_double(out, r->judged);
+    csv_double(out, r->margin);
+  } else {
+    fputs(",,", out);
+  }
+  fputc(',', out);
+  csv_text(out, ys_target_status_name(r->status));
+  fputc(',', out);
+  csv_text(out, t->specs[i].source);
+}
+
+/* The index of the first target of t on `benchmark` and `metric`, or
+ * t->n. */
+static size_t csv_first_target(const ys_target_table *t, const char *benchmark,
+                               const char *metric) {
+  size_t i = 0;
+  while (i < t->n && (strcmp(t->specs[i].benchmark, benchmark) != 0 ||
+                      strcmp(t->specs[i].metric, metric) != 0))
+    i++;
+  return i;
+}
+
+/* The target columns: the first target on this benchmark and metric
+ * (csv_target_fields); empty without one. */
 static void csv_target(FILE *out, const csv_shape *shape,
                        const ys_bench_result *res, const ys_series *s) {
   if (!shape->targets) return;
   const ys_target_table *t = shape->target_table;
-  for (size_t i = 0; s != NULL && i < t->n; i++) {
-    if (strcmp(t->specs[i].benchmark, res->name) != 0 ||
-        strcmp(t->specs[i].metric, s->metric) != 0)
-      continue;
-    const ys_target_result *r = &t->results[i];
-    bool judged = r->status == YS_TARGET_PASS || r->status == YS_TARGET_MISS;
-    csv_double(out, r->limit);
-    if (judged) {
-      csv_double(out, r->judged);
-      csv_double(out, r->margin);
-    } else {
-      fputs(",,", out);
-    }
-    fputc(',', out);
-    csv_text(out, ys_target_status_name(r->status));
-    return;
-  }
-  fputs(",,,,", out);
+  size_t i = s != NULL ? csv_first_target(t, res->name, s->metric) : t->n;
+  if (i < t->n)
+    csv_target_fields(out, t, i);
+  else
+    fputs(",,,,,", out);
 }
 
 /* One row; `s` is NULL for a benchmark without measurements; `compared`
@@ -242,7 +261,55 @@ static void csv_missing(FILE *out, const ys_bench_result *res,
   csv_comparison(out, true, cmp);
   csv_group(out, shape->grouped, res, false);
   if (shape->settings) fputc(',', out);
-  if (shape->targets) fputs(",,,,", out);
+  if (shape->targets) fputs(",,,,,", out);
+  fputc('\n', out);
+}
+
+/* The result of this run named `name` (not a baseline's "missing" one),
+ * or NULL. */
+static const ys_bench_result *csv_find(const ys_run_view *run,
+                                       const char *name) {
+  for (size_t i = 0; i < run->n; i++) {
+    const ys_report_entry *e = &run->entries[i];
+    if (e->cmp != NULL && e->cmp->verdict == YS_VERDICT_MISSING) continue;
+    if (strcmp(e->res->name, name) == 0) return e->res;
+  }
+  return NULL;
+}
+
+/* Whether target i sits on a benchmark's row (csv_target): the first on
+ * its benchmark and metric, whose benchmark was measured and recorded
+ * that metric. */
+static bool csv_target_on_a_row(const ys_run_view *run, size_t i) {
+  const ys_target_table *t = run->targets;
+  const ys_target_spec *spec = &t->specs[i];
+  if (csv_first_target(t, spec->benchmark, spec->metric) != i) return false;
+  const ys_bench_result *res = csv_find(run, spec->benchmark);
+  return res != NULL && res->status == YS_BENCH_OK &&
+         ys_bench_result_series(res, spec->metric) != NULL;
+}
+
+/* A row for target i, which no benchmark's row holds: its benchmark,
+ * metric and unit (empty when the run does not know it), the benchmark's
+ * status ("not run" when the run left it out), every figure empty, and
+ * the target columns. */
+static void csv_target_row(FILE *out, const ys_run_view *run,
+                           const csv_shape *shape, size_t i) {
+  const ys_target_spec *spec = &run->targets->specs[i];
+  const ys_bench_result *res = csv_find(run, spec->benchmark);
+  csv_text(out, spec->benchmark);
+  fputc(',', out);
+  csv_text(out, spec->metric);
+  fputc(',', out);
+  csv_text(out, run->targets->results[i].unit);
+  fputc(',', out);
+  fputs(res != NULL ? ys_bench_status_name(res->status) : "not run", out);
+  /* estimate through message: 15 empty fields */
+  fputs(",,,,,,,,,,,,,,,", out);
+  csv_comparison(out, shape->compared, NULL);
+  if (shape->grouped) fputs(",,,,,", out);
+  if (shape->settings) fputc(',', out);
+  csv_target_fields(out, run->targets, i);
   fputc('\n', out);
 }
 
@@ -276,6 +343,8 @@ static int csv_render(FILE *out, const ys_run_view *run,
   csv_write_header(out, &shape);
   for (size_t i = 0; i < run->n; i++)
     csv_bench(out, run->entries[i].res, &shape, run->entries[i].cmp);
+  for (size_t i = 0; shape.targets && i < run->targets->n; i++)
+    if (!csv_target_on_a_row(run, i)) csv_target_row(out, run, &shape, i);
   return ys_report_finish(out, 0);
 }
 

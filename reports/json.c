@@ -422,6 +422,7 @@ static void json_latency(ys_json *w, const ys_latency *l) {
       ys_json_kv_bool(w, "shown", l->has_pct[q]);
       ys_json_kv_uint(w, "min_samples",
                       ys_latency_min_samples(ys_latency_probability[q]));
+      ys_json_kv_uint(w, "short_rounds", l->short_rounds[q]);
       if (l->has_pct[q]) json_estimate(w, "estimate_ns", &l->pct[q]);
       ys_json_end_object(w);
     }

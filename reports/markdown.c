@@ -225,6 +225,7 @@ static int md_render(FILE *out, const ys_run_view *run,
     ys_md_attention_table(out, run);
     ys_md_doubts(out, run);
     ys_md_contention(out, run);
+    ys_md_mixed_settings(out, run);
     ys_md_functions(out, run);
     ys_md_unchanged_table(out, run);
   } else {

@@ -10,9 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../gate/compare.h"
 #include "function_changes.h"
 #include "markdown_text.h"
 #include "metric_verdicts.h"
+#include "settings_text.h"
 #include "units.h"
 
 /* A signed percentage with one decimal and no " %" ("+10.1"), for the
@@ -228,6 +230,49 @@ void ys_md_doubts(FILE *out, const ys_run_view *run) {
     fputs("- ", out);
     ys_md_code(out, e->res->name, false);
     fprintf(out, ": %s\n", ys_units_doubt(e->cmp, why, sizeof(why)));
+    shown++;
+  }
+  ys_md_more(out, hidden);
+}
+
+/* The baseline's result of entry i, or NULL. */
+static const ys_bench_result *md_base(const ys_run_view *run, size_t i) {
+  return run->bases != NULL ? run->bases[i] : NULL;
+}
+
+/* Whether entry i was compared with a baseline measured with other own
+ * settings (gate/compare.h). */
+static bool md_settings_differ(const ys_run_view *run, size_t i) {
+  const ys_report_entry *e = &run->entries[i];
+  const ys_bench_result *base = md_base(run, i);
+  return e->cmp != NULL && base != NULL &&
+         e->cmp->verdict != YS_VERDICT_MISSING &&
+         ys_compare_settings_differ(&base->settings, &e->res->settings);
+}
+
+/* The comparisons that mix settings, one line each with what differs
+ * ("rounds 10 vs 30"): their figures differ in precision (or, for latency
+ * mode, in what was measured), which a reader of the change must know. */
+void ys_md_mixed_settings(FILE *out, const ys_run_view *run) {
+  size_t shown = 0, hidden = 0;
+  for (size_t i = 0; i < run->n; i++) {
+    if (!md_settings_differ(run, i)) continue;
+    if (shown == YS_MARKDOWN_MAX_ROWS) {
+      hidden++;
+      continue;
+    }
+    if (shown == 0)
+      fputs("\n**Measured with other settings than the baseline** "
+            "(baseline vs this run)\n\n",
+            out);
+    char text[400];
+    fputs("- ", out);
+    ys_md_code(out, run->entries[i].res->name, false);
+    fputs(": ", out);
+    ys_md_text(out, ys_settings_diff_text(&md_base(run, i)->settings,
+                                          &run->entries[i].res->settings, text,
+                                          sizeof(text)));
+    fputc('\n', out);
     shown++;
   }
   ys_md_more(out, hidden);

@@ -22,6 +22,10 @@ void ys_md_doubts(FILE *out, const ys_run_view *run);
  * the CPU, with the shares: a few listed, many summed up in one line. */
 void ys_md_contention(FILE *out, const ys_run_view *run);
 
+/* The benchmarks whose baseline was measured with other own settings than
+ * this run, each with the settings in which the two sides differ. */
+void ys_md_mixed_settings(FILE *out, const ys_run_view *run);
+
 /* The functions each regressed or improved exact count came from. */
 void ys_md_functions(FILE *out, const ys_run_view *run);
 

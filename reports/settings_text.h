@@ -15,4 +15,14 @@
  * buf and returns it. */
 char *ys_settings_text(const ys_bench_settings *s, char *buf, size_t len);
 
+/* The own settings in which two sides of a comparison differ, baseline
+ * first: "rounds 10 vs 30, measurement 2 s vs the run's" ("the run's" for
+ * a side on which that setting was not its own); each setting either side
+ * has as its own and whose values differ, in ys_settings_text's order; ""
+ * when none does (ys_compare_settings_differ is false). Writes into buf
+ * and returns it. */
+char *ys_settings_diff_text(const ys_bench_settings *base,
+                            const ys_bench_settings *current, char *buf,
+                            size_t len);
+
 #endif

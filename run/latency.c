@@ -106,30 +106,24 @@ static int append(ys_series *s, double v) {
   return 0;
 }
 
-int ys_latency_round_end(ys_latency_recorder *r, ys_bench_result *res) {
-  r->bench = NULL;
-  size_t n = r->round_kept;
-  if (n == 0) return 0;
-  gsl_sort(r->round, 1, n);
+int ys_latency_add_round(ys_bench_result *res,
+                         const double values[YS_LATENCY_SERIES],
+                         const bool has[YS_LATENCY_SERIES]) {
   bool first =
       series_named(res, ys_latency_series_name[0]) == res->n_series &&
       series_named(res, ys_latency_series_name[YS_LATENCY_SERIES - 1]) ==
           res->n_series;
   for (size_t q = 0; q < YS_LATENCY_SERIES; q++) {
     const char *name = ys_latency_series_name[q];
-    bool is_max = q == YS_LATENCY_QUANTILES;
-    double v =
-        is_max ? r->round[n - 1]
-               : ys_latency_quantile(r->round, n, ys_latency_probability[q]);
     /* A round's percentile follows the rule of the pooled one: from
      * fewer than 1/(1 − p) times it is the round's maximum under another
      * name, and a gate on it would gate the maximum. The benchmark's first
      * round decides whether the series exists (a series must hold a round
      * to be analysed); a later round too short adds nothing to it. Both
      * are counted in short_rounds for the reports. */
-    bool too_few =
-        !is_max && n < ys_latency_min_samples(ys_latency_probability[q]);
-    if (too_few && res->latency.short_rounds[q] < SIZE_MAX)
+    bool too_few = !has[q];
+    if (too_few && q < YS_LATENCY_QUANTILES &&
+        res->latency.short_rounds[q] < SIZE_MAX)
       res->latency.short_rounds[q]++;
     size_t m = series_named(res, name);
     if (m == res->n_series) {
@@ -141,10 +135,27 @@ int ys_latency_round_end(ys_latency_recorder *r, ys_bench_result *res) {
       if (rc != 0) return rc;
     }
     if (too_few) continue;
-    int rc = append(&res->series[m], v);
+    int rc = append(&res->series[m], values[q]);
     if (rc != 0) return rc;
   }
   return 0;
+}
+
+int ys_latency_round_end(ys_latency_recorder *r, ys_bench_result *res) {
+  r->bench = NULL;
+  size_t n = r->round_kept;
+  if (n == 0) return 0;
+  gsl_sort(r->round, 1, n);
+  double values[YS_LATENCY_SERIES];
+  bool has[YS_LATENCY_SERIES];
+  for (size_t q = 0; q < YS_LATENCY_SERIES; q++) {
+    bool is_max = q == YS_LATENCY_QUANTILES;
+    values[q] =
+        is_max ? r->round[n - 1]
+               : ys_latency_quantile(r->round, n, ys_latency_probability[q]);
+    has[q] = is_max || n >= ys_latency_min_samples(ys_latency_probability[q]);
+  }
+  return ys_latency_add_round(res, values, has);
 }
 
 static int compare_doubles(const void *a, const void *b) {

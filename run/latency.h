@@ -14,10 +14,12 @@
 #define YS_RUN_LATENCY_H
 
 #include <gsl/gsl_rng.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "../collectors/collector.h"
+#include "../analysis/latency.h"
 #include "../core/model.h"
 
 /* Where the iteration times of the round being measured go: the round's
@@ -63,6 +65,18 @@ double ys_latency_round_median(ys_latency_recorder *r);
  * instead. Returns 0, or YS_ENOMEM. A round that timed nothing adds
  * nothing. */
 int ys_latency_round_end(ys_latency_recorder *r, ys_bench_result *res);
+
+/* Appends one latency round to res's latency series, by the rule of
+ * ys_latency_round_end: values[q] (ys_latency_series_name's order, the
+ * slowest time last) for each series q with has[q]; a percentile without
+ * (its round too short) is counted in res->latency.short_rounds. The
+ * series are added on the benchmark's first latency round, those it has
+ * then; a later round adds to existing series only. The worker protocol's
+ * reader uses it for the rounds another process measured. Returns 0, or
+ * YS_ENOMEM. */
+int ys_latency_add_round(ys_bench_result *res,
+                         const double values[YS_LATENCY_SERIES],
+                         const bool has[YS_LATENCY_SERIES]);
 
 /* What an empty window of collector c measures in its primary metric: the
  * median of `windows` empty windows (start, then stop at once). */

@@ -620,8 +620,10 @@ int ys_runner_run(const ys_instance *instances, size_t n,
       if (cfg->partner_round != NULL && partner_first)
         rc = cfg->partner_round(cfg->partner_ctx, &instances[pass[k]]);
       if (rc == 0)
-        /* Latency mode keeps every iteration's time, which the worker
-         * protocol does not carry: those rounds are measured here. */
+        /* Latency mode's pooled percentiles and their intervals need
+         * every kept iteration time (up to 100,000 per benchmark), and
+         * the worker protocol carries a round's percentiles only
+         * (docs/worker-protocol.md): those rounds are measured here. */
         rc = cfg->own_round != NULL && !wants_latency(run, res)
                  ? cfg->own_round(cfg->own_ctx, &instances[pass[k]], res)
                  : ys_runner_round(run, &instances[pass[k]], res);

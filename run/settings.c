@@ -84,4 +84,5 @@ void ys_settings_budget(const ys_bench_settings *s, ys_round_budget *out) {
   out->warm_up_iterations = s->warm_up_iterations;
   out->measurement_ns = s->measurement_time_s * 1e9 / rounds;
   out->sample_size = s->sample_size;
+  out->latency = s->latency;
 }

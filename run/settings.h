@@ -27,6 +27,7 @@ typedef struct ys_round_budget {
   uint64_t warm_up_iterations; /* per round; 0: warm up for warm_up_ns */
   double measurement_ns;       /* per round */
   size_t sample_size;
+  bool latency; /* latency mode (run/latency.h) */
 } ys_round_budget;
 
 /* The most warm-up iterations a benchmark may ask for per round. */

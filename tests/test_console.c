@@ -482,6 +482,48 @@ static void test_console_advice_fits_own_settings(void **state) {
 
 /* With --fail-on-inconclusive, the totals say why a run with nothing
  * regressed fails. */
+/* A benchmark whose baseline was measured with other own settings says so
+ * under its change, naming what differs, baseline first; with the same
+ * settings, or without the baseline's result, it says nothing. */
+static void test_console_mixed_settings(void **state) {
+  (void)state;
+  static const ys_context base_ctx = {.date = "2025-12-24T10:00:00Z"};
+  ys_summary sum = fixed_summary;
+  sum.compared = true;
+  sum.baseline_name = "main";
+  sum.baseline_ctx = &base_ctx;
+  ys_bench_result now = results[0], base = results[0];
+  now.settings = (ys_bench_settings){
+      .rounds = 30, .measurement_time_s = 2, .own = YS_SETTING_ROUNDS};
+  base.settings = (ys_bench_settings){.rounds = 10,
+                                      .measurement_time_s = 2,
+                                      .own = YS_SETTING_ROUNDS |
+                                             YS_SETTING_MEASUREMENT_TIME};
+  ys_report_entry entry = {&now, &compared[5].cmp};
+  const ys_bench_result *bases[1] = {&base};
+  ys_run_view run = {.ctx = &fixed_context,
+                     .summary = &sum,
+                     .entries = &entry,
+                     .n = 1,
+                     .bases = bases};
+  char *text = ys_test_render(&ys_report_console, &run, false);
+  const char *want = "note: measured with other settings than the baseline: "
+                     "rounds 10 vs 30, measurement 2.000 s vs the run's\n";
+  if (strstr(text, want) == NULL) fail_msg("no %s in\n%s", want, text);
+  /* Under the change line, not before it. */
+  assert_true(strstr(text, "change:") < strstr(text, want));
+  free(text);
+  base.settings = now.settings;
+  text = ys_test_render(&ys_report_console, &run, false);
+  assert_null(strstr(text, "other settings than the baseline"));
+  free(text);
+  base.settings.rounds = 10;
+  run.bases = NULL;
+  text = ys_test_render(&ys_report_console, &run, false);
+  assert_null(strstr(text, "other settings than the baseline"));
+  free(text);
+}
+
 static void test_console_fail_on_inconclusive(void **state) {
   (void)state;
   ys_summary sum = {.compared = true, .baseline_name = "main"};
@@ -730,6 +772,7 @@ int main(void) {
       cmocka_unit_test(test_console_compared_golden),
       cmocka_unit_test(test_console_compared_color),
       cmocka_unit_test(test_console_fail_on_inconclusive),
+      cmocka_unit_test(test_console_mixed_settings),
       cmocka_unit_test(test_console_context_warnings),
       cmocka_unit_test(test_console_machine_findings_and_pin),
       cmocka_unit_test(test_console_quiet),

@@ -338,8 +338,10 @@ static void test_refused_without_a_time(void **unused) {
 
 /* A run with a refused and an accepted benchmark, saved as a baseline
  * and loaded again: the latency mapping (status, reason, clock's cost,
- * counts, every percentile with its interval and flag, max) and the five
- * latency series with their round values come back as they were. */
+ * counts, every percentile with its interval and flag, max, the short
+ * rounds of each percentile) and the five latency series with their round
+ * values come back as they were. Short rounds are written only when not
+ * 0, so that a file without them (an older one) loads as "none". */
 static void test_baseline_round_trip(void **unused) {
   (void)unused;
   slow_count = 0;
@@ -352,6 +354,9 @@ static void test_baseline_round_trip(void **unused) {
     for (size_t m = 0; m < run.benches[i].n_series; m++)
       assert_int_equal(ys_stats_analyze(&run.benches[i].series[m], &scfg), 0);
   assert_int_equal(ys_latency_analyze(&run.benches[1].latency, &scfg), 0);
+  const size_t short_rounds[YS_LATENCY_QUANTILES] = {0, 0, 2, 7};
+  memcpy(run.benches[1].latency.short_rounds, short_rounds,
+         sizeof(short_rounds));
 
   char dir[] = "/tmp/test_latency_XXXXXX";
   assert_non_null(mkdtemp(dir));
@@ -388,6 +393,16 @@ static void test_baseline_round_trip(void **unused) {
     assert_close(now->pct[q].hi, was->pct[q].hi, 0);
   }
   assert_close(now->max, 9010, 0);
+  for (size_t q = 0; q < YS_LATENCY_QUANTILES; q++)
+    assert_int_equal(now->short_rounds[q], short_rounds[q]);
+  FILE *saved = fopen(path, "r");
+  assert_non_null(saved);
+  char text[1 << 16];
+  size_t len = fread(text, 1, sizeof(text) - 1, saved);
+  fclose(saved);
+  text[len] = '\0';
+  assert_non_null(strstr(text, "p99.9_short_rounds: 7"));
+  assert_null(strstr(text, "p50_short_rounds"));
   const ys_series *p50 = series_named(&b->run.benches[1], "latency_p50");
   assert_non_null(p50);
   assert_int_equal(p50->counter, YS_SERIES_LATENCY);

@@ -477,6 +477,44 @@ static void test_inconclusive_headline(void **state) {
 }
 
 /* A run with nothing in it is still a complete summary. */
+/* Comparisons that mix own settings are listed under their own heading,
+ * each with what differs (baseline vs this run); none, no heading. */
+static void test_mixed_settings(void **state) {
+  (void)state;
+  ys_context ctx = make_context();
+  ys_context base_ctx = make_baseline_context();
+  ys_summary sum = compared_summary(&base_ctx);
+  make_compared_run();
+  ys_bench_result list[2] = {benches[0], benches[1]};
+  ys_bench_result base[2] = {benches[0], benches[1]};
+  list[0].settings =
+      (ys_bench_settings){.rounds = 30,
+                          .latency = true,
+                          .own = YS_SETTING_ROUNDS | YS_SETTING_LATENCY};
+  base[0].settings =
+      (ys_bench_settings){.rounds = 10, .own = YS_SETTING_ROUNDS};
+  ys_report_entry entries[2] = {{&list[0], &cmps[0]}, {&list[1], &cmps[1]}};
+  const ys_bench_result *bases[2] = {&base[0], &base[1]};
+  ys_run_view run = {
+      .ctx = &ctx, .summary = &sum, .entries = entries, .n = 2, .bases = bases};
+  char *out = ys_test_render(&ys_report_markdown, &run, false);
+  char want[512];
+  snprintf(want, sizeof(want),
+           "**Measured with other settings than the baseline** (baseline vs "
+           "this run)\n\n- `%s`: rounds 10 vs 30, latency mode the "
+           "run's vs on\n",
+           list[0].name);
+  if (strstr(out, want) == NULL) fail_msg("no %s in\n%s", want, out);
+  /* The second benchmark has the same settings on both sides. */
+  snprintf(want, sizeof(want), "- `%s`: ", list[1].name);
+  assert_null(strstr(out, want));
+  free(out);
+  base[0].settings = list[0].settings;
+  out = ys_test_render(&ys_report_markdown, &run, false);
+  assert_null(strstr(out, "other settings than the baseline"));
+  free(out);
+}
+
 static void test_empty_run(void **state) {
   (void)state;
   ys_context ctx = make_context();
@@ -502,6 +540,7 @@ int main(void) {
       cmocka_unit_test(test_control_characters_escaped),
       cmocka_unit_test(test_inconclusive_headline),
       cmocka_unit_test(test_footnote),
+      cmocka_unit_test(test_mixed_settings),
       cmocka_unit_test(test_empty_run),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -84,15 +84,22 @@ static void new_result(ys_bench_result *res) {
   }
 }
 
-/* Reads one answer from `text` into res. */
-static int read_text(const char *text, ys_bench_result *res, char *err,
-                     size_t err_len) {
+/* Reads one answer from `text` into res, to a round that asked for
+ * latency mode or not. */
+static int read_answer(const char *text, bool latency, ys_bench_result *res,
+                       char *err, size_t err_len) {
   FILE *f = fmemopen((void *)text, strlen(text), "r");
   assert_non_null(f);
   err[0] = '\0';
-  int rc = ys_peer_read_round(f, PROGRAM, res, err, err_len);
+  int rc = ys_peer_read_round(f, PROGRAM, latency, res, err, err_len);
   fclose(f);
   return rc;
+}
+
+/* Reads one answer to a round without latency mode. */
+static int read_text(const char *text, ys_bench_result *res, char *err,
+                     size_t err_len) {
+  return read_answer(text, false, res, err, err_len);
 }
 
 static void test_ok_round(void **state) {
@@ -157,6 +164,95 @@ static void test_skipped_and_failed(void **state) {
   assert_string_equal(res.message, "index 9 out of range");
   assert_int_equal(res.series[0].n_rounds, 0);
   ys_bench_result_clear(&res);
+}
+
+/* The latency percentiles of a round the worker measured in latency mode
+ * become one more round of res's latency series, as run/latency.c makes
+ * them in one process: the series a first round has are added, a later
+ * round too short for p99 adds none to it and counts as a short round. */
+static void test_latency_round(void **state) {
+  (void)state;
+  ys_bench_result res;
+  new_result(&res);
+  char err[256];
+  assert_int_equal(
+      read_answer("ok 1 0 0 0 0 0 0.1\ncounters 0\n10 100 90\n"
+                  "latency 4\nlatency_p50 1000\nlatency_p90 2000.5\n"
+                  "latency_p99 4000\nlatency_max 9000\nfunctions 0\n",
+                  true, &res, err, 256),
+      0);
+  assert_int_equal(res.n_series, 2 + 4);
+  const ys_series *p50 = ys_bench_result_series(&res, "latency_p50");
+  const ys_series *p99 = ys_bench_result_series(&res, "latency_p99");
+  const ys_series *max = ys_bench_result_series(&res, "latency_max");
+  assert_non_null(p50);
+  assert_non_null(p99);
+  assert_non_null(max);
+  assert_null(ys_bench_result_series(&res, "latency_p99.9"));
+  assert_true(p50->counter & YS_SERIES_LATENCY);
+  assert_int_equal(p50->n_rounds, 1);
+  assert_true(p50->samples[0].value == 1000.0);
+  assert_true(ys_bench_result_series(&res, "latency_p90")->samples[0].value ==
+              2000.5);
+  assert_true(max->samples[0].value == 9000.0);
+  assert_int_equal(res.latency.short_rounds[3], 1); /* p99.9 */
+  /* A second round without p99: the others grow, p99 keeps one round. */
+  assert_int_equal(read_answer("ok 1 0 0 0 0 0 0.1\ncounters 0\n10 100 90\n"
+                               "latency 3\nlatency_max 8000\nlatency_p90 1900\n"
+                               "latency_p50 900\nfunctions 0\n",
+                               true, &res, err, 256),
+                   0);
+  p50 = ys_bench_result_series(&res, "latency_p50");
+  p99 = ys_bench_result_series(&res, "latency_p99");
+  max = ys_bench_result_series(&res, "latency_max");
+  assert_int_equal(p50->n_rounds, 2);
+  assert_true(p50->samples[1].value == 900.0);
+  assert_true(max->samples[1].value == 8000.0);
+  assert_int_equal(p99->n_rounds, 1);
+  assert_int_equal(res.latency.short_rounds[2], 1);
+  assert_int_equal(res.series[0].n_rounds, 2);
+  /* "latency 0": latency mode refused there; only the samples count. */
+  assert_int_equal(read_answer("ok 1 0 0 0 0 0 0.1\ncounters 0\n10 100 90\n"
+                               "latency 0\nfunctions 0\n",
+                               true, &res, err, 256),
+                   0);
+  assert_int_equal(res.series[0].n_rounds, 3);
+  assert_int_equal(ys_bench_result_series(&res, "latency_p50")->n_rounds, 2);
+  ys_bench_result_clear(&res);
+}
+
+/* A latency section is checked line by line; a refused one adds nothing,
+ * not even the round's samples. */
+static void test_latency_refused(void **state) {
+  (void)state;
+  static const char *const bad[] = {
+      "latency 6\n",
+      "latency x\n",
+      "latency 1 2\n",
+      "latency 1\nlatency_p42 5\n",
+      "latency 1\nlatency_p50\n",
+      "latency 1\nlatency_p50 -0\n",
+      "latency 1\nlatency_p50 nan\n",
+      "latency 1\nlatency_p50 1e999\n",
+      "latency 1\nlatency_p50 5x\n",
+      "latency 2\nlatency_p50 5\nlatency_p50 6\n",
+      "functions 0\n", /* the section left out */
+  };
+  for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+    char text[256], err[256];
+    snprintf(text, sizeof(text),
+             "ok 1 0 0 0 0 0 0\ncounters 0\n10 100 90\n%sfunctions 0\n",
+             bad[i]);
+    ys_bench_result res;
+    new_result(&res);
+    int rc = read_answer(text, true, &res, err, sizeof(err));
+    if (rc != YS_EFORMAT) print_error("%s: %d %s\n", bad[i], rc, err);
+    assert_int_equal(rc, YS_EFORMAT);
+    assert_non_null(strstr(err, "latency"));
+    assert_int_equal(res.series[0].n_rounds, 0);
+    assert_int_equal(res.n_series, 2);
+    ys_bench_result_clear(&res);
+  }
 }
 
 /* The function of res named name, or NULL. */
@@ -372,6 +468,11 @@ static void test_round_command_fields_are_bounded(void **state) {
       {"a 1000 1000 20 1099511627777", "WARM_UP_ITERATIONS"},
       {"a 1000 1000 20 1099511627776", NULL},
       {"a 1000 1000 20 5 extra", "malformed"},
+      {"a 1000 1000 20 latency", NULL},
+      {"a 1000 1000 20 5 latency", NULL},
+      {"a 1000 1000 20 5 latency latency", "malformed"},
+      {"a 1000 1000 latency", "SAMPLE_SIZE"},
+      {"a 1000 1000 20 latency 5", "WARM_UP_ITERATIONS"},
   };
   for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
     char args[128], err[160] = "";
@@ -383,6 +484,7 @@ static void test_round_command_fields_are_bounded(void **state) {
     if (cases[i].why == NULL) {
       assert_int_equal(rc, 0);
       assert_string_equal(cmd.name, "a");
+      assert_true(cmd.latency == (strstr(cases[i].args, "latency") != NULL));
     } else {
       assert_int_equal(rc, YS_EFORMAT);
       assert_non_null(strstr(err, cases[i].why));
@@ -492,7 +594,8 @@ static void round_trip_keeps(void (*handler)(int)) {
   ys_bench_result res;
   char err[256];
   new_result(&res);
-  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0, &res, err, 256), 0);
+  assert_int_equal(
+      ys_peer_round(p, "a", 1e6, 1e7, 2, 0, false, 0, &res, err, 256), 0);
   assert_int_equal(res.series[0].n_rounds, 1);
   ys_bench_result_clear(&res);
   ys_peer_stop(p);
@@ -525,8 +628,9 @@ static void test_dead_worker_no_sigpipe(void **state) {
     ys_bench_result res;
     char err[256];
     new_result(&res);
-    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0, &res, err, 256),
-                     YS_EIO);
+    assert_int_equal(
+        ys_peer_round(p, "a", 1e6, 1e7, 2, 0, false, 0, &res, err, 256),
+        YS_EIO);
     assert_non_null(strstr(err, "exited"));
     ys_bench_result_clear(&res);
     ys_peer_stop(p);
@@ -551,8 +655,9 @@ static void test_mute_worker_times_out(void **state) {
     ys_bench_result res;
     char err[256];
     new_result(&res);
-    assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0.2, &res, err, 256),
-                     YS_ETIMEDOUT);
+    assert_int_equal(
+        ys_peer_round(p, "a", 1e6, 1e7, 2, 0, false, 0.2, &res, err, 256),
+        YS_ETIMEDOUT);
     assert_non_null(strstr(err, "stopped answering"));
     assert_int_equal(res.series[0].n_rounds, 0);
     ys_bench_result_clear(&res);
@@ -571,8 +676,8 @@ static void test_worker_closing_stdout_is_reaped(void **state) {
   ys_bench_result res;
   char err[256], how[128];
   new_result(&res);
-  assert_int_equal(ys_peer_round(p, "a", 1e6, 1e7, 2, 0, 0, &res, err, 256),
-                   YS_EIO);
+  assert_int_equal(
+      ys_peer_round(p, "a", 1e6, 1e7, 2, 0, false, 0, &res, err, 256), YS_EIO);
   ys_bench_result_clear(&res);
   ys_peer_reap(p, how, sizeof(how));
   assert_string_equal(how, "was killed by signal 9 (Killed)");
@@ -588,6 +693,8 @@ int main(int argc, char **argv) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ok_round),
       cmocka_unit_test(test_skipped_and_failed),
+      cmocka_unit_test(test_latency_round),
+      cmocka_unit_test(test_latency_refused),
       cmocka_unit_test(test_round_functions_add_up),
       cmocka_unit_test(test_round_functions_merge_keeps_most_inclusive),
       cmocka_unit_test(test_refused_answers),

@@ -670,14 +670,14 @@ static void test_settings_and_targets_in_csv(void **state) {
   char *out = render_with_settings_and_targets(&ys_report_csv);
   const char *want[] = {
       ("message,own_settings,target_limit,target_judged,target_margin,"
-       "target_status\n"),
-      ",rounds=4;latency=true,150,105.9,0.294,pass\n",
-      /* broken: failed, no series, no settings, no target: 5 empties */
-      "see log\",,,,,\n",
+       "target_status,target_source\n"),
+      ",rounds=4;latency=true,150,105.9,0.294,pass,t.c:1\n",
+      /* broken: failed, no series, no settings, no target: 6 empties */
+      "see log\",,,,,,\n",
   };
   for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
     if (strstr(out, want[i]) == NULL) fail_msg("no %s in\n%s", want[i], out);
-  /* Every line has as many fields as the header: 19 + 5 = 24 (a quoted
+  /* Every line has as many fields as the header: 19 + 6 = 25 (a quoted
    * field holds no comma here but "quote\"d, name" and the message,
    * so count with a CSV-aware pass). */
   size_t fields = 1, lines = 0;
@@ -697,7 +697,69 @@ static void test_settings_and_targets_in_csv(void **state) {
       fields = 1;
     }
   }
-  assert_int_equal(header_fields, 24);
+  assert_int_equal(header_fields, 25);
+  free(out);
+}
+
+/* CSV: a target that no benchmark's row holds gets a row of its own after
+ * the benchmarks', target columns alone filled: a second target on one
+ * benchmark and metric, one on a metric not recorded, one on a benchmark
+ * not run (no unit, status "not run") and one on a benchmark that failed
+ * (its status). The first target on a row stays on it. */
+static void test_targets_without_a_row_in_csv(void **state) {
+  (void)state;
+  ys_target_spec specs[5] = {
+      {.benchmark = "sort/1024",
+       .metric = "time",
+       .limit = 150,
+       .source = "t.c:1"},
+      {.benchmark = "sort/1024",
+       .metric = "time",
+       .limit = 200,
+       .source = "yardstick.yaml:4"},
+      {.benchmark = "sort/1024",
+       .metric = "instructions",
+       .limit = 9,
+       .source = "t.c:2"},
+      {.benchmark = "gone", .metric = "time", .limit = 5, .source = "t.c:3"},
+      {.benchmark = "broken", .metric = "time", .limit = 7, .source = "t.c:4"},
+  };
+  ys_target_result results[5] = {
+      settings_target_result,
+      {.status = YS_TARGET_PASS,
+       .unit = "ns",
+       .limit = 200,
+       .judged = 105.9,
+       .margin = 0.4705},
+      {.status = YS_TARGET_NOT_RECORDED, .limit = 9},
+      {.status = YS_TARGET_NOT_RUN, .limit = 5e-9},
+      {.status = YS_TARGET_NOT_MEASURED, .unit = "ns", .limit = 7},
+  };
+  ys_target_table table = {specs, results, 5};
+  ys_context ctx = make_context();
+  ys_summary sum = {.n_ok = 2, .n_skipped = 1, .n_failed = 1};
+  make_results();
+  ys_report_entry entries[4];
+  for (size_t i = 0; i < 4; i++)
+    entries[i] = (ys_report_entry){&benches[i], NULL};
+  ys_run_view run = {.ctx = &ctx,
+                     .summary = &sum,
+                     .entries = entries,
+                     .n = 4,
+                     .targets = &table};
+  char *out = ys_test_render(&ys_report_csv, &run, false);
+  const char *want[] = {
+      "1024,,150,105.9,0.294,pass,t.c:1\n",
+      "\nsort/1024,time,ns,ok,,,,,,,,,,,,,,,,200,105.9,0.4705,pass,"
+      "yardstick.yaml:4\n",
+      "\nsort/1024,instructions,,ok,,,,,,,,,,,,,,,,9,,,not recorded,t.c:2\n",
+      "\ngone,time,,not run,,,,,,,,,,,,,,,,5e-09,,,not run,t.c:3\n",
+      "\nbroken,time,ns,failed,,,,,,,,,,,,,,,,7,,,not measured,t.c:4\n",
+  };
+  for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+    if (strstr(out, want[i]) == NULL) fail_msg("no %s in\n%s", want[i], out);
+  /* After every benchmark's rows. */
+  assert_true(strstr(out, want[1]) > strstr(out, "quote"));
   free(out);
 }
 
@@ -901,6 +963,7 @@ int main(void) {
       cmocka_unit_test(test_gbench_matches_golden),
       cmocka_unit_test(test_csv_matches_golden),
       cmocka_unit_test(test_settings_and_targets_in_csv),
+      cmocka_unit_test(test_targets_without_a_row_in_csv),
       cmocka_unit_test(test_settings_and_targets_in_gbench),
       cmocka_unit_test(test_json_compared_matches_golden),
       cmocka_unit_test(test_gbench_compared_matches_golden),

@@ -55,7 +55,7 @@ expect 2 'not a yardstick benchmark program|exited before' -- \
 # PROGRAM", which is no baseline.
 cat >"$tmp/extra_worker" <<'WORKER'
 #!/bin/sh
-printf 'yardstick-worker 4 0.1.0\nmetrics 2 time ns cpu_time ns\n'
+printf 'yardstick-worker 5 0.1.0\nmetrics 2 time ns cpu_time ns\n'
 printf 'bench chain/300\nbench chain/1000\nbench other/7\nready\n'
 read -r line
 exit 1
@@ -79,7 +79,7 @@ fi
 # was asked for fails alone (exit 3), saying how the process ended.
 cat >"$tmp/dying_worker" <<'WORKER'
 #!/bin/sh
-printf 'yardstick-worker 4 0.1.0\nmetrics 2 time ns cpu_time ns\n'
+printf 'yardstick-worker 5 0.1.0\nmetrics 2 time ns cpu_time ns\n'
 printf 'bench chain/300\nbench chain/1000\nready\n'
 read -r line
 exit 1

@@ -220,7 +220,7 @@ read -r line
 WORKER
 chmod +x "$tmp/old_worker"
 if run old 2 --against "$tmp/old_worker"; then
-  grep -q 'speaks worker protocol 3 (yardstick 0.1.0); this program speaks 4' \
+  grep -q 'speaks worker protocol 3 (yardstick 0.1.0); this program speaks 5' \
     "$tmp/old.err" || fail "old worker: unclear refusal: $(cat "$tmp/old.err")"
 fi
 

@@ -9,7 +9,9 @@
 #   with a message naming it, and is still measured (status ok);
 # - a saved baseline keeps the latency mapping and the latency series, and
 #   a comparison against it shows each percentile's change; --gate takes
-#   latency_p50.
+#   latency_p50;
+# - under --against, the other build's latency percentiles are compared
+#   the same way.
 # Usage: latency.sh PATH/TO/bench TESTS_SOURCE_DIR
 set -uo pipefail
 bench=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -46,6 +48,9 @@ check "[$lat | .percentiles[] | select(.shown) | .estimate_ns
 check "$lat | [.percentiles[0:3][].estimate_ns.point] as \$p
         | \$p[0] <= \$p[1] and \$p[1] <= \$p[2] and \$p[2] <= .max_ns"
 check "$lat | [.percentiles[].name] == [\"p50\",\"p90\",\"p99\",\"p99.9\"]"
+# Short rounds per percentile: a count, 0 for p50 (2 times suffice).
+check "$lat | ([.percentiles[].short_rounds | type == \"number\"] | all)
+        and .percentiles[0].short_rounds == 0"
 # p99 and p99.9 have a per-round series only when the first round timed
 # 100 and 1,000 iterations (a busy machine may leave p99.9 out): the
 # others always, and nothing but the five.
@@ -83,4 +88,16 @@ expect 0 'p50: +\[.*\] · [-+][0-9.]+ %' -- "$bench" "${quick[@]}" \
 "$bench" "${quick[@]}" --exact service_request --baseline lat \
   --threshold 1000 --format json >"$tmp/r.json" 2>/dev/null
 check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_p99") != null'
+
+# Under --against the other build measures its rounds in latency mode too
+# (worker protocol 5): each percentile is compared as against a baseline.
+expect 0 'p50: +\[.*\] · [-+][0-9.]+ %' -- "$bench" "${quick[@]}" \
+  --exact service_request --against "$bench" --threshold 1000
+"$bench" "${quick[@]}" --exact service_request --against "$bench" \
+  --threshold 1000 --format json >"$tmp/r.json" 2>/dev/null
+check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_p50") != null'
+check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_max") != null'
+# Both builds ran with this build's settings (its own .latency among them):
+# nothing to warn about.
+check '.benchmarks[0] | has("settings_differ") | not'
 finish
