@@ -468,6 +468,9 @@ typedef struct ys_summary {
   /* Performance targets (gate/targets.h) that the run missed: each fails
    * the run, with or without a baseline. */
   size_t n_targets_missed;
+  /* "SIGINT" or "SIGTERM" when a signal stopped the run: the report holds
+   * what was measured before it, unjudged; NULL for a run that ended. */
+  const char *interrupted_by;
 } ys_summary;
 
 /* ---- Complexity of a family (analysis/complexity.h) ---------------- */

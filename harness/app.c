@@ -375,10 +375,11 @@ static int report_interrupted(invocation *s, double elapsed_s) {
   analyze_all(&s->run, s->o.seed);
   s->judged = false;
   s->reports.n = 1; /* stdout's alone */
+  const char *by = sig == SIGTERM ? "SIGTERM" : "SIGINT";
   ys_summary sum = ys_app_summarize(s, elapsed_s);
+  sum.interrupted_by = by;
   ys_app_write_reports(s, &sum);
   fflush(stdout);
-  const char *by = sig == SIGTERM ? "SIGTERM" : "SIGINT";
   if (got.complete == total)
     /* Everything was measured: what the stop cost is the comparison (or
      * its re-measuring), the save and the report files. */

@@ -644,6 +644,7 @@ static int report_interrupted(exec_session *x, invocation *s,
   s->judged = false;
   s->reports.n = 1; /* stdout's alone */
   ys_summary sum = ys_app_summarize(s, elapsed_s);
+  sum.interrupted_by = sig == SIGTERM ? "SIGTERM" : "SIGINT";
   ys_app_write_reports(s, &sum);
   if (kept > 1)
     ys_exec_relative_write(

@@ -679,6 +679,11 @@ static void write_totals(const console *r, const ys_summary *sum) {
   if (sum->elapsed_s > 0)
     fprintf(r->out, " in %s",
             ys_units_duration(sum->elapsed_s * 1e9, t, sizeof(t)));
+  /* On stdout with the figures, so that a saved copy says it too, not
+   * only the terminal's stderr. */
+  if (sum->interrupted_by != NULL)
+    fprintf(r->out, " %s(interrupted by %s: partial, not judged)%s",
+            sgr(r, YS_SGR_YELLOW), sum->interrupted_by, sgr(r, YS_SGR_RESET));
   fputc('\n', r->out);
   if (sum->compared) {
     char counts[512];

@@ -525,6 +525,10 @@ static void json_end(ys_json *w, const ys_run_view *run) {
   ys_json_kv_uint(w, "skipped", sum->n_skipped);
   ys_json_kv_uint(w, "failed", sum->n_failed);
   ys_json_kv_double(w, "elapsed_s", sum->elapsed_s);
+  /* Only in a report of a stopped run, which a reader must not take for
+   * a whole one. */
+  if (sum->interrupted_by != NULL)
+    ys_json_kv_string(w, "interrupted_by", sum->interrupted_by);
   if (run->targets != NULL)
     ys_json_kv_uint(w, "targets_missed", sum->n_targets_missed);
   /* Always present, so that a consumer can tell "compared with nothing

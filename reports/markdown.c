@@ -213,6 +213,11 @@ static int md_render(FILE *out, const ys_run_view *run,
                      const ys_report_style *style) {
   (void)style; /* Markdown has no colours */
   md_headline(out, run->summary);
+  if (run->summary->interrupted_by != NULL)
+    fprintf(out,
+            "\n\xe2\x9a\xa0\xef\xb8\x8f Interrupted by %s: a partial "
+            "report of what was measured before, with no verdicts.\n",
+            run->summary->interrupted_by); /* ⚠️ */
   if (run->summary->missing_baseline != NULL) {
     /* Right under the headline: a summary without a verdict must say why
      * it has none. */

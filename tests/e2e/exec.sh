@@ -135,6 +135,8 @@ code=$?
 check "[ $code -eq 130 ]" "SIGINT: exit code 130 ($code)"
 check "grep -q 'interrupted by SIGINT: 2 of 2 commands measured; the report above is partial' $tmp/partial.err" \
   "SIGINT: stderr says the report is partial"
+check "[ \"\$(jq -r .summary.interrupted_by $tmp/partial.json)\" = SIGINT ]" \
+  "SIGINT: the JSON report says it was interrupted"
 rounds=$(jq '[.benchmarks[] | .series[0].rounds | length] | min' "$tmp/partial.json")
 check "[ -n '$rounds' ] && [ '$rounds' -ge 2 ] && [ '$rounds' -lt 1000 ]" \
   "SIGINT: both commands reported with the rounds measured ($rounds of 1000)"

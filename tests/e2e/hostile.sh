@@ -123,6 +123,8 @@ for sig in INT TERM; do
   check "SIG$sig: says the report is partial" \
     grep -Eq "interrupted by SIG$sig: of 2 benchmarks, 0 measured in full, 2 in part \(not all their rounds\), 0 not reached" "$tmp/sig.err"
   check "SIG$sig: the benchmarks measured are reported" grep -Eq '^slow +time:' "$tmp/sig.out"
+  check "SIG$sig: stdout's report says it is partial" \
+    grep -q "(interrupted by SIG$sig: partial, not judged)" "$tmp/sig.out"
   check "SIG$sig: an existing --output file is kept" grep -qx 'old report' "$tmp/kept.json"
   check "SIG$sig: a new --output file is not left" test ! -e "$tmp/new.csv"
   check "SIG$sig: no baseline saved" test ! -e "$tmp/baselines/stopped.yaml"
