@@ -95,12 +95,21 @@ static void alloc_close(void *ctx) {
   free(ctx);
 }
 
+static size_t alloc_metric_names(const ys_collector_options *opts,
+                                 const char **names) {
+  (void)opts;
+  for (size_t i = 0; i < N_ALLOC_METRICS; i++)
+    names[i] = alloc_metrics[i].name;
+  return N_ALLOC_METRICS;
+}
+
 const ys_collector_ops ys_collector_alloc = {
     .name = "alloc",
     .exact = true,
     .combinable = true,
     .open = alloc_open,
     .metrics = alloc_metrics_of,
+    .metric_names = alloc_metric_names,
     .start = alloc_start,
     .stop = alloc_stop,
     .close = alloc_close,

@@ -258,12 +258,25 @@ static const char *callgrind_notes(void *ctx) {
   return c->notes[0] != '\0' ? c->notes : NULL;
 }
 
+/* Without --cache-sim, only the instructions (callgrind_metrics). */
+static size_t callgrind_metric_names(const ys_collector_options *opts,
+                                     const char **names) {
+  bool cache_sim = opts == NULL || opts->cache_sim;
+  const ys_metric *metrics = cache_sim ? cache_metrics : plain_metrics;
+  size_t n = cache_sim ? sizeof(cache_metrics) / sizeof(cache_metrics[0])
+                       : sizeof(plain_metrics) / sizeof(plain_metrics[0]);
+  for (size_t i = 0; i < n; i++)
+    names[i] = metrics[i].name;
+  return n;
+}
+
 const ys_collector_ops ys_collector_callgrind = {
     .name = "callgrind",
     .exact = true,
     .needs_valgrind = true,
     .open = callgrind_open,
     .metrics = callgrind_metrics,
+    .metric_names = callgrind_metric_names,
     .start = callgrind_start,
     .stop = callgrind_stop,
     .close = callgrind_close,

@@ -87,6 +87,52 @@ static int parse_spec(const char *spec, const ys_collector_ops **parts,
   return n;
 }
 
+size_t ys_collector_metric_names(const char *spec,
+                                 const ys_collector_options *opts,
+                                 const char **names, size_t max) {
+  const ys_collector_ops
+      *parts[N_COLLECTORS > MAX_PARTS ? N_COLLECTORS : MAX_PARTS];
+  int n = (int)N_COLLECTORS;
+  if (spec == NULL) {
+    memcpy(parts, collectors, sizeof(collectors));
+  } else {
+    char ignored[256];
+    n = parse_spec(spec, parts, ignored, sizeof(ignored));
+  }
+  size_t total = 0;
+  for (int k = 0; k < n; k++) {
+    const char *mine[YS_MAX_METRICS];
+    size_t m =
+        parts[k]->metric_names != NULL ? parts[k]->metric_names(opts, mine) : 0;
+    for (size_t i = 0; i < m && total < max; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < total && !seen; j++)
+        seen = strcmp(names[j], mine[i]) == 0;
+      if (!seen) names[total++] = mine[i];
+    }
+  }
+  return total;
+}
+
+size_t ys_collector_backends_recording(const char *metric,
+                                       const ys_collector_ops **out,
+                                       size_t max) {
+  size_t found = 0;
+  for (size_t c = 0; c < N_COLLECTORS && found < max; c++) {
+    const char *names[YS_MAX_METRICS];
+    size_t m = collectors[c]->metric_names != NULL
+                   ? collectors[c]->metric_names(NULL, names)
+                   : 0;
+    for (size_t i = 0; i < m; i++) {
+      if (strcmp(names[i], metric) == 0) {
+        out[found++] = collectors[c];
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 int ys_collector_check(const char *spec, char *err, size_t err_len) {
   const ys_collector_ops *parts[MAX_PARTS];
   int n = parse_spec(spec, parts, err, err_len);

@@ -49,11 +49,21 @@ static void dhat_close(void *ctx) {
   (void)ctx;
 }
 
+static size_t dhat_metric_names(const ys_collector_options *opts,
+                                const char **names) {
+  (void)opts;
+  size_t n = sizeof(dhat_metrics) / sizeof(dhat_metrics[0]);
+  for (size_t i = 0; i < n; i++)
+    names[i] = dhat_metrics[i].name;
+  return n;
+}
+
 const ys_collector_ops ys_collector_dhat = {
     .name = "dhat",
     .exact = true,
     .open = dhat_open,
     .metrics = dhat_metrics_of,
+    .metric_names = dhat_metric_names,
     .start = dhat_start,
     .stop = dhat_stop,
     .close = dhat_close,

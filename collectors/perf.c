@@ -590,10 +590,24 @@ double ys_perf_overhead(void *ctx, size_t metric) {
   return metric < c->n_events ? c->events[metric].overhead : -1;
 }
 
+/* The events --counters lists (every known one without it), whether or
+ * not this machine can count them. */
+static size_t perf_metric_names(const ys_collector_options *opts,
+                                const char **names) {
+  size_t defs[N_KNOWN];
+  char ignored[256];
+  int n = parse_counters(opts != NULL ? opts->counters : NULL, defs, ignored,
+                         sizeof(ignored));
+  for (int i = 0; i < n; i++)
+    names[i] = known_events[defs[i]].name;
+  return n > 0 ? (size_t)n : 0;
+}
+
 const ys_collector_ops ys_collector_perf = {
     .name = "perf",
     .open = perf_open,
     .metrics = perf_metrics,
+    .metric_names = perf_metric_names,
     .start = perf_start,
     .stop = perf_stop,
     .close = perf_close,

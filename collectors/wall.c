@@ -119,10 +119,20 @@ static double wall_resolution(void *ctx) {
   return smallest;
 }
 
+static size_t wall_metric_names(const ys_collector_options *opts,
+                                const char **names) {
+  (void)opts;
+  size_t n = sizeof(wall_metrics) / sizeof(wall_metrics[0]);
+  for (size_t i = 0; i < n; i++)
+    names[i] = wall_metrics[i].name;
+  return n;
+}
+
 const ys_collector_ops ys_collector_wall = {
     .name = "wall",
     .open = wall_open,
     .metrics = wall_metrics_of,
+    .metric_names = wall_metric_names,
     .start = wall_start,
     .stop = wall_stop,
     .close = wall_close,

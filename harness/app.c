@@ -673,7 +673,8 @@ int ys_main(int argc, char **argv) {
   if (history) return finish_stdout(s.prog, ys_history_main(s.prog, &s.o));
   bool pin_auto;
   int pin_cpu;
-  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
+  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0 ||
+      ys_option_rules_check_gates(&s.o, s.err, sizeof(s.err)) != 0) {
     fprintf(stderr, "%s: %s\n", s.prog, s.err);
     return YS_EXIT_USAGE;
   }
