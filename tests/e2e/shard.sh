@@ -88,12 +88,21 @@ expect 2 "--baseline does nothing with --list unless --shard" -- \
   "$suite" --list --baseline whole
 
 # A sharded suite's history: a shard may not record one (its run is part
-# of the suite), the merge records the whole run, one entry per merge.
+# of the suite), the merge records the whole run, one entry per run
+# merged.
 expect 2 "--history with --shard would record one part.*merge NAME SHARD.*--history N" -- \
   "$suite" --quick --shard 1/3 --save-baseline h1 --history 5
 [ ! -e "$tmp/b/history/h1.yaml" ] || fail "a refused shard recorded a history"
 expect 0 "recorded the merged run in .*history/main.yaml \(its last 5 runs kept\)" -- \
   "$suite" merge main s1 s2 s3 --history 5
+# The same shards merged again (a retried job) are one run: not recorded
+# twice. A shard measured again makes another run.
+expect 0 "note: merge: --history: the newest run in .*history/main.yaml is this merged run already" -- \
+  "$suite" merge main s1 s2 s3 --history 5
+if grep -q "recorded the merged run" "$tmp/out"; then
+  fail "the same shards merged twice were recorded twice"
+fi
+expect 0 "saved baseline 's3'" -- "$suite" --quick --shard 3/3 --save-baseline s3
 expect 0 "recorded the merged run in .*history/main.yaml" -- \
   "$suite" merge main s1 s2 s3 --history 5
 # The oracle: the names one run of the whole suite saved (whole.yaml),
