@@ -25,10 +25,23 @@ static bool same_text(const char *a, const char *b) {
 #define refuse(err, err_len, ...)                                              \
   ys_error_set(err, err_len, YS_EINVAL, __VA_ARGS__)
 
-/* Collector, settings, build and machine of `b` against `first`. */
+/* The program's file name in an executable path: each shard may run its
+ * own checkout, so the folders may differ where the program does not. */
+static const char *program_of(const ys_context *c) {
+  const char *slash = strrchr(c->executable, '/');
+  return slash != NULL ? slash + 1 : c->executable;
+}
+
+/* Program, collector, settings, build and machine of `b` against
+ * `first`. */
 static int check_context(const ys_baseline *first, const ys_baseline *b,
                          char *err, size_t err_len) {
   const ys_context *x = &first->ctx, *y = &b->ctx;
+  if (strcmp(program_of(x), program_of(y)) != 0)
+    return refuse(err, err_len,
+                  "cannot merge '%s' (program %s) with '%s' (program %s): "
+                  "the shards of one baseline run one program",
+                  b->path, program_of(y), first->path, program_of(x));
   if (!same_text(x->collector, y->collector))
     return refuse(err, err_len,
                   "cannot merge '%s' (collector %s) with '%s' (collector %s): "

@@ -23,6 +23,8 @@
  * Refuses, with YS_EINVAL and a message in err naming the files (their
  * paths as loaded) and what differs:
  * - a benchmark in two inputs;
+ * - another program (the executable's file name: each shard may run from
+ *   its own folder);
  * - another collector;
  * - other settings: seed, rounds, sample size, warm-up or measurement
  *   time;

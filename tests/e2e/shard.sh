@@ -133,6 +133,9 @@ expect 0 "a shard records no history" -- "$suite" --quick --shard 1/3 \
 cp "$tmp/b/merged.yaml" "$tmp/merged.before"
 expect 2 "'chain/[0-9]+' is in both '.*s1.yaml' and '.*s1.yaml'" -- \
   "$suite" merge merged s1 s2 s1
+sed 's|^  executable: .*|  executable: /elsewhere/other_suite|' "$tmp/b/s3.yaml" >"$tmp/b/prog3.yaml"
+expect 2 "cannot merge '.*prog3.yaml' \(program other_suite\) with '.*s1.yaml' \(program fixture_scalable\)" -- \
+  "$suite" merge merged s1 s2 prog3
 sed 's/^  collector: wall$/  collector: perf/' "$tmp/b/s3.yaml" >"$tmp/b/perf3.yaml"
 expect 2 "cannot merge '.*perf3.yaml' \(collector perf\)" -- \
   "$suite" merge merged s1 s2 perf3
