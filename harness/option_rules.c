@@ -105,6 +105,7 @@ static const char *const list_refuses[] = {
     "threshold",
     "gate",
     "fail-on-inconclusive",
+    "latency",
 };
 
 /* Options only `bench profile` uses. */

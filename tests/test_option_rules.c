@@ -77,6 +77,8 @@ static void test_list_refuses_what_it_ignores(void **state) {
   assert_refused("--pin does nothing with --list", run, "--list", "--pin", "0");
   assert_refused("--pin", run, "--pin", "auto", "--list");
   assert_refused("--timeout", run, "--list", "--timeout", "3");
+  assert_refused("--latency does nothing with --list", run, "--list",
+                 "--latency");
   assert_refused("--baseline does nothing with --list unless --shard", run,
                  "--list", "--baseline", "main");
   assert_accepted(run, "--list", "--exact", "a", "--shard", "1/2", "--baseline",
