@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../core/error.h"
 #include "alloc_hooks.h"
@@ -95,11 +96,10 @@ static void alloc_close(void *ctx) {
   free(ctx);
 }
 
-static size_t alloc_metric_names(const ys_collector_options *opts,
-                                 const char **names) {
+static size_t alloc_known_metrics(const ys_collector_options *opts,
+                                  ys_metric *out) {
   (void)opts;
-  for (size_t i = 0; i < N_ALLOC_METRICS; i++)
-    names[i] = alloc_metrics[i].name;
+  memcpy(out, alloc_metrics, N_ALLOC_METRICS * sizeof(alloc_metrics[0]));
   return N_ALLOC_METRICS;
 }
 
@@ -109,7 +109,7 @@ const ys_collector_ops ys_collector_alloc = {
     .combinable = true,
     .open = alloc_open,
     .metrics = alloc_metrics_of,
-    .metric_names = alloc_metric_names,
+    .known_metrics = alloc_known_metrics,
     .start = alloc_start,
     .stop = alloc_stop,
     .close = alloc_close,

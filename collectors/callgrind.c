@@ -259,15 +259,15 @@ static const char *callgrind_notes(void *ctx) {
 }
 
 /* Without --cache-sim, only the instructions (callgrind_metrics). */
-static size_t callgrind_metric_names(const ys_collector_options *opts,
-                                     const char **names) {
+static size_t callgrind_known_metrics(const ys_collector_options *opts,
+                                      ys_metric *out) {
   bool cache_sim = opts == NULL || opts->cache_sim;
-  const ys_metric *metrics = cache_sim ? cache_metrics : plain_metrics;
-  size_t n = cache_sim ? sizeof(cache_metrics) / sizeof(cache_metrics[0])
-                       : sizeof(plain_metrics) / sizeof(plain_metrics[0]);
-  for (size_t i = 0; i < n; i++)
-    names[i] = metrics[i].name;
-  return n;
+  if (cache_sim) {
+    memcpy(out, cache_metrics, sizeof(cache_metrics));
+    return sizeof(cache_metrics) / sizeof(cache_metrics[0]);
+  }
+  memcpy(out, plain_metrics, sizeof(plain_metrics));
+  return sizeof(plain_metrics) / sizeof(plain_metrics[0]);
 }
 
 const ys_collector_ops ys_collector_callgrind = {
@@ -276,7 +276,7 @@ const ys_collector_ops ys_collector_callgrind = {
     .needs_valgrind = true,
     .open = callgrind_open,
     .metrics = callgrind_metrics,
-    .metric_names = callgrind_metric_names,
+    .known_metrics = callgrind_known_metrics,
     .start = callgrind_start,
     .stop = callgrind_stop,
     .close = callgrind_close,

@@ -101,14 +101,15 @@ size_t ys_collector_metric_names(const char *spec,
   }
   size_t total = 0;
   for (int k = 0; k < n; k++) {
-    const char *mine[YS_MAX_METRICS];
-    size_t m =
-        parts[k]->metric_names != NULL ? parts[k]->metric_names(opts, mine) : 0;
+    ys_metric mine[YS_MAX_METRICS];
+    size_t m = parts[k]->known_metrics != NULL
+                   ? parts[k]->known_metrics(opts, mine)
+                   : 0;
     for (size_t i = 0; i < m && total < max; i++) {
       bool seen = false;
       for (size_t j = 0; j < total && !seen; j++)
-        seen = strcmp(names[j], mine[i]) == 0;
-      if (!seen) names[total++] = mine[i];
+        seen = strcmp(names[j], mine[i].name) == 0;
+      if (!seen) names[total++] = mine[i].name;
     }
   }
   return total;
@@ -119,18 +120,34 @@ size_t ys_collector_backends_recording(const char *metric,
                                        size_t max) {
   size_t found = 0;
   for (size_t c = 0; c < N_COLLECTORS && found < max; c++) {
-    const char *names[YS_MAX_METRICS];
-    size_t m = collectors[c]->metric_names != NULL
-                   ? collectors[c]->metric_names(NULL, names)
+    ys_metric known[YS_MAX_METRICS];
+    size_t m = collectors[c]->known_metrics != NULL
+                   ? collectors[c]->known_metrics(NULL, known)
                    : 0;
     for (size_t i = 0; i < m; i++) {
-      if (strcmp(names[i], metric) == 0) {
+      if (strcmp(known[i].name, metric) == 0) {
         out[found++] = collectors[c];
         break;
       }
     }
   }
   return found;
+}
+
+bool ys_collector_metric_known(const char *metric, ys_metric *out) {
+  for (size_t c = 0; c < N_COLLECTORS; c++) {
+    ys_metric known[YS_MAX_METRICS];
+    size_t m = collectors[c]->known_metrics != NULL
+                   ? collectors[c]->known_metrics(NULL, known)
+                   : 0;
+    for (size_t i = 0; i < m; i++) {
+      if (strcmp(known[i].name, metric) == 0) {
+        *out = known[i];
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 int ys_collector_check(const char *spec, char *err, size_t err_len) {

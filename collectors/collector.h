@@ -51,14 +51,14 @@ typedef struct ys_collector_ops {
   /* The metrics measured, in the order stop() fills them; the first is the
    * primary. Valid from open to close. */
   size_t (*metrics)(void *ctx, const ys_metric **out);
-  /* Optional (none known without it): the names of the metrics open()
-   * would report with `opts` (NULL: with
-   * the options that report the most), in the order metrics() gives them,
-   * known without opening so that a --gate can be checked before anything
-   * runs. Writes at most YS_MAX_METRICS static names into `names` and
-   * returns how many. A backend that may find some of them uncountable
-   * here (perf) lists them all the same. */
-  size_t (*metric_names)(const ys_collector_options *opts, const char **names);
+  /* Optional (none known without it): the metrics open() would report
+   * with `opts` (NULL: with the options that report the most), in the
+   * order metrics() gives them, known without opening so that a --gate or
+   * a target can be checked before anything runs. Writes at most
+   * YS_MAX_METRICS into `out` (names static) and returns how many. A
+   * backend that may find some of them uncountable here (perf) lists them
+   * all the same. */
+  size_t (*known_metrics)(const ys_collector_options *opts, ys_metric *out);
   /* Opens the window. On the hot path's edge: no allocation, no I/O. */
   void (*start)(void *ctx);
   /* Closes the window and ADDS its measurements to acc[0..n_metrics). */
@@ -120,6 +120,11 @@ size_t ys_collector_metric_names(const char *spec,
 size_t ys_collector_backends_recording(const char *metric,
                                        const ys_collector_ops **out,
                                        size_t max);
+
+/* The metric named `metric` as the first backend that reports it under
+ * some options describes it (name, unit, kind, exactness), in *out.
+ * Returns false when no collector records it. */
+bool ys_collector_metric_known(const char *metric, ys_metric *out);
 
 /* The backend named `name`, or NULL. */
 const ys_collector_ops *ys_collector_find(const char *name);

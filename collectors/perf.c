@@ -592,14 +592,14 @@ double ys_perf_overhead(void *ctx, size_t metric) {
 
 /* The events --counters lists (every known one without it), whether or
  * not this machine can count them. */
-static size_t perf_metric_names(const ys_collector_options *opts,
-                                const char **names) {
+static size_t perf_known_metrics(const ys_collector_options *opts,
+                                 ys_metric *out) {
   size_t defs[N_KNOWN];
   char ignored[256];
   int n = parse_counters(opts != NULL ? opts->counters : NULL, defs, ignored,
                          sizeof(ignored));
   for (int i = 0; i < n; i++)
-    names[i] = known_events[defs[i]].name;
+    out[i] = ys_perf_event_metric(defs[i]);
   return n > 0 ? (size_t)n : 0;
 }
 
@@ -607,7 +607,7 @@ const ys_collector_ops ys_collector_perf = {
     .name = "perf",
     .open = perf_open,
     .metrics = perf_metrics,
-    .metric_names = perf_metric_names,
+    .known_metrics = perf_known_metrics,
     .start = perf_start,
     .stop = perf_stop,
     .close = perf_close,
