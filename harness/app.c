@@ -479,6 +479,11 @@ static int prepare_targets(invocation *s) {
 /* Measures, compares, reports and saves. Returns an exit code. */
 static int run_suite(invocation *s) {
   ys_context_collect(&s->ctx);
+  /* A shard's baseline says which part it holds, for `bench merge`. */
+  ys_shard_spec shard;
+  if (s->o.shard != NULL &&
+      ys_shard_parse(s->o.shard, &shard, s->err, sizeof(s->err)) == 0)
+    snprintf(s->ctx.shard, sizeof(s->ctx.shard), "%zu/%zu", shard.k, shard.n);
   fill_run_settings(s);
   /* Before calibrating and before any worker starts: both inherit it. */
   if (s->o.pin != NULL) {
