@@ -25,10 +25,23 @@ static bool same_text(const char *a, const char *b) {
 #define refuse(err, err_len, ...)                                              \
   ys_error_set(err, err_len, YS_EINVAL, __VA_ARGS__)
 
-/* Collector, settings, build and machine of `b` against `first`. */
+/* The program's file name in an executable path: each shard may run its
+ * own checkout, so the folders may differ where the program does not. */
+static const char *program_of(const ys_context *c) {
+  const char *slash = strrchr(c->executable, '/');
+  return slash != NULL ? slash + 1 : c->executable;
+}
+
+/* Program, collector, settings, build and machine of `b` against
+ * `first`. */
 static int check_context(const ys_baseline *first, const ys_baseline *b,
                          char *err, size_t err_len) {
   const ys_context *x = &first->ctx, *y = &b->ctx;
+  if (strcmp(program_of(x), program_of(y)) != 0)
+    return refuse(err, err_len,
+                  "cannot merge '%s' (program %s) with '%s' (program %s): "
+                  "the shards of one baseline run one program",
+                  b->path, program_of(y), first->path, program_of(x));
   if (!same_text(x->collector, y->collector))
     return refuse(err, err_len,
                   "cannot merge '%s' (collector %s) with '%s' (collector %s): "
@@ -136,6 +149,38 @@ static int check_metrics(const ys_baseline *const *in, size_t n, char *err,
   return 0;
 }
 
+/* Parses a context's shard, "K/N", into *k and *n. */
+static bool shard_of(const ys_context *c, size_t *k, size_t *n) {
+  char rest;
+  return sscanf(c->shard, "%zu/%zu%c", k, n, &rest) == 2;
+}
+
+/* The inputs that say which shard they are (older baselines and whole
+ * runs do not) must be parts of one split: one N, each K once. */
+static int check_shards(const ys_baseline *const *in, size_t n, char *err,
+                        size_t err_len) {
+  for (size_t a = 0; a < n; a++) {
+    size_t ka, na;
+    if (!shard_of(&in[a]->ctx, &ka, &na)) continue;
+    for (size_t b = a + 1; b < n; b++) {
+      size_t kb, nb;
+      if (!shard_of(&in[b]->ctx, &kb, &nb)) continue;
+      if (na != nb)
+        return refuse(err, err_len,
+                      "cannot merge '%s' (shard %zu/%zu) with '%s' (shard "
+                      "%zu/%zu): the shards of one baseline split the suite "
+                      "into one number of parts",
+                      in[b]->path, kb, nb, in[a]->path, ka, na);
+      if (ka == kb)
+        return refuse(err, err_len,
+                      "cannot merge '%s' with '%s': both are shard %zu/%zu "
+                      "(each part is merged once)",
+                      in[b]->path, in[a]->path, ka, na);
+    }
+  }
+  return 0;
+}
+
 /* A benchmark of the merge, and the input it came from. */
 typedef struct merge_entry {
   const ys_bench_result *res;
@@ -158,7 +203,8 @@ int ys_baseline_merge(const ys_baseline *const *in, size_t n, ys_context *ctx,
     int rc = check_context(in[0], in[f], err, err_len);
     if (rc != 0) return rc;
   }
-  int rc = check_metrics(in, n, err, err_len);
+  int rc = check_shards(in, n, err, err_len);
+  if (rc == 0) rc = check_metrics(in, n, err, err_len);
   if (rc != 0) return rc;
   size_t total = 0;
   for (size_t f = 0; f < n; f++)
@@ -194,6 +240,8 @@ int ys_baseline_merge(const ys_baseline *const *in, size_t n, ys_context *ctx,
     return rc;
   }
   *ctx = in[0]->ctx;
+  /* The merge is the whole run, no shard of it. */
+  ctx->shard[0] = '\0';
   for (size_t f = 1; f < n; f++)
     if (in[f]->ctx.date[0] != '\0' &&
         (ctx->date[0] == '\0' || strcmp(in[f]->ctx.date, ctx->date) < 0))

@@ -23,6 +23,10 @@
  * Refuses, with YS_EINVAL and a message in err naming the files (their
  * paths as loaded) and what differs:
  * - a benchmark in two inputs;
+ * - two inputs of the same shard K, or of different numbers N of shards
+ *   (context `shard`, "K/N"; inputs without one are not compared);
+ * - another program (the executable's file name: each shard may run from
+ *   its own folder);
  * - another collector;
  * - other settings: seed, rounds, sample size, warm-up or measurement
  *   time;
@@ -35,8 +39,8 @@
  * The schema version needs no check: the loader reads one only.
  *
  * On success *ctx is the first input's context with the earliest `date`
- * of all inputs, and *run holds every input's benchmarks in name order.
- * Both borrow from the inputs, which must outlive them; free *run with
+ * of all inputs and no shard, and *run holds every input's benchmarks in name
+ * order. Both borrow from the inputs, which must outlive them; free *run with
  * ys_baseline_merge_free, never with ys_run_result_free. Returns 0,
  * YS_EINVAL as above, or YS_ENOMEM.
  */

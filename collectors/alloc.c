@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../core/error.h"
 #include "alloc_hooks.h"
@@ -95,12 +96,20 @@ static void alloc_close(void *ctx) {
   free(ctx);
 }
 
+static size_t alloc_known_metrics(const ys_collector_options *opts,
+                                  ys_metric *out) {
+  (void)opts;
+  memcpy(out, alloc_metrics, N_ALLOC_METRICS * sizeof(alloc_metrics[0]));
+  return N_ALLOC_METRICS;
+}
+
 const ys_collector_ops ys_collector_alloc = {
     .name = "alloc",
     .exact = true,
     .combinable = true,
     .open = alloc_open,
     .metrics = alloc_metrics_of,
+    .known_metrics = alloc_known_metrics,
     .start = alloc_start,
     .stop = alloc_stop,
     .close = alloc_close,

@@ -258,12 +258,25 @@ static const char *callgrind_notes(void *ctx) {
   return c->notes[0] != '\0' ? c->notes : NULL;
 }
 
+/* Without --cache-sim, only the instructions (callgrind_metrics). */
+static size_t callgrind_known_metrics(const ys_collector_options *opts,
+                                      ys_metric *out) {
+  bool cache_sim = opts == NULL || opts->cache_sim;
+  if (cache_sim) {
+    memcpy(out, cache_metrics, sizeof(cache_metrics));
+    return sizeof(cache_metrics) / sizeof(cache_metrics[0]);
+  }
+  memcpy(out, plain_metrics, sizeof(plain_metrics));
+  return sizeof(plain_metrics) / sizeof(plain_metrics[0]);
+}
+
 const ys_collector_ops ys_collector_callgrind = {
     .name = "callgrind",
     .exact = true,
     .needs_valgrind = true,
     .open = callgrind_open,
     .metrics = callgrind_metrics,
+    .known_metrics = callgrind_known_metrics,
     .start = callgrind_start,
     .stop = callgrind_stop,
     .close = callgrind_close,

@@ -87,6 +87,69 @@ static int parse_spec(const char *spec, const ys_collector_ops **parts,
   return n;
 }
 
+size_t ys_collector_metric_names(const char *spec,
+                                 const ys_collector_options *opts,
+                                 const char **names, size_t max) {
+  const ys_collector_ops
+      *parts[N_COLLECTORS > MAX_PARTS ? N_COLLECTORS : MAX_PARTS];
+  int n = (int)N_COLLECTORS;
+  if (spec == NULL) {
+    memcpy(parts, collectors, sizeof(collectors));
+  } else {
+    char ignored[256];
+    n = parse_spec(spec, parts, ignored, sizeof(ignored));
+  }
+  size_t total = 0;
+  for (int k = 0; k < n; k++) {
+    ys_metric mine[YS_MAX_METRICS];
+    size_t m = parts[k]->known_metrics != NULL
+                   ? parts[k]->known_metrics(opts, mine)
+                   : 0;
+    for (size_t i = 0; i < m && total < max; i++) {
+      bool seen = false;
+      for (size_t j = 0; j < total && !seen; j++)
+        seen = strcmp(names[j], mine[i].name) == 0;
+      if (!seen) names[total++] = mine[i].name;
+    }
+  }
+  return total;
+}
+
+size_t ys_collector_backends_recording(const char *metric,
+                                       const ys_collector_ops **out,
+                                       size_t max) {
+  size_t found = 0;
+  for (size_t c = 0; c < N_COLLECTORS && found < max; c++) {
+    ys_metric known[YS_MAX_METRICS];
+    size_t m = collectors[c]->known_metrics != NULL
+                   ? collectors[c]->known_metrics(NULL, known)
+                   : 0;
+    for (size_t i = 0; i < m; i++) {
+      if (strcmp(known[i].name, metric) == 0) {
+        out[found++] = collectors[c];
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+bool ys_collector_metric_known(const char *metric, ys_metric *out) {
+  for (size_t c = 0; c < N_COLLECTORS; c++) {
+    ys_metric known[YS_MAX_METRICS];
+    size_t m = collectors[c]->known_metrics != NULL
+                   ? collectors[c]->known_metrics(NULL, known)
+                   : 0;
+    for (size_t i = 0; i < m; i++) {
+      if (strcmp(known[i].name, metric) == 0) {
+        *out = known[i];
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 int ys_collector_check(const char *spec, char *err, size_t err_len) {
   const ys_collector_ops *parts[MAX_PARTS];
   int n = parse_spec(spec, parts, err, err_len);

@@ -51,6 +51,14 @@ typedef struct ys_collector_ops {
   /* The metrics measured, in the order stop() fills them; the first is the
    * primary. Valid from open to close. */
   size_t (*metrics)(void *ctx, const ys_metric **out);
+  /* Optional (none known without it): the metrics open() would report
+   * with `opts` (NULL: with the options that report the most), in the
+   * order metrics() gives them, known without opening so that a --gate or
+   * a target can be checked before anything runs. Writes at most
+   * YS_MAX_METRICS into `out` (names static) and returns how many. A
+   * backend that may find some of them uncountable here (perf) lists them
+   * all the same. */
+  size_t (*known_metrics)(const ys_collector_options *opts, ys_metric *out);
   /* Opens the window. On the hot path's edge: no allocation, no I/O. */
   void (*start)(void *ctx);
   /* Closes the window and ADDS its measurements to acc[0..n_metrics). */
@@ -95,6 +103,28 @@ int ys_collector_open(const char *spec, const ys_collector_options *opts,
 
 /* Closes a collector; NULL-safe. */
 void ys_collector_close(ys_collector *c);
+
+/* The names of the metrics the collector `spec` (checked by
+ * ys_collector_check; NULL: every backend) would report with `opts` (NULL:
+ * the options that report the most), without opening it: its backends'
+ * metric_names in order, each name once. Writes at most `max` static
+ * names into `names` and returns how many; 0 for a spec that names no
+ * backend. */
+size_t ys_collector_metric_names(const char *spec,
+                                 const ys_collector_options *opts,
+                                 const char **names, size_t max);
+
+/* The backends that report the metric `metric` under some options,
+ * in the order ys_collector_names lists them: writes at most `max` into
+ * `out` and returns how many (0: no collector records it). */
+size_t ys_collector_backends_recording(const char *metric,
+                                       const ys_collector_ops **out,
+                                       size_t max);
+
+/* The metric named `metric` as the first backend that reports it under
+ * some options describes it (name, unit, kind, exactness), in *out.
+ * Returns false when no collector records it. */
+bool ys_collector_metric_known(const char *metric, ys_metric *out);
 
 /* The backend named `name`, or NULL. */
 const ys_collector_ops *ys_collector_find(const char *name);

@@ -16,6 +16,7 @@
 #include "collector.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 static const ys_metric dhat_metrics[] = {
     {"windows", "windows", YS_METRIC_COUNT, true},
@@ -49,11 +50,19 @@ static void dhat_close(void *ctx) {
   (void)ctx;
 }
 
+static size_t dhat_known_metrics(const ys_collector_options *opts,
+                                 ys_metric *out) {
+  (void)opts;
+  memcpy(out, dhat_metrics, sizeof(dhat_metrics));
+  return sizeof(dhat_metrics) / sizeof(dhat_metrics[0]);
+}
+
 const ys_collector_ops ys_collector_dhat = {
     .name = "dhat",
     .exact = true,
     .open = dhat_open,
     .metrics = dhat_metrics_of,
+    .known_metrics = dhat_known_metrics,
     .start = dhat_start,
     .stop = dhat_stop,
     .close = dhat_close,

@@ -590,10 +590,24 @@ double ys_perf_overhead(void *ctx, size_t metric) {
   return metric < c->n_events ? c->events[metric].overhead : -1;
 }
 
+/* The events --counters lists (every known one without it), whether or
+ * not this machine can count them. */
+static size_t perf_known_metrics(const ys_collector_options *opts,
+                                 ys_metric *out) {
+  size_t defs[N_KNOWN];
+  char ignored[256];
+  int n = parse_counters(opts != NULL ? opts->counters : NULL, defs, ignored,
+                         sizeof(ignored));
+  for (int i = 0; i < n; i++)
+    out[i] = ys_perf_event_metric(defs[i]);
+  return n > 0 ? (size_t)n : 0;
+}
+
 const ys_collector_ops ys_collector_perf = {
     .name = "perf",
     .open = perf_open,
     .metrics = perf_metrics,
+    .known_metrics = perf_known_metrics,
     .start = perf_start,
     .stop = perf_stop,
     .close = perf_close,

@@ -17,6 +17,7 @@
 #include "collector.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "../core/error.h"
@@ -119,10 +120,18 @@ static double wall_resolution(void *ctx) {
   return smallest;
 }
 
+static size_t wall_known_metrics(const ys_collector_options *opts,
+                                 ys_metric *out) {
+  (void)opts;
+  memcpy(out, wall_metrics, sizeof(wall_metrics));
+  return sizeof(wall_metrics) / sizeof(wall_metrics[0]);
+}
+
 const ys_collector_ops ys_collector_wall = {
     .name = "wall",
     .open = wall_open,
     .metrics = wall_metrics_of,
+    .known_metrics = wall_known_metrics,
     .start = wall_start,
     .stop = wall_stop,
     .close = wall_close,

@@ -95,6 +95,8 @@ static const ys_field context_rows[] = {
             YS__OWN),
     YS__CTX(pinned_cpu, "pinned_cpu", YS_FIELD_TEXT, YS_FIELD_OPTIONAL,
             YS__OWN),
+    /* Baselines only: what `bench merge` checks its inputs by. */
+    YS__CTX(shard, "shard", YS_FIELD_TEXT, YS_FIELD_OPTIONAL, YS_FORMAT_YAML),
     {.key = "machine_findings",
      .type = YS_FIELD_LIST,
      .offset = offsetof(ys_context, machine_findings),

@@ -305,6 +305,9 @@ typedef struct ys_context {
   /* --pin: the CPU the measuring ran on, "3", or "3 (auto)" when --pin
    * auto chose it; "" when not pinned. */
   char pinned_cpu[32];
+  /* --shard: which part of the suite this run measured, "2/3"; "" for a
+   * whole run and for a merge of the parts (baselines/merge.h). */
+  char shard[48];
   /* The machine's warnings and problems, cheap checks only. */
   ys_machine_finding machine_findings[YS_MAX_MACHINE_FINDINGS];
   size_t n_machine_findings;

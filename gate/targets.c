@@ -7,6 +7,7 @@
 #include <string.h>
 #include <yardstick.h>
 
+#include "../collectors/collector.h"
 #include "../core/error.h"
 
 static ys_target *registered_head;
@@ -129,7 +130,16 @@ int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
     const ys_target_metric *m = find_metric(metrics, n_metrics, s->metric);
     t->results[i].status = YS_TARGET_PASS;
     if (m == NULL && s->unit == YS_LIMIT_CODE) {
-      t->results[i].status = YS_TARGET_NOT_RECORDED;
+      /* Another collector's metric keeps that collector's unit, so that
+       * the target still reads "time <= 16.6 ms" under callgrind. */
+      ys_target_result *r = &t->results[i];
+      r->status = YS_TARGET_NOT_RECORDED;
+      ys_metric other;
+      if (ys_collector_metric_known(s->metric, &other)) {
+        r->unit = other.unit;
+        r->kind = other.kind;
+        r->limit = limit_in_unit(s, other.kind);
+      }
       continue;
     }
     if (m == NULL) {
@@ -177,16 +187,18 @@ size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
     bool recorded = r->status != YS_TARGET_NOT_RECORDED;
     *r = (ys_target_result){
         .unit = r->unit, .kind = r->kind, .limit = limit_in_unit(s, r->kind)};
-    if (!recorded) {
-      r->status = YS_TARGET_NOT_RECORDED;
-      continue;
-    }
     const ys_bench_result *res = find_bench(run, s->benchmark);
-    const ys_series *series = ys_bench_result_series(res, s->metric);
+    /* A benchmark the run left out is "not run", whatever its metric:
+     * the run could not have measured it either way. */
     if (res == NULL) {
       r->status = YS_TARGET_NOT_RUN;
       continue;
     }
+    if (!recorded) {
+      r->status = YS_TARGET_NOT_RECORDED;
+      continue;
+    }
+    const ys_series *series = ys_bench_result_series(res, s->metric);
     if (series != NULL) {
       r->unit = series->unit;
       r->kind = series->kind;

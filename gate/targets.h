@@ -104,15 +104,17 @@ typedef struct ys_target_metric {
  * and its limit written in a unit that fits the metric's kind
  * (a time with a time unit, a count plain). Returns 0, or YS_EINVAL with
  * a message naming the target and its source in err. Each target's result
- * gets its metric's unit, kind and limit in that unit, so that a target
- * the run then does not reach still reads "time <= 16.6 ms".
+ * gets its metric's unit, kind and limit in that unit (for a target in
+ * code on another collector's metric, that collector's), so that a
+ * target the run then does not reach still reads "time <= 16.6 ms".
  */
 int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
                      const ys_target_metric *metrics, size_t n_metrics,
                      char *err, size_t err_len);
 
 /* Judges every target on the finished `run` (borrowed), filling
- * t->results; a benchmark the run does not hold is YS_TARGET_NOT_RUN.
+ * t->results; a benchmark the run does not hold is YS_TARGET_NOT_RUN,
+ * before YS_TARGET_NOT_RECORDED.
  * Returns how many targets missed. The table must have passed
  * ys_targets_check. Returns 0 on an empty table. */
 size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run);

@@ -482,6 +482,11 @@ static int prepare_targets(invocation *s) {
 /* Measures, compares, reports and saves. Returns an exit code. */
 static int run_suite(invocation *s) {
   ys_context_collect(&s->ctx);
+  /* A shard's baseline says which part it holds, for `bench merge`. */
+  ys_shard_spec shard;
+  if (s->o.shard != NULL &&
+      ys_shard_parse(s->o.shard, &shard, s->err, sizeof(s->err)) == 0)
+    snprintf(s->ctx.shard, sizeof(s->ctx.shard), "%zu/%zu", shard.k, shard.n);
   fill_run_settings(s);
   /* Before calibrating and before any worker starts: both inherit it. */
   if (s->o.pin != NULL) {
@@ -676,7 +681,8 @@ int ys_main(int argc, char **argv) {
   if (history) return finish_stdout(s.prog, ys_history_main(s.prog, &s.o));
   bool pin_auto;
   int pin_cpu;
-  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0) {
+  if (ys_option_rules_check(&s.o, compare, s.err, sizeof(s.err)) != 0 ||
+      ys_option_rules_check_gates(&s.o, s.err, sizeof(s.err)) != 0) {
     fprintf(stderr, "%s: %s\n", s.prog, s.err);
     return YS_EXIT_USAGE;
   }

@@ -545,15 +545,30 @@ int ys_cli_parse(int argc, char **argv, ys_options *o, char *err,
   opterr = 0;
   optind = 0;
   uint64_t given = 0;
+  const char *values[CLI_N_OPTIONS] = {0}; /* each option's first value */
   int rc = 0;
   int c;
   /* A leading ':' makes a missing argument return ':' rather than '?'. */
   while (rc == 0 && (c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
     if (c >= CLI_VAL_BASE && c < CLI_VAL_BASE + (int)CLI_N_OPTIONS) {
       size_t i = (size_t)(c - CLI_VAL_BASE);
-      if ((given & (UINT64_C(1) << i)) == 0) cli_drop_configured_list(o, i);
+      const cli_option *row = &cli_options[i];
+      bool again = (given & (UINT64_C(1) << i)) != 0;
+      /* A value given twice is a mistake the last one would hide
+       * (`--shard 1/3 --shard 2/3` runs one part, not two): only the
+       * list options add up, and a flag said twice is still one flag. */
+      if (again && row->kind != CLI_OUTPUT && row->kind != CLI_GATES &&
+          row->kind != CLI_FLAG) {
+        rc = cli_fail(err, err_len,
+                      "--%s is given twice ('%s' and '%s'): it takes one "
+                      "value",
+                      row->name, values[i], optarg);
+        break;
+      }
+      if (!again) cli_drop_configured_list(o, i);
       given |= UINT64_C(1) << i;
-      rc = cli_apply(&cli_options[i], optarg, o, err, err_len);
+      values[i] = optarg;
+      rc = cli_apply(row, optarg, o, err, err_len);
     } else if (c == ':' && optopt >= CLI_VAL_BASE) {
       const cli_option *row = &cli_options[optopt - CLI_VAL_BASE];
       rc = cli_fail(err, err_len, "--%s: missing value %s", row->name,

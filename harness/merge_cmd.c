@@ -4,6 +4,8 @@
 #include "merge_cmd.h"
 
 #include <limits.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,16 +50,74 @@ static int load_inputs(const char *prog, const ys_options *o, const char *dir,
   return YS_EXIT_OK;
 }
 
+/* Whether two estimates are the same figure, once written to the
+ * history and read back. */
+static bool same_figure(double a, double b) {
+  return fabs(a - b) <= 1e-12 * fmax(fabs(a), fabs(b));
+}
+
+/* Whether history runs a and b hold the same commit and the same
+ * benchmarks with the same round estimates: the same measurement. Two
+ * measurements of timed metrics never agree to every round; two of exact
+ * counts at one commit may, and then a second entry would tell the noise
+ * bands nothing (they leave exact counts out). */
+static bool same_run(const ys_history_run *a, const ys_history_run *b) {
+  if (strcmp(a->commit, b->commit) != 0 || a->n_points != b->n_points)
+    return false;
+  for (size_t i = 0; i < a->n_points; i++) {
+    const ys_history_point *p = &a->points[i], *q = &b->points[i];
+    if (strcmp(p->name, q->name) != 0 || strcmp(p->metric, q->metric) != 0 ||
+        p->n_rounds != q->n_rounds || !same_figure(p->estimate, q->estimate))
+      return false;
+    for (size_t r = 0; r < p->n_rounds; r++)
+      if (!same_figure(p->rounds[r], q->rounds[r])) return false;
+  }
+  return true;
+}
+
+/* Whether the newest run of the history at `path` is `run` at `commit`
+ * already: the same shards merged again. A history that cannot be read
+ * is left for ys_run_history_record to report. */
+static bool already_newest(const char *path, const char *commit,
+                           const ys_run_result *run) {
+  ys_history h;
+  char err[512];
+  if (ys_history_load(path, &h, err, sizeof(err)) != 0) return false;
+  ys_history_run entry;
+  bool same = false;
+  if (h.n_runs > 0 &&
+      ys_history_run_from_result(run, commit, NULL, &entry) == 0) {
+    same = same_run(&h.runs[h.n_runs - 1], &entry);
+    ys_history_run_free(&entry);
+  }
+  ys_history_free(&h);
+  return same;
+}
+
 /* Records the merged run in the history of baseline `name`: one entry for
  * the whole suite, replaced atomically (ys_history_record). The commit is
  * the one the shards measured when they name it, since the merge may run
- * in another checkout. Returns an exit code. */
+ * in another checkout. The same shards merged twice (a retried job) are
+ * recorded once: the history's newest run already being this one, a note
+ * says so and nothing is added. Returns an exit code. */
 static int record_history(const char *prog, const ys_options *o,
                           const char *dir, const char *name,
                           const ys_context *ctx, const ys_run_result *run) {
-  char path[PATH_MAX], err[1024];
+  char path[PATH_MAX], err[1024], found[128];
   size_t dropped = 0;
-  const char *commit = ctx->git_commit[0] != '\0' ? ctx->git_commit : NULL;
+  const char *commit = ctx->git_commit[0] != '\0'
+                           ? ctx->git_commit
+                           : ys_run_history_commit(found, sizeof(found));
+  if (ys_history_path(dir, name, path, sizeof(path), err, sizeof(err)) == 0 &&
+      already_newest(path, commit, run)) {
+    if (!o->quiet)
+      fprintf(stderr,
+              "%s: note: merge: --history: the newest run in %s is this "
+              "merged run already (same commit and estimates): not "
+              "recorded again\n",
+              prog, path);
+    return YS_EXIT_OK;
+  }
   if (ys_run_history_record(dir, name, commit, run, o->history, &dropped, path,
                             sizeof(path), err, sizeof(err)) != 0) {
     fprintf(stderr, "%s: merge: --history: %s\n", prog, err);

@@ -8,7 +8,9 @@
 
 #include "../collectors/collector.h"
 #include "../core/error.h"
+#include "../gate/metric_gate.h"
 #include "cli.h"
+#include "config.h"
 
 /* Options only a run uses: `bench compare` measures nothing, loads the two
  * baselines it is given as OLD and NEW, and saves nothing. What it does
@@ -103,6 +105,7 @@ static const char *const list_refuses[] = {
     "threshold",
     "gate",
     "fail-on-inconclusive",
+    "latency",
 };
 
 /* Options only `bench profile` uses. */
@@ -305,4 +308,21 @@ int ys_option_rules_check(const ys_options *o, bool compare, char *err,
       return refuse(err, err_len, "--%s needs 'profile': %s profile [REGEX]...",
                     profile_only[i], "bench");
   return compare ? check_compare(o, err, err_len) : check_run(o, err, err_len);
+}
+
+int ys_option_rules_check_gates(const ys_options *o, char *err,
+                                size_t err_len) {
+  if (err != NULL && err_len > 0) err[0] = '\0';
+  /* As after the run (harness/app_judge.c): a config file's gates mean
+   * nothing to a run that compares nothing. */
+  if (o->worker || o->profile || (o->baseline == NULL && o->against == NULL))
+    return 0;
+  char source[300];
+  if (ys_cli_given(o, "gate"))
+    snprintf(source, sizeof(source), "--gate");
+  else
+    snprintf(source, sizeof(source), "%s: gate",
+             o->config != NULL ? o->config : YS_CONFIG_DEFAULT_PATH);
+  return ys_metric_gates_check_names(&o->gates, o->collector, &o->collect,
+                                     source, err, err_len);
 }

@@ -35,4 +35,16 @@
 int ys_option_rules_check(const ys_options *o, bool compare, char *err,
                           size_t err_len);
 
+/*
+ * Checks the gates of a run that compares (--baseline or --against), from
+ * --gate or the config file's `gate`, against the metrics its collector
+ * can record (ys_metric_gates_check_names): a misspelt metric, or one of
+ * another collector, is refused before anything runs. Nothing is checked
+ * for a run that does not compare, for `profile` or for --worker.
+ *
+ * Returns 0, or YS_EINVAL with a one-line message in err (err_len bytes)
+ * naming --gate or the config file.
+ */
+int ys_option_rules_check_gates(const ys_options *o, char *err, size_t err_len);
+
 #endif

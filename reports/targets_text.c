@@ -23,7 +23,7 @@ void ys_targets_text_row(const ys_target_table *t, size_t i,
   if (r->unit != NULL)
     snprintf(out->target, sizeof(out->target), "%s <= %s", s->metric,
              value_text(r, r->limit, limit, sizeof(limit)));
-  else /* not recorded: the metric's unit is unknown, the limit as written */
+  else /* a metric no collector knows: the limit as written */
     snprintf(out->target, sizeof(out->target), "%s <= %g%s", s->metric,
              s->limit, s->unit == YS_LIMIT_NS ? " ns" : "");
   snprintf(out->measured, sizeof(out->measured), "-");
@@ -47,6 +47,10 @@ void ys_targets_text_row(const ys_target_table *t, size_t i,
     break;
   case YS_TARGET_MISS:
     out->verdict = "MISS";
+    break;
+  case YS_TARGET_NOT_RECORDED:
+    /* The machine formats keep the short status; a reader is told why. */
+    out->verdict = "not measured by this collector";
     break;
   default:
     out->verdict = ys_target_status_name(r->status);

@@ -110,7 +110,8 @@ char *ys_units_percent(double ratio, int decimals, bool sign, char *buf,
     return buf;
   }
   if (decimals < 0) decimals = 0;
-  if (decimals > 9) decimals = 9;
+  if (decimals > YS_UNITS_PERCENT_DECIMALS_MAX)
+    decimals = YS_UNITS_PERCENT_DECIMALS_MAX;
   char digits[400];
   snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(pct));
   /* Decide the sign from the printed digits, not the value: -0.001 %
@@ -180,10 +181,22 @@ bool ys_units_band_decides(const ys_comparison *c) {
 }
 
 char *ys_units_threshold(double t, char *buf, size_t len) {
+  /* As many decimals as the threshold has, up to three significant
+   * digits: 2.5 %, 12.34 % and 0.0001 % (which three decimals would show
+   * as 0.000 %, a gate that passes nothing). */
   int decimals = 0;
-  while (decimals < 3 && fabs(t * 100 * pow(10, decimals) -
-                              round(t * 100 * pow(10, decimals))) > 1e-6)
+  for (;;) {
+    double scaled = fabs(t) * 100 * pow(10, decimals);
+    bool whole = fabs(scaled - round(scaled)) <= 1e-6 * fmax(1, scaled);
+    if (whole || (decimals >= 3 && scaled >= 100) ||
+        decimals == YS_UNITS_PERCENT_DECIMALS_MAX)
+      break;
     decimals++;
+  }
+  if (t != 0 && fabs(t) * 100 < pow(10, -YS_UNITS_PERCENT_DECIMALS_MAX)) {
+    snprintf(buf, len, "%.3g %%", t * 100);
+    return buf;
+  }
   return ys_units_percent(t, decimals, false, buf, len);
 }
 

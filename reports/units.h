@@ -98,8 +98,12 @@ char *ys_units_band(const ys_comparison *c, char *buf, size_t len);
  * threshold, was the bar the change was judged against (gate/band.h). */
 bool ys_units_band_decides(const ys_comparison *c);
 
-/* The threshold as a percentage with no more decimals than it has:
- * 0.05 → "5 %", 0.025 → "2.5 %". Returns buf. */
+/* The most decimals ys_units_percent prints. */
+#define YS_UNITS_PERCENT_DECIMALS_MAX 9
+
+/* The threshold as a percentage with no more decimals than it has, and
+ * at most three significant digits once past the third decimal:
+ * 0.05 → "5 %", 0.025 → "2.5 %", 0.000001 → "0.0001 %". Returns buf. */
 char *ys_units_threshold(double t, char *buf, size_t len);
 
 /* Says why an inconclusive comparison is so and what would settle it, in

@@ -77,6 +77,8 @@ static void test_list_refuses_what_it_ignores(void **state) {
   assert_refused("--pin does nothing with --list", run, "--list", "--pin", "0");
   assert_refused("--pin", run, "--pin", "auto", "--list");
   assert_refused("--timeout", run, "--list", "--timeout", "3");
+  assert_refused("--latency does nothing with --list", run, "--list",
+                 "--latency");
   assert_refused("--baseline does nothing with --list unless --shard", run,
                  "--list", "--baseline", "main");
   assert_accepted(run, "--list", "--exact", "a", "--shard", "1/2", "--baseline",
@@ -268,6 +270,48 @@ static void test_profile_collectors(void **state) {
   assert_non_null(strstr(c.err, "--iterations"));
 }
 
+/* The gates of a run that compares are checked before it runs: a
+ * misspelt metric, or one of another collector, is refused naming --gate,
+ * or the config file when the gates came from there; a run that compares
+ * nothing, and a user counter's name, pass. */
+static void test_gates_checked_before_the_run(void **state) {
+  (void)state;
+  cmdline c;
+  assert_int_equal(check(&c, false, "--baseline", "main", "--gate",
+                         "instructons:2%", "--collector", "callgrind", NULL),
+                   0);
+  assert_int_equal(ys_option_rules_check_gates(&c.o, c.err, sizeof(c.err)),
+                   YS_EINVAL);
+  assert_string_equal(c.err, "--gate: unknown metric 'instructons'; did you "
+                             "mean 'instructions'?");
+  assert_int_equal(
+      check(&c, false, "--against", "./b", "--gate", "cycles:2%", NULL), 0);
+  assert_int_equal(ys_option_rules_check_gates(&c.o, c.err, sizeof(c.err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(c.err, "--gate: 'cycles' is recorded by the perf"));
+  assert_int_equal(
+      check(&c, false, "--baseline", "main", "--gate", "requests:2%", NULL), 0);
+  assert_int_equal(ys_option_rules_check_gates(&c.o, c.err, sizeof(c.err)), 0);
+
+  /* Gates a config file gave (not --gate) are named by the file. */
+  char gate_err[64];
+  assert_int_equal(
+      check(&c, false, "--baseline", "main", "--config", "ci.yaml", NULL), 0);
+  assert_int_equal(
+      ys_metric_gates_parse("tmie:3%", &c.o.gates, gate_err, sizeof(gate_err)),
+      0);
+  assert_int_equal(ys_option_rules_check_gates(&c.o, c.err, sizeof(c.err)),
+                   YS_EINVAL);
+  assert_string_equal(c.err, "ci.yaml: gate: unknown metric 'tmie'; did you "
+                             "mean 'time'?");
+  /* Without a comparison the file's gates mean nothing: not checked. */
+  assert_int_equal(check(&c, false, "--config", "ci.yaml", NULL), 0);
+  assert_int_equal(
+      ys_metric_gates_parse("tmie:3%", &c.o.gates, gate_err, sizeof(gate_err)),
+      0);
+  assert_int_equal(ys_option_rules_check_gates(&c.o, c.err, sizeof(c.err)), 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compare_refuses_run_options),
@@ -283,6 +327,7 @@ int main(void) {
       cmocka_unit_test(test_worker_is_not_checked),
       cmocka_unit_test(test_history_refused_with_shard),
       cmocka_unit_test(test_profile_collectors),
+      cmocka_unit_test(test_gates_checked_before_the_run),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -287,6 +287,7 @@ static void test_every_table_row_round_trips(void **state) {
   ys_test_fill_context(&ctx);
   ctx.aslr_enabled = true; /* false would not prove the row is read */
   snprintf(ctx.pinned_cpu, sizeof(ctx.pinned_cpu), "1 (auto)");
+  snprintf(ctx.shard, sizeof(ctx.shard), "2/3");
   ctx.n_machine_findings = 1;
   ys_machine_finding *mf = &ctx.machine_findings[0];
   snprintf(mf->level, sizeof(mf->level), "warning");

@@ -17,6 +17,7 @@
 
 #include "core/error.h"
 #include "gate/targets.h"
+#include "reports/targets_text.h"
 
 static void test_limits_parse_with_units(void **unused) {
   (void)unused;
@@ -215,6 +216,44 @@ static void test_code_targets_register(void **unused) {
   ys_targets_free(&t);
 }
 
+/* Under callgrind, a time target in code is another collector's metric:
+ * it keeps its unit ("time <= 1.000 ms", not "time <= 0.001"), reads
+ * "not measured by this collector" for a benchmark that ran, and "not
+ * run" for one the filters left out. */
+static void test_other_collectors_metric_keeps_its_unit(void **unused) {
+  (void)unused;
+  static const char *const all[] = {"walk", "skip"};
+  static const ys_target_metric counts[] = {
+      {"instructions", "instructions", YS_METRIC_COUNT}};
+  ys_target_table t = {0};
+  for (size_t i = 0; i < 2; i++)
+    ys_targets_add(&t, &(ys_target_spec){.benchmark = "",
+                                         .metric = "time",
+                                         .limit = 0.001,
+                                         .unit = YS_LIMIT_CODE});
+  snprintf(t.specs[0].benchmark, sizeof(t.specs[0].benchmark), "walk");
+  snprintf(t.specs[1].benchmark, sizeof(t.specs[1].benchmark), "skip");
+  char err[300];
+  assert_int_equal(ys_targets_check(&t, all, 2, counts, 1, err, sizeof(err)),
+                   0);
+  ys_bench_result walked = {.name = "walk", .status = YS_BENCH_OK};
+  ys_run_result run = {.benches = &walked, .n_benches = 1};
+  assert_int_equal(ys_targets_judge(&t, &run), 0);
+  assert_int_equal(t.results[0].status, YS_TARGET_NOT_RECORDED);
+  assert_int_equal(t.results[1].status, YS_TARGET_NOT_RUN);
+  ys_target_row row;
+  ys_targets_text_row(&t, 0, &row);
+  assert_string_equal(row.target, "time <= 1.000 ms");
+  assert_string_equal(row.verdict, "not measured by this collector");
+  ys_targets_text_row(&t, 1, &row);
+  assert_string_equal(row.target, "time <= 1.000 ms");
+  assert_string_equal(row.verdict, "not run");
+  /* The machine formats keep the short status. */
+  assert_string_equal(ys_target_status_name(t.results[0].status),
+                      "not recorded");
+  ys_targets_free(&t);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_limits_parse_with_units),
@@ -222,6 +261,7 @@ int main(void) {
       cmocka_unit_test(test_judging),
       cmocka_unit_test(test_failed_benchmark_is_not_measured),
       cmocka_unit_test(test_code_targets_register),
+      cmocka_unit_test(test_other_collectors_metric_keeps_its_unit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -240,6 +240,16 @@ static void test_threshold(void **state) {
   assert_string_equal(ys_units_threshold(0.05, buf, sizeof(buf)), "5 %");
   assert_string_equal(ys_units_threshold(0.025, buf, sizeof(buf)), "2.5 %");
   assert_string_equal(ys_units_threshold(0.1234, buf, sizeof(buf)), "12.34 %");
+  /* --gate D1mr:0.0001 is not a gate of 0.000 %. */
+  assert_string_equal(ys_units_threshold(0.000001, buf, sizeof(buf)),
+                      "0.0001 %");
+  assert_string_equal(ys_units_threshold(0.0000012345, buf, sizeof(buf)),
+                      "0.000123 %");
+  assert_string_equal(ys_units_threshold(0.12345678, buf, sizeof(buf)),
+                      "12.346 %");
+  assert_string_equal(ys_units_threshold(1.0 / 300.0, buf, sizeof(buf)),
+                      "0.333 %");
+  assert_string_equal(ys_units_threshold(1e-14, buf, sizeof(buf)), "1e-12 %");
 }
 
 /* "unchanged" with an interval wholly on one side of 0 moved measurably,

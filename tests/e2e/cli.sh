@@ -18,6 +18,14 @@ expect 0 '^memcpy/4096$' -- "$bench" --list memcpy
 expect 2 "--save-baseline does nothing with --list" -- \
   "$bench" --list --save-baseline x
 expect 2 "--output does nothing with --list" -- "$bench" --list --output r.json
+expect 2 "--latency does nothing with --list" -- "$bench" --list --latency
+# A value given twice is refused, not the last one taken; lists add up,
+# and a flag said twice is one flag.
+expect 2 "--shard is given twice \('1/3' and '2/3'\): it takes one value" -- \
+  "$bench" --list --shard 1/3 --shard 2/3
+expect 2 "--seed is given twice \('1' and '2'\)" -- \
+  "$bench" --seed 1 --seed 2 --quick
+expect 0 "" -- "$bench" --list --exact --exact empty_loop
 expect 2 "--baseline does nothing with --list unless --shard" -- \
   "$bench" --list --baseline main
 expect 0 'Usage: bench' -- "$bench" --help

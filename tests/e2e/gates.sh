@@ -11,7 +11,8 @@
 # - 600 more instructions (+2.3 %, YS_FIXTURE_EXTRA=300) pass at the
 #   default 5 % and fail `--gate instructions:2%`;
 # - a gate on a metric the run does not record is refused (exit 2), naming
-#   the flag, the metric and the metrics there are;
+#   the flag, the metric and the metrics there are; one that cannot be
+#   right (a misspelling, another collector's metric) before anything runs;
 # - yardstick.yaml in the working folder sets the collector and the
 #   threshold; the command line overrides it; --no-config ignores it; a
 #   bad file is refused naming the file, the line and the key.
@@ -88,9 +89,26 @@ expect 1 "change: \+2\.[0-9]+ % \(exact count\) → regressed" -- \
 expect 0 "vs baseline base: 1 unchanged" -- \
   "$suite" "${cg[@]}" --baseline base --gate instructions:3%
 
-# A gate on a metric this run does not record.
-expect 2 "--gate: 'D1mr' is not recorded by this run \(available: instructions\)" \
+# A gate on a metric this run does not record, refused before anything
+# runs: nothing is measured, so nothing is saved either.
+expect 2 "^fixture_gates: --gate: 'D1mr' is recorded by --collector callgrind only with --cache-sim$" \
   -- "$suite" --collector callgrind --baseline base --gate D1mr:10% walk
+expect 2 "^fixture_gates: --gate: unknown metric 'instructons'; did you mean 'instructions'\?$" \
+  -- "$suite" "${cg[@]}" --baseline base --gate instructons:2% \
+  --save-baseline typo --output typo.json
+if [ -e baselines/typo.yaml ] || [ -e typo.json ] ||
+  [ "$(wc -l <"$tmp/out")" -ne 1 ]; then
+  echo "FAIL: a misspelt gate ran the suite or saved its results"
+  failures=$((failures + 1))
+fi
+expect 2 "^fixture_gates: --gate: 'instructions' is recorded by the callgrind and perf collectors, not by --collector wall$" \
+  -- "$suite" --baseline base --gate instructions:2% walk
+# A latency series misspelt as the console does not print it.
+expect 2 "did you mean 'latency_p99.9'\?" \
+  -- "$suite" --baseline base --latency --gate latency_p999:5% walk
+# A name near no metric may be a user counter: checked after the run.
+expect 2 "--gate: 'walked' is not recorded by this run \(available: instructions, " \
+  -- "$suite" "${cg[@]}" --baseline base --gate walked:10%
 expect 2 "--gate needs a comparison" -- \
   "$suite" --collector callgrind --gate instructions:2%
 
@@ -110,7 +128,7 @@ export YS_FIXTURE_STRIDE=2
 printf 'gate: [D1mr:10%%]\n' >>yardstick.yaml
 expect 1 "regressed: D1mr" -- "$suite" --baseline base walk
 printf 'collector: callgrind\ngate: D1mr:10%%\n' >nocache.yaml
-expect 2 "nocache.yaml: gate: 'D1mr' is not recorded by this run" -- \
+expect 2 "nocache.yaml: gate: 'D1mr' is recorded by --collector callgrind only with --cache-sim" -- \
   "$suite" --config nocache.yaml --baseline base walk
 # The file's gate means nothing to a run that compares with nothing.
 expect 0 "instructions:" -- "$suite" --config nocache.yaml walk

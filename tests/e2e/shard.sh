@@ -74,7 +74,9 @@ if grep -q 'missing' "$tmp/out"; then fail "a shard called the others' benchmark
 # passes, and saves an empty baseline that merges.
 expect 0 "saved baseline 'none'" -- "$suite" --quick --exact chain/100 \
   --shard 2/2 --save-baseline none
-expect 0 'merged 2 baselines \(7 benchmarks\)' -- "$suite" merge m2 s1 none
+# Parts of two different splits do not merge.
+expect 2 "cannot merge '.*s1.yaml' \(shard 1/3\) with '.*none.yaml' \(shard 2/2\)" -- \
+  "$suite" merge m2 none s1
 # One of a thing is singular: one baseline, one run of a history.
 expect 0 "merged 1 baseline \(0 benchmarks\) into 'm1'" -- "$suite" merge m1 none
 
@@ -88,12 +90,21 @@ expect 2 "--baseline does nothing with --list unless --shard" -- \
   "$suite" --list --baseline whole
 
 # A sharded suite's history: a shard may not record one (its run is part
-# of the suite), the merge records the whole run, one entry per merge.
+# of the suite), the merge records the whole run, one entry per run
+# merged.
 expect 2 "--history with --shard would record one part.*merge NAME SHARD.*--history N" -- \
   "$suite" --quick --shard 1/3 --save-baseline h1 --history 5
 [ ! -e "$tmp/b/history/h1.yaml" ] || fail "a refused shard recorded a history"
 expect 0 "recorded the merged run in .*history/main.yaml \(its last 5 runs kept\)" -- \
   "$suite" merge main s1 s2 s3 --history 5
+# The same shards merged again (a retried job) are one run: not recorded
+# twice. A shard measured again makes another run.
+expect 0 "note: merge: --history: the newest run in .*history/main.yaml is this merged run already" -- \
+  "$suite" merge main s1 s2 s3 --history 5
+if grep -q "recorded the merged run" "$tmp/out"; then
+  fail "the same shards merged twice were recorded twice"
+fi
+expect 0 "saved baseline 's3'" -- "$suite" --quick --shard 3/3 --save-baseline s3
 expect 0 "recorded the merged run in .*history/main.yaml" -- \
   "$suite" merge main s1 s2 s3 --history 5
 # The oracle: the names one run of the whole suite saved (whole.yaml),
@@ -122,8 +133,17 @@ expect 0 "a shard records no history" -- "$suite" --quick --shard 1/3 \
 
 # Refused merges: exit 2, the file at fault named, OUT untouched.
 cp "$tmp/b/merged.yaml" "$tmp/merged.before"
-expect 2 "'chain/[0-9]+' is in both '.*s1.yaml' and '.*s1.yaml'" -- \
+expect 2 "cannot merge '.*s1.yaml' with '.*s1.yaml': both are shard 1/3" -- \
   "$suite" merge merged s1 s2 s1
+# A whole run says no shard: its benchmarks overlap the shard's.
+expect 2 "'chain/[0-9]+' is in both '.*s1.yaml' and '.*whole.yaml'" -- \
+  "$suite" merge merged s1 whole
+grep -q '^  shard: "\?2/3"\?$' "$tmp/b/s2.yaml" || fail "shard 2/3's baseline does not say so"
+grep -q '^  shard:' "$tmp/b/merged.yaml" && fail "the merged baseline records a shard"
+grep -q '^  shard:' "$tmp/b/whole.yaml" && fail "a whole run records a shard"
+sed 's|^  executable: .*|  executable: /elsewhere/other_suite|' "$tmp/b/s3.yaml" >"$tmp/b/prog3.yaml"
+expect 2 "cannot merge '.*prog3.yaml' \(program other_suite\) with '.*s1.yaml' \(program fixture_scalable\)" -- \
+  "$suite" merge merged s1 s2 prog3
 sed 's/^  collector: wall$/  collector: perf/' "$tmp/b/s3.yaml" >"$tmp/b/perf3.yaml"
 expect 2 "cannot merge '.*perf3.yaml' \(collector perf\)" -- \
   "$suite" merge merged s1 s2 perf3
