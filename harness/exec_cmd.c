@@ -102,7 +102,7 @@ static int run_hook(const exec_session *x, const char *option, const char *text,
   ys_exec_outcome out;
   bool interruptible = strcmp(option, "cleanup") != 0;
   /* --input is for the commands measured; a hook reads nothing. */
-  ys_exec_io io = {NULL, x->o->show_output};
+  ys_exec_io io = {NULL, x->o->show_output, NULL};
   int rc = ys_exec_spawn(argv, &io, x->o->timeout_s, interruptible, &out);
   if (rc != 0)
     return ys_error_set(err, err_len, YS_EBENCH, "--%s: cannot run sh: %s",
@@ -136,7 +136,7 @@ static int calibrate_shell(exec_session *x) {
   char *argv[] = {"sh", "-c", "", NULL};
   for (int i = 0; i < N; i++) {
     ys_exec_outcome out;
-    ys_exec_io io = {NULL, false};
+    ys_exec_io io = {NULL, false, NULL};
     int rc = ys_exec_spawn(argv, &io, 0, true, &out);
     if (rc != 0 || !ys_exec_succeeded(&out))
       return ys_error_set(x->err, sizeof(x->err), YS_EBENCH,
@@ -282,7 +282,8 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   uint64_t instructions = 0;
   double counts[YS_PERF_MAX_EVENTS] = {0};
   char why[400] = "";
-  ys_exec_io io = {o->input, o->show_output};
+  ys_exec_io io = {o->input, o->show_output,
+                   t->cmd->program[0] != '\0' ? t->cmd->program : NULL};
   int rc;
   if (o->callgrind)
     rc = ys_exec_spawn_callgrind(t->cmd->argv, &io, o->trace_children,
@@ -438,10 +439,15 @@ static void print_hint(const exec_session *x, const ys_exec_command *cmd) {
  * perf events can be counted here, and names those that cannot. */
 static int check_commands(exec_session *x) {
   for (size_t c = 0; c < x->o->n_commands; c++) {
-    const ys_exec_command *cmd = &x->o->commands[c];
-    char where[4096];
+    ys_exec_command *cmd = &x->o->commands[c];
+    char where[sizeof(cmd->program)];
     ys_exec_lookup found = ys_exec_look_up(cmd->argv[0], where, sizeof(where));
-    if (found == YS_EXEC_FOUND) continue;
+    if (found == YS_EXEC_FOUND) {
+      /* Found once: each run execs this file, so the PATH search (a
+       * failed exec per entry before it) is not timed with the command. */
+      snprintf(cmd->program, sizeof(cmd->program), "%s", where);
+      continue;
+    }
     bool in_path = strchr(cmd->argv[0], '/') == NULL;
     if (found == YS_EXEC_NOT_FOUND)
       fprintf(stderr, "%s: exec: command '%s' not found%s\n", x->prog,

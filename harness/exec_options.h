@@ -39,6 +39,8 @@ typedef struct ys_exec_command {
    * FILE, else --prepare; NULL: nothing. Borrowed. */
   const char *prepare;
   size_t file_line; /* its item's line in --commands FILE; 0: not from it */
+  /* argv[0] as found in PATH before the runs; "" until then. */
+  char program[4096];
 } ys_exec_command;
 
 typedef struct ys_exec_options {

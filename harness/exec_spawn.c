@@ -1,11 +1,12 @@
 /*
  * exec_spawn.c — one run of one command, timed and accounted (see
- * exec_spawn.h). fork and execvp rather than posix_spawnp: the child must
+ * exec_spawn.h). vfork and execvp rather than posix_spawnp: the child must
  * ask to die with this process (PR_SET_PDEATHSIG), which no spawn
- * attribute does, and perf's counters must be opened on it after it
- * exists and before it execs. A pipe reports a failed exec as an error,
- * as posix_spawnp would, instead of a child exiting 127. This process is
- * small, so fork costs little more than a vfork would.
+ * attribute does. With perf events, fork instead: the counters must be
+ * opened on the child after it exists and before it execs, which a
+ * vfork parent, suspended until the exec, cannot do; a pipe then gives
+ * the child its go. Either way a failed exec is reported as an error, as
+ * posix_spawnp would, instead of a child exiting 127.
  */
 #include "exec_spawn.h"
 
@@ -174,7 +175,10 @@ static void child_exec(char *const argv[], const ys_exec_io *io, pid_t parent,
   } while (got < 0 && errno == EINTR);
   int e = ECANCELED; /* the parent closed the pipe without a go */
   if (got == 1) {
-    execvp(argv[0], argv);
+    if (io->program != NULL)
+      execv(io->program, argv);
+    else
+      execvp(argv[0], argv);
     e = errno;
   }
   ssize_t w = write(report, &e, sizeof(e));
@@ -189,6 +193,94 @@ static void abandon_child(pid_t pid) {
   }
 }
 
+/* The signals this program may catch while a command starts
+ * (run/interrupt.h, run/deadline.h): a vfork child must not run their
+ * handlers, which would write to this process's memory. */
+static const int caught_signals[] = {SIGINT, SIGTERM, SIGALRM, SIGHUP, SIGQUIT};
+
+/* The vfork child's side of a run: as child_exec, without the go (no
+ * perf event waits for it) and with the exec's errno left in `failed`,
+ * which the parent reads once it resumes (the memory is shared). Signals
+ * arrive blocked: the caught ones go back to their default action here,
+ * where nothing of the parent's can run, and the mask is restored for the
+ * command. Only system calls, as a vfork child may make. */
+static void vfork_child_exec(char *const argv[], const ys_exec_io *io,
+                             pid_t parent, const sigset_t *mask,
+                             volatile int *failed) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) _exit(127);
+  setpgid(0, 0);
+  struct sigaction dfl = {.sa_handler = SIG_DFL};
+  for (size_t i = 0; i < sizeof(caught_signals) / sizeof(caught_signals[0]);
+       i++) {
+    struct sigaction now;
+    if (sigaction(caught_signals[i], NULL, &now) == 0 &&
+        now.sa_handler != SIG_DFL && now.sa_handler != SIG_IGN)
+      sigaction(caught_signals[i], &dfl, NULL);
+  }
+  int in =
+      open(io->input != NULL ? io->input : "/dev/null", O_RDONLY | O_CLOEXEC);
+  if (in < 0) {
+    *failed = errno;
+    _exit(127);
+  }
+  /* dup2 onto another descriptor clears close-on-exec; onto itself (this
+   * process had no stdin) it does not, so that is cleared by hand. */
+  if (in == STDIN_FILENO)
+    fcntl(in, F_SETFD, 0);
+  else
+    dup2(in, STDIN_FILENO);
+  if (io->show_output) {
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+  } else {
+    int null_out = open("/dev/null", O_WRONLY);
+    if (null_out >= 0) {
+      dup2(null_out, STDOUT_FILENO);
+      dup2(null_out, STDERR_FILENO);
+      if (null_out > STDERR_FILENO) close(null_out);
+    }
+  }
+  sigprocmask(SIG_SETMASK, mask, NULL);
+  if (io->program != NULL)
+    execv(io->program, argv);
+  else
+    execvp(argv[0], argv);
+  *failed = errno;
+  _exit(127);
+}
+
+/* A run without perf events: started with vfork, as posix_spawn starts
+ * a program. A fork would copy this process's page tables, and the exec
+ * would then tear the copy down inside the timed window: a millisecond
+ * or more on a short command, which hyperfine's spawn does not pay. The
+ * clock starts before the vfork, as a spawn's would. */
+static int spawn_vfork(char *const argv[], const ys_exec_io *io,
+                       double timeout_s, bool interruptible,
+                       ys_exec_outcome *out) {
+  sigset_t all, old;
+  sigfillset(&all);
+  sigprocmask(SIG_BLOCK, &all, &old);
+  volatile int failed = 0;
+  pid_t parent = getpid();
+  struct timespec t0;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  pid_t pid = vfork();
+  if (pid == 0) vfork_child_exec(argv, io, parent, &old, &failed);
+  int e = pid < 0 ? errno : 0;
+  sigprocmask(SIG_SETMASK, &old, NULL);
+  if (e != 0) return e;
+  /* Also set here: the group exists before this process could signal it
+   * (the child set it already, before this process resumed). */
+  setpgid(pid, pid);
+  if (failed != 0) {
+    /* As posix_spawnp reports it: ENOENT, EACCES... */
+    while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
+    }
+    return failed;
+  }
+  return await_command(pid, &t0, timeout_s, interruptible, out);
+}
+
 int ys_exec_spawn(char *const argv[], const ys_exec_io *io, double timeout_s,
                   bool interruptible, ys_exec_outcome *out) {
   char err[300];
@@ -201,6 +293,8 @@ int ys_exec_spawn_counted(char *const argv[], const ys_exec_io *io,
                           const size_t *events, size_t n_events,
                           ys_exec_outcome *out, double *counts, char *err,
                           size_t err_len) {
+  if (n_events == 0)
+    return spawn_vfork(argv, io, timeout_s, interruptible, out);
   int fds[YS_PERF_MAX_EVENTS];
   int go[2], report[2];
   if (n_events > YS_PERF_MAX_EVENTS)
@@ -214,7 +308,6 @@ int ys_exec_spawn_counted(char *const argv[], const ys_exec_io *io,
   }
   pid_t parent = getpid();
   struct timespec t0;
-  clock_gettime(CLOCK_MONOTONIC, &t0);
   pid_t pid = fork();
   if (pid == 0) child_exec(argv, io, parent, go[0], report[1]);
   int e = pid < 0 ? errno : 0;
@@ -238,6 +331,11 @@ int ys_exec_spawn_counted(char *const argv[], const ys_exec_io *io,
       abandon_child(pid);
     }
   }
+  /* The clock starts at the go, not before the fork: copying this
+   * process's page tables, the child's set-up and the perf events are
+   * this program's cost, not the command's, and a spawn as hyperfine's
+   * leaves them out too. The exec itself stays inside. */
+  clock_gettime(CLOCK_MONOTONIC, &t0);
   if (e == 0) {
     ssize_t w = write(go[1], "x", 1);
     (void)w; /* the child sees EOF instead and reports ECANCELED */
@@ -284,8 +382,7 @@ ys_exec_lookup ys_exec_look_up(const char *file, char *where,
   if (file[0] == '\0') return YS_EXEC_NOT_FOUND;
   if (strchr(file, '/') != NULL) {
     ys_exec_lookup found = look_at(file);
-    if (found != YS_EXEC_FOUND && found != YS_EXEC_NOT_FOUND)
-      snprintf(where, where_len, "%s", file);
+    if (found != YS_EXEC_NOT_FOUND) snprintf(where, where_len, "%s", file);
     return found;
   }
   const char *path = getenv("PATH");
@@ -302,7 +399,7 @@ ys_exec_lookup ys_exec_look_up(const char *file, char *where,
     if (n > 0 && (size_t)n < sizeof(full)) {
       ys_exec_lookup found = look_at(full);
       if (found == YS_EXEC_FOUND) {
-        if (where_len > 0) where[0] = '\0';
+        snprintf(where, where_len, "%s", full);
         return found;
       }
       if (found < best) {
@@ -387,7 +484,11 @@ int ys_exec_spawn_callgrind(char *const argv[], const ys_exec_io *io,
     for (size_t i = 0; i < n; i++)
       vg[k++] = argv[i];
     vg[k] = NULL;
-    rc = ys_exec_spawn(vg, io, timeout_s, true, out);
+    /* valgrind is looked up in PATH; the command's own program is
+     * valgrind's to find. */
+    ys_exec_io under = *io;
+    under.program = NULL;
+    rc = ys_exec_spawn(vg, &under, timeout_s, true, out);
     if (rc != 0)
       ys_error_set(err, err_len, rc, "cannot start valgrind: %s", strerror(rc));
   }

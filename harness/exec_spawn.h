@@ -30,6 +30,10 @@ typedef struct ys_exec_io {
   /* stdout and stderr to this process's stderr (a report owns stdout);
    * false: both to /dev/null. */
   bool show_output;
+  /* The file to execute, found in PATH once before the runs
+   * (ys_exec_look_up): the search is not the command's cost. NULL:
+   * argv[0], searched in PATH at each run. argv[0] is passed as given. */
+  const char *program;
 } ys_exec_io;
 
 /* Runs argv (argv[0] searched in PATH) in a process group of its own,
@@ -74,8 +78,9 @@ typedef enum ys_exec_lookup {
   YS_EXEC_NOT_FOUND,      /* nothing */
 } ys_exec_lookup;
 
-/* Looks program `file` up; for what was found but cannot run, writes its
- * path into `where` ("" otherwise). */
+/* Looks program `file` up, as execvp would; writes the path of what was
+ * found into `where` (the file itself when it names a path; for what
+ * cannot run, the best find; "" when nothing was). */
 ys_exec_lookup ys_exec_look_up(const char *file, char *where, size_t where_len);
 
 /* Whether program `file` can be found and run: ys_exec_look_up finds an
