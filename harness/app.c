@@ -571,7 +571,8 @@ static int run_suite(invocation *s) {
               s->against.remote.benches[i].name, s->o.against,
               s->against.remote.benches[i].message);
 
-  if (s->o.save_baseline != NULL) {
+  if (s->o.save_baseline != NULL &&
+      ys_app_may_save(s->prog, s->o.save_baseline, &sum)) {
     if (ys_store_save(s->save_path, s->o.save_baseline, &s->ctx, &s->run,
                       s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);

@@ -242,3 +242,17 @@ int ys_app_exit_code(const ys_summary *sum, bool reported) {
     return YS_EXIT_REGRESSION;
   return YS_EXIT_OK;
 }
+
+bool ys_app_may_save(const char *prog, const char *name,
+                     const ys_summary *sum) {
+  if (sum->n_failed == 0) return true;
+  fprintf(stderr,
+          "%s: --save-baseline: baseline '%s' not saved (nor its history): "
+          "%zu %s failed, and a failed run never replaces a baseline; fix "
+          "%s, or leave %s out with a filter\n",
+          prog, name, sum->n_failed,
+          sum->n_failed == 1 ? "benchmark" : "benchmarks",
+          sum->n_failed == 1 ? "it" : "them",
+          sum->n_failed == 1 ? "it" : "them");
+  return false;
+}

@@ -712,7 +712,8 @@ static int finish(exec_session *x, invocation *s, double elapsed_s) {
         if (strcmp(o->commands[c].name, s->run.benches[i].name) == 0)
           print_hint(x, &o->commands[c]);
     }
-  if (o->shared.save_baseline != NULL) {
+  if (o->shared.save_baseline != NULL &&
+      ys_app_may_save(x->prog, o->shared.save_baseline, &sum)) {
     if (ys_store_save(s->save_path, o->shared.save_baseline, &s->ctx, &s->run,
                       s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --save-baseline: %s\n", x->prog, s->err);

@@ -81,6 +81,14 @@ typedef struct invocation {
  * an exit code (the message is on stderr). */
 int ys_app_check_reports(invocation *s, const ys_baseline *newer);
 
+/*
+ * Whether the run summed up in `sum` may replace baseline `name`: not when
+ * a benchmark failed, whose good old figures the save would drop (the
+ * next comparison would then judge nothing for it). Says so on stderr,
+ * naming the baseline and how many failed, when it may not.
+ */
+bool ys_app_may_save(const char *prog, const char *name, const ys_summary *sum);
+
 /* Refuses a report file of `paths` (n of them, borrowed; "-" is stdout
  * and passes) that would be written where a baseline or history is, or be
  * taken for one: a YAML file in the baseline folder `dir`, or any file in

@@ -72,6 +72,22 @@ else
   echo "SKIP: valgrind is not installed (or cannot host this build): exit() under --collector callgrind"
 fi
 
+# 3b. A run in which a benchmark failed never replaces a baseline: its
+# good old figures would be lost, and the next comparison would judge
+# nothing for it.
+"$suite" "${quick[@]}" fine_a exits --baseline-dir "$tmp/keep" \
+  --save-baseline kept >/dev/null 2>&1
+check "a failed run saved no new baseline" test ! -e "$tmp/keep/kept.yaml"
+"$suite" "${quick[@]}" fine_a --baseline-dir "$tmp/keep" \
+  --save-baseline kept >/dev/null 2>&1
+cp "$tmp/keep/kept.yaml" "$tmp/kept.before"
+expect 3 "baseline 'kept' not saved \(nor its history\): 1 benchmark failed" -- \
+  "$suite" "${quick[@]}" fine_a exits --baseline-dir "$tmp/keep" \
+  --save-baseline kept --history 5
+check "a failed run left the baseline as it was" \
+  cmp -s "$tmp/keep/kept.yaml" "$tmp/kept.before"
+check "a failed run recorded no history" test ! -e "$tmp/keep/history/kept.yaml"
+
 # 4. A heap corrupted until malloc aborts: failed with its cause, in a
 # worker, and the others measured in a fresh one.
 if sanitized "$suite"; then
