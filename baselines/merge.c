@@ -155,6 +155,9 @@ static bool shard_of(const ys_context *c, size_t *k, size_t *n) {
   return sscanf(c->shard, "%zu/%zu%c", k, n, &rest) == 2;
 }
 
+/* The most parts a split suite is checked for completeness in. */
+#define YS_MERGE_MAX_SHARDS 1024
+
 /* The inputs that say which shard they are (older baselines and whole
  * runs do not) must be parts of one split: one N, each K once. */
 static int check_shards(const ys_baseline *const *in, size_t n, char *err,
@@ -178,6 +181,25 @@ static int check_shards(const ys_baseline *const *in, size_t n, char *err,
                       in[b]->path, in[a]->path, ka, na);
     }
   }
+  /* When every input says which part it is, every part must be there: a
+   * shard whose job failed or whose upload was lost would otherwise make
+   * a baseline without its benchmarks, which the next comparisons call
+   * new, ungated. */
+  size_t parts = 0, k, m;
+  bool seen[YS_MERGE_MAX_SHARDS + 1] = {false};
+  for (size_t a = 0; a < n; a++) {
+    if (!shard_of(&in[a]->ctx, &k, &m)) return 0;
+    if (m > YS_MERGE_MAX_SHARDS || k < 1 || k > m) return 0;
+    parts = m;
+    seen[k] = true;
+  }
+  for (k = 1; k <= parts; k++)
+    if (!seen[k])
+      return refuse(err, err_len,
+                    "shard %zu/%zu is missing: a split suite is merged "
+                    "from all its parts (did that shard's job fail, or its "
+                    "baseline not reach this merge?)",
+                    k, parts);
   return 0;
 }
 

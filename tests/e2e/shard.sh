@@ -77,8 +77,13 @@ expect 0 "saved baseline 'none'" -- "$suite" --quick --exact chain/100 \
 # Parts of two different splits do not merge.
 expect 2 "cannot merge '.*s1.yaml' \(shard 1/3\) with '.*none.yaml' \(shard 2/2\)" -- \
   "$suite" merge m2 none s1
+# A split suite merges from all its parts: a lost one is named.
+expect 2 "shard 3/3 is missing: a split suite is merged from all its parts" -- \
+  "$suite" merge m3 s1 s2
+expect 2 "shard 1/2 is missing" -- "$suite" merge m1 none
 # One of a thing is singular: one baseline, one run of a history.
-expect 0 "merged 1 baseline \(0 benchmarks\) into 'm1'" -- "$suite" merge m1 none
+expect 0 "merged 1 baseline \(20 benchmarks\) into 'm1'" -- \
+  "$suite" merge m1 whole
 
 # Bad --shard values, and --shard where it does nothing.
 expect 2 "--shard: '0/3' is not K/N" -- "$suite" --list --shard 0/3
@@ -119,7 +124,7 @@ for r in runs:
     assert names == whole, f"{len(names)} of {len(whole)} benchmarks"
 PY
 expect 0 "recorded the merged run in .*history/one.yaml" -- \
-  "$suite" merge one s1 --history 5
+  "$suite" merge one whole --history 5
 expect 0 "history of baseline 'one' \(.*\): 1 run, oldest first" -- \
   "$suite" history one
 expect 2 "merge: --history needs OUT to be a baseline NAME.*'$tmp/pm.yaml'" -- \
@@ -164,7 +169,7 @@ expect 2 "s3r.yaml' \(seed 1, 3 rounds.*same settings" -- bash -c \
    '$suite' merge merged s1 s2 s3r"
 expect 2 "IN 'nosuch': .*not found" -- "$suite" merge merged s1 nosuch
 expect 2 "merge: OUT 'config.yaml'.*'config'" -- "$suite" merge config.yaml s1 s2
-expect 2 "merge: OUT '/proc/none/out.yaml'" -- "$suite" merge /proc/none/out.yaml s1 s2
+expect 2 "merge: OUT '/proc/none/out.yaml'" -- "$suite" merge /proc/none/out.yaml s1 s2 s3
 expect 2 "merge: give OUT and at least one IN" -- "$suite" merge merged
 expect 2 "--quick does nothing with 'merge'" -- "$suite" merge merged s1 --quick
 cmp -s "$tmp/b/merged.yaml" "$tmp/merged.before" || fail "a refused merge changed OUT"
