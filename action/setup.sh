@@ -48,7 +48,7 @@ if [ -n "$history" ]; then
     die "input 'history' is '$history': give the number of runs to keep, 5 to 1000"
 fi
 if [ -n "$gate" ]; then
-  [[ "$gate" =~ ^[A-Za-z0-9_.]+:[0-9.]+%?(:(higher|lower))?(,[A-Za-z0-9_.]+:[0-9.]+%?(:(higher|lower))?)*$ ]] ||
+  [[ "$gate" =~ ^[A-Za-z0-9_.-]+:[0-9.]+%?(:(higher|lower))?(,[A-Za-z0-9_.-]+:[0-9.]+%?(:(higher|lower))?)*$ ]] ||
     die "input 'gate' is '$gate': give METRIC:PCT[:higher] separated by commas, e.g. instructions:2%,D1mr:10%"
 fi
 if [ -n "$config" ] && [ ! -f "$config" ]; then

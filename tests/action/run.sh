@@ -269,6 +269,12 @@ check "  ... with a message naming the input" has "$job_dir/log" "input 'history
 job bad-gate pr "${common[@]}" YS_GATE="instructions"
 job_ok "a gate without a percentage is refused" 1
 check "  ... with a message naming the input" has "$job_dir/log" "input 'gate' is 'instructions'"
+# A counter's name may hold '-' (authoring.md): the gate input takes it,
+# so this job fails on the missing program, checked after the gate.
+job hyphen-gate pr YS_PROGRAM="$tmp/nothing-here" YS_GATE="cache-hits:5,ok:1:higher"
+job_ok "a gate on a counter named with '-' is accepted" 1
+check "  ... and the program is what is refused" has "$job_dir/log" "nothing-here' does not exist"
+check "  ... not the gate" bash -c "! grep -q \"input 'gate'\" '$job_dir/log'"
 job bad-config pr "${common[@]}" YS_CONFIG="$tmp/no-such.yaml"
 job_ok "a config file that does not exist is refused" 1
 check "  ... with a message naming the input" has "$job_dir/log" "input 'config' is '.*no-such.yaml': no such file"
