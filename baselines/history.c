@@ -288,6 +288,39 @@ static int read_point(ys__yaml_reader *r, void *data, size_t i) {
   return rc;
 }
 
+/* The point of `run` with the name and metric of `p`: the same index
+ * first (runs of one suite list their benchmarks alike), else a search. */
+static const ys_history_point *
+same_point(const ys_history_run *run, const ys_history_point *p, size_t index) {
+  if (index < run->n_points && strcmp(run->points[index].name, p->name) == 0 &&
+      strcmp(run->points[index].metric, p->metric) == 0)
+    return &run->points[index];
+  for (size_t k = 0; k < run->n_points; k++)
+    if (strcmp(run->points[k].name, p->name) == 0 &&
+        strcmp(run->points[k].metric, p->metric) == 0)
+      return &run->points[k];
+  return NULL;
+}
+
+/* A benchmark's metric keeps its unit from run to run: the bands, the
+ * changes and the chart compare the numbers as they are. Checked against
+ * the run before, which was checked against its own. */
+static int check_units(ys__yaml_reader *r, size_t line,
+                       const ys_history_run *before,
+                       const ys_history_run *run) {
+  for (size_t k = 0; k < run->n_points; k++) {
+    const ys_history_point *p = &run->points[k];
+    const ys_history_point *q = same_point(before, p, k);
+    if (q != NULL && strcmp(q->unit, p->unit) != 0)
+      return ys__yaml_fail(r, line,
+                           "benchmark '%s' (%s) is in '%s' in this run and "
+                           "in '%s' in the run before: a history keeps one "
+                           "unit per benchmark and metric",
+                           p->name, p->metric, p->unit, q->unit);
+  }
+  return 0;
+}
+
 static int read_run(ys__yaml_reader *r, void *data, size_t i) {
   run_list *l = data;
   if (i >= YS_HISTORY_MAX_RUNS)
@@ -331,6 +364,7 @@ static int read_run(ys__yaml_reader *r, void *data, size_t i) {
     rc = ys__yaml_no_memory(r);
   if (rc == 0 && run->date == NULL && (run->date = strdup("")) == NULL)
     rc = ys__yaml_no_memory(r);
+  if (rc == 0 && i > 0) rc = check_units(r, line, &l->h->runs[i - 1], run);
   return rc;
 }
 

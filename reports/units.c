@@ -113,7 +113,12 @@ char *ys_units_percent(double ratio, int decimals, bool sign, char *buf,
   if (decimals > YS_UNITS_PERCENT_DECIMALS_MAX)
     decimals = YS_UNITS_PERCENT_DECIMALS_MAX;
   char digits[400];
-  snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(pct));
+  /* Past a million per cent the digits say nothing more than their
+   * magnitude, and would not fit a caller's buffer with the '%'. */
+  if (fabs(pct) >= 1e6)
+    snprintf(digits, sizeof(digits), "%.3g", fabs(pct));
+  else
+    snprintf(digits, sizeof(digits), "%.*f", decimals, fabs(pct));
   /* Decide the sign from the printed digits, not the value: -0.001 %
    * printed with two decimals is zero and must not read "-0.00 %". */
   bool zero = strspn(digits, "0.") == strlen(digits);

@@ -187,6 +187,12 @@ static void malformed_history_names_the_file(void **state) {
       "yardstick_history: 1\nruns:\n- {benchmarks: [{name: a, metric: time, "
       "estimate: -1}]}\n...\n", /* negative */
       "yardstick_history: 1\nruns:\n- &a {benchmarks: []}\n- *a\n...\n",
+      /* one benchmark's metric in two units: its numbers do not compare */
+      "yardstick_history: 1\nruns:\n"
+      "- {benchmarks: [{name: a, metric: time, unit: ns, estimate: 4931}]}\n"
+      "- {benchmarks: [{name: b, metric: time, unit: ns, estimate: 1},\n"
+      "                {name: a, metric: time, unit: ms, estimate: 4.9}]}\n"
+      "...\n",
   };
   for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
     char err[512] = "";
@@ -198,6 +204,14 @@ static void malformed_history_names_the_file(void **state) {
       fail_msg("text %zu: message '%s' does not name the file", i, err);
     assert_int_equal(h.n_runs, 0);
   }
+  /* The units' message names both. */
+  char err[512] = "";
+  ys_history h;
+  const char *units = bad[sizeof(bad) / sizeof(bad[0]) - 1];
+  ys_history_load_buffer(units, strlen(units), "dir/main.yaml", &h, err,
+                         sizeof(err));
+  assert_non_null(strstr(err, "benchmark 'a' (time) is in 'ms' in this run "
+                              "and in 'ns' in the run before"));
 }
 
 /* A recorder that finds a corrupt history refuses it, naming it, and

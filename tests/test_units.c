@@ -176,6 +176,10 @@ static void test_percent(void **state) {
   check_percent(0.5, -3, true, "+50 %");
   check_percent(NAN, 2, true, "n/a");
   check_percent(INFINITY, 2, false, "n/a");
+  /* A band from an absurd history: its magnitude, and the '%' kept. */
+  check_percent(4.6169e298, 2, false, "4.62e+300 %");
+  check_percent(-12345.678, 2, true, "-1.23e+06 %");
+  check_percent(9999.99, 2, false, "999999.00 %");
 }
 
 static void check_p(double p, const char *want) {
