@@ -260,24 +260,56 @@ const ys_complexity_def *ys_complexity_user_head(void) {
   return user_head;
 }
 
+/* Why the instances of descriptor b could never be the points of a fit,
+ * or NULL when they can: a fit takes n from instance names over exactly
+ * one numeric axis (size_of), so a benchmark without parameters, one over
+ * several axes or over variants never gets a fit, and a function declared
+ * for it would never be used. */
+static const char *not_sized(const ys_bench *b, char *buf, size_t len) {
+  size_t n_axes = b->n_axes > 0 ? b->n_axes : (b->n_args > 0 ? 1 : 0);
+  const char *only = "only a family over one axis of sizes is fitted "
+                     "(BENCH_ARGS, or BENCH_PARAMS with one numeric axis)";
+  if (n_axes == 0)
+    snprintf(buf, len, "the benchmark has no parameter: %s", only);
+  else if (n_axes > 1)
+    snprintf(buf, len, "the family has %zu parameter axes: %s", n_axes, only);
+  else if (b->n_axes == 1 && b->axes != NULL &&
+           b->axes[0].kind == YS_AXIS_VARIANTS)
+    snprintf(buf, len, "its axis is YS_VARIANTS, text rather than sizes: %s",
+             only);
+  else
+    return NULL;
+  return buf;
+}
+
 int ys_complexity_check_users(const ys_complexity_def *head,
-                              const char *const *families, size_t n, char *err,
-                              size_t err_len) {
+                              const ys_bench *const *benches, size_t n,
+                              char *err, size_t err_len) {
   for (const ys_complexity_def *d = head; d != NULL; d = d->next) {
     const char *family = d->family != NULL ? d->family : "";
     const char *why = NULL;
+    char shape[200];
     if (d->f == NULL)
       why = "no function given";
     else if (d->name == NULL || d->name[0] == '\0')
       why = "its name is empty";
     else if (strlen(d->name) > YS_COMPLEXITY_USER_NAME_MAX)
       why = "its name is longer than 47 bytes";
-    bool known = false;
-    for (size_t i = 0; i < n && !known; i++)
-      known = families[i] != NULL && strcmp(families[i], family) == 0;
-    if (why == NULL && !known)
+    /* The family's shape: known, and sized by at least one of its
+     * descriptors (two registrations may share a family name). */
+    const ys_bench *first = NULL;
+    bool sized = false;
+    for (size_t i = 0; i < n && !sized; i++) {
+      const ys_bench *b = benches[i];
+      if (b == NULL || b->name == NULL || strcmp(b->name, family) != 0)
+        continue;
+      if (first == NULL) first = b;
+      sized = not_sized(b, shape, sizeof(shape)) == NULL;
+    }
+    if (why == NULL && first == NULL)
       why = "no benchmark family of that name (bench --list lists the "
             "instances; the family is the name before the parameters)";
+    if (why == NULL && !sized) why = not_sized(first, shape, sizeof(shape));
     for (const ys_complexity_def *e = head; why == NULL && e != d; e = e->next)
       if (e->family != NULL && strcmp(e->family, family) == 0) {
         snprintf(err, err_len,

@@ -388,7 +388,12 @@ static void test_user_function_of_a_family(void **unused) {
 /* Declarations are checked against the program's families at start-up. */
 static void test_user_functions_are_checked(void **unused) {
   (void)unused;
-  const char *families[] = {"sort/libc", "sort/libc", "scan"};
+  static const int64_t sizes[] = {16, 64, 256, 1024};
+  static const ys_axis named_n[] = {
+      {.name = "n", .kind = YS_AXIS_VALUES, .values = sizes, .n_values = 4}};
+  const ys_bench libc = {.name = "sort/libc", .axes = named_n, .n_axes = 1};
+  const ys_bench scan = {.name = "scan", .args = sizes, .n_args = 4};
+  const ys_bench *families[] = {&libc, &libc, &scan};
   ys_complexity_def a = {.family = "sort/libc",
                          .name = "n + n log n",
                          .f = n_to_1_5,
@@ -421,6 +426,41 @@ static void test_user_functions_are_checked(void **unused) {
   assert_non_null(strstr(err, "its name is empty"));
 }
 
+/* A family that never gets a fit (no parameter, several axes, variants)
+ * refuses a function of its own: it would never be fitted. */
+static void test_user_function_needs_a_family_over_sizes(void **unused) {
+  (void)unused;
+  static const int64_t sizes[] = {16, 64, 256, 1024};
+  static const char *const modes[] = {"fast", "safe"};
+  static const ys_axis two[] = {
+      {.kind = YS_AXIS_VALUES, .values = sizes, .n_values = 4},
+      {.kind = YS_AXIS_VALUES, .values = sizes, .n_values = 4}};
+  static const ys_axis variants[] = {
+      {.kind = YS_AXIS_VARIANTS, .variants = modes, .n_variants = 2}};
+  const ys_bench grid = {.name = "two", .axes = two, .n_axes = 2};
+  const ys_bench mode = {.name = "mode", .axes = variants, .n_axes = 1};
+  const ys_bench plain = {.name = "plain"};
+  const ys_bench *families[] = {&grid, &mode, &plain};
+  ys_complexity_def d = {.name = "n", .f = n_to_1_5, .file = "b.c", .line = 7};
+  char err[256] = "";
+  d.family = "two";
+  assert_int_equal(ys_complexity_check_users(&d, families, 3, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err,
+                         "b.c:7: YS_COMPLEXITY for 'two': the family has 2 "
+                         "parameter axes"));
+  d.family = "mode";
+  assert_int_equal(ys_complexity_check_users(&d, families, 3, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(
+      strstr(err, "b.c:7: YS_COMPLEXITY for 'mode': its axis is YS_VARIANTS"));
+  d.family = "plain";
+  assert_int_equal(ys_complexity_check_users(&d, families, 3, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "b.c:7: YS_COMPLEXITY for 'plain': the "
+                              "benchmark has no parameter"));
+}
+
 static void test_class_names_round_trip(void **unused) {
   (void)unused;
   for (int c = 0; c < YS_COMPLEXITY_COUNT; c++) {
@@ -448,6 +488,7 @@ int main(void) {
       cmocka_unit_test(test_named_axis_is_the_size),
       cmocka_unit_test(test_user_function_of_a_family),
       cmocka_unit_test(test_user_functions_are_checked),
+      cmocka_unit_test(test_user_function_needs_a_family_over_sizes),
       cmocka_unit_test(test_class_names_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
