@@ -81,9 +81,11 @@ int ys_complexity_fit_run_with(ys_run_result *run,
                                const ys_complexity_def *users);
 
 /* The fits of a run: one per family with two or more instances measured
- * ("ok") whose names are "family/<positive integer>" or, for one named
- * axis, "family/<axis>:<positive integer>", fitted on the
- * headline estimate of their primary series (series[0]). Replaces
+ * ("ok") whose names are "family/<integer>" or, for one named axis,
+ * "family/<axis>:<integer>", fitted on the headline estimate of their
+ * primary series (series[0]) at the positive integers; those at 0 or
+ * below are counted in n_left_out (log n and the exponent need n > 0),
+ * never silently dropped. Replaces
  * run->complexity (freeing the old). A family with a YS_COMPLEXITY
  * function has it fitted too (ys_complexity_fit_points_with). Returns 0
  * or YS_ENOMEM (run then unchanged). */

@@ -512,6 +512,9 @@ typedef struct ys_complexity_fit {
   char family[YS_NAME_MAX];
   char unit[32];   /* of the primary metric, per iteration; printed only */
   size_t n_points; /* sizes measured (one instance each) */
+  /* Instances measured over a size <= 0 ("neg/-8", "n:0"), left out of the
+   * points: log n and the exponent (log value on log n) need n > 0. */
+  size_t n_left_out;
   long n_min;
   long n_max;
   bool fitted;

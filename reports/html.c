@@ -377,11 +377,22 @@ static void html_complexity(FILE *out, const ys_run_view *run) {
     fputs("<td class=\"num\"", out);
     html_sort_value(out, (double)f->n_points);
     fprintf(out, ">%zu (%ld..%ld)</td><td>", f->n_points, f->n_min, f->n_max);
-    const char *why = f->fitted ? ys_complexity_text_tie(f, text, sizeof(text))
-                                : ys_complexity_text_fit(f, text, sizeof(text));
-    if (why != NULL) {
-      fputs("<span class=\"warn\">", out);
-      ys_plot_escape(out, why);
+    /* As Markdown's notes: why there is no fit, or the sizes a fit left
+     * out and whether its class is certain. */
+    char tie[512];
+    const char *notes[2] = {NULL, NULL};
+    if (f->fitted) {
+      notes[0] = ys_complexity_text_left_out(f, text, sizeof(text));
+      notes[1] = ys_complexity_text_tie(f, tie, sizeof(tie));
+    } else {
+      notes[0] = ys_complexity_text_fit(f, text, sizeof(text));
+    }
+    for (size_t k = 0; k < 2; k++) {
+      if (notes[k] == NULL) continue;
+      fputs(k > 0 && notes[0] != NULL ? "<br><span class=\"warn\">"
+                                      : "<span class=\"warn\">",
+            out);
+      ys_plot_escape(out, notes[k]);
       fputs("</span>", out);
     }
     fputs("</td></tr>\n", out);

@@ -327,6 +327,63 @@ static void test_fits_of_a_run(void **unused) {
   free(run.complexity);
 }
 
+/* Sizes of 0 or below are no points (log n and the exponent need n > 0)
+ * but are counted and said: BENCH_ARGS(neg, -8, -4, 2, 4, 8) has 3
+ * points and 2 left out; BENCH_ARGS(withzero, 0, 1, 2, 4, 8, 16) fits 5
+ * and leaves out 1; a family of one point and one left out still gets a
+ * line, where it used to vanish. */
+static void test_sizes_left_out_are_said(void **unused) {
+  (void)unused;
+  ys_bench_result b[13];
+  ys_series s[13];
+  point(&b[0], &s[0], "neg", "neg/-8", 8);
+  point(&b[1], &s[1], "neg", "neg/-4", 4);
+  point(&b[2], &s[2], "neg", "neg/2", 2);
+  point(&b[3], &s[3], "neg", "neg/4", 4);
+  point(&b[4], &s[4], "neg", "neg/8", 8);
+  point(&b[5], &s[5], "one", "one/n:0", 1);
+  point(&b[6], &s[6], "one", "one/n:1", 1);
+  point(&b[7], &s[7], "withzero", "withzero/0", 1);
+  point(&b[8], &s[8], "withzero", "withzero/1", 1);
+  point(&b[9], &s[9], "withzero", "withzero/2", 2);
+  point(&b[10], &s[10], "withzero", "withzero/4", 4);
+  point(&b[11], &s[11], "withzero", "withzero/8", 8);
+  point(&b[12], &s[12], "withzero", "withzero/16", 16);
+  ys_run_result run = {.benches = b, .n_benches = 13};
+  assert_int_equal(ys_complexity_fit_run(&run), 0);
+  assert_int_equal(run.n_complexity, 3);
+  char text[512];
+  const ys_complexity_fit *neg = &run.complexity[0];
+  assert_string_equal(neg->family, "neg");
+  assert_false(neg->fitted);
+  assert_int_equal(neg->n_points, 3);
+  assert_int_equal(neg->n_left_out, 2);
+  assert_string_equal(ys_complexity_text_fit(neg, text, sizeof(text)),
+                      "no fit: 3 sizes, a fit needs at least 4; 2 sizes "
+                      "\xe2\x89\xa4 0 left out: log n and the exponent need "
+                      "n > 0");
+  const ys_complexity_fit *one = &run.complexity[1];
+  assert_string_equal(one->family, "one");
+  assert_int_equal(one->n_points, 1);
+  assert_int_equal(one->n_left_out, 1);
+  const ys_complexity_fit *zero = &run.complexity[2];
+  assert_string_equal(zero->family, "withzero");
+  assert_true(zero->fitted);
+  assert_int_equal(zero->n_points, 5);
+  assert_int_equal(zero->n_left_out, 1);
+  assert_int_equal(zero->n_min, 1);
+  ys_complexity_text_fit(zero, text, sizeof(text));
+  assert_non_null(strstr(text, "(5 sizes, 1..16; 1 size \xe2\x89\xa4 0 left "
+                               "out: log n and the exponent need n > 0)"));
+  /* Without sizes left out, nothing is added. */
+  run.complexity[2].n_left_out = 0;
+  assert_null(
+      ys_complexity_text_left_out(&run.complexity[2], text, sizeof(text)));
+  ys_complexity_text_fit(&run.complexity[2], text, sizeof(text));
+  assert_null(strstr(text, "left out"));
+  free(run.complexity);
+}
+
 /* A group member over one named axis ("sort/insertion/n:16") is fitted
  * with n from the axis: value = n² planted, so O(n²) with c = 1 and
  * exponent 2. A family with two axes ("matmul/rows:8/cols:8") or a variant
@@ -485,6 +542,7 @@ int main(void) {
       cmocka_unit_test(test_fewer_than_four_points_fit_nothing),
       cmocka_unit_test(test_non_positive_value_is_refused),
       cmocka_unit_test(test_fits_of_a_run),
+      cmocka_unit_test(test_sizes_left_out_are_said),
       cmocka_unit_test(test_named_axis_is_the_size),
       cmocka_unit_test(test_user_function_of_a_family),
       cmocka_unit_test(test_user_functions_are_checked),
