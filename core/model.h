@@ -296,6 +296,9 @@ typedef struct ys_context {
   uint64_t seed;
   size_t rounds;
   size_t sample_size;
+  /* bench exec: the measured runs per command, split over `rounds` (so
+   * sample_size is the larger rounds' count); 0 for a benchmark run. */
+  size_t runs;
   double warm_up_time_s;     /* per benchmark, all rounds */
   double measurement_time_s; /* per benchmark, all rounds */
   /* The most memory the run held resident, in bytes: this process or a

@@ -18,6 +18,7 @@
 #include "../gate/compare.h"
 
 #include "complexity_text.h"
+#include "rounds_text.h"
 #include "group_text.h"
 #include "history_chart.h"
 #include "html_charts.h"
@@ -182,9 +183,9 @@ static void html_header(FILE *out, const ys_run_view *run) {
   ys_plot_escape(out, ctx->cpu_model);
   fprintf(out, " · collector ");
   ys_plot_escape(out, ctx->collector);
-  fprintf(out, " · %zu %s × %zu %s · seed %llu", ctx->rounds,
-          ys_plural(ctx->rounds, "round", "rounds"), ctx->sample_size,
-          ys_plural(ctx->sample_size, "sample", "samples"),
+  char rounds[96];
+  fprintf(out, " · %s · seed %llu",
+          ys_rounds_text(run, false, rounds, sizeof(rounds)),
           (unsigned long long)ctx->seed);
   if (ctx->git_commit[0] != '\0') {
     fputs(" · commit ", out);
