@@ -214,37 +214,60 @@ double ys_complexity_class_exponent(ys_complexity_class c, long n_min,
   return log(ys_complexity_f(c, hi) / ys_complexity_f(c, lo)) / log(hi / lo);
 }
 
-/* The parameter of an instance named "family/<digits>" (BENCH_ARGS, or a
- * one-axis BENCH_PARAMS) or "family/<axis>:<digits>" (one named axis, as a
- * group member over YS_NAMED sizes: "sort/insertion/n:64"), or 0 when the
- * name has another shape: a variant, or more than one axis, whose values
- * are not one size. */
-static int64_t size_of(const ys_bench_result *res) {
+/* The parameter of an instance named "family/<integer>" (BENCH_ARGS, or a
+ * one-axis BENCH_PARAMS) or "family/<axis>:<integer>" (one named axis, as
+ * a group member over YS_NAMED sizes: "sort/insertion/n:64"), into *size;
+ * false when the name has another shape: a variant, or more than one
+ * axis, whose values are not one size. The integer may be 0 or negative
+ * ("neg/-8"): such an instance is no point of a fit but is counted as
+ * left out, so that reports say so rather than drop it unseen. */
+static bool size_of(const ys_bench_result *res, int64_t *size) {
   size_t len = strlen(res->family);
   if (len == 0 || strncmp(res->name, res->family, len) != 0 ||
       res->name[len] != '/')
-    return 0;
+    return false;
   const char *digits = res->name + len + 1;
   const char *colon = strchr(digits, ':');
   /* A named axis: "n:64". The name stops at the colon and holds no '/',
    * which would mean a second axis before it. */
   if (colon != NULL && memchr(digits, '/', (size_t)(colon - digits)) == NULL)
     digits = colon + 1;
-  if (*digits < '0' || *digits > '9') return 0;
+  const char *first = digits[0] == '-' ? digits + 1 : digits;
+  if (*first < '0' || *first > '9') return false;
   char *end;
   errno = 0;
   long long v = strtoll(digits, &end, 10);
-  if (errno != 0 || *end != '\0' || v <= 0) return 0;
-  return (int64_t)v;
+  if (errno != 0 || *end != '\0') return false;
+  *size = (int64_t)v;
+  return true;
+}
+
+/* Whether a result was measured, with a headline estimate of its primary
+ * series. */
+static bool measured(const ys_bench_result *res) {
+  return res->status == YS_BENCH_OK && res->n_series > 0 &&
+         res->series[0].n_rounds > 0;
 }
 
 /* Whether a result is a measured point of a fit. */
 static bool fit_point(const ys_bench_result *res) {
-  if (res->status != YS_BENCH_OK || res->n_series == 0 ||
-      res->series[0].n_rounds == 0 || size_of(res) == 0)
-    return false;
+  int64_t size;
+  if (!measured(res) || !size_of(res, &size) || size <= 0) return false;
   double v = ys_analysis_headline(&res->series[0].analysis)->point;
   return v > 0.0 && isfinite(v);
+}
+
+/* Whether a result was measured over a size <= 0: a member of its family
+ * that the fit leaves out. */
+static bool left_out(const ys_bench_result *res) {
+  int64_t size;
+  return measured(res) && size_of(res, &size) && size <= 0;
+}
+
+/* Whether a result belongs to its family's fit line: a point, or left
+ * out of the points. */
+static bool family_member(const ys_bench_result *res) {
+  return fit_point(res) || left_out(res);
 }
 
 /* The only mutable global: written by YS_COMPLEXITY's constructors before
@@ -260,24 +283,56 @@ const ys_complexity_def *ys_complexity_user_head(void) {
   return user_head;
 }
 
+/* Why the instances of descriptor b could never be the points of a fit,
+ * or NULL when they can: a fit takes n from instance names over exactly
+ * one numeric axis (size_of), so a benchmark without parameters, one over
+ * several axes or over variants never gets a fit, and a function declared
+ * for it would never be used. */
+static const char *not_sized(const ys_bench *b, char *buf, size_t len) {
+  size_t n_axes = b->n_axes > 0 ? b->n_axes : (b->n_args > 0 ? 1 : 0);
+  const char *only = "only a family over one axis of sizes is fitted "
+                     "(BENCH_ARGS, or BENCH_PARAMS with one numeric axis)";
+  if (n_axes == 0)
+    snprintf(buf, len, "the benchmark has no parameter: %s", only);
+  else if (n_axes > 1)
+    snprintf(buf, len, "the family has %zu parameter axes: %s", n_axes, only);
+  else if (b->n_axes == 1 && b->axes != NULL &&
+           b->axes[0].kind == YS_AXIS_VARIANTS)
+    snprintf(buf, len, "its axis is YS_VARIANTS, text rather than sizes: %s",
+             only);
+  else
+    return NULL;
+  return buf;
+}
+
 int ys_complexity_check_users(const ys_complexity_def *head,
-                              const char *const *families, size_t n, char *err,
-                              size_t err_len) {
+                              const ys_bench *const *benches, size_t n,
+                              char *err, size_t err_len) {
   for (const ys_complexity_def *d = head; d != NULL; d = d->next) {
     const char *family = d->family != NULL ? d->family : "";
     const char *why = NULL;
+    char shape[200];
     if (d->f == NULL)
       why = "no function given";
     else if (d->name == NULL || d->name[0] == '\0')
       why = "its name is empty";
     else if (strlen(d->name) > YS_COMPLEXITY_USER_NAME_MAX)
       why = "its name is longer than 47 bytes";
-    bool known = false;
-    for (size_t i = 0; i < n && !known; i++)
-      known = families[i] != NULL && strcmp(families[i], family) == 0;
-    if (why == NULL && !known)
+    /* The family's shape: known, and sized by at least one of its
+     * descriptors (two registrations may share a family name). */
+    const ys_bench *first = NULL;
+    bool sized = false;
+    for (size_t i = 0; i < n && !sized; i++) {
+      const ys_bench *b = benches[i];
+      if (b == NULL || b->name == NULL || strcmp(b->name, family) != 0)
+        continue;
+      if (first == NULL) first = b;
+      sized = not_sized(b, shape, sizeof(shape)) == NULL;
+    }
+    if (why == NULL && first == NULL)
       why = "no benchmark family of that name (bench --list lists the "
             "instances; the family is the name before the parameters)";
+    if (why == NULL && !sized) why = not_sized(first, shape, sizeof(shape));
     for (const ys_complexity_def *e = head; why == NULL && e != d; e = e->next)
       if (e->family != NULL && strcmp(e->family, family) == 0) {
         snprintf(err, err_len,
@@ -312,35 +367,42 @@ static int fit_family(const ys_run_result *run, size_t first,
                       const ys_complexity_def *users, double *n, double *value,
                       ys_complexity_fit *out) {
   const ys_bench_result *head = &run->benches[first];
-  size_t k = 0;
+  size_t k = 0, dropped = 0;
   for (size_t i = first; i < run->n_benches; i++) {
     const ys_bench_result *res = &run->benches[i];
-    if (strcmp(res->family, head->family) != 0 || !fit_point(res)) continue;
-    n[k] = (double)size_of(res);
+    if (strcmp(res->family, head->family) != 0) continue;
+    if (left_out(res)) dropped++;
+    if (!fit_point(res)) continue;
+    int64_t size = 0;
+    size_of(res, &size);
+    n[k] = (double)size;
     value[k] = ys_analysis_headline(&res->series[0].analysis)->point;
     k++;
   }
   memset(out, 0, sizeof(*out));
   snprintf(out->family, sizeof(out->family), "%s", head->family);
   snprintf(out->unit, sizeof(out->unit), "%s", head->series[0].unit);
-  return ys_complexity_fit_points_with(n, value, k,
-                                       user_of(users, head->family), out);
+  int rc = ys_complexity_fit_points_with(n, value, k,
+                                         user_of(users, head->family), out);
+  out->n_left_out = dropped;
+  return rc;
 }
 
 /* Whether an earlier result already started the family of benches[i]. */
 static bool family_seen(const ys_run_result *run, size_t i) {
   for (size_t j = 0; j < i; j++)
-    if (fit_point(&run->benches[j]) &&
+    if (family_member(&run->benches[j]) &&
         strcmp(run->benches[j].family, run->benches[i].family) == 0)
       return true;
   return false;
 }
 
-/* How many points the family of benches[first] has. */
-static size_t family_points(const ys_run_result *run, size_t first) {
+/* How many members (points and sizes left out) the family of
+ * benches[first] has. */
+static size_t family_members(const ys_run_result *run, size_t first) {
   size_t k = 0;
   for (size_t i = first; i < run->n_benches; i++)
-    if (fit_point(&run->benches[i]) &&
+    if (family_member(&run->benches[i]) &&
         strcmp(run->benches[i].family, run->benches[first].family) == 0)
       k++;
   return k;
@@ -364,8 +426,8 @@ int ys_complexity_fit_run_with(ys_run_result *run,
   /* Quadratic in the number of benchmarks, which is at most thousands and
    * runs once per run. */
   for (size_t i = 0; i < n; i++) {
-    if (!fit_point(&run->benches[i]) || family_seen(run, i) ||
-        family_points(run, i) < 2)
+    if (!family_member(&run->benches[i]) || family_seen(run, i) ||
+        family_members(run, i) < 2)
       continue;
     int rc = fit_family(run, i, users, work, work + n, &fits[n_fits]);
     if (rc == YS_ENOMEM) {

@@ -59,14 +59,18 @@ int ys_complexity_fit_points_with(const double *n, const double *value,
                                   ys_complexity_fit *out);
 
 /* Checks the YS_COMPLEXITY declarations at head against the program's
- * benchmark families (the n registration names in `families`, repeats
- * allowed): each must name one of them, give a function and a name of 1
- * to YS_COMPLEXITY_USER_NAME_MAX bytes, and be the only one of its
- * family. Returns 0, or YS_EINVAL with a message naming the declaration's
- * file and line and the family. */
+ * benchmark descriptors (the n descriptors in `benches`, one per instance
+ * or per registration, repeats allowed): each must name the family of one
+ * of them, a family whose instances can be fitted (one axis of numbers:
+ * BENCH_ARGS, or BENCH_PARAMS over one numeric axis, plain or named; not
+ * a benchmark without parameters, nor one over several axes or over
+ * YS_VARIANTS, which never get a fit), give a function and a name of 1 to
+ * YS_COMPLEXITY_USER_NAME_MAX bytes, and be the only one of its family.
+ * Returns 0, or YS_EINVAL with a message naming the declaration's file
+ * and line, the family and why. */
 int ys_complexity_check_users(const ys_complexity_def *head,
-                              const char *const *families, size_t n, char *err,
-                              size_t err_len);
+                              const ys_bench *const *benches, size_t n,
+                              char *err, size_t err_len);
 
 /* The chain of YS_COMPLEXITY declarations (may be NULL). */
 const ys_complexity_def *ys_complexity_user_head(void);
@@ -77,9 +81,11 @@ int ys_complexity_fit_run_with(ys_run_result *run,
                                const ys_complexity_def *users);
 
 /* The fits of a run: one per family with two or more instances measured
- * ("ok") whose names are "family/<positive integer>" or, for one named
- * axis, "family/<axis>:<positive integer>", fitted on the
- * headline estimate of their primary series (series[0]). Replaces
+ * ("ok") whose names are "family/<integer>" or, for one named axis,
+ * "family/<axis>:<integer>", fitted on the headline estimate of their
+ * primary series (series[0]) at the positive integers; those at 0 or
+ * below are counted in n_left_out (log n and the exponent need n > 0),
+ * never silently dropped. Replaces
  * run->complexity (freeing the old). A family with a YS_COMPLEXITY
  * function has it fitted too (ys_complexity_fit_points_with). Returns 0
  * or YS_ENOMEM (run then unchanged). */

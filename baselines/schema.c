@@ -670,6 +670,8 @@ static const ys_field schema_complexity_rows[] = {
     FIT_ROW(family, YS_FIELD_TEXT, REQUIRED | YS_FIELD_STRICT),
     FIT_ROW(unit, YS_FIELD_TEXT, 0),
     SCHEMA_ROW(ys_complexity_fit, n_points, "points", YS_FIELD_SIZE, 0),
+    SCHEMA_ROW(ys_complexity_fit, n_left_out, "sizes_left_out", YS_FIELD_SIZE,
+               OPTIONAL),
     FIT_ROW(n_min, YS_FIELD_LONG, 0),
     FIT_ROW(n_max, YS_FIELD_LONG, 0),
     FIT_ROW(fitted, YS_FIELD_BOOL, 0),

@@ -88,6 +88,7 @@ static const ys_field context_rows[] = {
     YS__CTX(seed, "seed", YS_FIELD_UINT64, 0, YS__OWN),
     YS__CTX(rounds, "rounds", YS_FIELD_SIZE, 0, YS__OWN),
     YS__CTX(sample_size, "sample_size", YS_FIELD_SIZE, 0, YS__OWN),
+    YS__CTX(runs, "runs", YS_FIELD_SIZE, YS_FIELD_OPTIONAL, YS__OWN),
     YS__CTX(warm_up_time_s, "warm_up_time_s", YS_FIELD_DOUBLE, 0, YS__OWN),
     YS__CTX(measurement_time_s, "measurement_time_s", YS_FIELD_DOUBLE, 0,
             YS__OWN),

@@ -296,6 +296,9 @@ typedef struct ys_context {
   uint64_t seed;
   size_t rounds;
   size_t sample_size;
+  /* bench exec: the measured runs per command, split over `rounds` (so
+   * sample_size is the larger rounds' count); 0 for a benchmark run. */
+  size_t runs;
   double warm_up_time_s;     /* per benchmark, all rounds */
   double measurement_time_s; /* per benchmark, all rounds */
   /* The most memory the run held resident, in bytes: this process or a
@@ -518,6 +521,9 @@ typedef struct ys_complexity_fit {
   char family[YS_NAME_MAX];
   char unit[32];   /* of the primary metric, per iteration; printed only */
   size_t n_points; /* sizes measured (one instance each) */
+  /* Instances measured over a size <= 0 ("neg/-8", "n:0"), left out of the
+   * points: log n and the exponent (log value on log n) need n > 0. */
+  size_t n_left_out;
   long n_min;
   long n_max;
   bool fitted;

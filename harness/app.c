@@ -87,14 +87,15 @@ int ys_app_select_benchmarks(invocation *s) {
     return YS_EXIT_USAGE;
   }
   size_t n = s->n_instances;
-  /* A YS_COMPLEXITY on a misspelt family would silently fit nothing. */
-  const char **families = calloc(n == 0 ? 1 : n, sizeof(*families));
+  /* A YS_COMPLEXITY on a misspelt family, or on one that is not over one
+   * axis of sizes, would silently fit nothing. */
+  const ys_bench **families = calloc(n == 0 ? 1 : n, sizeof(*families));
   if (families == NULL) {
     fprintf(stderr, "%s: out of memory\n", s->prog);
     return YS_EXIT_USAGE;
   }
   for (size_t i = 0; i < n; i++)
-    families[i] = s->instances[i].def->name;
+    families[i] = s->instances[i].def;
   int checked = ys_complexity_check_users(ys_complexity_user_head(), families,
                                           n, s->err, sizeof(s->err));
   free(families);

@@ -583,6 +583,7 @@ static void fill_context(invocation *s, const ys_exec_options *o) {
   s->ctx.seed = o->shared.seed;
   s->ctx.rounds = o->rounds;
   s->ctx.sample_size = (o->runs + o->rounds - 1) / o->rounds;
+  s->ctx.runs = o->runs;
   s->ctx.warm_up_time_s = 0;
   s->ctx.measurement_time_s = 0;
   /* The machine's findings, as a benchmark run records them (the report

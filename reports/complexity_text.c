@@ -9,12 +9,28 @@
 
 #include "../core/policy.h"
 
+char *ys_complexity_text_left_out(const ys_complexity_fit *f, char *buf,
+                                  size_t len) {
+  if (f->n_left_out == 0) return NULL;
+  snprintf(buf, len,
+           "%zu size%s \xe2\x89\xa4 0 left out: log n and the exponent need "
+           "n > 0",
+           f->n_left_out, f->n_left_out == 1 ? "" : "s");
+  return buf;
+}
+
 char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
                              size_t len) {
+  /* The sizes left out are said wherever the fit is, so that a family
+   * never shows fewer sizes than it declared without saying why. */
+  char dropped[96];
+  bool any_left_out =
+      ys_complexity_text_left_out(f, dropped, sizeof(dropped)) != NULL;
   if (!f->fitted) {
-    snprintf(buf, len, "no fit: %zu size%s, a fit needs at least %d",
+    snprintf(buf, len, "no fit: %zu size%s, a fit needs at least %d%s%s",
              f->n_points, f->n_points == 1 ? "" : "s",
-             YS_POLICY_COMPLEXITY_MIN_POINTS);
+             YS_POLICY_COMPLEXITY_MIN_POINTS, any_left_out ? "; " : "",
+             any_left_out ? dropped : "");
     return buf;
   }
   const char *name = ys_complexity_fit_name(f, f->best);
@@ -22,20 +38,22 @@ char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf,
   if (f->best == YS_COMPLEXITY_1)
     snprintf(buf, len,
              "O(1): %.3g %s, RMS %.1f %%, exponent %.2f (%zu sizes, "
-             "%ld..%ld)",
+             "%ld..%ld%s%s)",
              f->coefficient, f->unit, f->rms * 100.0, f->exponent, f->n_points,
-             f->n_min, f->n_max);
+             f->n_min, f->n_max, any_left_out ? "; " : "",
+             any_left_out ? dropped : "");
   else
     /* A user's function is written as its author wrote it ("n + n log
      * n"): in parentheses after the coefficient, so that c multiplies all
      * of it. */
     snprintf(buf, len,
              "O(%s): %.3g %s \xc3\x97 %s%s%s, RMS %.1f %%, exponent %.2f "
-             "(%zu sizes, %ld..%ld)",
+             "(%zu sizes, %ld..%ld%s%s)",
              name, f->coefficient, f->unit,
              f->best == YS_COMPLEXITY_USER ? "(" : "", name,
              f->best == YS_COMPLEXITY_USER ? ")" : "", f->rms * 100.0,
-             f->exponent, f->n_points, f->n_min, f->n_max);
+             f->exponent, f->n_points, f->n_min, f->n_max,
+             any_left_out ? "; " : "", any_left_out ? dropped : "");
   return buf;
 }
 

@@ -12,8 +12,17 @@
 
 /* The fit in one phrase: "O(n^2): 0.251 ns × n^2, RMS 2.1 %, exponent
  * 1.98 (7 sizes, 16..1024)". For a family without a fit, why:
- * "no fit: 3 sizes, a fit needs at least 4". Returns buf. */
+ * "no fit: 3 sizes, a fit needs at least 4". Either ends with the sizes
+ * left out when there are some (ys_complexity_text_left_out): "(5 sizes,
+ * 1..16; 1 size ≤ 0 left out: ...)", "...at least 4; 2 sizes ≤ 0 left
+ * out: ...". Returns buf. */
 char *ys_complexity_text_fit(const ys_complexity_fit *f, char *buf, size_t len);
+
+/* The sizes of the family left out of its fit, and why: "2 sizes ≤ 0 left
+ * out: log n and the exponent need n > 0". Returns buf, or NULL when none
+ * was. */
+char *ys_complexity_text_left_out(const ys_complexity_fit *f, char *buf,
+                                  size_t len);
 
 /* For a fit whose runner-up cannot be told apart from it, the warning,
  * naming both classes, their RMS and where the measured exponent lies

@@ -27,6 +27,7 @@
 #include "../core/policy.h"
 #include "../gate/compare.h"
 #include "complexity_text.h"
+#include "rounds_text.h"
 #include "function_changes.h"
 #include "group_text.h"
 #include "notes.h"
@@ -590,10 +591,10 @@ static void write_machine_findings(const console *r) {
 }
 
 /* The run's line at the top, and warnings about the machine or build. */
-static void write_header(const console *r) {
+static void write_header(const console *r, const ys_run_view *run) {
   FILE *out = r->out;
   const ys_context *ctx = r->ctx;
-  char a[YS_UNITS_BUF], b[YS_UNITS_BUF];
+  char a[YS_UNITS_BUF], b[YS_UNITS_BUF], rounds[96];
   fprintf(out, "yardstick");
   if (ctx->library_version != NULL) fprintf(out, " %s", ctx->library_version);
   if (ctx->collector != NULL) {
@@ -605,11 +606,8 @@ static void write_header(const console *r) {
               ys_units_duration(ctx->clock_resolution_ns, a, sizeof(a)),
               ys_units_duration(ctx->loop_overhead_ns, b, sizeof(b)));
   }
-  fprintf(out,
-          " \xc2\xb7 %zu round%s \xc3\x97 %zu sample%s \xc2\xb7 seed %" PRIu64
-          "\n",
-          ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
-          ctx->sample_size == 1 ? "" : "s", ctx->seed);
+  fprintf(out, " \xc2\xb7 %s \xc2\xb7 seed %" PRIu64 "\n",
+          ys_rounds_text(run, false, rounds, sizeof(rounds)), ctx->seed);
   if (ctx->max_rss_bytes > 0)
     fprintf(out, "max RSS %.1f MiB (the run's peak resident memory)\n",
             (double)ctx->max_rss_bytes / (1024.0 * 1024.0));
@@ -837,7 +835,7 @@ static int console_render(FILE *out, const ys_run_view *run,
                      .color = style->color,
                      .verbosity = style->verbosity,
                      .ctx = run->ctx};
-  write_header(&r);
+  write_header(&r, run);
   for (size_t i = 0; i < run->n; i++)
     write_bench(&r, run->entries[i].res, run->entries[i].cmp,
                 run->bases != NULL ? run->bases[i] : NULL);

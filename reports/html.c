@@ -18,6 +18,7 @@
 #include "../gate/compare.h"
 
 #include "complexity_text.h"
+#include "rounds_text.h"
 #include "group_text.h"
 #include "history_chart.h"
 #include "html_charts.h"
@@ -182,9 +183,9 @@ static void html_header(FILE *out, const ys_run_view *run) {
   ys_plot_escape(out, ctx->cpu_model);
   fprintf(out, " · collector ");
   ys_plot_escape(out, ctx->collector);
-  fprintf(out, " · %zu %s × %zu %s · seed %llu", ctx->rounds,
-          ys_plural(ctx->rounds, "round", "rounds"), ctx->sample_size,
-          ys_plural(ctx->sample_size, "sample", "samples"),
+  char rounds[96];
+  fprintf(out, " · %s · seed %llu",
+          ys_rounds_text(run, false, rounds, sizeof(rounds)),
           (unsigned long long)ctx->seed);
   if (ctx->git_commit[0] != '\0') {
     fputs(" · commit ", out);
@@ -377,11 +378,22 @@ static void html_complexity(FILE *out, const ys_run_view *run) {
     fputs("<td class=\"num\"", out);
     html_sort_value(out, (double)f->n_points);
     fprintf(out, ">%zu (%ld..%ld)</td><td>", f->n_points, f->n_min, f->n_max);
-    const char *why = f->fitted ? ys_complexity_text_tie(f, text, sizeof(text))
-                                : ys_complexity_text_fit(f, text, sizeof(text));
-    if (why != NULL) {
-      fputs("<span class=\"warn\">", out);
-      ys_plot_escape(out, why);
+    /* As Markdown's notes: why there is no fit, or the sizes a fit left
+     * out and whether its class is certain. */
+    char tie[512];
+    const char *notes[2] = {NULL, NULL};
+    if (f->fitted) {
+      notes[0] = ys_complexity_text_left_out(f, text, sizeof(text));
+      notes[1] = ys_complexity_text_tie(f, tie, sizeof(tie));
+    } else {
+      notes[0] = ys_complexity_text_fit(f, text, sizeof(text));
+    }
+    for (size_t k = 0; k < 2; k++) {
+      if (notes[k] == NULL) continue;
+      fputs(k > 0 && notes[0] != NULL ? "<br><span class=\"warn\">"
+                                      : "<span class=\"warn\">",
+            out);
+      ys_plot_escape(out, notes[k]);
       fputs("</span>", out);
     }
     fputs("</td></tr>\n", out);

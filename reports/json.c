@@ -481,6 +481,8 @@ static void json_complexity(ys_json *w, const ys_complexity_fit *f) {
   ys_json_kv_string(w, "family", f->family);
   ys_json_kv_string(w, "unit", f->unit);
   ys_json_kv_uint(w, "points", f->n_points);
+  /* Present only when some were: older readers see nothing new. */
+  if (f->n_left_out > 0) ys_json_kv_uint(w, "sizes_left_out", f->n_left_out);
   ys_json_kv_int(w, "n_min", (int64_t)f->n_min);
   ys_json_kv_int(w, "n_max", (int64_t)f->n_max);
   ys_json_kv_bool(w, "fitted", f->fitted);

@@ -38,6 +38,7 @@
 #include "markdown_comparison.h"
 #include "markdown_tables.h"
 #include "markdown_text.h"
+#include "rounds_text.h"
 #include "units.h"
 
 /* ---- header and footer ---------------------------------------------- */
@@ -165,9 +166,8 @@ static void md_band_note(FILE *out, const ys_run_view *run) {
 /* How it was measured, in one italic line. */
 static void md_footnote(FILE *out, const ys_run_view *run) {
   const ys_context *ctx = run->ctx;
-  fprintf(out, "\n*%zu round%s \xc3\x97 %zu sample%s per benchmark",
-          ctx->rounds, ctx->rounds == 1 ? "" : "s", ctx->sample_size,
-          ctx->sample_size == 1 ? "" : "s");
+  char rounds[96];
+  fprintf(out, "\n*%s", ys_rounds_text(run, true, rounds, sizeof(rounds)));
   if (ctx->max_rss_bytes > 0)
     fprintf(out, ", max RSS %.1f MiB",
             (double)ctx->max_rss_bytes / (1024.0 * 1024.0));

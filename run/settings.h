@@ -35,10 +35,12 @@ typedef struct ys_round_budget {
 
 /*
  * Checks the settings of descriptor `def` (borrowed; none is fine): times
- * finite in [0, 3600] s, rounds 0..10000, sample size 0 or 2..1000000,
- * warm-up iterations up to YS_SETTINGS_MAX_WARM_UP_ITERATIONS, as the
- * command line's limits. Returns 0, or YS_EINVAL with a message naming the
- * benchmark, its file and line and the field at fault in err.
+ * finite in [0, 3600] s, rounds 0..10000, warm-up iterations up to
+ * YS_SETTINGS_MAX_WARM_UP_ITERATIONS, as the command line's limits; sample
+ * size 0 or 2..10000, and rounds × sample size at most 1,000,000, tighter
+ * than the command line's, because each sample's fixed cost is not
+ * counted by the automatic timeout. Returns 0, or YS_EINVAL with a message
+ * naming the benchmark, its file and line and the field at fault in err.
  */
 int ys_settings_check(const ys_bench *def, char *err, size_t err_len);
 

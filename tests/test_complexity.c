@@ -327,6 +327,63 @@ static void test_fits_of_a_run(void **unused) {
   free(run.complexity);
 }
 
+/* Sizes of 0 or below are no points (log n and the exponent need n > 0)
+ * but are counted and said: BENCH_ARGS(neg, -8, -4, 2, 4, 8) has 3
+ * points and 2 left out; BENCH_ARGS(withzero, 0, 1, 2, 4, 8, 16) fits 5
+ * and leaves out 1; a family of one point and one left out still gets a
+ * line, where it used to vanish. */
+static void test_sizes_left_out_are_said(void **unused) {
+  (void)unused;
+  ys_bench_result b[13];
+  ys_series s[13];
+  point(&b[0], &s[0], "neg", "neg/-8", 8);
+  point(&b[1], &s[1], "neg", "neg/-4", 4);
+  point(&b[2], &s[2], "neg", "neg/2", 2);
+  point(&b[3], &s[3], "neg", "neg/4", 4);
+  point(&b[4], &s[4], "neg", "neg/8", 8);
+  point(&b[5], &s[5], "one", "one/n:0", 1);
+  point(&b[6], &s[6], "one", "one/n:1", 1);
+  point(&b[7], &s[7], "withzero", "withzero/0", 1);
+  point(&b[8], &s[8], "withzero", "withzero/1", 1);
+  point(&b[9], &s[9], "withzero", "withzero/2", 2);
+  point(&b[10], &s[10], "withzero", "withzero/4", 4);
+  point(&b[11], &s[11], "withzero", "withzero/8", 8);
+  point(&b[12], &s[12], "withzero", "withzero/16", 16);
+  ys_run_result run = {.benches = b, .n_benches = 13};
+  assert_int_equal(ys_complexity_fit_run(&run), 0);
+  assert_int_equal(run.n_complexity, 3);
+  char text[512];
+  const ys_complexity_fit *neg = &run.complexity[0];
+  assert_string_equal(neg->family, "neg");
+  assert_false(neg->fitted);
+  assert_int_equal(neg->n_points, 3);
+  assert_int_equal(neg->n_left_out, 2);
+  assert_string_equal(ys_complexity_text_fit(neg, text, sizeof(text)),
+                      "no fit: 3 sizes, a fit needs at least 4; 2 sizes "
+                      "\xe2\x89\xa4 0 left out: log n and the exponent need "
+                      "n > 0");
+  const ys_complexity_fit *one = &run.complexity[1];
+  assert_string_equal(one->family, "one");
+  assert_int_equal(one->n_points, 1);
+  assert_int_equal(one->n_left_out, 1);
+  const ys_complexity_fit *zero = &run.complexity[2];
+  assert_string_equal(zero->family, "withzero");
+  assert_true(zero->fitted);
+  assert_int_equal(zero->n_points, 5);
+  assert_int_equal(zero->n_left_out, 1);
+  assert_int_equal(zero->n_min, 1);
+  ys_complexity_text_fit(zero, text, sizeof(text));
+  assert_non_null(strstr(text, "(5 sizes, 1..16; 1 size \xe2\x89\xa4 0 left "
+                               "out: log n and the exponent need n > 0)"));
+  /* Without sizes left out, nothing is added. */
+  run.complexity[2].n_left_out = 0;
+  assert_null(
+      ys_complexity_text_left_out(&run.complexity[2], text, sizeof(text)));
+  ys_complexity_text_fit(&run.complexity[2], text, sizeof(text));
+  assert_null(strstr(text, "left out"));
+  free(run.complexity);
+}
+
 /* A group member over one named axis ("sort/insertion/n:16") is fitted
  * with n from the axis: value = n² planted, so O(n²) with c = 1 and
  * exponent 2. A family with two axes ("matmul/rows:8/cols:8") or a variant
@@ -388,7 +445,12 @@ static void test_user_function_of_a_family(void **unused) {
 /* Declarations are checked against the program's families at start-up. */
 static void test_user_functions_are_checked(void **unused) {
   (void)unused;
-  const char *families[] = {"sort/libc", "sort/libc", "scan"};
+  static const int64_t sizes[] = {16, 64, 256, 1024};
+  static const ys_axis named_n[] = {
+      {.name = "n", .kind = YS_AXIS_VALUES, .values = sizes, .n_values = 4}};
+  const ys_bench libc = {.name = "sort/libc", .axes = named_n, .n_axes = 1};
+  const ys_bench scan = {.name = "scan", .args = sizes, .n_args = 4};
+  const ys_bench *families[] = {&libc, &libc, &scan};
   ys_complexity_def a = {.family = "sort/libc",
                          .name = "n + n log n",
                          .f = n_to_1_5,
@@ -421,6 +483,41 @@ static void test_user_functions_are_checked(void **unused) {
   assert_non_null(strstr(err, "its name is empty"));
 }
 
+/* A family that never gets a fit (no parameter, several axes, variants)
+ * refuses a function of its own: it would never be fitted. */
+static void test_user_function_needs_a_family_over_sizes(void **unused) {
+  (void)unused;
+  static const int64_t sizes[] = {16, 64, 256, 1024};
+  static const char *const modes[] = {"fast", "safe"};
+  static const ys_axis two[] = {
+      {.kind = YS_AXIS_VALUES, .values = sizes, .n_values = 4},
+      {.kind = YS_AXIS_VALUES, .values = sizes, .n_values = 4}};
+  static const ys_axis variants[] = {
+      {.kind = YS_AXIS_VARIANTS, .variants = modes, .n_variants = 2}};
+  const ys_bench grid = {.name = "two", .axes = two, .n_axes = 2};
+  const ys_bench mode = {.name = "mode", .axes = variants, .n_axes = 1};
+  const ys_bench plain = {.name = "plain"};
+  const ys_bench *families[] = {&grid, &mode, &plain};
+  ys_complexity_def d = {.name = "n", .f = n_to_1_5, .file = "b.c", .line = 7};
+  char err[256] = "";
+  d.family = "two";
+  assert_int_equal(ys_complexity_check_users(&d, families, 3, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err,
+                         "b.c:7: YS_COMPLEXITY for 'two': the family has 2 "
+                         "parameter axes"));
+  d.family = "mode";
+  assert_int_equal(ys_complexity_check_users(&d, families, 3, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(
+      strstr(err, "b.c:7: YS_COMPLEXITY for 'mode': its axis is YS_VARIANTS"));
+  d.family = "plain";
+  assert_int_equal(ys_complexity_check_users(&d, families, 3, err, sizeof(err)),
+                   YS_EINVAL);
+  assert_non_null(strstr(err, "b.c:7: YS_COMPLEXITY for 'plain': the "
+                              "benchmark has no parameter"));
+}
+
 static void test_class_names_round_trip(void **unused) {
   (void)unused;
   for (int c = 0; c < YS_COMPLEXITY_COUNT; c++) {
@@ -445,9 +542,11 @@ int main(void) {
       cmocka_unit_test(test_fewer_than_four_points_fit_nothing),
       cmocka_unit_test(test_non_positive_value_is_refused),
       cmocka_unit_test(test_fits_of_a_run),
+      cmocka_unit_test(test_sizes_left_out_are_said),
       cmocka_unit_test(test_named_axis_is_the_size),
       cmocka_unit_test(test_user_function_of_a_family),
       cmocka_unit_test(test_user_functions_are_checked),
+      cmocka_unit_test(test_user_function_needs_a_family_over_sizes),
       cmocka_unit_test(test_class_names_round_trip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,6 +24,7 @@
 #include "reports/report.h"
 
 extern const ys_report_ops ys_report_console;
+extern const ys_report_ops ys_report_markdown;
 
 #define GOLDEN          "console.txt"
 #define GOLDEN_COMPARED "console_compared.txt"
@@ -480,6 +481,60 @@ static void test_console_advice_fits_own_settings(void **state) {
     results[i].settings = saved[i];
 }
 
+/* The header's rounds and samples are those the benchmarks ran: the run's
+ * (10 × 20), the one set of their own every benchmark shares, or, when
+ * they differ, no figure; bench exec's runs as asked ("5 runs in 2
+ * rounds"), never its rounded-up sample size. Markdown says the same
+ * (HTML: tests/test_html.c). */
+static void test_header_says_the_rounds_run(void **state) {
+  (void)state;
+  ys_bench_result a = results[0], b = results[0];
+  snprintf(b.name, sizeof(b.name), "sort/2048");
+  ys_report_entry two[] = {{&a, NULL}, {&b, NULL}};
+  ys_run_view run = {
+      .ctx = &fixed_context, .summary = &fixed_summary, .entries = two, .n = 2};
+  a.settings = b.settings = (ys_bench_settings){0};
+  char *text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(
+      strstr(text, "\xc2\xb7 10 rounds \xc3\x97 20 samples \xc2\xb7"));
+  free(text);
+
+  /* Both their own, the same: those. */
+  a.settings = b.settings = (ys_bench_settings){
+      .rounds = 3, .sample_size = 5, .own = YS_SETTING_ROUNDS};
+  text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(
+      strstr(text, "\xc2\xb7 3 rounds \xc3\x97 5 samples \xc2\xb7"));
+  assert_null(strstr(text, "10 rounds"));
+  free(text);
+
+  /* One with its own, one with the run's: no one figure is true. */
+  b.settings = (ys_bench_settings){0};
+  text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(strstr(
+      text, "\xc2\xb7 rounds and samples: the benchmarks' own \xc2\xb7"));
+  assert_null(strstr(text, "10 rounds"));
+  free(text);
+  text = ys_test_render(&ys_report_markdown, &run, false);
+  assert_non_null(strstr(text, "*rounds and samples: the benchmarks' own"));
+  free(text);
+
+  /* bench exec --runs 5 --rounds 2: 3 and 2 runs a round. */
+  ys_context exec = fixed_context;
+  exec.rounds = 2;
+  exec.sample_size = 3;
+  exec.runs = 5;
+  a.settings = (ys_bench_settings){0};
+  run.ctx = &exec;
+  text = ys_test_render(&ys_report_console, &run, false);
+  assert_non_null(strstr(text, "\xc2\xb7 5 runs in 2 rounds \xc2\xb7"));
+  assert_null(strstr(text, "3 samples"));
+  free(text);
+  text = ys_test_render(&ys_report_markdown, &run, false);
+  assert_non_null(strstr(text, "*5 runs in 2 rounds per command"));
+  free(text);
+}
+
 /* With --fail-on-inconclusive, the totals say why a run with nothing
  * regressed fails. */
 /* A benchmark whose baseline was measured with other own settings says so
@@ -773,6 +828,7 @@ int main(void) {
       cmocka_unit_test(test_console_compared_color),
       cmocka_unit_test(test_console_fail_on_inconclusive),
       cmocka_unit_test(test_console_mixed_settings),
+      cmocka_unit_test(test_header_says_the_rounds_run),
       cmocka_unit_test(test_console_context_warnings),
       cmocka_unit_test(test_console_machine_findings_and_pin),
       cmocka_unit_test(test_console_quiet),

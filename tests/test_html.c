@@ -71,6 +71,38 @@ static void test_hostile_name_escaped(void **state) {
   free(html);
 }
 
+/* The header's rounds and samples are those the benchmarks ran: with
+ * settings of their own that differ, no one figure; for bench exec, its
+ * runs as asked. */
+static void test_header_says_the_rounds_run(void **state) {
+  (void)state;
+  ys_sample samples[4];
+  ys_round round;
+  ys_series s = make_series(samples, &round, 4);
+  ys_bench_result a = {.status = YS_BENCH_OK, .series = &s, .n_series = 1};
+  ys_bench_result b = a;
+  snprintf(a.name, sizeof(a.name), "a");
+  snprintf(b.name, sizeof(b.name), "b");
+  a.settings = (ys_bench_settings){
+      .rounds = 3, .sample_size = 4, .own = YS_SETTING_ROUNDS};
+  ys_report_entry entries[] = {{&a, NULL}, {&b, NULL}};
+  ys_context ctx = {.collector = "wall", .rounds = 10, .sample_size = 20};
+  ys_summary sum = {.n_ok = 2};
+  ys_run_view run = {.ctx = &ctx, .summary = &sum, .entries = entries, .n = 2};
+  char *html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(
+      strstr(html, " · rounds and samples: the benchmarks' own · "));
+  assert_null(strstr(html, "10 rounds"));
+  free(html);
+  a.settings = (ys_bench_settings){0};
+  ctx.rounds = 2;
+  ctx.sample_size = 3;
+  ctx.runs = 5;
+  html = ys_test_render(&ys_report_html, &run, false);
+  assert_non_null(strstr(html, " · 5 runs in 2 rounds · "));
+  free(html);
+}
+
 /* A diagnostic reads as the console words it, with its figure, never as
  * its internal name: a series with R² 0.5 has a poor linear fit. */
 static void test_findings_in_words(void **state) {
@@ -377,6 +409,7 @@ static void test_settings_and_targets(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hostile_name_escaped),
+      cmocka_unit_test(test_header_says_the_rounds_run),
       cmocka_unit_test(test_findings_in_words),
       cmocka_unit_test(test_nan_sample_not_drawn),
       cmocka_unit_test(test_overlay_with_baseline),

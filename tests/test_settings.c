@@ -191,6 +191,32 @@ static void test_bad_settings_name_the_benchmark(void **unused) {
   assert_non_null(strstr(err, ".sample_size"));
 }
 
+/* However short the measurement time, each sample costs a call and clock
+ * reads, which the automatic timeout does not count: a million samples a
+ * round ran until it stopped them. The sample size is held to 10,000 and
+ * the samples of a benchmark to 1,000,000. */
+static void test_sample_size_is_held_to_sane_work(void **unused) {
+  (void)unused;
+  char err[256];
+  static const ys_settings huge = {.measurement_time_s = 1e-300,
+                                   .sample_size = 1000000};
+  static const ys_bench def = {
+      .name = "b", .file = "z.c", .line = 3, .fn = noop, .settings = &huge};
+  assert_int_equal(ys_settings_check(&def, err, sizeof(err)), YS_EINVAL);
+  assert_non_null(strstr(err, "benchmark 'b' (z.c:3): settings: .sample_size "
+                              "must be 0 (the run's) or 2..10000"));
+  static const ys_settings most = {.sample_size = 10000, .rounds = 100};
+  static const ys_bench ok = {
+      .name = "ok", .file = "z.c", .line = 4, .fn = noop, .settings = &most};
+  assert_int_equal(ys_settings_check(&ok, err, sizeof(err)), 0);
+  static const ys_settings many = {.sample_size = 10000, .rounds = 101};
+  static const ys_bench product = {
+      .name = "many", .file = "z.c", .line = 5, .fn = noop, .settings = &many};
+  assert_int_equal(ys_settings_check(&product, err, sizeof(err)), YS_EINVAL);
+  assert_non_null(strstr(err, ".sample_size must be at most 1000000 / "
+                              ".rounds"));
+}
+
 /* ---- Settings in every form of BENCH ------------------------------------ */
 
 /* One benchmark of each _WITH form, each with settings of its own that
@@ -437,6 +463,7 @@ int main(void) {
       cmocka_unit_test(test_command_line_is_above_the_benchmark),
       cmocka_unit_test(test_quick_shortens_what_it_shortens),
       cmocka_unit_test(test_bad_settings_name_the_benchmark),
+      cmocka_unit_test(test_sample_size_is_held_to_sane_work),
       cmocka_unit_test(test_latency_from_config_and_definition),
       cmocka_unit_test(test_every_form_takes_settings),
       cmocka_unit_test(test_command_line_beats_every_form),

@@ -3,7 +3,8 @@
 # example suite's sort group, whose members have one named size axis
 # (sort/insertion/n:16 ... n:1024), in the console, Markdown and JSON
 # reports, in a saved baseline and in `bench compare` of it; a family of
-# three sizes says why it has no fit. Under callgrind the counts are exact,
+# three sizes says why it has no fit, and sizes of 0 and below are said to
+# be left out. Under callgrind the counts are exact,
 # so the classes are checked: insertion sort is O(n^2), qsort O(n + n log n)
 # (the suite's own function for it).
 #
@@ -46,6 +47,22 @@ expect 0 'family: sort/insertion' -- cat "$tmp/b/fits.yaml"
 # A saved run shows its fits without its program.
 expect 0 'sort/insertion +O\(' -- "$bench" compare \
   --baseline-dir "$tmp/b" fits fits
+
+# Sizes of 0 and below are left out of a fit, and every report says so.
+sizes=$(dirname "$bench")/tests/fixture_complexity_sizes
+left='≤ 0 left out: log n and the exponent need n > 0'
+expect 0 "neg +warning: no fit: 3 sizes, a fit needs at least 4; 2 sizes $left" -- \
+  "$sizes" --quick --output "$tmp/s.json" --output "$tmp/s.md" \
+  --output "$tmp/s.html"
+cp "$tmp/out" "$tmp/sizes.txt"
+expect 0 "withzero +O\(.*\(5 sizes, 1\.\.16; 1 size $left\)" -- \
+  cat "$tmp/sizes.txt"
+expect 0 '^2 1$' -- jq -r '[.complexity[].sizes_left_out] | "\(.[0]) \(.[1])"' \
+  "$tmp/s.json"
+expect 0 '`withzero`: 1 size ≤ 0 left out' -- cat "$tmp/s.md"
+expect 0 '`neg`: no fit: 3 sizes, a fit needs at least 4; 2 sizes ≤ 0 left out' -- \
+  cat "$tmp/s.md"
+expect 0 '1 size ≤ 0 left out' -- cat "$tmp/s.html"
 
 # Exact counts: the classes themselves.
 if can_valgrind "$bench"; then

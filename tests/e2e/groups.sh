@@ -33,6 +33,8 @@ expect 2 "benchmark 'sweep'.*10000" -- "$fixtures/fixture_group_huge_range" --li
 expect 2 "'sort/mine/n:128'.*'sort/libc/n:128'.*reference 'sort/libc'" -- "$fixtures/fixture_group_mismatched_axes" --list
 expect 2 "benchmark 'grid', parameter axis 2: its name 'n' is also the name of axis 1" -- "$fixtures/fixture_group_duplicate_axis" --list
 expect 2 "group_errors.c:[0-9]*: YS_COMPLEXITY for 'scna': no benchmark family" -- "$fixtures/fixture_group_complexity_typo" --list
+expect 2 "group_errors.c:[0-9]*: YS_COMPLEXITY for 'two': the family has 2 parameter axes" -- "$fixtures/fixture_group_complexity_two_axes" --list
+expect 2 "group_errors.c:[0-9]*: YS_COMPLEXITY for 'mode': its axis is YS_VARIANTS" -- "$fixtures/fixture_group_complexity_variants" --list
 
 # A short run of both groups, with every report.
 quick=(--quick --rounds 3 --warm-up-time 0.03 --measurement-time 0.06 --processes 0)

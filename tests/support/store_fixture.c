@@ -125,6 +125,7 @@ void ys_test_fill_context(ys_context *c) {
   c->seed = UINT64_MAX;
   c->rounds = 2;
   c->sample_size = 3;
+  c->runs = 5;
   c->warm_up_time_s = 0.1;
   c->measurement_time_s = 1.0 / 7.0;
   c->max_rss_bytes = UINT64_C(1) << 40; /* beyond 32 bits */
