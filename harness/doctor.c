@@ -171,7 +171,8 @@ int ys_doctor_main(const char *prog, const ys_options *o) {
   }
   ys_doctor_wants wants = {
       .perf = strstr(o->collector, "perf") != NULL,
-      .callgrind = strstr(o->collector, "callgrind") != NULL,
+      .callgrind = strstr(o->collector, "callgrind") != NULL ||
+                   strstr(o->collector, "dhat") != NULL,
   };
   ys_doctor_env env = ys_doctor_env_default();
   ys_doctor_report r;

@@ -82,8 +82,8 @@ void ys_doctor_check_valgrind(const ys_doctor_env *env, ys_doctor_wants wants,
   else
     ys_doctor_add(r, "valgrind", needed(wants.callgrind),
                   "sudo apt-get install valgrind",
-                  "valgrind not found on PATH: --collector callgrind cannot "
-                  "run");
+                  "valgrind not found on PATH: --collector callgrind (and "
+                  "bench profile --collector dhat) cannot run");
 }
 
 /* "EACCES" for an errno, or its number. */

@@ -478,12 +478,20 @@ int ys_exec_options_parse(int argc, char **argv, ys_exec_options *o, char *err,
                             name);
       replace_non_utf8(c->name);
     }
-    for (size_t j = 0; j < i; j++)
-      if (strcmp(o->commands[j].name, c->name) == 0)
+    for (size_t j = 0; j < i; j++) {
+      if (strcmp(o->commands[j].name, c->name) != 0) continue;
+      /* Named where the second one was given: its item in the file, or
+       * the command line. */
+      if (c->file_line > 0)
         return ys_error_set(err, err_len, YS_EINVAL,
-                            "two commands are named '%s': give each its own "
-                            "--name",
-                            c->name);
+                            "%s:%zu: name: two commands are named '%s': give "
+                            "each its own name",
+                            o->file.path, c->file_line, c->name);
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "two commands are named '%s': give each its own "
+                          "--name",
+                          c->name);
+    }
   }
   if (o->reference != NULL) {
     bool found = false;

@@ -79,6 +79,11 @@ expect 1 'problem +valgrind' -- \
   env YS_DOCTOR_ROOT="$machines/tuned" PATH="$tmp/none" "$bench" doctor \
   --collector callgrind
 
+# dhat runs under valgrind too (bench profile --collector dhat).
+expect 1 'problem +valgrind .*--collector dhat' -- \
+  env YS_DOCTOR_ROOT="$machines/tuned" PATH="$tmp/none" "$bench" doctor \
+  --collector dhat
+
 # JSON: one object, every finding with its check, level, text and fix.
 noisy "$bench" doctor --format json >"$tmp/doctor.json" ||
   fail "doctor --format json failed"

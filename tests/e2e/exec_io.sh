@@ -246,4 +246,10 @@ expect 0 '1 (unchanged|inconclusive|improved|regressed)' -- \
   sh -c "cd '$tmp' && '$bench' exec ${quick[*]} --threshold 1000 \
   --baseline latin -- echo \"\$(printf 'caf\\351')\""
 
+# Two commands of one name in a --commands file: named at the second.
+printf 'commands:\n  - name: a\n    command: "true"\n  - name: a\n    command: "true"\n' \
+  >"$tmp/dup.yaml"
+expect 2 "dup.yaml:4: name: two commands are named 'a'" -- \
+  "$bench" exec "${quick[@]}" --commands "$tmp/dup.yaml"
+
 finish
