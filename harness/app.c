@@ -359,6 +359,24 @@ static void fill_run_settings(invocation *s) {
   s->ctx.measurement_time_s = s->o.measurement_time_s;
 }
 
+/* How many benchmarks of the baseline the run is about to replace
+ * (--save-baseline) are not in this run: the save drops them. 0 when there
+ * is no such baseline yet, or it cannot be read (the save says why). */
+static size_t dropped_by_save(const invocation *s) {
+  ys_baseline *old = NULL;
+  char err[512];
+  if (ys_store_load(s->save_path, &old, err, sizeof(err)) != 0) return 0;
+  size_t dropped = 0;
+  for (size_t i = 0; i < old->run.n_benches; i++) {
+    bool kept = false;
+    for (size_t j = 0; j < s->run.n_benches && !kept; j++)
+      kept = strcmp(old->run.benches[i].name, s->run.benches[j].name) == 0;
+    if (!kept) dropped++;
+  }
+  ys_baseline_free(old);
+  return dropped;
+}
+
 /* A run stopped by SIGINT or SIGTERM: the benchmarks measured so far (a
  * round or more, or a verdict of their own: skipped, failed) are analysed
  * and reported on stdout, with a line on stderr that says the run is
@@ -574,6 +592,7 @@ static int run_suite(invocation *s) {
 
   if (s->o.save_baseline != NULL &&
       ys_app_may_save(s->prog, s->o.save_baseline, &sum)) {
+    size_t dropped_names = dropped_by_save(s);
     if (ys_store_save(s->save_path, s->o.save_baseline, &s->ctx, &s->run,
                       s->err, sizeof(s->err)) != 0) {
       fprintf(stderr, "%s: --save-baseline: %s\n", s->prog, s->err);
@@ -581,6 +600,17 @@ static int run_suite(invocation *s) {
     }
     fprintf(stderr, "%s: saved baseline '%s' to %s\n", s->prog,
             s->o.save_baseline, s->save_path);
+    if (dropped_names > 0)
+      fprintf(stderr,
+              "%s: note: baseline '%s' now holds the %zu %s of this run; "
+              "%zu %s it held before %s no longer in it (a run that selects "
+              "part of the suite saves that part: save from a run of the "
+              "whole suite to keep them)\n",
+              s->prog, s->o.save_baseline, s->run.n_benches,
+              ys_plural(s->run.n_benches, "benchmark", "benchmarks"),
+              dropped_names,
+              ys_plural(dropped_names, "benchmark", "benchmarks"),
+              dropped_names == 1 ? "is" : "are");
     char history_path[PATH_MAX];
     size_t dropped = 0;
     /* A shard is part of a run: its merge records the history (the

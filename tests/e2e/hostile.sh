@@ -87,6 +87,11 @@ expect 3 "baseline 'kept' not saved \(nor its history\): 1 benchmark failed" -- 
 check "a failed run left the baseline as it was" \
   cmp -s "$tmp/keep/kept.yaml" "$tmp/kept.before"
 check "a failed run recorded no history" test ! -e "$tmp/keep/history/kept.yaml"
+# A run of part of the suite saves that part, and says what it dropped.
+"$suite" "${quick[@]}" fine_a fine_b --baseline-dir "$tmp/keep" \
+  --save-baseline part >/dev/null 2>&1
+expect 0 "note: baseline 'part' now holds the 1 benchmark of this run; 1 benchmark it held before is no longer in it" -- \
+  "$suite" "${quick[@]}" fine_a --baseline-dir "$tmp/keep" --save-baseline part
 
 # 4. A heap corrupted until malloc aborts: failed with its cause, in a
 # worker, and the others measured in a fresh one.
