@@ -82,6 +82,14 @@ expect 1 "regressed: setup\\\\?_steps \\+100.0 % \\(gate 5 %\\)" -- env YS_FIXTU
 expect 2 "--gate: 'setup_stepz' is not recorded by this run \(available: .*setup_steps" -- \
   "$suite" "${quick[@]}" --exact counted --baseline steps \
   --gate setup_stepz:5%
+# A gated counter (YS_COUNTER_GATED) the code no longer reports is said
+# per benchmark, not passed over; it leaves the verdict to the others.
+expect 0 "unchanged; gated metric ok not in this run: not judged" -- \
+  env YS_FIXTURE_OK=none "$suite" "${quick[@]}" --exact counted \
+  --baseline steps --threshold 1000
+expect 0 "unchanged; gated metric ok not in this run: not judged" -- \
+  env YS_FIXTURE_OK=none "$suite" "${quick[@]}" --exact counted \
+  --baseline steps --threshold 1000 --format markdown
 printf 'gate: setup_stepz:5%%\n' >"$tmp/gate.yaml"
 expect 2 "gate.yaml: gate: 'setup_stepz' is not recorded by this run" -- \
   "$suite" "${quick[@]}" --exact counted --baseline steps \
