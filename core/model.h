@@ -381,6 +381,10 @@ typedef struct ys_metric_comparison {
   double new_estimate;
   double change;         /* new_estimate / base_estimate − 1 */
   ys_estimate change_ci; /* bootstrap CI; the change itself when exact */
+  /* A gated metric only one side holds is listed "not compared", so that
+   * reports say it was not judged: base_lacks says the baseline has no
+   * such series (else this run has none). */
+  bool base_lacks;
 } ys_metric_comparison;
 
 /* A comparison of one benchmark's primary series against its baseline.

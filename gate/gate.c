@@ -4,6 +4,7 @@
  */
 #include "gate.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,10 +81,42 @@ static int compare_every_metric(ys_judged *e, const ys_bench_result *res,
     ys_metric_comparison *mc = &cmp->metrics[cmp->n_metrics];
     int rc = ys_compare_metric(base, res, metric, higher, &own, mc);
     if (rc != 0) return rc;
-    if (mc->verdict == YS_VERDICT_NOT_COMPARED) continue; /* one side only */
     mc->gated = gate != NULL || (counter & YS_SERIES_COUNTER_GATED) != 0;
+    /* One side only: an ungated metric is left out; a gated one is kept,
+     * not compared, for the reports to say it was not judged. */
+    if (mc->verdict == YS_VERDICT_NOT_COMPARED && !mc->gated) continue;
+    if (mc->verdict == YS_VERDICT_NOT_COMPARED) {
+      mc->base_lacks = true;
+      mc->unit = res->series[m].unit;
+      mc->kind = res->series[m].kind;
+    }
     gated_regression |= mc->gated && mc->verdict == YS_VERDICT_REGRESSED;
     cmp->n_metrics++;
+  }
+  /* A gated metric of the baseline this run no longer records (a counter
+   * the code stopped reporting, --gate on a series this run lacks): kept
+   * as not compared too, or the comparison would not mention it. */
+  for (size_t m = 1;
+       m < base->n_series && cmp->n_metrics < YS_COMPARED_METRICS_MAX; m++) {
+    const ys_series *bs = &base->series[m];
+    if (ys_bench_result_series(res, bs->metric) != NULL) continue;
+    const ys_metric_gate *gate = ys_metric_gates_find(gates, bs->metric);
+    if (gate == NULL && (bs->counter & YS_SERIES_COUNTER_GATED) == 0) continue;
+    ys_metric_comparison *mc = &cmp->metrics[cmp->n_metrics++];
+    *mc = (ys_metric_comparison){
+        .metric = bs->metric,
+        .unit = bs->unit,
+        .kind = bs->kind,
+        .exact = bs->exact,
+        .gated = true,
+        .higher_is_better = (bs->counter & YS_SERIES_COUNTER_HIGHER) != 0,
+        .verdict = YS_VERDICT_NOT_COMPARED,
+        .threshold = gate != NULL ? gate->threshold : cfg->threshold,
+        .base_estimate = NAN,
+        .new_estimate = NAN,
+        .change = NAN,
+        .change_ci = {NAN, NAN, NAN},
+    };
   }
   if (gated_regression && cmp->verdict != YS_VERDICT_REGRESSED) {
     cmp->verdict = YS_VERDICT_REGRESSED;

@@ -7,8 +7,10 @@
 #include <string.h>
 #include <yardstick.h>
 
+#include "../analysis/latency.h"
 #include "../collectors/collector.h"
 #include "../core/error.h"
+#include "metric_gate.h"
 
 static ys_target *registered_head;
 static ys_target **registered_tail = &registered_head;
@@ -42,10 +44,10 @@ int ys_targets_add(ys_target_table *t, const ys_target_spec *spec) {
 int ys_targets_add_registered(ys_target_table *t, const ys_target *head,
                               char *err, size_t err_len) {
   for (const ys_target *g = head; g != NULL; g = g->next) {
-    if (g->op == NULL || strcmp(g->op, "<=") != 0)
+    if (g->op == NULL || (strcmp(g->op, "<=") != 0 && strcmp(g->op, ">=")))
       return ys_error_set(err, err_len, YS_EINVAL,
                           "%s:%d: target on '%s': the comparison must be <= "
-                          "(a budget), not %s",
+                          "(a budget) or >= (a floor), not %s",
                           g->file, g->line,
                           g->benchmark ? g->benchmark : "(null)",
                           g->op ? g->op : "(null)");
@@ -61,7 +63,9 @@ int ys_targets_add_registered(ys_target_table *t, const ys_target *head,
                           "%s:%d: target on '%s': the limit must be a finite "
                           "number >= 0, not %g",
                           g->file, g->line, g->benchmark, g->limit);
-    ys_target_spec spec = {.limit = g->limit, .unit = YS_LIMIT_CODE};
+    ys_target_spec spec = {.limit = g->limit,
+                           .unit = YS_LIMIT_CODE,
+                           .at_least = strcmp(g->op, ">=") == 0};
     snprintf(spec.benchmark, sizeof(spec.benchmark), "%s", g->benchmark);
     snprintf(spec.metric, sizeof(spec.metric), "%s", g->metric);
     snprintf(spec.source, sizeof(spec.source), "%s:%d", g->file, g->line);
@@ -114,11 +118,67 @@ static double limit_in_unit(const ys_target_spec *s, ys_metric_kind kind) {
   return s->limit;
 }
 
+static bool latency_series(const char *name) {
+  for (size_t q = 0; q < YS_LATENCY_SERIES; q++)
+    if (strcmp(ys_latency_series_name[q], name) == 0) return true;
+  return false;
+}
+
+const char *ys_target_op(const ys_target_spec *s) {
+  return s->at_least ? ">=" : "<=";
+}
+
+/* The limit's unit against the metric's kind: a time needs a time unit, a
+ * count a plain number; YS_LIMIT_CODE fits either. Returns 0 or YS_EINVAL
+ * with the message in err. */
+static int check_limit_unit(const ys_target_spec *s, ys_metric_kind kind,
+                            char *err, size_t err_len) {
+  if (kind == YS_METRIC_TIME && s->unit == YS_LIMIT_PLAIN)
+    return ys_error_set(err, err_len, YS_EINVAL,
+                        "%s: target on '%s': %s is a time: give the limit "
+                        "a unit (ns, us, ms, s)",
+                        s->source, s->benchmark, s->metric);
+  if (kind != YS_METRIC_TIME && s->unit == YS_LIMIT_NS)
+    return ys_error_set(err, err_len, YS_EINVAL,
+                        "%s: target on '%s': %s is a count: give the limit "
+                        "as a plain number, without a time unit",
+                        s->source, s->benchmark, s->metric);
+  return 0;
+}
+
+/* A metric no collector records and no latency series: refused when it
+ * cannot be a metric's name or is a near miss of a known one (the gates'
+ * up-front rule, ys_metric_gates_check_names); else it may be a user
+ * counter, left to ys_targets_check_recorded. Returns 0 or YS_EINVAL. */
+static int check_unknown_metric(const ys_target_spec *s, char *err,
+                                size_t err_len) {
+  char source[sizeof(s->source) + YS_NAME_MAX + 32];
+  snprintf(source, sizeof(source), "%s: target on '%s'", s->source,
+           s->benchmark);
+  ys_metric_gates one = {.n = 1};
+  snprintf(one.gate[0].metric, sizeof(one.gate[0].metric), "%s", s->metric);
+  /* Every collector, with every option on: the name is measured against
+   * all the metrics there are, whichever this run records. */
+  ys_collector_options every = {.cache_sim = true};
+  return ys_metric_gates_check_names(&one, NULL, &every, source, err, err_len);
+}
+
+/* The metric names of the run as "time, cpu_time", for a message. */
+static void join_metrics(const ys_target_metric *metrics, size_t n, char *out,
+                         size_t len) {
+  size_t used = 0;
+  out[0] = '\0';
+  for (size_t k = 0; k < n && used < len; k++)
+    used += (size_t)snprintf(out + used, len - used, "%s%s", k ? ", " : "",
+                             metrics[k].name);
+}
+
 int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
                      const ys_target_metric *metrics, size_t n_metrics,
                      char *err, size_t err_len) {
   for (size_t i = 0; i < t->n; i++) {
     const ys_target_spec *s = &t->specs[i];
+    ys_target_result *r = &t->results[i];
     bool known = false;
     for (size_t k = 0; k < n_all && !known; k++)
       known = strcmp(all[k], s->benchmark) == 0;
@@ -127,46 +187,69 @@ int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
                           "%s: target on '%s': no benchmark of that name "
                           "(bench --list lists them)",
                           s->source, s->benchmark);
+    /* Two targets on one benchmark, metric and direction: one of them is
+     * stale or a copy, and the report would list both. */
+    for (size_t j = 0; j < i; j++)
+      if (strcmp(t->specs[j].benchmark, s->benchmark) == 0 &&
+          strcmp(t->specs[j].metric, s->metric) == 0 &&
+          t->specs[j].at_least == s->at_least)
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "%s: target on '%s': %s %s is already a target "
+                            "at %s; keep one",
+                            s->source, s->benchmark, s->metric, ys_target_op(s),
+                            t->specs[j].source);
+    if (s->metric[0] == '\0')
+      return ys_error_set(err, err_len, YS_EINVAL,
+                          "%s: target on '%s': the metric is empty; name one "
+                          "this run records",
+                          s->source, s->benchmark);
     const ys_target_metric *m = find_metric(metrics, n_metrics, s->metric);
-    t->results[i].status = YS_TARGET_PASS;
-    if (m == NULL && s->unit == YS_LIMIT_CODE) {
-      /* Another collector's metric keeps that collector's unit, so that
-       * the target still reads "time <= 16.6 ms" under callgrind. */
-      ys_target_result *r = &t->results[i];
-      r->status = YS_TARGET_NOT_RECORDED;
-      ys_metric other;
-      if (ys_collector_metric_known(s->metric, &other)) {
-        r->unit = other.unit;
-        r->kind = other.kind;
-        r->limit = limit_in_unit(s, other.kind);
-      }
+    r->status = YS_TARGET_PASS;
+    r->after_run = false;
+    if (m != NULL) {
+      int rc = check_limit_unit(s, m->kind, err, err_len);
+      if (rc != 0) return rc;
+      r->unit = m->unit;
+      r->kind = m->kind;
+      r->limit = limit_in_unit(s, m->kind);
       continue;
     }
-    if (m == NULL) {
-      char names[300] = "";
-      size_t used = 0;
-      for (size_t k = 0; k < n_metrics && used < sizeof(names); k++)
-        used += (size_t)snprintf(names + used, sizeof(names) - used, "%s%s",
-                                 k ? ", " : "", metrics[k].name);
-      return ys_error_set(err, err_len, YS_EINVAL,
-                          "%s: target on '%s': metric '%s' is not recorded "
-                          "by this run (available: %s)",
-                          s->source, s->benchmark, s->metric, names);
+    if (latency_series(s->metric)) {
+      /* A percentile of the iteration times, in ns; recorded only in
+       * latency mode, which only the run shows in force. */
+      int rc = check_limit_unit(s, YS_METRIC_TIME, err, err_len);
+      if (rc != 0) return rc;
+      r->unit = "ns";
+      r->kind = YS_METRIC_TIME;
+      r->limit = limit_in_unit(s, YS_METRIC_TIME);
+      r->after_run = true;
+      continue;
     }
-    if (m->kind == YS_METRIC_TIME && s->unit == YS_LIMIT_PLAIN)
-      return ys_error_set(err, err_len, YS_EINVAL,
-                          "%s: target on '%s': %s is a time: give the limit "
-                          "a unit (ns, us, ms, s)",
-                          s->source, s->benchmark, s->metric);
-    if (m->kind != YS_METRIC_TIME && s->unit == YS_LIMIT_NS)
-      return ys_error_set(err, err_len, YS_EINVAL,
-                          "%s: target on '%s': %s is a count: give the limit "
-                          "as a plain number, without a time unit",
-                          s->source, s->benchmark, s->metric);
-    ys_target_result *r = &t->results[i];
-    r->unit = m->unit;
-    r->kind = m->kind;
-    r->limit = limit_in_unit(s, m->kind);
+    ys_metric other;
+    if (ys_collector_metric_known(s->metric, &other)) {
+      if (s->unit != YS_LIMIT_CODE) {
+        char names[300];
+        join_metrics(metrics, n_metrics, names, sizeof(names));
+        return ys_error_set(err, err_len, YS_EINVAL,
+                            "%s: target on '%s': metric '%s' is not recorded "
+                            "by this run (available: %s)",
+                            s->source, s->benchmark, s->metric, names);
+      }
+      /* Another collector's metric keeps that collector's unit, so that
+       * the target still reads "time <= 16.6 ms" under callgrind. */
+      r->status = YS_TARGET_NOT_RECORDED;
+      r->unit = other.unit;
+      r->kind = other.kind;
+      r->limit = limit_in_unit(s, other.kind);
+      continue;
+    }
+    int rc = check_unknown_metric(s, err, err_len);
+    if (rc != 0) return rc;
+    /* Perhaps a user counter: its unit and kind come with its series. */
+    r->unit = NULL;
+    r->kind = s->unit == YS_LIMIT_NS ? YS_METRIC_TIME : YS_METRIC_COUNT;
+    r->limit = limit_in_unit(s, r->kind);
+    r->after_run = true;
   }
   return 0;
 }
@@ -178,6 +261,35 @@ static const ys_bench_result *find_bench(const ys_run_result *run,
   return NULL;
 }
 
+int ys_targets_check_recorded(const ys_target_table *t,
+                              const ys_run_result *run, char *err,
+                              size_t err_len) {
+  for (size_t i = 0; i < t->n; i++) {
+    const ys_target_spec *s = &t->specs[i];
+    if (!t->results[i].after_run) continue;
+    const ys_bench_result *res = find_bench(run, s->benchmark);
+    /* Left out, skipped or failed: judged "not run" or "not measured",
+     * which says why already. */
+    if (res == NULL || res->status != YS_BENCH_OK) continue;
+    const ys_series *series = ys_bench_result_series(res, s->metric);
+    if (series == NULL) {
+      const char *names[YS_COMPARED_METRICS_MAX];
+      size_t n = 0;
+      for (size_t m = 0; m < res->n_series && n < YS_COMPARED_METRICS_MAX; m++)
+        names[n++] = res->series[m].metric;
+      ys_metric_gates one = {.n = 1};
+      snprintf(one.gate[0].metric, sizeof(one.gate[0].metric), "%s", s->metric);
+      char why[600];
+      ys_metric_gates_check(&one, names, n, why, sizeof(why));
+      return ys_error_set(err, err_len, YS_EINVAL, "%s: target on '%s': %s",
+                          s->source, s->benchmark, why);
+    }
+    int rc = check_limit_unit(s, series->kind, err, err_len);
+    if (rc != 0) return rc;
+  }
+  return 0;
+}
+
 size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
   size_t missed = 0;
   for (size_t i = 0; i < t->n; i++) {
@@ -185,8 +297,10 @@ size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
     ys_target_result *r = &t->results[i];
     /* What ys_targets_check learnt of the metric stays. */
     bool recorded = r->status != YS_TARGET_NOT_RECORDED;
-    *r = (ys_target_result){
-        .unit = r->unit, .kind = r->kind, .limit = limit_in_unit(s, r->kind)};
+    *r = (ys_target_result){.unit = r->unit,
+                            .kind = r->kind,
+                            .after_run = r->after_run,
+                            .limit = limit_in_unit(s, r->kind)};
     const ys_bench_result *res = find_bench(run, s->benchmark);
     /* A benchmark the run left out is "not run", whatever its metric:
      * the run could not have measured it either way. */
@@ -211,13 +325,17 @@ size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run) {
     }
     r->measured = *ys_analysis_headline(&series->analysis);
     /* An exact count has no spread to allow for; anything measured has,
-     * and only the interval's upper end within budget is a pass that
-     * holds at the interval's confidence. */
-    r->judged = series->exact ? r->measured.point : r->measured.hi;
-    r->margin = r->limit > 0     ? (r->limit - r->judged) / r->limit
-                : r->judged <= 0 ? 0
-                                 : -INFINITY;
-    r->status = r->judged <= r->limit ? YS_TARGET_PASS : YS_TARGET_MISS;
+     * and only the interval's end on the limit's side within it is a pass
+     * that holds at the interval's confidence: the upper end for a
+     * budget, the lower for a floor. */
+    r->judged = series->exact ? r->measured.point
+                : s->at_least ? r->measured.lo
+                              : r->measured.hi;
+    double spare = s->at_least ? r->judged - r->limit : r->limit - r->judged;
+    r->margin = r->limit > 0 ? spare / r->limit
+                : spare >= 0 ? (spare > 0 && s->at_least ? INFINITY : 0)
+                             : -INFINITY;
+    r->status = spare >= 0 ? YS_TARGET_PASS : YS_TARGET_MISS;
     if (r->status == YS_TARGET_MISS) missed++;
   }
   return missed;

@@ -32,6 +32,7 @@ typedef struct ys_target_spec {
   char metric[64];
   double limit; /* as written, in the unit `unit` says */
   ys_limit_unit unit;
+  bool at_least;    /* ">=" (a floor: a throughput, a hit count); else "<=" */
   char source[320]; /* "yardstick.yaml:7" or "benches/parse.c:12" */
 } ys_target_spec;
 
@@ -52,11 +53,17 @@ typedef struct ys_target_result {
   const char *unit;     /* the metric's ("ns", "instructions"); borrowed */
   ys_metric_kind kind;  /* the metric's */
   bool exact;           /* judged on an exact count */
+  bool after_run;       /* a metric only the run can show recorded (a user
+                           counter, a latency series): checked by
+                           ys_targets_check_recorded */
   double limit;         /* per iteration, in the metric's unit */
   ys_estimate measured; /* per iteration, with PASS or MISS */
-  double judged;        /* what was compared: the interval's upper end, or
-                           the exact count */
-  double margin;        /* (limit - judged) / limit: > 0 within budget */
+  double judged;        /* what was compared: the interval's end on the
+                           side of the limit (upper for <=, lower for >=),
+                           or the exact count */
+  double margin;        /* the share of the limit to spare: (limit -
+                           judged) / limit for <=, (judged - limit) / limit
+                           for >=; > 0 within the target */
 } ys_target_result;
 
 /* The targets of a run, from code and file, with their results. */
@@ -72,8 +79,8 @@ int ys_targets_add(ys_target_table *t, const ys_target_spec *spec);
 /* Appends the targets declared in code, from the chain at `head` (the
  * YS_TARGET registry, ys_targets_registered()), in declaration order
  * within a file. Returns 0; YS_EINVAL with the target's file and line in
- * err for a comparison other than <= or a limit that is not a finite
- * number >= 0; YS_ENOMEM. */
+ * err for a comparison other than <= or >= or a limit that is not a
+ * finite number >= 0; YS_ENOMEM. */
 struct ys_target; /* yardstick.h */
 int ys_targets_add_registered(ys_target_table *t, const struct ys_target *head,
                               char *err, size_t err_len);
@@ -97,20 +104,41 @@ typedef struct ys_target_metric {
 /*
  * Checks every target against the program before anything runs: its
  * benchmark must be one of the `n_all` instance names in `all` (the
- * program's, chosen or not), its metric one of the `n_metrics` the run
- * records (a target in code, YS_LIMIT_CODE, on another metric is only
- * marked YS_TARGET_NOT_RECORDED: the suite's code serves every collector,
- * while the config file that names a metric also names the collector),
- * and its limit written in a unit that fits the metric's kind
- * (a time with a time unit, a count plain). Returns 0, or YS_EINVAL with
- * a message naming the target and its source in err. Each target's result
- * gets its metric's unit, kind and limit in that unit (for a target in
- * code on another collector's metric, that collector's), so that a
- * target the run then does not reach still reads "time <= 16.6 ms".
+ * program's, chosen or not), and no other target may have the same
+ * benchmark, metric and direction. Its metric must be named and be one
+ * of:
+ *   - the `n_metrics` the run's collector records;
+ *   - a latency series (latency_p50 ... latency_max), a time in ns;
+ *   - for a target in code (YS_LIMIT_CODE) only, another collector's
+ *     metric: marked YS_TARGET_NOT_RECORDED, since the suite's code serves
+ *     every collector while the config file that names a metric also
+ *     names the collector;
+ *   - a name no collector records that is not a near miss of one that a
+ *     collector or latency mode records (ys_metric_gates_check_names'
+ *     rule): it may be a user counter.
+ * The last two kinds are marked after_run: only the run shows whether they
+ * are recorded (ys_targets_check_recorded). A limit must be written in a
+ * unit that fits the metric's kind (a time with a time unit, a count
+ * plain), when that kind is known. Returns 0, or YS_EINVAL with a message
+ * naming the target and its source in err. Each target's result gets its
+ * metric's unit, kind and limit in that unit (for a target in code on
+ * another collector's metric, that collector's), so that a target the run
+ * then does not reach still reads "time <= 16.6 ms".
  */
 int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
                      const ys_target_metric *metrics, size_t n_metrics,
                      char *err, size_t err_len);
+
+/* After the run, before judging: every after_run target whose benchmark
+ * ran and was measured must find its metric recorded by that benchmark,
+ * with a kind its limit's unit fits (a user counter's unit is only known
+ * now). Returns 0, or YS_EINVAL with a message naming the target and its
+ * source in err, and listing what the benchmark records or saying why a
+ * latency series is missing (ys_metric_gates_check's words). A target
+ * that could never be judged is a mistake, as a gate on such a metric. */
+int ys_targets_check_recorded(const ys_target_table *t,
+                              const ys_run_result *run, char *err,
+                              size_t err_len);
 
 /* Judges every target on the finished `run` (borrowed), filling
  * t->results; a benchmark the run does not hold is YS_TARGET_NOT_RUN,
@@ -119,8 +147,11 @@ int ys_targets_check(ys_target_table *t, const char *const *all, size_t n_all,
  * ys_targets_check. Returns 0 on an empty table. */
 size_t ys_targets_judge(ys_target_table *t, const ys_run_result *run);
 
-/* "pass", "miss", "not run", "not measured". */
+/* "pass", "miss", "not run", "not measured", "not recorded". */
 const char *ys_target_status_name(ys_target_status s);
+
+/* "<=" or ">=", as the target was written. */
+const char *ys_target_op(const ys_target_spec *s);
 
 /* Frees what the table owns and leaves it empty; NULL-safe. */
 void ys_targets_free(ys_target_table *t);

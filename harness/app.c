@@ -575,6 +575,13 @@ static int run_suite(invocation *s) {
   }
 
   if (s->targets.n > 0) {
+    /* A user counter or latency series exists only once its benchmark
+     * ran: a target on one it did not record could never be judged. */
+    if (ys_targets_check_recorded(&s->targets, &s->run, s->err,
+                                  sizeof(s->err)) != 0) {
+      fprintf(stderr, "%s: %s\n", s->prog, s->err);
+      return YS_EXIT_USAGE;
+    }
     ys_targets_judge(&s->targets, &s->run);
     s->targets_judged = true;
   }

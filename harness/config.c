@@ -201,50 +201,64 @@ static const char *scalar_text(const yaml_node_t *n) {
 }
 
 /* Reads one item of `targets:`: {benchmark: NAME, metric: NAME, max:
- * LIMIT}, all three required, nothing else. */
+ * LIMIT} for a budget, or min: LIMIT for a floor; benchmark, metric and
+ * exactly one of max and min, nothing else. */
 static int apply_target(loader *l, yaml_document_t *doc,
                         const yaml_node_t *item) {
   if (item->type != YAML_MAPPING_NODE)
     return config_fail(l, item->start_mark,
                        "targets: each item must be a mapping {benchmark: "
-                       "NAME, metric: NAME, max: LIMIT}, not %s",
+                       "NAME, metric: NAME, max: LIMIT} (or min: LIMIT), "
+                       "not %s",
                        node_type_name(item));
-  const char *fields[3] = {NULL, NULL, NULL};
-  static const char *const names[3] = {"benchmark", "metric", "max"};
+  enum { BENCHMARK, METRIC, MAX, MIN, N_FIELDS };
+  const char *fields[N_FIELDS] = {NULL, NULL, NULL, NULL};
+  static const char *const names[N_FIELDS] = {"benchmark", "metric", "max",
+                                              "min"};
   for (yaml_node_pair_t *pair = item->data.mapping.pairs.start;
        pair < item->data.mapping.pairs.top; pair++) {
     const yaml_node_t *k = yaml_document_get_node(doc, pair->key);
     const yaml_node_t *v = yaml_document_get_node(doc, pair->value);
     const char *key = scalar_text(k);
-    size_t f = 3;
-    for (size_t i = 0; key != NULL && i < 3 && f == 3; i++)
+    size_t f = N_FIELDS;
+    for (size_t i = 0; key != NULL && i < N_FIELDS && f == N_FIELDS; i++)
       if (strcmp(key, names[i]) == 0) f = i;
-    if (f == 3)
+    if (f == N_FIELDS)
       return config_fail(l, k != NULL ? k->start_mark : item->start_mark,
                          "targets: unknown field '%s' (known: benchmark, "
-                         "metric, max)",
+                         "metric, max, min)",
                          key != NULL ? key : "?");
     fields[f] = scalar_text(v);
     if (fields[f] == NULL || fields[f][0] == '\0')
       return config_fail(l, v != NULL ? v->start_mark : item->start_mark,
                          "targets: %s must be a single value", names[f]);
   }
-  for (size_t i = 0; i < 3; i++)
+  for (size_t i = BENCHMARK; i <= METRIC; i++)
     if (fields[i] == NULL)
       return config_fail(l, item->start_mark, "targets: the target lacks %s",
                          names[i]);
-  ys_target_spec spec = {0};
-  if (strlen(fields[0]) >= sizeof(spec.benchmark) ||
-      strlen(fields[1]) >= sizeof(spec.metric))
+  /* One target, one direction: both would be two targets in one item. */
+  if ((fields[MAX] == NULL) == (fields[MIN] == NULL))
+    return config_fail(l, item->start_mark,
+                       fields[MAX] == NULL
+                           ? "targets: the target lacks max (a budget) or "
+                             "min (a floor)"
+                           : "targets: a target has max or min, not both: "
+                             "write two targets");
+  bool at_least = fields[MIN] != NULL;
+  const char *limit = at_least ? fields[MIN] : fields[MAX];
+  ys_target_spec spec = {.at_least = at_least};
+  if (strlen(fields[BENCHMARK]) >= sizeof(spec.benchmark) ||
+      strlen(fields[METRIC]) >= sizeof(spec.metric))
     return config_fail(l, item->start_mark,
                        "targets: benchmark or metric name too long");
-  if (!ys_targets_parse_limit(fields[2], &spec.limit, &spec.unit))
+  if (!ys_targets_parse_limit(limit, &spec.limit, &spec.unit))
     return config_fail(l, item->start_mark,
-                       "targets: max: '%s' is not a time with its unit (ns, "
+                       "targets: %s: '%s' is not a time with its unit (ns, "
                        "us, \xc2\xb5s, ms, s) or a plain count",
-                       fields[2]);
-  snprintf(spec.benchmark, sizeof(spec.benchmark), "%s", fields[0]);
-  snprintf(spec.metric, sizeof(spec.metric), "%s", fields[1]);
+                       at_least ? "min" : "max", limit);
+  snprintf(spec.benchmark, sizeof(spec.benchmark), "%s", fields[BENCHMARK]);
+  snprintf(spec.metric, sizeof(spec.metric), "%s", fields[METRIC]);
   snprintf(spec.source, sizeof(spec.source), "%s:%zu", l->path,
            item->start_mark.line + 1);
   return ys_targets_add(&l->cfg->targets, &spec);

@@ -38,6 +38,7 @@ static const char *const run_only[] = {
     "against",
     "shard",
     "pin",
+    "latency",
 };
 
 /* Options that do nothing with `bench profile`: it samples in this
@@ -149,6 +150,24 @@ static bool spec_has(const char *spec, const char *name) {
     if (p[len] == '\0') return false;
     p += len + 1;
   }
+}
+
+/* Whether the first backend of the --collector value `spec` (the one whose
+ * first metric is the run's primary), with *opts, is timed and measures a
+ * time first: what latency mode needs (run/runner.c would otherwise refuse
+ * it for every benchmark, one by one, after the run began). */
+static bool primary_is_time(const char *spec,
+                            const ys_collector_options *opts) {
+  char first[32];
+  size_t len = strcspn(spec, ",");
+  if (len >= sizeof(first)) return false;
+  memcpy(first, spec, len);
+  first[len] = '\0';
+  const ys_collector_ops *ops = ys_collector_find(first);
+  if (ops == NULL || ops->exact || ops->known_metrics == NULL) return false;
+  ys_metric metrics[YS_MAX_METRICS];
+  return ops->known_metrics(opts, metrics) > 0 &&
+         metrics[0].kind == YS_METRIC_TIME;
 }
 
 static int check_compare(const ys_options *o, char *err, size_t err_len) {
@@ -282,6 +301,13 @@ static int check_run(const ys_options *o, char *err, size_t err_len) {
     return refuse(err, err_len,
                   "--gate needs a comparison (--baseline or --against): "
                   "without one nothing is gated");
+  if (ys_cli_given(o, "latency") && !primary_is_time(o->collector, &o->collect))
+    return refuse(err, err_len,
+                  "--latency with --collector %s: latency mode times each "
+                  "iteration, which needs a time as the primary metric "
+                  "(--collector wall); an exact count or another first "
+                  "metric cannot",
+                  o->collector);
   if (ys_cli_given(o, "processes") && o->processes > 0 &&
       spec_has(o->collector, NULL))
     return refuse(err, err_len,

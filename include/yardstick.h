@@ -534,7 +534,7 @@ struct ys_settings {
 typedef struct ys_target {
   const char *benchmark; /* instance name, "parse/1k" */
   const char *metric;    /* "time", "instructions", ... */
-  const char *op;        /* "<=": the only comparison there is */
+  const char *op;        /* "<=" (a budget) or ">=" (a floor) */
   double limit;          /* per iteration, in seconds for a time metric and
                             in the metric's count otherwise */
   const char *file;      /* where it was declared, for messages */
@@ -551,9 +551,11 @@ void ys_target_add(ys_target *target);
 
 /* YS_TARGET("parse/1k", "time", <=, 16.6e-3): benchmark parse/1k must take
  * at most 16.6 ms per iteration (time in seconds; a count metric in its
- * count). A time target passes only when the upper end of the estimate's
- * interval is within the limit; an exact count when the count is. Write it
- * at file scope, at most once per line. */
+ * count). With >=, a floor: YS_TARGET("serve", "ok", >=, 99). The metric
+ * may be a latency series ("latency_p99") or a user counter. A time target
+ * passes only when the end of the estimate's interval on the limit's side
+ * is within the limit; an exact count when the count is. Write it at file
+ * scope, at most once per line. */
 #define YS_TARGET(BENCHMARK, METRIC, OP, LIMIT)                                \
   static ys_target YS__CAT(ys__target_, __LINE__) = {                          \
       (BENCHMARK), (METRIC), #OP, (LIMIT), __FILE__, __LINE__, NULL};          \

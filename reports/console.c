@@ -423,6 +423,9 @@ static void write_verdict(const console *r, const ys_comparison *cmp) {
   if (cmp->verdict == YS_VERDICT_REGRESSED &&
       ys_metric_verdicts_crossed(cmp, 2, crossed, sizeof(crossed)))
     fprintf(r->out, ": %s", crossed);
+  char unjudged[512];
+  if (ys_metric_verdicts_unjudged(cmp, unjudged, sizeof(unjudged)))
+    fprintf(r->out, "; %s", unjudged);
   if (ys_units_within_threshold(cmp)) {
     char thr[YS_UNITS_BUF];
     /* A band wider than the threshold was the bar (gate/band.h). */

@@ -384,7 +384,7 @@ static void json_targets(ys_json *w, const ys_target_table *t) {
     ys_json_kv_string(w, "status", ys_target_status_name(r->status));
     if (r->unit != NULL) {
       ys_json_kv_string(w, "unit", r->unit);
-      ys_json_kv_double(w, "max", r->limit);
+      ys_json_kv_double(w, s->at_least ? "min" : "max", r->limit);
     }
     if (judged) {
       ys_json_kv_bool(w, "exact", r->exact);

@@ -100,6 +100,12 @@ static void md_comparison_row(FILE *out, const ys_report_entry *e) {
     fputs(": ", out);
     ys_md_text(out, crossed);
   }
+  /* A gated metric one side lacks was not judged: said, not passed over. */
+  char unjudged[512];
+  if (ys_metric_verdicts_unjudged(c, unjudged, sizeof(unjudged))) {
+    fputs("; ", out);
+    ys_md_text(out, unjudged);
+  }
   /* "confirmed" only where it confirms something: a regression that held
    * on its second measurement. An inconclusive verdict stays one. The
    * notes below the table say why a change is that of CPU time. */

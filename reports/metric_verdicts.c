@@ -39,8 +39,29 @@ bool ys_metric_verdicts_crossed(const ys_comparison *c, int decimals, char *buf,
   return buf[0] != '\0';
 }
 
+bool ys_metric_verdicts_unjudged(const ys_comparison *c, char *buf,
+                                 size_t len) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (size_t i = 1; c != NULL && i < c->n_metrics && used < len; i++) {
+    const ys_metric_comparison *m = &c->metrics[i];
+    if (!m->gated || m->verdict != YS_VERDICT_NOT_COMPARED) continue;
+    used += (size_t)snprintf(buf + used, len - used,
+                             "%sgated metric %s not in %s: not judged",
+                             used > 0 ? "; " : "", m->metric,
+                             m->base_lacks ? "the baseline" : "this run");
+  }
+  return buf[0] != '\0';
+}
+
 char *ys_metric_verdicts_change(const ys_metric_comparison *m, char *buf,
                                 size_t len) {
+  /* A gated metric the other side lacks has no change to show. */
+  if (m->verdict == YS_VERDICT_NOT_COMPARED) {
+    snprintf(buf, len, "gated, not in %s: not judged",
+             m->base_lacks ? "the baseline" : "this run");
+    return buf;
+  }
   char pct[YS_UNITS_BUF], lo[YS_UNITS_BUF], hi[YS_UNITS_BUF], thr[YS_UNITS_BUF];
   int n = snprintf(buf, len, "%s",
                    ys_units_percent(m->change, 2, true, pct, sizeof(pct)));

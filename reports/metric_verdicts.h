@@ -24,11 +24,19 @@ const ys_metric_comparison *ys_metric_verdicts_find(const ys_comparison *c,
 bool ys_metric_verdicts_crossed(const ys_comparison *c, int decimals, char *buf,
                                 size_t len);
 
+/* Writes the gated metrics only one side holds, which were not judged,
+ * as "gated metric latency_p99 not in the baseline: not judged" joined
+ * by "; ", into buf. Returns whether there was any (buf is empty
+ * otherwise). Such a metric leaves the verdict to the others, as a
+ * benchmark "not compared" leaves the exit code alone. */
+bool ys_metric_verdicts_unjudged(const ys_comparison *c, char *buf, size_t len);
+
 /* Writes one metric's change for a report line: a gated metric's with its
  * verdict, "+19.94 % → regressed (gate 10 %)"; an ungated one's alone,
  * "+0.01 %", or "+19.94 % (beyond 5 %, not gated)" when it crossed the
  * threshold. The interval of a noisy metric follows its change in
- * brackets. Returns buf. */
+ * brackets. A gated metric the other side lacks (not compared): "gated,
+ * not in the baseline: not judged". Returns buf. */
 char *ys_metric_verdicts_change(const ys_metric_comparison *m, char *buf,
                                 size_t len);
 

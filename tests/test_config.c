@@ -276,10 +276,15 @@ static void test_targets_are_read_with_their_line(void **state) {
                         "  - {benchmark: parse/1k, metric: time, max: 16.6ms}\n"
                         "  - benchmark: walk\n"
                         "    metric: instructions\n"
-                        "    max: 1200\n",
+                        "    max: 1200\n"
+                        "  - {benchmark: cnt, metric: hits, min: 50}\n",
                         &o, &cfg, err, sizeof(err)),
                    0);
-  assert_int_equal(cfg.targets.n, 2);
+  assert_int_equal(cfg.targets.n, 3);
+  /* min: is a floor, max: a budget. */
+  assert_true(cfg.targets.specs[2].at_least);
+  assert_false(cfg.targets.specs[0].at_least);
+  assert_true(cfg.targets.specs[2].limit == 50);
   assert_string_equal(cfg.targets.specs[0].benchmark, "parse/1k");
   assert_string_equal(cfg.targets.specs[0].metric, "time");
   /* 16.6 ms is 16.6 * 10^6 ns. */
@@ -300,8 +305,13 @@ static void test_bad_targets_are_refused(void **state) {
                  "FILE:2: targets: max: '3 parsecs' is not a time");
   assert_refused("targets:\n  - {benchmark: a, max: 3ms}\n",
                  "FILE:2: targets: the target lacks metric");
-  assert_refused("targets:\n  - {benchmark: a, metric: time, min: 3ms}\n",
-                 "FILE:2: targets: unknown field 'min'");
+  assert_refused("targets:\n  - {benchmark: a, metric: time}\n",
+                 "FILE:2: targets: the target lacks max (a budget) or min");
+  assert_refused(
+      "targets:\n  - {benchmark: a, metric: time, min: 3ms, max: 4ms}\n",
+      "FILE:2: targets: a target has max or min, not both");
+  assert_refused("targets:\n  - {benchmark: a, metric: time, least: 3ms}\n",
+                 "FILE:2: targets: unknown field 'least'");
 }
 
 static void test_missing_file(void **state) {

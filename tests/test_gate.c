@@ -18,6 +18,7 @@
 #include "core/error.h"
 #include "core/model.h"
 #include "gate/gate.h"
+#include "reports/metric_verdicts.h"
 
 /* ---- Fixtures ---------------------------------------------------------- */
 
@@ -182,6 +183,70 @@ static void test_every_metric_compared_gated_ones_decide(void **state) {
   assert_int_equal(c.metrics[1].verdict, YS_VERDICT_IMPROVED);
   c = judge_counts(1000, 120, 1000, 100, "D1mr:10%:higher");
   assert_int_equal(c.verdict, YS_VERDICT_REGRESSED);
+}
+
+/* Judges make_counts pairs where one side has lost D1mr (base_lacks: the
+ * baseline), under the gates `spec`, with D1mr gated in code on the side
+ * that has it when `counter_gated`. */
+static ys_comparison judge_one_sided(bool base_lacks, const char *spec,
+                                     bool counter_gated) {
+  ys_run_result base = {.benches = calloc(1, sizeof(ys_bench_result)),
+                        .n_benches = 1};
+  ys_run_result cur = {.benches = calloc(1, sizeof(ys_bench_result)),
+                       .n_benches = 1};
+  assert_non_null(base.benches);
+  assert_non_null(cur.benches);
+  make_counts(&base.benches[0], 1000, 100);
+  make_counts(&cur.benches[0], 1000, 100);
+  ys_bench_result *lacking = base_lacks ? &base.benches[0] : &cur.benches[0];
+  ys_bench_result *having = base_lacks ? &cur.benches[0] : &base.benches[0];
+  free(lacking->series[1].samples);
+  free(lacking->series[1].rounds);
+  lacking->n_series = 1;
+  if (counter_gated) having->series[1].counter = YS_SERIES_COUNTER_GATED;
+  ys_metric_gates gates;
+  memset(&gates, 0, sizeof(gates));
+  char err[200];
+  if (spec[0] != '\0')
+    assert_int_equal(ys_metric_gates_parse(spec, &gates, err, sizeof(err)), 0);
+  ys_gate g = gate_for(&cur, &base);
+  g.gates = &gates;
+  ys_judgement j;
+  assert_int_equal(ys_gate_judge(&g, &j), 0);
+  assert_int_equal(j.n, 1);
+  ys_comparison c = j.entries[0].cmp;
+  ys_judgement_free(&j);
+  ys_run_result_free(&cur);
+  ys_run_result_free(&base);
+  return c;
+}
+
+/* A gated metric one side lacks is kept, "not compared" and gated, with
+ * the side that lacks it, so that reports say it was not judged; it
+ * leaves the verdict alone. An ungated one is left out, as before. */
+static void test_gated_metric_one_side_lacks(void **state) {
+  (void)state;
+  ys_comparison c = judge_one_sided(true, "D1mr:10%", false);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_int_equal(c.n_metrics, 2);
+  assert_string_equal(c.metrics[1].metric, "D1mr");
+  assert_true(c.metrics[1].gated);
+  assert_true(c.metrics[1].base_lacks);
+  assert_int_equal(c.metrics[1].verdict, YS_VERDICT_NOT_COMPARED);
+  /* A counter gated in code that this run no longer reports. */
+  c = judge_one_sided(false, "", true);
+  assert_int_equal(c.verdict, YS_VERDICT_UNCHANGED);
+  assert_int_equal(c.n_metrics, 2);
+  assert_string_equal(c.metrics[1].metric, "D1mr");
+  assert_false(c.metrics[1].base_lacks);
+  assert_int_equal(c.metrics[1].verdict, YS_VERDICT_NOT_COMPARED);
+  char words[200];
+  assert_true(ys_metric_verdicts_unjudged(&c, words, sizeof(words)));
+  assert_string_equal(words, "gated metric D1mr not in this run: not judged");
+  /* Not gated: nothing to say. */
+  c = judge_one_sided(true, "", false);
+  assert_int_equal(c.n_metrics, 1);
+  assert_false(ys_metric_verdicts_unjudged(&c, words, sizeof(words)));
 }
 
 /* The primary metric gates at its own --gate threshold when named: 1030
@@ -488,6 +553,7 @@ int main(void) {
       cmocka_unit_test(test_nothing_flagged_not_remeasured),
       cmocka_unit_test(test_failing_remeasure_propagates),
       cmocka_unit_test(test_every_metric_compared_gated_ones_decide),
+      cmocka_unit_test(test_gated_metric_one_side_lacks),
       cmocka_unit_test(test_primary_metric_own_threshold),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -128,7 +128,22 @@ static void test_compare_refuses_run_options(void **state) {
   assert_refused("--cache-sim", compare, "old", "new", "--cache-sim");
   assert_refused("--callgrind-out", compare, "old", "new", "--callgrind-out",
                  "d");
+  assert_refused("--latency", compare, "old", "new", "--latency");
   assert_refused("'compare'", compare, "old", "new", "--quick");
+}
+
+/* Latency mode times each iteration: a collector whose primary metric is
+ * not a time is refused up front, naming both flags, not benchmark by
+ * benchmark once the run has begun. */
+static void test_latency_needs_a_timed_primary(void **state) {
+  (void)state;
+  assert_refused("--latency with --collector callgrind", false, "--latency",
+                 "--collector", "callgrind");
+  assert_refused("--collector alloc", false, "--latency", "--collector",
+                 "alloc");
+  assert_accepted(false, "--latency");
+  assert_accepted(false, "--latency", "--collector", "wall");
+  assert_accepted(false, "--latency", "--collector", "wall,alloc");
 }
 
 /* What compare does use is accepted, given or not. */
@@ -328,6 +343,7 @@ int main(void) {
       cmocka_unit_test(test_history_refused_with_shard),
       cmocka_unit_test(test_profile_collectors),
       cmocka_unit_test(test_gates_checked_before_the_run),
+      cmocka_unit_test(test_latency_needs_a_timed_primary),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

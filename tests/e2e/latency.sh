@@ -100,4 +100,30 @@ check '[.benchmarks[0].comparison.metrics[].metric] | index("latency_max") != nu
 # Both builds ran with this build's settings (its own .latency among them):
 # nothing to warn about.
 check '.benchmarks[0] | has("settings_differ") | not'
+# Targets on latency percentiles: judged on the recorded series, in its
+# unit; on a benchmark without latency mode, an error once it ran.
+printf 'targets:\n  - {benchmark: service_request, metric: latency_p99, max: 10s}\n' >t.yaml
+expect 0 "service_request +latency_p99 <= 10.00 s .* pass" -- \
+  "$bench" "${quick[@]}" --config t.yaml --exact service_request
+printf 'targets:\n  - {benchmark: service_request, metric: latency_p99, max: 1ns}\n' >t.yaml
+expect 1 "service_request +latency_p99 <= 1.000 ns .* MISS" -- \
+  "$bench" "${quick[@]}" --config t.yaml --exact service_request
+printf 'targets:\n  - {benchmark: fnv1a_4k, metric: latency_p99, max: 1ms}\n' >t.yaml
+expect 2 "t.yaml:2: target on 'fnv1a_4k': 'latency_p99' is not recorded by this run: latency series are recorded in latency mode only" -- \
+  "$bench" --warm-up-time 0.01 --measurement-time 0.02 --config t.yaml --exact fnv1a_4k
+printf 'targets:\n  - {benchmark: fnv1a_4k, metric: latency_p999, max: 1ms}\n' >t.yaml
+expect 2 "t.yaml:2: target on 'fnv1a_4k': unknown metric 'latency_p999'; did you mean 'latency_p99.9'?" -- \
+  "$bench" --config t.yaml --exact fnv1a_4k
+# A gated latency series the baseline lacks is said, per benchmark, in
+# the console and in Markdown: not judged, and the verdict is the others'.
+"$bench" "${quick[@]}" --exact peer_k80us --save-baseline nolat >/dev/null 2>&1
+expect 0 "gated metric latency_p99 not in the baseline: not judged" -- \
+  "$bench" "${quick[@]}" --exact peer_k80us --latency --baseline nolat \
+  --gate latency_p99:10% --threshold 1000
+expect 0 "gated metric latency\\\\?_p99 not in the baseline: not judged" -- \
+  "$bench" "${quick[@]}" --exact peer_k80us --latency --baseline nolat \
+  --gate latency_p99:10% --threshold 1000 --format markdown
+# Latency mode needs a time as the primary metric: refused up front.
+expect 2 "--latency with --collector callgrind" -- \
+  "$bench" --latency --collector callgrind --exact fnv1a_4k
 finish

@@ -82,6 +82,14 @@ expect 1 "regressed: setup\\\\?_steps \\+100.0 % \\(gate 5 %\\)" -- env YS_FIXTU
 expect 2 "--gate: 'setup_stepz' is not recorded by this run \(available: .*setup_steps" -- \
   "$suite" "${quick[@]}" --exact counted --baseline steps \
   --gate setup_stepz:5%
+# A gated counter (YS_COUNTER_GATED) the code no longer reports is said
+# per benchmark, not passed over; it leaves the verdict to the others.
+expect 0 "unchanged; gated metric ok not in this run: not judged" -- \
+  env YS_FIXTURE_OK=none "$suite" "${quick[@]}" --exact counted \
+  --baseline steps --threshold 1000
+expect 0 "unchanged; gated metric ok not in this run: not judged" -- \
+  env YS_FIXTURE_OK=none "$suite" "${quick[@]}" --exact counted \
+  --baseline steps --threshold 1000 --format markdown
 printf 'gate: setup_stepz:5%%\n' >"$tmp/gate.yaml"
 expect 2 "gate.yaml: gate: 'setup_stepz' is not recorded by this run" -- \
   "$suite" "${quick[@]}" --exact counted --baseline steps \
@@ -129,4 +137,16 @@ expect 1 "regressed: ok -50.00 % \(gate 5 %, higher is better\)" -- env YS_FIXTU
 expect 0 "ok.*improved" -- env YS_FIXTURE_OK=30 "$suite" "${cg[@]}" \
   --baseline base --gate ok:5%:lower
 
+# Targets on user counters: judged after the run on the recorded value,
+# in its unit, budget or floor as written; one on a counter the benchmark
+# does not record is an error once it ran.
+printf 'targets:\n  - {benchmark: counted, metric: items, max: 5}\n  - {benchmark: counted, metric: ok, min: 50}\n' >t.yaml
+expect 0 "counted +ok >= 50 % .* pass" -- "$suite" "${quick[@]}" --config t.yaml counted
+cp "$tmp/out" "$tmp/targets_out"
+expect 0 "counted +items <= 5 per iteration .* pass" -- cat "$tmp/targets_out"
+printf 'targets:\n  - {benchmark: counted, metric: ok, max: 50}\n' >t.yaml
+expect 1 "counted +ok <= 50 % .* MISS" -- "$suite" "${quick[@]}" --config t.yaml counted
+printf 'targets:\n  - {benchmark: counted, metric: okay, min: 50}\n' >t.yaml
+expect 2 "t.yaml:2: target on 'counted': 'okay' is not recorded by this run \(available: time, cpu_time, setup_steps, items, ok\)" -- \
+  "$suite" "${quick[@]}" --config t.yaml counted
 finish
