@@ -8,23 +8,8 @@
 # Usage: exec_io.sh PATH/TO/bench TESTS_SOURCE_DIR
 set -uo pipefail
 bench=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-export YARDSTICK_BASELINE_DIR=$tmp/baselines
-
-# shellcheck source=lib/expect.sh
-. "$(dirname "$0")/lib/expect.sh"
-
-# check CONDITION MESSAGE: counts a failure when the shell test fails.
-check() {
-  if eval "$1"; then
-    echo "ok: $2"
-  else
-    echo "FAIL: $2 ($1)"
-    failures=$((failures + 1))
-  fi
-}
+# shellcheck source=lib/exec_common.sh
+. "$(dirname "$0")/lib/exec_common.sh"
 
 quick=(--warm-up-runs 1 --runs 3 --rounds 1)
 
