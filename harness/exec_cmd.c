@@ -102,7 +102,9 @@ static int run_hook(const exec_session *x, const char *option, const char *text,
   ys_exec_outcome out;
   bool interruptible = strcmp(option, "cleanup") != 0;
   /* --input is for the commands measured; a hook reads nothing. */
-  ys_exec_io io = {NULL, x->o->show_output, NULL};
+  /* --cleanup outlives a bench that a second Ctrl-C ends at once: what
+   * --setup did is undone whatever happens to bench. */
+  ys_exec_io io = {NULL, x->o->show_output, NULL, !interruptible};
   int rc = ys_exec_spawn(argv, &io, x->o->timeout_s, interruptible, &out);
   if (rc != 0)
     return ys_error_set(err, err_len, YS_EBENCH, "--%s: cannot run sh: %s",
@@ -136,7 +138,7 @@ static int calibrate_shell(exec_session *x) {
   char *argv[] = {"sh", "-c", "", NULL};
   for (int i = 0; i < N; i++) {
     ys_exec_outcome out;
-    ys_exec_io io = {NULL, false, NULL};
+    ys_exec_io io = {NULL, false, NULL, false};
     int rc = ys_exec_spawn(argv, &io, 0, true, &out);
     if (rc != 0 || !ys_exec_succeeded(&out))
       return ys_error_set(x->err, sizeof(x->err), YS_EBENCH,
@@ -283,7 +285,7 @@ static void run_once(exec_session *x, exec_track *t, bool measured) {
   double counts[YS_PERF_MAX_EVENTS] = {0};
   char why[400] = "";
   ys_exec_io io = {o->input, o->show_output,
-                   t->cmd->program[0] != '\0' ? t->cmd->program : NULL};
+                   t->cmd->program[0] != '\0' ? t->cmd->program : NULL, false};
   int rc;
   if (o->callgrind)
     rc = ys_exec_spawn_callgrind(t->cmd->argv, &io, o->trace_children,

@@ -146,8 +146,10 @@ static void child_exec(char *const argv[], const ys_exec_io *io, pid_t parent,
    * with SIGKILL, when this child's parent dies. The death signal is kept
    * across exec (not for a set-user-ID program). A parent that died
    * before the call left this child to another: it ends at once. */
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != parent) _exit(127);
+  if (!io->outlives_bench) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
+  }
   setpgid(0, 0);
   int in = open(io->input != NULL ? io->input : "/dev/null", O_RDONLY);
   if (in < 0) {
@@ -207,8 +209,10 @@ static const int caught_signals[] = {SIGINT, SIGTERM, SIGALRM, SIGHUP, SIGQUIT};
 static void vfork_child_exec(char *const argv[], const ys_exec_io *io,
                              pid_t parent, const sigset_t *mask,
                              volatile int *failed) {
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != parent) _exit(127);
+  if (!io->outlives_bench) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(127);
+  }
   setpgid(0, 0);
   struct sigaction dfl = {.sa_handler = SIG_DFL};
   for (size_t i = 0; i < sizeof(caught_signals) / sizeof(caught_signals[0]);

@@ -34,6 +34,10 @@ typedef struct ys_exec_io {
    * (ys_exec_look_up): the search is not the command's cost. NULL:
    * argv[0], searched in PATH at each run. argv[0] is passed as given. */
   const char *program;
+  /* The command keeps running when this process dies (no death signal):
+   * for --cleanup, which must undo --setup even when a second Ctrl-C
+   * makes bench exit at once. */
+  bool outlives_bench;
 } ys_exec_io;
 
 /* Runs argv (argv[0] searched in PATH) in a process group of its own,

@@ -237,4 +237,29 @@ printf 'commands:\n  - name: a\n    command: "true"\n  - name: a\n    command: "
 expect 2 "dup.yaml:4: name: two commands are named 'a'" -- \
   "$bench" exec "${quick[@]}" --commands "$tmp/dup.yaml"
 
+# A second Ctrl-C during --cleanup ends bench at once (130), but not the
+# cleanup, which must undo --setup whatever happens to bench: it runs on
+# to its end.
+rm -f "$tmp/c_started" "$tmp/c_done"
+"$bench" exec --warm-up-runs 0 --runs 2 --rounds 1 \
+  --cleanup "touch $tmp/c_started; sleep 4; touch $tmp/c_done" -- true \
+  >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+  [ -e "$tmp/c_started" ] && break
+  sleep 0.1
+done
+kill -INT "$pid"
+sleep 2.5
+kill -INT "$pid"
+wait "$pid"
+code=$?
+check "[ $code -eq 130 ]" "a second SIGINT during --cleanup ends bench ($code)"
+check "[ ! -e $tmp/c_done ]" "  ... before the cleanup is done"
+for _ in $(seq 60); do
+  [ -e "$tmp/c_done" ] && break
+  sleep 0.1
+done
+check "[ -e $tmp/c_done ]" "  ... and the cleanup still runs to its end"
+
 finish
