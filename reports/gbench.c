@@ -19,6 +19,8 @@
  * it does not know. A benchmark found only in the baseline gets no row: a
  * row would make compare.py compare the baseline with itself.
  */
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,6 +161,34 @@ static double gbench_pick(const ys_series *s, const char *aggregate,
   return a->round_mean != 0 ? a->round_std_dev / a->round_mean : NAN;
 }
 
+/* The CPU time of a command of `bench exec`, which records it as two
+ * series, user_time and system_time: their sum round by round, and the
+ * aggregate over those sums as gbench_pick takes it of one series. NAN
+ * when the two hold no rounds in common. */
+static double gbench_pick_sum(const ys_series *user, const ys_series *system,
+                              const char *aggregate, size_t round) {
+  size_t n =
+      user->n_rounds < system->n_rounds ? user->n_rounds : system->n_rounds;
+  if (n == 0) return NAN;
+  if (aggregate == NULL)
+    return round < n
+               ? user->rounds[round].estimate + system->rounds[round].estimate
+               : NAN;
+  double *sums = malloc(n * sizeof(*sums));
+  if (sums == NULL) return NAN;
+  for (size_t i = 0; i < n; i++)
+    sums[i] = user->rounds[i].estimate + system->rounds[i].estimate;
+  double mean = gsl_stats_mean(sums, 1, n);
+  double sd = n > 1 ? gsl_stats_sd_m(sums, 1, n, mean) : 0;
+  gsl_sort(sums, 1, n);
+  double median = gsl_stats_median_from_sorted_data(sums, 1, n);
+  free(sums);
+  if (strcmp(aggregate, "mean") == 0) return mean;
+  if (strcmp(aggregate, "median") == 0) return median;
+  if (strcmp(aggregate, "stddev") == 0) return sd;
+  return mean != 0 ? sd / mean : NAN;
+}
+
 /* Total iterations of round `round` of `s` (0 when there is no such round). */
 static uint64_t gbench_round_iterations(const ys_series *s, size_t round) {
   if (s == NULL || round >= s->n_rounds) return 0;
@@ -240,11 +270,14 @@ static void gbench_row(ys_json *w, const ys_bench_result *res, gbench_place at,
                        const char *aggregate, size_t round,
                        const ys_comparison *cmp) {
   const ys_series *time = res->n_series > 0 ? &res->series[0] : NULL;
-  const ys_series *cpu = time;
-  for (size_t i = 0; i < res->n_series; i++)
-    if (res->series[i].metric != NULL &&
-        strcmp(res->series[i].metric, "cpu_time") == 0)
-      cpu = &res->series[i];
+  const ys_series *cpu = time, *user = NULL, *system = NULL;
+  for (size_t i = 0; i < res->n_series; i++) {
+    const char *metric = res->series[i].metric;
+    if (metric == NULL) continue;
+    if (strcmp(metric, "cpu_time") == 0) cpu = &res->series[i];
+    if (strcmp(metric, "user_time") == 0) user = &res->series[i];
+    if (strcmp(metric, "system_time") == 0) system = &res->series[i];
+  }
   size_t repetitions = time != NULL ? time->n_rounds : 0;
   char name[YS_NAME_MAX + 16];
 
@@ -266,7 +299,12 @@ static void gbench_row(ys_json *w, const ys_bench_result *res, gbench_place at,
                   gbench_round_iterations(time, aggregate == NULL ? round : 0));
   double real_time = gbench_pick(time, aggregate, round);
   ys_json_kv_double(w, "real_time", real_time);
-  ys_json_kv_double(w, "cpu_time", gbench_pick(cpu, aggregate, round));
+  /* A command's CPU time is its user plus system time, not its wall time
+   * (which a series without either would stand in for). */
+  ys_json_kv_double(w, "cpu_time",
+                    cpu == time && user != NULL && system != NULL
+                        ? gbench_pick_sum(user, system, aggregate, round)
+                        : gbench_pick(cpu, aggregate, round));
   ys_json_kv_string(w, "time_unit", "ns");
   /* A primary metric that is not time (callgrind's instructions) stays in
    * real_time, so compare.py and dashboards compare it, and is also given

@@ -262,4 +262,14 @@ for _ in $(seq 60); do
 done
 check "[ -e $tmp/c_done ]" "  ... and the cleanup still runs to its end"
 
+# Google Benchmark's cpu_time of a command is its user plus system time,
+# round by round, not its wall time (a sleep has almost none).
+"$bench" exec --warm-up-runs 0 --runs 3 --rounds 3 \
+  --output "gbench:$tmp/cpu.gb.json" -- sleep 0.05 >/dev/null 2>&1 ||
+  { echo "FAIL: gbench run of sleep failed"; failures=$((failures + 1)); }
+check "jq -e '[.benchmarks[] | select(.run_type == \"iteration\") |
+  ((.cpu_time - .user_time - .system_time) | fabs) < 1 and
+  .cpu_time < .real_time / 2] | length == 3 and all' $tmp/cpu.gb.json >/dev/null" \
+  "gbench cpu_time of a command is user + system time"
+
 finish
