@@ -21,6 +21,36 @@ static const ys_bench_result *find(const ys_run_result *run, const char *name) {
   return NULL;
 }
 
+/* The verdict of one command against the reference, with why it is
+ * inconclusive and what would settle it, in this command's own flags
+ * (both commands are measured in the same rounds). */
+static void relative_verdict(const ys_comparison *cmp, char *buf, size_t len) {
+  const char *name = ys_verdict_name(cmp->verdict);
+  const char *why = NULL;
+  switch (cmp->verdict == YS_VERDICT_INCONCLUSIVE ? cmp->doubt
+                                                  : YS_DOUBT_NONE) {
+  case YS_DOUBT_FEW_ROUNDS:
+    why = "too few rounds to back it: raise --rounds";
+    break;
+  case YS_DOUBT_TOO_WIDE:
+    why = "its interval is too wide to tell: more --runs or --rounds";
+    break;
+  case YS_DOUBT_CONTENDED:
+    why = "the CPU was too busy to judge it: rerun on a quieter machine";
+    break;
+  case YS_DOUBT_UNSUPPORTED:
+    why = "its interval reaches 1x: more --runs or --rounds";
+    break;
+  case YS_DOUBT_NONE:
+  default:
+    break;
+  }
+  if (why != NULL)
+    snprintf(buf, len, "%s: %s", name, why);
+  else
+    snprintf(buf, len, "%s", name);
+}
+
 /* "1.92× faster", "1.10× slower", "as fast" from a ratio new/reference. */
 static const char *speed_words(double ratio, char *buf, size_t len) {
   if (ratio < 1)
@@ -78,7 +108,8 @@ int ys_exec_relative_write(const ys_run_result *run, const char *reference,
     double ratio = 1 + cmp.change;
     char words[48];
     speed_words(ratio, words, sizeof(words));
-    const char *verdict = ys_verdict_name(cmp.verdict);
+    char verdict[160];
+    relative_verdict(&cmp, verdict, sizeof(verdict));
     if (markdown)
       fprintf(out, "| `%s` | %.3f | [%.3f, %.3f] | %s | %s |\n", cur->name,
               ratio, 1 + cmp.change_ci.lo, 1 + cmp.change_ci.hi, words,

@@ -273,4 +273,11 @@ else
   echo "note: callgrind checks skipped (no valgrind, or no static libc)"
 fi
 
+# An inconclusive ratio says why, in bench exec's own flags: two rounds
+# are fewer than a verdict needs.
+"$bench" exec --warm-up-runs 0 --runs 4 --rounds 2 -n a true \
+  -n b 'sleep 0.05' >"$tmp/few.txt" 2>&1
+check "grep -q '(inconclusive: too few rounds to back it: raise --rounds)' $tmp/few.txt" \
+  "an inconclusive ratio says why"
+
 finish
