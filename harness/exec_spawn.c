@@ -134,6 +134,32 @@ static int await_command(pid_t pid, const struct timespec *t0, double timeout_s,
   return 0;
 }
 
+/* A child's standard streams, between fork (or vfork) and exec: stdin
+ * from io->input (or /dev/null), stdout and stderr to this process's
+ * stderr or to /dev/null. System calls only. Returns 0, or the errno of
+ * an input that cannot be opened. */
+static int child_streams(const ys_exec_io *io) {
+  int in =
+      open(io->input != NULL ? io->input : "/dev/null", O_RDONLY | O_CLOEXEC);
+  if (in < 0) return errno;
+  /* dup2 onto another descriptor clears close-on-exec; onto itself (this
+   * process had no stdin) it does not, so that is cleared by hand. */
+  if (in == STDIN_FILENO)
+    fcntl(in, F_SETFD, 0);
+  else
+    dup2(in, STDIN_FILENO);
+  if (io->show_output) {
+    dup2(STDERR_FILENO, STDOUT_FILENO);
+  } else {
+    int null_out = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (null_out >= 0) {
+      dup2(null_out, STDOUT_FILENO);
+      dup2(null_out, STDERR_FILENO);
+    }
+  }
+  return 0;
+}
+
 /* The child's side of a run, between fork and exec: it dies with this
  * process (`parent`), leads a process group of its own, takes its streams
  * from `io`, waits for the parent's go (its perf counters open on it, if
@@ -151,24 +177,12 @@ static void child_exec(char *const argv[], const ys_exec_io *io, pid_t parent,
     if (getppid() != parent) _exit(127);
   }
   setpgid(0, 0);
-  int in = open(io->input != NULL ? io->input : "/dev/null", O_RDONLY);
-  if (in < 0) {
+  int failed = child_streams(io);
+  if (failed != 0) {
     /* Reported as posix_spawnp reports a failed file action. */
-    int e = errno;
-    ssize_t w = write(report, &e, sizeof(e));
+    ssize_t w = write(report, &failed, sizeof(failed));
     (void)w;
     _exit(127);
-  }
-  dup2(in, STDIN_FILENO);
-  if (in != STDIN_FILENO) close(in);
-  if (io->show_output) {
-    dup2(STDERR_FILENO, STDOUT_FILENO);
-  } else {
-    int null_out = open("/dev/null", O_WRONLY);
-    if (null_out >= 0) {
-      dup2(null_out, STDOUT_FILENO);
-      dup2(null_out, STDERR_FILENO);
-    }
   }
   char byte;
   ssize_t got;
@@ -222,27 +236,10 @@ static void vfork_child_exec(char *const argv[], const ys_exec_io *io,
         now.sa_handler != SIG_DFL && now.sa_handler != SIG_IGN)
       sigaction(caught_signals[i], &dfl, NULL);
   }
-  int in =
-      open(io->input != NULL ? io->input : "/dev/null", O_RDONLY | O_CLOEXEC);
-  if (in < 0) {
-    *failed = errno;
+  int e = child_streams(io);
+  if (e != 0) {
+    *failed = e;
     _exit(127);
-  }
-  /* dup2 onto another descriptor clears close-on-exec; onto itself (this
-   * process had no stdin) it does not, so that is cleared by hand. */
-  if (in == STDIN_FILENO)
-    fcntl(in, F_SETFD, 0);
-  else
-    dup2(in, STDIN_FILENO);
-  if (io->show_output) {
-    dup2(STDERR_FILENO, STDOUT_FILENO);
-  } else {
-    int null_out = open("/dev/null", O_WRONLY);
-    if (null_out >= 0) {
-      dup2(null_out, STDOUT_FILENO);
-      dup2(null_out, STDERR_FILENO);
-      if (null_out > STDERR_FILENO) close(null_out);
-    }
   }
   sigprocmask(SIG_SETMASK, mask, NULL);
   if (io->program != NULL)

@@ -96,3 +96,15 @@ char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf,
            f->n_min, f->n_max);
   return buf;
 }
+
+void ys_complexity_text_notes(const ys_complexity_fit *f, char *text,
+                              size_t text_len, char *tie, size_t tie_len,
+                              const char *notes[2]) {
+  notes[0] = notes[1] = NULL;
+  if (f->fitted) {
+    notes[0] = ys_complexity_text_left_out(f, text, text_len);
+    notes[1] = ys_complexity_text_tie(f, tie, tie_len);
+  } else {
+    notes[0] = ys_complexity_text_fit(f, text, text_len);
+  }
+}

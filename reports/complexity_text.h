@@ -33,4 +33,12 @@ char *ys_complexity_text_left_out(const ys_complexity_fit *f, char *buf,
  * when the fit has no such warning. */
 char *ys_complexity_text_tie(const ys_complexity_fit *f, char *buf, size_t len);
 
+/* The notes a report shows under a family's fit, into notes[0..1] (NULL
+ * where there is none): without a fit, why (ys_complexity_text_fit, into
+ * `text`); with one, the sizes it left out (into `text`) and whether its
+ * class is certain (into `tie`). */
+void ys_complexity_text_notes(const ys_complexity_fit *f, char *text,
+                              size_t text_len, char *tie, size_t tie_len,
+                              const char *notes[2]);
+
 #endif

@@ -381,13 +381,8 @@ static void html_complexity(FILE *out, const ys_run_view *run) {
     /* As Markdown's notes: why there is no fit, or the sizes a fit left
      * out and whether its class is certain. */
     char tie[512];
-    const char *notes[2] = {NULL, NULL};
-    if (f->fitted) {
-      notes[0] = ys_complexity_text_left_out(f, text, sizeof(text));
-      notes[1] = ys_complexity_text_tie(f, tie, sizeof(tie));
-    } else {
-      notes[0] = ys_complexity_text_fit(f, text, sizeof(text));
-    }
+    const char *notes[2];
+    ys_complexity_text_notes(f, text, sizeof(text), tie, sizeof(tie), notes);
     for (size_t k = 0; k < 2; k++) {
       if (notes[k] == NULL) continue;
       fputs(k > 0 && notes[0] != NULL ? "<br><span class=\"warn\">"

@@ -261,14 +261,9 @@ void ys_md_complexity(FILE *out, const ys_run_view *run) {
     const ys_complexity_fit *f = &run->complexity[i];
     /* A family without a fit says why, sizes left out included; a fit
      * says which sizes it left out, then whether its class is certain. */
-    const char *notes[2] = {NULL, NULL};
+    const char *notes[2];
     char tie[512];
-    if (f->fitted) {
-      notes[0] = ys_complexity_text_left_out(f, text, sizeof(text));
-      notes[1] = ys_complexity_text_tie(f, tie, sizeof(tie));
-    } else {
-      notes[0] = ys_complexity_text_fit(f, text, sizeof(text));
-    }
+    ys_complexity_text_notes(f, text, sizeof(text), tie, sizeof(tie), notes);
     for (size_t k = 0; k < 2; k++) {
       if (notes[k] == NULL) continue;
       fputs("\n\xe2\x9a\xa0\xef\xb8\x8f ", out); /* ⚠️ */
